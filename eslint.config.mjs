@@ -1,0 +1,27 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
+
+export default tseslint.config(
+  { ignores: ["node_modules/", ".next/", "generated/", "next-env.d.ts", "tests/.artifacts/", "playwright-report/", "test-results/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.tsx", "**/*.ts"],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-restricted-imports": ["error", { patterns: [] }],
+    },
+  },
+  {
+    // lib/ is pure and isomorphic: no React, no Prisma, no server code, no process.env.
+    files: ["lib/**/*.ts"],
+    ignores: ["lib/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["react", "react-dom", "@prisma/*", "**/server/**", "**/app/**", "better-sqlite3", "node:*"] }],
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "lib/ reads no environment; pass values in." }],
+    },
+  },
+);

@@ -1,0 +1,123 @@
+/**
+ * The `talknotes/1` interchange format: the one structure every importer
+ * produces and every exporter consumes. Documented for outsiders in
+ * docs/interchange.md and docs/talknotes-1.schema.json; keep all three in step.
+ *
+ * Text fields are plain text: never HTML, never Markdown. Renderers escape.
+ */
+
+export const INTERCHANGE_FORMAT = "talknotes/1" as const;
+
+/** What kind of session the notes are of; drives the header layout. */
+export const SESSION_KINDS = ["talk", "panel", "ignite", "keynote", "workshop", "other"] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
+/** The part a person plays in one session. */
+export const PERSON_ROLES = ["speaker", "panelist", "moderator", "audience"] as const;
+export type PersonRole = (typeof PERSON_ROLES)[number];
+
+export interface InterchangeConference {
+  /** Display name, e.g. "DevOps Day". */
+  name: string;
+  /** City and region as written, e.g. "Santa Clara, CA"; null when unknown. */
+  location: string | null;
+  /** First day, ISO date `YYYY-MM-DD`; null when unknown. */
+  startsOn: string | null;
+  /** Hashtag including `#`, e.g. "#DevOps Day"; optional. */
+  hashtag?: string | null;
+  /** Post title template; `{title}` and `{hashtag}` are substituted. */
+  titleTemplate?: string | null;
+}
+
+export interface InterchangeSession {
+  /** Session title, e.g. "Making The Business Case". */
+  title: string;
+  kind: SessionKind;
+  /** The note-taker's introduction above the notes (plain text, may be ""). */
+  intro: string;
+  /** ISO date-time with offset, when known. */
+  startsAt?: string | null;
+  /** ISO date-time with offset, when known. */
+  endsAt?: string | null;
+  room?: string | null;
+  track?: string | null;
+  /** URL-safe slug, when the session already has one. */
+  slug?: string | null;
+}
+
+export interface InterchangePerson {
+  /** Stable id, unique within the document; blocks refer to people by it. */
+  id: string;
+  /** Full display name, e.g. "Jody Mulkey". */
+  name: string;
+  /** Company or organisation, e.g. "Shopzilla". */
+  affiliation?: string | null;
+  /** Free-text qualifier from the panel list, e.g. "CIO, including Bizrate". */
+  note?: string | null;
+  role: PersonRole;
+  /** Social handle without URL, e.g. "@tlossen". */
+  handle?: string | null;
+  /** Other spellings that refer to this person (nicknames, typos seen). */
+  aliases?: string[];
+}
+
+/** A question thread: the question and the answers given to it, in order. */
+export interface QuestionBlock {
+  type: "question";
+  text: string;
+  /** Person id of the asker; null when unknown (or the moderator, implied). */
+  askedBy: string | null;
+  answers: Block[];
+}
+
+/** A bullet attributed to a person: what they said. Answers are statements. */
+export interface StatementBlock {
+  type: "statement";
+  /** Person id; null for an unattributed quote (continuing the parent speaker). */
+  speaker: string | null;
+  text: string;
+  /** The note-taker's comments on this statement, exported in parentheses. */
+  asides: string[];
+  children: Block[];
+}
+
+/** The note-taker's own comment standing alone. */
+export interface AsideBlock {
+  type: "aside";
+  text: string;
+}
+
+/** A plain bullet, possibly with nested bullets. */
+export interface NoteBlock {
+  type: "note";
+  text: string;
+  children: Block[];
+}
+
+/** One talk of an Ignite / lightning series. */
+export interface TalkBlock {
+  type: "talk";
+  title: string;
+  /** Person ids; may be empty when the speaker was not caught. */
+  speakers: string[];
+  children: Block[];
+}
+
+/** A practical tip or takeaway. */
+export interface TipBlock {
+  type: "tip";
+  text: string;
+  children: Block[];
+}
+
+export type Block = QuestionBlock | StatementBlock | AsideBlock | NoteBlock | TalkBlock | TipBlock;
+export type BlockType = Block["type"];
+
+/** A whole session's notes in the `talknotes/1` format. */
+export interface TalkNotesDocument {
+  format: typeof INTERCHANGE_FORMAT;
+  conference: InterchangeConference;
+  session: InterchangeSession;
+  people: InterchangePerson[];
+  blocks: Block[];
+}
