@@ -1,0 +1,98 @@
+import { z } from "zod";
+import { INTERCHANGE_FORMAT, PERSON_ROLES, SESSION_KINDS } from "./types";
+import type { Block } from "./types";
+
+/*
+ * The zod schema of `talknotes/1`. Kept field-for-field in step with types.ts
+ * and docs/talknotes-1.schema.json (a unit test compares the two schemas).
+ * Unknown fields are accepted and dropped, so newer writers can add optional
+ * fields without breaking older readers.
+ */
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "not a calendar date");
+const isoDateTime = z.iso.datetime({ offset: true, message: "expected an ISO date-time with offset, e.g. 2010-06-25T10:00:00-07:00" });
+const personId = z.string().min(1, "person id must not be empty");
+
+const conference = z.object({
+  name: z.string(),
+  location: z.string().nullable(),
+  startsOn: isoDate.nullable(),
+  hashtag: z.string().nullable().optional(),
+  titleTemplate: z.string().nullable().optional(),
+});
+
+const session = z.object({
+  title: z.string(),
+  kind: z.enum(SESSION_KINDS),
+  intro: z.string(),
+  startsAt: isoDateTime.nullable().optional(),
+  endsAt: isoDateTime.nullable().optional(),
+  room: z.string().nullable().optional(),
+  track: z.string().nullable().optional(),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "expected a slug of lowercase letters, digits and single hyphens")
+    .nullable()
+    .optional(),
+});
+
+const person = z.object({
+  id: personId,
+  name: z.string(),
+  affiliation: z.string().nullable().optional(),
+  note: z.string().nullable().optional(),
+  role: z.enum(PERSON_ROLES),
+  handle: z.string().nullable().optional(),
+  aliases: z.array(z.string()).optional(),
+});
+
+// Recursion goes through z.lazy so every object schema stays a plain
+// ZodObject whose shape the schema-agreement test can walk.
+const block: z.ZodType<Block> = z.lazy(() => z.discriminatedUnion("type", [question, statement, aside, note, talk, tip]));
+
+const question = z.object({
+  type: z.literal("question"),
+  text: z.string(),
+  askedBy: personId.nullable(),
+  answers: z.array(block),
+});
+const statement = z.object({
+  type: z.literal("statement"),
+  speaker: personId.nullable(),
+  text: z.string(),
+  asides: z.array(z.string()),
+  children: z.array(block),
+});
+const aside = z.object({ type: z.literal("aside"), text: z.string() });
+const note = z.object({ type: z.literal("note"), text: z.string(), children: z.array(block) });
+const talk = z.object({
+  type: z.literal("talk"),
+  title: z.string(),
+  speakers: z.array(personId),
+  children: z.array(block),
+});
+const tip = z.object({ type: z.literal("tip"), text: z.string(), children: z.array(block) });
+
+const document = z.object({
+  format: z.literal(INTERCHANGE_FORMAT),
+  conference,
+  session,
+  people: z.array(person),
+  blocks: z.array(block),
+});
+
+/**
+ * Every object schema of `talknotes/1`, by the name docs/talknotes-1.schema.json
+ * uses for it in `$defs` (the document itself is the root).
+ */
+export const talknotesSchema = {
+  document,
+  conference,
+  session,
+  person,
+  block,
+  blocks: { question, statement, aside, note, talk, tip },
+} as const;
