@@ -1,0 +1,49 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { AppError } from "@/lib/errors/app-error";
+import { createConference } from "@/server/data/conferences";
+import { createSession } from "@/server/data/sessions";
+
+/** State returned to forms: the error to show and the values to keep. */
+export interface FormState {
+  error: string | null;
+  fields: Record<string, string>;
+}
+
+function failure(err: unknown): FormState {
+  if (err instanceof AppError) return { error: err.message, fields: err.fields };
+  throw err;
+}
+
+export async function createConferenceAction(_prev: FormState, form: FormData): Promise<FormState> {
+  let slug: string;
+  try {
+    const conference = await createConference({
+      name: String(form.get("name") ?? ""),
+      location: String(form.get("location") ?? ""),
+      startsOn: String(form.get("startsOn") ?? ""),
+      hashtag: String(form.get("hashtag") ?? ""),
+    });
+    slug = conference.slug;
+  } catch (err) {
+    return failure(err);
+  }
+  redirect(`/conferences/${slug}`);
+}
+
+export async function createSessionAction(conferenceSlug: string, _prev: FormState, form: FormData): Promise<FormState> {
+  let path: string;
+  try {
+    const session = await createSession(conferenceSlug, {
+      title: String(form.get("title") ?? ""),
+      kind: String(form.get("kind") ?? "talk") as "talk",
+      room: String(form.get("room") ?? ""),
+      startsAt: String(form.get("startsAt") ?? ""),
+    });
+    path = `/conferences/${session.conference.slug}/sessions/${session.slug}`;
+  } catch (err) {
+    return failure(err);
+  }
+  redirect(path);
+}

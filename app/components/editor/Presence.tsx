@@ -1,0 +1,44 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { WebsocketProvider } from "y-websocket";
+
+interface PresentUser {
+  clientId: number;
+  name: string;
+  color: string;
+}
+
+/** Who is in the session right now, from the awareness states of every tab. */
+export function Presence({ provider }: { provider: WebsocketProvider }) {
+  const [users, setUsers] = useState<PresentUser[]>([]);
+  useEffect(() => {
+    const read = () => {
+      const list: PresentUser[] = [];
+      provider.awareness.getStates().forEach((state, clientId) => {
+        const user = (state as { user?: { name?: unknown; color?: unknown } }).user;
+        if (user && typeof user.name === "string") {
+          list.push({ clientId, name: user.name, color: typeof user.color === "string" ? user.color : "#888" });
+        }
+      });
+      list.sort((a, b) => a.name.localeCompare(b.name));
+      setUsers(list);
+    };
+    read();
+    provider.awareness.on("change", read);
+    return () => provider.awareness.off("change", read);
+  }, [provider]);
+
+  return (
+    <div className="presence" aria-label="People in this session" data-testid="presence">
+      {users.map((u) => (
+        <span key={u.clientId} className="avatar" title={u.name}>
+          <span className="avatar-dot" style={{ background: u.color }} aria-hidden="true">
+            {u.name.slice(0, 1).toUpperCase()}
+          </span>
+          {u.name}
+        </span>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { NotesEditor } from "@/app/components/editor/NotesEditor";
+import { AppError } from "@/lib/errors/app-error";
+import { formatIsoDate } from "@/lib/format/format-iso-date";
+import { getSession } from "@/server/data/sessions";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ conference: string; session: string }>;
+
+async function load(params: Params) {
+  const { conference, session } = await params;
+  try {
+    return await getSession(conference, session);
+  } catch (err) {
+    if (err instanceof AppError && err.code === "not_found") notFound();
+    throw err;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const session = await load(params);
+  return { title: `${session.title} · ${session.conference.name}` };
+}
+
+export default async function SessionEditorPage({ params }: { params: Params }) {
+  const session = await load(params);
+  const { conference } = session;
+  return (
+    <>
+      <nav className="crumbs" aria-label="Breadcrumb">
+        <Link href="/">Conferences</Link> / <Link href={`/conferences/${conference.slug}`}>{conference.name}</Link>
+      </nav>
+      <div className="page-head">
+        <div>
+          <h1>{session.title}</h1>
+          <div className="meta">
+            <span className={`badge kind-${session.kind}`}>{session.kind}</span>
+            {session.room ? <span>{session.room}</span> : null}
+            {conference.location ? <span>{conference.location}</span> : null}
+            {conference.startsOn ? <span>{formatIsoDate(conference.startsOn)}</span> : null}
+          </div>
+        </div>
+      </div>
+      <NotesEditor sessionId={session.id} />
+    </>
+  );
+}

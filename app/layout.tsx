@@ -1,0 +1,35 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Talknotes", template: "%s · Talknotes" },
+  description: "Live, structured, collaborative notes of conference talks and panels.",
+};
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#fbfaf7" },
+    { media: "(prefers-color-scheme: dark)", color: "#15171a" },
+  ],
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <header className="site-header">
+          <Link href="/" className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              ❝
+            </span>
+            Talknotes
+          </Link>
+        </header>
+        <main className="site-main">{children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,99 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer } from "ws";
+import type * as Y from "yjs";
+import { CloseCode } from "../../lib/collab/close-codes";
+import { COLLAB_LIMITS } from "../../lib/collab/limits";
+import { parseCollabPath } from "../../lib/collab/room-name";
+import { attachConnection, type ConnectionAccess } from "./connection";
+import type { NotesStore } from "./notes-store";
+import { DEFAULT_ROOM_OPTIONS, Room, type RoomOptions } from "./room";
+
+/** Decides, before any sync message, whether and how a request may join a room. */
+export type AuthorizeCollab = (req: IncomingMessage, sessionId: string) => ConnectionAccess | null;
+
+export interface CollabServerOptions {
+  store: NotesStore;
+  authorize: AuthorizeCollab;
+  room?: Partial<RoomOptions>;
+}
+
+/**
+ * The collaboration endpoint `/collab/<sessionId>`: authorises the upgrade,
+ * then hands the socket to the session's room. Rooms are created on first
+ * connect (loaded from SQLite) and unloaded when idle.
+ */
+export class CollabServer {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: COLLAB_LIMITS.maxMessageBytes });
+  private readonly rooms = new Map<string, Room>();
+  private readonly roomOptions: RoomOptions;
+
+  constructor(private readonly options: CollabServerOptions) {
+    this.roomOptions = { ...DEFAULT_ROOM_OPTIONS, ...options.room };
+  }
+
+  /** The loaded room of a session, loading it when needed. */
+  room(sessionId: string): Room {
+    let room = this.rooms.get(sessionId);
+    if (!room) {
+      room = new Room(sessionId, this.options.store, this.roomOptions, (idle) => this.unload(idle));
+      this.rooms.set(sessionId, room);
+    }
+    return room;
+  }
+
+  /** Runs `change` on the session's live document (loading it if needed), so every client sees it. */
+  change(sessionId: string, change: (doc: Y.Doc) => void): void {
+    const room = this.room(sessionId);
+    room.doc.transact(() => change(room.doc), "server");
+    if (room.conns.size === 0) room.releaseWhenIdle();
+  }
+
+  get loadedRooms(): number {
+    return this.rooms.size;
+  }
+
+  /** Handles an HTTP upgrade for `/collab/...`; answers with an HTTP error when refused. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const sessionId = parseCollabPath(url.pathname);
+    if (!sessionId) return refuse(socket, 400, "Bad Request");
+    let access: ConnectionAccess | null;
+    try {
+      access = this.options.authorize(req, sessionId);
+    } catch (err) {
+      console.error("[collab] authorisation failed", err);
+      return refuse(socket, 500, "Internal Server Error");
+    }
+    if (!access) return refuse(socket, 404, "Not Found");
+    const granted = access;
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      try {
+        attachConnection(this.room(sessionId), ws, granted);
+      } catch (err) {
+        console.error(`[collab] could not open session ${sessionId}`, err);
+        ws.close(CloseCode.NotFound, "could not open document");
+      }
+    });
+  }
+
+  private unload(room: Room): void {
+    if (this.rooms.get(room.sessionId) === room) this.rooms.delete(room.sessionId);
+    room.destroy();
+  }
+
+  /** Stores every room and closes every connection (graceful shutdown). */
+  close(): void {
+    for (const room of this.rooms.values()) {
+      for (const conn of room.conns.keys()) conn.close(CloseCode.ServerShutdown, "server shutting down");
+      room.destroy();
+    }
+    this.rooms.clear();
+    this.wss.close();
+  }
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  socket.write(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.destroy();
+}

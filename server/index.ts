@@ -1,0 +1,87 @@
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { CollabServer } from "./collab/collab-server";
+import { NotesStore } from "./collab/notes-store";
+import { renderReadersCopy } from "./collab/render-readers-copy";
+import { applyMigrations } from "./db/migrate";
+import { openSqlite } from "./db/open-sqlite";
+import { EnvError, readEnv } from "./env";
+import { setRuntime } from "./runtime";
+
+/**
+ * The one Talknotes process: Next.js pages and the y-websocket collaboration
+ * endpoint on one port. Start-up order matters: migrate, open the collab
+ * server, then listen, so /api/health only answers once both are ready.
+ */
+async function main() {
+  const dev = process.argv.includes("--dev");
+  let env;
+  try {
+    env = readEnv();
+  } catch (err) {
+    if (err instanceof EnvError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+
+  const db = openSqlite(env.databasePath);
+  const migrations = applyMigrations(db);
+  if (migrations.applied.length > 0) console.log(`[db] applied migrations: ${migrations.applied.join(", ")}`);
+
+  const store = new NotesStore(db);
+  const collab = new CollabServer({
+    store,
+    // Until accounts exist (issue 6) anyone who can reach the server may edit an existing session.
+    authorize: (_req, sessionId) => (store.sessionExists(sessionId) ? { readOnly: false } : null),
+    room: { onContentChange: (sessionId, doc) => renderReadersCopy(store, db, sessionId, doc) },
+  });
+  setRuntime({ collab });
+
+  const app = next({ dev, dir: path.resolve(import.meta.dirname, ".."), hostname: env.host, port: env.port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const nextUpgrade = app.getUpgradeHandler();
+
+  const server = http.createServer((req, res) => {
+    if (req.url === "/api/health") {
+      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+      res.end(JSON.stringify({ ok: true }));
+      return;
+    }
+    handle(req, res).catch((err) => {
+      console.error(err);
+      res.statusCode = 500;
+      res.end("Internal Server Error");
+    });
+  });
+  server.on("upgrade", (req, socket, head) => {
+    if (req.url?.startsWith("/collab/")) collab.handleUpgrade(req, socket, head);
+    else nextUpgrade(req, socket, head);
+  });
+
+  await new Promise<void>((resolve) => server.listen(env.port, env.host, resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.port;
+  console.log(`Talknotes listening on http://${env.host === "0.0.0.0" ? "localhost" : env.host}:${port}`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[server] ${signal}: storing documents and shutting down`);
+    collab.close();
+    server.close();
+    db.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,22 @@
+import type { CollabServer } from "./collab/collab-server";
+
+/** Services started by server/index.ts that Next's route code also needs. */
+export interface Runtime {
+  collab: CollabServer;
+}
+
+const holder = globalThis as unknown as { __talknotesRuntime?: Runtime };
+
+/** Registers the running services (called once by the server entry). */
+export function setRuntime(runtime: Runtime): void {
+  holder.__talknotesRuntime = runtime;
+}
+
+/**
+ * The running services, shared through globalThis because the custom server and
+ * Next's bundled server code are separate module graphs in one process.
+ * Null when code runs outside the server (e.g. the CLI).
+ */
+export function getRuntime(): Runtime | null {
+  return holder.__talknotesRuntime ?? null;
+}
