@@ -1,0 +1,159 @@
+import type { Block, InterchangePerson, TalkNotesDocument } from "../interchange/types";
+import { escapeHtml } from "./escape-html";
+import { formatLongDate } from "./format-long-date";
+import { personLabels } from "./person-labels";
+import { postTitle } from "./post-title";
+import { sanitiseDocument } from "./sanitise-document";
+import { sessionDate } from "./session-date";
+import { textToHtml } from "./text-to-html";
+
+function describePerson(p: InterchangePerson): string {
+  const details = [p.affiliation?.trim(), p.note?.trim()].filter((s): s is string => !!s);
+  const name = `<strong>${textToHtml(p.name)}</strong>`;
+  return details.length ? `${name} (${details.map(textToHtml).join("; ")})` : name;
+}
+
+function fragment(doc: TalkNotesDocument): string {
+  const labels = personLabels(doc.people);
+  const byId = new Map(doc.people.map((p) => [p.id, p]));
+  const name = (id: string) => `<strong>${textToHtml(labels.get(id) ?? id)}</strong>`;
+  const quote = (text: string) => `"${textToHtml(text)}"`;
+  const aside = (text: string) => `<em class="aside">(${textToHtml(text)})</em>`;
+
+  function item(block: Block): string {
+    switch (block.type) {
+      case "question": {
+        const asker = block.askedBy === null ? undefined : byId.get(block.askedBy);
+        if (asker?.role === "moderator") return textToHtml(block.text);
+        return block.askedBy === null ? `Question: ${quote(block.text)}` : `Question: ${name(block.askedBy)}: ${quote(block.text)}`;
+      }
+      case "statement":
+        return [`${block.speaker === null ? "" : `${name(block.speaker)}: `}${quote(block.text)}`, ...block.asides.map(aside)].join(" ");
+      case "aside":
+        return aside(block.text);
+      case "note":
+        return textToHtml(block.text);
+      case "tip":
+        return `<strong>Tip:</strong> ${textToHtml(block.text)}`;
+      case "talk": {
+        const who = speakersOf(block.speakers);
+        return `${textToHtml(block.title)}${who.length ? ` (${who.map(describePerson).join(", ")})` : ""}`;
+      }
+    }
+  }
+
+  function speakersOf(ids: readonly string[]): InterchangePerson[] {
+    return ids.map((id) => byId.get(id)).filter((p): p is InterchangePerson => !!p);
+  }
+
+  function list(blocks: readonly Block[]): string {
+    if (!blocks.length) return "";
+    const items = blocks.map((b) => {
+      const nested = list(b.type === "question" ? b.answers : b.type === "aside" ? [] : b.children);
+      const cls = b.type === "question" || b.type === "tip" ? ` class="${b.type}"` : "";
+      return `<li${cls}>${item(b)}${nested ? `\n${nested}` : ""}</li>`;
+    });
+    return `<ul>\n${items.join("\n")}\n</ul>`;
+  }
+
+  const out: string[] = [];
+  const when = sessionDate(doc);
+  const date = when ? formatLongDate(when) : null;
+  const place = [doc.conference.name.trim() ? `<strong>${textToHtml(doc.conference.name)}</strong>` : "", doc.conference.location?.trim() ? textToHtml(doc.conference.location) : ""]
+    .filter(Boolean)
+    .join(", ");
+  const header = [place, date ? `<time datetime="${escapeHtml(when!)}">${date}</time>` : ""].filter(Boolean).join("<br>\n");
+  if (header) out.push(`<p class="event">${header}</p>`);
+  for (const para of doc.session.intro.split(/\n[\t \u00A0]*\n/)) {
+    if (para.trim()) out.push(`<p>${textToHtml(para.trim()).replace(/\n/g, "<br>\n")}</p>`);
+  }
+  if (doc.session.title.trim()) out.push(`<p class="session-title"><strong>${textToHtml(doc.session.title)}</strong></p>`);
+
+  const onStage = (role: InterchangePerson["role"]) => doc.people.filter((p) => p.role === role);
+  const panel = onStage("panelist").map(describePerson);
+  if (panel.length) out.push(`<p class="panel">${panel.join("<br>\n")}</p>`);
+  const talksCarrySpeakers = doc.blocks.some((b) => b.type === "talk");
+  const speakers = talksCarrySpeakers ? [] : onStage("speaker").map((p) => `Speaker: ${describePerson(p)}`);
+  const moderators = onStage("moderator").map((p) => `Moderator: ${describePerson(p)}`);
+  if (speakers.length || moderators.length) out.push(`<p class="speakers">${[...speakers, ...moderators].join("<br>\n")}</p>`);
+
+  let pending: Block[] = [];
+  const flush = () => {
+    if (pending.length) out.push(list(pending));
+    pending = [];
+  };
+  for (const block of doc.blocks) {
+    if (block.type !== "talk") {
+      pending.push(block);
+      continue;
+    }
+    flush();
+    out.push(`<h2>${textToHtml(block.title) || "Untitled talk"}</h2>`);
+    const who = speakersOf(block.speakers);
+    if (who.length) out.push(`<p class="speakers">${who.length > 1 ? "Speakers" : "Speaker"}: ${who.map(describePerson).join(", ")}</p>`);
+    pending = [...block.children];
+    flush();
+  }
+  flush();
+  return `${out.join("\n")}\n`;
+}
+
+/**
+ * The notes as clean semantic HTML to paste into WordPress, Ghost or Medium:
+ * paragraphs and nested lists, names in <strong>, asides in
+ * <em class="aside">, no scripts, no styles, no ids. All text is escaped;
+ * only http(s)/mailto URLs become links. The post title is not included
+ * (blog editors have their own title field).
+ */
+export function renderHtmlFragment(doc: TalkNotesDocument): string {
+  return fragment(sanitiseDocument(doc));
+}
+
+const PAGE_STYLE = `
+:root { color-scheme: light dark; --fg: #1d1d1f; --bg: #fdfdfb; --muted: #5b5b60; --accent: #0b5cad; --aside: #7a4b00; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e8e8ea; --bg: #161618; --muted: #a3a3aa; --accent: #7cb7ff; --aside: #f0c674; } }
+* { box-sizing: border-box; }
+body { margin: 0; background: var(--bg); color: var(--fg); font: 1.0625rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; -webkit-text-size-adjust: 100%; }
+main { max-width: 42rem; margin: 0 auto; padding: 1.5rem 1rem 4rem; overflow-wrap: anywhere; }
+h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 1rem; }
+h2 { font-size: 1.25rem; margin: 2rem 0 0.5rem; }
+.event, .speakers { color: var(--muted); }
+.session-title { font-size: 1.15rem; }
+ul { padding-left: 1.25rem; }
+li { margin: 0.35rem 0; }
+.aside { color: var(--aside); }
+a { color: var(--accent); }
+`.trim();
+
+/**
+ * A standalone HTML5 page of the notes: charset and viewport meta, the post
+ * title, a small inline stylesheet that follows the reader's light/dark
+ * preference, and a Content-Security-Policy that forbids scripts outright,
+ * as a second line of defence behind the escaping.
+ */
+export function renderHtmlPage(doc: TalkNotesDocument): string {
+  const clean = sanitiseDocument(doc);
+  const title = escapeHtml(postTitle(clean));
+  return [
+    "<!DOCTYPE html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="color-scheme" content="light dark">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src https: data:">`,
+    `<title>${title}</title>`,
+    `<style>\n${PAGE_STYLE}\n</style>`,
+    "</head>",
+    "<body>",
+    "<main>",
+    "<article>",
+    `<h1>${title}</h1>`,
+    fragment(clean).trimEnd(),
+    "</article>",
+    "</main>",
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+}

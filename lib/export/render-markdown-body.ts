@@ -1,0 +1,109 @@
+import type { Block, InterchangePerson, TalkNotesDocument } from "../interchange/types";
+import { escapeLineStart, escapeMarkdown } from "./escape-markdown";
+import { formatLongDate } from "./format-long-date";
+import { personLabels } from "./person-labels";
+import { sessionDate } from "./session-date";
+
+/** `Name (Company; note)` in Markdown, the panel-list convention. */
+function describePerson(p: InterchangePerson): string {
+  const details = [p.affiliation?.trim(), p.note?.trim()].filter((s): s is string => !!s);
+  const name = escapeMarkdown(p.name);
+  return details.length ? `${name} (${details.map(escapeMarkdown).join("; ")})` : name;
+}
+
+/** Lines of one paragraph joined by CommonMark hard breaks. */
+function hardBreakLines(lines: string[]): string {
+  return lines.map(escapeLineStart).join("\\\n");
+}
+
+function introParagraphs(intro: string): string[] {
+  return intro
+    .split(/\n[\t \u00A0]*\n/)
+    .map((p) => escapeLineStart(escapeMarkdown(p)))
+    .filter((p) => p !== "");
+}
+
+/**
+ * Renders the body of the blog post (no front matter) as CommonMark/GFM in
+ * the conventional 2010 conference-blogger layout: event header, intro,
+ * session title, panel and moderator lines, then the notes as nested
+ * bullets, Ignite talks as `##` sections. The document is trusted to be
+ * sanitised (see sanitiseDocument); all its text is escaped here.
+ */
+export function renderMarkdownBody(doc: TalkNotesDocument): string {
+  const labels = personLabels(doc.people);
+  const byId = new Map(doc.people.map((p) => [p.id, p]));
+  const label = (id: string) => escapeMarkdown(labels.get(id) ?? id);
+  const quote = (text: string) => `"${escapeMarkdown(text)}"`;
+  const asides = (list: readonly string[]) => list.map((a) => ` (${escapeMarkdown(a)})`).join("");
+
+  function item(block: Block): string {
+    switch (block.type) {
+      case "question": {
+        const asker = block.askedBy === null ? undefined : byId.get(block.askedBy);
+        if (asker?.role === "moderator") return escapeMarkdown(block.text);
+        return block.askedBy === null ? `Question: ${quote(block.text)}` : `Question: ${label(block.askedBy)}: ${quote(block.text)}`;
+      }
+      case "statement":
+        return `${block.speaker === null ? "" : `${label(block.speaker)}: `}${quote(block.text)}${asides(block.asides)}`;
+      case "aside":
+        return `(${escapeMarkdown(block.text)})`;
+      case "note":
+        return escapeMarkdown(block.text);
+      case "tip":
+        return `Tip: ${escapeMarkdown(block.text)}`;
+      case "talk": {
+        const who = block.speakers.map((id) => byId.get(id)).filter((p): p is InterchangePerson => !!p);
+        return `${escapeMarkdown(block.title)}${who.length ? ` (${who.map(describePerson).join(", ")})` : ""}`;
+      }
+    }
+  }
+
+  function children(block: Block): readonly Block[] {
+    if (block.type === "question") return block.answers;
+    return block.type === "aside" ? [] : block.children;
+  }
+
+  function list(blocks: readonly Block[], depth: number): string[] {
+    const indent = "  ".repeat(depth);
+    return blocks.flatMap((b) => [`${indent}- ${escapeLineStart(item(b))}`.trimEnd(), ...list(children(b), depth + 1)]);
+  }
+
+  const sections: string[] = [];
+  const when = sessionDate(doc);
+  const date = when ? formatLongDate(when) : null;
+  const where = doc.conference.location?.trim() ? `, ${escapeMarkdown(doc.conference.location)}` : "";
+  const eventName = escapeMarkdown(doc.conference.name);
+  sections.push([`${eventName ? `**${eventName}**` : ""}${where}`.replace(/^, /, ""), date ?? ""].filter(Boolean).join("\\\n"));
+  sections.push(...introParagraphs(doc.session.intro));
+  if (doc.session.title.trim()) sections.push(`**${escapeMarkdown(doc.session.title)}**`);
+
+  const onStage = (role: InterchangePerson["role"]) => doc.people.filter((p) => p.role === role);
+  const panel = onStage("panelist").map(describePerson);
+  if (panel.length) sections.push(hardBreakLines(panel));
+  const talksCarrySpeakers = doc.blocks.some((b) => b.type === "talk");
+  const speakers = talksCarrySpeakers ? [] : onStage("speaker").map((p) => `Speaker: ${describePerson(p)}`);
+  const moderators = onStage("moderator").map((p) => `Moderator: ${describePerson(p)}`);
+  if (speakers.length || moderators.length) sections.push(hardBreakLines([...speakers, ...moderators]));
+
+  let pending: Block[] = [];
+  const flush = () => {
+    if (pending.length) sections.push(list(pending, 0).join("\n"));
+    pending = [];
+  };
+  for (const block of doc.blocks) {
+    if (block.type !== "talk") {
+      pending.push(block);
+      continue;
+    }
+    flush();
+    sections.push(`## ${escapeMarkdown(block.title) || "Untitled talk"}`);
+    const who = block.speakers.map((id) => byId.get(id)).filter((p): p is InterchangePerson => !!p);
+    if (who.length) sections.push(escapeLineStart(`${who.length > 1 ? "Speakers" : "Speaker"}: ${who.map(describePerson).join(", ")}`));
+    pending = [...block.children];
+    flush();
+  }
+  flush();
+
+  return `${sections.filter((s) => s.trim() !== "").join("\n\n")}\n`;
+}
