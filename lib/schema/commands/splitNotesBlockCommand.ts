@@ -1,0 +1,62 @@
+import { NodeRange } from "@tiptap/pm/model";
+import { TextSelection, type Command } from "@tiptap/pm/state";
+import { blockPeople } from "./blockPeople";
+import { findNotesBlock } from "./findNotesBlock";
+import { liftNotesBlockRange } from "./liftNotesBlockRange";
+import { newBlockAfter } from "./newBlockAfter";
+
+/**
+ * Enter inside a block's text.
+ * - Empty, unattributed, nested block without children: lift it (like leaving a list).
+ * - At the end of the text: a new empty block, as the first child when the
+ *   block is a question (its first answer), a talk (its first note) or already
+ *   has children; otherwise as the next sibling. Its type comes from
+ *   {@link newBlockAfter}.
+ * - At the start of non-empty text: an empty sibling is inserted before, the
+ *   cursor stays with the text.
+ * - In the middle: the block splits in two of the same type and attribution;
+ *   the second half keeps the nested blocks so reading order is unchanged.
+ * A non-empty selection is deleted first.
+ */
+export const splitNotesBlockCommand: Command = (state, dispatch) => {
+  if (!(state.selection instanceof TextSelection)) return false;
+  const tr = state.tr;
+  if (!state.selection.empty) tr.deleteSelection();
+  const $pos = tr.selection.$from;
+  const paragraph = $pos.parent;
+  const block = findNotesBlock($pos);
+  if (paragraph.type.name !== "paragraph" || !block || block.depth !== $pos.depth - 1) return false;
+  const { node, pos, depth } = block;
+  const parent = $pos.node(depth - 1);
+  const schema = state.schema;
+
+  const isEmpty = paragraph.content.size === 0 && node.childCount === 1;
+  if (isEmpty && depth > 1 && blockPeople(node).length === 0) {
+    const $start = tr.doc.resolve(pos);
+    const range = new NodeRange($start, tr.doc.resolve(pos + node.nodeSize), depth - 1);
+    if (dispatch) dispatch(liftNotesBlockRange(tr, range).scrollIntoView());
+    return true;
+  }
+
+  const atEnd = $pos.parentOffset === paragraph.content.size;
+  const atStart = $pos.parentOffset === 0 && !atEnd;
+  if (!atEnd && !atStart) {
+    tr.split($pos.pos, 2, [{ type: node.type, attrs: node.attrs }, { type: paragraph.type }]);
+    if (dispatch) dispatch(tr.scrollIntoView());
+    return true;
+  }
+
+  const asChild = atEnd && (node.type.name === "question" || node.type.name === "talk" || node.childCount > 1);
+  const spec = newBlockAfter(node, parent, asChild);
+  const newBlock = schema.nodes[spec.typeName]!.create(spec.attrs, schema.nodes.paragraph!.create());
+  if (atStart) {
+    tr.insert(pos, newBlock);
+    tr.setSelection(TextSelection.create(tr.doc, $pos.pos + newBlock.nodeSize));
+  } else {
+    const insertAt = asChild ? $pos.after() : pos + node.nodeSize;
+    tr.insert(insertAt, newBlock);
+    tr.setSelection(TextSelection.create(tr.doc, insertAt + 2));
+  }
+  if (dispatch) dispatch(tr.scrollIntoView());
+  return true;
+};

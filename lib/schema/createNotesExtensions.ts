@@ -1,0 +1,58 @@
+import type { AnyExtension } from "@tiptap/core";
+import { Bold } from "@tiptap/extension-bold";
+import { HardBreak } from "@tiptap/extension-hard-break";
+import { Italic } from "@tiptap/extension-italic";
+import { Paragraph } from "@tiptap/extension-paragraph";
+import { Text } from "@tiptap/extension-text";
+import { UndoRedo } from "@tiptap/extensions";
+import { AsideBlock } from "./asideBlock";
+import { AsideMark } from "./asideMark";
+import { Note } from "./note";
+import { NotesDocument } from "./notesDocument";
+import { NotesLink } from "./notesLink";
+import { NotesOutline } from "./notesOutline";
+import { Question } from "./question";
+import { Statement } from "./statement";
+import { Talk } from "./talk";
+import { Tip } from "./tip";
+
+/** Options for {@link createNotesExtensions}. */
+export interface NotesExtensionsOptions {
+  /**
+   * Include Tiptap's UndoRedo (default true). Pass false in the collaborative
+   * editor: the Collaboration extension brings its own Yjs-aware undo and
+   * refuses to run beside UndoRedo.
+   */
+  history?: boolean;
+}
+
+/**
+ * The one list of extensions that defines the talk-notes document, used by
+ * the browser editor (which adds React node views and autocomplete on top)
+ * and headless on the server. Changing it changes the schema of stored
+ * documents: add nodes, never rename them.
+ *
+ * `Note` comes first among the blocks so ProseMirror fills an empty document
+ * with a note.
+ */
+export function createNotesExtensions(options: NotesExtensionsOptions = {}): AnyExtension[] {
+  const extensions: AnyExtension[] = [
+    NotesDocument,
+    Paragraph,
+    Text,
+    HardBreak,
+    Bold,
+    Italic,
+    NotesLink,
+    AsideMark,
+    Note,
+    Statement,
+    Question,
+    Tip,
+    Talk,
+    AsideBlock,
+    NotesOutline,
+  ];
+  if (options.history ?? true) extensions.push(UndoRedo);
+  return extensions;
+}

@@ -1,0 +1,51 @@
+import { mergeAttributes, Node } from "@tiptap/core";
+import { setSpeakerCommand } from "./commands/setSpeakerCommand";
+import { NOTES_BLOCK_GROUP, NOTES_CONTAINER_CONTENT } from "./notesBlockNames";
+import { personIdAttribute } from "./personIdAttribute";
+
+declare module "@tiptap/core" {
+  interface Commands<ReturnType> {
+    statement: {
+      /** Make the block(s) around the selection statements by `personId` (null: unattributed). */
+      setSpeaker: (personId: string | null) => ReturnType;
+    };
+  }
+}
+
+/**
+ * What a person said. `speaker` is a person id; null means unattributed
+ * (continuing the parent's speaker). Inline `aside` marks in its text are the
+ * note-taker's comments, exported separately as `asides`.
+ * HTML: `<div data-type="statement" data-speaker="id"><p>…</p>…</div>`.
+ *
+ * No input rule here: attribution is typed as `@name` and resolved by the
+ * browser's autocomplete (see detectAttributionTrigger), which then calls
+ * `setSpeaker`.
+ */
+export const Statement = Node.create({
+  name: "statement",
+  group: NOTES_BLOCK_GROUP,
+  content: NOTES_CONTAINER_CONTENT,
+  defining: true,
+
+  addAttributes() {
+    return { speaker: personIdAttribute("speaker", "data-speaker") };
+  },
+
+  parseHTML() {
+    return [{ tag: 'div[data-type="statement"]' }];
+  },
+
+  renderHTML({ HTMLAttributes }) {
+    return ["div", mergeAttributes({ "data-type": "statement" }, HTMLAttributes), 0];
+  },
+
+  addCommands() {
+    return {
+      setSpeaker:
+        (personId) =>
+        ({ state, dispatch }) =>
+          setSpeakerCommand(personId)(state, dispatch),
+    };
+  },
+});
