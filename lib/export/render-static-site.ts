@@ -1,0 +1,174 @@
+import type { InterchangeConference, TalkNotesDocument } from "../interchange/types";
+import { documentSlug } from "./document-slug";
+import { escapeLineStart, escapeMarkdown } from "./escape-markdown";
+import { formatLongDate } from "./format-long-date";
+import { neutraliseTemplateSyntax } from "./neutralise-template-syntax";
+import { PAGE_STYLE } from "./page-style";
+import { postTitle } from "./post-title";
+import { quoteString } from "./quote-string";
+import { renderFrontMatter } from "./render-front-matter";
+import type { FrontMatterValue } from "./render-front-matter";
+import { renderMarkdownBody } from "./render-markdown-body";
+import { sanitiseDocument } from "./sanitise-document";
+import { sanitiseText } from "./sanitise-text";
+import { sessionDate } from "./session-date";
+import { sessionTags } from "./session-tags";
+import { stageNames } from "./stage-names";
+
+export type StaticSiteFlavour = "hugo" | "jekyll";
+
+/** One file of the generated site, relative to the site root. */
+export interface StaticSiteFile {
+  path: string;
+  content: string;
+}
+
+/** Relative, forward slashes, no `.`/`..` segments, no odd characters: safe to join onto any output directory. */
+function assertSafePath(path: string): string {
+  const ok = /^[A-Za-z0-9_][A-Za-z0-9_.-]*(\/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$/.test(path) && !path.split("/").some((s) => s === "." || s === "..");
+  if (!ok) throw new Error(`refusing unsafe output path ${JSON.stringify(path)}`);
+  return path;
+}
+
+/** Gives each name a free slot: "x", then "x-2", "x-3"... */
+function uniqueSlug(slug: string, taken: Set<string>): string {
+  let candidate = slug;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${slug}-${n}`;
+  taken.add(candidate);
+  return candidate;
+}
+
+function eventLine(conference: InterchangeConference): string {
+  const date = conference.startsOn ? formatLongDate(conference.startsOn) : null;
+  const parts = [conference.location?.trim() ? escapeMarkdown(conference.location) : "", date ?? ""].filter(Boolean);
+  return neutraliseTemplateSyntax(escapeLineStart(parts.join(", ")));
+}
+
+function postFile(doc: TalkNotesDocument, slug: string, flavour: StaticSiteFlavour): StaticSiteFile {
+  const date = sessionDate(doc);
+  const common: Array<[string, FrontMatterValue]> = [
+    ["title", postTitle(doc)],
+    ["tags", sessionTags(doc)],
+    ["event", doc.conference.name],
+    ["location", doc.conference.location],
+    ["speakers", stageNames(doc)],
+  ];
+  const body = neutraliseTemplateSyntax(renderMarkdownBody(doc));
+  if (flavour === "hugo") {
+    const frontMatter = renderFrontMatter([["title", postTitle(doc)], ["date", doc.session.startsAt ?? date], ["slug", slug], ["draft", false], ...common.slice(1)]);
+    return { path: assertSafePath(`content/posts/${slug}.md`), content: `${frontMatter}\n${body}` };
+  }
+  // Jekyll only publishes _posts named YYYY-MM-DD-slug; an undated session goes to _drafts.
+  const frontMatter = renderFrontMatter([["layout", "post"], ["title", postTitle(doc)], ["date", doc.session.startsAt ?? date], ...common.slice(1)]);
+  const path = date ? `_posts/${date}-${slug}.md` : `_drafts/${slug}.md`;
+  return { path: assertSafePath(path), content: `${frontMatter}\n${body}` };
+}
+
+function hugoFiles(conference: InterchangeConference): StaticSiteFile[] {
+  const head = [
+    "<!DOCTYPE html>",
+    '<html lang="{{ site.Language.LanguageCode | default "en" }}">',
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="color-scheme" content="light dark">',
+    "<title>{{ if .IsHome }}{{ site.Title }}{{ else }}{{ .Title }} | {{ site.Title }}{{ end }}</title>",
+    `<style>\n${PAGE_STYLE}\n</style>`,
+    "</head>",
+  ];
+  const postList = '<ul>\n{{ range . }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ with .Date }} <time datetime="{{ .Format "2006-01-02" }}">{{ .Format "January 2, 2006" }}</time>{{ end }}</li>\n{{ end }}</ul>';
+  return [
+    {
+      path: "hugo.toml",
+      content: [
+        'baseURL = "/"',
+        'languageCode = "en"',
+        `title = ${quoteString(conference.name)}`,
+        // Taxonomy pages would need their own templates; tags stay in front matter for themes that want them.
+        'disableKinds = ["taxonomy", "term"]',
+        "",
+        "[markup.goldmark.renderer]",
+        "  # Never render raw HTML from content: notes are user text.",
+        "  unsafe = false",
+        "",
+      ].join("\n"),
+    },
+    { path: "layouts/_default/baseof.html", content: [...head, "<body>", "<main>", '{{ block "main" . }}{{ end }}', "</main>", "</body>", "</html>", ""].join("\n") },
+    { path: "layouts/_default/single.html", content: '{{ define "main" }}\n<article>\n<h1>{{ .Title }}</h1>\n{{ .Content }}\n</article>\n{{ end }}\n' },
+    { path: "layouts/_default/list.html", content: `{{ define "main" }}\n<h1>{{ .Title }}</h1>\n{{ .Content }}\n{{ with .Pages.ByDate }}${postList}{{ end }}\n{{ end }}\n` },
+    { path: "layouts/index.html", content: `{{ define "main" }}\n<h1>{{ site.Title }}</h1>\n{{ .Content }}\n{{ with (where site.RegularPages "Section" "posts").ByDate }}${postList}{{ end }}\n{{ end }}\n` },
+    { path: "content/_index.md", content: `${renderFrontMatter([["title", conference.name]])}\n${eventLine(conference)}\n` },
+  ];
+}
+
+function jekyllFiles(conference: InterchangeConference): StaticSiteFile[] {
+  return [
+    {
+      path: "_config.yml",
+      content: [
+        `title: ${quoteString(conference.name)}`,
+        "markdown: kramdown",
+        "kramdown:",
+        "  input: GFM",
+        "  # Never let content switch raw HTML parsing on.",
+        "  parse_block_html: false",
+        "  parse_span_html: false",
+        "",
+      ].join("\n"),
+    },
+    {
+      path: "_layouts/default.html",
+      content: [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="color-scheme" content="light dark">',
+        "<title>{% if page.title %}{{ page.title | escape }} | {% endif %}{{ site.title | escape }}</title>",
+        `<style>\n${PAGE_STYLE}\n</style>`,
+        "</head>",
+        "<body>",
+        "<main>",
+        "{{ content }}",
+        "</main>",
+        "</body>",
+        "</html>",
+        "",
+      ].join("\n"),
+    },
+    { path: "_layouts/post.html", content: "---\nlayout: default\n---\n<article>\n<h1>{{ page.title | escape }}</h1>\n{{ content }}\n</article>\n" },
+    {
+      path: "_layouts/home.html",
+      content:
+        '---\nlayout: default\n---\n<h1>{{ site.title | escape }}</h1>\n{{ content }}\n<ul>\n{% for post in site.posts reversed %}<li><a href="{{ post.url | relative_url }}">{{ post.title | escape }}</a> <time datetime="{{ post.date | date: "%Y-%m-%d" }}">{{ post.date | date: "%B %-d, %Y" }}</time></li>\n{% endfor %}</ul>\n',
+    },
+    { path: "index.md", content: `${renderFrontMatter([["layout", "home"], ["title", conference.name]])}\n${eventLine(conference)}\n` },
+  ];
+}
+
+/**
+ * A ready-to-build content folder for a static site generator, one post per
+ * session plus a home page, a minimal config and minimal layouts:
+ *
+ * - hugo: `content/posts/<slug>.md`, `content/_index.md`, `hugo.toml`
+ *   (goldmark `unsafe = false`), `layouts/_default/{baseof,single,list}.html`,
+ *   `layouts/index.html`;
+ * - jekyll: `_posts/YYYY-MM-DD-<slug>.md` (`_drafts/<slug>.md` when the
+ *   session has no date), `index.md`, `_config.yml`, `_layouts/*.html`.
+ *
+ * Paths are built from slugs only and checked, so they are always relative
+ * and never climb out (`..`); clashing slugs get `-2`, `-3`. Post bodies have
+ * their braces turned into character references so Hugo shortcodes and
+ * Liquid in notes never execute.
+ */
+export function renderStaticSite(conference: InterchangeConference, sessions: TalkNotesDocument[], flavour: StaticSiteFlavour): StaticSiteFile[] {
+  const site = { ...conference, name: sanitiseText(conference.name), location: conference.location === null ? null : sanitiseText(conference.location) };
+  const taken = new Set<string>();
+  const posts = sessions.map((raw) => {
+    const doc = sanitiseDocument(raw);
+    return postFile(doc, uniqueSlug(documentSlug(doc), taken), flavour);
+  });
+  const scaffold = flavour === "hugo" ? hugoFiles(site) : jekyllFiles(site);
+  return [...scaffold, ...posts].map((f) => ({ path: assertSafePath(f.path), content: f.content }));
+}
