@@ -1,0 +1,45 @@
+import type { Block } from "../interchange/types";
+import type { NoteNode } from "./build-tree";
+import { classifyAside } from "./classify-aside";
+import type { BlockParent, ClassifyContext } from "./classify-context";
+import { classifyQuestion } from "./classify-question";
+import { classifyStatement } from "./classify-statement";
+import { classifyTalk } from "./classify-talk";
+import { classifyTip } from "./classify-tip";
+import { stripGluedImageName } from "./strip-glued-image-name";
+
+const IMAGE_ONLY = /^[\w-]+\.(?:jpe?g|png|gif|webp)$/i;
+
+/**
+ * Turns one node of the notes tree into a block, trying in order: a heading
+ * (a talk section), an aside, a tip, a question, a statement, and otherwise a
+ * note. Nothing is dropped except lines that are only a stray image file
+ * name (the blog's picture placeholders), which are reported as warnings.
+ */
+export function classifyBlock(node: NoteNode, parent: BlockParent, ctx: ClassifyContext): Block | null {
+  const child = (n: NoteNode, p: BlockParent) => classifyBlock(n, p, ctx);
+  const children = (p: BlockParent) => node.children.map((n) => child(n, p)).filter((b): b is Block => b !== null);
+
+  const stripped = stripGluedImageName(node.text);
+  if (stripped.image) ctx.warnings.push(`Line ${node.lineNo}: removed the image file name "${stripped.image}" glued to the text.`);
+  if (node.kind === "heading") return classifyTalk(stripped.text, node.children, ctx, child);
+  if (IMAGE_ONLY.test(stripped.text.trim()) && node.children.length === 0) {
+    ctx.warnings.push(`Line ${node.lineNo}: skipped "${stripped.text.trim()}", an image placeholder.`);
+    return null;
+  }
+  const text = ctx.toText(stripped.text);
+
+  const aside = classifyAside(text, node.children.length > 0);
+  if (aside) return aside;
+  const tip = classifyTip(text);
+  if (tip !== null) return { type: "tip", text: tip, children: children("note") };
+  // Asked as if nested in a note first, so only an explicit "Question:" matches
+  // before statements get their turn; the implicit form comes after them.
+  const explicit = classifyQuestion(text, node, "note", ctx, child);
+  if (explicit) return explicit;
+  const statement = classifyStatement(text, parent, ctx);
+  if (statement) return { type: "statement", ...statement, children: children("statement") };
+  const implicit = classifyQuestion(text, node, parent, ctx, child);
+  if (implicit) return implicit;
+  return { type: "note", text, children: children("note") };
+}

@@ -1,0 +1,13 @@
+import type { PeopleRegistry } from "./people-registry";
+
+/** Where a node sits; what a bullet means depends on it (answers under questions). */
+export type BlockParent = "top" | "talk" | "question" | "statement" | "note";
+
+/** Shared state of one import while its blocks are classified. */
+export interface ClassifyContext {
+  people: PeopleRegistry;
+  /** Things a person may want to check, in input order. */
+  warnings: string[];
+  /** Raw line text to the plain text stored (Markdown inline syntax removed for Markdown input). */
+  toText: (raw: string) => string;
+}

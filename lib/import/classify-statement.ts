@@ -1,0 +1,36 @@
+import type { BlockParent, ClassifyContext } from "./classify-context";
+import { looksLikeNewName, parseAttribution } from "./parse-attribution";
+import { splitQuotedText } from "./split-quoted-text";
+
+/** The parts of a statement block other than its children. */
+export interface StatementParts {
+  speaker: string | null;
+  text: string;
+  asides: string[];
+}
+
+/**
+ * Reads a bullet as something a person said:
+ * - `Jody: "..." (aside)` where the label resolves to a person (first, last
+ *   or full name, alias, handle, or a typo of one);
+ * - under a question, `Israel: "..."` from someone not in the panel list,
+ *   who is added with role "audience";
+ * - a bare `"..."` quotation: a statement with speaker null, i.e. the
+ *   enclosing speaker continuing.
+ * Returns null when the bullet is none of these.
+ */
+export function classifyStatement(text: string, parent: BlockParent, ctx: ClassifyContext): StatementParts | null {
+  const attribution = parseAttribution(text);
+  if (attribution) {
+    const quote = splitQuotedText(attribution.rest);
+    const person = ctx.people.resolve(attribution.label);
+    if (person) return { speaker: person.id, text: quote.text, asides: quote.asides };
+    if (parent === "question" && quote.quoted && looksLikeNewName(attribution.label)) {
+      const newcomer = ctx.people.add({ name: attribution.label, role: "audience" });
+      ctx.warnings.push(`"${attribution.label}" is not in the panel or speaker list; added as an audience member.`);
+      return { speaker: newcomer.id, text: quote.text, asides: quote.asides };
+    }
+  }
+  const quote = splitQuotedText(text);
+  return quote.quoted ? { speaker: null, text: quote.text, asides: quote.asides } : null;
+}

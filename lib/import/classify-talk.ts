@@ -1,0 +1,46 @@
+import type { Block, TalkBlock } from "../interchange/types";
+import type { NoteNode } from "./build-tree";
+import type { BlockParent, ClassifyContext } from "./classify-context";
+import { parseSpeakerList } from "./parse-speaker-list";
+import { parseTalkHeader } from "./parse-talk-header";
+
+const SPEAKER_LINE = /^(?:speakers?|presenters?|by)\s*:\s*(.+)$/i;
+
+/**
+ * Builds one talk of an Ignite/lightning series from its title line (a
+ * top-level bullet, or a `## heading` in Markdown) and what is nested under
+ * it. Speakers come from the title line (see parseTalkHeader) and, under a
+ * heading, from a `Speaker:` / `Speakers:` / `By:` line; each becomes a
+ * person with role "speaker" (or the existing person when already known).
+ */
+export function classifyTalk(
+  titleText: string,
+  children: readonly NoteNode[],
+  ctx: ClassifyContext,
+  classifyChild: (node: NoteNode, parent: BlockParent) => Block | null,
+): TalkBlock {
+  const header = parseTalkHeader(ctx.toText(titleText), (name) => ctx.people.lookup(name) !== null);
+  const seeds = [...header.speakers];
+  const rest: NoteNode[] = [];
+  for (const child of children) {
+    const line = child.kind === "paragraph" && child.children.length === 0 ? SPEAKER_LINE.exec(ctx.toText(child.text)) : null;
+    const listed = line ? parseSpeakerList(line[1] as string) : null;
+    if (listed) seeds.push(...listed);
+    else rest.push(child);
+  }
+  const speakers: string[] = [];
+  for (const seed of seeds) {
+    const match = ctx.people.lookup(seed.name);
+    const person =
+      match && (match.how === "name" || match.how === "handle")
+        ? ctx.people.resolve(seed.name)
+        : ctx.people.add({ name: seed.name, role: "speaker", affiliation: seed.affiliation, note: seed.note, handle: seed.handle });
+    if (person && !speakers.includes(person.id)) speakers.push(person.id);
+  }
+  return {
+    type: "talk",
+    title: header.title,
+    speakers,
+    children: rest.map((c) => classifyChild(c, "talk")).filter((b): b is Block => b !== null),
+  };
+}

@@ -1,0 +1,112 @@
+import type { Block, InterchangeConference, InterchangePerson, SessionKind, TalkNotesDocument } from "../interchange/types";
+import { INTERCHANGE_FORMAT } from "../interchange/types";
+import { buildTree } from "./build-tree";
+import { classifyBlock } from "./classify-block";
+import type { ClassifyContext } from "./classify-context";
+import { classifyTalkBullet } from "./classify-talk-bullet";
+import { ImportError, MAX_NOTES_BYTES } from "./import-error";
+import { markdownInlineToText } from "./markdown-inline-to-text";
+import { PeopleRegistry } from "./people-registry";
+import type { NotesHeader } from "./read-header";
+import { readHeader } from "./read-header";
+import { tokenizeLines } from "./tokenize-lines";
+import type { NoteLine } from "./tokenize-lines";
+
+export interface ImportNotesOptions {
+  /** What the caller already knows about the conference; wins over what the file says. */
+  conference?: Partial<InterchangeConference>;
+  /** People already known (e.g. the conference's speakers); used for matching names, kept only when mentioned. */
+  knownPeople?: InterchangePerson[];
+  /** "auto" (default) treats the text as Markdown when it has front matter or `#` headings. */
+  format?: "auto" | "text" | "markdown";
+}
+
+export interface ImportNotesResult {
+  document: TalkNotesDocument;
+  /** Things a person may want to check (guessed people, removed image names), in input order. */
+  warnings: string[];
+}
+
+/**
+ * Imports plain-text or Markdown talk notes as a `talknotes/1` document.
+ *
+ * Pipeline: tokenizeLines (indent, bullet, text) -> readHeader (conference,
+ * title, intro, panel) -> buildTree (nesting by indentation) -> classifyBlock
+ * per node (question, statement, aside, tip, talk, note). Anything not
+ * understood is kept as a note, never dropped. Text stays plain: HTML in the
+ * notes is kept verbatim for renderers to escape.
+ *
+ * Throws {@link ImportError} (`empty`, `binary`, `too-large`) for input that
+ * is not notes at all; see decodeNotesFile for bytes.
+ */
+export function importNotes(text: string, options: ImportNotesOptions = {}): ImportNotesResult {
+  if (text.length > MAX_NOTES_BYTES) throw new ImportError("too-large", "The notes are larger than 5 MB; split them into one file per session.");
+  if (text.includes("\u0000")) throw new ImportError("binary", "The text contains NUL characters; it looks like a binary file, not notes.");
+  const lines = tokenizeLines(text);
+  if (lines.every((l) => l.blank)) throw new ImportError("empty", "There is nothing to import: the notes are empty.");
+
+  const markdown = options.format === "markdown" || (options.format !== "text" && looksLikeMarkdown(lines));
+  const toText = markdown ? markdownInlineToText : (s: string) => s;
+  const knownNames = options.conference?.name ? [options.conference.name] : [];
+  const header = readHeader(lines, toText, knownNames);
+
+  const ctx: ClassifyContext = { people: new PeopleRegistry(options.knownPeople), warnings: [], toText };
+  const kind = header.kind ?? decideKind(header, lines.slice(header.bodyStart));
+  registerHeaderPeople(header, kind, ctx);
+
+  const tree = buildTree(lines.slice(header.bodyStart));
+  const hasSections = tree.some((n) => n.kind === "heading");
+  const blocks: Block[] = [];
+  for (const node of tree) {
+    const block =
+      kind === "ignite" && !hasSections && node.kind === "bullet" ? classifyTalkBullet(node, ctx) : classifyBlock(node, "top", ctx);
+    if (block) blocks.push(block);
+  }
+
+  if (!header.title) ctx.warnings.unshift("No session title found; using \"Untitled session\".");
+  const conference: InterchangeConference = {
+    name: header.conference.name ?? "",
+    location: header.conference.location ?? null,
+    startsOn: header.conference.startsOn ?? null,
+    hashtag: header.conference.hashtag ?? null,
+    ...(header.conference.titleTemplate ? { titleTemplate: header.conference.titleTemplate } : {}),
+    ...definedOnly(options.conference ?? {}),
+  };
+  return {
+    document: {
+      format: INTERCHANGE_FORMAT,
+      conference,
+      session: { title: header.title ?? "Untitled session", kind, intro: header.intro },
+      people: ctx.people.list(),
+      blocks,
+    },
+    warnings: ctx.warnings,
+  };
+}
+
+function looksLikeMarkdown(lines: readonly NoteLine[]): boolean {
+  return lines[0]?.text === "---" || lines.some((l) => l.heading > 0);
+}
+
+/**
+ * Panel when there is a moderator or a panel list of two or more; Ignite when
+ * the title or intro says Ignite/lightning or the notes are `##` talk
+ * sections; otherwise a talk.
+ */
+function decideKind(header: NotesHeader, body: readonly NoteLine[]): SessionKind {
+  if (header.moderators.length > 0 || header.panelists.length >= 2) return "panel";
+  if (/\b(ignite|lightning)\b/i.test(`${header.title ?? ""}\n${header.intro}`)) return "ignite";
+  if (body.filter((l) => l.heading >= 2).length >= 2) return "ignite";
+  return "talk";
+}
+
+function registerHeaderPeople(header: NotesHeader, kind: SessionKind, ctx: ClassifyContext): void {
+  const listedRole = kind === "panel" ? "panelist" : "speaker";
+  for (const p of header.panelists) ctx.people.add({ ...p, role: listedRole });
+  for (const p of header.speakers) ctx.people.add({ ...p, role: "speaker" });
+  for (const p of header.moderators) ctx.people.add({ ...p, role: "moderator" });
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,104 @@
+import type { InterchangePerson, PersonRole } from "../interchange/types";
+import { matchSpeaker } from "./match-speaker";
+import type { SpeakerMatch } from "./match-speaker";
+import { slugify } from "./slugify";
+
+/** What the importer knows about a person when it first meets them. */
+export interface PersonSeed {
+  name: string;
+  role: PersonRole;
+  affiliation?: string | null;
+  note?: string | null;
+  handle?: string | null;
+}
+
+/** Roles that outrank "audience" when the same person turns up twice. */
+const ROLE_RANK: Record<PersonRole, number> = { audience: 0, speaker: 1, panelist: 2, moderator: 3 };
+
+/**
+ * The people of one imported session: gives each a stable id (slug of the
+ * name, "-2" etc. on clashes), resolves the labels note-takers write ("Jody",
+ * "Jodi") through {@link matchSpeaker}, and pulls in caller-known people only
+ * when the notes actually mention them.
+ */
+export class PeopleRegistry {
+  private readonly people: InterchangePerson[] = [];
+  private readonly known: InterchangePerson[];
+
+  constructor(known: readonly InterchangePerson[] = []) {
+    this.known = known.map((p) => ({ ...p, aliases: p.aliases ? [...p.aliases] : undefined }));
+  }
+
+  /** Adds a person, or merges into the one with the same name (filling gaps, keeping the stronger role). */
+  add(seed: PersonSeed): InterchangePerson {
+    const existing = this.byName(seed.name) ?? this.adoptKnown(seed.name);
+    if (existing) {
+      existing.affiliation ??= seed.affiliation ?? undefined;
+      existing.note ??= seed.note ?? undefined;
+      existing.handle ??= seed.handle ?? undefined;
+      if (ROLE_RANK[seed.role] > ROLE_RANK[existing.role]) existing.role = seed.role;
+      return existing;
+    }
+    const person: InterchangePerson = { id: this.freshId(seed.name), name: seed.name, role: seed.role };
+    if (seed.affiliation) person.affiliation = seed.affiliation;
+    if (seed.note) person.note = seed.note;
+    if (seed.handle) person.handle = seed.handle;
+    this.people.push(person);
+    return person;
+  }
+
+  /**
+   * The person `label` refers to, among this session's people first and then
+   * the caller's known people; a typo that matched is remembered as an alias.
+   */
+  resolve(label: string): InterchangePerson | null {
+    const match = this.lookup(label);
+    if (!match) return null;
+    let person = match.person;
+    if (!this.people.includes(person)) {
+      this.people.push(person);
+    }
+    if (match.how === "fuzzy") {
+      const aliases = (person.aliases ??= []);
+      if (!aliases.includes(label)) aliases.push(label);
+    }
+    person = match.person;
+    return person;
+  }
+
+  /** Like {@link resolve} but without recording anything. */
+  lookup(label: string): SpeakerMatch | null {
+    return matchSpeaker(label, this.people) ?? matchSpeaker(label, this.known.filter((p) => !this.people.includes(p)));
+  }
+
+  /** Everyone met so far, in order of first appearance. */
+  list(): InterchangePerson[] {
+    return this.people.map((p) => {
+      const out: InterchangePerson = { ...p };
+      if (!out.aliases?.length) delete out.aliases;
+      for (const key of ["affiliation", "note", "handle"] as const) if (out[key] == null) delete out[key];
+      return out;
+    });
+  }
+
+  private byName(name: string): InterchangePerson | undefined {
+    const key = name.trim().toLowerCase();
+    return this.people.find((p) => p.name.toLowerCase() === key);
+  }
+
+  private adoptKnown(name: string): InterchangePerson | undefined {
+    const key = name.trim().toLowerCase();
+    const found = this.known.find((p) => p.name.toLowerCase() === key && !this.people.includes(p));
+    if (found) this.people.push(found);
+    return found;
+  }
+
+  private freshId(name: string): string {
+    const base = slugify(name) || "person";
+    const taken = new Set([...this.people, ...this.known].map((p) => p.id));
+    if (!taken.has(base)) return base;
+    let n = 2;
+    while (taken.has(`${base}-${n}`)) n++;
+    return `${base}-${n}`;
+  }
+}

@@ -1,0 +1,195 @@
+import type { InterchangeConference, SessionKind } from "../interchange/types";
+import { SESSION_KINDS } from "../interchange/types";
+import { parseDateLine } from "./parse-date-line";
+import { parseFrontMatter } from "./parse-front-matter";
+import { parsePersonLine } from "./parse-person-line";
+import type { PersonLine } from "./parse-person-line";
+import { parseSpeakerList } from "./parse-speaker-list";
+import { splitEventLine } from "./split-event-line";
+import type { NoteLine } from "./tokenize-lines";
+
+/** Everything above the notes: where, when, what, who, and the intro. */
+export interface NotesHeader {
+  conference: Partial<InterchangeConference>;
+  title: string | null;
+  /** Kind stated in front matter; otherwise decided later from the people and title. */
+  kind: SessionKind | null;
+  intro: string;
+  panelists: PersonLine[];
+  moderators: PersonLine[];
+  speakers: PersonLine[];
+  /** Index in the lines where the notes themselves begin. */
+  bodyStart: number;
+}
+
+const POST_TITLE = /^((?:talk|session|live|conference)\s+notes?|notes)\s*:\s*(.+?)(?:\s*\((#[^()]+)\))?$/i;
+const WEEKDAY = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
+const MODERATOR = /^moderators?\s*:\s*(.+)$/i;
+const PEOPLE_LABEL = /^(panel|panelists|panellists|speakers?|presenters?)\s*:\s*(.*)$/i;
+const PEOPLE_HEADING = /^(panel|panelists|panellists|speakers?|presenters?|people)$/i;
+/** Plain lines that already belong to the notes: questions, tips, asides, quotes. */
+const BODY_LINE = /^(?:(?:question|q)\s*[:;]|(?:pro\s+)?tip\s*[:\-–]|\(.*\)$|[\p{L} .'-]{1,40}:\s*["“])/iu;
+
+/**
+ * Reads the header of a notes post, in either form:
+ * - the blog copy: chrome ("Friday", "Jun252010"), `Talk notes: Title (#tag)`,
+ *   the event line with a glued logo name, a date line, the intro, the title
+ *   again, the panel list (`Name, Company (note)`), `Moderator: ...`;
+ * - Markdown: front matter (title, event/conference, location, date, hashtag,
+ *   kind), `# Title`, intro paragraphs, `Panelists:` / `Speakers:` with a
+ *   list or inline names, `Moderator: ...`.
+ * The header ends at the first bullet that is not part of a people list, the
+ * first `##` heading that is not a people heading, or the first plain line
+ * that reads as notes (a question, tip, aside or quote). Unrecognised lines
+ * are intro paragraphs, so nothing above the notes is lost.
+ */
+export function readHeader(lines: readonly NoteLine[], toText: (raw: string) => string, knownEventNames: readonly string[]): NotesHeader {
+  const header: NotesHeader = { conference: {}, title: null, kind: null, intro: "", panelists: [], moderators: [], speakers: [], bodyStart: lines.length };
+  const conf = header.conference;
+  const paragraphs: string[][] = [];
+  let paragraph: string[] = [];
+  let titleLineSeen = false;
+  let peopleList: "panelists" | "speakers" | null = null;
+  let eventSeen = false;
+  let dateFromWidget = false;
+
+  const front = parseFrontMatter(lines.map((l) => l.text));
+  let i = 0;
+  if (front) {
+    const f = front.fields;
+    header.title = f.title || null;
+    conf.name = f.event || f.conference || undefined;
+    conf.location = f.location || f.place || undefined;
+    conf.startsOn = parseDateLine(f.date ?? f.startson ?? f.starts_on ?? "") ?? undefined;
+    conf.hashtag = f.hashtag || undefined;
+    const kind = (f.kind ?? f.type ?? "").toLowerCase();
+    header.kind = (SESSION_KINDS as readonly string[]).includes(kind) ? (kind as SessionKind) : null;
+    i = front.bodyStart;
+  }
+
+  const closeParagraph = () => {
+    if (paragraph.length) paragraphs.push(paragraph);
+    paragraph = [];
+  };
+
+  for (; i < lines.length; i++) {
+    const line = lines[i] as NoteLine;
+    if (line.blank) {
+      closeParagraph();
+      continue;
+    }
+    const text = toText(line.text);
+
+    if (line.heading > 0) {
+      closeParagraph();
+      if (line.heading >= 2 && PEOPLE_HEADING.test(text)) {
+        peopleList = /^pane/i.test(text) ? "panelists" : "speakers";
+        continue;
+      }
+      if (line.heading >= 2) break;
+      const post = POST_TITLE.exec(text);
+      header.title ??= post ? (post[2] as string) : text;
+      if (post?.[3]) conf.hashtag ??= post[3];
+      titleLineSeen = true;
+      continue;
+    }
+    if (line.bullet !== null) {
+      const person = peopleList ? parsePersonLine(text) : null;
+      if (!person) break;
+      header[peopleList as "panelists" | "speakers"].push(person);
+      continue;
+    }
+    peopleList = null;
+
+    const post = POST_TITLE.exec(text);
+    if (post && !header.title) {
+      header.title = post[2] as string;
+      if (post[3]) conf.hashtag ??= post[3];
+      conf.titleTemplate ??= `${post[1]}: {title}${post[3] ? " ({hashtag})" : ""}`;
+      closeParagraph();
+      continue;
+    }
+    const date = parseDateLine(text);
+    if (date || WEEKDAY.test(text)) {
+      // The blog's glued date widget ("Jun252010") gives way to a real date line.
+      const widget = /^[A-Za-z]{3}\d/.test(text);
+      if (date && (!conf.startsOn || (dateFromWidget && !widget))) {
+        conf.startsOn = date;
+        dateFromWidget = widget;
+      }
+      closeParagraph();
+      continue;
+    }
+    const moderator = MODERATOR.exec(text);
+    const moderators = moderator ? parseSpeakerList(moderator[1] as string) : null;
+    if (moderators) {
+      header.moderators.push(...moderators);
+      closeParagraph();
+      continue;
+    }
+    const label = PEOPLE_LABEL.exec(text);
+    if (label) {
+      const kind = /^pane/i.test(label[1] as string) ? "panelists" : "speakers";
+      const listed = label[2] ? parseSpeakerList(label[2]) : null;
+      if (!label[2] || listed) {
+        if (listed) header[kind].push(...listed);
+        else peopleList = kind;
+        closeParagraph();
+        continue;
+      }
+    }
+    if (!eventSeen) {
+      const event = splitEventLine(text, knownEventNames.concat(conf.hashtag ? [conf.hashtag.replace(/^#/, "")] : []));
+      const nextIsDate = parseDateLine(nextText(lines, i, toText)) !== null;
+      if (event && (event.image || nextIsDate)) {
+        conf.name ??= event.name;
+        if (event.location) conf.location ??= event.location;
+        eventSeen = true;
+        closeParagraph();
+        continue;
+      }
+    }
+    if (header.title && sameText(text, header.title)) {
+      titleLineSeen = true;
+      closeParagraph();
+      continue;
+    }
+    if (!header.title && isTitleCandidate(text)) {
+      header.title = text;
+      titleLineSeen = true;
+      closeParagraph();
+      continue;
+    }
+    const person = titleLineSeen ? parsePersonLine(text) : null;
+    if (person) {
+      header.panelists.push(person);
+      closeParagraph();
+      continue;
+    }
+    if (BODY_LINE.test(text)) break;
+    paragraph.push(text);
+  }
+  closeParagraph();
+  header.bodyStart = i;
+  header.intro = paragraphs.map((p) => p.join("\n")).join("\n\n");
+  return header;
+}
+
+function nextText(lines: readonly NoteLine[], i: number, toText: (raw: string) => string): string {
+  for (let j = i + 1; j < lines.length; j++) {
+    const line = lines[j] as NoteLine;
+    if (!line.blank) return toText(line.text);
+  }
+  return "";
+}
+
+function sameText(a: string, b: string): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/\s+/g, " ").trim();
+  return norm(a) === norm(b);
+}
+
+/** A short line that does not end like a sentence. */
+function isTitleCandidate(text: string): boolean {
+  const bare = text.replace(/["”'’)\]]+$/, "");
+  return text.length <= 120 && text.split(/\s+/).length <= 14 && !/[.!?:,;]$/.test(bare);
+}
