@@ -1,0 +1,66 @@
+import fs from "node:fs";
+import path from "node:path";
+import { type Page, expect, test } from "@playwright/test";
+
+/**
+ * Screenshots of every page at desktop (1280 px) and phone (390 px) width, for
+ * people to look at (tests/.artifacts/screenshots). The desktop editor shot is
+ * also the README's screenshot (docs/screenshot.png).
+ */
+const OUT = path.resolve(import.meta.dirname, "../.artifacts/screenshots");
+const WIDTHS = { desktop: { width: 1280, height: 860 }, phone: { width: 390, height: 844 } } as const;
+
+async function shoot(page: Page, name: string) {
+  fs.mkdirSync(OUT, { recursive: true });
+  for (const [label, size] of Object.entries(WIDTHS)) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: path.join(OUT, `${name}-${label}.png`), fullPage: true });
+  }
+}
+
+test("every page at desktop and phone width", async ({ page }) => {
+  await page.addInitScript(() => window.localStorage.setItem("talknotes:name", "Alice"));
+  await page.goto("/");
+  await shoot(page, "01-home-empty");
+
+  await page.getByLabel("Name").fill("DevOps Day");
+  await page.getByLabel("City").fill("Santa Clara, CA");
+  await page.getByLabel("First day").fill("2010-06-25");
+  await page.getByLabel("Hashtag").fill("#devopsday");
+  await page.getByRole("button", { name: "Create conference" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("DevOps Day");
+  await shoot(page, "02-conference-empty");
+
+  for (const [title, kind, room] of [
+    ["Ignite Talks #2", "ignite", "Main hall"],
+    ["Making The Business Case", "panel", "Main hall"],
+  ] as const) {
+    await page.getByLabel("Title").fill(title);
+    await page.getByLabel("Kind").selectOption(kind);
+    await page.getByLabel("Room").fill(room);
+    await page.getByRole("button", { name: "Create session" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    await page.goBack();
+    await page.reload();
+  }
+  await shoot(page, "03-conference");
+
+  await page.getByRole("link", { name: /Making The Business Case/ }).click();
+  const editor = page.getByTestId("notes-editor");
+  await expect(page.getByTestId("sync-status")).toHaveText("Saved");
+  await editor.click();
+  await page.keyboard.type("What are the anti-patterns");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type('Jody: "focus on what is creating the most unplanned work"');
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Rolf: \"don't mention DevOps. Mention cycle time, throughput, feature delivery.\"");
+  await expect(page.getByTestId("sync-status")).toHaveText("Saved");
+  await shoot(page, "04-session-editor");
+  fs.copyFileSync(path.join(OUT, "04-session-editor-desktop.png"), path.resolve(import.meta.dirname, "../../docs/screenshot.png"));
+
+  await page.goto("/");
+  await shoot(page, "05-home");
+  await page.goto("/conferences/nope");
+  await shoot(page, "06-not-found");
+});
