@@ -43,6 +43,7 @@ export function classifyQuestion(
       rest = attribution.rest;
     } else if (looksLikeNewName(attribution.label) && splitQuotedText(attribution.rest).quoted) {
       askedBy = ctx.people.add({ name: attribution.label, role: "audience" }).id;
+      ctx.warnings.push(`"${attribution.label}" is not in the panel or speaker list; added as an audience member.`);
       rest = attribution.rest;
     }
   }
