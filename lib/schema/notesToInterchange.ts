@@ -1,0 +1,88 @@
+import type { JSONContent } from "@tiptap/core";
+import { Node as ProseMirrorNode } from "@tiptap/pm/model";
+import {
+  INTERCHANGE_FORMAT,
+  type Block,
+  type InterchangeConference,
+  type InterchangePerson,
+  type InterchangeSession,
+  type TalkNotesDocument,
+} from "../interchange/types";
+import { blockPeople } from "./commands/blockPeople";
+import { inlinePlainText } from "./inlinePlainText";
+import { NOTES_BLOCK_GROUP } from "./notesBlockNames";
+import { notesSchema } from "./notesSchema";
+import { splitStatementText } from "./splitStatementText";
+
+/** The parts of a `talknotes/1` document that do not live in the editor. */
+export interface NotesInterchangeMeta {
+  conference: InterchangeConference;
+  session: InterchangeSession;
+  people: InterchangePerson[];
+}
+
+/**
+ * The notes document (ProseMirror JSON or node) as `talknotes/1`.
+ *
+ * - question -> `{ text, askedBy, answers }` (answers = its nested blocks)
+ * - statement -> `{ speaker, text, asides, children }`: aside-marked runs
+ *   are cut out of `text` (gap closed up) and listed in `asides`
+ * - note, tip -> `{ text, children }`; talk -> `{ title, speakers, children }`;
+ *   asideBlock -> `{ type: "aside", text }`. In these, inline asides stay in
+ *   the text in parentheses, since the format has nowhere else to put them.
+ * - Text is plain and trimmed: bold, italic and links are dropped (the link
+ *   text stays), hard breaks become "\n".
+ * - An untouched editor (one empty note, no children) gives no blocks.
+ *
+ * JSON input is read with the notes schema and throws on unknown node types.
+ */
+export function notesToInterchange(input: JSONContent | ProseMirrorNode, meta: NotesInterchangeMeta): TalkNotesDocument {
+  const doc = input instanceof ProseMirrorNode ? input : notesSchema.nodeFromJSON(input);
+  return {
+    format: INTERCHANGE_FORMAT,
+    conference: meta.conference,
+    session: meta.session,
+    people: meta.people,
+    blocks: isBlankDocument(doc) ? [] : childBlocks(doc),
+  };
+}
+
+function isBlankDocument(doc: ProseMirrorNode): boolean {
+  const only = doc.firstChild;
+  return doc.childCount === 1 && only !== null && only.type.name === "note" && only.childCount === 1 && only.textContent === "";
+}
+
+function childBlocks(parent: ProseMirrorNode): Block[] {
+  const blocks: Block[] = [];
+  parent.forEach((child) => {
+    if (!child.type.isInGroup(NOTES_BLOCK_GROUP)) return;
+    const block = toBlock(child);
+    if (block) blocks.push(block);
+  });
+  return blocks;
+}
+
+function toBlock(node: ProseMirrorNode): Block | null {
+  const paragraph = node.firstChild;
+  if (!paragraph) return null;
+  const children = childBlocks(node);
+  const person = blockPeople(node)[0] ?? null;
+  switch (node.type.name) {
+    case "question":
+      return { type: "question", text: inlinePlainText(paragraph), askedBy: person, answers: children };
+    case "statement": {
+      const { text, asides } = splitStatementText(paragraph);
+      return { type: "statement", speaker: person, text, asides, children };
+    }
+    case "note":
+      return { type: "note", text: inlinePlainText(paragraph), children };
+    case "tip":
+      return { type: "tip", text: inlinePlainText(paragraph), children };
+    case "talk":
+      return { type: "talk", title: inlinePlainText(paragraph), speakers: blockPeople(node), children };
+    case "asideBlock":
+      return { type: "aside", text: inlinePlainText(paragraph) };
+    default:
+      return null;
+  }
+}
