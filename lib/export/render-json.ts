@@ -21,13 +21,15 @@ function ordered(value: unknown): unknown {
 }
 
 // Valid JSON either way; escaping these keeps invisible or direction-changing
-// characters visible to whoever opens the file, without changing the data.
-const INVISIBLE = /[\u007F-\u009F\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+// characters visible to whoever opens the file, and `<` escaped means the
+// output can sit inside an HTML <script> element without closing it.
+const INVISIBLE = /[<\u007F-\u009F\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
 /**
  * The document as pretty-printed `talknotes/1` JSON (2-space indent,
  * trailing newline) with a stable key order, so exports diff cleanly.
- * The data is not altered: sanitising is left to renderers of text.
+ * The data is not altered (sanitising is left to renderers of text); `<`,
+ * line separators and invisible/bidi controls are written as \u escapes.
  */
 export function renderJson(doc: TalkNotesDocument): string {
   return `${JSON.stringify(ordered(doc), null, 2).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`)}\n`;
