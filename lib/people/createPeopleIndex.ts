@@ -94,6 +94,8 @@ export function createPeopleIndex<P extends PersonCandidate>(people: readonly P[
       slot: new Int32Array(n),
       quality: new Int32Array(n),
       matched: new Int8Array(n),
+      finalQuality: new Int32Array(n),
+      finalMatched: new Int8Array(n),
       touched: new Int32Array(n),
       groupEpoch: new Int32Array(n),
       groupRank: new Int32Array(n),

@@ -1,4 +1,5 @@
 import { boundedEditDistance } from "./boundedEditDistance";
+import { countPrefixPostings } from "./countPrefixPostings";
 import { forEachFuzzyMatch } from "./forEachFuzzyMatch";
 import { forEachPrefixMatch } from "./forEachPrefixMatch";
 import { normalizeText } from "./normalizeText";
@@ -37,23 +38,26 @@ function fuzzyQuality(distance: number, kind: number, whole: boolean): number {
 }
 
 /** Best (quality * 8 + matched) of one extra query word against one person, or -1. */
-function checkWord(index: PeopleIndex, p: number, word: string, handleOnly: boolean): number {
+function checkWord(index: PeopleIndex, p: number, word: string, handleOnly: boolean, allowTypos: boolean): number {
   const tokens = index.personTokens[p]!;
   const kinds = index.personKinds[p]!;
-  const maxEdits = maxEditsFor(word.length);
   let best = -1;
   for (let i = 0; i < tokens.length; i++) {
     const kind = kinds[i]!;
     if (handleOnly && kind !== FieldKind.handle) continue;
     const token = tokens[i]!;
-    let result = -1;
-    if (token === word) result = EXACT[kind]! * 8 + KIND_TO_MATCHED[kind]!;
-    else if (token.startsWith(word)) result = PREFIX[kind]! * 8 + KIND_TO_MATCHED[kind]!;
-    else if (maxEdits > 0) {
-      const distance = boundedEditDistance(word, token, maxEdits, true);
-      if (distance <= maxEdits) result = fuzzyQuality(distance, kind, false) * 8 + M_FUZZY;
-    }
+    const result =
+      token === word ? EXACT[kind]! * 8 + KIND_TO_MATCHED[kind]! : token.startsWith(word) ? PREFIX[kind]! * 8 + KIND_TO_MATCHED[kind]! : -1;
     if (result > best) best = result;
+  }
+  const maxEdits = maxEditsFor(word.length);
+  // Typo matches are all weaker than any prefix match, so only look for them when there is none.
+  if (best >= 0 || maxEdits === 0 || !allowTypos) return best;
+  for (let i = 0; i < tokens.length; i++) {
+    const kind = kinds[i]!;
+    if (handleOnly && kind !== FieldKind.handle) continue;
+    const distance = boundedEditDistance(word, tokens[i]!, maxEdits, true);
+    if (distance <= maxEdits) best = Math.max(best, fuzzyQuality(distance, kind, false) * 8 + M_FUZZY);
   }
   return best;
 }
@@ -66,7 +70,10 @@ function checkWord(index: PeopleIndex, p: number, word: string, handleOnly: bool
  * affiliation tokens and initials ("jm", "rar"); with several words every
  * word must match the same person. When exact and prefix matches do not
  * fill `limit`, typos are tolerated by restricted Damerau–Levenshtein on
- * prefixes: 1 edit for 3–5 characters, 2 for 6 or more.
+ * prefixes: 1 edit for 3–5 characters, 2 for 6 or more. The typo search walks
+ * the whole sorted token dictionary as a trie instead of prefiltering by first
+ * letter or bigram, so "kody" still finds "Jody"; over 10,000 people this
+ * stays far under the 2 ms p99 budget (see bench/autocomplete.ts).
  *
  * Order: exact/prefix matches before typo matches; within each, session
  * people first, then recent people in recency order, then everyone else;
@@ -113,8 +120,19 @@ export function rankPeople<P extends PersonCandidate>(
     return contextOrder.slice(0, limit).map((p) => ({ person: index.people[p]!, score: 0, matchedOn: "name" as const }));
   }
 
+  const { words: dict, initials, firstTokenLength } = index;
+  // Drive the search with the most selective word; the others are checked per candidate.
   let driver = 0;
-  for (let i = 1; i < words.length; i++) if (words[i]!.length > words[driver]!.length) driver = i;
+  if (words.length > 1) {
+    let fewest = Infinity;
+    words.forEach((word, i) => {
+      const postings = countPrefixPostings(dict, word);
+      if (postings < fewest || (postings === fewest && word.length > words[driver]!.length)) {
+        fewest = postings;
+        driver = i;
+      }
+    });
+  }
   const driverWord = words[driver]!;
 
   let count = 0;
@@ -131,7 +149,6 @@ export function rankPeople<P extends PersonCandidate>(
     }
   };
 
-  const { words: dict, initials, firstTokenLength } = index;
   forEachPrefixMatch(dict, driverWord, (entry, exact) => {
     for (let at = dict.postingStart[entry]!; at < dict.postingStart[entry + 1]!; at++) {
       const posting = dict.postings[at]!;
@@ -151,8 +168,9 @@ export function rankPeople<P extends PersonCandidate>(
     });
   }
 
-  // Every other query word must match the same person.
-  const checkOthers = (from: number, to: number): number => {
+  // Every other query word must match the same person. Typos in those words are
+  // only tried when exact/prefix matches do not fill the list.
+  const checkOthers = (from: number, to: number, allowTypos: boolean): number => {
     let kept = 0;
     for (let i = from; i < to; i++) {
       const p = s.touched[i]!;
@@ -161,7 +179,7 @@ export function rankPeople<P extends PersonCandidate>(
       let allName = matched <= 2;
       for (let w = 0; w < words.length && quality >= 0; w++) {
         if (w === driver) continue;
-        const result = checkWord(index, p, words[w]!, handleOnly);
+        const result = checkWord(index, p, words[w]!, handleOnly, allowTypos);
         if (result < 0) {
           quality = -1;
           break;
@@ -174,29 +192,32 @@ export function rankPeople<P extends PersonCandidate>(
         if (q < quality) quality = q;
       }
       if (quality >= 0 && words.length > 1 && allName) matched = M_NAME;
-      s.quality[p] = quality;
-      s.matched[p] = matched;
+      s.finalQuality[p] = quality;
+      s.finalMatched[p] = matched;
       if (quality >= 0) kept++;
     }
     return kept;
   };
 
   const strongEnd = count;
-  const strongKept = words.length > 1 ? checkOthers(0, strongEnd) : strongEnd;
+  const strongKept = checkOthers(0, strongEnd, false);
   const maxEdits = maxEditsFor(driverWord.length);
   // Typo matches always rank below exact/prefix ones, so skip them when those fill the list.
-  if (strongKept < limit && maxEdits > 0) {
-    forEachFuzzyMatch(dict, driverWord, maxEdits, (entry, distance, whole) => {
-      for (let at = dict.postingStart[entry]!; at < dict.postingStart[entry + 1]!; at++) {
-        const posting = dict.postings[at]!;
-        const kind = posting & 7;
-        if (handleOnly && kind !== FieldKind.handle) continue;
-        const p = posting >> 3;
-        if (s.seen[p] === epoch && s.slot[p]! < strongEnd) continue;
-        offer(p, fuzzyQuality(distance, kind, whole === distance), M_FUZZY);
-      }
-    });
-    if (words.length > 1) checkOthers(strongEnd, count);
+  if (strongKept < limit) {
+    if (words.length > 1) checkOthers(0, strongEnd, true);
+    if (maxEdits > 0) {
+      forEachFuzzyMatch(dict, driverWord, maxEdits, (entry, distance, whole) => {
+        for (let at = dict.postingStart[entry]!; at < dict.postingStart[entry + 1]!; at++) {
+          const posting = dict.postings[at]!;
+          const kind = posting & 7;
+          if (handleOnly && kind !== FieldKind.handle) continue;
+          const p = posting >> 3;
+          if (s.seen[p] === epoch && s.slot[p]! < strongEnd) continue;
+          offer(p, fuzzyQuality(distance, kind, whole === distance), M_FUZZY);
+        }
+      });
+      checkOthers(strongEnd, count, true);
+    }
   }
 
   // Keep the best `limit` by one numeric key: band, context group, quality, name.
@@ -205,7 +226,7 @@ export function rankPeople<P extends PersonCandidate>(
   let filled = 0;
   for (let i = 0; i < count; i++) {
     const p = s.touched[i]!;
-    const quality = s.quality[p]!;
+    const quality = s.finalQuality[p]!;
     if (quality < 0) continue;
     const group = s.groupEpoch[p] === epoch ? s.groupRank[p]! : 0;
     const band = quality >= STRONG ? 1 : 0;
@@ -224,7 +245,7 @@ export function rankPeople<P extends PersonCandidate>(
   const results: RankedPerson<P>[] = [];
   for (let i = 0; i < filled; i++) {
     const p = topPerson[i]!;
-    results.push({ person: index.people[p]!, score: s.quality[p]!, matchedOn: MATCHED[s.matched[p]!]! });
+    results.push({ person: index.people[p]!, score: s.finalQuality[p]!, matchedOn: MATCHED[s.finalMatched[p]!]! });
   }
   return results;
 }

@@ -82,8 +82,12 @@ export interface RankScratch {
   epoch: number;
   seen: Int32Array;
   slot: Int32Array;
+  /** Best match of the driving query word, per person. */
   quality: Int32Array;
   matched: Int8Array;
+  /** After checking the other query words; -1 when one of them does not match. */
+  finalQuality: Int32Array;
+  finalMatched: Int8Array;
   touched: Int32Array;
   groupEpoch: Int32Array;
   groupRank: Int32Array;
