@@ -45,13 +45,14 @@ export function readPretalxSchedule(text: string, options: ReadScheduleOptions =
   const conf = root.schedule.conference;
   if (!isObject(conf)) throw ScheduleError.fromProblems(LABEL, [{ code: "missing-field", place: "schedule.conference", detail: "missing" }]);
 
+  // Numbers are accepted only for ids (pretalx writes `"id": 25`); a numeric title is a broken export.
   const field = (obj: Json, key: string, path: string, required = false): string | undefined => {
     const v = obj[key];
     if (v === undefined || v === null || v === "") {
       if (required) problems.add("missing-field", `${path}.${key}`, "missing");
       return undefined;
     }
-    if (typeof v === "number") return String(v);
+    if (typeof v === "number" && (key === "id" || key === "guid" || key === "code")) return String(v);
     if (typeof v !== "string") {
       problems.add("malformed", `${path}.${key}`, `expected a string, got ${Array.isArray(v) ? "array" : typeof v}`);
       return undefined;
