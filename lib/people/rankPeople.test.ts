@@ -107,6 +107,9 @@ describe("rankPeople: typos", () => {
   it("corrects typos in extra words too", () => {
     expect(ids("jody mulkei")).toEqual(["jody"]);
     expect(top("jodi smith")?.person.id).toBe("jodys");
+    // "mul" alone is a prefix of Mulkey, but with "kurt" only Kurt Milne ("mil") fits.
+    expect(rankPeople(index, "kurt mul").map((r) => [r.person.id, r.matchedOn])).toEqual([["kurt", "fuzzy"]]);
+    expect(ids("smith jdoy")).toEqual(["jodys"]);
   });
 });
 
