@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The whole test suite from a fresh clone: installs what the tests need (Debian's
+# chromium, npm packages), builds the app, then runs lint, typecheck, unit,
+# acceptance and integration tests (vitest), the browser tests (Playwright in real
+# Chromium) and a quick benchmark smoke run. Ends with one line: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+ART=tests/.artifacts
+mkdir -p "$ART"
+
+if [ ! -x /usr/bin/chromium ] && ! ls "${PLAYWRIGHT_BROWSERS_PATH:-$HOME/.cache/ms-playwright}"/chromium* >/dev/null 2>&1; then
+  echo "== installing Debian chromium for the browser tests"
+  SUDO=""; [ "$(id -u)" != 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null || { echo "could not install chromium"; exit 1; }
+fi
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "== npm ci"
+  npm ci --no-audit --no-fund || exit 1
+fi
+
+fail_steps=0
+step() { # name, command...
+  local name=$1; shift
+  echo "== $name"
+  if "$@"; then echo "-- $name: ok"; else echo "-- $name: FAILED"; fail_steps=$((fail_steps + 1)); fi
+}
+
+step build npm run build --silent
+step lint npx eslint .
+step typecheck npx tsc --noEmit
+step vitest npx vitest run --reporter=default --reporter=json --outputFile.json="$ART/vitest.json"
+step playwright env PLAYWRIGHT_JSON_OUTPUT_NAME="$ART/playwright.json" npx playwright test --reporter=list,json
+if [ -f bench/run.ts ]; then step "bench --quick" npx tsx bench/run.ts --quick; fi
+
+node scripts/summarize-tests.mjs "$ART/vitest.json" "$ART/playwright.json" "$fail_steps"
