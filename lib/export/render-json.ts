@@ -9,7 +9,7 @@ const KEY_ORDER = [
   "type", "id", "name", "title", "kind", "role", "affiliation", "note", "handle", "aliases",
   "location", "startsOn", "hashtag", "titleTemplate",
   "intro", "startsAt", "endsAt", "room", "track", "slug",
-  "text", "askedBy", "speaker", "speakers", "asides", "answers", "children",
+  "speaker", "text", "askedBy", "speakers", "asides", "answers", "children",
 ];
 const RANK = new Map(KEY_ORDER.map((k, i) => [k, i]));
 

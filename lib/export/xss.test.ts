@@ -63,6 +63,7 @@ function splitFrontMatter(text: string): { keys: string[]; values: Record<string
 }
 
 function expectNoBidiOrControls(out: string) {
+  // eslint-disable-next-line no-control-regex -- looking for control characters
   expect(out).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u0000\u0007\u007F]/);
 }
 
@@ -111,6 +112,7 @@ describe.each(XSS_PAYLOADS.map((p) => [JSON.stringify(p).slice(0, 60), p]))("pay
     const { keys, values, body } = splitFrontMatter(out);
     expect(keys).toEqual(FRONT_MATTER_KEYS.markdown);
     expect(values.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    // eslint-disable-next-line no-control-regex -- the controls sanitiseText drops
     expect(values.event).toBe(payload.replace(/[\u0000-\u0008\u000B-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g, ""));
     expectInertMarkdown(body);
   });
