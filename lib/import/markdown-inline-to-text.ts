@@ -4,10 +4,12 @@ const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"'
  * Turns one line of Markdown inline syntax into the plain text `talknotes/1`
  * stores: emphasis and code markers dropped, `[text](url)` kept as
  * "text (url)" (or just the URL when they are the same), autolinks unwrapped,
- * backslash escapes and the HTML entities exporters use for `<`, `>`, `&`
+ * a trailing hard-break backslash removed, backslash escapes and the HTML entities exporters use for `<`, `>`, `&`
  * decoded. Raw HTML is left as it is: it is text, and renderers escape it.
  */
 export function markdownInlineToText(line: string): string {
+  // A trailing backslash is a hard line break, not text (unless itself escaped).
+  if (/(?:^|[^\\])(?:\\\\)*\\$/.test(line)) line = line.slice(0, -1).trimEnd();
   const escaped: string[] = [];
   // Park escaped characters in the private-use area so "\*" never reads as emphasis.
   let s = line.replace(/\\([!-/:-@[-`{-~])/g, (_, ch: string) => `\uE000${String.fromCharCode(0xe100 + escaped.push(ch) - 1)}`);

@@ -24,8 +24,14 @@ export function parseFrontMatter(lines: readonly string[]): FrontMatter | null {
 }
 
 function unquote(value: string): string {
-  const m = /^"((?:[^"\\]|\\.)*)"$/.exec(value);
-  if (m) return (m[1] as string).replace(/\\(.)/g, "$1");
+  if (/^"(?:[^"\\]|\\.)*"$/.test(value)) {
+    try {
+      // Exporters write JSON-compatible double-quoted scalars ("\u00A0", "\"").
+      return JSON.parse(value) as string;
+    } catch {
+      return value.slice(1, -1).replace(/\\(.)/g, "$1");
+    }
+  }
   const s = /^'((?:[^']|'')*)'$/.exec(value);
   if (s) return (s[1] as string).replace(/''/g, "'");
   return value;

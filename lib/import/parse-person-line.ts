@@ -16,7 +16,8 @@ const FULL = new RegExp(String.raw`^(${PERSON_NAME})\s*(?:,\s*([^()]+?))?\s*(?:\
 const HANDLE = /(?:^|,\s*|\s)(@[A-Za-z0-9_]{1,30})$/;
 
 /**
- * Reads `Name, Company (note)`, `Name, Company`, `Name (Company)` and `Name`
+ * Reads `Name, Company (note)`, `Name, Company`, `Name (Company)`,
+ * `Name (Company; note)` and `Name`
  * as a person. The name must be two to five capitalised words so ordinary
  * sentences and titles are not mistaken for people; a trailing `@handle` in
  * the parentheses or after the company is taken as the handle.
@@ -38,9 +39,10 @@ export function parsePersonLine(text: string): PersonLine | null {
   note = takeHandle(note);
   affiliation = takeHandle(affiliation);
   if (!affiliation && note && !m[2]) {
-    // `Name (Company)`: with no comma form, the parentheses hold the company.
-    affiliation = note;
-    note = null;
+    // `Name (Company)` or, as the Markdown exporter writes it, `Name (Company; note)`.
+    const semicolon = note.indexOf(";");
+    affiliation = semicolon >= 0 ? note.slice(0, semicolon).trim() || null : note;
+    note = semicolon >= 0 ? note.slice(semicolon + 1).trim() || null : null;
   }
   if (/[.!?]$/.test(name) || name.split(/\s+/).length > 5) return null;
   return { name, affiliation, note, handle };

@@ -52,16 +52,22 @@ export function readHeader(lines: readonly NoteLine[], toText: (raw: string) => 
   let peopleList: "panelists" | "speakers" | null = null;
   let eventSeen = false;
   let dateFromWidget = false;
+  let titleTentative = false;
 
   const front = parseFrontMatter(lines.map((l) => l.text));
   let i = 0;
   if (front) {
     const f = front.fields;
-    header.title = f.title || null;
+    const post = POST_TITLE.exec(f.title ?? "");
+    header.title = post ? (post[2] as string) : f.title || null;
+    // A title that is not in the "Talk notes: ..." shape may be a whole post title; a bold title line may correct it.
+    titleTentative = !post;
+    if (post) conf.titleTemplate = `${post[1]}: {title}${post[3] ? " ({hashtag})" : ""}`;
+    if (post?.[3]) conf.hashtag = post[3];
     conf.name = f.event || f.conference || undefined;
     conf.location = f.location || f.place || undefined;
     conf.startsOn = parseDateLine(f.date ?? f.startson ?? f.starts_on ?? "") ?? undefined;
-    conf.hashtag = f.hashtag || undefined;
+    conf.hashtag = f.hashtag || conf.hashtag;
     const kind = (f.kind ?? f.type ?? "").toLowerCase();
     header.kind = (SESSION_KINDS as readonly string[]).includes(kind) ? (kind as SessionKind) : null;
     i = front.bodyStart;
@@ -139,15 +145,26 @@ export function readHeader(lines: readonly NoteLine[], toText: (raw: string) => 
       }
     }
     if (!eventSeen) {
-      const event = splitEventLine(text, knownEventNames.concat(conf.hashtag ? [conf.hashtag.replace(/^#/, "")] : []));
+      const names = [...knownEventNames, ...(conf.name ? [conf.name] : []), ...(conf.hashtag ? [conf.hashtag.replace(/^#/, "")] : [])];
+      const event = splitEventLine(text, names);
       const nextIsDate = parseDateLine(nextText(lines, i, toText)) !== null;
-      if (event && (event.image || nextIsDate)) {
+      const knownName = event !== null && !!conf.name && (sameText(text, conf.name) || sameText(event.name, conf.name));
+      if (sameText(text, conf.name ?? "\u0000")) {
+        eventSeen = true;
+        closeParagraph();
+        continue;
+      }
+      if (event && (event.image || nextIsDate || knownName)) {
         conf.name ??= event.name;
         if (event.location) conf.location ??= event.location;
         eventSeen = true;
         closeParagraph();
         continue;
       }
+    }
+    if (titleTentative && /^\*\*[^*]+\*\*$/.test(line.text)) {
+      header.title = text;
+      titleTentative = false;
     }
     if (header.title && sameText(text, header.title)) {
       titleLineSeen = true;
