@@ -23,23 +23,11 @@ function escapeRun(text: string): string {
  * math and raw HTML are all inert. Whitespace runs and line breaks collapse
  * to one space, so text can never start a new block. http(s)/mailto URLs
  * become `<autolinks>`; other schemes stay escaped text. Characters that only
- * matter at the start of a line are handled by {@link escapeLineStart}.
+ * matter at the start of a line are handled by escapeLineStart.
  */
 export function escapeMarkdown(text: string): string {
   const flat = text.replace(LINE_BREAKS_AND_SPACE, " ").trim();
   return splitLinks(flat)
     .map((part) => (part.kind === "link" ? `<${part.url}>` : escapeRun(part.text)))
     .join("");
-}
-
-/**
- * Escapes what would turn an escaped line into a block construct when it
- * begins a line or list item: ATX headings, list markers, block quotes,
- * setext underlines and thematic breaks, ordered-list numbers.
- */
-export function escapeLineStart(line: string): string {
-  if (/^[#+\-=>]/.test(line)) return `\\${line}`;
-  const ordered = /^(\d{1,9})([.)])/.exec(line);
-  if (ordered) return `${ordered[1]}\\${ordered[2]}${line.slice(ordered[0].length)}`;
-  return line;
 }

@@ -1,5 +1,6 @@
 import type { Block, InterchangePerson, TalkNotesDocument } from "../interchange/types";
-import { escapeLineStart, escapeMarkdown } from "./escape-markdown";
+import { escapeLineStart } from "./escape-line-start";
+import { escapeMarkdown } from "./escape-markdown";
 import { formatLongDate } from "./format-long-date";
 import { personLabels } from "./person-labels";
 import { sessionDate } from "./session-date";

@@ -1,6 +1,7 @@
 import type { InterchangeConference, TalkNotesDocument } from "../interchange/types";
 import { documentSlug } from "./document-slug";
-import { escapeLineStart, escapeMarkdown } from "./escape-markdown";
+import { escapeLineStart } from "./escape-line-start";
+import { escapeMarkdown } from "./escape-markdown";
 import { formatLongDate } from "./format-long-date";
 import { neutraliseTemplateSyntax } from "./neutralise-template-syntax";
 import { PAGE_STYLE } from "./page-style";
