@@ -8,7 +8,7 @@ import type { PersonLine } from "./parse-person-line";
  * keep the line as text instead of inventing people.
  */
 export function parseSpeakerList(list: string): PersonLine[] | null {
-  const items = list.split(/\s*;\s*|\s+and\s+|\s*&\s*|(?<=\))\s*,\s*/).filter(Boolean);
+  const items = splitOutsideParens(list);
   const people: PersonLine[] = [];
   for (const item of items) {
     const handle = /^@[A-Za-z0-9_]{1,30}$/.test(item);
@@ -21,4 +21,27 @@ export function parseSpeakerList(list: string): PersonLine[] | null {
     people.push(person);
   }
   return people.length > 0 ? people : null;
+}
+
+/** Splits at ";", " and ", "&" and a "," after ")", but never inside parentheses ("(Navy; keynote)"). */
+function splitOutsideParens(list: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (let i = 0; i < list.length; i++) {
+    const ch = list[i] as string;
+    if (ch === "(") depth++;
+    if (ch === ")") depth = Math.max(0, depth - 1);
+    const rest = list.slice(i);
+    const separator = depth === 0 ? /^(?:\s*;\s*|\s+and\s+|\s*&\s*)/.exec(rest) ?? (current.endsWith(")") ? /^\s*,\s*/.exec(rest) : null) : null;
+    if (separator) {
+      items.push(current.trim());
+      current = "";
+      i += separator[0].length - 1;
+    } else {
+      current += ch;
+    }
+  }
+  items.push(current.trim());
+  return items.filter(Boolean);
 }
