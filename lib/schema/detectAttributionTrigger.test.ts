@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { detectAttributionTrigger } from "./detectAttributionTrigger";
+import { ASIDE_BLOCK_INPUT_REGEX } from "./asideBlock";
+import { ASIDE_CLOSE_INPUT_REGEX, ASIDE_OPEN_INPUT_REGEX } from "./asideMark";
+import { QUESTION_INPUT_REGEX } from "./question";
+import { TALK_INPUT_REGEX } from "./talk";
+import { TIP_INPUT_REGEX } from "./tip";
+
+describe("detectAttributionTrigger", () => {
+  it.each([
+    ["@", ""],
+    ["@jo", "jo"],
+    ["@Jody", "Jody"],
+    ["@Jody Mu", "Jody Mu"],
+    ["@Jody ", "Jody"],
+    ["@Zoë", "Zoë"],
+    ["@o'reilly", "o'reilly"],
+  ])("recognises %j", (typed, query) => {
+    expect(detectAttributionTrigger(typed)).toEqual({ query });
+  });
+
+  it.each(["jo", "we said @jo", " @jo", "@jo  ", "@a b c d", "@jo@x", ""])("ignores %j", (typed) => {
+    expect(detectAttributionTrigger(typed)).toBeNull();
+  });
+});
+
+describe("input rule patterns (matched against the block's text up to the typed character)", () => {
+  it.each([
+    [QUESTION_INPUT_REGEX, ["Q: ", "q: ", "? "], ["Q:", "Q:x", "So? ", "x Q: "]],
+    [TIP_INPUT_REGEX, ["! "], ["!", "Wow! "]],
+    [ASIDE_BLOCK_INPUT_REGEX, ["( "], ["(", "a ( "]],
+    [TALK_INPUT_REGEX, ["## "], ["# ", "### ", "x## "]],
+    [ASIDE_OPEN_INPUT_REGEX, ["((", "We ship (("], ["(", "( ("]],
+    [ASIDE_CLOSE_INPUT_REGEX, ["))", "text))"], [")", ") )"]],
+  ])("%s", (regex, matches, misses) => {
+    for (const text of matches) expect(regex.test(text), text).toBe(true);
+    for (const text of misses) expect(regex.test(text), text).toBe(false);
+  });
+});
