@@ -15,7 +15,8 @@ const IMAGE = /([A-Za-z0-9_-]*)\.(?:jpe?g|png|gif|webp|svg)/i;
  * The glued word is ambiguous ("Day" + "devopslogo"), so the split prefers a
  * name the caller already knows (the conference name or the hashtag's text),
  * then a file name that repeats the event's first word in lowercase
- * ("devops..."), then the last capitalised chunk. Without an image, a
+ * ("devops..."), then a word like "logo" or "banner", then the last
+ * capitalised chunk. Without an image, a
  * "Name, City, Region" line splits at the first comma. Returns null when the
  * line has neither shape.
  */
@@ -44,8 +45,11 @@ function nameBeforeImage(glued: string, stemEnd: number, knownNames: readonly st
     const stem = glued.slice(cut, stemEnd);
     if (firstWord.length >= 3 && stem.startsWith(firstWord)) return glued.slice(0, cut).trim();
   }
-  // Last resort: the stem starts where the last capitalised chunk ends.
+  // Then a word image names are usually made of ("Eventbanner.gif").
   const word = glued.slice(lastSpace, stemEnd);
+  const imageWord = /(?:logo|banner|header|image|img|photo|pic|icon)/i.exec(word.slice(1));
+  if (imageWord) return glued.slice(0, lastSpace + 1 + imageWord.index).trim();
+  // Last resort: the stem starts where the last capitalised chunk ends.
   const chunk = /^\p{Lu}\p{Ll}*/u.exec(word);
   return glued.slice(0, lastSpace + (chunk ? chunk[0].length : 0)).trim();
 }
