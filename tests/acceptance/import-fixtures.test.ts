@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { renderMarkdown } from "../../lib/export/render-markdown";
 import { importNotes } from "../../lib/import/import-notes";
 import { parseInterchange } from "../../lib/interchange/parse-interchange";
 import type { Block, TalkNotesDocument } from "../../lib/interchange/types";
@@ -146,5 +147,16 @@ describe.skipIf(!exists)("importing the DevOps Day 2010 notes", () => {
     expect(petascale.children[8]).toEqual({ type: "aside", text: "This is hilarious..." });
     expect(warnings).toEqual(['Line 24: removed the image file name "NewImage.jpg" glued to the text.']);
     expect(parseInterchange(JSON.parse(JSON.stringify(document)))).toEqual(document);
+  });
+
+  it.each(["making-the-business-case.txt", "ignite-talks-2.txt"])("%s survives import -> renderMarkdown -> import", (name) => {
+    const first = importNotes(fixture(name)).document;
+    const markdown = renderMarkdown(first);
+    const second = importNotes(markdown).document;
+    // The exporter collapses double spaces and does not write handles; everything else must come back.
+    const comparable = (doc: TalkNotesDocument) =>
+      JSON.parse(JSON.stringify({ ...doc, people: doc.people.map(({ handle: _h, ...p }) => p) }).replace(/ {2,}/g, " ")) as unknown;
+    expect(comparable(second)).toEqual(comparable(first));
+    expect(renderMarkdown(second)).toBe(markdown);
   });
 });
