@@ -10,7 +10,7 @@ export interface PersonLine {
 const PARTICLES = "van|von|der|den|de|del|della|da|di|du|le|la|bin|al|ter|ten|y|e";
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'’.-]*|${PARTICLES})`;
 /** Two to five words, each capitalised except particles, first and last capitalised. */
-export const PERSON_NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+${NAME_WORD}){0,3}\s+\p{Lu}[\p{L}\p{M}'’.-]*`;
+const PERSON_NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+${NAME_WORD}){0,3}\s+\p{Lu}[\p{L}\p{M}'’.-]*`;
 
 const FULL = new RegExp(String.raw`^(${PERSON_NAME})\s*(?:,\s*([^()]+?))?\s*(?:\(([^()]*)\))?$`, "u");
 const HANDLE = /(?:^|,\s*|\s)(@[A-Za-z0-9_]{1,30})$/;

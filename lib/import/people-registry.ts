@@ -54,15 +54,12 @@ export class PeopleRegistry {
   resolve(label: string): InterchangePerson | null {
     const match = this.lookup(label);
     if (!match) return null;
-    let person = match.person;
-    if (!this.people.includes(person)) {
-      this.people.push(person);
-    }
+    const person = match.person;
+    if (!this.people.includes(person)) this.people.push(person);
     if (match.how === "fuzzy") {
       const aliases = (person.aliases ??= []);
       if (!aliases.includes(label)) aliases.push(label);
     }
-    person = match.person;
     return person;
   }
 
