@@ -1,0 +1,76 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { JSONContent } from "@tiptap/core";
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { nb } from "./fixtures/notesBuilder";
+import { NOTES_FIELD } from "./notesField";
+import { notesFromYDoc } from "./notesFromYDoc";
+import { seedYDocFromNotes } from "./seedYDocFromNotes";
+
+const { doc, note, statement, talk } = nb;
+
+const panelNotes = JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures/panel-notes.json"), "utf8")) as JSONContent;
+
+function seeded(json: JSONContent, field?: string): Y.Doc {
+  const ydoc = new Y.Doc();
+  seedYDocFromNotes(ydoc, json, field);
+  return ydoc;
+}
+
+describe("Y.Doc round trip", () => {
+  it("stores the notes in the 'notes' XML fragment the browser's Collaboration extension binds to", () => {
+    expect(NOTES_FIELD).toBe("notes");
+    const ydoc = seeded(panelNotes);
+    expect(ydoc.getXmlFragment("notes").length).toBe(panelNotes.content!.length);
+  });
+
+  it("reads back exactly what was seeded, attributes and marks included", () => {
+    const back = notesFromYDoc(seeded(panelNotes));
+    back.check();
+    // Link marks come back with their default attributes (target, rel…) filled in, as from any editor.
+    expect(stripLinkDefaults(back.toJSON() as JSONContent)).toEqual(panelNotes);
+    expect(back.eq(notesFromYDoc(seeded(back.toJSON() as JSONContent)))).toBe(true);
+  });
+
+  it("keeps array attributes (talk speakers) and survives encoding to an update and back", () => {
+    const json = doc(talk("Ignite", ["a", "b"], statement("x", "jo")), note("y"));
+    const update = Y.encodeStateAsUpdate(seeded(json));
+    const restored = new Y.Doc();
+    Y.applyUpdate(restored, update);
+    expect(notesFromYDoc(restored).toJSON()).toEqual(json);
+  });
+
+  it("replaces rather than appends when seeded again", () => {
+    const ydoc = seeded(doc(note("old"), note("older")));
+    seedYDocFromNotes(ydoc, doc(note("new")));
+    expect(notesFromYDoc(ydoc).toJSON()).toEqual(doc(note("new")));
+  });
+
+  it("reads an untouched Y.Doc as one empty note", () => {
+    expect(notesFromYDoc(new Y.Doc()).toJSON()).toEqual(doc(note("")));
+  });
+
+  it("refuses JSON that breaks the schema and leaves the Y.Doc untouched", () => {
+    const ydoc = seeded(doc(note("kept")));
+    expect(() => seedYDocFromNotes(ydoc, { type: "doc", content: [{ type: "paragraph" }] })).toThrow();
+    expect(notesFromYDoc(ydoc).toJSON()).toEqual(doc(note("kept")));
+  });
+
+  it("supports another field name", () => {
+    const ydoc = seeded(doc(note("elsewhere")), "draft");
+    expect(ydoc.getXmlFragment(NOTES_FIELD).length).toBe(0);
+    expect(notesFromYDoc(ydoc, "draft").toJSON()).toEqual(doc(note("elsewhere")));
+  });
+});
+
+function stripLinkDefaults(json: JSONContent): JSONContent {
+  const marks = json.marks?.map((mark) =>
+    mark.type === "link" ? { type: "link", attrs: { href: (mark.attrs as { href: string }).href } } : mark,
+  );
+  return {
+    ...json,
+    ...(marks ? { marks } : {}),
+    ...(json.content ? { content: json.content.map(stripLinkDefaults) } : {}),
+  };
+}
