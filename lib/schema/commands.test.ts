@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { backspaceNotesBlockCommand } from "./commands/backspaceNotesBlockCommand";
+import { deleteForwardNotesBlockCommand } from "./commands/deleteForwardNotesBlockCommand";
 import { insertNextTalkCommand } from "./commands/insertNextTalkCommand";
 import { liftNotesBlockCommand } from "./commands/liftNotesBlockCommand";
 import { setAskedByCommand } from "./commands/setAskedByCommand";
@@ -234,5 +235,27 @@ describe("inline marks survive structural commands", () => {
     expect(after).toEqual(
       doc(statement([text("We ship "), text("sic", "aside")], "jo"), statement([text("|"), text("k", "aside")], "jo")),
     );
+  });
+});
+
+describe("deleteForwardNotesBlockCommand (Delete at the end of a block)", () => {
+  it("joins the first child's text; its children take its place", () => {
+    const { after } = apply(deleteForwardNotesBlockCommand, doc(note("a|", note("b", note("b1")), note("c"))));
+    expect(after).toEqual(doc(note("a|b", note("b1"), note("c"))));
+  });
+
+  it("joins the next sibling instead of nesting it (ProseMirror's joinForward would)", () => {
+    const { after } = apply(deleteForwardNotesBlockCommand, doc(note("a|"), statement("b", "jo", note("c"))));
+    expect(after).toEqual(doc(note("a|b"), note("c")));
+  });
+
+  it("joins the parent's next sibling from the last nested line, and works from an aside", () => {
+    expect(apply(deleteForwardNotesBlockCommand, doc(note("a", note("x|")), note("b"))).after).toEqual(doc(note("a", note("x|b"))));
+    expect(apply(deleteForwardNotesBlockCommand, doc(aside("mine|"), note("b"))).after).toEqual(doc(aside("mine|b")));
+  });
+
+  it("does nothing special mid-text or at the end of the document", () => {
+    expect(apply(deleteForwardNotesBlockCommand, doc(note("a|b"), note("c"))).applied).toBe(false);
+    expect(apply(deleteForwardNotesBlockCommand, doc(note("a", note("last|")))).applied).toBe(false);
   });
 });

@@ -35,7 +35,7 @@ function type(editor: Editor, chars: string): void {
   }
 }
 
-const KEY_CODES: Record<string, number> = { Enter: 13, Tab: 9, Backspace: 8, "9": 57 };
+const KEY_CODES: Record<string, number> = { Enter: 13, Tab: 9, Backspace: 8, Delete: 46, "9": 57 };
 
 /** Presses a key combination such as "Mod-Alt-q" (Mod is Ctrl: the stubbed platform is Linux). */
 function press(editor: Editor, combo: string): boolean {
@@ -112,6 +112,12 @@ describe("keyboard shortcuts", () => {
     expect(shown(editor)).toEqual(doc(note("a|b")));
     // In the middle of text the browser's own Backspace applies.
     expect(press(editor, "Backspace")).toBe(false);
+  });
+
+  it("Delete at the end of a block joins the next line", () => {
+    const editor = editorWith(doc(note("a|"), note("b", note("c"))));
+    expect(press(editor, "Delete")).toBe(true);
+    expect(shown(editor)).toEqual(doc(note("a|b"), note("c")));
   });
 
   it("Mod-Alt-q / a / t / n change the block type", () => {

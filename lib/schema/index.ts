@@ -25,6 +25,7 @@ export { Statement } from "./statement";
 export { Talk, TALK_INPUT_REGEX } from "./talk";
 export { Tip, TIP_INPUT_REGEX } from "./tip";
 export { backspaceNotesBlockCommand } from "./commands/backspaceNotesBlockCommand";
+export { deleteForwardNotesBlockCommand } from "./commands/deleteForwardNotesBlockCommand";
 export { blockPeople } from "./commands/blockPeople";
 export { findNotesBlock, type FoundNotesBlock } from "./commands/findNotesBlock";
 export { insertNextTalkCommand } from "./commands/insertNextTalkCommand";

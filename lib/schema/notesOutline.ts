@@ -1,5 +1,6 @@
 import { Extension } from "@tiptap/core";
 import { backspaceNotesBlockCommand } from "./commands/backspaceNotesBlockCommand";
+import { deleteForwardNotesBlockCommand } from "./commands/deleteForwardNotesBlockCommand";
 import { liftNotesBlockCommand } from "./commands/liftNotesBlockCommand";
 import { setNotesBlockTypeCommand } from "./commands/setNotesBlockTypeCommand";
 import { sinkNotesBlockCommand } from "./commands/sinkNotesBlockCommand";
@@ -19,13 +20,15 @@ declare module "@tiptap/core" {
       splitNotesBlock: () => ReturnType;
       /** Backspace at the start of a block: clear attribution, then make it a note, then join. */
       backspaceNotesBlock: () => ReturnType;
+      /** Delete at the end of a block's text: join the next line onto it. */
+      deleteForwardNotesBlock: () => ReturnType;
     };
   }
 }
 
 /**
  * Outliner behaviour shared by every notes block: the structural commands
- * and the Enter / Tab / Shift-Tab / Backspace keys. The commands are thin
+ * and the Enter / Tab / Shift-Tab / Backspace / Delete keys. The commands are thin
  * wrappers over pure ProseMirror commands in ./commands, which tests and the
  * server use directly.
  *
@@ -59,6 +62,10 @@ export const NotesOutline = Extension.create({
         () =>
         ({ state, dispatch }) =>
           backspaceNotesBlockCommand(state, dispatch),
+      deleteForwardNotesBlock:
+        () =>
+        ({ state, dispatch }) =>
+          deleteForwardNotesBlockCommand(state, dispatch),
     };
   },
 
@@ -77,6 +84,7 @@ export const NotesOutline = Extension.create({
         return true;
       },
       Backspace: () => this.editor.commands.backspaceNotesBlock(),
+      Delete: () => this.editor.commands.deleteForwardNotesBlock(),
     };
   },
 });

@@ -1,8 +1,9 @@
-import { Selection, TextSelection, type Command } from "@tiptap/pm/state";
+import { Selection, type Command } from "@tiptap/pm/state";
 import type { NotesBlockName } from "../notesBlockNames";
 import { attrsForPeople } from "./attrsForPeople";
 import { blockPeople } from "./blockPeople";
 import { findNotesBlock } from "./findNotesBlock";
+import { joinNotesBlockInto } from "./joinNotesBlockInto";
 
 /**
  * Backspace at the very start of a block's text, undoing structure one step
@@ -35,13 +36,6 @@ export const backspaceNotesBlockCommand: Command = (state, dispatch) => {
   if (depth === 1 && $from.index(0) === 0) return false;
   const target = Selection.findFrom(state.doc.resolve(pos), -1, true);
   if (!target) return false;
-  if (dispatch) {
-    const joinAt = target.from;
-    const tr = state.tr;
-    tr.replaceWith(pos, pos + node.nodeSize, node.content.cut(node.firstChild!.nodeSize));
-    tr.insert(joinAt, node.firstChild!.content);
-    tr.setSelection(TextSelection.create(tr.doc, joinAt));
-    dispatch(tr.scrollIntoView());
-  }
+  if (dispatch) dispatch(joinNotesBlockInto(state.tr, node, pos, target.from).scrollIntoView());
   return true;
 };
