@@ -135,11 +135,21 @@ describe("splitNotesBlockCommand (Enter)", () => {
     expect(after).toEqual(doc(question("Why?", null, statement("Because", "al")), statement("|", null)));
   });
 
-  it("does not lift an empty block that is attributed, or top-level", () => {
+  it("turns an empty unattributed top-level block into a note, so repeated Enter leaves a thread", () => {
+    const state = nb.state(doc(question("Why?", null, statement("Because", "al"), statement("|", null))));
+    const lifted = nb.run(splitNotesBlockCommand, state).state;
+    const plain = nb.run(splitNotesBlockCommand, lifted).state;
+    expect(nb.show(plain)).toEqual(doc(question("Why?", null, statement("Because", "al")), note("|")));
+    expect(nb.show(nb.run(splitNotesBlockCommand, plain).state)).toEqual(
+      doc(question("Why?", null, statement("Because", "al")), note(""), note("|")),
+    );
+  });
+
+  it("does not lift or retype an empty block that is attributed", () => {
     const attributed = apply(splitNotesBlockCommand, doc(question("Why?", null, statement("|", "al"))));
     expect(attributed.after).toEqual(doc(question("Why?", null, statement("", "al"), statement("|", null))));
-    const topLevel = apply(splitNotesBlockCommand, doc(note("|")));
-    expect(topLevel.after).toEqual(doc(note(""), note("|")));
+    const topLevel = apply(splitNotesBlockCommand, doc(statement("|", "al")));
+    expect(topLevel.after).toEqual(doc(statement("", "al"), statement("|", null)));
   });
 });
 

@@ -7,7 +7,10 @@ import { newBlockAfter } from "./newBlockAfter";
 
 /**
  * Enter inside a block's text.
- * - Empty, unattributed, nested block without children: lift it (like leaving a list).
+ * - Empty, unattributed block without children: lift it when nested (like
+ *   leaving a list), else make it a plain note, so repeated Enter walks out
+ *   of a question's answers into ordinary notes instead of adding empty
+ *   statements forever.
  * - At the end of the text: a new empty block, as the first child when the
  *   block is a question (its first answer), a talk (its first note) or already
  *   has children; otherwise as the next sibling. Its type comes from
@@ -31,11 +34,16 @@ export const splitNotesBlockCommand: Command = (state, dispatch) => {
   const schema = state.schema;
 
   const isEmpty = paragraph.content.size === 0 && node.childCount === 1;
-  if (isEmpty && depth > 1 && blockPeople(node).length === 0) {
-    const $start = tr.doc.resolve(pos);
-    const range = new NodeRange($start, tr.doc.resolve(pos + node.nodeSize), depth - 1);
-    if (dispatch) dispatch(liftNotesBlockRange(tr, range).scrollIntoView());
-    return true;
+  if (isEmpty && blockPeople(node).length === 0) {
+    if (depth > 1) {
+      const range = new NodeRange(tr.doc.resolve(pos), tr.doc.resolve(pos + node.nodeSize), depth - 1);
+      if (dispatch) dispatch(liftNotesBlockRange(tr, range).scrollIntoView());
+      return true;
+    }
+    if (node.type.name !== "note") {
+      if (dispatch) dispatch(tr.setNodeMarkup(pos, schema.nodes.note).scrollIntoView());
+      return true;
+    }
   }
 
   const atEnd = $pos.parentOffset === paragraph.content.size;
