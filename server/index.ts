@@ -3,7 +3,8 @@ import path from "node:path";
 import next from "next";
 import { CollabServer } from "./collab/collab-server";
 import { NotesStore } from "./collab/notes-store";
-import { renderReadersCopy } from "./collab/render-readers-copy";
+import { ReadersCopyRenderer } from "./collab/render-readers-copy";
+import { SessionPeopleSync } from "./collab/session-people-sync";
 import { applyMigrations } from "./db/migrate";
 import { openSqlite } from "./db/open-sqlite";
 import { EnvError, readEnv } from "./env";
@@ -32,11 +33,16 @@ async function main() {
   if (migrations.applied.length > 0) console.log(`[db] applied migrations: ${migrations.applied.join(", ")}`);
 
   const store = new NotesStore(db);
-  const collab = new CollabServer({
+  const readersCopy = new ReadersCopyRenderer(db, store);
+  const peopleSync: SessionPeopleSync = new SessionPeopleSync(db, () => collab.loadedRooms());
+  const collab: CollabServer = new CollabServer({
     store,
     // Until accounts exist (issue 6) anyone who can reach the server may edit an existing session.
     authorize: (_req, sessionId) => (store.sessionExists(sessionId) ? { readOnly: false } : null),
-    room: { onContentChange: (sessionId, doc) => renderReadersCopy(store, db, sessionId, doc) },
+    room: {
+      onLoad: (room) => peopleSync.bind(room),
+      onContentChange: (sessionId, doc) => readersCopy.render(sessionId, doc),
+    },
   });
   setRuntime({ collab });
 

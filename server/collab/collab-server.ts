@@ -25,7 +25,7 @@ export interface CollabServerOptions {
  */
 export class CollabServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: COLLAB_LIMITS.maxMessageBytes });
-  private readonly rooms = new Map<string, Room>();
+  private readonly roomsById = new Map<string, Room>();
   private readonly roomOptions: RoomOptions;
 
   constructor(private readonly options: CollabServerOptions) {
@@ -34,10 +34,10 @@ export class CollabServer {
 
   /** The loaded room of a session, loading it when needed. */
   room(sessionId: string): Room {
-    let room = this.rooms.get(sessionId);
+    let room = this.roomsById.get(sessionId);
     if (!room) {
       room = new Room(sessionId, this.options.store, this.roomOptions, (idle) => this.unload(idle));
-      this.rooms.set(sessionId, room);
+      this.roomsById.set(sessionId, room);
     }
     return room;
   }
@@ -49,8 +49,9 @@ export class CollabServer {
     if (room.conns.size === 0) room.releaseWhenIdle();
   }
 
-  get loadedRooms(): number {
-    return this.rooms.size;
+  /** The rooms loaded right now. */
+  loadedRooms(): IterableIterator<Room> {
+    return this.roomsById.values();
   }
 
   /** Handles an HTTP upgrade for `/collab/...`; answers with an HTTP error when refused. */
@@ -78,17 +79,17 @@ export class CollabServer {
   }
 
   private unload(room: Room): void {
-    if (this.rooms.get(room.sessionId) === room) this.rooms.delete(room.sessionId);
+    if (this.roomsById.get(room.sessionId) === room) this.roomsById.delete(room.sessionId);
     room.destroy();
   }
 
   /** Stores every room and closes every connection (graceful shutdown). */
   close(): void {
-    for (const room of this.rooms.values()) {
+    for (const room of this.roomsById.values()) {
       for (const conn of room.conns.keys()) conn.close(CloseCode.ServerShutdown, "server shutting down");
       room.destroy();
     }
-    this.rooms.clear();
+    this.roomsById.clear();
     this.wss.close();
   }
 }

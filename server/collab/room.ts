@@ -19,6 +19,8 @@ export interface RoomOptions {
   /** Called (debounced) after the document changed, e.g. to render the readers' copy. */
   onContentChange?: (sessionId: string, doc: Y.Doc) => void;
   contentDelayMs: number;
+  /** Called once, synchronously, when the room has loaded and before any connection joins. */
+  onLoad?: (room: Room) => void;
 }
 
 export const DEFAULT_ROOM_OPTIONS: RoomOptions = {
@@ -62,6 +64,7 @@ export class Room {
     if (stored.state) Y.applyUpdate(this.doc, stored.state, this);
     this.doc.on("update", this.handleUpdate);
     this.awareness.on("update", this.handleAwareness);
+    options.onLoad?.(this);
   }
 
   /** Bytes of this document in SQLite plus what is waiting to be written. */

@@ -14,6 +14,7 @@ async function shoot(page: Page, name: string) {
   fs.mkdirSync(OUT, { recursive: true });
   for (const [label, size] of Object.entries(WIDTHS)) {
     await page.setViewportSize(size);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(150);
     await page.screenshot({ path: path.join(OUT, `${name}-${label}.png`), fullPage: true });
   }
@@ -49,12 +50,50 @@ test("every page at desktop and phone width", async ({ page }) => {
   await page.getByRole("link", { name: /Making The Business Case/ }).click();
   const editor = page.getByTestId("notes-editor");
   await expect(page.getByTestId("sync-status")).toHaveText("Saved");
+  for (const [name, company, role] of [
+    ["Damon Edwards", "DTO Solutions", "moderator"],
+    ["Jody Mulkey", "Shopzilla", "panelist"],
+    ["Rolf Andrew Russell", "ThoughtWorks", "panelist"],
+    ["Kurt Milne", "IT Process Institute", "panelist"],
+  ] as const) {
+    await page.getByTestId("add-person").click();
+    await page.getByLabel("New person's name").fill(name);
+    await page.getByLabel("New person's company").fill(company);
+    await page.getByLabel("New person's role").selectOption(role);
+    await page.getByLabel("New person's company").press("Enter");
+  }
+  await expect(page.getByTestId("person-row")).toHaveCount(4);
   await editor.click();
-  await page.keyboard.type("What are the anti-patterns");
-  await page.keyboard.press("Enter");
-  await page.keyboard.type('Jody: "focus on what is creating the most unplanned work"');
-  await page.keyboard.press("Enter");
-  await page.keyboard.type("Rolf: \"don't mention DevOps. Mention cycle time, throughput, feature delivery.\"");
+  const kb = page.keyboard;
+  await kb.type("Q: What are the anti-patterns");
+  await kb.press("Enter");
+  await kb.type("@jo");
+  await expect(page.getByTestId("attribution-menu")).toContainText("Jody Mulkey");
+  await kb.press("Enter");
+  await kb.type('"focus on what is creating the most unplanned work" ');
+  await kb.press("Control+Shift+9");
+  await kb.type("so cool to hear all these mentions of Visible Ops");
+  await kb.press("Control+Shift+9");
+  await kb.press("Enter");
+  await kb.type("@rolf");
+  await kb.press("Enter");
+  await kb.type("\"don't mention DevOps. Mention cycle time, throughput, feature delivery.\"");
+  await kb.press("Enter");
+  await kb.type("@kurtt");
+  await kb.press("Enter");
+  await kb.type("\"business executives think in terms of outcomes.\"");
+  await kb.press("Enter");
+  await kb.press("Shift+Tab");
+  await kb.type("Q: What should IT be measuring?");
+  await kb.press("Enter");
+  await kb.type("@israel");
+  await expect(page.getByTestId("attribution-menu")).toContainText("Add Israel as a new person");
+  await kb.press("Enter");
+  await kb.type('"too many metrics. Focus on the outcomes: dollars."');
+  await kb.press("Enter");
+  await kb.press("Shift+Tab");
+  await kb.press("Control+Alt+a");
+  await kb.type("great point. Can't believe I didn't say this in my talk.");
   await expect(page.getByTestId("sync-status")).toHaveText("Saved");
   await shoot(page, "04-session-editor");
   fs.copyFileSync(path.join(OUT, "04-session-editor-desktop.png"), path.resolve(import.meta.dirname, "../../docs/screenshot.png"));

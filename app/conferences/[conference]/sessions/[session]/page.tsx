@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { NotesEditor } from "@/app/components/editor/NotesEditor";
 import { AppError } from "@/lib/errors/app-error";
 import { formatIsoDate } from "@/lib/format/format-iso-date";
+import type { SessionKind } from "@/lib/interchange/types";
 import { getSession } from "@/server/data/sessions";
 
 export const dynamic = "force-dynamic";
@@ -44,7 +45,7 @@ export default async function SessionEditorPage({ params }: { params: Params }) 
           </div>
         </div>
       </div>
-      <NotesEditor sessionId={session.id} />
+      <NotesEditor sessionId={session.id} conferenceSlug={conference.slug} kind={session.kind as SessionKind} />
     </>
   );
 }

@@ -1,0 +1,122 @@
+import { Extension } from "@tiptap/core";
+import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { Decoration, DecorationSet } from "@tiptap/pm/view";
+
+/** How a chip shows a person: short label and full title. */
+export interface ChipPerson {
+  label: string;
+  title: string;
+  role: string;
+}
+
+export const attributionChipsKey = new PluginKey<DecorationSet>("attributionChips");
+const REFRESH = "refreshPeople";
+
+/**
+ * Draws the attribution in front of each block's text: the speaker chip of a
+ * statement ("Jody"), the asker of a question, the speakers of an Ignite talk,
+ * and a "who?" chip on an unattributed answer inside a question. The chips are
+ * decorations computed from person ids, so a rename shows everywhere at once
+ * and the stored document holds ids only.
+ */
+export const AttributionChips = Extension.create<{ people: () => Map<string, ChipPerson> }>({
+  name: "attributionChips",
+
+  addOptions() {
+    return { people: () => new Map() };
+  },
+
+  addCommands() {
+    return {
+      refreshAttributionChips:
+        () =>
+        ({ tr, dispatch }) => {
+          if (dispatch) tr.setMeta(REFRESH, true).setMeta("addToHistory", false);
+          return true;
+        },
+    };
+  },
+
+  addProseMirrorPlugins() {
+    const people = this.options.people;
+    return [
+      new Plugin<DecorationSet>({
+        key: attributionChipsKey,
+        state: {
+          init: (_config, state) => buildDecorations(state.doc, people()),
+          apply: (tr, old, _oldState, newState) =>
+            tr.docChanged || tr.getMeta(REFRESH) ? buildDecorations(newState.doc, people()) : old,
+        },
+        props: {
+          decorations: (state) => attributionChipsKey.getState(state),
+        },
+      }),
+    ];
+  },
+});
+
+declare module "@tiptap/core" {
+  interface Commands<ReturnType> {
+    attributionChips: {
+      /** Redraw the chips after the people changed (added, renamed, removed). */
+      refreshAttributionChips: () => ReturnType;
+    };
+  }
+}
+
+function buildDecorations(doc: ProseMirrorNode, people: Map<string, ChipPerson>): DecorationSet {
+  const decorations: Decoration[] = [];
+  doc.descendants((node, pos, parent) => {
+    const type = node.type.name;
+    if (type !== "statement" && type !== "question" && type !== "talk") return true;
+    const textStart = pos + 2; // inside the block's first paragraph
+    const ids: string[] =
+      type === "talk"
+        ? ((node.attrs.speakers as string[] | null) ?? [])
+        : [(type === "statement" ? node.attrs.speaker : node.attrs.askedBy) as string | null].filter(
+            (id): id is string => Boolean(id),
+          );
+    const inQuestion = parent?.type.name === "question" || parent?.type.name === "statement";
+    const key = `${type}:${ids.join(",")}:${ids.map((id) => people.get(id)?.label ?? "?").join(",")}:${inQuestion}`;
+    decorations.push(
+      Decoration.widget(textStart, () => renderChips(type, ids, people, inQuestion), {
+        side: -1,
+        key,
+        ignoreSelection: true,
+      }),
+    );
+    return true;
+  });
+  return DecorationSet.create(doc, decorations);
+}
+
+function renderChips(type: string, ids: string[], people: Map<string, ChipPerson>, inQuestion: boolean): HTMLElement {
+  const wrap = document.createElement("span");
+  wrap.className = `chips chips-${type}`;
+  wrap.contentEditable = "false";
+  if (type === "question") {
+    const q = document.createElement("span");
+    q.className = "chip chip-question";
+    q.textContent = "Q";
+    q.title = "Question";
+    wrap.append(q);
+  }
+  if (ids.length === 0 && type === "statement") {
+    const who = document.createElement("span");
+    who.className = inQuestion ? "chip chip-unknown" : "chip chip-continuing";
+    who.textContent = inQuestion ? "who?" : "…";
+    who.title = inQuestion ? "Unattributed answer: type @ and a name" : "Continuing the previous speaker";
+    wrap.append(who);
+  }
+  for (const id of ids) {
+    const person = people.get(id);
+    const chip = document.createElement("span");
+    chip.className = `chip chip-person role-${person?.role ?? "unknown"}`;
+    chip.dataset.personId = id;
+    chip.textContent = type === "question" ? `${person?.label ?? "Someone"} asks` : (person?.label ?? "Unknown");
+    chip.title = person?.title ?? "A person no longer in this session";
+    wrap.append(chip);
+  }
+  return wrap;
+}

@@ -1,0 +1,48 @@
+import path from "node:path";
+import { EXPORT_FORMATS } from "../../data/export-conference";
+import type { CliCommand } from "../cli-command";
+import { stringOption } from "../string-option";
+import { writeFilesUnder } from "../write-files-under";
+
+/** `talknotes export`: a conference's (or one session's) notes as files, or as a Hugo/Jekyll site folder. */
+export const exportCommand: CliCommand = {
+  name: "export",
+  summary: "Export a conference's notes as Markdown, HTML, JSON or a Hugo/Jekyll site",
+  usage: "talknotes export --conference <slug> [--session <slug>] --to md|html|json|hugo|jekyll --out <dir>",
+  help: [
+    "Writes the notes of every session of the conference (or only --session) into <dir>,",
+    "created if missing: <session>.md, .html (standalone page) or .json (talknotes/1) per session;",
+    "hugo or jekyll write a ready-to-build site folder (config, layouts, one post per session).",
+    "Reads the database named by DATABASE_URL; prints each file written.",
+    "",
+    "Options:",
+    "  --conference <slug>   conference slug (required)",
+    "  --session <slug>      only this session",
+    "  --to <format>         md, html, json, hugo or jekyll (required)",
+    "  --out <dir>           output folder (required)",
+  ].join("\n"),
+  options: {
+    conference: { type: "string", short: "c" },
+    session: { type: "string", short: "s" },
+    to: { type: "string" },
+    out: { type: "string", short: "o" },
+  },
+  positionals: { min: 0, max: 0, names: "" },
+  async run(args, io) {
+    const conferenceSlug = stringOption(args, "conference", { required: true })!;
+    const sessionSlug = stringOption(args, "session");
+    const to = stringOption(args, "to", { required: true, allowed: EXPORT_FORMATS })!;
+    const out = stringOption(args, "out", { required: true })!;
+
+    const { openCliDatabase } = await import("../open-cli-database");
+    const { exportConference } = await import("../../data/export-conference");
+    const database = openCliDatabase({ mustExist: true });
+    try {
+      const files = await exportConference({ conferenceSlug, sessionSlug, to, store: database.store });
+      await writeFilesUnder(out, files);
+      for (const file of files) io.stdout.write(`${path.join(out, file.path)}\n`);
+    } finally {
+      await database.close();
+    }
+  },
+};

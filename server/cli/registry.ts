@@ -1,0 +1,32 @@
+import type { CliCommand } from "./cli-command";
+
+/** A command as listed by `talknotes --help`; its module loads only when it runs (convert never loads Prisma). */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<CliCommand>;
+}
+
+/**
+ * Every `talknotes` command. To add one (architecture §7 still lists
+ * `import-schedule`, `publish`, `archive`, `user create`, `token create`),
+ * write commands/<name>.ts exporting a CliCommand and add a line here; a
+ * two-word name like "user create" is matched before one-word names.
+ */
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: "convert",
+    summary: "Convert plain-text/Markdown notes to talknotes/1 JSON, a Markdown post or an HTML page",
+    load: async () => (await import("./commands/convert")).convertCommand,
+  },
+  {
+    name: "import-notes",
+    summary: "Import a notes file as a new session of a conference",
+    load: async () => (await import("./commands/import-notes")).importNotesCommand,
+  },
+  {
+    name: "export",
+    summary: "Export a conference's notes as Markdown, HTML, JSON or a Hugo/Jekyll site",
+    load: async () => (await import("./commands/export")).exportCommand,
+  },
+];
