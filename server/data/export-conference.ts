@@ -1,0 +1,75 @@
+import { AppError } from "../../lib/errors/app-error";
+import { documentSlug } from "../../lib/export/document-slug";
+import { renderHtmlPage } from "../../lib/export/render-html";
+import { renderJson } from "../../lib/export/render-json";
+import { renderMarkdown } from "../../lib/export/render-markdown";
+import { renderStaticSite, type StaticSiteFile } from "../../lib/export/render-static-site";
+import type { TalkNotesDocument } from "../../lib/interchange/types";
+import type { NotesStore } from "../collab/notes-store";
+import { getPrisma } from "../db/prisma";
+import { loadSessionDocument } from "./load-session-document";
+
+/** Formats `exportConference` writes. */
+export const EXPORT_FORMATS = ["md", "html", "json", "hugo", "jekyll"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportConferenceOptions {
+  conferenceSlug: string;
+  /** Only this session; default every session of the conference. */
+  sessionSlug?: string;
+  to: ExportFormat;
+  /** Store to read Yjs state from (see loadSessionDocument). */
+  store?: NotesStore;
+}
+
+const SINGLE_FILE: Record<"md" | "html" | "json", { ext: string; render: (doc: TalkNotesDocument) => string }> = {
+  md: { ext: "md", render: (doc) => renderMarkdown(doc) },
+  html: { ext: "html", render: renderHtmlPage },
+  json: { ext: "json", render: renderJson },
+};
+
+/**
+ * A conference's (or one session's) notes as files to write, paths relative
+ * to the output folder: `<session-slug>.md|.html|.json` per session, or for
+ * `hugo`/`jekyll` a ready-to-build site folder (renderStaticSite). Sessions
+ * come in agenda order. Paths are built from slugified names only, so they
+ * never climb out of the folder. Throws AppError `not_found` for an unknown
+ * conference or session, or a conference without sessions.
+ */
+export async function exportConference(options: ExportConferenceOptions): Promise<StaticSiteFile[]> {
+  const { conferenceSlug, sessionSlug, to } = options;
+  const conference = await getPrisma().conference.findUnique({
+    where: { slug: conferenceSlug },
+    include: {
+      sessions: {
+        where: sessionSlug === undefined ? undefined : { slug: sessionSlug },
+        orderBy: [{ startsAt: "asc" }, { createdAt: "asc" }],
+        select: { id: true },
+      },
+    },
+  });
+  if (!conference) throw new AppError("not_found", `No conference "${conferenceSlug}"`);
+  if (conference.sessions.length === 0) {
+    throw new AppError(
+      "not_found",
+      sessionSlug === undefined ? `Conference "${conferenceSlug}" has no sessions to export` : `No session "${sessionSlug}" in "${conferenceSlug}"`,
+    );
+  }
+
+  const docs: TalkNotesDocument[] = [];
+  for (const s of conference.sessions) docs.push(await loadSessionDocument(s.id, { store: options.store }));
+
+  if (to === "hugo" || to === "jekyll") {
+    const first = docs[0]!;
+    return renderStaticSite(first.conference, docs, to);
+  }
+  const { ext, render } = SINGLE_FILE[to];
+  const taken = new Set<string>();
+  return docs.map((doc) => {
+    const base = documentSlug(doc);
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    taken.add(slug);
+    return { path: `${slug}.${ext}`, content: render(doc) };
+  });
+}

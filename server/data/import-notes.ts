@@ -1,0 +1,248 @@
+import * as Y from "yjs";
+import { slugify } from "../../lib/export/slugify";
+import { importNotes } from "../../lib/import/import-notes";
+import type { Block, InterchangeConference, InterchangePerson, PersonRole, TalkNotesDocument } from "../../lib/interchange/types";
+import { interchangeToNotes } from "../../lib/schema/interchangeToNotes";
+import { seedYDocFromNotes } from "../../lib/schema/seedYDocFromNotes";
+import type { NotesStore } from "../collab/notes-store";
+import { getPrisma } from "../db/prisma";
+import { ConferenceInput } from "./conference-input";
+import { ImportNotesInput } from "./import-notes-input";
+import { parseInput } from "./parse-input";
+import { SessionInput } from "./session-input";
+import { uniqueSlug } from "./unique-slug";
+
+/** One person of the imported session as stored. */
+export interface ImportedPerson {
+  id: string;
+  name: string;
+  role: PersonRole;
+  /** False when an existing person of the conference was reused (matched by name). */
+  created: boolean;
+}
+
+/** What an import stored. */
+export interface ImportedNotes {
+  conference: { id: string; slug: string; name: string; created: boolean };
+  session: { id: string; slug: string; title: string; kind: string };
+  people: ImportedPerson[];
+  /** The stored talknotes/1 document; person ids are database Person ids. */
+  document: TalkNotesDocument;
+  /** The importer's notes for a person to check (guessed people, removed image names). */
+  warnings: string[];
+}
+
+type PersonRow = {
+  id: string;
+  name: string;
+  affiliation: string | null;
+  note: string | null;
+  handle: string | null;
+  aliases: string;
+};
+
+/**
+ * Imports plain-text or Markdown notes as a new session of a conference.
+ *
+ * Creates the conference (with exactly `conferenceSlug`) from the notes'
+ * header when it does not exist; otherwise the conference's own name, place
+ * and date win over the header and its people are reused, matched by name
+ * (including the importer's typo-tolerant matching). Then it creates the
+ * session, Person rows for newcomers, SessionPerson rows (role, panel order),
+ * and the notes document: the Yjs state the editor opens, appended through
+ * `store`, plus the readers' talknotes/1 copy.
+ *
+ * Everything that can be refused (ImportError for input that is not notes,
+ * AppError `invalid_input`) is refused before the first write; the rows are
+ * written in one transaction, and removed again if storing the notes fails.
+ */
+export async function importNotesToConference(input: ImportNotesInput, store: NotesStore): Promise<ImportedNotes> {
+  const { conferenceSlug, text } = parseInput(ImportNotesInput, input);
+  const prisma = getPrisma();
+  const existing = await prisma.conference.findUnique({ where: { slug: conferenceSlug }, include: { people: true } });
+
+  const imported = importNotes(text, {
+    conference: existing ? conferenceMeta(existing) : undefined,
+    // "audience" is the weakest role: the header's panel list upgrades it, as for anyone the notes meet.
+    knownPeople: existing?.people.map((p) => ({ ...personFields(p), role: "audience" as const })) ?? [],
+  });
+  const warnings = [...imported.warnings];
+  const parsed = imported.document;
+
+  let conferenceData: ReturnType<typeof ConferenceInput.parse> | null = null;
+  if (!existing) {
+    if (!parsed.conference.name) warnings.push(`The notes do not name their conference; it was created as "${conferenceSlug}".`);
+    conferenceData = parseInput(ConferenceInput, {
+      name: parsed.conference.name || conferenceSlug,
+      location: parsed.conference.location ?? undefined,
+      startsOn: parsed.conference.startsOn ?? undefined,
+      hashtag: parsed.conference.hashtag ?? undefined,
+    });
+  }
+  const sessionData = parseInput(SessionInput, { title: parsed.session.title, kind: parsed.session.kind, intro: parsed.session.intro });
+
+  const stored = await prisma.$transaction(async (tx) => {
+    const conference =
+      existing ??
+      (await tx.conference.create({
+        data: { ...conferenceData!, slug: conferenceSlug, titleTemplate: parsed.conference.titleTemplate ?? null },
+      }));
+    const slug = await uniqueSlug(
+      slugify(sessionData.title, { fallback: "session" }),
+      async (s) => (await tx.session.count({ where: { conferenceId: conference.id, slug: s } })) > 0,
+    );
+    const session = await tx.session.create({ data: { ...sessionData, slug, conferenceId: conference.id } });
+
+    const byId = new Map<string, PersonRow>((existing?.people ?? []).map((p) => [p.id, p]));
+    const byName = new Map<string, PersonRow>((existing?.people ?? []).map((p) => [nameKey(p.name), p]));
+    const idFor = new Map<string, string>();
+    const people: ImportedPerson[] = [];
+    for (const [position, person] of parsed.people.entries()) {
+      const match = byId.get(person.id) ?? byName.get(nameKey(person.name));
+      let row: PersonRow;
+      if (match) {
+        row = await tx.person.update({ where: { id: match.id }, data: fillGaps(match, person) });
+      } else {
+        row = await tx.person.create({
+          data: {
+            conferenceId: conference.id,
+            name: person.name,
+            affiliation: person.affiliation ?? null,
+            note: person.note ?? null,
+            handle: person.handle ?? null,
+            aliases: JSON.stringify(person.aliases ?? []),
+          },
+        });
+        byName.set(nameKey(row.name), row);
+      }
+      byId.set(row.id, row);
+      idFor.set(person.id, row.id);
+      // Two spellings the importer kept apart can still be one stored person: link them once, first role wins.
+      if (people.some((p) => p.id === row.id)) continue;
+      await tx.sessionPerson.create({ data: { sessionId: session.id, personId: row.id, role: person.role, position } });
+      people.push({ id: row.id, name: row.name, role: person.role, created: !match });
+    }
+
+    const document: TalkNotesDocument = {
+      format: parsed.format,
+      conference: conferenceMeta(conference),
+      session: { ...parsed.session, slug: session.slug },
+      people: dedupePeople(parsed.people.map((p) => ({ ...p, id: idFor.get(p.id)! }))),
+      blocks: remapBlocks(parsed.blocks, idFor),
+    };
+    // Built inside the transaction: a document the editor could not open rolls the rows back.
+    const ydoc = new Y.Doc();
+    seedYDocFromNotes(ydoc, interchangeToNotes(document));
+    return { conference, session, people, document, update: Y.encodeStateAsUpdate(ydoc) };
+  });
+
+  try {
+    store.load(stored.session.id);
+    store.append(stored.session.id, stored.update);
+    store.writeContent(stored.session.id, JSON.stringify(stored.document));
+  } catch (err) {
+    await undo(stored.session.id, existing ? null : stored.conference.id, stored.people);
+    throw err;
+  }
+
+  return {
+    conference: { id: stored.conference.id, slug: stored.conference.slug, name: stored.conference.name, created: !existing },
+    session: { id: stored.session.id, slug: stored.session.slug, title: stored.session.title, kind: stored.session.kind },
+    people: stored.people,
+    document: stored.document,
+    warnings,
+  };
+}
+
+function conferenceMeta(c: {
+  name: string;
+  location: string | null;
+  startsOn: string | null;
+  hashtag: string | null;
+  titleTemplate: string | null;
+}): InterchangeConference {
+  return {
+    name: c.name,
+    location: c.location,
+    startsOn: c.startsOn,
+    hashtag: c.hashtag,
+    ...(c.titleTemplate ? { titleTemplate: c.titleTemplate } : {}),
+  };
+}
+
+function personFields(p: PersonRow): Omit<InterchangePerson, "role"> {
+  const aliases = parseAliases(p.aliases);
+  return {
+    id: p.id,
+    name: p.name,
+    ...(p.affiliation ? { affiliation: p.affiliation } : {}),
+    ...(p.note ? { note: p.note } : {}),
+    ...(p.handle ? { handle: p.handle } : {}),
+    ...(aliases.length > 0 ? { aliases } : {}),
+  };
+}
+
+function parseAliases(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((a): a is string => typeof a === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+function nameKey(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+/** What the notes add to a known person: only fields still empty, and new spellings. */
+function fillGaps(row: PersonRow, person: InterchangePerson) {
+  const aliases = parseAliases(row.aliases);
+  for (const alias of person.aliases ?? []) if (!aliases.includes(alias)) aliases.push(alias);
+  return {
+    affiliation: row.affiliation ?? person.affiliation ?? null,
+    note: row.note ?? person.note ?? null,
+    handle: row.handle ?? person.handle ?? null,
+    aliases: JSON.stringify(aliases),
+  };
+}
+
+function dedupePeople(people: InterchangePerson[]): InterchangePerson[] {
+  const seen = new Set<string>();
+  return people.filter((p) => !seen.has(p.id) && seen.add(p.id));
+}
+
+function remapBlocks(blocks: readonly Block[], idFor: ReadonlyMap<string, string>): Block[] {
+  const id = (old: string | null) => (old === null ? null : (idFor.get(old) ?? null));
+  return blocks.map((block): Block => {
+    switch (block.type) {
+      case "question":
+        return { ...block, askedBy: id(block.askedBy), answers: remapBlocks(block.answers, idFor) };
+      case "statement":
+        return { ...block, speaker: id(block.speaker), children: remapBlocks(block.children, idFor) };
+      case "talk":
+        return {
+          ...block,
+          speakers: block.speakers.map((s) => idFor.get(s)).filter((s): s is string => s !== undefined),
+          children: remapBlocks(block.children, idFor),
+        };
+      case "note":
+      case "tip":
+        return { ...block, children: remapBlocks(block.children, idFor) };
+      case "aside":
+        return block;
+    }
+  });
+}
+
+/** Takes the rows of a failed import back out (cascades remove links and the notes rows). */
+async function undo(sessionId: string, createdConferenceId: string | null, people: ImportedPerson[]): Promise<void> {
+  const prisma = getPrisma();
+  if (createdConferenceId) {
+    await prisma.conference.delete({ where: { id: createdConferenceId } });
+    return;
+  }
+  await prisma.session.delete({ where: { id: sessionId } });
+  const created = people.filter((p) => p.created).map((p) => p.id);
+  if (created.length > 0) await prisma.person.deleteMany({ where: { id: { in: created } } });
+}

@@ -1,0 +1,177 @@
+import * as Y from "yjs";
+import { AppError } from "../../lib/errors/app-error";
+import { parseInterchange } from "../../lib/interchange/parse-interchange";
+import {
+  INTERCHANGE_FORMAT,
+  PERSON_ROLES,
+  SESSION_KINDS,
+  type Block,
+  type InterchangeConference,
+  type InterchangePerson,
+  type InterchangeSession,
+  type PersonRole,
+  type TalkNotesDocument,
+} from "../../lib/interchange/types";
+import { notesFromYDoc } from "../../lib/schema/notesFromYDoc";
+import { notesToInterchange } from "../../lib/schema/notesToInterchange";
+import { NotesStore } from "../collab/notes-store";
+import { readEnv } from "../env";
+import { openSqlite } from "../db/open-sqlite";
+import { getPrisma } from "../db/prisma";
+
+export interface LoadSessionDocumentOptions {
+  /** Store to read the Yjs state from; without one a short-lived connection is opened when needed. */
+  store?: NotesStore;
+}
+
+type PersonRow = { id: string; name: string; affiliation: string | null; note: string | null; handle: string | null; aliases: string };
+
+/**
+ * A session's notes as a talknotes/1 document, for exports.
+ *
+ * The blocks come from the readers' copy (`NotesDocument.contentJson`) when
+ * it is a valid talknotes/1 document, else from the stored Yjs state (what
+ * the editor holds). Conference, session and people always come from the
+ * database, so a renamed session or corrected affiliation shows up without
+ * an edit to the notes. A person the notes refer to who is no longer linked
+ * to the session is still listed (from the conference, else from the stored
+ * copy); a reference to nobody at all becomes unattributed rather than
+ * failing the export. Throws AppError `not_found` for an unknown session.
+ */
+export async function loadSessionDocument(sessionId: string, options: LoadSessionDocumentOptions = {}): Promise<TalkNotesDocument> {
+  const prisma = getPrisma();
+  const session = await prisma.session.findUnique({
+    where: { id: sessionId },
+    include: {
+      conference: true,
+      people: { include: { person: true }, orderBy: { position: "asc" } },
+      notes: { select: { contentJson: true } },
+    },
+  });
+  if (!session) throw new AppError("not_found", `No session with id "${sessionId}"`);
+
+  const conference: InterchangeConference = {
+    name: session.conference.name,
+    location: session.conference.location,
+    startsOn: session.conference.startsOn,
+    hashtag: session.conference.hashtag,
+    ...(session.conference.titleTemplate ? { titleTemplate: session.conference.titleTemplate } : {}),
+  };
+  const meta: InterchangeSession = {
+    title: session.title,
+    kind: (SESSION_KINDS as readonly string[]).includes(session.kind) ? (session.kind as InterchangeSession["kind"]) : "other",
+    intro: session.intro,
+    startsAt: session.startsAt?.toISOString() ?? null,
+    endsAt: session.endsAt?.toISOString() ?? null,
+    room: session.room,
+    track: session.track,
+    slug: session.slug,
+  };
+  const people = session.people.map((sp) => toPerson(sp.person, sp.role));
+
+  const copy = readersCopy(session.notes?.contentJson);
+  let blocks: Block[] = [];
+  if (copy) blocks = copy.blocks;
+  else if (session.notes) blocks = blocksFromYjs(sessionId, options.store, { conference, session: meta, people });
+
+  const listed = new Set(people.map((p) => p.id));
+  const missing = [...referencedIds(blocks)].filter((id) => !listed.has(id));
+  if (missing.length > 0) {
+    const rows = await prisma.person.findMany({ where: { conferenceId: session.conferenceId, id: { in: missing } } });
+    for (const id of missing) {
+      const stored = copy?.people.find((p) => p.id === id);
+      const row = rows.find((r) => r.id === id);
+      const person = row ? toPerson(row, stored?.role ?? "speaker") : stored;
+      if (!person) continue;
+      people.push(person);
+      listed.add(id);
+    }
+  }
+
+  return { format: INTERCHANGE_FORMAT, conference, session: meta, people, blocks: dropUnknown(blocks, listed) };
+}
+
+function readersCopy(json: string | undefined): TalkNotesDocument | null {
+  if (!json) return null;
+  try {
+    const value: unknown = JSON.parse(json);
+    if (typeof value !== "object" || value === null || (value as { format?: unknown }).format !== INTERCHANGE_FORMAT) return null;
+    return parseInterchange(value);
+  } catch {
+    // An unreadable copy is only a cache: the Yjs state is the source of truth.
+    return null;
+  }
+}
+
+function blocksFromYjs(sessionId: string, given: NotesStore | undefined, meta: Omit<TalkNotesDocument, "format" | "blocks">): Block[] {
+  const db = given ? null : openSqlite(readEnv().databasePath);
+  try {
+    const store = given ?? new NotesStore(db!);
+    const { state } = store.load(sessionId);
+    if (!state) return [];
+    const ydoc = new Y.Doc();
+    Y.applyUpdate(ydoc, state);
+    return notesToInterchange(notesFromYDoc(ydoc), meta).blocks;
+  } finally {
+    db?.close();
+  }
+}
+
+function toPerson(row: PersonRow, role: string): InterchangePerson {
+  const aliases = parseAliases(row.aliases);
+  return {
+    id: row.id,
+    name: row.name,
+    role: (PERSON_ROLES as readonly string[]).includes(role) ? (role as PersonRole) : "speaker",
+    ...(row.affiliation ? { affiliation: row.affiliation } : {}),
+    ...(row.note ? { note: row.note } : {}),
+    ...(row.handle ? { handle: row.handle } : {}),
+    ...(aliases.length > 0 ? { aliases } : {}),
+  };
+}
+
+function parseAliases(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((a): a is string => typeof a === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+function referencedIds(blocks: readonly Block[], into = new Set<string>()): Set<string> {
+  for (const block of blocks) {
+    if (block.type === "question") {
+      if (block.askedBy) into.add(block.askedBy);
+      referencedIds(block.answers, into);
+    } else if (block.type === "statement") {
+      if (block.speaker) into.add(block.speaker);
+      referencedIds(block.children, into);
+    } else if (block.type === "talk") {
+      block.speakers.forEach((s) => into.add(s));
+      referencedIds(block.children, into);
+    } else if (block.type !== "aside") {
+      referencedIds(block.children, into);
+    }
+  }
+  return into;
+}
+
+function dropUnknown(blocks: readonly Block[], known: ReadonlySet<string>): Block[] {
+  const id = (v: string | null) => (v !== null && known.has(v) ? v : null);
+  return blocks.map((block): Block => {
+    switch (block.type) {
+      case "question":
+        return { ...block, askedBy: id(block.askedBy), answers: dropUnknown(block.answers, known) };
+      case "statement":
+        return { ...block, speaker: id(block.speaker), children: dropUnknown(block.children, known) };
+      case "talk":
+        return { ...block, speakers: block.speakers.filter((s) => known.has(s)), children: dropUnknown(block.children, known) };
+      case "note":
+      case "tip":
+        return { ...block, children: dropUnknown(block.children, known) };
+      case "aside":
+        return block;
+    }
+  });
+}
