@@ -1,19 +1,30 @@
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import { NOTES_FIELD } from "./notesField";
 import { notesSchema } from "./notesSchema";
+import { removeUnknownYMarks } from "./removeUnknownYMarks";
+import { yFragmentFitsSchema } from "./yFragmentFitsSchema";
 
 /**
  * The notes held in `ydoc` (as edited in the browser) as a ProseMirror
  * document of {@link notesSchema}; a never-edited Y.Doc gives one empty note.
  *
- * Beware: y-tiptap deletes Y elements it cannot turn into nodes of the
- * schema, so reading with a schema that lacks a node the browser uses would
- * destroy content. Both sides must build from createNotesExtensions().
+ * Never changes `ydoc`. y-tiptap deletes, in the live Y.Doc, any element or
+ * mark it cannot build with the schema (e.g. a node added by a newer browser
+ * bundle during a deploy), and that deletion would sync to every editor. So
+ * when the content does not fit the schema it is read from a copy: unknown
+ * marks are dropped (their text kept), unknown nodes are left out.
  */
 export function notesFromYDoc(ydoc: Y.Doc, field: string = NOTES_FIELD): ProseMirrorNode {
-  const doc = yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(field), notesSchema);
+  let fragment = ydoc.getXmlFragment(field);
+  if (!yFragmentFitsSchema(fragment, notesSchema)) {
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(ydoc));
+    fragment = copy.getXmlFragment(field);
+    removeUnknownYMarks(fragment, notesSchema);
+  }
+  const doc = yXmlFragmentToProseMirrorRootNode(fragment, notesSchema);
   if (doc.childCount > 0) return doc;
   return notesSchema.topNodeType.createAndFill()!;
 }

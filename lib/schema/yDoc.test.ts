@@ -74,3 +74,29 @@ function stripLinkDefaults(json: JSONContent): JSONContent {
     ...(json.content ? { content: json.content.map(stripLinkDefaults) } : {}),
   };
 }
+
+describe("notesFromYDoc on content the schema does not know", () => {
+  function ydocWithUnknownParts(): Y.Doc {
+    const ydoc = seeded(doc(note("kept"), note("styled")));
+    const fragment = ydoc.getXmlFragment(NOTES_FIELD);
+    ydoc.transact(() => {
+      const unknown = new Y.XmlElement("bulletList");
+      fragment.insert(1, [unknown]);
+      const styledText = (fragment.get(2) as Y.XmlElement).get(0) as Y.XmlElement;
+      (styledText.get(0) as Y.XmlText).format(0, 3, { highlight: {} });
+    });
+    return ydoc;
+  }
+
+  it("leaves unknown nodes out of the result and keeps text under unknown marks", () => {
+    expect(notesFromYDoc(ydocWithUnknownParts()).toJSON()).toEqual(doc(note("kept"), note("styled")));
+  });
+
+  it("never deletes them from the live Y.Doc (that would sync to every editor)", () => {
+    const ydoc = ydocWithUnknownParts();
+    const before = Y.encodeStateVector(ydoc);
+    notesFromYDoc(ydoc);
+    expect(Y.encodeStateVector(ydoc)).toEqual(before);
+    expect(ydoc.getXmlFragment(NOTES_FIELD).length).toBe(3);
+  });
+});
