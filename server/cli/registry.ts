@@ -29,4 +29,5 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: "Export a conference's notes as Markdown, HTML, JSON or a Hugo/Jekyll site",
     load: async () => (await import("./commands/export")).exportCommand,
   },
+  { name: "import-schedule", summary: "Import or re-import a conference schedule (pretalx JSON or frab XML)", load: async () => (await import("./commands/import-schedule")).importScheduleCommand },
 ];

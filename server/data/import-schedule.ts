@@ -152,7 +152,7 @@ async function findOrCreateConference(tx: Tx, schedule: ScheduleImport, slug: st
     // A different conference's schedule would read as "every session removed": refuse instead of guessing.
     if (known && externalId && known !== externalId) {
       throw new AppError(
-        "conflict",
+        "invalid_input",
         `Conference "${slug}" was imported from the schedule "${known}"; this file is the schedule of "${externalId}". Nothing was imported.`,
       );
     }
@@ -163,8 +163,8 @@ async function findOrCreateConference(tx: Tx, schedule: ScheduleImport, slug: st
     const sources = where ? await tx.scheduleSource.findMany({ where, include: { conference: true } }) : [];
     if (sources.length > 1) {
       throw new AppError(
-        "conflict",
-        `Several conferences were imported from the schedule "${externalId ?? sourceUrl}" (${sources.map((s) => s.conference.slug).join(", ")}); choose one.`,
+        "invalid_input",
+        `Several conferences were imported from the schedule "${externalId ?? sourceUrl}" (${sources.map((s) => s.conference.slug).join(", ")}); say which one to update. Nothing was imported.`,
       );
     }
     const source = sources[0];
