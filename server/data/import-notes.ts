@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { PEOPLE_MAP, SESSION_MAP, SessionPersonEntry } from "../../lib/collab/session-people";
 import { slugify } from "../../lib/export/slugify";
 import { importNotes } from "../../lib/import/import-notes";
 import type { Block, InterchangeConference, InterchangePerson, PersonRole, TalkNotesDocument } from "../../lib/interchange/types";
@@ -97,7 +98,7 @@ export async function importNotesToConference(input: ImportNotesInput, store: No
     const byName = new Map<string, PersonRow>((existing?.people ?? []).map((p) => [nameKey(p.name), p]));
     const idFor = new Map<string, string>();
     const people: ImportedPerson[] = [];
-    for (const [position, person] of parsed.people.entries()) {
+    for (const person of parsed.people) {
       const match = byId.get(person.id) ?? byName.get(nameKey(person.name));
       let row: PersonRow;
       if (match) {
@@ -119,7 +120,7 @@ export async function importNotesToConference(input: ImportNotesInput, store: No
       idFor.set(person.id, row.id);
       // Two spellings the importer kept apart can still be one stored person: link them once, first role wins.
       if (people.some((p) => p.id === row.id)) continue;
-      await tx.sessionPerson.create({ data: { sessionId: session.id, personId: row.id, role: person.role, position } });
+      await tx.sessionPerson.create({ data: { sessionId: session.id, personId: row.id, role: person.role, position: people.length } });
       people.push({ id: row.id, name: row.name, role: person.role, created: !match });
     }
 
@@ -133,6 +134,7 @@ export async function importNotesToConference(input: ImportNotesInput, store: No
     // Built inside the transaction: a document the editor could not open rolls the rows back.
     const ydoc = new Y.Doc();
     seedYDocFromNotes(ydoc, interchangeToNotes(document));
+    seedSessionMaps(ydoc, document, people);
     return { conference, session, people, document, update: Y.encodeStateAsUpdate(ydoc) };
   });
 
@@ -152,6 +154,24 @@ export async function importNotesToConference(input: ImportNotesInput, store: No
     document: stored.document,
     warnings,
   };
+}
+
+/**
+ * The editor keeps the session's people and kind in shared maps beside the
+ * notes (lib/collab/session-people); writing them now makes the stored state
+ * complete on its own, so the first co-editor sees the chips before the
+ * server's reconcile on load would have filled them in.
+ */
+function seedSessionMaps(ydoc: Y.Doc, document: TalkNotesDocument, stored: readonly ImportedPerson[]): void {
+  ydoc.transact(() => {
+    const map = ydoc.getMap<unknown>(PEOPLE_MAP);
+    stored.forEach((person, position) => {
+      const full = document.people.find((p) => p.id === person.id);
+      const entry = SessionPersonEntry.safeParse({ ...full, id: undefined, role: person.role, position });
+      if (entry.success) map.set(person.id, entry.data);
+    });
+    ydoc.getMap<unknown>(SESSION_MAP).set("kind", document.session.kind);
+  });
 }
 
 function conferenceMeta(c: {
