@@ -1,7 +1,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native SQLite bindings must be loaded by Node, not bundled.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  // yjs (and what wraps it) is loaded by Node, not bundled: the collab server (loaded by tsx) and
+  // route code run in one process, and two copies of yjs break its constructor checks.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "yjs", "y-protocols", "lib0", "@tiptap/y-tiptap"],
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,

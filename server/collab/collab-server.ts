@@ -49,6 +49,11 @@ export class CollabServer {
     if (room.conns.size === 0) room.releaseWhenIdle();
   }
 
+  /** Brings a loaded session's readers' copy up to date now; a session nobody edits is already current. */
+  refreshReadersCopy(sessionId: string): void {
+    this.roomsById.get(sessionId)?.renderNow();
+  }
+
   /** The rooms loaded right now. */
   loadedRooms(): IterableIterator<Room> {
     return this.roomsById.values();

@@ -129,6 +129,16 @@ export class Room {
     this.storedBytes = snapshot.byteLength;
   }
 
+  /** Stores pending updates and renders the readers' copy now (e.g. before an export). */
+  renderNow(): void {
+    this.flush();
+    if (this.contentTimer) {
+      clearTimeout(this.contentTimer);
+      this.contentTimer = null;
+    }
+    this.renderContent();
+  }
+
   private renderContent(): void {
     if (this.destroyed) return;
     try {

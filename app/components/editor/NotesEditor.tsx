@@ -3,6 +3,7 @@
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { Placeholder } from "@tiptap/extensions";
+import type { Editor } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { newPersonId, writeSessionPerson } from "@/lib/collab/session-people";
@@ -75,46 +76,101 @@ function ConnectedEditor({ collab, name, conferenceSlug, kind: storedKind }: Not
   const chipPeopleRef = useRef(chipPeople);
   chipPeopleRef.current = chipPeople;
 
-  // The autocomplete menu: the editor reports `@name` queries through the bridge.
+  // The autocomplete menu. The editor reports `@name` queries through the bridge; keys are
+  // answered synchronously from refs, so a fast "@jo⏎" never outruns React's rendering.
   const [query, setQuery] = useState<AttributionQuery | null>(null);
   const [menuPos, setMenuPos] = useState({ left: 0, top: 0 });
   const [selected, setSelected] = useState(0);
-  const [recent, setRecent] = useState<string[]>([]);
+  const queryRef = useRef<AttributionQuery | null>(null);
+  const selectedRef = useRef(0);
+  const recentRef = useRef<string[]>([]);
   const dismissedAt = useRef<number | null>(null);
-  const menuState = useRef<{ items: MenuItem[]; selected: number; pick: (item: MenuItem) => void }>({
-    items: [],
-    selected: 0,
-    pick: () => undefined,
-  });
+  const editorRef = useRef<Editor | null>(null);
+  const latest = useRef({ index, sessionPeople, candidates, kind, doc: collab.doc });
+  latest.current = { index, sessionPeople, candidates, kind, doc: collab.doc };
+
+  const itemsFor = useCallback((q: AttributionQuery | null): MenuItem[] => {
+    if (!q) return [];
+    const { index: idx, sessionPeople: inSession, candidates: all } = latest.current;
+    const sessionIds = inSession.filter((p) => p.role !== "audience").map((p) => p.id);
+    const ranked = rankPeople(idx, q.query, { sessionPeopleIds: sessionIds, recentIds: recentRef.current, limit: 6 });
+    const list: MenuItem[] = ranked.map((r) => ({
+      kind: "person",
+      ranked: r,
+      label: r.person.name,
+      inSession: inSession.some((p) => p.id === r.person.id),
+    }));
+    const typed = q.query.trim();
+    const exact = all.some((c) => normalizeText(c.name) === normalizeText(typed));
+    if (typed.length >= 2 && !exact) list.push({ kind: "new", name: typed.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase()) });
+    return list;
+  }, []);
+
+  const pick = useCallback((item: MenuItem) => {
+    const q = queryRef.current;
+    const editor = editorRef.current;
+    if (!editor || !q) return;
+    const { sessionPeople: inSession, kind: sessionKind, doc } = latest.current;
+    const role = q.blockType === "talk" ? "speaker" : sessionKind === "panel" ? "audience" : "speaker";
+    const position = inSession.reduce((m, p) => Math.max(m, p.position + 1), 0);
+    let personId: string;
+    if (item.kind === "new") {
+      personId = newPersonId();
+      writeSessionPerson(doc, personId, { name: item.name, role, position });
+    } else {
+      const p = item.ranked.person;
+      personId = p.id;
+      if (!inSession.some((sp) => sp.id === personId)) {
+        writeSessionPerson(doc, personId, { name: p.name, affiliation: p.affiliation ?? null, handle: p.handle ?? null, aliases: p.aliases ?? [], role, position });
+      }
+    }
+    recentRef.current = [personId, ...recentRef.current.filter((id) => id !== personId)].slice(0, 20);
+    queryRef.current = null;
+    setQuery(null);
+    attributeBlock(editor, q, personId);
+  }, []);
+
   const bridge = useMemo<AutocompleteBridge>(
     () => ({
       update(next, view) {
         if (next && dismissedAt.current === next.from) next = null;
         if (!next) dismissedAt.current = null;
-        setQuery((prev) => (prev?.query === next?.query && prev?.from === next?.from && prev?.to === next?.to ? prev : next));
+        const prev = queryRef.current;
+        if (prev?.query !== next?.query || prev?.from !== next?.from || prev?.to !== next?.to) {
+          if (prev?.query !== next?.query) {
+            selectedRef.current = 0;
+            setSelected(0);
+          }
+          queryRef.current = next;
+          setQuery(next);
+        }
         if (next) {
           const at = view.coordsAtPos(next.from);
           setMenuPos({ left: at.left, top: at.bottom + 6 });
         }
       },
       keyDown(key) {
-        const { items, selected: current, pick } = menuState.current;
+        const q = queryRef.current;
         if (key === "Escape") {
-          dismissedAt.current = queryRef.current?.from ?? null;
+          dismissedAt.current = q?.from ?? null;
+          queryRef.current = null;
           setQuery(null);
           return true;
         }
+        const items = itemsFor(q);
         if (items.length === 0) return false;
-        if (key === "ArrowDown") setSelected((current + 1) % items.length);
-        else if (key === "ArrowUp") setSelected((current - 1 + items.length) % items.length);
-        else pick(items[current]!);
+        const current = Math.min(selectedRef.current, items.length - 1);
+        if (key === "ArrowDown" || key === "ArrowUp") {
+          selectedRef.current = (current + (key === "ArrowDown" ? 1 : items.length - 1)) % items.length;
+          setSelected(selectedRef.current);
+        } else {
+          pick(items[current]!);
+        }
         return true;
       },
     }),
-    [],
+    [itemsFor, pick],
   );
-  const queryRef = useRef(query);
-  queryRef.current = query;
 
   const editor = useEditor(
     {
@@ -131,53 +187,15 @@ function ConnectedEditor({ collab, name, conferenceSlug, kind: storedKind }: Not
     },
     [collab.doc, collab.provider, name, bridge],
   );
+  editorRef.current = editor;
 
   useEffect(() => {
     editor?.commands.refreshAttributionChips();
   }, [editor, chipPeople]);
 
-  const items = useMemo<MenuItem[]>(() => {
-    if (!query) return [];
-    const sessionIds = sessionPeople.filter((p) => p.role !== "audience").map((p) => p.id);
-    const ranked = rankPeople(index, query.query, { sessionPeopleIds: sessionIds, recentIds: recent, limit: 6 });
-    const list: MenuItem[] = ranked.map((r) => ({
-      kind: "person",
-      ranked: r,
-      label: r.person.name,
-      inSession: sessionPeople.some((p) => p.id === r.person.id),
-    }));
-    const typed = query.query.trim();
-    const exact = candidates.some((c) => normalizeText(c.name) === normalizeText(typed));
-    if (typed.length >= 2 && !exact) list.push({ kind: "new", name: typed.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase()) });
-    return list;
-  }, [query, index, sessionPeople, recent, candidates]);
-
-  useEffect(() => setSelected(0), [query?.query]);
-
-  const pick = useCallback(
-    (item: MenuItem) => {
-      if (!editor || !query) return;
-      let personId: string;
-      const role = query.blockType === "talk" ? "speaker" : kind === "panel" ? "audience" : "speaker";
-      if (item.kind === "new") {
-        personId = newPersonId();
-        const position = sessionPeople.reduce((m, p) => Math.max(m, p.position + 1), 0);
-        writeSessionPerson(collab.doc, personId, { name: item.name, role, position });
-      } else {
-        personId = item.ranked.person.id;
-        if (!sessionPeople.some((p) => p.id === personId)) {
-          const p = item.ranked.person;
-          const position = sessionPeople.reduce((m, sp) => Math.max(m, sp.position + 1), 0);
-          writeSessionPerson(collab.doc, personId, { name: p.name, affiliation: p.affiliation ?? null, handle: p.handle ?? null, aliases: p.aliases ?? [], role, position });
-        }
-      }
-      attributeBlock(editor, query, personId);
-      setRecent((r) => [personId, ...r.filter((id) => id !== personId)].slice(0, 20));
-      setQuery(null);
-    },
-    [editor, query, kind, sessionPeople, collab.doc],
-  );
-  menuState.current = { items, selected: Math.min(selected, Math.max(items.length - 1, 0)), pick };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the ranking inputs are read through `latest`
+  const items = useMemo(() => itemsFor(query), [itemsFor, query, index, sessionPeople]);
+  const shownSelected = Math.min(selected, Math.max(items.length - 1, 0));
 
   // `?` outside text fields and Ctrl-/ anywhere open the shortcut sheet.
   useEffect(() => {
@@ -205,7 +223,16 @@ function ConnectedEditor({ collab, name, conferenceSlug, kind: storedKind }: Not
         <EditorContent editor={editor} />
       </div>
       {query ? (
-        <AttributionMenu items={items} selected={menuState.current.selected} position={menuPos} onPick={pick} onHover={setSelected} />
+        <AttributionMenu
+          items={items}
+          selected={shownSelected}
+          position={menuPos}
+          onPick={pick}
+          onHover={(i) => {
+            selectedRef.current = i;
+            setSelected(i);
+          }}
+        />
       ) : null}
       {showShortcuts ? <ShortcutSheet onClose={() => setShowShortcuts(false)} /> : null}
     </div>

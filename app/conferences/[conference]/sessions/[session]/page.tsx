@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NotesEditor } from "@/app/components/editor/NotesEditor";
+import { ExportMenu } from "@/app/components/ExportMenu";
 import { AppError } from "@/lib/errors/app-error";
 import { formatIsoDate } from "@/lib/format/format-iso-date";
 import type { SessionKind } from "@/lib/interchange/types";
@@ -43,6 +44,9 @@ export default async function SessionEditorPage({ params }: { params: Params }) 
             {conference.location ? <span>{conference.location}</span> : null}
             {conference.startsOn ? <span>{formatIsoDate(conference.startsOn)}</span> : null}
           </div>
+        </div>
+        <div className="page-actions">
+          <ExportMenu basePath={`/conferences/${conference.slug}/sessions/${session.slug}`} />
         </div>
       </div>
       <NotesEditor sessionId={session.id} conferenceSlug={conference.slug} kind={session.kind as SessionKind} />

@@ -1,0 +1,73 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+
+const FORMATS = [
+  { format: "md", label: "Markdown post", hint: "with front matter, for static blogs" },
+  { format: "html", label: "HTML page", hint: "standalone, readable anywhere" },
+  { format: "json", label: "talknotes/1 JSON", hint: "the documented interchange format" },
+] as const;
+
+/** Download the session as Markdown, HTML or JSON, or copy clean HTML to paste into a blog editor. */
+export function ExportMenu({ basePath }: { basePath: string }) {
+  const [open, setOpen] = useState(false);
+  const [copied, setCopied] = useState<string | null>(null);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent | KeyboardEvent) => {
+      if (e instanceof KeyboardEvent ? e.key === "Escape" : !ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    window.addEventListener("mousedown", close);
+    window.addEventListener("keydown", close);
+    return () => {
+      window.removeEventListener("mousedown", close);
+      window.removeEventListener("keydown", close);
+    };
+  }, [open]);
+
+  const copyHtml = async () => {
+    try {
+      const res = await fetch(`${basePath}/export/fragment`, { cache: "no-store" });
+      if (!res.ok) throw new Error(String(res.status));
+      const html = await res.text();
+      if (typeof ClipboardItem !== "undefined" && navigator.clipboard.write) {
+        await navigator.clipboard.write([
+          new ClipboardItem({ "text/html": new Blob([html], { type: "text/html" }), "text/plain": new Blob([html], { type: "text/plain" }) }),
+        ]);
+      } else {
+        await navigator.clipboard.writeText(html);
+      }
+      setCopied("Copied HTML: paste it into WordPress, Ghost or Medium.");
+    } catch {
+      setCopied("Could not copy: download the HTML page instead.");
+    }
+  };
+
+  return (
+    <div className="menu" ref={ref}>
+      <button type="button" className="btn secondary" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="export-menu">
+        Export ▾
+      </button>
+      {open ? (
+        <div className="menu-popover card" role="menu">
+          {FORMATS.map((f) => (
+            <a key={f.format} role="menuitem" className="menu-item" href={`${basePath}/export/${f.format}`} download>
+              <span>{f.label}</span>
+              <span className="muted small">{f.hint}</span>
+            </a>
+          ))}
+          <button type="button" role="menuitem" className="menu-item" onClick={copyHtml}>
+            <span>Copy HTML</span>
+            <span className="muted small">for WordPress, Ghost, Medium</span>
+          </button>
+          {copied ? (
+            <p className="small menu-note" role="status">
+              {copied}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

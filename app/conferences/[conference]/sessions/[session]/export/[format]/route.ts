@@ -1,0 +1,27 @@
+import { AppError } from "@/lib/errors/app-error";
+import { exportSession } from "@/server/data/export-session";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ conference: string; session: string; format: string }>;
+
+/** Downloads the session as Markdown, HTML (page or fragment) or talknotes/1 JSON. `?inline=1` shows it instead. */
+export async function GET(req: Request, { params }: { params: Params }) {
+  const { conference, session, format } = await params;
+  try {
+    const file = await exportSession(conference, session, format);
+    const inline = new URL(req.url).searchParams.get("inline") === "1";
+    return new Response(file.body, {
+      headers: {
+        "content-type": inline && !file.contentType.startsWith("application/json") ? "text/plain; charset=utf-8" : file.contentType,
+        "content-disposition": `${inline ? "inline" : "attachment"}; filename="${file.filename}"`,
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+        "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
+      },
+    });
+  } catch (err) {
+    if (err instanceof AppError) return Response.json({ error: err.message, code: err.code }, { status: err.status });
+    throw err;
+  }
+}

@@ -1,0 +1,159 @@
+import { type Browser, type Page, expect, test } from "@playwright/test";
+import type { Block, TalkNotesDocument } from "../../lib/interchange/types";
+
+/**
+ * Issue 3's acceptance: two co-editors, keyboard only, enter a panel at the
+ * same time — two questions, five attributed answers (one name typed with a
+ * typo) and an aside — and the session's talknotes/1 JSON is exactly right.
+ */
+async function openAs(browser: Browser, url: string, name: string): Promise<Page> {
+  const context = await browser.newContext();
+  await context.addInitScript((n) => window.localStorage.setItem("talknotes:name", n), name);
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect(page.getByTestId("sync-status")).toHaveText("Saved");
+  return page;
+}
+
+async function createPanel(page: Page): Promise<string> {
+  await page.goto("/");
+  await page.getByLabel("Name").fill("DevOps Day");
+  await page.getByLabel("City").fill("Santa Clara, CA");
+  await page.getByLabel("First day").fill("2010-06-25");
+  await page.getByLabel("Hashtag").fill("#DevOps Day");
+  await page.getByRole("button", { name: "Create conference" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("DevOps Day");
+  await page.getByLabel("Title").fill("Making The Business Case");
+  await page.getByLabel("Kind").selectOption("panel");
+  await page.getByRole("button", { name: "Create session" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Making The Business Case");
+  return page.url();
+}
+
+async function addPeople(page: Page, people: ReadonlyArray<readonly [string, string, string]>) {
+  for (const [name, company, role] of people) {
+    await page.getByTestId("add-person").click();
+    await page.getByLabel("New person's name").fill(name);
+    await page.getByLabel("New person's company").fill(company);
+    await page.getByLabel("New person's role").selectOption(role);
+    await page.getByLabel("New person's company").press("Enter");
+  }
+}
+
+/** Types an attributed answer: Enter for a new answer, `@` + the name as typed, Enter to pick, then the words. */
+async function answer(page: Page, typedName: string, words: string) {
+  await page.keyboard.press("Enter");
+  await page.keyboard.type(`@${typedName}`);
+  await page.keyboard.press("Enter");
+  await page.keyboard.type(words);
+}
+
+test("two co-editors capture a panel by keyboard; the interchange JSON is exact", async ({ browser }) => {
+  const setup = await browser.newPage();
+  const url = await createPanel(setup);
+  await setup.context().close();
+
+  const alice = await openAs(browser, url, "Alice");
+  const bob = await openAs(browser, url, "Bob");
+  await addPeople(alice, [
+    ["Damon Edwards", "DTO Solutions", "moderator"],
+    ["Jay Lyman", "451 Group", "panelist"],
+    ["Kurt Milne", "IT Process Institute", "panelist"],
+    ["Jody Mulkey", "Shopzilla", "panelist"],
+    ["Rolf Andrew Russell", "ThoughtWorks", "panelist"],
+  ]);
+  // Bob's header shows Alice's additions live.
+  await expect(bob.getByTestId("person-row")).toHaveCount(5);
+
+  // Alice lays down the two questions.
+  await alice.getByTestId("notes-editor").focus();
+  await alice.keyboard.type("Q: What are the anti-patterns");
+  await alice.keyboard.press("Enter");
+  await alice.keyboard.press("Shift+Tab");
+  await alice.keyboard.type("Q: What should IT be measuring?");
+  await expect(bob.getByTestId("notes-editor")).toContainText("What should IT be measuring?");
+
+  // Then both type at once: Alice answers the first question, Bob the second.
+  await bob.getByTestId("notes-editor").focus();
+  await Promise.all([
+    (async () => {
+      await alice.keyboard.press("ControlOrMeta+Home");
+      await alice.keyboard.press("End");
+      await answer(alice, "jo", "focus on what is creating the most unplanned work");
+      await answer(alice, "rolf", "don't mention DevOps. Mention cycle time");
+      await answer(alice, "kurtt", "business executives think in terms of outcomes");
+    })(),
+    (async () => {
+      await bob.keyboard.press("ControlOrMeta+End");
+      await answer(bob, "ja", "it could be the wrong model");
+      await answer(bob, "dam", "it's awesome when we get paid on company profitability");
+      await bob.keyboard.press("Enter");
+      await bob.keyboard.press("Control+Alt+a");
+      await bob.keyboard.type("great point, can't believe I didn't say this in my talk");
+    })(),
+  ]);
+
+  for (const page of [alice, bob]) await expect(page.getByTestId("sync-status")).toHaveText("Saved");
+  await expect(alice.getByTestId("notes-editor")).toContainText("great point");
+  await expect(bob.getByTestId("notes-editor")).toContainText("terms of outcomes");
+
+  const res = await alice.request.get(`${new URL(url).pathname}/export/json`);
+  expect(res.ok()).toBe(true);
+  const doc = (await res.json()) as TalkNotesDocument;
+  const nameOf = new Map(doc.people.map((p) => [p.id, p.name]));
+  const byName = (blocks: Block[]): unknown[] =>
+    blocks.map((b) => {
+      switch (b.type) {
+        case "question":
+          return { ...b, askedBy: b.askedBy && nameOf.get(b.askedBy), answers: byName(b.answers) };
+        case "statement":
+          return { ...b, speaker: b.speaker && nameOf.get(b.speaker), children: byName(b.children) };
+        default:
+          return b;
+      }
+    });
+
+  expect({ ...doc, people: doc.people.map(({ id: _id, ...p }) => p), blocks: byName(doc.blocks) }).toEqual({
+    format: "talknotes/1",
+    conference: { name: "DevOps Day", location: "Santa Clara, CA", startsOn: "2010-06-25", hashtag: "#DevOps Day" },
+    session: {
+      title: "Making The Business Case",
+      kind: "panel",
+      intro: "",
+      startsAt: null,
+      endsAt: null,
+      room: null,
+      track: null,
+      slug: "making-the-business-case",
+    },
+    people: [
+      { name: "Damon Edwards", affiliation: "DTO Solutions", role: "moderator" },
+      { name: "Jay Lyman", affiliation: "451 Group", role: "panelist" },
+      { name: "Kurt Milne", affiliation: "IT Process Institute", role: "panelist" },
+      { name: "Jody Mulkey", affiliation: "Shopzilla", role: "panelist" },
+      { name: "Rolf Andrew Russell", affiliation: "ThoughtWorks", role: "panelist" },
+    ],
+    blocks: [
+      {
+        type: "question",
+        text: "What are the anti-patterns",
+        askedBy: null,
+        answers: [
+          { type: "statement", speaker: "Jody Mulkey", text: "focus on what is creating the most unplanned work", asides: [], children: [] },
+          { type: "statement", speaker: "Rolf Andrew Russell", text: "don't mention DevOps. Mention cycle time", asides: [], children: [] },
+          { type: "statement", speaker: "Kurt Milne", text: "business executives think in terms of outcomes", asides: [], children: [] },
+        ],
+      },
+      {
+        type: "question",
+        text: "What should IT be measuring?",
+        askedBy: null,
+        answers: [
+          { type: "statement", speaker: "Jay Lyman", text: "it could be the wrong model", asides: [], children: [] },
+          { type: "statement", speaker: "Damon Edwards", text: "it's awesome when we get paid on company profitability", asides: [], children: [] },
+          { type: "aside", text: "great point, can't believe I didn't say this in my talk" },
+        ],
+      },
+    ],
+  });
+});
