@@ -286,6 +286,13 @@ async function applySchedule(tx: Tx, conferenceId: string, schedule: ScheduleImp
       .map((personId, position) => ({ sessionId: row.id, personId, role: "speaker", position }))
       .filter((sp) => !linked.has(sp.personId));
     if (added.length > 0) await tx.sessionPerson.createMany({ data: added });
+    // Speakers who stay follow the schedule's new order, so a newcomer does not tie with them.
+    for (const link of row.people) {
+      const position = speakerIds.indexOf(link.personId);
+      if (position >= 0 && link.position !== position) {
+        await tx.sessionPerson.update({ where: { sessionId_personId: { sessionId: row.id, personId: link.personId } }, data: { position } });
+      }
+    }
   }
 
   const kept: ImportScheduleResult["kept"] = [];
