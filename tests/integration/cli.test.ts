@@ -13,7 +13,7 @@ import { notesToInterchange } from "../../lib/schema/notesToInterchange";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const PANEL = path.join(ROOT, "tests/fixtures/notes/panel.txt");
 const IGNITE = path.join(ROOT, "tests/fixtures/notes/ignite.txt");
-const CONF = "harbour-ops-camp-2027";
+const CONF = "harbour-ops-camp-2021";
 
 const QUESTIONS = [
   "Should we deploy on Fridays at all?",
@@ -112,7 +112,7 @@ describe("talknotes convert", () => {
     const run = cli(["convert", PANEL, "--to", "json"], { env: { DATABASE_URL: `file:${untouched}` } });
     expect(run.status, run.stderr).toBe(0);
     const doc = parseInterchange(JSON.parse(run.stdout));
-    expect(doc.conference).toMatchObject({ name: "Harbour Ops Camp", location: "Portland, OR", startsOn: "2027-10-09", hashtag: "#Harbour Ops Camp" });
+    expect(doc.conference).toMatchObject({ name: "Harbour Ops Camp", location: "Portland, OR", startsOn: "2021-10-09", hashtag: "#Harbour Ops Camp" });
     expect(doc.session).toMatchObject({ title: "Shipping On Fridays", kind: "panel" });
     expect(doc.people.map((p) => [p.name, p.role])).toEqual([
       ["Amara Okafor", "panelist"],
@@ -178,7 +178,7 @@ describe("talknotes import-notes and export", () => {
 
   it("creates the conference from the header, the sessions, the people and their roles in panel order", () => {
     expect(query(`SELECT slug, name, location, startsOn, hashtag FROM "Conference"`)).toEqual([
-      { slug: CONF, name: "Harbour Ops Camp", location: "Portland, OR", startsOn: "2027-10-09", hashtag: "#Harbour Ops Camp" },
+      { slug: CONF, name: "Harbour Ops Camp", location: "Portland, OR", startsOn: "2021-10-09", hashtag: "#Harbour Ops Camp" },
     ]);
     expect(query(`SELECT id, slug, title, kind, intro FROM "Session" ORDER BY createdAt`)).toEqual([
       { id: panelSessionId, slug: "shipping-on-fridays", title: "Shipping On Fridays", kind: "panel", intro: "I sat in on the closing panel of the day, next to the coffee." },
@@ -268,8 +268,8 @@ describe("talknotes import-notes and export", () => {
     expect(cli(["export", "--conference", CONF, "--to", "jekyll", "--out", jekyll]).status).toBe(0);
     expect(fs.existsSync(path.join(jekyll, "_config.yml"))).toBe(true);
     const posts = fs.readdirSync(path.join(jekyll, "_posts")).sort();
-    expect(posts).toEqual(["2027-10-09-ignite-talks-1.md", "2027-10-09-shipping-on-fridays-2.md", "2027-10-09-shipping-on-fridays.md"]);
-    const ignite = readable(fs.readFileSync(path.join(jekyll, "_posts", "2027-10-09-ignite-talks-1.md"), "utf8"));
+    expect(posts).toEqual(["2021-10-09-ignite-talks-1.md", "2021-10-09-shipping-on-fridays-2.md", "2021-10-09-shipping-on-fridays.md"]);
+    const ignite = readable(fs.readFileSync(path.join(jekyll, "_posts", "2021-10-09-ignite-talks-1.md"), "utf8"));
     for (const text of ["Chaos drills for small teams", "Rosa Lindqvist", "@kofi_builds", "a runbook is a test you never ran"]) expect(ignite).toContain(text);
   });
 });
@@ -334,7 +334,7 @@ describe("talknotes refuses bad input cleanly and creates nothing", () => {
     const before = counts();
     const out = path.join(tmp, "nothing");
     expectCleanFailure(cli(["export", "--conference", "no-such-conf", "--to", "md", "--out", out]), "export", /No conference "no-such-conf"/);
-    expectCleanFailure(cli(["export", "--conference", CONF, "--session", "nope", "--to", "md", "--out", out]), "export", /No session "nope" in "harbour-ops-camp-2027"/);
+    expectCleanFailure(cli(["export", "--conference", CONF, "--session", "nope", "--to", "md", "--out", out]), "export", /No session "nope" in "harbour-ops-camp-2021"/);
     expect(fs.existsSync(out)).toBe(false);
     expect(counts()).toEqual(before);
 

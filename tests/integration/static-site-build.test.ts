@@ -1,0 +1,134 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+/**
+ * The Hugo and Jekyll folders `talknotes export` writes must build with the
+ * real generators, and the built pages must show every question and
+ * attribution of the notes, with hostile text escaped. Nothing is installed
+ * here: CI installs Debian's `hugo` (this suite fails in CI without it);
+ * locally a missing generator skips with a message. Jekyll is optional.
+ */
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const PANEL = path.join(ROOT, "tests/fixtures/notes/panel.txt");
+const IGNITE = path.join(ROOT, "tests/fixtures/notes/ignite.txt");
+const CONF = "harbour-ops-camp-2021";
+const IN_CI = Boolean(process.env.CI);
+
+const PANEL_TEXTS = [
+  "Should we deploy on Fridays at all?",
+  "How do you measure whether a deploy was safe?",
+  "What about <script>alert(1)</script> in release notes?",
+  'Amara: "if you are afraid to deploy on Friday, you are afraid to deploy."',
+  'Bruno: "banks have change freezes for a reason.',
+  'Chen: "small batches make the day of the week irrelevant."',
+  'Chen: "error budget burn in the first hour',
+  'Amara: "we look at rollbacks per hundred deploys"',
+  'Priya: "What about <script>alert(1)</script> in release notes?"',
+  'Bruno: "escape everything and trust nothing: {{< shortcode >}} and {% include x %} as well."',
+  'Amara: "render it as text, never as <img src=x onerror=alert(2)> markup."',
+  "Moderator: Dana Whitfield (Harbour Ops Camp)",
+];
+const IGNITE_TEXTS = ["Chaos drills for small teams", "Rosa Lindqvist", "@kofi_builds", "a runbook is a test you never ran", "Pager fatigue by the numbers"];
+
+function onPath(tool: string): boolean {
+  return spawnSync("sh", ["-c", `command -v ${tool}`], { encoding: "utf8" }).status === 0;
+}
+
+const hasHugo = onPath("hugo");
+const hasJekyll = onPath("jekyll");
+if (!hasHugo && !IN_CI) console.log("skipped: hugo not installed (Debian package `hugo`); CI installs it and runs this suite");
+if (!hasJekyll) console.log("skipped: jekyll not installed (optional; Debian package `jekyll`)");
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "talknotes-site-"));
+const env = { ...process.env, DATABASE_URL: `file:${path.join(tmp, "talknotes.db")}` };
+
+function run(command: string, args: string[]) {
+  const result = spawnSync(command, args, { cwd: tmp, env, encoding: "utf8", timeout: 120_000 });
+  expect(result.status, `${command} ${args.join(" ")}\n${result.stdout}\n${result.stderr}`).toBe(0);
+  return result;
+}
+
+function talknotes(...args: string[]) {
+  return run(process.execPath, [path.join(ROOT, "bin/talknotes.mjs"), ...args]);
+}
+
+/** Text a reader sees: tags stripped, entities decoded, typographic quotes made straight, spaces collapsed. */
+function readable(html: string): string {
+  const named: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'", nbsp: " ", ldquo: '"', rdquo: '"', lsquo: "'", rsquo: "'", hellip: "..." };
+  return html
+    .replace(/<[^>]*>/g, "")
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
+      e[0] === "#" ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (named[e] ?? m),
+    )
+    .replace(/[\u201C\u201D\u00AB\u00BB]/g, '"')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\s+/g, " ");
+}
+
+/** Every HTML page under `dir`, keyed by its path relative to it. */
+function pages(dir: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && entry.name.endsWith(".html")) {
+      const file = path.join(entry.parentPath, entry.name);
+      found.set(path.relative(dir, file), fs.readFileSync(file, "utf8"));
+    }
+  }
+  return found;
+}
+
+function expectSafeAndComplete(built: Map<string, string>, page: (name: string) => boolean, texts: string[]) {
+  const matches = [...built.entries()].filter(([name]) => page(name));
+  expect(matches.map(([name]) => name)).toHaveLength(1);
+  const [name, html] = matches[0]!;
+  const text = readable(html);
+  for (const t of texts) expect(text, `${name} should show ${t}`).toContain(t);
+}
+
+function expectNoHostileMarkup(built: Map<string, string>) {
+  expect(built.size).toBeGreaterThan(0);
+  for (const [name, html] of built) {
+    expect(html, name).not.toMatch(/<script/i);
+    expect(html, name).not.toMatch(/<img/i);
+    expect(html, name).not.toMatch(/<[^>]*\sonerror=/i);
+  }
+}
+
+beforeAll(() => {
+  if (!hasHugo && !hasJekyll) return;
+  talknotes("import-notes", PANEL, "--conference", CONF);
+  talknotes("import-notes", IGNITE, "--conference", CONF);
+});
+
+afterAll(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe.skipIf(!hasHugo && !IN_CI)("Hugo site from talknotes export", () => {
+  it("builds, and every post shows its questions and attributions with hostile text escaped", () => {
+    if (!hasHugo) throw new Error("hugo is not on PATH: CI must install the Debian package `hugo` before the tests");
+    const site = path.join(tmp, "hugo");
+    talknotes("export", "--conference", CONF, "--to", "hugo", "--out", site);
+    run("hugo", ["--quiet", "--source", site, "--destination", path.join(site, "public")]);
+    const built = pages(path.join(site, "public"));
+    expectSafeAndComplete(built, (n) => n === path.join("posts", "shipping-on-fridays", "index.html"), PANEL_TEXTS);
+    expectSafeAndComplete(built, (n) => n === path.join("posts", "ignite-talks-1", "index.html"), IGNITE_TEXTS);
+    expectNoHostileMarkup(built);
+    expect(readable(built.get("index.html") ?? "")).toContain("Shipping On Fridays");
+  });
+});
+
+describe.skipIf(!hasJekyll)("Jekyll site from talknotes export", () => {
+  it("builds, and every post shows its questions and attributions with hostile text escaped", () => {
+    const site = path.join(tmp, "jekyll");
+    talknotes("export", "--conference", CONF, "--to", "jekyll", "--out", site);
+    run("jekyll", ["build", "--quiet", "--safe", "--source", site, "--destination", path.join(site, "_site")]);
+    const built = pages(path.join(site, "_site"));
+    expectSafeAndComplete(built, (n) => /shipping-on-fridays(\.html|\/index\.html)$/.test(n), PANEL_TEXTS);
+    expectSafeAndComplete(built, (n) => /ignite-talks-1(\.html|\/index\.html)$/.test(n), IGNITE_TEXTS);
+    expectNoHostileMarkup(built);
+  });
+});
