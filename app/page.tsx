@@ -67,6 +67,11 @@ export default async function HomePage() {
               </label>
             </div>
           </ActionForm>
+          <p className="meta">
+            <span>
+              Have a pretalx or frab schedule? <Link href="/schedule/import">Import a schedule</Link>
+            </span>
+          </p>
         </aside>
       </div>
     </>

@@ -45,6 +45,9 @@ export default async function ConferencePage({ params }: { params: Params }) {
             {conference.hashtag ? <span>{conference.hashtag}</span> : null}
           </div>
         </div>
+        <Link className="btn secondary" href={`/conferences/${conference.slug}/schedule`}>
+          Import schedule
+        </Link>
       </div>
       <div className="layout-2">
         <section aria-labelledby="sessions">
