@@ -63,6 +63,7 @@ test("every page at desktop and phone width", async ({ page }) => {
     await page.getByLabel("New person's company").press("Enter");
   }
   await expect(page.getByTestId("person-row")).toHaveCount(4);
+  await page.getByRole("button", { name: "Done" }).click();
   await editor.click();
   const kb = page.keyboard;
   await kb.type("Q: What are the anti-patterns");

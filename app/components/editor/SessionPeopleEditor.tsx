@@ -20,6 +20,7 @@ const ROLE_LABEL: Record<PersonRole, string> = {
  */
 export function SessionPeopleEditor({ doc, people, kind }: { doc: Y.Doc; people: SessionPerson[]; kind: SessionKind }) {
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState(false);
   const defaultRole: PersonRole = kind === "panel" ? "panelist" : "speaker";
   const visible = people.filter((p) => p.role !== "audience");
   const audience = people.filter((p) => p.role === "audience");
@@ -41,9 +42,24 @@ export function SessionPeopleEditor({ doc, people, kind }: { doc: Y.Doc; people:
             ))}
           </select>
         </label>
-        <button type="button" className="btn secondary small" onClick={() => setAdding(true)} data-testid="add-person">
-          + Add person
-        </button>
+        <div className="page-actions">
+          {visible.length > 0 ? (
+            <button type="button" className="btn secondary small" onClick={() => setEditing((e) => !e)} aria-pressed={editing}>
+              {editing ? "Done" : "Edit people"}
+            </button>
+          ) : null}
+          <button
+            type="button"
+            className="btn secondary small"
+            onClick={() => {
+              setEditing(true);
+              setAdding(true);
+            }}
+            data-testid="add-person"
+          >
+            + Add person
+          </button>
+        </div>
       </div>
       {visible.length === 0 && !adding ? (
         <p className="muted small">
@@ -51,10 +67,9 @@ export function SessionPeopleEditor({ doc, people, kind }: { doc: Y.Doc; people:
           new name in the notes.
         </p>
       ) : null}
+      {!editing && visible.length > 0 ? <PeopleSummary people={visible} /> : null}
       <ul className="people-rows">
-        {visible.map((p) => (
-          <PersonRow key={p.id} doc={doc} person={p} />
-        ))}
+        {editing ? visible.map((p) => <PersonRow key={p.id} doc={doc} person={p} />) : null}
         {adding ? (
           <NewPersonRow
             defaultRole={defaultRole}
@@ -74,6 +89,35 @@ export function SessionPeopleEditor({ doc, people, kind }: { doc: Y.Doc; people:
         </p>
       ) : null}
     </section>
+  );
+}
+
+/** The conventional header: "Moderator: Damon Edwards (DTO Solutions)", then the panel or speakers. */
+function PeopleSummary({ people }: { people: SessionPerson[] }) {
+  const groups: Array<[string, SessionPerson[]]> = [
+    ["Moderator", people.filter((p) => p.role === "moderator")],
+    ["Panel", people.filter((p) => p.role === "panelist")],
+    ["Speaker", people.filter((p) => p.role === "speaker")],
+  ];
+  return (
+    <dl className="people-summary">
+      {groups
+        .filter(([, list]) => list.length > 0)
+        .map(([label, list]) => (
+          <div key={label} className="people-group">
+            <dt>{label === "Speaker" && list.length > 1 ? "Speakers" : label}</dt>
+            <dd>
+              {list.map((p, i) => (
+                <span key={p.id} data-testid="person-row" className="person-chip">
+                  <strong>{p.name}</strong>
+                  {p.affiliation ? <span className="muted"> ({p.affiliation})</span> : null}
+                  {i < list.length - 1 ? ", " : null}
+                </span>
+              ))}
+            </dd>
+          </div>
+        ))}
+    </dl>
   );
 }
 
