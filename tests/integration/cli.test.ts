@@ -253,6 +253,26 @@ describe("talknotes import-notes and export", () => {
     expect(doc.session).toMatchObject({ slug: "shipping-on-fridays", kind: "panel" });
   });
 
+  it("rebuilds an export from the stored Yjs state when the readers' copy is not a talknotes/1 document", () => {
+    const exportJson = (name: string) => {
+      const out = path.join(tmp, name);
+      const run = cli(["export", "--conference", CONF, "--session", "shipping-on-fridays", "--to", "json", "--out", out]);
+      expect(run.status, run.stderr).toBe(0);
+      return parseInterchange(JSON.parse(fs.readFileSync(path.join(out, "shipping-on-fridays.json"), "utf8")));
+    };
+    const fromCopy = exportJson("json-from-copy");
+    const db = new Database(dbFile);
+    try {
+      db.prepare(`UPDATE "NotesDocument" SET contentJson = ? WHERE sessionId = ?`).run('{"text":"an older copy"}', panelSessionId);
+    } finally {
+      db.close();
+    }
+    const fromYjs = exportJson("json-from-yjs");
+    expect(fromYjs.blocks).toEqual(fromCopy.blocks);
+    expect(fromYjs.people).toEqual(fromCopy.people);
+    expect(fromYjs.blocks).toHaveLength(3);
+  });
+
   it("exports the whole conference as Hugo and Jekyll site folders", () => {
     const hugo = path.join(tmp, "site-hugo");
     const run = cli(["export", "--conference", CONF, "--to", "hugo", "--out", hugo]);
