@@ -205,6 +205,7 @@ async function applySchedule(tx: Tx, conferenceId: string, schedule: ScheduleImp
   const renamed: ImportScheduleResult["renamed"] = [];
   const before = new Map(baseline.people.map((p) => [p.externalId, p]));
   const unclaimed = groupByName(personRows.filter((p) => !p.externalId));
+  const newPeople: Prisma.PersonCreateManyInput[] = [];
   for (const person of schedule.people) {
     const row = peopleByExt.get(person.externalId);
     if (row) {
@@ -230,16 +231,17 @@ async function applySchedule(tx: Tx, conferenceId: string, schedule: ScheduleImp
       });
       personIdFor.set(person.externalId, adopt.id);
     } else {
-      const created = await tx.person.create({
-        data: { conferenceId, name: person.name, bio: person.biography ?? null, externalId: person.externalId },
-        select: { id: true },
-      });
-      personIdFor.set(person.externalId, created.id);
+      newPeople.push({ conferenceId, name: person.name, bio: person.biography ?? null, externalId: person.externalId });
     }
   }
+  // One statement for all newcomers: a first import of 31C3 creates ~200 people.
+  const createdPeople = await tx.person.createManyAndReturn({ data: newPeople, select: { id: true, externalId: true } });
+  for (const p of createdPeople) personIdFor.set(p.externalId!, p.id);
 
   const baselineSessions = new Map(baseline.sessions.map((s) => [s.externalId, s]));
   const changedFields = new Map(diff.changed.map((c) => [c.externalId, new Set(c.changes.map((x) => x.field))]));
+  const newSessions: Prisma.SessionCreateManyInput[] = [];
+  const newSpeakers = new Map<string, string[]>();
   for (const session of schedule.sessions) {
     const row = sessionsByExt.get(session.externalId);
     const old = baselineSessions.get(session.externalId);
@@ -247,16 +249,8 @@ async function applySchedule(tx: Tx, conferenceId: string, schedule: ScheduleImp
     if (!row) {
       const slug = await uniqueSlug(slugify(session.title, { fallback: "session" }), async (s) => slugs.has(s));
       slugs.add(slug);
-      await tx.session.create({
-        data: {
-          conferenceId,
-          slug,
-          externalId: session.externalId,
-          intro: session.subtitle ?? "",
-          ...sessionFields(session),
-          people: { create: speakerIds.map((personId, position) => ({ personId, role: "speaker", position })) },
-        },
-      });
+      newSessions.push({ conferenceId, slug, externalId: session.externalId, intro: session.subtitle ?? "", ...sessionFields(session) });
+      newSpeakers.set(session.externalId, speakerIds);
       continue;
     }
     // In the file but not in the baseline: an earlier row with this id (kept, or the snapshot was lost) takes the whole file's version.
@@ -293,6 +287,15 @@ async function applySchedule(tx: Tx, conferenceId: string, schedule: ScheduleImp
         await tx.sessionPerson.update({ where: { sessionId_personId: { sessionId: row.id, personId: link.personId } }, data: { position } });
       }
     }
+  }
+
+  if (newSessions.length > 0) {
+    const created = await tx.session.createManyAndReturn({ data: newSessions, select: { id: true, externalId: true } });
+    await tx.sessionPerson.createMany({
+      data: created.flatMap((c) =>
+        (newSpeakers.get(c.externalId!) ?? []).map((personId, position) => ({ sessionId: c.id, personId, role: "speaker", position })),
+      ),
+    });
   }
 
   const kept: ImportScheduleResult["kept"] = [];

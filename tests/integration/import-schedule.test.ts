@@ -284,6 +284,20 @@ describe("schedule import into SQLite", () => {
     // Only the snapshot's bookkeeping (import time) moves.
     expect({ ...after, ScheduleSource: undefined }).toEqual({ ...before, ScheduleSource: undefined });
   });
+
+  it("without a stored snapshot, compares with the sessions that carry schedule ids, still without duplicates", async () => {
+    db.prepare(`DELETE FROM "ScheduleSource"`).run();
+    const sessionsBefore = db.prepare(`SELECT COUNT(*) AS n FROM "Session"`).get();
+    const result = await importSchedule({ text: fixture("fixcon-changed.xml"), conferenceSlug: "fixcon24" });
+    // The local kind edit can no longer be told from a schedule change: the schedule wins.
+    expect(result.diff.changed.map((c) => [c.externalId, c.changes])).toEqual([[`${G}1`, [{ field: "kind", before: "panel", after: "talk" }]]]);
+    expect(result.kept.map((k) => k.externalId)).toEqual([`${G}5`]);
+    expect(result.diff.added).toEqual([]);
+    expect(result.diff.peopleRemoved.map((p) => p.name)).toEqual(["Alan Turing"]);
+    expect(db.prepare(`SELECT COUNT(*) AS n FROM "Session"`).get()).toEqual(sessionsBefore);
+    expect(db.prepare(`SELECT COUNT(*) AS n FROM "ScheduleSource"`).get()).toEqual({ n: 1 });
+    expect((await importSchedule({ text: fixture("fixcon-changed.xml") })).summary).toEqual(["No changes: 5 sessions already up to date."]);
+  });
 });
 
 describe("schedule import from a URL (local HTTP server)", () => {
