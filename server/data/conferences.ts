@@ -1,0 +1,38 @@
+import { AppError } from "../../lib/errors/app-error";
+import { slugify } from "../../lib/import/slugify";
+import { getPrisma } from "../db/prisma";
+import { ConferenceInput } from "./conference-input";
+import { parseInput } from "./parse-input";
+import { uniqueSlug } from "./unique-slug";
+
+/** Conferences for the home page, newest first, with their session counts. */
+export async function listConferences() {
+  return getPrisma().conference.findMany({
+    orderBy: [{ startsOn: "desc" }, { createdAt: "desc" }],
+    include: { _count: { select: { sessions: true, people: true } } },
+  });
+}
+
+/** Creates a conference with a unique slug derived from its name. */
+export async function createConference(input: ConferenceInput) {
+  const data = parseInput(ConferenceInput, input);
+  const prisma = getPrisma();
+  const base = slugify(data.name) || "conference";
+  const slug = await uniqueSlug(base, async (s) => (await prisma.conference.count({ where: { slug: s } })) > 0);
+  return prisma.conference.create({ data: { ...data, slug } });
+}
+
+/** A conference with its sessions in agenda order; throws not_found. */
+export async function getConference(slug: string) {
+  const conference = await getPrisma().conference.findUnique({
+    where: { slug },
+    include: {
+      sessions: {
+        orderBy: [{ startsAt: "asc" }, { createdAt: "asc" }],
+        include: { people: { include: { person: true }, orderBy: { position: "asc" } } },
+      },
+    },
+  });
+  if (!conference) throw new AppError("not_found", `No conference "${slug}"`);
+  return conference;
+}

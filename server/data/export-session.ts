@@ -1,0 +1,36 @@
+import { AppError } from "../../lib/errors/app-error";
+import { documentSlug } from "../../lib/export/document-slug";
+import { renderHtmlFragment, renderHtmlPage } from "../../lib/export/render-html";
+import { renderJson } from "../../lib/export/render-json";
+import { renderMarkdown } from "../../lib/export/render-markdown";
+import type { TalkNotesDocument } from "../../lib/interchange/types";
+import { getRuntime } from "../runtime";
+import { getSession } from "./sessions";
+import { loadSessionDocument } from "./load-session-document";
+
+/** What the session Export menu offers. */
+export const SESSION_EXPORTS = {
+  md: { label: "Markdown post", ext: "md", type: "text/markdown; charset=utf-8", render: (d: TalkNotesDocument) => renderMarkdown(d) },
+  html: { label: "HTML page", ext: "html", type: "text/html; charset=utf-8", render: renderHtmlPage },
+  fragment: { label: "HTML to paste", ext: "fragment.html", type: "text/html; charset=utf-8", render: renderHtmlFragment },
+  json: { label: "talknotes/1 JSON", ext: "json", type: "application/json; charset=utf-8", render: renderJson },
+} as const;
+export type SessionExportFormat = keyof typeof SESSION_EXPORTS;
+
+/** The session's notes as it stands right now, in the `talknotes/1` format. */
+export async function currentSessionDocument(conferenceSlug: string, sessionSlug: string): Promise<TalkNotesDocument> {
+  const session = await getSession(conferenceSlug, sessionSlug);
+  // A session being edited right now: render its readers' copy from the live document first.
+  getRuntime()?.collab.refreshReadersCopy(session.id);
+  return loadSessionDocument(session.id);
+}
+
+/** One session exported as a downloadable file. */
+export async function exportSession(conferenceSlug: string, sessionSlug: string, format: string) {
+  if (!(format in SESSION_EXPORTS)) {
+    throw new AppError("invalid_input", `Unknown export format "${format}". Use one of: ${Object.keys(SESSION_EXPORTS).join(", ")}`);
+  }
+  const spec = SESSION_EXPORTS[format as SessionExportFormat];
+  const doc = await currentSessionDocument(conferenceSlug, sessionSlug);
+  return { filename: `${documentSlug(doc)}.${spec.ext}`, contentType: spec.type, body: spec.render(doc) };
+}
