@@ -1,0 +1,115 @@
+import type { Block, InterchangePerson, TalkNotesDocument } from "../interchange/types";
+import { escapeHtml } from "../export/escape-html";
+import { personLabels } from "../export/person-labels";
+import { sanitiseDocument } from "../export/sanitise-document";
+import { textToHtml } from "../export/text-to-html";
+import { blockAnchors } from "./block-anchors";
+
+export interface ReaderNotesOptions {
+  /** URL of a person's speaker page, or null to name them without a link. */
+  personHref: (personId: string) => string | null;
+}
+
+/**
+ * The notes of a session as the public reads them: an HTML fragment with
+ * every question thread in its own `<article id="q-N">` under a heading
+ * (screen readers jump thread to thread) with a permalink, statements as list
+ * items `id="s-N"` naming their speaker with a link to the speaker's page,
+ * asides and tips marked up for styling and labelled for assistive tech.
+ * All text is escaped and only http(s)/mailto URLs become links. The same
+ * string is served in the page and pushed to live readers.
+ */
+export function renderReaderNotes(input: TalkNotesDocument, options: ReaderNotesOptions): string {
+  const doc = sanitiseDocument(input);
+  const anchors = blockAnchors(doc.blocks);
+  const labels = personLabels(doc.people);
+  const byId = new Map(doc.people.map((p) => [p.id, p]));
+  const hasTalks = doc.blocks.some((b) => b.type === "talk");
+  const threadLevel = hasTalks ? 4 : 3;
+
+  const who = (id: string | null, cls: string): string => {
+    if (id === null) return "";
+    const person = byId.get(id);
+    const label = escapeHtml(labels.get(id) ?? person?.name ?? id);
+    const title = person ? ` title="${escapeHtml(describe(person))}"` : "";
+    const href = options.personHref(id);
+    return href
+      ? `<a class="${cls}" href="${escapeHtml(href)}"${title}>${label}</a>`
+      : `<span class="${cls}"${title}>${label}</span>`;
+  };
+  const aside = (text: string) =>
+    `<span class="aside"><span class="sr-only">Note-taker's aside: </span>${textToHtml(text)}</span>`;
+
+  function item(block: Exclude<Block, { type: "question" } | { type: "talk" }>): string {
+    const id = anchors.get(block)!;
+    switch (block.type) {
+      case "statement": {
+        const speaker = who(block.speaker, "who");
+        const asides = block.asides.map(aside).join(" ");
+        const said = `<span class="said">${textToHtml(block.text)}</span>`;
+        const body = [speaker, said, asides].filter(Boolean).join(" ");
+        const cls = block.speaker === null ? "statement continued" : "statement";
+        return `<li class="${cls}" id="${id}">${body}${list(block.children)}</li>`;
+      }
+      case "aside":
+        return `<li class="aside-block" id="${id}">${aside(block.text)}</li>`;
+      case "tip":
+        return `<li class="tip" id="${id}"><strong class="tip-label">Tip</strong> ${textToHtml(block.text)}${list(block.children)}</li>`;
+      case "note":
+        return `<li class="note" id="${id}">${textToHtml(block.text)}${list(block.children)}</li>`;
+    }
+  }
+
+  function thread(block: Extract<Block, { type: "question" }>): string {
+    const id = anchors.get(block)!;
+    const asker = block.askedBy === null ? "" : `<span class="asked-by">${who(block.askedBy, "who")} asks</span> `;
+    const heading =
+      `<h${threadLevel} class="thread-q" id="${id}-h">${asker}<span class="q-text">${textToHtml(block.text)}</span>` +
+      ` <a class="permalink" href="#${id}" aria-label="Link to this thread">#</a></h${threadLevel}>`;
+    const answers = block.answers.length ? list(block.answers, "answers") : `<p class="no-answers">No answers noted yet.</p>`;
+    return `<article class="thread" id="${id}" aria-labelledby="${id}-h">${heading}${answers}</article>`;
+  }
+
+  function list(blocks: readonly Block[], cls = "notes-list"): string {
+    if (!blocks.length) return "";
+    // A question nested inside a list (e.g. under a note) still renders as a thread inside its item.
+    const items = blocks.map((b) =>
+      b.type === "question" ? `<li class="nested-thread">${thread(b)}</li>` : b.type === "talk" ? `<li>${talk(b)}</li>` : item(b),
+    );
+    return `<ul class="${cls}">${items.join("")}</ul>`;
+  }
+
+  function talk(block: Extract<Block, { type: "talk" }>): string {
+    const id = anchors.get(block)!;
+    const speakers = block.speakers.map((s) => who(s, "who")).filter(Boolean);
+    const by = speakers.length ? `<p class="talk-by">${speakers.join(", ")}</p>` : "";
+    return `<section class="talk" id="${id}" aria-labelledby="${id}-h"><h3 id="${id}-h">${textToHtml(block.title) || "Untitled talk"}</h3>${by}${sequence(block.children)}</section>`;
+  }
+
+  /** Top-level flow: threads and talks stand alone; runs of other blocks become one list. */
+  function sequence(blocks: readonly Block[]): string {
+    const out: string[] = [];
+    let run: Block[] = [];
+    const flush = () => {
+      if (run.length) out.push(list(run));
+      run = [];
+    };
+    for (const b of blocks) {
+      if (b.type === "question") {
+        flush();
+        out.push(thread(b));
+      } else if (b.type === "talk") {
+        flush();
+        out.push(talk(b));
+      } else run.push(b);
+    }
+    flush();
+    return out.join("\n");
+  }
+
+  return sequence(doc.blocks);
+}
+
+function describe(p: InterchangePerson): string {
+  return [p.name, p.affiliation?.trim()].filter(Boolean).join(", ");
+}
