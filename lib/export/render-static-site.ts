@@ -68,7 +68,7 @@ function postFile(doc: TalkNotesDocument, slug: string, flavour: StaticSiteFlavo
 function hugoFiles(conference: InterchangeConference): StaticSiteFile[] {
   const head = [
     "<!DOCTYPE html>",
-    '<html lang="{{ site.Language.LanguageCode | default "en" }}">',
+    '<html lang="{{ site.Language.Lang | default "en" }}">',
     "<head>",
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -87,6 +87,8 @@ function hugoFiles(conference: InterchangeConference): StaticSiteFile[] {
         `title = ${quoteString(conference.name)}`,
         // Taxonomy pages would need their own templates; tags stay in front matter for themes that want them.
         'disableKinds = ["taxonomy", "term"]',
+        // Notes of an upcoming conference are published ahead of its date.
+        "buildFuture = true",
         "",
         "[markup.goldmark.renderer]",
         "  # Never render raw HTML from content: notes are user text.",
@@ -109,6 +111,7 @@ function jekyllFiles(conference: InterchangeConference): StaticSiteFile[] {
       content: [
         `title: ${quoteString(conference.name)}`,
         "markdown: kramdown",
+        "future: true",
         "kramdown:",
         "  input: GFM",
         "  # Never let content switch raw HTML parsing on.",
