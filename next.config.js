@@ -9,6 +9,8 @@ const nextConfig = {
   typedRoutes: false,
   // Type errors are caught by `npm run typecheck` (part of `npm run check`); not checking twice keeps builds lean.
   typescript: { ignoreBuildErrors: true },
+  // Schedule files (31C3 is 0.4 MB; big conferences several MB) are uploaded through a server action.
+  experimental: { serverActions: { bodySizeLimit: "20mb" } },
 };
 
 export default nextConfig;

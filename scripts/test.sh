@@ -9,10 +9,15 @@ export NEXT_TELEMETRY_DISABLED=1
 ART=tests/.artifacts
 mkdir -p "$ART"
 
-if [ ! -x /usr/bin/chromium ] && ! ls "${PLAYWRIGHT_BROWSERS_PATH:-$HOME/.cache/ms-playwright}"/chromium* >/dev/null 2>&1; then
-  echo "== installing Debian chromium for the browser tests"
+# Debian packages the suites use: chromium (Playwright), hugo and jekyll (the static-site export is built for real).
+need=()
+[ -x /usr/bin/chromium ] || ls "${PLAYWRIGHT_BROWSERS_PATH:-$HOME/.cache/ms-playwright}"/chromium* >/dev/null 2>&1 || need+=(chromium fonts-dejavu-core)
+command -v hugo >/dev/null || need+=(hugo)
+command -v jekyll >/dev/null || need+=(jekyll)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "== installing Debian packages: ${need[*]}"
   SUDO=""; [ "$(id -u)" != 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null || { echo "could not install chromium"; exit 1; }
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null || { echo "could not install ${need[*]}"; exit 1; }
 fi
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "== npm ci"

@@ -44,7 +44,13 @@ async function main() {
       onContentChange: (sessionId, doc) => readersCopy.render(sessionId, doc),
     },
   });
-  setRuntime({ collab });
+  setRuntime({
+    collab,
+    resyncSessionPeople: (ids) => {
+      const wanted = new Set(ids);
+      for (const room of collab.loadedRooms()) if (wanted.has(room.sessionId)) peopleSync.reconcile(room);
+    },
+  });
 
   const app = next({ dev, dir: path.resolve(import.meta.dirname, ".."), hostname: env.host, port: env.port });
   const handle = app.getRequestHandler();

@@ -3,6 +3,8 @@ import type { CollabServer } from "./collab/collab-server";
 /** Services started by server/index.ts that Next's route code also needs. */
 export interface Runtime {
   collab: CollabServer;
+  /** Re-reads these sessions' people from SQLite into their live documents (after a server-side change). */
+  resyncSessionPeople(sessionIds: readonly string[]): void;
 }
 
 const holder = globalThis as unknown as { __talknotesRuntime?: Runtime };

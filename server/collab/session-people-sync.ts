@@ -64,6 +64,28 @@ export class SessionPeopleSync {
     const { doc, sessionId } = room;
     const session = this.stmts.session.get(sessionId) as { conferenceId: string; kind: string } | undefined;
     if (!session) return;
+    this.reconcile(room);
+    if (readSessionKind(doc) !== session.kind) this.persistKind(doc, sessionId);
+
+    doc.getMap<unknown>(PEOPLE_MAP).observe((event, tr) => {
+      if (tr.origin === SERVER_ORIGIN || tr.origin === room) return;
+      this.persist(room, session.conferenceId, [...event.keysChanged]);
+    });
+    doc.getMap(SESSION_MAP).observe((_event, tr) => {
+      if (tr.origin !== SERVER_ORIGIN) this.persistKind(doc, sessionId);
+    });
+  }
+
+  /**
+   * Makes the document's people map say what SQLite says. Every change a
+   * co-editor makes is written to SQLite as it arrives, so an entry that is
+   * in the document but not in SQLite was removed on the server side (e.g. by
+   * a schedule re-import) and is removed from the document too.
+   */
+  reconcile(room: Room): void {
+    const { doc, sessionId } = room;
+    const session = this.stmts.session.get(sessionId) as { conferenceId: string; kind: string } | undefined;
+    if (!session) return;
     const people = doc.getMap<unknown>(PEOPLE_MAP);
     const rows = this.stmts.sessionPeople.all(sessionId) as PersonRow[];
     const inDatabase = new Set(rows.map((r) => r.id));
@@ -72,21 +94,9 @@ export class SessionPeopleSync {
         const entry = entryFromRow(row);
         if (!sameEntry(people.get(row.id), entry)) people.set(row.id, entry);
       }
-      const sessionMap = doc.getMap<unknown>(SESSION_MAP);
-      if (readSessionKind(doc) === null) sessionMap.set("kind", session.kind);
+      for (const id of [...people.keys()]) if (!inDatabase.has(id)) people.delete(id);
+      if (readSessionKind(doc) === null) doc.getMap<unknown>(SESSION_MAP).set("kind", session.kind);
     }, SERVER_ORIGIN);
-    // Entries that reached the document but not SQLite (e.g. the server stopped in between).
-    const missing = [...people.keys()].filter((id) => !inDatabase.has(id));
-    if (missing.length > 0) this.persist(room, session.conferenceId, missing);
-    if (readSessionKind(doc) !== session.kind) this.persistKind(doc, sessionId);
-
-    people.observe((event, tr) => {
-      if (tr.origin === SERVER_ORIGIN || tr.origin === room) return;
-      this.persist(room, session.conferenceId, [...event.keysChanged]);
-    });
-    doc.getMap(SESSION_MAP).observe((_event, tr) => {
-      if (tr.origin !== SERVER_ORIGIN) this.persistKind(doc, sessionId);
-    });
   }
 
   private persistKind(doc: Y.Doc, sessionId: string): void {

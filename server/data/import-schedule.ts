@@ -7,6 +7,7 @@ import { ScheduleError } from "../../lib/schedule/schedule-error";
 import type { ScheduleImport, SchedulePerson, ScheduleSession } from "../../lib/schedule/types";
 import type { Prisma } from "../../generated/prisma/client";
 import { getPrisma } from "../db/prisma";
+import { getRuntime } from "../runtime";
 import { fetchScheduleUrl } from "./fetch-schedule-url";
 import { ImportScheduleInput } from "./import-schedule-input";
 import { parseInput } from "./parse-input";
@@ -119,6 +120,9 @@ export async function importSchedule(input: ImportScheduleInput): Promise<Import
     // A 10x 31C3 schedule is a few thousand rows: far beyond Prisma's 5 s default on a busy machine.
     { timeout: 120_000, maxWait: 10_000 },
   );
+  // Sessions open in an editor right now show the new speakers without a reload.
+  const sessions = await getPrisma().session.findMany({ where: { conferenceId: result.conference.id }, select: { id: true } });
+  getRuntime()?.resyncSessionPeople(sessions.map((s) => s.id));
 
   return {
     ...result,
