@@ -1,0 +1,146 @@
+/**
+ * Scenario 2, a busy conference: S sessions with 3 editors each (real
+ * y-websocket clients), all connected to one fresh server, typing at a steady
+ * rate. Reports the server's memory (RSS from /proc) per session and per
+ * connection, idle and after editing, and its CPU per session while editing.
+ */
+import * as Y from "yjs";
+import { connectClient, synced, type TestClient } from "../tests/support/yclient";
+import type { BenchContext } from "./support/bench-context";
+import { startBenchServer } from "./support/bench-server";
+import { fmt } from "./support/format";
+import { goalsTable } from "./support/goals-table";
+import { LatencyHistogram } from "./support/latency-histogram";
+import { markdownTable } from "./support/markdown-table";
+import { measureWindow } from "./support/measure-window";
+import { nowMicros } from "./support/now-micros";
+import { scanEditMarkers } from "./support/scan-edit-markers";
+import type { ScenarioResult } from "./support/scenario-result";
+import { seedSessions } from "./support/seed-sessions";
+import { sleep } from "./support/sleep";
+import { typeAtRate } from "./support/type-at-rate";
+
+const FULL = { sessions: 200, editorsPerSession: 3, editsPerSecond: 2, seconds: 15 };
+const QUICK = { sessions: 10, editorsPerSession: 3, editsPerSecond: 2, seconds: 3 };
+
+/** Connects every editor of every session, measures memory idle, then CPU and memory while they all type. */
+export async function runBusyConferenceBench(ctx: BenchContext): Promise<ScenarioResult> {
+  const load = ctx.quick ? QUICK : FULL;
+  const titles = Array.from({ length: load.sessions + 1 }, (_, i) => `Busy session ${String(i).padStart(3, "0")}`);
+  const seeded = await seedSessions("Busy Conference Bench", titles);
+  // Session 0 only warms the server up (first page render, first room) before the idle baseline.
+  const warmup = seeded.sessions[0]!;
+  const sessions = seeded.sessions.slice(1);
+  const connections = load.sessions * load.editorsPerSession;
+
+  const server = await startBenchServer(ctx.databaseUrl);
+  const editors: Array<{ client: TestClient; session: number; slot: number }> = [];
+  try {
+    await fetch(server.url + "/");
+    const warm = connectClient(server.wsUrl, warmup.id);
+    await synced(warm, 30_000);
+    warm.destroy();
+    await sleep(3000);
+    const idleServer = server.usage();
+    ctx.log(`busy-conference: connecting ${connections} editors in ${load.sessions} sessions`);
+
+    const latency = new LatencyHistogram();
+    let delivered = 0;
+    for (let s = 0; s < load.sessions; s++) {
+      for (let slot = 0; slot < load.editorsPerSession; slot++) {
+        const client = connectClient(server.wsUrl, sessions[s]!.id);
+        client.doc.on("update", (update: Uint8Array, origin: unknown) => {
+          if (origin !== client.provider) return;
+          const now = nowMicros();
+          delivered += scanEditMarkers(update, (_e, _q, sent) => latency.record((now - sent) / 1000));
+        });
+        editors.push({ client, session: s, slot });
+      }
+      if ((s + 1) % 20 === 0) await Promise.all(editors.slice(-20 * load.editorsPerSession).map((e) => synced(e.client, 30_000)));
+    }
+    await Promise.all(editors.map((e) => synced(e.client, 30_000)));
+    // Each session's first editor lays out one paragraph per editor, as in scenario 1.
+    for (const e of editors) {
+      if (e.slot !== 0) continue;
+      const paragraphs = Array.from({ length: load.editorsPerSession }, () => {
+        const p = new Y.XmlElement("paragraph");
+        p.insert(0, [new Y.XmlText()]);
+        return p;
+      });
+      e.client.doc.getXmlFragment("notes").insert(0, paragraphs);
+    }
+    await sleep(3000);
+    const connectedServer = server.usage();
+    ctx.log("busy-conference: all connected; typing");
+
+    const texts = editors.map((e) => {
+      const fragment = e.client.doc.getXmlFragment("notes");
+      const p = fragment.get(e.slot);
+      if (!(p instanceof Y.XmlElement)) throw new Error("busy-conference: session structure did not reach every editor");
+      return p.get(0) as Y.XmlText;
+    });
+    const window = measureWindow(server.pid);
+    const sent = await typeAtRate(texts, load.editsPerSecond, load.seconds);
+    const measured = window.end();
+    const expected = sent * (load.editorsPerSession - 1);
+    const drainUntil = performance.now() + 5000;
+    while (delivered < expected && performance.now() < drainUntil) await sleep(50);
+    await sleep(1500); // let the last batches and readers' copies be written
+    const afterServer = server.usage();
+
+    const perSession = (bytes: number) => fmt.kb(bytes / load.sessions);
+    const perConnection = (bytes: number) => fmt.kb(bytes / connections);
+    const connectedDelta = connectedServer.rssBytes - idleServer.rssBytes;
+    const afterDelta = afterServer.rssBytes - idleServer.rssBytes;
+    const memory = markdownTable(
+      ["server state", "RSS (MB):", "over idle (MB):", "per session (KB):", "per connection (KB):"],
+      [
+        ["started, idle (Next.js + collab, no rooms)", fmt.mb(idleServer.rssBytes), "0.0", "", ""],
+        [`${load.sessions} rooms, ${connections} connections, before typing`, fmt.mb(connectedServer.rssBytes), fmt.mb(connectedDelta), perSession(connectedDelta), perConnection(connectedDelta)],
+        [`after ${load.seconds} s of typing (${fmt.int(sent)} edits)`, fmt.mb(afterServer.rssBytes), fmt.mb(afterDelta), perSession(afterDelta), perConnection(afterDelta)],
+      ],
+    );
+    const cpu = markdownTable(
+      ["edits/s (all sessions):", "server CPU (cores):", "per session (% of a core):", "per connection (% of a core):", "CPU per edit (µs):", "delivery p50 (ms):", "p99 (ms):", "dropped:", "generator CPU (cores):", "machine CPU busy:"],
+      [
+        [
+          fmt.int(sent / measured.seconds),
+          measured.serverCores.toFixed(2),
+          ((measured.serverCores / load.sessions) * 100).toFixed(2),
+          ((measured.serverCores / connections) * 100).toFixed(3),
+          fmt.int((measured.serverCpuSeconds / Math.max(1, sent)) * 1e6),
+          fmt.ms(latency.percentile(50)),
+          fmt.ms(latency.percentile(99)),
+          fmt.int(expected - delivered),
+          measured.generatorCores.toFixed(2),
+          fmt.pct(measured.machineBusy),
+        ],
+      ],
+    );
+    const goals = [
+      {
+        scenario: "2 busy conference",
+        goal: "report CPU and memory per session and per connection (no target set)",
+        measured: `${perSession(afterDelta)} KB RSS and ${((measured.serverCores / load.sessions) * 100).toFixed(2)}% of a core per session`,
+        result: ctx.quick ? ("n/a" as const) : ("met" as const),
+        reason: "measured; RSS deltas include garbage not yet collected, so they are upper bounds",
+      },
+    ];
+    const markdown = [
+      `### 2. A busy conference (${load.sessions} sessions x ${load.editorsPerSession} editors, ${load.editsPerSecond} edits/s each, ${load.seconds} s${ctx.quick ? ", quick" : ""})`,
+      "",
+      memory,
+      "",
+      cpu,
+      "",
+      "Memory is the server process's RSS from /proc (V8 heap + buffers + SQLite page cache); the idle baseline " +
+        "already holds Next.js. CPU is /proc CPU time over the typing window.",
+      "",
+      goalsTable(goals),
+    ].join("\n");
+    return { markdown, goals };
+  } finally {
+    for (const e of editors) e.client.destroy();
+    await server.stop();
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * Scenario 5, the public session page with 50 question threads: time to
+ * first byte over N requests, HTML bytes, and the JavaScript it loads
+ * (gzipped, and whether editor code is in it), against the same HTML served
+ * as a static file by a tiny node:http server.
+ *
+ * The notes are seeded the way an import would: generated plain-text notes ->
+ * importNotes -> interchangeToNotes -> seedYDocFromNotes on a real y-websocket
+ * client, so the server stores them and renders the readers' copy.
+ * The page's URL comes from support/public-session-path.ts; while that route
+ * answers 404 the goals are reported as skipped. The editor page of the same
+ * session is measured too, for contrast (no goal).
+ */
+import { importNotes } from "../lib/import";
+import { interchangeToNotes } from "../lib/schema/interchangeToNotes";
+import { seedYDocFromNotes } from "../lib/schema/seedYDocFromNotes";
+import { connectClient, synced } from "../tests/support/yclient";
+import type { BenchContext } from "./support/bench-context";
+import { startBenchServer } from "./support/bench-server";
+import { fmt } from "./support/format";
+import { generatePanelNotes } from "./support/generate-panel-notes";
+import { goalsTable } from "./support/goals-table";
+import { judgeGoal } from "./support/judge-goal";
+import { markdownTable } from "./support/markdown-table";
+import { measurePage, type PageMeasure } from "./support/measure-page";
+import { publicSessionPath } from "./support/public-session-path";
+import type { GoalResult, ScenarioResult } from "./support/scenario-result";
+import { seedSessions } from "./support/seed-sessions";
+import { serveStaticHtml } from "./support/serve-static-html";
+import { sleep } from "./support/sleep";
+
+const THREADS = 50;
+const GOAL_JS_GZIP_BYTES = 100 * 1024;
+const GOAL_TTFB_RATIO = 3;
+
+/** Seeds a 50-thread session, then measures its public page, the static copy and the editor page. */
+export async function runPublicPageBench(ctx: BenchContext): Promise<ScenarioResult> {
+  const requests = ctx.quick ? 20 : 200;
+  const seed = await seedSessions("Public Page Bench", ["Fifty Threads Panel"]);
+  const session = seed.sessions[0]!;
+  const imported = importNotes(generatePanelNotes(THREADS)).document;
+  const questions = imported.blocks.filter((b) => b.type === "question").length;
+
+  const server = await startBenchServer(ctx.databaseUrl);
+  try {
+    const client = connectClient(server.wsUrl, session.id);
+    try {
+      await synced(client, 30_000);
+      seedYDocFromNotes(client.doc, interchangeToNotes(imported));
+      // Stored within 40 ms; the readers' copy is rendered 750 ms after the last change.
+      await sleep(1500);
+    } finally {
+      client.destroy();
+    }
+
+    const publicPath = publicSessionPath(seed.conferenceSlug, session.slug);
+    const editorPath = `/conferences/${seed.conferenceSlug}/sessions/${session.slug}`;
+    ctx.log(`public-page: ${requests} requests to ${publicPath}`);
+    const page = await measurePage(server.url + publicPath, requests);
+    const editor = await measurePage(server.url + editorPath, Math.min(requests, 50));
+    const rows: Array<Array<string | number>> = [];
+    const row = (name: string, m: PageMeasure, n: number) => [
+      name,
+      m.status,
+      n,
+      fmt.ms(m.ttfb.percentile(50)),
+      fmt.ms(m.ttfb.percentile(95)),
+      fmt.kb(m.htmlBytes),
+      fmt.kb(m.htmlGzipBytes),
+      m.scripts.length,
+      fmt.kb(m.jsGzipBytes),
+      m.editorMarkers.join(", ") || "none",
+    ];
+
+    let goals: GoalResult[];
+    if (page.status === 404) {
+      rows.push([`public page ${publicPath}`, 404, "", "", "", "", "", "", "", "not available yet: no public session page route"]);
+      const skipped = (goal: string): GoalResult => ({
+        scenario: "5 public page",
+        goal,
+        measured: "-",
+        result: "skipped",
+        reason: `not available yet: no public session page route (${publicPath} answers 404); update bench/support/public-session-path.ts when it exists`,
+      });
+      goals = [skipped("JS <= 100 KB gzipped"), skipped("no editor code on the page"), skipped(`TTFB within ${GOAL_TTFB_RATIO}x of static`)];
+    } else {
+      if (page.status !== 200) throw new Error(`public-page: ${publicPath} answered ${page.status}`);
+      const staticServer = await serveStaticHtml(page.html);
+      let staticPage: PageMeasure;
+      try {
+        staticPage = await measurePage(staticServer.url, requests, false);
+      } finally {
+        await staticServer.close();
+      }
+      rows.push(row(`public page ${publicPath}`, page, requests));
+      rows.push([...row("same HTML, static node:http server", staticPage, requests).slice(0, 7), "(same)", "(same)", "(same)"]);
+      const ratio = page.ttfb.percentile(50) / Math.max(0.001, staticPage.ttfb.percentile(50));
+      goals = [
+        judgeGoal(ctx.quick, {
+          scenario: "5 public page",
+          goal: "JS <= 100 KB gzipped",
+          measured: `${fmt.kb(page.jsGzipBytes)} KB in ${page.scripts.length} scripts`,
+          ok: page.jsGzipBytes <= GOAL_JS_GZIP_BYTES,
+          reason: "sum of every <script src> on the page, gzipped at level 6",
+        }),
+        judgeGoal(ctx.quick, {
+          scenario: "5 public page",
+          goal: "no editor code on the page",
+          measured: page.editorMarkers.join(", ") || "none found",
+          ok: page.editorMarkers.length === 0,
+          reason: "scripts searched for tiptap / prosemirror / yjs markers",
+        }),
+        judgeGoal(ctx.quick, {
+          scenario: "5 public page",
+          goal: `TTFB within ${GOAL_TTFB_RATIO}x of static`,
+          measured: `p50 ${fmt.ms(page.ttfb.percentile(50))} ms vs ${fmt.ms(staticPage.ttfb.percentile(50))} ms (${fmt.x(ratio)})`,
+          ok: ratio <= GOAL_TTFB_RATIO,
+          reason: `${requests} sequential requests over one keep-alive connection each`,
+        }),
+      ];
+    }
+    rows.push(row(`editor page ${editorPath} (contrast, no goal)`, editor, Math.min(requests, 50)));
+
+    const markdown = [
+      `### 5. Public session page (${questions} question threads, ${requests} requests${ctx.quick ? ", quick" : ""})`,
+      "",
+      markdownTable(
+        ["page", "status:", "requests:", "TTFB p50 (ms):", "TTFB p95 (ms):", "HTML (KB):", "HTML gzip (KB):", "scripts:", "JS gzip (KB):", "editor code"],
+        rows,
+      ),
+      "",
+      goalsTable(goals),
+    ].join("\n");
+    return { markdown, goals };
+  } finally {
+    await server.stop();
+  }
+}

@@ -1,0 +1,67 @@
+import WebSocket from "ws";
+import * as Y from "yjs";
+import * as syncProtocol from "y-protocols/sync";
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+
+const MESSAGE_SYNC = 0;
+
+function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+/** "I have nothing": sync step 1 with an empty state vector. */
+const STEP1 = syncMessage((e) => syncProtocol.writeSyncStep1(e, new Y.Doc()));
+/** "You get nothing from me": sync step 2 with an empty update. */
+const STEP2 = syncMessage((e) => syncProtocol.writeSyncStep2(e, new Y.Doc()));
+
+export interface RawSyncClient {
+  close(): void;
+}
+
+/**
+ * A reader that speaks the y-websocket sync protocol (y-protocols message
+ * types) without a Y.Doc: it asks for the document, answers the server's sync
+ * step 1 with an empty step 2, and hands every update's bytes to `onUpdate`
+ * without applying them. A thousand of these cost a fraction of a thousand
+ * WebsocketProviders, so the load generator measures the server, not itself.
+ * Awareness messages are ignored. Resolves once the initial sync arrived.
+ */
+export function connectRawSyncClient(
+  url: string,
+  onUpdate: (update: Uint8Array, initial: boolean) => void,
+  timeoutMs = 20_000,
+): Promise<RawSyncClient> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { perMessageDeflate: false });
+    ws.binaryType = "nodebuffer";
+    const timer = setTimeout(() => {
+      ws.terminate();
+      reject(new Error(`raw client: no initial sync from ${url} in ${timeoutMs} ms`));
+    }, timeoutMs);
+    ws.on("open", () => ws.send(STEP1));
+    ws.on("error", (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    ws.on("message", (data: Buffer) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return;
+      const subtype = decoding.readVarUint(decoder);
+      if (subtype === syncProtocol.messageYjsSyncStep1) {
+        ws.send(STEP2);
+        return;
+      }
+      const update = decoding.readVarUint8Array(decoder);
+      const initial = subtype === syncProtocol.messageYjsSyncStep2;
+      onUpdate(update, initial);
+      if (initial) {
+        clearTimeout(timer);
+        resolve({ close: () => ws.terminate() });
+      }
+    });
+  });
+}
