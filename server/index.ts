@@ -9,6 +9,11 @@ import { applyMigrations } from "./db/migrate";
 import { openSqlite } from "./db/open-sqlite";
 import { EnvError, readEnv } from "./env";
 import { setRuntime } from "./runtime";
+import { buildLiveFrame } from "./data/public-live-frame";
+import { NotesSearchIndex } from "./data/search-index";
+import { LiveHub } from "./live/live-hub";
+import { ReadersCopyListener } from "./live/readers-copy-listener";
+import { SessionStatusReader } from "./live/session-status-reader";
 
 /**
  * The one Talknotes process: Next.js pages and the y-websocket collaboration
@@ -34,18 +39,34 @@ async function main() {
 
   const store = new NotesStore(db);
   const readersCopy = new ReadersCopyRenderer(db, store);
+  const statuses = new SessionStatusReader(db);
+  const search = new NotesSearchIndex(db);
+  const live = new LiveHub(buildLiveFrame);
+  const readersCopyListener = new ReadersCopyListener(live, search);
   const peopleSync: SessionPeopleSync = new SessionPeopleSync(db, () => collab.loadedRooms());
   const collab: CollabServer = new CollabServer({
     store,
-    // Until accounts exist (issue 6) anyone who can reach the server may edit an existing session.
-    authorize: (_req, sessionId) => (store.sessionExists(sessionId) ? { readOnly: false } : null),
+    // Until accounts exist (issue 6) anyone who can reach the server may edit an existing session;
+    // an archived session is read-only for everyone (the record of the event).
+    authorize: (_req, sessionId) => {
+      const status = statuses.status(sessionId);
+      return status === null ? null : { readOnly: status === "archived" };
+    },
     room: {
       onLoad: (room) => peopleSync.bind(room),
-      onContentChange: (sessionId, doc) => readersCopy.render(sessionId, doc),
+      onContentChange: (sessionId, doc) => {
+        readersCopy.render(sessionId, doc);
+        readersCopyListener.written(sessionId);
+      },
+      // Live sessions have readers waiting: render their copy sooner (live reading stays under a second).
+      contentDelayMs: (sessionId) => (statuses.status(sessionId) === "live" ? 200 : 750),
     },
   });
   setRuntime({
     collab,
+    live,
+    search,
+    notesStore: store,
     resyncSessionPeople: (ids) => {
       const wanted = new Set(ids);
       for (const room of collab.loadedRooms()) if (wanted.has(room.sessionId)) peopleSync.reconcile(room);
@@ -85,6 +106,8 @@ async function main() {
     stopping = true;
     console.log(`[server] ${signal}: storing documents and shutting down`);
     collab.close();
+    readersCopyListener.flush();
+    live.close();
     server.close();
     db.close();
     process.exit(0);

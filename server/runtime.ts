@@ -1,8 +1,17 @@
 import type { CollabServer } from "./collab/collab-server";
+import type { NotesStore } from "./collab/notes-store";
+import type { NotesSearchIndex } from "./data/search-index";
+import type { LiveHub } from "./live/live-hub";
 
 /** Services started by server/index.ts that Next's route code also needs. */
 export interface Runtime {
   collab: CollabServer;
+  /** Live readers of public session pages (Server-Sent Events fan-out). */
+  live: LiveHub;
+  /** Full-text index of the readers' copies, on the server's own SQLite connection. */
+  search: NotesSearchIndex;
+  /** The notes documents in SQLite (the same store the rooms write to). */
+  notesStore: NotesStore;
   /** Re-reads these sessions' people from SQLite into their live documents (after a server-side change). */
   resyncSessionPeople(sessionIds: readonly string[]): void;
 }

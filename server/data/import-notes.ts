@@ -1,7 +1,9 @@
 import * as Y from "yjs";
 import { PEOPLE_MAP, SESSION_MAP, SessionPersonEntry } from "../../lib/collab/session-people";
 import { slugify } from "../../lib/export/slugify";
+import { AppError } from "../../lib/errors/app-error";
 import { importNotes } from "../../lib/import/import-notes";
+import { parseInterchange } from "../../lib/interchange/parse-interchange";
 import type { Block, InterchangeConference, InterchangePerson, PersonRole, TalkNotesDocument } from "../../lib/interchange/types";
 import { interchangeToNotes } from "../../lib/schema/interchangeToNotes";
 import { seedYDocFromNotes } from "../../lib/schema/seedYDocFromNotes";
@@ -58,15 +60,12 @@ type PersonRow = {
  * written in one transaction, and removed again if storing the notes fails.
  */
 export async function importNotesToConference(input: ImportNotesInput, store: NotesStore): Promise<ImportedNotes> {
-  const { conferenceSlug, text } = parseInput(ImportNotesInput, input);
+  const data = parseInput(ImportNotesInput, input);
+  const { conferenceSlug } = data;
   const prisma = getPrisma();
   const existing = await prisma.conference.findUnique({ where: { slug: conferenceSlug }, include: { people: true } });
 
-  const imported = importNotes(text, {
-    conference: existing ? conferenceMeta(existing) : undefined,
-    // "audience" is the weakest role: the header's panel list upgrades it, as for anyone the notes meet.
-    knownPeople: existing?.people.map((p) => ({ ...personFields(p), role: "audience" as const })) ?? [],
-  });
+  const imported = "text" in data ? readNotesFor(existing, data.text) : { document: parseInterchange(data.document), warnings: data.warnings ?? [] };
   const warnings = [...imported.warnings];
   const parsed = imported.document;
 
@@ -154,6 +153,26 @@ export async function importNotesToConference(input: ImportNotesInput, store: No
     document: stored.document,
     warnings,
   };
+}
+
+/**
+ * What the notes say, read the way an import into `conferenceSlug` would read
+ * them (its people are known, so "Jodi" finds its Jody Mulkey): for the import
+ * dialog's preview, which a person corrects before creating the session.
+ */
+export async function previewNotesImport(input: { conferenceSlug: string; text: string }) {
+  const data = parseInput(ImportNotesInput, input);
+  if (!("text" in data)) throw new AppError("invalid_input", "Paste or upload the notes to preview.");
+  const existing = await getPrisma().conference.findUnique({ where: { slug: data.conferenceSlug }, include: { people: true } });
+  return { ...readNotesFor(existing, data.text), conferenceExists: existing !== null };
+}
+
+function readNotesFor(existing: (Parameters<typeof conferenceMeta>[0] & { people: PersonRow[] }) | null, text: string) {
+  return importNotes(text, {
+    conference: existing ? conferenceMeta(existing) : undefined,
+    // "audience" is the weakest role: the header's panel list upgrades it, as for anyone the notes meet.
+    knownPeople: existing?.people.map((p) => ({ ...personFields(p), role: "audience" as const })) ?? [],
+  });
 }
 
 /**

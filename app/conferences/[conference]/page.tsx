@@ -45,9 +45,14 @@ export default async function ConferencePage({ params }: { params: Params }) {
             {conference.hashtag ? <span>{conference.hashtag}</span> : null}
           </div>
         </div>
-        <Link className="btn secondary" href={`/conferences/${conference.slug}/schedule`}>
-          Import schedule
-        </Link>
+        <div className="page-actions">
+          <Link className="btn secondary" href={`/conferences/${conference.slug}/import`}>
+            Import notes
+          </Link>
+          <Link className="btn secondary" href={`/conferences/${conference.slug}/schedule`}>
+            Import schedule
+          </Link>
+        </div>
       </div>
       <div className="layout-2">
         <section aria-labelledby="sessions">

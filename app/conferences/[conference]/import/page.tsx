@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ImportNotes } from "@/app/components/ImportNotes";
+import { AppError } from "@/lib/errors/app-error";
+import { getConference } from "@/server/data/conferences";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Import notes" };
+
+export default async function ImportNotesPage({ params }: { params: Promise<{ conference: string }> }) {
+  const slug = (await params).conference;
+  let conference;
+  try {
+    conference = await getConference(slug);
+  } catch (err) {
+    if (err instanceof AppError && err.code === "not_found") notFound();
+    throw err;
+  }
+  return (
+    <>
+      <nav className="crumbs" aria-label="Breadcrumb">
+        <Link href="/">Conferences</Link> / <Link href={`/conferences/${conference.slug}`}>{conference.name}</Link>
+      </nav>
+      <div className="page-head">
+        <div>
+          <h1>Import notes</h1>
+          <p className="lede">Bring in notes taken elsewhere; Talknotes recovers the panel, the threads and who said what.</p>
+        </div>
+      </div>
+      <ImportNotes conferenceSlug={conference.slug} />
+    </>
+  );
+}
