@@ -4,8 +4,8 @@ import { type Page, expect, test } from "@playwright/test";
 
 /**
  * Screenshots of every page at desktop (1280 px) and phone (390 px) width, for
- * people to look at (tests/.artifacts/screenshots). The desktop editor shot is
- * also the README's screenshot (docs/screenshot.png).
+ * people to look at (tests/.artifacts/screenshots). docs/screenshot.png (the
+ * README's) is a copy of 04-session-editor-desktop.png, refreshed by hand.
  */
 const OUT = path.resolve(import.meta.dirname, "../.artifacts/screenshots");
 const WIDTHS = { desktop: { width: 1280, height: 860 }, phone: { width: 390, height: 844 } } as const;
@@ -97,7 +97,6 @@ test("every page at desktop and phone width", async ({ page }) => {
   await kb.type("great point. Can't believe I didn't say this in my talk.");
   await expect(page.getByTestId("sync-status")).toHaveText("Saved");
   await shoot(page, "04-session-editor");
-  fs.copyFileSync(path.join(OUT, "04-session-editor-desktop.png"), path.resolve(import.meta.dirname, "../../docs/screenshot.png"));
 
   await page.goto("/");
   await shoot(page, "05-home");
