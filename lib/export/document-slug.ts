@@ -1,5 +1,5 @@
 import type { TalkNotesDocument } from "../interchange/types";
-import { slugify } from "./slugify";
+import { slugify } from "../text/slugify";
 
 /** The session's slug: its own when set (re-slugified, never trusted as a path), else one made from the title. */
 export function documentSlug(doc: TalkNotesDocument): string {

@@ -1,7 +1,7 @@
 import type { InterchangePerson, PersonRole } from "../interchange/types";
 import { matchSpeaker } from "./match-speaker";
 import type { SpeakerMatch } from "./match-speaker";
-import { slugify } from "./slugify";
+import { slugify } from "../text/slugify";
 
 /** What the importer knows about a person when it first meets them. */
 export interface PersonSeed {
@@ -91,7 +91,7 @@ export class PeopleRegistry {
   }
 
   private freshId(name: string): string {
-    const base = slugify(name) || "person";
+    const base = slugify(name, { fallback: "person" });
     const taken = new Set([...this.people, ...this.known].map((p) => p.id));
     if (!taken.has(base)) return base;
     let n = 2;

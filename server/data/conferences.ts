@@ -1,5 +1,5 @@
 import { AppError } from "../../lib/errors/app-error";
-import { slugify } from "../../lib/import/slugify";
+import { slugify } from "../../lib/text/slugify";
 import { getPrisma } from "../db/prisma";
 import { ConferenceInput } from "./conference-input";
 import { parseInput } from "./parse-input";
@@ -17,7 +17,7 @@ export async function listConferences() {
 export async function createConference(input: ConferenceInput) {
   const data = parseInput(ConferenceInput, input);
   const prisma = getPrisma();
-  const base = slugify(data.name) || "conference";
+  const base = slugify(data.name, { fallback: "conference" });
   const slug = await uniqueSlug(base, async (s) => (await prisma.conference.count({ where: { slug: s } })) > 0);
   return prisma.conference.create({ data: { ...data, slug } });
 }

@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { PEOPLE_MAP, SESSION_MAP, SessionPersonEntry } from "../../lib/collab/session-people";
-import { slugify } from "../../lib/export/slugify";
+import { slugify } from "../../lib/text/slugify";
 import { AppError } from "../../lib/errors/app-error";
 import { importNotes } from "../../lib/import/import-notes";
 import { parseInterchange } from "../../lib/interchange/parse-interchange";

@@ -1,5 +1,5 @@
 import { AppError } from "../../lib/errors/app-error";
-import { slugify } from "../../lib/export/slugify";
+import { slugify } from "../../lib/text/slugify";
 import { describeScheduleDiff } from "../../lib/schedule/describe-schedule-diff";
 import { diffSchedule, type ScheduleDiff, type ScheduleSnapshot } from "../../lib/schedule/diff-schedule";
 import { readSchedule } from "../../lib/schedule/read-schedule";

@@ -1,5 +1,5 @@
 import { AppError } from "../../lib/errors/app-error";
-import { slugify } from "../../lib/import/slugify";
+import { slugify } from "../../lib/text/slugify";
 import { getPrisma } from "../db/prisma";
 import { parseInput } from "./parse-input";
 import { SessionInput } from "./session-input";
@@ -11,7 +11,7 @@ export async function createSession(conferenceSlug: string, input: SessionInput)
   const prisma = getPrisma();
   const conference = await prisma.conference.findUnique({ where: { slug: conferenceSlug } });
   if (!conference) throw new AppError("not_found", `No conference "${conferenceSlug}"`);
-  const base = slugify(data.title) || "session";
+  const base = slugify(data.title, { fallback: "session" });
   const slug = await uniqueSlug(
     base,
     async (s) => (await prisma.session.count({ where: { conferenceId: conference.id, slug: s } })) > 0,
