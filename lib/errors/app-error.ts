@@ -1,5 +1,5 @@
 /** Error codes shared by the server, route handlers, server actions and the CLI. */
-export type AppErrorCode = "not_found" | "invalid_input" | "conflict" | "forbidden" | "unauthorized" | "too_large";
+export type AppErrorCode = "not_found" | "invalid_input" | "conflict" | "forbidden" | "unauthorized" | "too_large" | "rate_limited";
 
 const HTTP_STATUS: Record<AppErrorCode, number> = {
   not_found: 404,
@@ -8,6 +8,7 @@ const HTTP_STATUS: Record<AppErrorCode, number> = {
   forbidden: 403,
   unauthorized: 401,
   too_large: 413,
+  rate_limited: 429,
 };
 
 /** A failure a person can act on: a code for machines, a sentence for people. */

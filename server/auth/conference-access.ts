@@ -1,0 +1,47 @@
+import { type ConferenceRole, parseConferenceRole, roleAtLeast } from "../../lib/auth/conference-roles";
+import { AppError } from "../../lib/errors/app-error";
+import { getPrisma } from "../db/prisma";
+import type { Viewer } from "./viewer";
+
+/** The viewer's role in a conference: admins are owners everywhere; null when they have none. */
+export async function conferenceRole(viewer: Viewer | null, conferenceId: string): Promise<ConferenceRole | null> {
+  if (!viewer) return null;
+  if (viewer.isAdmin) return "owner";
+  const membership = await getPrisma().membership.findUnique({
+    where: { userId_conferenceId: { userId: viewer.id, conferenceId } },
+    select: { role: true },
+  });
+  return parseConferenceRole(membership?.role);
+}
+
+/**
+ * The conference named by `slug` and the viewer's role in it, when that role
+ * is at least `needed`. Someone with no role gets not_found, exactly like an
+ * unknown slug, so drafts and private conferences cannot be enumerated; a
+ * member whose role is too weak gets forbidden (they already know it exists).
+ */
+export async function requireConferenceRole(viewer: Viewer | null, slug: string, needed: ConferenceRole) {
+  const conference = await getPrisma().conference.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+  const role = conference ? await conferenceRole(viewer, conference.id) : null;
+  if (!conference || !role) throw new AppError("not_found", `No conference "${slug}"`);
+  if (!roleAtLeast(role, needed)) throw new AppError("forbidden", `This needs ${needed} access to ${conference.name}`);
+  return { conference, role };
+}
+
+/** Statuses the public may read (and follow live, read-only). */
+const PUBLIC_STATUSES = new Set(["live", "published"]);
+
+/**
+ * How a viewer may join a session's collaboration room: owners and editors
+ * write, viewers read; the public reads live and published sessions only;
+ * archived sessions are read-only for everyone. Null: answer 404, the same as
+ * for a session that does not exist.
+ */
+export async function collabAccess(viewer: Viewer | null, sessionId: string): Promise<{ readOnly: boolean } | null> {
+  const session = await getPrisma().session.findUnique({ where: { id: sessionId }, select: { conferenceId: true, status: true } });
+  if (!session) return null;
+  const role = await conferenceRole(viewer, session.conferenceId);
+  if (roleAtLeast(role, "editor")) return { readOnly: session.status === "archived" };
+  if (role === "viewer") return { readOnly: true };
+  return PUBLIC_STATUSES.has(session.status) ? { readOnly: true } : null;
+}
