@@ -50,6 +50,11 @@ export async function setOpenSignup(viewer: Viewer | null, open: boolean): Promi
  */
 export async function createUserAccount(input: { name: string; email: string; password: string }) {
   const data = parseInput(SignUpInput, input);
+  // Better Auth answers a sign-up for a taken email with a look-alike success (no enumeration over HTTP);
+  // the operator at the command line is told plainly.
+  if (await getPrisma().user.findUnique({ where: { email: data.email }, select: { id: true } })) {
+    throw new AppError("conflict", `An account with email ${data.email} already exists`);
+  }
   try {
     await getAuth().api.signUpEmail({ body: { name: data.name, email: data.email, password: data.password } });
   } catch (err) {

@@ -30,4 +30,6 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./commands/export")).exportCommand,
   },
   { name: "import-schedule", summary: "Import or re-import a conference schedule (pretalx JSON or frab XML)", load: async () => (await import("./commands/import-schedule")).importScheduleCommand },
+  { name: "user create", summary: "Create an account (the first account becomes the instance admin)", load: async () => (await import("./commands/user-create")).userCreateCommand },
+  { name: "token create", summary: "Create a personal access token for an account (printed once)", load: async () => (await import("./commands/token-create")).tokenCreateCommand },
 ];
