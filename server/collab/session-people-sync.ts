@@ -7,6 +7,7 @@ import {
   SessionPersonEntry,
   readSessionKind,
 } from "../../lib/collab/session-people";
+import { parseAliases } from "../data/parse-aliases";
 import type { Room } from "./room";
 
 /** Transaction origin of changes the server makes to a document (never mirrored back to SQLite). */
@@ -163,13 +164,7 @@ export class SessionPeopleSync {
 }
 
 function entryFromRow(row: PersonRow): SessionPersonEntry {
-  let aliases: string[] = [];
-  try {
-    const parsed: unknown = JSON.parse(row.aliases);
-    if (Array.isArray(parsed)) aliases = parsed.filter((a): a is string => typeof a === "string");
-  } catch {
-    // a hand-edited row; treat as no aliases
-  }
+  const aliases = parseAliases(row.aliases);
   return SessionPersonEntry.parse({
     name: row.name,
     affiliation: row.affiliation,

@@ -14,6 +14,7 @@ import { ImportNotesInput } from "./import-notes-input";
 import { parseInput } from "./parse-input";
 import { SessionInput } from "./session-input";
 import { uniqueSlug } from "./unique-slug";
+import { parseAliases } from "./parse-aliases";
 
 /** One person of the imported session as stored. */
 export interface ImportedPerson {
@@ -219,15 +220,6 @@ function personFields(p: PersonRow): Omit<InterchangePerson, "role"> {
     ...(p.handle ? { handle: p.handle } : {}),
     ...(aliases.length > 0 ? { aliases } : {}),
   };
-}
-
-function parseAliases(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((a): a is string => typeof a === "string") : [];
-  } catch {
-    return [];
-  }
 }
 
 function nameKey(name: string): string {

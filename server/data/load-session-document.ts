@@ -18,6 +18,7 @@ import { NotesStore } from "../collab/notes-store";
 import { readEnv } from "../env";
 import { openSqlite } from "../db/open-sqlite";
 import { getPrisma } from "../db/prisma";
+import { parseAliases } from "./parse-aliases";
 
 export interface LoadSessionDocumentOptions {
   /** Store to read the Yjs state from; without one a short-lived connection is opened when needed. */
@@ -128,15 +129,6 @@ function toPerson(row: PersonRow, role: string): InterchangePerson {
     ...(row.handle ? { handle: row.handle } : {}),
     ...(aliases.length > 0 ? { aliases } : {}),
   };
-}
-
-function parseAliases(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((a): a is string => typeof a === "string") : [];
-  } catch {
-    return [];
-  }
 }
 
 function referencedIds(blocks: readonly Block[], into = new Set<string>()): Set<string> {

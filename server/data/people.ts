@@ -1,6 +1,7 @@
 import { AppError } from "../../lib/errors/app-error";
 import type { InterchangePerson } from "../../lib/interchange/types";
 import { getPrisma } from "../db/prisma";
+import { parseAliases } from "./parse-aliases";
 
 /** A person of the conference directory, as the attribution autocomplete needs them. */
 export type DirectoryPerson = Pick<InterchangePerson, "id" | "name" | "affiliation" | "handle" | "aliases">;
@@ -13,13 +14,4 @@ export async function listConferencePeople(conferenceSlug: string): Promise<Dire
   });
   if (!conference) throw new AppError("not_found", `No conference "${conferenceSlug}"`);
   return conference.people.map((p) => ({ ...p, aliases: parseAliases(p.aliases) }));
-}
-
-function parseAliases(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((a): a is string => typeof a === "string") : [];
-  } catch {
-    return [];
-  }
 }

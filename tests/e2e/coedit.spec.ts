@@ -1,4 +1,5 @@
-import { type Browser, type Page, expect, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { openAs } from "./open-as";
 import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
 import { notesText } from "./notes-text";
 
@@ -17,14 +18,6 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function openAs(browser: Browser, url: string, name: string): Promise<Page> {
-  const context = await browser.newContext();
-  await context.addInitScript((n) => window.localStorage.setItem("talknotes:name", n), name);
-  const page = await context.newPage();
-  await page.goto(url);
-  await expect(page.getByTestId("sync-status")).toHaveText("Saved");
-  return page;
-}
 
 test("two co-editors see each other's text and caret, and the notes survive a restart", async ({ browser }) => {
   const setup = await browser.newPage();

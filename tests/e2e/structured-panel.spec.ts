@@ -1,4 +1,5 @@
-import { type Browser, type Page, expect, test } from "@playwright/test";
+import { type Page, expect, test } from "@playwright/test";
+import { openAs } from "./open-as";
 import type { Block, TalkNotesDocument } from "../../lib/interchange/types";
 
 /**
@@ -6,14 +7,6 @@ import type { Block, TalkNotesDocument } from "../../lib/interchange/types";
  * same time — two questions, five attributed answers (one name typed with a
  * typo) and an aside — and the session's talknotes/1 JSON is exactly right.
  */
-async function openAs(browser: Browser, url: string, name: string): Promise<Page> {
-  const context = await browser.newContext();
-  await context.addInitScript((n) => window.localStorage.setItem("talknotes:name", n), name);
-  const page = await context.newPage();
-  await page.goto(url);
-  await expect(page.getByTestId("sync-status")).toHaveText("Saved");
-  return page;
-}
 
 async function createPanel(page: Page): Promise<string> {
   await page.goto("/");

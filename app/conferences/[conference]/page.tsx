@@ -1,24 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { createSessionAction } from "@/app/actions";
 import { ActionForm } from "@/app/components/ActionForm";
-import { AppError } from "@/lib/errors/app-error";
 import { formatIsoDate } from "@/lib/format/format-iso-date";
 import { SESSION_KINDS } from "@/lib/interchange/types";
+import { orNotFound } from "@/app/or-not-found";
 import { getConference } from "@/server/data/conferences";
 
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ conference: string }>;
 
-async function load(slug: string) {
-  try {
-    return await getConference(slug);
-  } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") notFound();
-    throw err;
-  }
+function load(slug: string) {
+  return orNotFound(getConference(slug));
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {

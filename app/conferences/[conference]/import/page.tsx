@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ImportNotes } from "@/app/components/ImportNotes";
-import { AppError } from "@/lib/errors/app-error";
+import { orNotFound } from "@/app/or-not-found";
 import { getConference } from "@/server/data/conferences";
 
 export const dynamic = "force-dynamic";
@@ -10,13 +9,7 @@ export const metadata: Metadata = { title: "Import notes" };
 
 export default async function ImportNotesPage({ params }: { params: Promise<{ conference: string }> }) {
   const slug = (await params).conference;
-  let conference;
-  try {
-    conference = await getConference(slug);
-  } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") notFound();
-    throw err;
-  }
+  const conference = await orNotFound(getConference(slug));
   return (
     <>
       <nav className="crumbs" aria-label="Breadcrumb">

@@ -1,22 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ScheduleImportForm } from "@/app/components/ScheduleImportForm";
 import { importScheduleAction } from "@/app/schedule/import/actions";
-import { AppError } from "@/lib/errors/app-error";
+import { orNotFound } from "@/app/or-not-found";
 import { getConference } from "@/server/data/conferences";
 
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ conference: string }>;
 
-async function load(slug: string) {
-  try {
-    return await getConference(slug);
-  } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") notFound();
-    throw err;
-  }
+function load(slug: string) {
+  return orNotFound(getConference(slug));
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {

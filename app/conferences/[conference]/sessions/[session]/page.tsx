@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { NotesEditor } from "@/app/components/editor/NotesEditor";
 import { ExportMenu } from "@/app/components/ExportMenu";
-import { AppError } from "@/lib/errors/app-error";
 import { formatIsoDate } from "@/lib/format/format-iso-date";
 import type { SessionKind } from "@/lib/interchange/types";
+import { orNotFound } from "@/app/or-not-found";
 import { getSession } from "@/server/data/sessions";
 
 export const dynamic = "force-dynamic";
@@ -14,12 +13,7 @@ type Params = Promise<{ conference: string; session: string }>;
 
 async function load(params: Params) {
   const { conference, session } = await params;
-  try {
-    return await getSession(conference, session);
-  } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") notFound();
-    throw err;
-  }
+  return orNotFound(getSession(conference, session));
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
