@@ -10,12 +10,15 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ["**/*.tsx", "**/*.ts"],
-    plugins: { "react-hooks": reactHooks },
     rules: {
-      ...reactHooks.configs.recommended.rules,
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "no-restricted-imports": ["error", { patterns: [] }],
     },
+  },
+  {
+    // React code lives in app/ only.
+    files: ["app/**/*.tsx", "app/**/*.ts"],
+    plugins: { "react-hooks": reactHooks },
+    rules: reactHooks.configs.recommended.rules,
   },
   {
     // lib/ is pure and isomorphic: no React, no Prisma, no server code, no process.env.
