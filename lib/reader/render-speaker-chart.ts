@@ -19,7 +19,7 @@ export function renderSpeakerChart(stats: readonly SpeakerStat[], personHref: (p
     );
   });
   return (
-    `<table class="speaker-chart"><caption>Who spoke how much</caption>` +
+    `<table class="speaker-chart"><caption class="sr-only">Statements and words per person</caption>` +
     `<thead><tr><th scope="col">Person</th><th scope="col" class="num">Statements</th><th scope="col" class="num">Words</th>` +
     `<td class="bar-cell" aria-hidden="true"></td></tr></thead><tbody>${rows.join("")}</tbody></table>`
   );

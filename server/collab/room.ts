@@ -18,7 +18,12 @@ export interface RoomOptions {
   idleMs: number;
   /** Called (debounced) after the document changed, e.g. to render the readers' copy. */
   onContentChange?: (sessionId: string, doc: Y.Doc) => void;
-  contentDelayMs: number;
+  /**
+   * How long after the first change of a burst the readers' copy is rendered;
+   * continuous typing still renders once per delay. A function decides per
+   * session (live sessions render sooner, for their live readers).
+   */
+  contentDelayMs: number | ((sessionId: string) => number);
   /** Called once, synchronously, when the room has loaded and before any connection joins. */
   onLoad?: (room: Room) => void;
 }
@@ -84,7 +89,7 @@ export class Room {
       this.contentTimer = setTimeout(() => {
         this.contentTimer = null;
         this.renderContent();
-      }, this.options.contentDelayMs);
+      }, typeof this.options.contentDelayMs === "function" ? this.options.contentDelayMs(this.sessionId) : this.options.contentDelayMs);
     }
   };
 

@@ -1,0 +1,41 @@
+import { publicPaths } from "@/lib/reader/public-paths";
+import { PUBLIC_SESSION_STATUSES, SESSION_STATUSES } from "@/lib/reader/session-status";
+import { setSessionStatusAction } from "./status-actions";
+
+const HINTS: Record<string, string> = {
+  draft: "Draft: only editors see it",
+  live: "Live: the public follows along",
+  published: "Published: public, still editable",
+  archived: "Archived: public and read-only",
+};
+
+/**
+ * The session's publishing status in the editor header (a plain form: works
+ * before the editor's script loads) and a link to its public page once public.
+ */
+export function SessionStatusControl({ conferenceSlug, sessionSlug, status }: { conferenceSlug: string; sessionSlug: string; status: string }) {
+  const action = setSessionStatusAction.bind(null, conferenceSlug, sessionSlug);
+  const isPublic = (PUBLIC_SESSION_STATUSES as readonly string[]).includes(status);
+  return (
+    <form action={action} className="status-control" data-testid="status-control">
+      <label className="inline-label">
+        <span className="sr-only">Status</span>
+        <select name="status" defaultValue={status} aria-label="Status" title={HINTS[status]}>
+          {SESSION_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {HINTS[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button className="btn secondary small" type="submit">
+        Set status
+      </button>
+      {isPublic ? (
+        <a className="btn secondary small" href={publicPaths.session(conferenceSlug, sessionSlug)} target="_blank" rel="noopener">
+          View public page
+        </a>
+      ) : null}
+    </form>
+  );
+}

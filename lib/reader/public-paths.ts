@@ -1,0 +1,16 @@
+const seg = (s: string) => encodeURIComponent(s);
+
+/**
+ * The public URL scheme, in one place (pages, feeds, sitemap, live frames and
+ * search results all link through it). Paths only; callers add the origin
+ * where an absolute URL is needed (feeds, canonical links).
+ */
+export const publicPaths = {
+  conference: (conference: string) => `/c/${seg(conference)}`,
+  session: (conference: string, session: string) => `/c/${seg(conference)}/${seg(session)}`,
+  /** Server-Sent Events stream of a session's notes while it is read live. */
+  live: (conference: string, session: string) => `/c/${seg(conference)}/${seg(session)}/live`,
+  person: (conference: string, personId: string) => `/c/${seg(conference)}/people/${seg(personId)}`,
+  feed: (conference: string) => `/c/${seg(conference)}/feed.xml`,
+  search: (conference: string, query?: string) => `/c/${seg(conference)}/search${query ? `?q=${encodeURIComponent(query)}` : ""}`,
+} as const;

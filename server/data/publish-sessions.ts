@@ -1,0 +1,75 @@
+import { CloseCode } from "../../lib/collab/close-codes";
+import { AppError } from "../../lib/errors/app-error";
+import type { SessionStatus } from "../../lib/reader/session-status";
+import { getPrisma } from "../db/prisma";
+import { getRuntime } from "../runtime";
+import { parseInput } from "./parse-input";
+import { StatusInput } from "./publish-input";
+
+/** A session whose status changed. */
+export interface StatusChange {
+  slug: string;
+  title: string;
+  from: string;
+  to: SessionStatus;
+}
+
+/**
+ * Sets one session's status (draft -> live -> published -> archived; an
+ * organiser may also step back). Throws not_found / invalid_input.
+ */
+export async function setSessionStatus(conferenceSlug: string, sessionSlug: string, status: StatusInput): Promise<StatusChange> {
+  const to = parseInput(StatusInput, status);
+  const prisma = getPrisma();
+  const session = await prisma.session.findFirst({ where: { slug: sessionSlug, conference: { slug: conferenceSlug } } });
+  if (!session) throw new AppError("not_found", `No session "${sessionSlug}" in "${conferenceSlug}"`);
+  if (session.status !== to) await prisma.session.update({ where: { id: session.id }, data: { status: to } });
+  afterChange([{ id: session.id, to }]);
+  return { slug: session.slug, title: session.title, from: session.status, to };
+}
+
+/**
+ * Sets the status of every session of a conference at once, in one
+ * transaction: "publish all" moves drafts and live sessions to published and
+ * leaves archived ones alone; "archive all" archives everything. `from`
+ * limits which statuses change. Returns the sessions that changed.
+ */
+export async function setConferenceStatus(
+  conferenceSlug: string,
+  status: StatusInput,
+  from?: readonly SessionStatus[],
+): Promise<StatusChange[]> {
+  const to = parseInput(StatusInput, status);
+  const prisma = getPrisma();
+  const conference = await prisma.conference.findUnique({ where: { slug: conferenceSlug }, select: { id: true } });
+  if (!conference) throw new AppError("not_found", `No conference "${conferenceSlug}"`);
+  const changes = await prisma.$transaction(async (tx) => {
+    const sessions = await tx.session.findMany({
+      where: { conferenceId: conference.id, status: { not: to, ...(from ? { in: [...from] } : {}) } },
+      orderBy: [{ startsAt: "asc" }, { createdAt: "asc" }],
+      select: { id: true, slug: true, title: true, status: true },
+    });
+    if (sessions.length) await tx.session.updateMany({ where: { id: { in: sessions.map((s) => s.id) } }, data: { status: to } });
+    return sessions;
+  });
+  afterChange(changes.map((s) => ({ id: s.id, to })));
+  return changes.map((s) => ({ slug: s.slug, title: s.title, from: s.status, to }));
+}
+
+/**
+ * In the running server: live readers get the new status, and editors of an
+ * archived session are disconnected so that they reconnect read-only (the
+ * upgrade hook refuses edits to archived sessions). The CLI runs outside the
+ * server: editors connected there keep writing until they reconnect.
+ */
+function afterChange(changed: Array<{ id: string; to: SessionStatus }>): void {
+  const runtime = getRuntime();
+  if (!runtime) return;
+  const archived = new Set(changed.filter((c) => c.to === "archived").map((c) => c.id));
+  for (const room of runtime.collab.loadedRooms()) {
+    if (!archived.has(room.sessionId)) continue;
+    room.flush();
+    for (const conn of room.conns.keys()) conn.close(CloseCode.ReadOnly, "session archived");
+  }
+  for (const c of changed) runtime.live.changed(c.id);
+}
