@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { createSessionAction } from "@/app/actions";
 import { ActionForm } from "@/app/components/ActionForm";
+import { ConferencePublishControls } from "@/app/c/_workspace/ConferencePublishControls";
 import { formatIsoDate } from "@/lib/format/format-iso-date";
 import { SESSION_KINDS } from "@/lib/interchange/types";
 import { orNotFound } from "@/app/or-not-found";
@@ -46,6 +47,7 @@ export default async function ConferencePage({ params }: { params: Params }) {
           <Link className="btn secondary" href={`/conferences/${conference.slug}/schedule`}>
             Import schedule
           </Link>
+          <ConferencePublishControls conferenceSlug={conference.slug} hasPublic={conference.sessions.some((s) => s.status !== "draft")} />
         </div>
       </div>
       <div className="layout-2">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NotesEditor } from "@/app/components/editor/NotesEditor";
 import { ExportMenu } from "@/app/components/ExportMenu";
+import { SessionStatusControl } from "@/app/c/_workspace/SessionStatusControl";
 import { formatIsoDate } from "@/lib/format/format-iso-date";
 import type { SessionKind } from "@/lib/interchange/types";
 import { orNotFound } from "@/app/or-not-found";
@@ -40,6 +41,7 @@ export default async function SessionEditorPage({ params }: { params: Params }) 
           </div>
         </div>
         <div className="page-actions">
+          <SessionStatusControl conferenceSlug={conference.slug} sessionSlug={session.slug} status={session.status} />
           <ExportMenu basePath={`/conferences/${conference.slug}/sessions/${session.slug}`} />
         </div>
       </div>
