@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { AccountNav } from "./components/AccountNav";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -27,6 +28,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             </span>
             Talknotes
           </Link>
+          <AccountNav />
         </header>
         <main className="site-main">{children}</main>
       </body>

@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { createTokenAction, revokeTokenAction, setOpenSignupAction, signOutAction } from "@/app/auth-actions";
+import { ActionForm } from "@/app/components/ActionForm";
+import { SecretActionForm } from "@/app/components/SecretActionForm";
+import { currentViewer } from "@/app/current-viewer";
+import { listAccessTokens } from "@/server/auth/access-tokens";
+import { signupPolicy } from "@/server/auth/accounts";
+
+export const metadata: Metadata = { title: "Your account" };
+export const dynamic = "force-dynamic";
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "never");
+
+export default async function AccountPage() {
+  const viewer = await currentViewer();
+  if (!viewer) redirect("/login?next=/account");
+  const [tokens, policy] = await Promise.all([listAccessTokens(viewer.id), signupPolicy()]);
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <p className="eyebrow">Your account{viewer.isAdmin ? " · instance admin" : ""}</p>
+          <h1>{viewer.name}</h1>
+          <p className="lede">{viewer.email}</p>
+        </div>
+        <form action={signOutAction}>
+          <button className="btn secondary" type="submit">
+            Sign out
+          </button>
+        </form>
+      </div>
+      <div className="layout-2">
+        <section aria-labelledby="tokens">
+          <h2 id="tokens">Personal access tokens</h2>
+          <p className="meta">
+            <span>For the JSON API (docs/API.md) and scripts. A token acts with your roles; revoke it when it leaks.</span>
+          </p>
+          {tokens.length === 0 ? (
+            <div className="empty">
+              <p>No tokens yet.</p>
+            </div>
+          ) : (
+            <ul className="list" data-testid="token-list">
+              {tokens.map((t) => (
+                <li key={t.id} className="list-item">
+                  <h3>{t.name}</h3>
+                  <div className="meta">
+                    <span>created {day(t.createdAt)}</span>
+                    <span>last used {day(t.lastUsedAt)}</span>
+                    <span>expires {day(t.expiresAt)}</span>
+                  </div>
+                  <ActionForm action={revokeTokenAction.bind(null, t.id)} submitLabel="Revoke">
+                    <></>
+                  </ActionForm>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <aside className="stack">
+          <div className="card">
+            <h2>New token</h2>
+            <SecretActionForm action={createTokenAction} submitLabel="Create token" secretLabel="Your token" testId="new-token">
+              <label>
+                Name
+                <input name="name" required maxLength={100} placeholder="blog export script" />
+              </label>
+              <label>
+                Expires after (days, empty: never)
+                <input name="expiresInDays" type="number" min={1} max={3650} />
+              </label>
+            </SecretActionForm>
+          </div>
+          {viewer.isAdmin ? (
+            <div className="card">
+              <h2>Sign-up</h2>
+              <ActionForm action={setOpenSignupAction} submitLabel="Save" testId="signup-policy">
+                <label style={{ display: "flex", gap: "0.5rem", alignItems: "center" }}>
+                  <input type="checkbox" name="open" defaultChecked={policy.open} />
+                  Anyone who can reach this server may create an account (otherwise: invite links and the CLI only)
+                </label>
+              </ActionForm>
+            </div>
+          ) : null}
+        </aside>
+      </div>
+    </>
+  );
+}

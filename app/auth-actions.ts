@@ -1,0 +1,104 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import type { FormState } from "@/app/actions";
+import { currentViewer } from "@/app/current-viewer";
+import { safeNextPath } from "@/lib/auth/safe-next-path";
+import { storeAuthCookies } from "@/app/store-auth-cookies";
+import { AppError } from "@/lib/errors/app-error";
+import { createAccessToken, revokeAccessToken } from "@/server/auth/access-tokens";
+import { setOpenSignup, signIn, signOut, signUp } from "@/server/auth/accounts";
+import { acceptInvite } from "@/server/auth/invites";
+
+function failure(err: unknown): FormState {
+  if (err instanceof AppError) return { error: err.message, fields: err.fields };
+  throw err;
+}
+
+/** Email + password sign-in; on success, back to `next` (a same-site path). */
+export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    const { setCookies } = await signIn({ email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") }, await headers());
+    await storeAuthCookies(setCookies);
+  } catch (err) {
+    return failure(err);
+  }
+  redirect(safeNextPath(form.get("next")));
+}
+
+/** Sign-up (first account, open sign-up, or with an invite token), then signed in. */
+export async function signUpAction(_prev: FormState, form: FormData): Promise<FormState> {
+  let to: string;
+  try {
+    const inviteToken = String(form.get("invite") ?? "") || null;
+    const result = await signUp(
+      { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), inviteToken },
+      await headers(),
+    );
+    await storeAuthCookies(result.setCookies);
+    to = result.conferenceSlug ? `/conferences/${result.conferenceSlug}` : "/";
+  } catch (err) {
+    return failure(err);
+  }
+  redirect(to);
+}
+
+/** Ends this browser's session. */
+export async function signOutAction(): Promise<void> {
+  const { setCookies } = await signOut(await headers());
+  await storeAuthCookies(setCookies);
+  redirect("/login");
+}
+
+/** The signed-in person accepts an invite link. */
+export async function acceptInviteAction(token: string, _prev: FormState, _form: FormData): Promise<FormState> {
+  let slug: string;
+  try {
+    const viewer = await currentViewer();
+    if (!viewer) throw new AppError("unauthorized", "Sign in first");
+    slug = (await acceptInvite(token, viewer.id)).conferenceSlug;
+  } catch (err) {
+    return failure(err);
+  }
+  redirect(`/conferences/${slug}`);
+}
+
+/** Creates a personal access token; the secret comes back once in `fields.secret`. */
+export async function createTokenAction(_prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    const viewer = await currentViewer();
+    if (!viewer) throw new AppError("unauthorized", "Sign in first");
+    const days = String(form.get("expiresInDays") ?? "");
+    const token = await createAccessToken(viewer.id, { name: String(form.get("name") ?? ""), expiresInDays: days ? Number(days) : null });
+    revalidatePath("/account");
+    return { error: null, fields: { secret: token.token } };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+/** Revokes one of the viewer's tokens. */
+export async function revokeTokenAction(tokenId: string, _prev: FormState, _form: FormData): Promise<FormState> {
+  try {
+    const viewer = await currentViewer();
+    if (!viewer) throw new AppError("unauthorized", "Sign in first");
+    await revokeAccessToken(viewer.id, tokenId);
+  } catch (err) {
+    return failure(err);
+  }
+  revalidatePath("/account");
+  return { error: null, fields: {} };
+}
+
+/** Admin: open or close self-service sign-up. */
+export async function setOpenSignupAction(_prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    await setOpenSignup(await currentViewer(), form.get("open") === "on");
+  } catch (err) {
+    return failure(err);
+  }
+  revalidatePath("/account");
+  return { error: null, fields: {} };
+}

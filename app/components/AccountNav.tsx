@@ -1,0 +1,30 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useEffect, useState } from "react";
+
+/**
+ * The header's right side: who is signed in (a link to their account page), or
+ * a sign-in link. Fetched in the browser, so the root layout reads no cookie
+ * and public pages can stay cacheable.
+ */
+export function AccountNav() {
+  const pathname = usePathname();
+  const [me, setMe] = useState<{ name: string } | null | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    fetch("/account/me", { cache: "no-store" })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((body: { name: string } | null) => live && setMe(body))
+      .catch(() => live && setMe(null));
+    return () => {
+      live = false;
+    };
+  }, [pathname]);
+  return (
+    <nav aria-label="Account" style={{ marginLeft: "auto", fontSize: "0.9rem" }} data-testid="account-nav">
+      {me === undefined ? null : me ? <Link href="/account">{me.name}</Link> : <Link href="/login">Sign in</Link>}
+    </nav>
+  );
+}

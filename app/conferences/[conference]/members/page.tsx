@@ -1,0 +1,130 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActionForm } from "@/app/components/ActionForm";
+import { SecretActionForm } from "@/app/components/SecretActionForm";
+import { currentViewer } from "@/app/current-viewer";
+import { CONFERENCE_ROLES } from "@/lib/auth/conference-roles";
+import { AppError } from "@/lib/errors/app-error";
+import { requireConferenceRole } from "@/server/auth/conference-access";
+import { listOpenInvites } from "@/server/auth/invites";
+import { listMembers } from "@/server/auth/members";
+import { createInviteAction, removeMemberAction, revokeInviteAction, setMemberRoleAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Members" };
+
+type Params = Promise<{ conference: string }>;
+
+async function load(slug: string) {
+  const viewer = await currentViewer();
+  try {
+    // Members who are not owners get 404 here too: the page offers nothing to them.
+    const { conference } = await requireConferenceRole(viewer, slug, "owner");
+    const [members, invites] = await Promise.all([listMembers(viewer, slug), listOpenInvites(viewer, slug)]);
+    return { viewer: viewer!, conference, members, invites };
+  } catch (err) {
+    if (err instanceof AppError && (err.code === "not_found" || err.code === "forbidden")) notFound();
+    throw err;
+  }
+}
+
+const when = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
+export default async function MembersPage({ params }: { params: Params }) {
+  const { viewer, conference, members, invites } = await load((await params).conference);
+  const h = await headers();
+  const origin = `${h.get("x-forwarded-proto") === "https" ? "https" : "http"}://${h.get("host") ?? "localhost"}`;
+  return (
+    <>
+      <nav className="crumbs" aria-label="Breadcrumb">
+        <Link href="/">Conferences</Link> / <Link href={`/conferences/${conference.slug}`}>{conference.name}</Link>
+      </nav>
+      <div className="page-head">
+        <div>
+          <h1>Members</h1>
+          <p className="lede">Owners manage members and invites; editors write notes; viewers read drafts.</p>
+        </div>
+      </div>
+      <div className="layout-2">
+        <section aria-labelledby="members">
+          <h2 id="members">People with access</h2>
+          <ul className="list" data-testid="member-list">
+            {members.map((m) => (
+              <li key={m.userId} className="list-item" data-testid="member">
+                <h3>
+                  {m.name} {m.userId === viewer.id ? <span className="badge">you</span> : null}
+                </h3>
+                <div className="meta">
+                  <span>{m.email}</span>
+                  <span className="badge">{m.role}</span>
+                </div>
+                <div className="row">
+                  <ActionForm action={setMemberRoleAction.bind(null, conference.slug, m.userId)} submitLabel="Change role">
+                    <select name="role" defaultValue={m.role} aria-label={`Role of ${m.name}`}>
+                      {CONFERENCE_ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {r}
+                        </option>
+                      ))}
+                    </select>
+                  </ActionForm>
+                  <ActionForm action={removeMemberAction.bind(null, conference.slug, m.userId)} submitLabel="Remove">
+                    <></>
+                  </ActionForm>
+                </div>
+              </li>
+            ))}
+          </ul>
+          <h2>Open invite links</h2>
+          {invites.length === 0 ? (
+            <div className="empty">
+              <p>No open invites.</p>
+            </div>
+          ) : (
+            <ul className="list">
+              {invites.map((i) => (
+                <li key={i.id} className="list-item">
+                  <div className="meta">
+                    <span className="badge">{i.role}</span>
+                    <span>expires {when(i.expiresAt)}</span>
+                    <span>by {i.createdBy.name}</span>
+                  </div>
+                  <ActionForm action={revokeInviteAction.bind(null, conference.slug, i.id)} submitLabel="Withdraw">
+                    <></>
+                  </ActionForm>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <aside className="card">
+          <h2>Invite someone</h2>
+          <SecretActionForm action={createInviteAction.bind(null, conference.slug)} submitLabel="Create invite link" secretLabel="Invite link" testId="new-invite">
+            <input type="hidden" name="origin" value={origin} />
+            <div className="row">
+              <label>
+                Role
+                <select name="role" defaultValue="editor">
+                  {CONFERENCE_ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {r}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                Valid for (hours)
+                <input name="expiresInHours" type="number" min={1} max={720} defaultValue={168} />
+              </label>
+            </div>
+          </SecretActionForm>
+          <p className="meta">
+            <span>Each link works once, for one person, until it expires.</span>
+          </p>
+        </aside>
+      </div>
+    </>
+  );
+}
