@@ -51,7 +51,8 @@ export class LiveHub {
     }
     channel.subscribers.add(subscriber);
     if (channel.frame) this.send(channel, subscriber, channel.frame);
-    else this.rebuild(sessionId, channel);
+    // The first frame is on its way (or being built): this reader gets it with the others.
+    else if (!channel.building) this.rebuild(sessionId, channel);
     return () => {
       const current = this.channels.get(sessionId);
       if (!current) return;
