@@ -24,7 +24,7 @@ test("import: paste, preview the structure, fix an attribution, create the sessi
 
   // Refused input first: an empty form explains itself.
   await page.getByRole("button", { name: "Preview" }).click();
-  await expect(page.getByRole("alert")).toContainText("Paste the notes");
+  await expect(page.locator(".form-error")).toContainText("Paste the notes");
 
   await page.getByLabel(/Paste notes/).fill(NOTES);
   await page.getByRole("button", { name: "Preview" }).click();
@@ -32,6 +32,10 @@ test("import: paste, preview the structure, fix an attribution, create the sessi
   await expect(preview).toBeVisible();
   await expect(preview.getByLabel("Title")).toHaveValue("Shipping On Fridays");
   await expect(preview.getByTestId("import-person").first().getByLabel("Name")).toHaveValue("Amara Okafor");
+  for (const [label, width] of [["desktop", 1280], ["phone", 390]] as const) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: path.resolve(import.meta.dirname, `../.artifacts/screenshots/07-import-preview-${label}.png`), fullPage: true });
+  }
   // Hostile text in the notes shows as text: no dialog, no injected image.
   await expect(preview).toContainText("<script>alert(1)</script>");
   expect(await page.locator("img[src='x']").count()).toBe(0);
