@@ -12,6 +12,7 @@ import { pathToFileURL } from "node:url";
 import { createPeopleIndex } from "../lib/people/createPeopleIndex";
 import { rankPeople } from "../lib/people/rankPeople";
 import type { PersonCandidate, RankContext } from "../lib/people/types";
+import { seededRandom } from "../lib/random/seeded-random";
 
 const PEOPLE = 10_000;
 const GOAL_P99_MS = 2;
@@ -43,18 +44,6 @@ const COMPANIES = [
   "Telefónica", "Deutsche Telekom", "Société Générale", "BBVA", "Rakuten", "Infosys", "Tata Consultancy Services",
   "Capgemini", "Accenture", "IBM", "Oracle", "SAP", "VMware", "Rackspace", "Joyent", "Engine Yard", "Basho",
 ];
-
-/** mulberry32: small, fast, deterministic. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Synthetic extends PersonCandidate {
   first: string;
