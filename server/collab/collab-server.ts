@@ -49,6 +49,31 @@ export class CollabServer {
     if (room.conns.size === 0) room.releaseWhenIdle();
   }
 
+  /** The SQLite store of the notes documents (revisions, generations). */
+  get store(): NotesStore {
+    return this.options.store;
+  }
+
+  /** The current generation of a session's notes (creating the document row on first use). */
+  generation(sessionId: string): string {
+    return this.roomsById.get(sessionId)?.generation ?? this.options.store.ensureGeneration(sessionId);
+  }
+
+  /**
+   * Re-creates a session's notes as an empty document with a new generation.
+   * The loaded room is dropped without storing what it still held, and its
+   * connections are closed as stale, so no old local copy merges into the new
+   * document. Returns the new generation.
+   */
+  recreateNotes(sessionId: string): string {
+    const room = this.roomsById.get(sessionId);
+    if (room) {
+      this.roomsById.delete(sessionId);
+      room.discard();
+    }
+    return this.options.store.recreate(sessionId);
+  }
+
   /** Brings a loaded session's readers' copy up to date now; a session nobody edits is already current. */
   refreshReadersCopy(sessionId: string): void {
     this.roomsById.get(sessionId)?.renderNow();
@@ -73,9 +98,17 @@ export class CollabServer {
     }
     if (!access) return refuse(socket, 404, "Not Found");
     const granted = access;
+    const generation = url.searchParams.get("gen");
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       try {
-        attachConnection(this.room(sessionId), ws, granted);
+        const room = this.room(sessionId);
+        if (generation !== null && generation !== room.generation) {
+          // Before any sync message: a local copy of an older incarnation must never merge in.
+          ws.close(CloseCode.StaleGeneration, "local copy is of an older generation");
+          if (room.conns.size === 0) room.releaseWhenIdle();
+          return;
+        }
+        attachConnection(room, ws, granted);
       } catch (err) {
         console.error(`[collab] could not open session ${sessionId}`, err);
         ws.close(CloseCode.NotFound, "could not open document");

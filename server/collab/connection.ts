@@ -1,4 +1,5 @@
 import type { WebSocket, RawData } from "ws";
+import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as decoding from "lib0/decoding";
@@ -59,8 +60,20 @@ export function attachConnection(room: Room, conn: WebSocket, access: Connection
         encoding.writeVarUint(encoder, MESSAGE_SYNC);
         const subtype = decoding.peekVarUint(decoder);
         if (subtype === syncProtocol.messageYjsSyncStep1) {
-          syncProtocol.readSyncMessage(decoder, encoder, room.doc, conn);
-          return encoding.toUint8Array(encoder);
+          // Answered only once everything received so far is in SQLite: the reply to a
+          // client's step 1 doubles as "your edits before this are durable" (see Room.whenStored).
+          decoding.readVarUint(decoder);
+          const stateVector = decoding.readVarUint8Array(decoder);
+          Y.decodeStateVector(stateVector); // throws on garbage now, not later inside a timer
+          room.whenStored(() => {
+            try {
+              syncProtocol.writeSyncStep2(encoder, room.doc, stateVector);
+              send(conn, encoding.toUint8Array(encoder));
+            } catch {
+              close(CloseCode.Malformed, "malformed message");
+            }
+          });
+          return null;
         }
         if (subtype !== syncProtocol.messageYjsSyncStep2 && subtype !== syncProtocol.messageYjsUpdate) {
           throw new RefusedError(CloseCode.Malformed, "unknown sync message");

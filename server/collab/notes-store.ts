@@ -13,6 +13,26 @@ export interface StoredNotes {
   storedBytes: number;
 }
 
+/** One stored revision, without its state (what a history list shows). */
+export interface RevisionSummary {
+  id: string;
+  generation: string;
+  /** auto: taken while people edit; named: asked for by a note-taker; restore: the state right after a restore. */
+  kind: RevisionKind;
+  name: string | null;
+  /** Display names of the people whose edits reached the server since the previous revision. */
+  authors: string[];
+  /** ISO timestamp. */
+  createdAt: string;
+}
+
+export type RevisionKind = "auto" | "named" | "restore";
+
+/** A revision with its full document state (`Y.encodeStateAsUpdate`). */
+export interface StoredRevision extends RevisionSummary {
+  state: Uint8Array;
+}
+
 /**
  * The SQLite side of the notes documents. Synchronous on purpose
  * (better-sqlite3): a room is fully loaded before its first message is
@@ -22,7 +42,7 @@ export interface StoredNotes {
 export class NotesStore {
   private readonly stmts;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(readonly db: Database.Database) {
     this.stmts = {
       doc: db.prepare(
         `SELECT generation, snapshot, snapshotUpTo FROM "NotesDocument" WHERE sessionId = ?`,
@@ -41,6 +61,21 @@ export class NotesStore {
       dropUpTo: db.prepare(`DELETE FROM "NotesUpdate" WHERE sessionId = ? AND id <= ?`),
       lastId: db.prepare(`SELECT MAX(id) AS id FROM "NotesUpdate" WHERE sessionId = ?`),
       setContent: db.prepare(`UPDATE "NotesDocument" SET contentJson = ?, updatedAt = ? WHERE sessionId = ?`),
+      generation: db.prepare(`SELECT generation FROM "NotesDocument" WHERE sessionId = ?`),
+      dropAll: db.prepare(`DELETE FROM "NotesUpdate" WHERE sessionId = ?`),
+      reset: db.prepare(
+        `UPDATE "NotesDocument" SET generation = ?, snapshot = NULL, snapshotUpTo = 0, contentJson = '', updatedAt = ? WHERE sessionId = ?`,
+      ),
+      addRevision: db.prepare(
+        `INSERT INTO "Revision" (id, sessionId, generation, kind, name, state, authors, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      listRevisions: db.prepare(
+        `SELECT id, generation, kind, name, authors, createdAt FROM "Revision" WHERE sessionId = ? ORDER BY createdAt DESC, rowid DESC`,
+      ),
+      getRevision: db.prepare(
+        `SELECT id, generation, kind, name, authors, createdAt, state FROM "Revision" WHERE sessionId = ? AND id = ?`,
+      ),
+      lastRevisionAt: db.prepare(`SELECT MAX(createdAt) AS at FROM "Revision" WHERE sessionId = ?`),
     };
   }
 
@@ -102,8 +137,102 @@ export class NotesStore {
     })();
   }
 
+  /** The generation of a session's notes, creating the document row on first use. */
+  ensureGeneration(sessionId: string): string {
+    this.stmts.createDoc.run(sessionId, randomUUID(), new Date().toISOString());
+    return (this.stmts.generation.get(sessionId) as { generation: string }).generation;
+  }
+
+  /**
+   * Re-creates a session's notes: empty document, new generation, in one
+   * transaction. Local copies of the old generation are refused by the collab
+   * server (CloseCode.StaleGeneration) and discarded by the editor, so they can
+   * never merge into the new document. Revisions are kept (restoring one
+   * applies its content, not its Yjs history). Returns the new generation.
+   */
+  recreate(sessionId: string): string {
+    const generation = randomUUID();
+    const now = new Date().toISOString();
+    this.db.transaction(() => {
+      this.stmts.createDoc.run(sessionId, generation, now);
+      this.stmts.dropAll.run(sessionId);
+      this.stmts.reset.run(generation, now, sessionId);
+    })();
+    return generation;
+  }
+
+  /** Stores a revision (the full state of the document) and returns its summary. */
+  addRevision(
+    sessionId: string,
+    revision: { generation: string; kind: RevisionKind; name: string | null; state: Uint8Array; authors: string[] },
+  ): RevisionSummary {
+    const summary: RevisionSummary = {
+      id: randomUUID(),
+      generation: revision.generation,
+      kind: revision.kind,
+      name: revision.name,
+      authors: revision.authors,
+      createdAt: new Date().toISOString(),
+    };
+    this.stmts.addRevision.run(
+      summary.id,
+      sessionId,
+      summary.generation,
+      summary.kind,
+      summary.name,
+      Buffer.from(revision.state.buffer, revision.state.byteOffset, revision.state.byteLength),
+      JSON.stringify(summary.authors),
+      summary.createdAt,
+    );
+    return summary;
+  }
+
+  /** A session's revisions, newest first, without their states. */
+  listRevisions(sessionId: string): RevisionSummary[] {
+    return (this.stmts.listRevisions.all(sessionId) as RevisionRow[]).map(toSummary);
+  }
+
+  /** One revision with its state, or null. */
+  getRevision(sessionId: string, revisionId: string): StoredRevision | null {
+    const row = this.stmts.getRevision.get(sessionId, revisionId) as (RevisionRow & { state: Buffer }) | undefined;
+    return row ? { ...toSummary(row), state: new Uint8Array(row.state) } : null;
+  }
+
+  /** When the latest revision of a session was taken (ms since epoch), or null. */
+  lastRevisionAt(sessionId: string): number | null {
+    const at = (this.stmts.lastRevisionAt.get(sessionId) as { at: string | null }).at;
+    return at ? Date.parse(at) : null;
+  }
+
   /** Stores the canonical JSON copy read by public pages and exports. */
   writeContent(sessionId: string, json: string): void {
     this.stmts.setContent.run(json, new Date().toISOString(), sessionId);
   }
+}
+
+interface RevisionRow {
+  id: string;
+  generation: string;
+  kind: string;
+  name: string | null;
+  authors: string;
+  createdAt: string;
+}
+
+function toSummary(row: RevisionRow): RevisionSummary {
+  let authors: string[] = [];
+  try {
+    const parsed: unknown = JSON.parse(row.authors);
+    if (Array.isArray(parsed)) authors = parsed.filter((a): a is string => typeof a === "string");
+  } catch {
+    // A damaged author list only loses the attribution, never the revision.
+  }
+  return {
+    id: row.id,
+    generation: row.generation,
+    kind: row.kind === "named" || row.kind === "restore" ? row.kind : "auto",
+    name: row.name,
+    authors,
+    createdAt: row.createdAt,
+  };
 }

@@ -3,7 +3,8 @@ import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as encoding from "lib0/encoding";
-import type { NotesStore } from "./notes-store";
+import { CloseCode } from "../../lib/collab/close-codes";
+import type { NotesStore, RevisionKind, RevisionSummary } from "./notes-store";
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -26,6 +27,8 @@ export interface RoomOptions {
   contentDelayMs: number | ((sessionId: string) => number);
   /** Called once, synchronously, when the room has loaded and before any connection joins. */
   onLoad?: (room: Room) => void;
+  /** Take an automatic revision once this long has passed since the last one and the document changed. */
+  revisionEveryMs: number;
 }
 
 export const DEFAULT_ROOM_OPTIONS: RoomOptions = {
@@ -33,6 +36,7 @@ export const DEFAULT_ROOM_OPTIONS: RoomOptions = {
   compactAfterUpdates: 300,
   idleMs: 15_000,
   contentDelayMs: 750,
+  revisionEveryMs: 5 * 60_000,
 };
 
 /**
@@ -48,6 +52,13 @@ export class Room {
   readonly conns = new Map<WebSocket, Set<number>>();
   readonly generation: string;
   private pending: Uint8Array[] = [];
+  /** Callbacks waiting until everything received so far is in SQLite (see `whenStored`). */
+  private storedWaiters: Array<() => void> = [];
+  private changedSinceRevision = false;
+  private lastRevisionAt: number;
+  /** Who edited since the last revision: names, and connections whose names may arrive later. */
+  private readonly authorsSinceRevision = new Set<string>();
+  private readonly editorsSinceRevision = new Set<WebSocket>();
   private flushTimer: NodeJS.Timeout | null = null;
   private contentTimer: NodeJS.Timeout | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -66,6 +77,7 @@ export class Room {
     this.generation = stored.generation;
     this.updatesSinceSnapshot = stored.updatesSinceSnapshot;
     this.storedBytes = stored.storedBytes;
+    this.lastRevisionAt = store.lastRevisionAt(sessionId) ?? Date.now();
     if (stored.state) Y.applyUpdate(this.doc, stored.state, this);
     this.doc.on("update", this.handleUpdate);
     this.awareness.on("update", this.handleAwareness);
@@ -80,6 +92,12 @@ export class Room {
   private handleUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === this) return;
     this.pending.push(update);
+    this.changedSinceRevision = true;
+    if (this.conns.has(origin as WebSocket)) {
+      const conn = origin as WebSocket;
+      this.editorsSinceRevision.add(conn);
+      for (const name of this.namesOf(conn)) this.authorsSinceRevision.add(name);
+    }
     this.flushTimer ??= setTimeout(() => this.flush(), this.options.flushDelayMs);
     const message = encodeSyncUpdate(update);
     for (const conn of this.conns.keys()) {
@@ -110,6 +128,18 @@ export class Room {
     for (const conn of this.conns.keys()) send(conn, message);
   };
 
+  /**
+   * Runs `callback` once everything this room has received so far is in
+   * SQLite: now when nothing is waiting, else right after the next flush
+   * (at most `flushDelayMs`). The connection uses it to answer a client's
+   * sync step 1 only when it is durable, which is how editors learn that
+   * their edits are saved without any non-standard message.
+   */
+  whenStored(callback: () => void): void {
+    if (this.pending.length === 0) callback();
+    else this.storedWaiters.push(callback);
+  }
+
   /** Writes pending updates to SQLite now, as one merged batch. */
   flush(): void {
     if (this.flushTimer) {
@@ -118,11 +148,66 @@ export class Room {
     }
     if (this.pending.length === 0) return;
     const batch = this.pending.length === 1 ? this.pending[0]! : Y.mergeUpdates(this.pending);
+    try {
+      this.store.append(this.sessionId, batch);
+    } catch (err) {
+      // Nothing is confirmed to anyone; the updates stay queued and the write is retried.
+      console.error(`[collab] storing updates of ${this.sessionId} failed; retrying`, err);
+      this.pending = [batch];
+      this.flushTimer = setTimeout(() => this.flush(), Math.max(this.options.flushDelayMs, 500));
+      return;
+    }
     this.pending = [];
-    this.store.append(this.sessionId, batch);
     this.storedBytes += batch.byteLength;
     this.updatesSinceSnapshot += 1;
     if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) this.compact();
+    const waiters = this.storedWaiters;
+    this.storedWaiters = [];
+    for (const waiter of waiters) waiter();
+    if (this.changedSinceRevision && Date.now() - this.lastRevisionAt >= this.options.revisionEveryMs) {
+      try {
+        this.takeRevision("auto", null);
+      } catch (err) {
+        console.error(`[collab] automatic revision of ${this.sessionId} failed`, err);
+      }
+    }
+  }
+
+  /**
+   * Stores the whole current document as a revision, with the names of the
+   * people whose edits arrived since the previous one ("who wrote what").
+   */
+  takeRevision(kind: RevisionKind, name: string | null, extraAuthors: readonly string[] = []): RevisionSummary {
+    this.flush();
+    for (const conn of this.editorsSinceRevision) for (const n of this.namesOf(conn)) this.authorsSinceRevision.add(n);
+    for (const n of extraAuthors) this.authorsSinceRevision.add(n);
+    const revision = this.store.addRevision(this.sessionId, {
+      generation: this.generation,
+      kind,
+      name,
+      state: Y.encodeStateAsUpdate(this.doc),
+      authors: [...this.authorsSinceRevision].sort((a, b) => a.localeCompare(b)),
+    });
+    this.authorsSinceRevision.clear();
+    this.editorsSinceRevision.clear();
+    this.changedSinceRevision = false;
+    this.lastRevisionAt = Date.now();
+    return revision;
+  }
+
+  /** True when the document changed since the last revision. */
+  get editedSinceRevision(): boolean {
+    return this.changedSinceRevision;
+  }
+
+  /** Display names announced (awareness `user.name`) by the tabs behind a connection. */
+  private namesOf(conn: WebSocket): string[] {
+    const names: string[] = [];
+    for (const id of this.conns.get(conn) ?? []) {
+      const user = (this.awareness.getStates().get(id) as { user?: { name?: unknown } } | undefined)?.user;
+      if (user && typeof user.name === "string" && user.name.trim() !== "") names.push(user.name.trim().slice(0, 80));
+    }
+    return names;
   }
 
   /** Folds the update log into one snapshot so load time does not grow with history. */
@@ -180,6 +265,8 @@ export class Room {
   removeConnection(conn: WebSocket): void {
     const controlled = this.conns.get(conn);
     if (!controlled) return;
+    for (const name of this.namesOf(conn)) if (this.editorsSinceRevision.has(conn)) this.authorsSinceRevision.add(name);
+    this.editorsSinceRevision.delete(conn);
     this.conns.delete(conn);
     awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
     if (this.conns.size === 0) this.releaseWhenIdle();
@@ -194,10 +281,37 @@ export class Room {
     }, this.options.idleMs);
   }
 
+  /**
+   * Drops the room without storing what is pending and closes every
+   * connection as stale: used when the document is re-created, so that
+   * nothing of the old generation is written after the reset.
+   */
+  discard(): void {
+    if (this.destroyed) return;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.contentTimer) clearTimeout(this.contentTimer);
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.flushTimer = this.contentTimer = this.idleTimer = null;
+    this.pending = [];
+    this.storedWaiters = [];
+    this.destroyed = true;
+    for (const conn of [...this.conns.keys()]) conn.close(CloseCode.StaleGeneration, "document re-created");
+    this.conns.clear();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
   /** Stores everything and releases memory; the room must not be used afterwards. */
   destroy(): void {
     if (this.destroyed) return;
     this.flush();
+    if (this.changedSinceRevision) {
+      try {
+        this.takeRevision("auto", null);
+      } catch (err) {
+        console.error(`[collab] revision of ${this.sessionId} on unload failed`, err);
+      }
+    }
     if (this.contentTimer) {
       clearTimeout(this.contentTimer);
       this.contentTimer = null;

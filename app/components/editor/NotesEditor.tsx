@@ -21,6 +21,7 @@ import { AttributionAutocomplete, type AttributionQuery, type AutocompleteBridge
 import { AttributionChips, type ChipPerson } from "./attribution-chips";
 import { AttributionMenu, type MenuItem } from "./AttributionMenu";
 import { BlockToolbar } from "./BlockToolbar";
+import { HistoryPanel } from "./HistoryPanel";
 import { NamePrompt } from "./NamePrompt";
 import { Presence } from "./Presence";
 import { SessionPeopleEditor } from "./SessionPeopleEditor";
@@ -47,7 +48,7 @@ export function NotesEditor(props: NotesEditorProps) {
 
 type Candidate = DirectoryPerson & { role?: string };
 
-function ConnectedEditor({ collab, name, conferenceSlug, kind: storedKind }: NotesEditorProps & { collab: CollabDocument; name: string }) {
+function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: storedKind }: NotesEditorProps & { collab: CollabDocument; name: string }) {
   const sessionPeople = useSessionPeople(collab.doc);
   const kind = useSessionKind(collab.doc, storedKind);
   const directory = useConferenceDirectory(conferenceSlug);
@@ -216,7 +217,8 @@ function ConnectedEditor({ collab, name, conferenceSlug, kind: storedKind }: Not
       <SessionPeopleEditor doc={collab.doc} people={sessionPeople} kind={kind} />
       <div className="editor-toolbar">
         <Presence provider={collab.provider} />
-        <SyncStatus state={collab.state} problem={collab.problem} />
+        <SyncStatus state={collab.state} pending={collab.pending} problem={collab.problem} />
+        <HistoryPanel sessionId={sessionId} author={name} />
       </div>
       <BlockToolbar editor={editor} onShortcuts={() => setShowShortcuts(true)} />
       <div className={`notes-surface kind-${kind}`}>

@@ -2,18 +2,44 @@
 
 import type { SyncState } from "./use-collab-document";
 
-const LABELS: Record<SyncState, string> = {
-  saved: "Saved",
-  connecting: "Connecting…",
-  offline: "Offline: saved on this device",
-};
+function edits(n: number): string {
+  return `${n} ${n === 1 ? "edit" : "edits"} on this device`;
+}
 
-/** Tells the note-taker whether their words have reached the server. */
-export function SyncStatus({ state, problem }: { state: SyncState; problem: string | null }) {
+/** The words shown for a sync state; `pending` is this device's unconfirmed edits. */
+export function syncStatusText(state: SyncState, pending: number): string {
+  switch (state) {
+    case "saved":
+      return "Saved";
+    case "saving":
+      return "Saving…";
+    case "offline":
+      return pending > 0 ? `Offline: ${edits(pending)}` : "Offline: everything saved";
+    case "reconnecting":
+      return pending > 0 ? `Reconnecting: ${edits(pending)}` : "Reconnecting";
+    case "local-only":
+      return "Saved on this device only";
+    case "connecting":
+      return pending > 0 ? `Connecting: ${edits(pending)}` : "Connecting…";
+  }
+}
+
+/**
+ * Tells the note-taker whether their words are safe: "Saved" only once the
+ * server confirmed they are in its database (see save-tracker.ts).
+ */
+export function SyncStatus({ state, pending, problem }: { state: SyncState; pending: number; problem: string | null }) {
   return (
-    <span className="sync-status" data-state={state} role="status" aria-live="polite" data-testid="sync-status">
-      {LABELS[state]}
-      {problem && state !== "saved" ? ` · ${problem}` : null}
+    <span
+      className="sync-status"
+      data-state={state}
+      data-pending={pending}
+      role="status"
+      aria-live="polite"
+      title={pending > 0 ? `${edits(pending)} not yet confirmed by the server` : "Every edit of this device is on the server"}
+    >
+      <span data-testid="sync-status">{syncStatusText(state, pending)}</span>
+      {problem && state !== "saved" ? <span className="sync-problem" data-testid="sync-problem">{` · ${problem}`}</span> : null}
     </span>
   );
 }

@@ -1,0 +1,31 @@
+import { NextResponse } from "next/server";
+import { AppError } from "@/lib/errors/app-error";
+import { listRevisions, takeNamedRevision } from "@/server/data/revisions";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ session: string }>;
+
+/** The session's revisions, newest first. */
+export async function GET(_req: Request, { params }: { params: Params }) {
+  try {
+    return NextResponse.json({ revisions: listRevisions((await params).session) }, { headers: { "cache-control": "no-store" } });
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+/** Takes a named revision now: `{ "name": "...", "author": "..." }`. */
+export async function POST(req: Request, { params }: { params: Params }) {
+  try {
+    const body: unknown = await req.json().catch(() => ({}));
+    return NextResponse.json({ revision: takeNamedRevision((await params).session, body as never) }, { status: 201 });
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+function failure(err: unknown) {
+  if (err instanceof AppError) return NextResponse.json({ error: err.message, code: err.code, fields: err.fields }, { status: err.status });
+  throw err;
+}

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runConvergence } from "../support/convergence";
+import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
+
+const db = tempDatabase("talknotes-convergence-");
+process.env.DATABASE_URL = db.url;
+
+let server: RunningServer;
+let sessionId: string;
+
+beforeAll(async () => {
+  server = await startServer({ databaseUrl: db.url });
+  const { seedDevopsDay } = await import("../support/seed");
+  sessionId = (await seedDevopsDay()).session.id;
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+// Small here; the soak run calls runConvergence with more clients, operations and restarts.
+const SEED = Number(process.env.TALKNOTES_CONVERGENCE_SEED ?? 20260611);
+
+describe("randomized convergence with the real server in the loop", () => {
+  it(`ends with every replica and the stored state identical (seed ${SEED})`, async () => {
+    const result = await runConvergence({ server, databaseUrl: db.url, sessionId, seed: SEED, clients: 3, operations: 400, restarts: 2 });
+    server = result.server;
+    for (const replica of result.replicas) expect(replica).toBe(result.finalXml);
+    expect(result.storedMatches).toBe(true);
+    expect(result.counts.restart).toBe(2);
+    expect(result.counts.insert ?? 0).toBeGreaterThan(100);
+    expect(result.counts.disconnect ?? 0).toBeGreaterThan(0);
+    expect(result.finalXml.length).toBeGreaterThan(100);
+  });
+});

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { type SaveTracker, trackSaves } from "../../app/components/editor/save-tracker";
+import { readStoredXml } from "../support/convergence";
+import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import { type TestClient, connectClient, synced, waitFor } from "../support/yclient";
+
+const db = tempDatabase("talknotes-crash-");
+process.env.DATABASE_URL = db.url;
+
+let server: RunningServer;
+let sessionId: string;
+
+beforeAll(async () => {
+  server = await startServer({ databaseUrl: db.url });
+  const { seedDevopsDay } = await import("../support/seed");
+  sessionId = (await seedDevopsDay()).session.id;
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+const CLIENTS = 4;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The text of every paragraph, read from a notes fragment's XML. */
+function paragraphs(xml: string): string[] {
+  return [...xml.matchAll(/<paragraph>(.*?)<\/paragraph>/g)].map((m) => m[1]!);
+}
+
+describe("crash safety", () => {
+  it("loses no character typed by several clients while the server is SIGKILLed and restarted twice", async () => {
+    // One paragraph per note-taker, created by the first one, so each types in their own line.
+    const clients: TestClient[] = [];
+    const trackers: SaveTracker[] = [];
+    for (let i = 0; i < CLIENTS; i++) {
+      const c = connectClient(server.wsUrl, sessionId);
+      trackers.push(trackSaves(c.provider, { probeDelayMs: 50 }));
+      clients.push(c);
+    }
+    await Promise.all(clients.map((c) => synced(c)));
+    const fragment = clients[0]!.doc.getXmlFragment("notes");
+    fragment.insert(
+      0,
+      Array.from({ length: CLIENTS }, () => {
+        const p = new Y.XmlElement("paragraph");
+        p.insert(0, [new Y.XmlText()]);
+        return p;
+      }),
+    );
+    await waitFor(() => clients.every((c) => c.doc.getXmlFragment("notes").length === CLIENTS), 5000, "paragraphs everywhere");
+
+    // Everyone types a character every 7 ms, whether or not the server is up.
+    const typed = clients.map(() => "");
+    let typing = true;
+    const typists = clients.map(async (c, i) => {
+      const text = (c.doc.getXmlFragment("notes").get(i) as Y.XmlElement).get(0) as Y.XmlText;
+      let n = 0;
+      while (typing) {
+        const ch = String.fromCharCode(97 + ((i * 7 + n++) % 26));
+        text.insert(text.length, ch);
+        typed[i] += ch;
+        await sleep(7);
+      }
+    });
+
+    for (let crash = 0; crash < 2; crash++) {
+      await sleep(400);
+      await server.kill();
+      await sleep(300);
+      server = await startServer({ databaseUrl: db.url, port: server.port });
+      await waitFor(() => clients.every((c) => c.provider.synced), 15_000, "clients back after the restart");
+    }
+    await sleep(300);
+    typing = false;
+    await Promise.all(typists);
+
+    // "Saved" everywhere means every character is in SQLite: crash once more, then read the file.
+    await waitFor(() => trackers.every((t) => t.caughtUp && t.pending === 0), 15_000, "every client saved");
+    for (const c of clients) c.provider.disconnect();
+    await server.kill();
+    const stored = paragraphs(readStoredXml(db.url, sessionId));
+
+    let lost = 0;
+    for (let i = 0; i < CLIENTS; i++) lost += Math.max(0, typed[i]!.length - (stored[i]?.length ?? 0));
+    expect(lost, "lost characters").toBe(0);
+    expect(stored).toEqual(typed);
+    expect(typed.every((t) => t.length > 150)).toBe(true);
+
+    for (const t of trackers) t.destroy();
+    for (const c of clients) c.destroy();
+    server = await startServer({ databaseUrl: db.url, port: server.port });
+  });
+});
