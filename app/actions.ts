@@ -1,6 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { authorizeAction } from "@/app/authorize-action";
+import { currentViewer } from "@/app/current-viewer";
 import { AppError } from "@/lib/errors/app-error";
 import { createConference } from "@/server/data/conferences";
 import { createSession } from "@/server/data/sessions";
@@ -19,12 +21,14 @@ function failure(err: unknown): FormState {
 export async function createConferenceAction(_prev: FormState, form: FormData): Promise<FormState> {
   let slug: string;
   try {
+    const viewer = await currentViewer();
+    if (!viewer) throw new AppError("unauthorized", "Sign in to create a conference");
     const conference = await createConference({
       name: String(form.get("name") ?? ""),
       location: String(form.get("location") ?? ""),
       startsOn: String(form.get("startsOn") ?? ""),
       hashtag: String(form.get("hashtag") ?? ""),
-    });
+    }, { ownerId: viewer.id });
     slug = conference.slug;
   } catch (err) {
     return failure(err);
@@ -35,6 +39,7 @@ export async function createConferenceAction(_prev: FormState, form: FormData): 
 export async function createSessionAction(conferenceSlug: string, _prev: FormState, form: FormData): Promise<FormState> {
   let path: string;
   try {
+    await authorizeAction(conferenceSlug, "editor");
     const session = await createSession(conferenceSlug, {
       title: String(form.get("title") ?? ""),
       kind: String(form.get("kind") ?? "talk") as "talk",

@@ -1,13 +1,18 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { createConferenceAction } from "@/app/actions";
 import { ActionForm } from "@/app/components/ActionForm";
+import { currentViewer } from "@/app/current-viewer";
 import { formatIsoDate } from "@/lib/format/format-iso-date";
 import { listConferences } from "@/server/data/conferences";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const conferences = await listConferences();
+  const viewer = await currentViewer();
+  // The workspace is for members; the public reads published notes under /c.
+  if (!viewer) redirect("/login");
+  const conferences = await listConferences({ memberId: viewer.isAdmin ? undefined : viewer.id });
   return (
     <>
       <div className="page-head">

@@ -1,10 +1,14 @@
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { parseCollabPath } from "../lib/collab/room-name";
+import { collabRequestAccess } from "./auth/collab-request-access";
+import { CLIENT_IP_HEADER } from "./auth/request-context";
 import { CollabServer } from "./collab/collab-server";
 import { NotesStore } from "./collab/notes-store";
 import { ReadersCopyRenderer } from "./collab/render-readers-copy";
 import { SessionPeopleSync } from "./collab/session-people-sync";
+import { UpgradeGate } from "./collab/upgrade-gate";
 import { applyMigrations } from "./db/migrate";
 import { openSqlite } from "./db/open-sqlite";
 import { EnvError, readEnv } from "./env";
@@ -44,14 +48,12 @@ async function main() {
   const live = new LiveHub(buildLiveFrame);
   const readersCopyListener = new ReadersCopyListener(live, search);
   const peopleSync: SessionPeopleSync = new SessionPeopleSync(db, () => collab.loadedRooms());
+  const gate = new UpgradeGate(collabRequestAccess);
   const collab: CollabServer = new CollabServer({
     store,
-    // Until accounts exist (issue 6) anyone who can reach the server may edit an existing session;
-    // an archived session is read-only for everyone (the record of the event).
-    authorize: (_req, sessionId) => {
-      const status = statuses.status(sessionId);
-      return status === null ? null : { readOnly: status === "archived" };
-    },
+    // Decided by the gate before the upgrade reaches the collab server (server/auth/conference-access.ts:
+    // owners/editors write, viewers and the public read; archived sessions are read-only for everyone).
+    authorize: (req) => gate.granted(req),
     room: {
       onLoad: (room) => peopleSync.bind(room),
       onContentChange: (sessionId, doc) => {
@@ -79,6 +81,8 @@ async function main() {
   const nextUpgrade = app.getUpgradeHandler();
 
   const server = http.createServer((req, res) => {
+    // The login limiter keys on this; whatever a client sent under that name is replaced.
+    req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
     if (req.url === "/api/health") {
       res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
       res.end(JSON.stringify({ ok: true }));
@@ -91,7 +95,10 @@ async function main() {
     });
   });
   server.on("upgrade", (req, socket, head) => {
-    if (req.url?.startsWith("/collab/")) collab.handleUpgrade(req, socket, head);
+    if (req.url?.startsWith("/collab/")) {
+      const sessionId = parseCollabPath(new URL(req.url, "http://localhost").pathname);
+      void gate.admit(req, socket, sessionId).then((admitted) => admitted && collab.handleUpgrade(req, socket, head));
+    }
     else nextUpgrade(req, socket, head);
   });
 

@@ -34,6 +34,7 @@ export function describeCloseCode(code: number): string | null {
     case CloseCode.StaleGeneration:
       return "This session was re-created; your old local copy was discarded.";
     case CloseCode.TooLarge:
+    case 1009: // RFC 6455 "message too big": a frame over the server's size limit
       return "That change is too large to save (paste less at once).";
     case CloseCode.RateLimited:
       return "Too many changes at once; reconnecting shortly.";

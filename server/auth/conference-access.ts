@@ -45,3 +45,35 @@ export async function collabAccess(viewer: Viewer | null, sessionId: string): Pr
   if (role === "viewer") return { readOnly: true };
   return PUBLIC_STATUSES.has(session.status) ? { readOnly: true } : null;
 }
+
+/** Ids of the conferences the viewer may edit; undefined for an admin (all of them). */
+export async function editableConferenceIds(viewer: Viewer): Promise<string[] | undefined> {
+  if (viewer.isAdmin) return undefined;
+  const rows = await getPrisma().membership.findMany({
+    where: { userId: viewer.id, role: { in: ["editor", "owner"] } },
+    select: { conferenceId: true },
+  });
+  return rows.map((r) => r.conferenceId);
+}
+
+/**
+ * The session (by id) and the viewer's role in its conference, when that role
+ * is at least `needed`; with `publicRead`, anyone may read a live or published
+ * session. No role: not_found, like an unknown id.
+ */
+export async function requireSessionAccess(viewer: Viewer | null, sessionId: string, needed: ConferenceRole, options: { publicRead?: boolean } = {}) {
+  const session = await getPrisma().session.findUnique({ where: { id: sessionId }, select: { id: true, conferenceId: true, status: true } });
+  const role = session ? await conferenceRole(viewer, session.conferenceId) : null;
+  if (!session) throw new AppError("not_found", "No such session");
+  if (options.publicRead && needed === "viewer" && PUBLIC_STATUSES.has(session.status)) return { session, role };
+  if (!role) throw new AppError("not_found", "No such session");
+  if (!roleAtLeast(role, needed)) throw new AppError("forbidden", `This needs ${needed} access`);
+  return { session, role };
+}
+
+/** The same as requireSessionAccess, for a session named by its conference's and its own slug. */
+export async function requireSessionAccessBySlug(viewer: Viewer | null, conferenceSlug: string, sessionSlug: string, needed: ConferenceRole, options: { publicRead?: boolean } = {}) {
+  const found = await getPrisma().session.findFirst({ where: { slug: sessionSlug, conference: { slug: conferenceSlug } }, select: { id: true } });
+  if (!found) throw new AppError("not_found", `No session "${sessionSlug}" in "${conferenceSlug}"`);
+  return requireSessionAccess(viewer, found.id, needed, options);
+}

@@ -5,21 +5,23 @@ import { ConferenceInput } from "./conference-input";
 import { parseInput } from "./parse-input";
 import { uniqueSlug } from "./unique-slug";
 
-/** Conferences for the home page, newest first, with their session counts. */
-export async function listConferences() {
+/** Conferences for the home page, newest first, with their session counts; `memberId`: only those that user is a member of. */
+export async function listConferences(options: { memberId?: string } = {}) {
   return getPrisma().conference.findMany({
+    where: options.memberId ? { memberships: { some: { userId: options.memberId } } } : undefined,
     orderBy: [{ startsOn: "desc" }, { createdAt: "desc" }],
     include: { _count: { select: { sessions: true, people: true } } },
   });
 }
 
-/** Creates a conference with a unique slug derived from its name. */
-export async function createConference(input: ConferenceInput) {
+/** Creates a conference with a unique slug derived from its name; `ownerId` becomes its owner. */
+export async function createConference(input: ConferenceInput, options: { ownerId?: string } = {}) {
   const data = parseInput(ConferenceInput, input);
   const prisma = getPrisma();
   const base = slugify(data.name, { fallback: "conference" });
   const slug = await uniqueSlug(base, async (s) => (await prisma.conference.count({ where: { slug: s } })) > 0);
-  return prisma.conference.create({ data: { ...data, slug } });
+  const memberships = options.ownerId ? { create: { userId: options.ownerId, role: "owner" } } : undefined;
+  return prisma.conference.create({ data: { ...data, slug, memberships } });
 }
 
 /** A conference with its sessions in agenda order; throws not_found. */

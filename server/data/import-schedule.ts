@@ -85,7 +85,7 @@ interface PersonRow {
  * Editors open later pick the new header and speakers up from SQLite; a room
  * already loaded in the collab server keeps its people map until it reloads.
  */
-export async function importSchedule(input: ImportScheduleInput): Promise<ImportScheduleResult> {
+export async function importSchedule(input: ImportScheduleInput, access: ImportAccess = {}): Promise<ImportScheduleResult> {
   const data = parseInput(ImportScheduleInput, input);
   let text = data.text ?? "";
   let filename = data.filename;
@@ -100,7 +100,7 @@ export async function importSchedule(input: ImportScheduleInput): Promise<Import
 
   const result = await getPrisma().$transaction(
     async (tx) => {
-      const { conference, created, previous } = await findOrCreateConference(tx, schedule, data.conferenceSlug, sourceUrl);
+      const { conference, created, previous } = await findOrCreateConference(tx, schedule, data.conferenceSlug, sourceUrl, access);
       const applied = await applySchedule(tx, conference.id, schedule, previous);
       const snapshot = {
         format: schedule.source,
@@ -144,7 +144,17 @@ function read(text: string, label: string | undefined): ScheduleImport {
   }
 }
 
-async function findOrCreateConference(tx: Tx, schedule: ScheduleImport, slug: string | undefined, sourceUrl: string | undefined) {
+/**
+ * Who imports (web callers): without a slug, only conferences in `matchAmong` (ids the caller may edit) are
+ * matched for a re-import, so nobody updates a conference they are not a member of; `ownerId` becomes the
+ * owner of a conference the import creates. The CLI (server operator) passes neither.
+ */
+export interface ImportAccess {
+  matchAmong?: readonly string[];
+  ownerId?: string;
+}
+
+async function findOrCreateConference(tx: Tx, schedule: ScheduleImport, slug: string | undefined, sourceUrl: string | undefined, access: ImportAccess) {
   const externalId = schedule.conference.externalId;
   let found: { id: string; slug: string; name: string } | null = null;
   let previous: { externalId: string | null; snapshot: string } | null = null;
@@ -164,7 +174,8 @@ async function findOrCreateConference(tx: Tx, schedule: ScheduleImport, slug: st
     previous = conference.scheduleSource;
   } else {
     const where = externalId ? { externalId } : sourceUrl ? { sourceUrl } : null;
-    const sources = where ? await tx.scheduleSource.findMany({ where, include: { conference: true } }) : [];
+    const among = access.matchAmong ? { conferenceId: { in: [...access.matchAmong] } } : {};
+    const sources = where ? await tx.scheduleSource.findMany({ where: { ...where, ...among }, include: { conference: true } }) : [];
     if (sources.length > 1) {
       throw new AppError(
         "invalid_input",
@@ -183,7 +194,14 @@ async function findOrCreateConference(tx: Tx, schedule: ScheduleImport, slug: st
   const base = c.slug ?? slugify(c.name, { fallback: "conference" });
   const newSlug = await uniqueSlug(base, async (s) => (await tx.conference.count({ where: { slug: s } })) > 0);
   const conference = await tx.conference.create({
-    data: { slug: newSlug, name: c.name, startsOn: c.startsOn, endsOn: c.endsOn, timezone: ianaZone(c.timezone) },
+    data: {
+      slug: newSlug,
+      name: c.name,
+      startsOn: c.startsOn,
+      endsOn: c.endsOn,
+      timezone: ianaZone(c.timezone),
+      memberships: access.ownerId ? { create: { userId: access.ownerId, role: "owner" } } : undefined,
+    },
   });
   return { conference, created: true, previous: null };
 }

@@ -23,6 +23,7 @@ import { AttributionMenu, type MenuItem } from "./AttributionMenu";
 import { BlockToolbar } from "./BlockToolbar";
 import { HistoryPanel } from "./HistoryPanel";
 import { NamePrompt } from "./NamePrompt";
+import { PasteSizeGuard } from "./paste-size-guard";
 import { Presence } from "./Presence";
 import { SessionPeopleEditor } from "./SessionPeopleEditor";
 import { ShortcutSheet } from "./ShortcutSheet";
@@ -35,6 +36,8 @@ interface NotesEditorProps {
   sessionId: string;
   conferenceSlug: string;
   kind: SessionKind;
+  /** Viewers (and everyone on an archived session): the server refuses their edits, so the editor takes none. */
+  readOnly?: boolean;
 }
 
 /** The live, collaborative notes editor of one session. */
@@ -48,7 +51,8 @@ export function NotesEditor(props: NotesEditorProps) {
 
 type Candidate = DirectoryPerson & { role?: string };
 
-function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: storedKind }: NotesEditorProps & { collab: CollabDocument; name: string }) {
+function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: storedKind, readOnly = false }: NotesEditorProps & { collab: CollabDocument; name: string }) {
+  const [pasteProblem, setPasteProblem] = useState<string | null>(null);
   const sessionPeople = useSessionPeople(collab.doc);
   const kind = useSessionKind(collab.doc, storedKind);
   const directory = useConferenceDirectory(conferenceSlug);
@@ -176,7 +180,9 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
   const editor = useEditor(
     {
       immediatelyRender: false,
+      editable: !readOnly,
       extensions: [
+        PasteSizeGuard.configure({ onRefuse: setPasteProblem }),
         ...createNotesExtensions({ history: false }),
         Placeholder.configure({ placeholder: "Type what you hear. @ attributes, Q: asks, ( is your aside. Press ? for keys." }),
         Collaboration.configure({ document: collab.doc, field: NOTES_FIELD }),
@@ -186,7 +192,7 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
       ],
       editorProps: { attributes: { "aria-label": "Session notes", "data-testid": "notes-editor", spellcheck: "true" } },
     },
-    [collab.doc, collab.provider, name, bridge],
+    [collab.doc, collab.provider, name, bridge, readOnly],
   );
   editorRef.current = editor;
 
@@ -220,7 +226,21 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
         <SyncStatus state={collab.state} pending={collab.pending} problem={collab.problem} />
         <HistoryPanel sessionId={sessionId} author={name} />
       </div>
-      <BlockToolbar editor={editor} onShortcuts={() => setShowShortcuts(true)} />
+      {readOnly ? (
+        <p className="meta" data-testid="read-only-notice">
+          <span>Read-only: you can follow these notes but not edit them.</span>
+        </p>
+      ) : (
+        <BlockToolbar editor={editor} onShortcuts={() => setShowShortcuts(true)} />
+      )}
+      {pasteProblem ? (
+        <p className="form-error" role="alert" data-testid="paste-too-large">
+          {pasteProblem}{" "}
+          <button type="button" className="btn secondary" onClick={() => setPasteProblem(null)}>
+            OK
+          </button>
+        </p>
+      ) : null}
       <div className={`notes-surface kind-${kind}`}>
         <EditorContent editor={editor} />
       </div>

@@ -6,13 +6,15 @@ import { ConferencePublishControls } from "@/app/c/_workspace/ConferencePublishC
 import { formatIsoDate } from "@/lib/format/format-iso-date";
 import { SESSION_KINDS } from "@/lib/interchange/types";
 import { orNotFound } from "@/app/or-not-found";
+import { requireWorkspaceRole } from "@/app/require-workspace-role";
 import { getConference } from "@/server/data/conferences";
 
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ conference: string }>;
 
-function load(slug: string) {
+async function load(slug: string) {
+  await requireWorkspaceRole(slug, "viewer");
   return orNotFound(getConference(slug));
 }
 

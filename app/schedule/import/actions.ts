@@ -1,6 +1,9 @@
 "use server";
 
+import { authorizeAction } from "@/app/authorize-action";
+import { currentViewer } from "@/app/current-viewer";
 import { AppError } from "@/lib/errors/app-error";
+import { editableConferenceIds } from "@/server/auth/conference-access";
 import { importSchedule } from "@/server/data/import-schedule";
 
 /** What the schedule import form shows after a submit: the refusal, or what the import did. */
@@ -27,12 +30,15 @@ export async function importScheduleAction(
   const file = form.get("file");
   const upload = file instanceof File && file.size > 0 ? file : null;
   try {
+    const viewer = conferenceSlug ? (await authorizeAction(conferenceSlug, "editor")).viewer : await currentViewer();
+    if (!viewer) throw new AppError("unauthorized", "Sign in to import a schedule");
+    const access = conferenceSlug ? {} : { matchAmong: await editableConferenceIds(viewer), ownerId: viewer.id };
     const result = await importSchedule({
       text: upload ? await upload.text() : undefined,
       filename: upload?.name,
       url: String(form.get("url") ?? ""),
       conferenceSlug: conferenceSlug ?? undefined,
-    });
+    }, access);
     return {
       error: null,
       result: {

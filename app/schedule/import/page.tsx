@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
+import { currentViewer } from "@/app/current-viewer";
 import { ScheduleImportForm } from "@/app/components/ScheduleImportForm";
 import { importScheduleAction } from "./actions";
 
 export const metadata: Metadata = { title: "Import a schedule" };
 
-export default function ImportSchedulePage() {
+export const dynamic = "force-dynamic";
+
+export default async function ImportSchedulePage() {
+  if (!(await currentViewer())) redirect("/login?next=/schedule/import");
   const action = importScheduleAction.bind(null, null);
   return (
     <>

@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { authorizeAction } from "@/app/authorize-action";
 import { AppError } from "@/lib/errors/app-error";
 import { decodeNotesFile } from "@/lib/import/decode-notes-file";
 import { ImportError } from "@/lib/import/import-error";
@@ -21,6 +22,7 @@ function message(err: unknown): string {
 /** Reads pasted or uploaded notes and returns the structure Talknotes recognised, for the person to check. */
 export async function previewImportAction(conferenceSlug: string, form: FormData): Promise<PreviewResult> {
   try {
+    await authorizeAction(conferenceSlug, "editor");
     const file = form.get("file");
     let text = String(form.get("text") ?? "");
     if (file instanceof File && file.size > 0) text = decodeNotesFile(new Uint8Array(await file.arrayBuffer()));
@@ -38,6 +40,7 @@ export async function createFromPreviewAction(conferenceSlug: string, document: 
   if (!runtime) return { error: "The collaboration server is not running." };
   let path: string;
   try {
+    await authorizeAction(conferenceSlug, "editor");
     const stored = await importNotesToConference({ conferenceSlug, document, warnings }, runtime.notesStore);
     path = `/conferences/${stored.conference.slug}/sessions/${stored.session.slug}`;
   } catch (err) {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ImportNotes } from "@/app/components/ImportNotes";
 import { orNotFound } from "@/app/or-not-found";
+import { requireWorkspaceRole } from "@/app/require-workspace-role";
 import { getConference } from "@/server/data/conferences";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +10,7 @@ export const metadata: Metadata = { title: "Import notes" };
 
 export default async function ImportNotesPage({ params }: { params: Promise<{ conference: string }> }) {
   const slug = (await params).conference;
+  await requireWorkspaceRole(slug, "editor", `/conferences/${slug}/import`);
   const conference = await orNotFound(getConference(slug));
   return (
     <>

@@ -3,13 +3,15 @@ import Link from "next/link";
 import { ScheduleImportForm } from "@/app/components/ScheduleImportForm";
 import { importScheduleAction } from "@/app/schedule/import/actions";
 import { orNotFound } from "@/app/or-not-found";
+import { requireWorkspaceRole } from "@/app/require-workspace-role";
 import { getConference } from "@/server/data/conferences";
 
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ conference: string }>;
 
-function load(slug: string) {
+async function load(slug: string) {
+  await requireWorkspaceRole(slug, "editor", `/conferences/${slug}/schedule`);
   return orNotFound(getConference(slug));
 }
 

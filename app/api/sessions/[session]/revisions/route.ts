@@ -1,5 +1,7 @@
 import { NextResponse } from "next/server";
+import { routeViewer } from "@/app/route-viewer";
 import { AppError } from "@/lib/errors/app-error";
+import { requireSessionAccess } from "@/server/auth/conference-access";
 import { listRevisions, takeNamedRevision } from "@/server/data/revisions";
 
 export const dynamic = "force-dynamic";
@@ -7,8 +9,9 @@ export const dynamic = "force-dynamic";
 type Params = Promise<{ session: string }>;
 
 /** The session's revisions, newest first. */
-export async function GET(_req: Request, { params }: { params: Params }) {
+export async function GET(req: Request, { params }: { params: Params }) {
   try {
+    await requireSessionAccess(await routeViewer(req), (await params).session, "viewer");
     return NextResponse.json({ revisions: listRevisions((await params).session) }, { headers: { "cache-control": "no-store" } });
   } catch (err) {
     return failure(err);
@@ -18,6 +21,7 @@ export async function GET(_req: Request, { params }: { params: Params }) {
 /** Takes a named revision now: `{ "name": "...", "author": "..." }`. */
 export async function POST(req: Request, { params }: { params: Params }) {
   try {
+    await requireSessionAccess(await routeViewer(req, { mutation: true }), (await params).session, "editor");
     const body: unknown = await req.json().catch(() => ({}));
     return NextResponse.json({ revision: takeNamedRevision((await params).session, body as never) }, { status: 201 });
   } catch (err) {

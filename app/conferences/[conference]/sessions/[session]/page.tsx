@@ -6,6 +6,7 @@ import { SessionStatusControl } from "@/app/c/_workspace/SessionStatusControl";
 import { formatIsoDate } from "@/lib/format/format-iso-date";
 import type { SessionKind } from "@/lib/interchange/types";
 import { orNotFound } from "@/app/or-not-found";
+import { requireWorkspaceRole } from "@/app/require-workspace-role";
 import { getSession } from "@/server/data/sessions";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +15,8 @@ type Params = Promise<{ conference: string; session: string }>;
 
 async function load(params: Params) {
   const { conference, session } = await params;
-  return orNotFound(getSession(conference, session));
+  const { role } = await requireWorkspaceRole(conference, "viewer", `/conferences/${conference}/sessions/${session}`);
+  return { ...(await orNotFound(getSession(conference, session))), viewerRole: role };
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
@@ -45,7 +47,7 @@ export default async function SessionEditorPage({ params }: { params: Params }) 
           <ExportMenu basePath={`/conferences/${conference.slug}/sessions/${session.slug}`} />
         </div>
       </div>
-      <NotesEditor sessionId={session.id} conferenceSlug={conference.slug} kind={session.kind as SessionKind} />
+      <NotesEditor sessionId={session.id} conferenceSlug={conference.slug} kind={session.kind as SessionKind} readOnly={session.viewerRole === "viewer" || session.status === "archived"} />
     </>
   );
 }

@@ -1,4 +1,6 @@
+import { routeViewer } from "@/app/route-viewer";
 import { AppError } from "@/lib/errors/app-error";
+import { requireSessionAccessBySlug } from "@/server/auth/conference-access";
 import { exportSession } from "@/server/data/export-session";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +11,8 @@ type Params = Promise<{ conference: string; session: string; format: string }>;
 export async function GET(req: Request, { params }: { params: Params }) {
   const { conference, session, format } = await params;
   try {
+    // Members export drafts; anyone may export what is already public (live or published).
+    await requireSessionAccessBySlug(await routeViewer(req), conference, session, "viewer", { publicRead: true });
     const file = await exportSession(conference, session, format);
     const inline = new URL(req.url).searchParams.get("inline") === "1";
     return new Response(file.body, {
