@@ -27,7 +27,8 @@ export async function currentSessionDocument(conferenceSlug: string, sessionSlug
 
 /** One session exported as a downloadable file. */
 export async function exportSession(conferenceSlug: string, sessionSlug: string, format: string) {
-  if (!(format in SESSION_EXPORTS)) {
+  // hasOwn, not `in`: "constructor" or "__proto__" must not pass as a format.
+  if (!Object.hasOwn(SESSION_EXPORTS, format)) {
     throw new AppError("invalid_input", `Unknown export format "${format}". Use one of: ${Object.keys(SESSION_EXPORTS).join(", ")}`);
   }
   const spec = SESSION_EXPORTS[format as SessionExportFormat];
