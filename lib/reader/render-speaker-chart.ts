@@ -13,14 +13,15 @@ export function renderSpeakerChart(stats: readonly SpeakerStat[], personHref: (p
     const href = personHref(s.personId);
     const name = href ? `<a href="${escapeHtml(href)}">${escapeHtml(s.name)}</a>` : escapeHtml(s.name);
     const pct = Math.max(2, Math.round((s.words / most) * 100));
+    // The bar sits under the name, full width of the column: long names wrap instead of squeezing it.
     return (
-      `<tr><th scope="row">${name}</th><td class="num">${s.statements}</td><td class="num">${s.words}</td>` +
-      `<td class="bar-cell" aria-hidden="true"><span class="bar" style="width:${pct}%"></span></td></tr>`
+      `<tr><th scope="row">${name}<span class="bar" aria-hidden="true" style="width:${pct}%"></span></th>` +
+      `<td class="num">${s.statements}</td><td class="num">${s.words}</td></tr>`
     );
   });
   return (
     `<table class="speaker-chart"><caption class="sr-only">Statements and words per person</caption>` +
-    `<thead><tr><th scope="col">Person</th><th scope="col" class="num">Statements</th><th scope="col" class="num">Words</th>` +
-    `<td class="bar-cell" aria-hidden="true"></td></tr></thead><tbody>${rows.join("")}</tbody></table>`
+    `<thead><tr><th scope="col">Person</th><th scope="col" class="num">Statements</th><th scope="col" class="num">Words</th></tr></thead>` +
+    `<tbody>${rows.join("")}</tbody></table>`
   );
 }

@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 
 type State = "connecting" | "live" | "offline" | "ended";
 
-const LABEL: Record<State, string> = { connecting: "Connecting…", live: "Live", offline: "Reconnecting…", ended: "Session ended" };
+const LABEL: Record<State, string> = { connecting: "Connecting…", live: "Updating live", offline: "Reconnecting…", ended: "Session ended" };
 
 /** The first element with an id that is still on screen: what the reader is looking at. */
 function visibleAnchor(container: HTMLElement): { id: string; top: number } | null {

@@ -1,0 +1,244 @@
+import fs from "node:fs";
+import path from "node:path";
+import { type Browser, type BrowserContext, type Page, expect, test } from "@playwright/test";
+
+/**
+ * Issue 5, public reading, in real Chromium against the real server: drafts
+ * are 404 to the public; a live session's public page shows what an editor
+ * types in another browser context without a reload (timed); public pages
+ * load no editor code (every script body inspected); publish and archive from
+ * the workspace; screenshots of every public page at 1280 and 390 px.
+ */
+const OUT = path.resolve(import.meta.dirname, "../.artifacts/screenshots");
+const WIDTHS = { desktop: { width: 1280, height: 860 }, phone: { width: 390, height: 844 } } as const;
+const EDITOR_CODE = ["tiptap", "prosemirror", "yjs", "y-websocket"];
+
+async function shoot(page: Page, name: string) {
+  fs.mkdirSync(OUT, { recursive: true });
+  for (const [label, size] of Object.entries(WIDTHS)) {
+    await page.setViewportSize(size);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: path.join(OUT, `${name}-${label}.png`), fullPage: true });
+  }
+  await page.setViewportSize(WIDTHS.desktop);
+}
+
+/** A fresh context that records every script it loads, with its body. */
+async function readerContext(browser: Browser): Promise<{ context: BrowserContext; page: Page; scripts: Map<string, string> }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const scripts = new Map<string, string>();
+  page.on("response", async (res) => {
+    if (res.request().resourceType() !== "script") return;
+    scripts.set(res.url(), await res.text().catch(() => ""));
+  });
+  return { context, page, scripts };
+}
+
+async function answer(page: Page, typedName: string, words: string) {
+  await page.keyboard.press("Enter");
+  await page.keyboard.type(`@${typedName}`);
+  await expect(page.getByTestId("attribution-menu")).toBeVisible();
+  await page.keyboard.press("Enter");
+  await page.keyboard.type(words);
+}
+
+test.describe.configure({ mode: "serial" });
+
+let editor: Page;
+let conf = "";
+let sessionSlug = "";
+let publicUrl = "";
+
+const ACCOUNT = { name: "Alice Organiser", email: "alice.public-pages@example.org", password: "public-pages-e2e-password" };
+
+/** Signs the page in: creates the account (the first one on a fresh database is the administrator), else logs in. */
+async function signIn(page: Page) {
+  await page.goto("/signup");
+  if ((await page.getByRole("button", { name: "Create account" }).count()) > 0) {
+    await page.getByLabel("Your name").fill(ACCOUNT.name);
+    await page.getByLabel("Email").fill(ACCOUNT.email);
+    await page.getByLabel("Password", { exact: true }).fill(ACCOUNT.password);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/signup"));
+    return;
+  }
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(ACCOUNT.email);
+  await page.getByLabel("Password", { exact: true }).fill(ACCOUNT.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+test.beforeAll(async ({ browser }) => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => window.localStorage.setItem("talknotes:name", "Alice"));
+  editor = await context.newPage();
+  await signIn(editor);
+  await editor.goto("/");
+  await editor.getByLabel("Name").fill("Harbour Ops Camp");
+  await editor.getByLabel("City").fill("Portland, OR");
+  await editor.getByLabel("First day").fill("2021-10-09");
+  await editor.getByLabel("Hashtag").fill("#harbourops");
+  await editor.getByRole("button", { name: "Create conference" }).click();
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("Harbour Ops Camp");
+  conf = new URL(editor.url()).pathname.split("/")[2]!;
+
+  for (const [title, kind, room, starts] of [
+    ["Closing Keynote", "keynote", "Main hall", "2021-10-09T17:30"],
+    ["Shipping On Fridays", "panel", "Main hall", "2021-10-09T16:00"],
+  ] as const) {
+    await editor.getByLabel("Title").fill(title);
+    await editor.getByLabel("Kind").selectOption(kind);
+    await editor.getByLabel("Room").fill(room);
+    await editor.getByLabel("Starts").fill(starts);
+    await editor.getByRole("button", { name: "Create session" }).click();
+    await expect(editor.getByRole("heading", { level: 1 })).toHaveText(title);
+    if (kind === "keynote") await editor.goto(`/conferences/${conf}`);
+  }
+  sessionSlug = new URL(editor.url()).pathname.split("/")[4]!;
+  publicUrl = `/c/${conf}/${sessionSlug}`;
+
+  await expect(editor.getByTestId("sync-status")).toHaveText("Saved");
+  for (const [name, company, role] of [
+    ["Dana Whitfield", "Harbour Ops Camp", "moderator"],
+    ["Amara Okafor", "Tidewater Labs", "panelist"],
+    ["Bruno Castellanos", "Quayside Bank", "panelist"],
+    ["Chen Wei-Lin", "Lantern Systems", "panelist"],
+  ] as const) {
+    await editor.getByTestId("add-person").click();
+    await editor.getByLabel("New person's name").fill(name);
+    await editor.getByLabel("New person's company").fill(company);
+    await editor.getByLabel("New person's role").selectOption(role);
+    await editor.getByLabel("New person's company").press("Enter");
+  }
+  await expect(editor.getByTestId("person-row")).toHaveCount(4);
+  await editor.getByTestId("notes-editor").click();
+  const kb = editor.keyboard;
+  await kb.type("Q: Should we deploy on Fridays at all?");
+  await answer(editor, "amara", "if you are afraid to deploy on Friday, you are afraid to deploy. ");
+  await kb.press("Control+Shift+9");
+  await kb.type("bold start!");
+  await kb.press("Control+Shift+9");
+  await answer(editor, "bruno", "banks have change freezes for a reason. We ship Friday morning, never after lunch.");
+  await answer(editor, "chen", "small batches make the day of the week irrelevant.");
+  await kb.press("Enter");
+  await kb.press("Shift+Tab");
+  await kb.type("Q: How do you measure whether a deploy was safe?");
+  await answer(editor, "chen", "error budget burn in the first hour, compared with the last ten deploys.");
+  await answer(editor, "amara", "customer support tickets. They notice before the dashboards do.");
+  await kb.press("Enter");
+  await kb.press("Shift+Tab");
+  await kb.press("Control+Alt+a");
+  await kb.type("nobody mentioned feature flags, which surprised me.");
+  await expect(editor.getByTestId("sync-status")).toHaveText("Saved");
+});
+
+test("a draft session and its conference are 404 to the public", async ({ request }) => {
+  for (const url of [publicUrl, `/c/${conf}`, `${publicUrl}/live`, `/c/${conf}/feed.xml`, `/c/nope/${sessionSlug}`]) {
+    expect((await request.get(url)).status(), url).toBe(404);
+  }
+  const sitemap = await (await request.get("/sitemap.xml")).text();
+  expect(sitemap).not.toContain(sessionSlug);
+});
+
+test("live: a reader sees new notes within a second or two, without a reload, and loads no editor code", async ({ browser, request }) => {
+  await editor.getByLabel("Status").selectOption("live");
+  await editor.getByRole("button", { name: "Set status" }).click();
+  await expect(editor.getByRole("link", { name: "View public page" })).toBeVisible();
+  expect((await request.get(publicUrl)).status()).toBe(200);
+
+  const reader = await readerContext(browser);
+  const response = await reader.page.goto(publicUrl);
+  expect(response?.status()).toBe(200);
+  await expect(reader.page.getByRole("heading", { level: 1 })).toHaveText("Shipping On Fridays");
+  await expect(reader.page.locator("#notes")).toContainText("small batches make the day of the week irrelevant.");
+  await expect(reader.page.getByTestId("live-indicator")).toHaveText("Updating live");
+  await reader.page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+
+  const token = `hallway-${Date.now().toString(36)}`;
+  await editor.getByTestId("notes-editor").press("ControlOrMeta+End");
+  await editor.keyboard.press("Enter");
+  await editor.keyboard.type(`Live from the hallway ${token}`);
+  const typed = Date.now();
+  await expect(reader.page.locator("#notes")).toContainText(token, { timeout: 5_000 });
+  const latency = Date.now() - typed;
+  console.log(`[live] editor -> public reader: ${latency} ms`);
+  expect(latency).toBeLessThan(2_000);
+  expect(await reader.page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+
+  // Every script the public page loaded, by URL and by content: no editor, no Yjs.
+  await reader.page.waitForLoadState("networkidle");
+  expect(reader.scripts.size).toBeGreaterThan(0);
+  for (const [url, body] of reader.scripts) {
+    const lower = `${url}\n${body}`.toLowerCase();
+    for (const word of EDITOR_CODE) expect(lower.includes(word), `${word} in ${url}`).toBe(false);
+  }
+  const bytes = [...reader.scripts.values()].reduce((n, b) => n + Buffer.byteLength(b), 0);
+  console.log(`[live] public session page loaded ${reader.scripts.size} scripts, ${bytes} bytes uncompressed`);
+
+  // Thread permalinks and speaker links.
+  await expect(reader.page.locator("article.thread#q-1 a.permalink")).toHaveAttribute("href", "#q-1");
+  await shoot(reader.page, "10-public-session-live");
+  await reader.context.close();
+});
+
+test("public pages: agenda, speaker, search, feed; publish and archive from the workspace", async ({ browser, request }) => {
+  await editor.getByLabel("Status").selectOption("published");
+  await editor.getByRole("button", { name: "Set status" }).click();
+  await expect(editor.getByLabel("Status")).toHaveValue("published");
+
+  const reader = await readerContext(browser);
+  const page = reader.page;
+  await page.goto(`/c/${conf}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Harbour Ops Camp");
+  await expect(page.getByRole("link", { name: "Shipping On Fridays" })).toBeVisible();
+  await expect(page.getByText("Closing Keynote")).toHaveCount(0); // still a draft
+  await expect(page.locator(".agenda-item .badge.status-published")).toHaveCount(1);
+  await shoot(page, "11-public-conference");
+
+  await page.getByRole("link", { name: "Shipping On Fridays" }).click();
+  await expect(page.getByTestId("live-indicator")).toHaveCount(0);
+  await expect(page.locator(".badge.status-published")).toBeVisible();
+  await expect(page.locator("#chart table")).toContainText("Amara Okafor");
+  await shoot(page, "12-public-session");
+
+  await page.locator("#notes a.who", { hasText: "Chen" }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Chen Wei-Lin");
+  await expect(page.locator(".quote")).toHaveCount(2);
+  await expect(page.locator(".quote-context").first()).toContainText("Should we deploy on Fridays at all?");
+  await shoot(page, "13-public-speaker");
+
+  await page.goto(`/c/${conf}/search?q=${encodeURIComponent("dashboards")}`);
+  const hit = page.locator(".result-snippet a").first();
+  await expect(hit).toContainText("dashboards");
+  await expect(page.locator(".result-snippet mark").first()).toHaveText("dashboards");
+  await shoot(page, "14-public-search");
+  await hit.click();
+  await expect(page).toHaveURL(new RegExp(`${publicUrl}#s-\\d+$`));
+  await expect(page.locator(":target")).toContainText("They notice before the dashboards do.");
+
+  const feed = await request.get(`/c/${conf}/feed.xml`);
+  expect(feed.status()).toBe(200);
+  expect(feed.headers()["content-type"]).toContain("application/atom+xml");
+  expect(await feed.text()).toContain("Shipping On Fridays");
+
+  for (const script of reader.scripts.keys()) expect(EDITOR_CODE.some((w) => script.toLowerCase().includes(w)), script).toBe(false);
+  for (const [url, body] of reader.scripts) {
+    for (const word of EDITOR_CODE) expect(body.toLowerCase().includes(word), `${word} in ${url}`).toBe(false);
+  }
+
+  await editor.goto(`/conferences/${conf}`);
+  await editor.getByRole("button", { name: "Archive all" }).click();
+  await page.goto(publicUrl);
+  await expect(page.locator(".badge.status-archived")).toBeVisible();
+  expect((await request.get(`/c/${conf}/${(await keynoteSlug(request))}`)).status()).toBe(404);
+  await reader.context.close();
+});
+
+async function keynoteSlug(request: import("@playwright/test").APIRequestContext): Promise<string> {
+  const html = await (await request.get(`/conferences/${conf}`)).text();
+  const m = new RegExp(`/conferences/${conf}/sessions/(closing-keynote[^"]*)"`).exec(html);
+  return m?.[1] ?? "closing-keynote";
+}
