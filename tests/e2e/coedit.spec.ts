@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { openAs } from "./open-as";
+import { signIn } from "./sign-in";
 import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
 import { notesText } from "./notes-text";
 
@@ -21,6 +22,7 @@ test.afterAll(async () => {
 
 test("two co-editors see each other's text and caret, and the notes survive a restart", async ({ browser }) => {
   const setup = await browser.newPage();
+  await signIn(setup, { baseUrl: server.url, databaseUrl: db.url });
   await setup.goto(server.url);
   await setup.getByLabel("Name").fill("DevOps Day");
   await setup.getByLabel("City").fill("Santa Clara, CA");
@@ -34,8 +36,8 @@ test("two co-editors see each other's text and caret, and the notes survive a re
   const sessionUrl = setup.url();
   await setup.context().close();
 
-  const alice = await openAs(browser, sessionUrl, "Alice");
-  const bob = await openAs(browser, sessionUrl, "Bob");
+  const alice = await openAs(browser, sessionUrl, "Alice", { databaseUrl: db.url });
+  const bob = await openAs(browser, sessionUrl, "Bob", { databaseUrl: db.url });
   const aliceEditor = alice.getByTestId("notes-editor");
   const bobEditor = bob.getByTestId("notes-editor");
 
@@ -62,7 +64,7 @@ test("two co-editors see each other's text and caret, and the notes survive a re
   await server.stop();
   server = await startServer({ databaseUrl: db.url });
   const url = new URL(sessionUrl);
-  const carol = await openAs(browser, `${server.url}${url.pathname}`, "Carol");
+  const carol = await openAs(browser, `${server.url}${url.pathname}`, "Carol", { databaseUrl: db.url });
   await expect(carol.getByTestId("notes-editor")).toContainText("What are the anti-patterns");
   await expect(carol.getByTestId("notes-editor")).toContainText("focus on what creates unplanned work");
   // A fresh browser context has no local copy: the text came from the server's SQLite.

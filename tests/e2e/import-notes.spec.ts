@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import type { TalkNotesDocument } from "../../lib/interchange/types";
+import { signIn } from "./sign-in";
 
 /**
  * Issue 4's Import dialog: paste a 2010-style post, check the recognised
@@ -16,6 +17,7 @@ test("import: paste, preview the structure, fix an attribution, create the sessi
     void d.dismiss();
   });
   await page.addInitScript(() => window.localStorage.setItem("talknotes:name", "Importer"));
+  await signIn(page);
   await page.goto("/");
   await page.getByLabel("Name").fill("Harbour Ops Camp");
   await page.getByRole("button", { name: "Create conference" }).click();

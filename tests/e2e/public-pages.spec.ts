@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type Browser, type BrowserContext, type Page, expect, test } from "@playwright/test";
+import { signIn as signInAs } from "./sign-in";
 
 /**
  * Issue 5, public reading, in real Chromium against the real server: drafts
@@ -53,22 +54,9 @@ let publicUrl = "";
 
 const ACCOUNT = { name: "Alice Organiser", email: "alice.public-pages@example.org", password: "public-pages-e2e-password" };
 
-/** Signs the page in: creates the account (the first one on a fresh database is the administrator), else logs in. */
+/** Signs the page in (tests/e2e/sign-in.ts: the account is created through the CLI when missing). */
 async function signIn(page: Page) {
-  await page.goto("/signup");
-  if ((await page.getByRole("button", { name: "Create account" }).count()) > 0) {
-    await page.getByLabel("Your name").fill(ACCOUNT.name);
-    await page.getByLabel("Email").fill(ACCOUNT.email);
-    await page.getByLabel("Password", { exact: true }).fill(ACCOUNT.password);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith("/signup"));
-    return;
-  }
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(ACCOUNT.email);
-  await page.getByLabel("Password", { exact: true }).fill(ACCOUNT.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await signInAs(page, { account: ACCOUNT });
 }
 
 test.beforeAll(async ({ browser }) => {

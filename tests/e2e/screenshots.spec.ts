@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type Page, expect, test } from "@playwright/test";
+import { signIn } from "./sign-in";
 
 /**
  * Screenshots of every page at desktop (1280 px) and phone (390 px) width, for
@@ -22,6 +23,7 @@ async function shoot(page: Page, name: string) {
 
 test("every page at desktop and phone width", async ({ page }) => {
   await page.addInitScript(() => window.localStorage.setItem("talknotes:name", "Alice"));
+  await signIn(page);
   await page.goto("/");
   await shoot(page, "01-home-empty");
 

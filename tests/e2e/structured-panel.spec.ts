@@ -1,5 +1,6 @@
 import { type Page, expect, test } from "@playwright/test";
 import { openAs } from "./open-as";
+import { signIn } from "./sign-in";
 import type { Block, TalkNotesDocument } from "../../lib/interchange/types";
 
 /**
@@ -9,6 +10,7 @@ import type { Block, TalkNotesDocument } from "../../lib/interchange/types";
  */
 
 async function createPanel(page: Page): Promise<string> {
+  await signIn(page);
   await page.goto("/");
   await page.getByLabel("Name").fill("DevOps Day");
   await page.getByLabel("City").fill("Santa Clara, CA");

@@ -8,11 +8,15 @@ process.env.DATABASE_URL = db.url;
 
 let server: RunningServer;
 let sessionId: string;
+let token: string;
 
 beforeAll(async () => {
   server = await startServer({ databaseUrl: db.url });
   const { seedDevopsDay } = await import("../support/seed");
-  sessionId = (await seedDevopsDay()).session.id;
+  const { seedAccount } = await import("../support/auth-seed");
+  const seeded = await seedDevopsDay();
+  sessionId = seeded.session.id;
+  token = (await seedAccount({ conferenceId: seeded.conference.id, role: "editor" })).token;
 });
 
 afterAll(async () => {
@@ -21,8 +25,8 @@ afterAll(async () => {
 
 describe("collaboration server", () => {
   it("lets two real y-websocket clients converge, and restores the document from SQLite after a restart", async () => {
-    const alice = connectClient(server.wsUrl, sessionId);
-    const bob = connectClient(server.wsUrl, sessionId);
+    const alice = connectClient(server.wsUrl, sessionId, { token });
+    const bob = connectClient(server.wsUrl, sessionId, { token });
     await Promise.all([synced(alice), synced(bob)]);
 
     alice.text.insert(0, "Jody: focus on unplanned work. ");
@@ -39,7 +43,7 @@ describe("collaboration server", () => {
     await server.stop();
     server = await startServer({ databaseUrl: db.url });
 
-    const carol = connectClient(server.wsUrl, sessionId);
+    const carol = connectClient(server.wsUrl, sessionId, { token });
     await synced(carol);
     await waitFor(() => carol.doc.getXmlFragment("notes").toString() === expected, 5000, "restored document");
     expect(carol.doc.getXmlFragment("notes").toString()).toBe(expected);
@@ -47,7 +51,7 @@ describe("collaboration server", () => {
   });
 
   it("keeps every edit that reached the server across a SIGKILL (no graceful shutdown)", async () => {
-    const writer = connectClient(server.wsUrl, sessionId);
+    const writer = connectClient(server.wsUrl, sessionId, { token });
     await synced(writer);
     for (let i = 0; i < 50; i++) writer.text.insert(writer.text.length, `w${i} `);
     const expected = writer.doc.getXmlFragment("notes").toString();
@@ -58,7 +62,7 @@ describe("collaboration server", () => {
     writer.destroy();
 
     server = await startServer({ databaseUrl: db.url });
-    const reader = connectClient(server.wsUrl, sessionId);
+    const reader = connectClient(server.wsUrl, sessionId, { token });
     await synced(reader);
     await waitFor(() => reader.doc.getXmlFragment("notes").toString() === expected, 5000, "document after crash");
     reader.destroy();

@@ -18,6 +18,7 @@ let panelId: string;
 let otherId: string;
 let foreignPersonId: string;
 let conferenceSlug: string;
+let token: string;
 
 beforeAll(async () => {
   server = await startServer({ databaseUrl: db.url });
@@ -27,6 +28,8 @@ beforeAll(async () => {
   const seeded = await seedDevopsDay();
   conferenceSlug = seeded.conference.slug;
   panelId = seeded.session.id;
+  const { seedAccount } = await import("../support/auth-seed");
+  token = (await seedAccount({ conferenceId: seeded.conference.id, role: "editor" })).token;
   otherId = (await createSession(conferenceSlug, { title: "Ignite Talks #2", kind: "ignite" })).id;
   const elsewhere = await createConference({ name: "Another Conference" });
   const { getPrisma } = await import("../../server/db/prisma");
@@ -52,9 +55,9 @@ function person(id: string) {
 
 describe("session people", () => {
   it("an inline-added person reaches co-editors and SQLite; a rename reaches every session", async () => {
-    const alice = connectClient(server.wsUrl, panelId);
-    const bob = connectClient(server.wsUrl, panelId);
-    const carol = connectClient(server.wsUrl, otherId);
+    const alice = connectClient(server.wsUrl, panelId, { token });
+    const bob = connectClient(server.wsUrl, panelId, { token });
+    const carol = connectClient(server.wsUrl, otherId, { token });
     await Promise.all([synced(alice), synced(bob), synced(carol)]);
 
     writeSessionPerson(alice.doc, "pisrael00001", { name: "Israel", role: "audience", position: 5 });
@@ -62,7 +65,7 @@ describe("session people", () => {
     await waitFor(() => person("pisrael00001").length === 1, 2000, "Israel in SQLite");
     expect(person("pisrael00001")).toEqual([{ name: "Israel", conferenceId: expect.any(String), role: "audience", sessionId: panelId }]);
 
-    const directory = (await (await fetch(`${server.url}/api/conferences/${conferenceSlug}/people`)).json()) as { people: Array<{ name: string }> };
+    const directory = (await (await fetch(`${server.url}/api/conferences/${conferenceSlug}/people`, { headers: { authorization: `Bearer ${token}` } })).json()) as { people: Array<{ name: string }> };
     expect(directory.people.map((p) => p.name)).toContain("Israel");
 
     // Carol attributes the same person in another session, then Alice corrects the name once.
@@ -77,18 +80,18 @@ describe("session people", () => {
     // A session opened later shows a rename made while it was closed.
     await server.stop();
     server = await startServer({ databaseUrl: db.url });
-    const alice2 = connectClient(server.wsUrl, panelId);
+    const alice2 = connectClient(server.wsUrl, panelId, { token });
     await synced(alice2);
     writeSessionPerson(alice2.doc, "pisrael00001", { name: "Israel Gat (Lean)" });
     await waitFor(() => person("pisrael00001").every((r) => r.name === "Israel Gat (Lean)"), 2000, "renamed in SQLite");
-    const dave = connectClient(server.wsUrl, otherId);
+    const dave = connectClient(server.wsUrl, otherId, { token });
     await synced(dave);
     await waitFor(() => readSessionPeople(dave.doc).some((p) => p.name === "Israel Gat (Lean)"), 2000, "dave sees the rename on load");
     for (const c of [alice, bob, alice2, dave]) c.destroy();
   });
 
   it("ignores entries that are invalid or name another conference's person", async () => {
-    const mallory = connectClient(server.wsUrl, panelId);
+    const mallory = connectClient(server.wsUrl, panelId, { token });
     await synced(mallory);
     mallory.doc.getMap(PEOPLE_MAP).set(foreignPersonId, { name: "Hijacked", role: "speaker", affiliation: null, note: null, handle: null, aliases: [], position: 0 });
     mallory.doc.getMap(PEOPLE_MAP).set("pempty000001", { name: "", role: "speaker" });

@@ -9,6 +9,8 @@ export interface RunningServer {
   url: string;
   port: number;
   wsUrl: string;
+  /** The server's process id (e.g. to read its memory use from /proc). */
+  pid: number;
   /** Everything the process printed so far. */
   output(): string;
   /** Graceful stop (SIGTERM) and wait for exit. */
@@ -75,6 +77,7 @@ export async function startServer(options: { databaseUrl: string; port?: number;
     url,
     port,
     wsUrl: `ws://127.0.0.1:${port}/collab`,
+    pid: child.pid ?? 0,
     output: () => out,
     stop: () => end("SIGTERM"),
     kill: () => end("SIGKILL"),

@@ -9,14 +9,15 @@ export interface TestClient {
   destroy(): void;
 }
 
-/** A real y-websocket client from Node, connected to `/collab/<sessionId>`. */
-export function connectClient(wsUrl: string, sessionId: string, options: { connect?: boolean } = {}): TestClient {
+/** A real y-websocket client from Node, connected to `/collab/<sessionId>` (`token`: a personal access token, sent as `?token=`). */
+export function connectClient(wsUrl: string, sessionId: string, options: { connect?: boolean; token?: string } = {}): TestClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(wsUrl, sessionId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     connect: options.connect ?? true,
     maxBackoffTime: 300,
     disableBc: true,
+    params: options.token ? { token: options.token } : {},
   });
   const fragment = doc.getXmlFragment("notes");
   return {
