@@ -6,6 +6,7 @@ import { CloseCode } from "../../lib/collab/close-codes";
 import { COLLAB_LIMITS } from "../../lib/collab/limits";
 import { parseCollabPath } from "../../lib/collab/room-name";
 import { attachConnection, type ConnectionAccess } from "./connection";
+import { NotesHistory } from "./notes-history";
 import type { NotesStore } from "./notes-store";
 import { DEFAULT_ROOM_OPTIONS, Room, type RoomOptions } from "./room";
 
@@ -27,6 +28,8 @@ export class CollabServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: COLLAB_LIMITS.maxMessageBytes });
   private readonly roomsById = new Map<string, Room>();
   private readonly roomOptions: RoomOptions;
+  /** Revisions: list, name, view, restore (used by route code through the runtime). */
+  readonly history = new NotesHistory(this);
 
   constructor(private readonly options: CollabServerOptions) {
     this.roomOptions = { ...DEFAULT_ROOM_OPTIONS, ...options.room };

@@ -7,11 +7,15 @@ process.env.DATABASE_URL = db.url;
 
 let server: RunningServer;
 let sessionId: string;
+let token: string;
 
 beforeAll(async () => {
   server = await startServer({ databaseUrl: db.url });
   const { seedDevopsDay } = await import("../support/seed");
-  sessionId = (await seedDevopsDay()).session.id;
+  const { seedEditorToken } = await import("../support/editor-token");
+  const seeded = await seedDevopsDay();
+  sessionId = seeded.session.id;
+  token = await seedEditorToken(seeded.conference.id);
 });
 
 afterAll(async () => {
@@ -23,7 +27,7 @@ const SEED = Number(process.env.TALKNOTES_CONVERGENCE_SEED ?? 20260611);
 
 describe("randomized convergence with the real server in the loop", () => {
   it(`ends with every replica and the stored state identical (seed ${SEED})`, async () => {
-    const result = await runConvergence({ server, databaseUrl: db.url, sessionId, seed: SEED, clients: 3, operations: 400, restarts: 2 });
+    const result = await runConvergence({ server, databaseUrl: db.url, sessionId, token, seed: SEED, clients: 3, operations: 400, restarts: 2 });
     server = result.server;
     for (const replica of result.replicas) expect(replica).toBe(result.finalXml);
     expect(result.storedMatches).toBe(true);

@@ -10,11 +10,15 @@ process.env.DATABASE_URL = db.url;
 
 let server: RunningServer;
 let sessionId: string;
+let token: string;
 
 beforeAll(async () => {
   server = await startServer({ databaseUrl: db.url });
   const { seedDevopsDay } = await import("../support/seed");
-  sessionId = (await seedDevopsDay()).session.id;
+  const { seedEditorToken } = await import("../support/editor-token");
+  const seeded = await seedDevopsDay();
+  sessionId = seeded.session.id;
+  token = await seedEditorToken(seeded.conference.id);
 });
 
 afterAll(async () => {
@@ -35,8 +39,10 @@ describe("crash safety", () => {
     const clients: TestClient[] = [];
     const trackers: SaveTracker[] = [];
     for (let i = 0; i < CLIENTS; i++) {
-      const c = connectClient(server.wsUrl, sessionId);
+      const c = connectClient(server.wsUrl, sessionId, { connect: false });
+      c.provider.params = { token };
       trackers.push(trackSaves(c.provider, { probeDelayMs: 50 }));
+      c.provider.connect();
       clients.push(c);
     }
     await Promise.all(clients.map((c) => synced(c)));

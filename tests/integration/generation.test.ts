@@ -17,11 +17,15 @@ process.env.DATABASE_URL = db.url;
 
 let server: RunningServer;
 let sessionId: string;
+let token: string;
 
 beforeAll(async () => {
   server = await startServer({ databaseUrl: db.url });
   const { seedDevopsDay } = await import("../support/seed");
-  sessionId = (await seedDevopsDay()).session.id;
+  const { seedEditorToken } = await import("../support/editor-token");
+  const seeded = await seedDevopsDay();
+  sessionId = seeded.session.id;
+  token = await seedEditorToken(seeded.conference.id);
 });
 
 afterAll(async () => {
@@ -32,7 +36,7 @@ afterAll(async () => {
 function clientOf(wsUrl: string, gen: string | null, doc = new Y.Doc()) {
   const provider = new WebsocketProvider(wsUrl, sessionId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: gen ? { gen } : {},
+    params: gen ? { gen, token } : { token },
     maxBackoffTime: 300,
     disableBc: true,
   });
@@ -53,7 +57,7 @@ function type(doc: Y.Doc, words: string) {
 }
 
 async function generation(): Promise<string> {
-  const res = await fetch(`${server.url}/api/sessions/${sessionId}/generation`);
+  const res = await fetch(`${server.url}/api/sessions/${sessionId}/generation`, { headers: { authorization: `Bearer ${token}` } });
   expect(res.status).toBe(200);
   return ((await res.json()) as { generation: string }).generation;
 }

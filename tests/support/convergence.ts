@@ -13,6 +13,8 @@ export interface ConvergenceOptions {
   databaseUrl: string;
   /** An existing session whose notes the clients edit. */
   sessionId: string;
+  /** A personal access token of an editor of the session's conference (sent as `?token=`). */
+  token: string;
   /** PRNG seed: the same seed gives the same sequence of operations. */
   seed: number;
   /** Number of y-websocket clients editing concurrently. */
@@ -66,8 +68,10 @@ export async function runConvergence(options: ConvergenceOptions): Promise<Conve
 
   const replicas: Replica[] = [];
   for (let i = 0; i < options.clients; i++) {
-    const client = connectClient(server.wsUrl, options.sessionId);
+    const client = connectClient(server.wsUrl, options.sessionId, { connect: false });
+    client.provider.params = { token: options.token };
     const tracker = trackSaves(client.provider, { probeDelayMs: 20 });
+    client.provider.connect();
     // A rate-limit close is terminal for y-websocket; a note-taker's editor reconnects, so do the same.
     client.provider.on("closed", () => setTimeout(() => client.provider.connect(), 200));
     replicas.push({ client, tracker, online: true });
