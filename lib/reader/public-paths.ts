@@ -14,3 +14,6 @@ export const publicPaths = {
   feed: (conference: string) => `/c/${seg(conference)}/feed.xml`,
   search: (conference: string, query?: string) => `/c/${seg(conference)}/search${query ? `?q=${encodeURIComponent(query)}` : ""}`,
 } as const;
+
+/** Session slugs the public routes use for themselves (`/c/<conf>/people/...`, `/c/<conf>/search`). */
+export const RESERVED_SESSION_SLUGS: ReadonlySet<string> = new Set(["people", "search"]);

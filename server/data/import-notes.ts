@@ -15,6 +15,7 @@ import { parseInput } from "./parse-input";
 import { SessionInput } from "./session-input";
 import { uniqueSlug } from "./unique-slug";
 import { parseAliases } from "./parse-aliases";
+import { RESERVED_SESSION_SLUGS } from "../../lib/reader/public-paths";
 
 /** One person of the imported session as stored. */
 export interface ImportedPerson {
@@ -91,6 +92,7 @@ export async function importNotesToConference(input: ImportNotesInput, store: No
     const slug = await uniqueSlug(
       slugify(sessionData.title, { fallback: "session" }),
       async (s) => (await tx.session.count({ where: { conferenceId: conference.id, slug: s } })) > 0,
+      RESERVED_SESSION_SLUGS,
     );
     const session = await tx.session.create({ data: { ...sessionData, slug, conferenceId: conference.id } });
 

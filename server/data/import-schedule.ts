@@ -12,6 +12,7 @@ import { fetchScheduleUrl } from "./fetch-schedule-url";
 import { ImportScheduleInput } from "./import-schedule-input";
 import { parseInput } from "./parse-input";
 import { uniqueSlug } from "./unique-slug";
+import { RESERVED_SESSION_SLUGS } from "../../lib/reader/public-paths";
 
 /** What one schedule import did. */
 export interface ImportScheduleResult {
@@ -269,7 +270,7 @@ async function applySchedule(tx: Tx, conferenceId: string, schedule: ScheduleImp
     const old = baselineSessions.get(session.externalId);
     const speakerIds = unique(session.personIds.map((id) => personIdFor.get(id)).filter((id): id is string => id !== undefined));
     if (!row) {
-      const slug = await uniqueSlug(slugify(session.title, { fallback: "session" }), async (s) => slugs.has(s));
+      const slug = await uniqueSlug(slugify(session.title, { fallback: "session" }), async (s) => slugs.has(s), RESERVED_SESSION_SLUGS);
       slugs.add(slug);
       newSessions.push({ conferenceId, slug, externalId: session.externalId, intro: session.subtitle ?? "", ...sessionFields(session) });
       newSpeakers.set(session.externalId, speakerIds);

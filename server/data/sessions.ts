@@ -4,6 +4,7 @@ import { getPrisma } from "../db/prisma";
 import { parseInput } from "./parse-input";
 import { SessionInput } from "./session-input";
 import { uniqueSlug } from "./unique-slug";
+import { RESERVED_SESSION_SLUGS } from "../../lib/reader/public-paths";
 
 /** Creates a session in a conference, with a slug unique within it. */
 export async function createSession(conferenceSlug: string, input: SessionInput) {
@@ -15,6 +16,7 @@ export async function createSession(conferenceSlug: string, input: SessionInput)
   const slug = await uniqueSlug(
     base,
     async (s) => (await prisma.session.count({ where: { conferenceId: conference.id, slug: s } })) > 0,
+    RESERVED_SESSION_SLUGS,
   );
   return prisma.session.create({ data: { ...data, slug, conferenceId: conference.id }, include: { conference: true } });
 }
