@@ -5,9 +5,9 @@
  * connection, idle and after editing, and its CPU per session while editing.
  */
 import * as Y from "yjs";
-import { connectClient, synced, type TestClient } from "../tests/support/yclient";
+import { synced, type TestClient } from "../tests/support/yclient";
+import { connectEditor } from "./support/connect-editor";
 import type { BenchContext } from "./support/bench-context";
-import { startBenchServer } from "./support/bench-server";
 import { fmt } from "./support/format";
 import { goalsTable } from "./support/goals-table";
 import { LatencyHistogram } from "./support/latency-histogram";
@@ -33,14 +33,14 @@ export async function runBusyConferenceBench(ctx: BenchContext): Promise<Scenari
   const sessions = seeded.sessions.slice(1);
   const connections = load.sessions * load.editorsPerSession;
 
-  const server = await startBenchServer(ctx.databaseUrl);
+  const server = await ctx.startServer();
   const editors: Array<{ client: TestClient; session: number; slot: number }> = [];
   try {
     await fetch(server.url + "/");
-    const warm = connectClient(server.wsUrl, warmup.id);
+    const warm = connectEditor(server.wsUrl, warmup.id, seeded.token);
     await synced(warm, 30_000);
     warm.destroy();
-    await sleep(3000);
+    await sleep(ctx.quick ? 300 : 3000);
     const idleServer = server.usage();
     ctx.log(`busy-conference: connecting ${connections} editors in ${load.sessions} sessions`);
 
@@ -48,7 +48,7 @@ export async function runBusyConferenceBench(ctx: BenchContext): Promise<Scenari
     let delivered = 0;
     for (let s = 0; s < load.sessions; s++) {
       for (let slot = 0; slot < load.editorsPerSession; slot++) {
-        const client = connectClient(server.wsUrl, sessions[s]!.id);
+        const client = connectEditor(server.wsUrl, sessions[s]!.id, seeded.token);
         client.doc.on("update", (update: Uint8Array, origin: unknown) => {
           if (origin !== client.provider) return;
           const now = nowMicros();
@@ -69,7 +69,7 @@ export async function runBusyConferenceBench(ctx: BenchContext): Promise<Scenari
       });
       e.client.doc.getXmlFragment("notes").insert(0, paragraphs);
     }
-    await sleep(3000);
+    await sleep(ctx.quick ? 500 : 3000);
     const connectedServer = server.usage();
     ctx.log("busy-conference: all connected; typing");
 
@@ -85,7 +85,7 @@ export async function runBusyConferenceBench(ctx: BenchContext): Promise<Scenari
     const expected = sent * (load.editorsPerSession - 1);
     const drainUntil = performance.now() + 5000;
     while (delivered < expected && performance.now() < drainUntil) await sleep(50);
-    await sleep(1500); // let the last batches and readers' copies be written
+    await sleep(ctx.quick ? 300 : 1500); // let the last batches and readers' copies be written
     const afterServer = server.usage();
 
     const perSession = (bytes: number) => fmt.kb(bytes / load.sessions);

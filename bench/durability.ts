@@ -18,9 +18,9 @@
 import * as Y from "yjs";
 import { DEFAULT_ROOM_OPTIONS, Room } from "../server/collab/room";
 import { NotesStore } from "../server/collab/notes-store";
-import { connectClient, synced, waitFor, type TestClient } from "../tests/support/yclient";
+import { synced, waitFor, type TestClient } from "../tests/support/yclient";
+import { connectEditor } from "./support/connect-editor";
 import type { BenchContext } from "./support/bench-context";
-import { startBenchServer } from "./support/bench-server";
 import { fmt } from "./support/format";
 import { generateEditingTrace } from "./support/generate-editing-trace";
 import { goalsTable } from "./support/goals-table";
@@ -101,12 +101,12 @@ export async function runDurabilityBench(ctx: BenchContext): Promise<ScenarioRes
     loads.push({ updates: n, ingestSeconds, rows: stored.rows, storedBytes: stored.bytes, loadMedianMs: times[2]!, serverOpenMs: 0, textLength });
   }
 
-  const server = await startBenchServer(ctx.databaseUrl);
+  const server = await ctx.startServer();
   const clients: TestClient[] = [];
   try {
     for (const [i, row] of loads.entries()) {
       const t0 = performance.now();
-      const client = connectClient(server.wsUrl, loadSeed.sessions[i]!.id);
+      const client = connectEditor(server.wsUrl, loadSeed.sessions[i]!.id, loadSeed.token);
       await synced(client, 30_000);
       row.serverOpenMs = performance.now() - t0;
       client.destroy();
@@ -121,7 +121,7 @@ export async function runDurabilityBench(ctx: BenchContext): Promise<ScenarioRes
     const latTexts: Y.XmlText[] = [];
     for (const s of latSeed.sessions) {
       for (let e = 0; e < lat.editors; e++) {
-        const client = connectClient(server.wsUrl, s.id);
+        const client = connectEditor(server.wsUrl, s.id, latSeed.token);
         clients.push(client);
         await synced(client, 30_000);
         // Each editor writes in its own Y.Text-like paragraph of the shared notes.
@@ -152,7 +152,7 @@ export async function runDurabilityBench(ctx: BenchContext): Promise<ScenarioRes
     );
     const thrTexts: Y.XmlText[] = [];
     for (const s of thrSeed.sessions) {
-      const client = connectClient(server.wsUrl, s.id);
+      const client = connectEditor(server.wsUrl, s.id, thrSeed.token);
       clients.push(client);
       thrTexts.push(client.text);
     }

@@ -20,9 +20,9 @@ import vm from "node:vm";
 import * as Y from "yjs";
 import { DEFAULT_ROOM_OPTIONS, Room } from "../server/collab/room";
 import { NotesStore } from "../server/collab/notes-store";
-import { connectClient, synced, waitFor, type TestClient } from "../tests/support/yclient";
+import { synced, waitFor, type TestClient } from "../tests/support/yclient";
+import { connectEditor } from "./support/connect-editor";
 import type { BenchContext } from "./support/bench-context";
-import { startBenchServer } from "./support/bench-server";
 import { fmt } from "./support/format";
 import { B4_EDITS, generateEditingTrace } from "./support/generate-editing-trace";
 import { goalsTable } from "./support/goals-table";
@@ -47,11 +47,11 @@ export async function runEditingTraceBench(ctx: BenchContext): Promise<ScenarioR
   const inProcess = seed.sessions[1]!;
 
   // A. Through the real server.
-  const server = await startBenchServer(ctx.databaseUrl);
+  const server = await ctx.startServer();
   let replay: { seconds: number; messages: number; serverCpuSeconds: number; serverCores: number; generatorCores: number; machineBusy: number };
   const clients: TestClient[] = [];
   try {
-    const writer = connectClient(server.wsUrl, viaServer.id);
+    const writer = connectEditor(server.wsUrl, viaServer.id, seed.token);
     clients.push(writer);
     await synced(writer, 30_000);
     const text = writer.text;
@@ -77,7 +77,7 @@ export async function runEditingTraceBench(ctx: BenchContext): Promise<ScenarioR
       await sleep(5);
     }
     // Done when a fresh client gets the whole text from the server.
-    const verifier = connectClient(server.wsUrl, viaServer.id);
+    const verifier = connectEditor(server.wsUrl, viaServer.id, seed.token);
     clients.push(verifier);
     await synced(verifier, 60_000);
     await waitFor(() => verifier.text.length === trace.finalLength, 60_000, "the server to hold the whole trace");

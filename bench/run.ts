@@ -16,6 +16,7 @@ import { applyMigrations } from "../server/db/migrate";
 import { openSqlite } from "../server/db/open-sqlite";
 import { tempDatabase } from "../tests/support/server-process";
 import type { BenchContext } from "./support/bench-context";
+import { type BenchServer, startBenchServer } from "./support/bench-server";
 import { checkBuild } from "./support/check-build";
 import { describeMachine } from "./support/describe-machine";
 import { findChildPid } from "./support/find-child-pid";
@@ -36,7 +37,7 @@ const SCENARIOS: Scenario[] = [
   {
     name: "live-panel",
     needsServer: true,
-    limitSeconds: { quick: 40, full: 180 },
+    limitSeconds: { quick: 40, full: 240 },
     run: async (ctx) => (await import("./live-panel")).runLivePanelBench(ctx),
   },
   {
@@ -131,7 +132,13 @@ async function main(): Promise<number> {
   process.env.DATABASE_URL = db.url;
   const sqlite = openSqlite(db.file);
   applyMigrations(sqlite);
-  const ctx: BenchContext = { quick: args.quick, databaseUrl: db.url, databaseFile: db.file, db: sqlite, log };
+  let shared: BenchServer | null = null;
+  const startServer = async (): Promise<BenchServer> => {
+    if (!args.quick) return startBenchServer(db.url);
+    shared ??= await startBenchServer(db.url);
+    return { ...shared, stop: async () => undefined };
+  };
+  const ctx: BenchContext = { quick: args.quick, databaseUrl: db.url, databaseFile: db.file, db: sqlite, startServer, log };
 
   const goals: GoalResult[] = [];
   let broken = 0;
@@ -150,12 +157,14 @@ async function main(): Promise<number> {
         console.error(`[bench] ${scenario.name} FAILED:\n${message}`);
         print(`### ${scenario.name}: harness error\n\n\`\`\`\n${err instanceof Error ? err.message : String(err)}\n\`\`\``);
         killLeftoverServers();
+        shared = null;
       }
       print("");
       print(`_${scenario.name}: ${((performance.now() - t) / 1000).toFixed(0)} s_`);
       print("");
     }
   } finally {
+    await (shared as BenchServer | null)?.stop();
     killLeftoverServers();
     sqlite.close();
     fs.rmSync(db.dir, { recursive: true, force: true });

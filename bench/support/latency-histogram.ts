@@ -1,19 +1,29 @@
-const BUCKET_MS = 0.01;
-const BUCKETS = 1_000_000; // 10 µs buckets up to 10 s; longer lands in the last one
+const LINEAR_BUCKETS = 100; // 0-1 ms in 10 µs steps
+const GROWTH = 1.01; // above 1 ms, each bucket is 1% wider than the last
+const LOG_BUCKETS = Math.ceil(Math.log(3_600_000) / Math.log(GROWTH)); // up to an hour
+
+function bucketOf(ms: number): number {
+  if (ms < 1) return Math.max(0, Math.floor(ms * 100));
+  return LINEAR_BUCKETS + Math.min(LOG_BUCKETS - 1, Math.floor(Math.log(ms) / Math.log(GROWTH)));
+}
+
+function upperEdge(bucket: number): number {
+  if (bucket < LINEAR_BUCKETS) return (bucket + 1) / 100;
+  return GROWTH ** (bucket - LINEAR_BUCKETS + 1);
+}
 
 /**
- * Latencies in 10 µs buckets: millions of deliveries cost 4 MB and no
- * sorting, and percentiles are exact to 10 µs (anything over 10 s counts as 10 s,
- * and `max` keeps the true worst).
+ * Latencies in buckets of 10 µs below 1 ms and 1% relative width above:
+ * millions of deliveries cost a few KB and no sorting; percentiles are exact
+ * to 10 µs or 1%, whichever is larger (`max` keeps the true worst).
  */
 export class LatencyHistogram {
-  private readonly buckets = new Uint32Array(BUCKETS);
+  private readonly buckets = new Float64Array(LINEAR_BUCKETS + LOG_BUCKETS);
   count = 0;
   max = 0;
 
   record(ms: number): void {
-    const i = Math.min(BUCKETS - 1, Math.max(0, Math.floor(ms / BUCKET_MS)));
-    this.buckets[i]! += 1;
+    this.buckets[bucketOf(ms)]! += 1;
     this.count++;
     if (ms > this.max) this.max = ms;
   }
@@ -23,9 +33,9 @@ export class LatencyHistogram {
     if (this.count === 0) return 0;
     const rank = Math.max(1, Math.ceil((p / 100) * this.count));
     let seen = 0;
-    for (let i = 0; i < BUCKETS; i++) {
+    for (let i = 0; i < this.buckets.length; i++) {
       seen += this.buckets[i]!;
-      if (seen >= rank) return Math.min(this.max, (i + 1) * BUCKET_MS);
+      if (seen >= rank) return Math.min(this.max, upperEdge(i));
     }
     return this.max;
   }

@@ -20,10 +20,10 @@ const EDITOR_MARKERS: Array<[string, RegExp]> = [
   ["yjs", /\byjs\b|Yjs was already imported|y-prosemirror|y-websocket/i],
 ];
 
-function get(agent: http.Agent, url: string): Promise<{ status: number; ttfbMs: number; body: Buffer }> {
+function get(agent: http.Agent, url: string, headers: Record<string, string> = {}): Promise<{ status: number; ttfbMs: number; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const req = http.get(url, { agent }, (res) => {
+    const req = http.get(url, { agent, headers }, (res) => {
       const ttfbMs = performance.now() - t0;
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
@@ -40,13 +40,14 @@ function get(agent: http.Agent, url: string): Promise<{ status: number; ttfbMs: 
  * HTML's size and every `<script src>` it loads: bytes, gzipped bytes (level
  * 6, what a server would send), and whether editor code is among them.
  * No Accept-Encoding is sent, so the HTML is measured uncompressed and gzipped here.
+ * `headers` go with the page requests (e.g. a bearer token), not with the scripts.
  */
-export async function measurePage(url: string, requests: number, withScripts = true): Promise<PageMeasure> {
+export async function measurePage(url: string, requests: number, withScripts = true, headers: Record<string, string> = {}): Promise<PageMeasure> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   try {
-    const first = await get(agent, url);
+    const first = await get(agent, url, headers);
     const ttfb = new LatencyHistogram();
-    for (let i = 0; i < requests; i++) ttfb.record((await get(agent, url)).ttfbMs);
+    for (let i = 0; i < requests; i++) ttfb.record((await get(agent, url, headers)).ttfbMs);
     const html = first.body.toString("utf8");
     const scripts: PageMeasure["scripts"] = [];
     const markers = new Set<string>();

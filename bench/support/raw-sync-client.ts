@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import * as syncProtocol from "y-protocols/sync";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
+import { nextLoopbackAddress } from "./next-loopback-address";
 
 const MESSAGE_SYNC = 0;
 
@@ -28,7 +29,8 @@ export interface RawSyncClient {
  * step 1 with an empty step 2, and hands every update's bytes to `onUpdate`
  * without applying them. A thousand of these cost a fraction of a thousand
  * WebsocketProviders, so the load generator measures the server, not itself.
- * Awareness messages are ignored. Resolves once the initial sync arrived.
+ * Awareness messages are ignored. Each connects from its own loopback
+ * address (see nextLoopbackAddress). Resolves once the initial sync arrived.
  */
 export function connectRawSyncClient(
   url: string,
@@ -36,7 +38,7 @@ export function connectRawSyncClient(
   timeoutMs = 20_000,
 ): Promise<RawSyncClient> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { perMessageDeflate: false });
+    const ws = new WebSocket(url, { perMessageDeflate: false, localAddress: nextLoopbackAddress() });
     ws.binaryType = "nodebuffer";
     const timer = setTimeout(() => {
       ws.terminate();
