@@ -118,7 +118,10 @@ export class Room {
     const changed = added.concat(updated, removed);
     const controlled = this.conns.get(origin as WebSocket);
     if (controlled) {
+      // `updated` too: a tab that reconnects comes back as an update of a state this room
+      // already knew (its meta outlives the removal), and must still leave when it closes.
       for (const id of added) controlled.add(id);
+      for (const id of updated) controlled.add(id);
       for (const id of removed) controlled.delete(id);
     }
     const encoder = encoding.createEncoder();

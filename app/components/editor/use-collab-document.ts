@@ -105,6 +105,13 @@ export function useCollabDocument(sessionId: string): CollabDocument | null {
 
     provider.on("status", ({ status }: { status: string }) => {
       if (status === "connected") {
+        // When this tab last left, everyone marked its presence removed at its clock + 1; announce
+        // it at + 2 so the server and co-editors accept it again at once (not after the 30 s renewal).
+        const presence = provider.awareness.getLocalState();
+        if (presence) {
+          provider.awareness.setLocalState(presence);
+          provider.awareness.setLocalState(presence);
+        }
         everConnected = true;
         refused = false;
         problem = null;

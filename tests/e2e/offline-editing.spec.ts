@@ -1,0 +1,167 @@
+import { type Browser, type BrowserContext, type Page, expect, test } from "@playwright/test";
+import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import { notesText } from "./notes-text";
+
+/**
+ * Offline editing with a co-editor watching: a note-taker loses the network,
+ * keeps typing, reloads the page with no network at all (the service worker
+ * serves it), types more, and when the network returns the co-editor has
+ * every word. Two offline note-takers typing in the same line merge with both
+ * contributions exactly once. This spec runs its own server because it kills
+ * and restarts it.
+ */
+let server: RunningServer;
+const db = tempDatabase("talknotes-offline-");
+let storageState: Awaited<ReturnType<BrowserContext["storageState"]>>;
+let sessionPath: string;
+
+test.beforeAll(async ({ browser }) => {
+  server = await startServer({ databaseUrl: db.url });
+  // The first account of a fresh server; it owns the conference it creates.
+  const setup = await browser.newPage();
+  await setup.goto(`${server.url}/signup`);
+  await setup.getByLabel("Your name").fill("Olga Organiser");
+  await setup.getByLabel("Email").fill("olga@example.test");
+  await setup.getByLabel("Password").fill("a long enough password");
+  await setup.getByRole("button", { name: "Create account" }).click();
+  await setup.waitForURL(`${server.url}/`);
+  await setup.getByLabel("Name").fill("DevOps Day");
+  await setup.getByLabel("City").fill("Santa Clara, CA");
+  await setup.getByLabel("First day").fill("2010-06-25");
+  await setup.getByRole("button", { name: "Create conference" }).click();
+  await expect(setup.getByRole("heading", { level: 1 })).toHaveText("DevOps Day");
+  await setup.getByLabel("Title").fill("Making The Business Case");
+  await setup.getByLabel("Kind").selectOption("panel");
+  await setup.getByRole("button", { name: "Create session" }).click();
+  await expect(setup.getByRole("heading", { level: 1 })).toHaveText("Making The Business Case");
+  sessionPath = new URL(setup.url()).pathname;
+  storageState = await setup.context().storageState();
+  await setup.context().close();
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+/** A note-taker's own browser (signed in), named `name` on their caret, with the session open and saved. */
+async function noteTaker(browser: Browser, name: string): Promise<Page> {
+  const context = await browser.newContext({ storageState });
+  await context.addInitScript((n) => window.localStorage.setItem("talknotes:name", n), name);
+  const page = await context.newPage();
+  await page.goto(`${server.url}${sessionPath}`);
+  await expect(page.getByTestId("sync-status")).toHaveText("Saved");
+  return page;
+}
+
+const status = (page: Page) => page.getByTestId("sync-status");
+
+async function pendingEdits(page: Page): Promise<number> {
+  const text = (await status(page).textContent()) ?? "";
+  const m = /(\d+) edits? on this device/.exec(text);
+  return m ? Number(m[1]) : 0;
+}
+
+test("offline: type, reload with no network, type more; back online the co-editor sees all of it", async ({ browser }) => {
+  const alice = await noteTaker(browser, "Alice");
+  const bob = await noteTaker(browser, "Bob");
+  const aliceEditor = alice.getByTestId("notes-editor");
+  const bobEditor = bob.getByTestId("notes-editor");
+  // The service worker has cached this page and its scripts: it can be reloaded offline from now on.
+  await expect(alice.locator("html")).toHaveAttribute("data-offline-ready", "true");
+
+  await aliceEditor.click();
+  await alice.keyboard.type("Jody: start with unplanned work");
+  await expect(bobEditor).toContainText("start with unplanned work");
+  await expect(status(alice)).toHaveText("Saved");
+
+  await alice.context().setOffline(true);
+  await expect(status(alice)).toHaveText("Offline: everything saved");
+  await alice.keyboard.press("Enter");
+  await alice.keyboard.type("typed offline");
+  await expect(status(alice)).toHaveText(/^Offline: \d+ edits on this device$/);
+  const beforeReload = await pendingEdits(alice);
+  expect(beforeReload).toBeGreaterThanOrEqual("typed offline".length);
+
+  // No network at all, not even for the service worker's own fetches.
+  await server.kill();
+  await expect(status(bob)).toHaveText("Reconnecting");
+  await alice.reload();
+  expect(await alice.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await expect(aliceEditor).toContainText("typed offline");
+  // The count of unconfirmed edits survived the reload with the local copy.
+  await expect(status(alice)).toHaveText(`Offline: ${beforeReload} edits on this device`);
+  await aliceEditor.click();
+  await alice.keyboard.press("ControlOrMeta+End");
+  await alice.keyboard.type(" and after the reload");
+  await expect.poll(() => pendingEdits(alice)).toBeGreaterThan(beforeReload);
+  await expect(bobEditor).not.toContainText("typed offline");
+
+  server = await startServer({ databaseUrl: db.url, port: server.port });
+  await expect(status(bob)).toHaveText("Saved", { timeout: 15_000 });
+  await alice.context().setOffline(false);
+  await expect(status(alice)).toHaveText("Saved", { timeout: 15_000 });
+  const expected = ["Jody: start with unplanned work", "typed offline and after the reload"];
+  await expect.poll(() => notesText(bobEditor)).toEqual(expected);
+  await expect.poll(() => notesText(aliceEditor)).toEqual(expected);
+
+  // Server down while online: the note-taker is told, and nothing is lost when it returns.
+  await server.kill();
+  await expect(status(alice)).toHaveText("Reconnecting");
+  await alice.keyboard.type(" (server down)");
+  await expect(status(alice)).toHaveText(/^Reconnecting: \d+ edits on this device$/);
+  server = await startServer({ databaseUrl: db.url, port: server.port });
+  await expect(status(alice)).toHaveText("Saved", { timeout: 15_000 });
+  await expect(bobEditor).toContainText("typed offline and after the reload (server down)", { timeout: 15_000 });
+  await alice.context().close();
+  await bob.context().close();
+});
+
+test("two offline co-editors typing in the same line merge with both contributions exactly once", async ({ browser }) => {
+  const alice = await noteTaker(browser, "Alice");
+  const bob = await noteTaker(browser, "Bob");
+  const aliceEditor = alice.getByTestId("notes-editor");
+  const bobEditor = bob.getByTestId("notes-editor");
+  await expect(alice.getByTestId("presence")).toContainText("Bob");
+  await expect(bob.getByTestId("presence")).toContainText("Alice");
+
+  await aliceEditor.click();
+  await alice.keyboard.press("ControlOrMeta+End");
+  await alice.keyboard.press("Enter");
+  await alice.keyboard.type("Shared line:");
+  await expect(bobEditor).toContainText("Shared line:");
+  await expect(status(alice)).toHaveText("Saved");
+  await expect(status(bob)).toHaveText("Saved");
+
+  await alice.context().setOffline(true);
+  await bob.context().setOffline(true);
+  await expect(status(alice)).toHaveText("Offline: everything saved");
+  await expect(status(bob)).toHaveText("Offline: everything saved");
+  // Both at the end of the same line, neither sees the other.
+  await alice.keyboard.type(" alice-words");
+  await bobEditor.click();
+  await bob.keyboard.press("ControlOrMeta+End");
+  await bob.keyboard.type(" bob-words");
+  await expect(status(alice)).toHaveText(/^Offline: \d+ edits on this device$/);
+  await expect(status(bob)).toHaveText(/^Offline: \d+ edits on this device$/);
+  await expect(aliceEditor).not.toContainText("bob-words");
+
+  await alice.context().setOffline(false);
+  await bob.context().setOffline(false);
+  await expect(status(alice)).toHaveText("Saved", { timeout: 15_000 });
+  await expect(status(bob)).toHaveText("Saved", { timeout: 15_000 });
+  await expect.poll(async () => (await notesText(aliceEditor)).join("\n")).toContain("bob-words");
+  await expect.poll(async () => (await notesText(bobEditor)).join("\n")).toContain("alice-words");
+  const aliceText = await notesText(aliceEditor);
+  expect(await notesText(bobEditor)).toEqual(aliceText);
+  const all = aliceText.join("\n");
+  for (const word of ["Shared line:", "alice-words", "bob-words"]) expect(all.split(word).length - 1, word).toBe(1);
+  expect(aliceText.filter((line) => line.includes("Shared line:"))).toHaveLength(1);
+  expect(aliceText.find((line) => line.includes("Shared line:"))).toMatch(/alice-words|bob-words/);
+
+  // Presence: names with colours, and someone who leaves disappears.
+  const bobAvatar = alice.getByTestId("presence").locator(".avatar", { hasText: "Bob" });
+  await expect(bobAvatar.locator(".avatar-dot")).toHaveAttribute("style", /background/);
+  await bob.context().close();
+  await expect(alice.getByTestId("presence")).not.toContainText("Bob");
+  await alice.context().close();
+});
