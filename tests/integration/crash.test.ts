@@ -1,5 +1,10 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { CollabServer } from "../../server/collab/collab-server";
+import { NotesStore } from "../../server/collab/notes-store";
+import { openSqlite } from "../../server/db/open-sqlite";
 import { type SaveTracker, trackSaves } from "../../app/components/editor/save-tracker";
 import { readStoredXml } from "../support/convergence";
 import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
@@ -97,5 +102,44 @@ describe("crash safety", () => {
     for (const t of trackers) t.destroy();
     for (const c of clients) c.destroy();
     server = await startServer({ databaseUrl: db.url, port: server.port });
+  });
+
+  it("says Saved only once the edit is in SQLite, also for an edit that only deletes", async () => {
+    // In-process collab server with a long batch window, so "received" and "stored" are far apart.
+    const sqlite = openSqlite(db.file);
+    const collab = new CollabServer({ store: new NotesStore(sqlite), authorize: () => ({ readOnly: false }), room: { flushDelayMs: 700 } });
+    const httpServer = http.createServer();
+    httpServer.on("upgrade", (req, socket, head) => collab.handleUpgrade(req, socket, head));
+    await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+    const client = connectClient(`ws://127.0.0.1:${(httpServer.address() as AddressInfo).port}/collab`, sessionId, { connect: false });
+    const tracker = trackSaves(client.provider, { probeDelayMs: 10 });
+    client.provider.connect();
+    try {
+      await synced(client);
+      await waitFor(() => tracker.caughtUp && tracker.pending === 0, 5000, "initially saved");
+      const text = (client.doc.getXmlFragment("notes").get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      const stored = () => readStoredXml(db.url, sessionId);
+
+      text.insert(0, "ZQ");
+      await sleep(250);
+      expect(tracker.pending, "not yet stored, so not yet saved").toBe(1);
+      expect(stored()).not.toContain("ZQ");
+      await waitFor(() => tracker.pending === 0, 5000, "insert confirmed");
+      expect(stored()).toContain("ZQ");
+
+      text.delete(0, 1); // adds no clock: a state-vector comparison would call this saved at once
+      await sleep(250);
+      expect(tracker.pending).toBe(1);
+      expect(stored()).toContain("ZQ");
+      await waitFor(() => tracker.pending === 0, 5000, "delete confirmed");
+      expect(stored()).not.toContain("ZQ");
+      expect(stored()).toContain("Q");
+    } finally {
+      tracker.destroy();
+      client.destroy();
+      collab.close();
+      httpServer.close();
+      sqlite.close();
+    }
   });
 });
