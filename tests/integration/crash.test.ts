@@ -117,7 +117,8 @@ describe("crash safety", () => {
     try {
       await synced(client);
       await waitFor(() => tracker.caughtUp && tracker.pending === 0, 5000, "initially saved");
-      const text = (client.doc.getXmlFragment("notes").get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      const text = client.text;
+      await waitFor(() => tracker.pending === 0, 5000, "paragraph saved");
       const stored = () => readStoredXml(db.url, sessionId);
 
       text.insert(0, "ZQ");
