@@ -65,6 +65,7 @@ export function attachConnection(room: Room, conn: WebSocket, access: Connection
           decoding.readVarUint(decoder);
           const stateVector = decoding.readVarUint8Array(decoder);
           Y.decodeStateVector(stateVector); // throws on garbage now, not later inside a timer
+          expectEnd(decoder);
           room.whenStored(() => {
             try {
               syncProtocol.writeSyncStep2(encoder, room.doc, stateVector);
@@ -89,15 +90,29 @@ export function attachConnection(room: Room, conn: WebSocket, access: Connection
         if (room.sizeBytes + message.byteLength > COLLAB_LIMITS.maxDocumentBytes) {
           throw new RefusedError(CloseCode.TooLarge, "document size limit reached");
         }
-        syncProtocol.readSyncMessage(decoder, encoder, room.doc, conn);
+        decoding.readVarUint(decoder);
+        const update = decoding.readVarUint8Array(decoder);
+        expectEnd(decoder);
+        // Decoded in full before anything is applied: y-protocols' readSyncMessage logs and swallows
+        // decoding errors, and Yjs integrates an update's structs before it reads its delete set, so a
+        // truncated or garbled update would otherwise be half-applied and the connection left open.
+        Y.decodeUpdate(update);
+        // An update that starts past what the document has for some client would sit in Yjs's pending
+        // structs forever (memory nobody frees); honest clients always send from the server's state.
+        for (const [client, clock] of Y.parseUpdateMeta(update).from) {
+          if (clock > Y.getState(room.doc.store, client)) throw new RefusedError(CloseCode.Malformed, "update with missing history");
+        }
+        Y.applyUpdate(room.doc, update, conn);
         return null;
       }
       case MESSAGE_AWARENESS: {
         const update = decoding.readVarUint8Array(decoder);
+        expectEnd(decoder);
         awarenessProtocol.applyAwarenessUpdate(room.awareness, update, conn);
         return null;
       }
       case MESSAGE_QUERY_AWARENESS:
+        expectEnd(decoder);
         room.sendAwarenessTo(conn);
         return null;
       default:
@@ -124,6 +139,11 @@ export function attachConnection(room: Room, conn: WebSocket, access: Connection
   conn.on("error", () => conn.terminate());
 
   room.addConnection(conn);
+}
+
+/** y-websocket messages never carry bytes after their content: anything more is a malformed frame. */
+function expectEnd(decoder: decoding.Decoder): void {
+  if (decoding.hasContent(decoder)) throw new RefusedError(CloseCode.Malformed, "trailing bytes");
 }
 
 class RefusedError extends Error {

@@ -1,13 +1,10 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ActionForm } from "@/app/components/ActionForm";
 import { SecretActionForm } from "@/app/components/SecretActionForm";
-import { currentViewer } from "@/app/current-viewer";
+import { requireWorkspaceRole } from "@/app/require-workspace-role";
 import { CONFERENCE_ROLES } from "@/lib/auth/conference-roles";
-import { AppError } from "@/lib/errors/app-error";
-import { requireConferenceRole } from "@/server/auth/conference-access";
 import { listOpenInvites } from "@/server/auth/invites";
 import { listMembers } from "@/server/auth/members";
 import { createInviteAction, removeMemberAction, revokeInviteAction, setMemberRoleAction } from "./actions";
@@ -18,16 +15,10 @@ export const metadata: Metadata = { title: "Members" };
 type Params = Promise<{ conference: string }>;
 
 async function load(slug: string) {
-  const viewer = await currentViewer();
-  try {
-    // Members who are not owners get 404 here too: the page offers nothing to them.
-    const { conference } = await requireConferenceRole(viewer, slug, "owner");
-    const [members, invites] = await Promise.all([listMembers(viewer, slug), listOpenInvites(viewer, slug)]);
-    return { viewer: viewer!, conference, members, invites };
-  } catch (err) {
-    if (err instanceof AppError && (err.code === "not_found" || err.code === "forbidden")) notFound();
-    throw err;
-  }
+  // Signed out: to sign-in; members who are not owners get 404 here too (the page offers nothing to them).
+  const { viewer, conference } = await requireWorkspaceRole(slug, "owner", `/conferences/${slug}/members`);
+  const [members, invites] = await Promise.all([listMembers(viewer, slug), listOpenInvites(viewer, slug)]);
+  return { viewer, conference, members, invites };
 }
 
 const when = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
