@@ -165,3 +165,41 @@ test("two offline co-editors typing in the same line merge with both contributio
   await expect(alice.getByTestId("presence")).not.toContainText("Bob");
   await alice.context().close();
 });
+
+test("history: name a version, see who wrote it, view it read-only, restore it as a new edit the co-editor gets", async ({ browser }) => {
+  const alice = await noteTaker(browser, "Alice");
+  const bob = await noteTaker(browser, "Bob");
+  const aliceEditor = alice.getByTestId("notes-editor");
+  const bobEditor = bob.getByTestId("notes-editor");
+  await aliceEditor.click();
+  await alice.keyboard.press("ControlOrMeta+End");
+  await alice.keyboard.press("Enter");
+  await alice.keyboard.type("Keep this line");
+  await expect(status(alice)).toHaveText("Saved");
+
+  await alice.getByRole("button", { name: "History" }).click();
+  const panel = alice.getByTestId("history-panel");
+  await panel.getByPlaceholder(/Name this version/).fill("Before the tangent");
+  await panel.getByRole("button", { name: "Save version" }).click();
+  const item = panel.getByTestId("revision-list").getByRole("listitem").filter({ hasText: "Before the tangent" });
+  await expect(item).toContainText("by Alice");
+
+  await bobEditor.click();
+  await bob.keyboard.press("ControlOrMeta+End");
+  await bob.keyboard.press("Enter");
+  await bob.keyboard.type("A tangent to undo");
+  await expect(aliceEditor).toContainText("A tangent to undo");
+
+  await item.getByRole("button", { name: "View" }).click();
+  await expect(panel.getByTestId("revision-view")).toContainText("Keep this line");
+  await expect(panel.getByTestId("revision-view")).not.toContainText("A tangent to undo");
+  await item.getByRole("button", { name: "Restore" }).click();
+  await expect(bobEditor).not.toContainText("A tangent to undo");
+  await expect(aliceEditor).not.toContainText("A tangent to undo");
+  await expect(bobEditor).toContainText("Keep this line");
+  await expect(panel.getByTestId("revision-list").getByRole("listitem").first()).toContainText("Restored “Before the tangent”");
+  // The state the restore replaced is kept, attributed to Bob.
+  await expect(panel.getByTestId("revision-list").getByRole("listitem").nth(1)).toContainText("by Bob");
+  await alice.context().close();
+  await bob.context().close();
+});
