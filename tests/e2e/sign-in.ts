@@ -57,3 +57,15 @@ export async function signIn(page: Page, options: { account?: E2eAccount; baseUr
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).not.toHaveURL(/\/login/);
 }
+
+/** A personal access token for `account` (created when missing), through `talknotes token create`. */
+export function accountToken(account: E2eAccount = E2E_ACCOUNT, databaseUrl = e2eDatabaseUrl()): string {
+  ensureAccount(account, databaseUrl);
+  return execFileSync(process.execPath, [path.join(ROOT, "bin/talknotes.mjs"), "token", "create", "--email", account.email, "--name", "e2e"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ["ignore", "pipe", "pipe"],
+  })
+    .toString()
+    .trim();
+}
