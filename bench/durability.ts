@@ -54,6 +54,8 @@ interface LoadRow {
   rows: number;
   storedBytes: number;
   loadMedianMs: number;
+  /** The same document state applied as one snapshot: what the content alone costs. */
+  snapshotApplyMs: number;
   serverOpenMs: number;
   textLength: number;
 }
@@ -88,17 +90,27 @@ export async function runDurabilityBench(ctx: BenchContext): Promise<ScenarioRes
          FROM "NotesDocument" WHERE sessionId = ?`,
       )
       .get(sessionId, sessionId, sessionId) as { rows: number; bytes: number };
+    loads.push({ updates: n, ingestSeconds, rows: stored.rows, storedBytes: stored.bytes, loadMedianMs: 0, snapshotApplyMs: 0, serverOpenMs: 0, textLength: 0 });
+  }
+  const openRoom = (i: number) => new Room(loadSeed.sessions[i]!.id, store, { ...DEFAULT_ROOM_OPTIONS }, () => undefined);
+  for (const i of loads.keys()) openRoom(i).destroy(); // warm-up: the first sizes must not pay for the JIT
+  for (const [i, row] of loads.entries()) {
     const times: number[] = [];
-    let textLength = 0;
+    const applyTimes: number[] = [];
     for (let r = 0; r < 5; r++) {
       const t0 = performance.now();
-      const loaded = new Room(sessionId, store, { ...DEFAULT_ROOM_OPTIONS }, () => undefined);
+      const loaded = openRoom(i);
       times.push(performance.now() - t0);
-      textLength = loaded.doc.getXmlFragment("notes").toString().length;
+      row.textLength = loaded.doc.getXmlFragment("notes").toString().length;
+      // Control: the same state as one snapshot, applied to a fresh document (no SQLite, no log).
+      const state = Y.encodeStateAsUpdate(loaded.doc);
       loaded.destroy();
+      const t1 = performance.now();
+      Y.applyUpdate(new Y.Doc(), state);
+      applyTimes.push(performance.now() - t1);
     }
-    times.sort((a, b) => a - b);
-    loads.push({ updates: n, ingestSeconds, rows: stored.rows, storedBytes: stored.bytes, loadMedianMs: times[2]!, serverOpenMs: 0, textLength });
+    row.loadMedianMs = times.sort((a, b) => a - b)[2]!;
+    row.snapshotApplyMs = applyTimes.sort((a, b) => a - b)[2]!;
   }
 
   const server = await ctx.startServer();
@@ -179,7 +191,7 @@ export async function runDurabilityBench(ctx: BenchContext): Promise<ScenarioRes
     for (let i = 0; i < thrSeen.sent.length; i++) thrLatency.record((thrSeen.durable[i]! - thrSeen.sent[i]!) / 1000);
 
     const loadTable = markdownTable(
-      ["updates:", "written in-process (updates/s):", "rows in log:", "stored (KB):", "text (chars):", "load, Room constructor (ms, median of 5):", "cold open via server, connect to synced (ms):", "vs 1k:"],
+      ["updates:", "written in-process (updates/s):", "rows in log:", "stored (KB):", "text (chars):", "load, Room constructor (ms, median of 5):", "vs 1k:", "same state as one snapshot (ms):", "cold open via server, connect to synced (ms):"],
       loads.map((r) => [
         fmt.int(r.updates),
         fmt.int(r.updates / r.ingestSeconds),
@@ -187,8 +199,9 @@ export async function runDurabilityBench(ctx: BenchContext): Promise<ScenarioRes
         fmt.kb(r.storedBytes),
         fmt.int(r.textLength),
         fmt.ms(r.loadMedianMs),
-        fmt.ms(r.serverOpenMs),
         fmt.x(r.loadMedianMs / loads[0]!.loadMedianMs),
+        fmt.ms(r.snapshotApplyMs),
+        fmt.ms(r.serverOpenMs),
       ]),
     );
     const liveTable = markdownTable(
@@ -252,14 +265,15 @@ export async function runDurabilityBench(ctx: BenchContext): Promise<ScenarioRes
         measured: `${fmt.ms(lastLoad.loadMedianMs)} ms vs ${fmt.ms(loads[0]!.loadMedianMs)} ms (${fmt.x(loadRatio)})`,
         ok: loadRatio <= GOAL_LOAD_RATIO,
         reason:
-          `compaction keeps the log under 300 rows (${fmt.int(lastLoad.rows)} now), so load time follows the text ` +
-          `(${fmt.int(lastLoad.textLength)} vs ${fmt.int(loads[0]!.textLength)} characters), not the history`,
+          `compaction keeps the log under 300 rows (${fmt.int(lastLoad.rows)} now), so load time follows the document ` +
+          `(${fmt.int(lastLoad.textLength)} vs ${fmt.int(loads[0]!.textLength)} characters; the same state as one snapshot applies in ` +
+          `${fmt.ms(lastLoad.snapshotApplyMs)} ms), not the history`,
       }),
       {
         scenario: "3 durability",
         goal: "sustained updates/s into SQLite (no target set)",
         measured: `${fmt.int(durablePerSecond)}/s through the server; ${fmt.int(loads[loads.length - 1]!.updates / lastLoad.ingestSeconds)}/s one-transaction-per-update in-process`,
-        result: ctx.quick ? ("n/a" as const) : ("met" as const),
+        result: ctx.quick ? ("n/a" as const) : ("reported" as const),
         reason: throughputLimit,
       },
     ];

@@ -15,8 +15,6 @@
  * Then: stored size in SQLite, load time (Room constructor, median of 5) and
  * memory per loaded document (V8 heap + external after a forced GC, 5 copies).
  */
-import v8 from "node:v8";
-import vm from "node:vm";
 import * as Y from "yjs";
 import { DEFAULT_ROOM_OPTIONS, Room } from "../server/collab/room";
 import { NotesStore } from "../server/collab/notes-store";
@@ -26,6 +24,7 @@ import type { BenchContext } from "./support/bench-context";
 import { fmt } from "./support/format";
 import { B4_EDITS, generateEditingTrace } from "./support/generate-editing-trace";
 import { goalsTable } from "./support/goals-table";
+import { heapPerCopy } from "./support/heap-per-copy";
 import { judgeGoal } from "./support/judge-goal";
 import { markdownTable } from "./support/markdown-table";
 import { measureWindow } from "./support/measure-window";
@@ -129,7 +128,7 @@ export async function runEditingTraceBench(ctx: BenchContext): Promise<ScenarioR
     r.destroy();
   }
   loadTimes.sort((a, b) => a - b);
-  const perDocument = measureDocumentMemory(open, 5);
+  const perDocument = heapPerCopy(open, 5);
 
   const keystrokesPerCoreSecond = edits / Math.max(0.001, replay.serverCpuSeconds);
   const table = markdownTable(
@@ -177,7 +176,7 @@ export async function runEditingTraceBench(ctx: BenchContext): Promise<ScenarioR
       measured:
         `${fmt.int(edits / replay.seconds)} keystrokes/s paced (${fmt.int(keystrokesPerCoreSecond)} per server CPU-second), ` +
         `${fmt.int(edits / ingestSeconds)}/s in-process; ${fmt.kb(storedBytes(viaServer.id))} KB stored; load ${fmt.ms(loadTimes[2]!)} ms`,
-      result: ctx.quick ? ("n/a" as const) : ("met" as const),
+      result: ctx.quick ? ("n/a" as const) : ("reported" as const),
       reason: `wall-clock rate through the server is set by the ${MESSAGES_PER_SECOND} msg/s pacing under the 200 msg/s per-connection limit`,
     },
   ];
@@ -195,23 +194,4 @@ export async function runEditingTraceBench(ctx: BenchContext): Promise<ScenarioR
     goalsTable(goals),
   ].join("\n");
   return { markdown, goals };
-}
-
-/** Bytes of V8 heap + external memory each of `copies` loaded documents holds, after a forced GC. */
-function measureDocumentMemory(open: () => Room, copies: number): number {
-  v8.setFlagsFromString("--expose-gc");
-  const gc = vm.runInNewContext("gc") as () => void;
-  const used = () => {
-    const m = process.memoryUsage();
-    return m.heapUsed + m.external;
-  };
-  gc();
-  gc();
-  const before = used();
-  const rooms = Array.from({ length: copies }, open);
-  gc();
-  gc();
-  const after = used();
-  for (const r of rooms) r.destroy();
-  return (after - before) / copies;
 }

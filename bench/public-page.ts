@@ -76,7 +76,7 @@ export async function runPublicPageBench(ctx: BenchContext): Promise<ScenarioRes
     if (page.status !== 200) {
       // 404: the route does not exist yet. Anything else: the page is broken, which is a result, not a harness failure.
       const missing = page.status === 404;
-      const serverError = /\b\w*Error\b[^\n]{0,160}/.exec(server.output())?.[0] ?? "";
+      const serverError = (/\b\w*Error: [^\n]*/.exec(server.output())?.[0] ?? "").replace(/<.*>/, "<...>").slice(0, 240);
       const why = missing
         ? `not available yet: no public session page route (${publicPath} answers 404); update bench/support/public-session-path.ts when it exists`
         : `${publicPath} answered ${page.status}${serverError ? `: ${serverError}` : ""}`;

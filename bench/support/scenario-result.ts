@@ -3,8 +3,12 @@ export interface GoalResult {
   scenario: string;
   goal: string;
   measured: string;
-  /** `skipped` when the thing to measure does not exist yet; `n/a` in quick runs, whose counts are too small to judge. */
-  result: "met" | "missed" | "skipped" | "n/a";
+  /**
+   * `reported` for measurements the issue sets no target for; `skipped` when the
+   * thing to measure does not exist yet; `n/a` in quick runs, whose counts are
+   * too small to judge.
+   */
+  result: "met" | "missed" | "reported" | "skipped" | "n/a";
   /** Why, in a sentence: what limited it, or what is missing. */
   reason: string;
 }
