@@ -37,6 +37,12 @@ export interface SaveTracker {
  * covers edits that only delete (they add no clock). Edits made while
  * disconnected are sent in the answer to the server's step 1 on reconnect,
  * and the probe goes out right after that answer.
+ *
+ * It also holds back live updates on a new socket until the server's step 1
+ * is answered: until then the server may lack the history they build on (it
+ * lost the last batch in a crash, or edits were made offline), and the Talknotes
+ * server refuses updates with missing history. Nothing is lost: the answer to
+ * its step 1 carries everything the server lacks, those edits included.
  */
 export function trackSaves(provider: WebsocketProvider, options: SaveTrackerOptions = {}): SaveTracker {
   const { doc } = provider;
@@ -93,7 +99,16 @@ export function trackSaves(provider: WebsocketProvider, options: SaveTrackerOpti
     }
   };
 
+  const gate = (ws: WebSocket) => {
+    const send = ws.send.bind(ws);
+    ws.send = (data: Parameters<WebSocket["send"]>[0]) => {
+      if (!caughtUp && isSyncUpdate(data)) return;
+      send(data);
+    };
+  };
+
   const onStatus = ({ status }: { status: string }) => {
+    if (status === "connecting" && provider.ws) gate(provider.ws);
     // A new socket starts with the provider's own step 1 in flight; anything unanswered on the old one is moot.
     awaiting = status === "connected" ? [null] : [];
     caughtUp = false;
@@ -118,4 +133,10 @@ export function trackSaves(provider: WebsocketProvider, options: SaveTrackerOpti
       provider.messageHandlers[MESSAGE_SYNC] = original;
     },
   };
+}
+
+/** A y-websocket sync "update" message (type 0, subtype 2; both single-byte varuints). */
+function isSyncUpdate(data: unknown): boolean {
+  const bytes = data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : null;
+  return bytes !== null && bytes[0] === MESSAGE_SYNC && bytes[1] === syncProtocol.messageYjsUpdate;
 }
