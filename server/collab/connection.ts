@@ -28,6 +28,9 @@ export function attachConnection(room: Room, conn: WebSocket, access: Connection
   let lastRefill = Date.now();
   let refusedEdits = 0;
   let alive = true;
+  // Until the client has answered our sync step 1, its live updates may build on edits the server
+  // lost (a crash inside the batch window) or never got (typed offline): its step 2 brings those.
+  let answeredStep1 = false;
 
   const close = (code: number, reason: string) => {
     room.removeConnection(conn);
@@ -99,9 +102,14 @@ export function attachConnection(room: Room, conn: WebSocket, access: Connection
         Y.decodeUpdate(update);
         // An update that starts past what the document has for some client would sit in Yjs's pending
         // structs forever (memory nobody frees); honest clients always send from the server's state.
+        // Before the client's step 2 such an update is dropped, not refused: the step 2 carries it again.
+        const isStep2 = subtype === syncProtocol.messageYjsSyncStep2;
         for (const [client, clock] of Y.parseUpdateMeta(update).from) {
-          if (clock > Y.getState(room.doc.store, client)) throw new RefusedError(CloseCode.Malformed, "update with missing history");
+          if (clock <= Y.getState(room.doc.store, client)) continue;
+          if (!answeredStep1 && !isStep2) return null;
+          throw new RefusedError(CloseCode.Malformed, "update with missing history");
         }
+        if (isStep2) answeredStep1 = true;
         Y.applyUpdate(room.doc, update, conn);
         return null;
       }

@@ -108,7 +108,11 @@ describe("malformed frames close only their own connection", () => {
     ["varint that never ends", [Buffer.concat([Buffer.from([0, 2]), Buffer.alloc(64, 0xff)])], [CloseCode.Malformed]],
     ["garbage inside a well-framed update", [frame(uint(0), uint(2), (e) => encoding.writeVarUint8Array(e, new Uint8Array([5, 200, 1, 7, 7, 7, 7])))], [CloseCode.Malformed]],
     ["truncated valid update", [frame(uint(0), uint(2), (e) => encoding.writeVarUint8Array(e, validUpdate("half a message").slice(0, 9)))], [CloseCode.Malformed]],
-    ["update that skips history (would wait in memory forever)", [frame(uint(0), uint(2), (e) => encoding.writeVarUint8Array(e, gappedUpdate()))], [CloseCode.Malformed]],
+    [
+      "update that skips history after the client's sync step 2 (would wait in memory forever)",
+      [frame(uint(0), uint(1), (e) => encoding.writeVarUint8Array(e, new Uint8Array([0, 0]))), frame(uint(0), uint(2), (e) => encoding.writeVarUint8Array(e, gappedUpdate()))],
+      [CloseCode.Malformed],
+    ],
     ["trailing bytes after a valid message", [frame(uint(3), uint(42))], [CloseCode.Malformed]],
     ["broken awareness update", [frame(uint(1), (e) => encoding.writeVarUint8Array(e, new Uint8Array([1, 2, 250, 250, 250])))], [CloseCode.Malformed]],
     ["empty frame", [Buffer.alloc(0)], [CloseCode.Malformed]],
@@ -121,6 +125,19 @@ describe("malformed frames close only their own connection", () => {
       await stillEditing();
     });
   }
+
+  it("before the client's sync step 2, an update that skips history is dropped, not applied, and the connection stays", async () => {
+    const ws = new WebSocket(`${server.wsUrl}/${sessionId}?token=${token}`);
+    const closed = new Promise<number>((resolve) => ws.on("close", (code) => resolve(code)));
+    ws.on("error", () => undefined);
+    await new Promise<void>((resolve) => ws.on("open", () => resolve()));
+    ws.send(frame(uint(0), uint(2), (e) => encoding.writeVarUint8Array(e, gappedUpdate())));
+    const outcome = await Promise.race([closed, new Promise<"open">((r) => setTimeout(() => r("open"), 1500))]);
+    expect(outcome).toBe("open");
+    ws.close();
+    await stillEditing();
+    expect(alice.doc.getText("t").toString()).toBe("");
+  });
 
   it("a flood of messages is closed as rate limited, co-editors carry on", async () => {
     const query = frame(uint(3));
