@@ -1,5 +1,6 @@
 import { type ConferenceRole, parseConferenceRole, roleAtLeast } from "../../lib/auth/conference-roles";
 import { AppError } from "../../lib/errors/app-error";
+import { PUBLIC_SESSION_STATUSES } from "../../lib/reader/session-status";
 import { getPrisma } from "../db/prisma";
 import type { Viewer } from "./viewer";
 
@@ -28,13 +29,13 @@ export async function requireConferenceRole(viewer: Viewer | null, slug: string,
   return { conference, role };
 }
 
-/** Statuses the public may read (and follow live, read-only). */
-const PUBLIC_STATUSES = new Set(["live", "published"]);
+/** Statuses the public may read (and follow live, read-only): live, published, archived (lib/reader). */
+const PUBLIC_STATUSES = new Set<string>(PUBLIC_SESSION_STATUSES);
 
 /**
  * How a viewer may join a session's collaboration room: owners and editors
- * write, viewers read; the public reads live and published sessions only;
- * archived sessions are read-only for everyone. Null: answer 404, the same as
+ * write, viewers read; the public reads public (live, published, archived)
+ * sessions only; archived sessions are read-only for everyone. Null: answer 404, the same as
  * for a session that does not exist.
  */
 export async function collabAccess(viewer: Viewer | null, sessionId: string): Promise<{ readOnly: boolean } | null> {
@@ -58,8 +59,8 @@ export async function editableConferenceIds(viewer: Viewer): Promise<string[] | 
 
 /**
  * The session (by id) and the viewer's role in its conference, when that role
- * is at least `needed`; with `publicRead`, anyone may read a live or published
- * session. No role: not_found, like an unknown id.
+ * is at least `needed`; with `publicRead`, anyone may read a public (live,
+ * published or archived) session. No role: not_found, like an unknown id.
  */
 export async function requireSessionAccess(viewer: Viewer | null, sessionId: string, needed: ConferenceRole, options: { publicRead?: boolean } = {}) {
   const session = await getPrisma().session.findUnique({ where: { id: sessionId }, select: { id: true, conferenceId: true, status: true } });

@@ -1,0 +1,23 @@
+import { AppError } from "@/lib/errors/app-error";
+import { SESSION_STATUSES, type SessionStatus } from "@/lib/reader/session-status";
+import { requireConferenceRole } from "@/server/auth/conference-access";
+import { str } from "@/server/api/api-views";
+import { setConferenceStatus } from "@/server/data/publish-sessions";
+import { apiRoute, readJson } from "../../../api-route";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * POST {"status", "from"?: [statuses]} (owner): every session of the conference (only those in `from`,
+ * when given) gets `status` in one transaction — "publish all" is {"status":"published","from":["draft","live"]}.
+ */
+export const POST = apiRoute<{ conference: string }>(async ({ req, viewer, params }) => {
+  await requireConferenceRole(viewer, params.conference, "owner");
+  const body = await readJson(req);
+  const from = body.from === undefined ? undefined : body.from;
+  if (from !== undefined && (!Array.isArray(from) || !from.every((s) => (SESSION_STATUSES as readonly unknown[]).includes(s)))) {
+    throw new AppError("invalid_input", `from: a list of ${SESSION_STATUSES.join(", ")}`);
+  }
+  const changed = await setConferenceStatus(params.conference, (str(body.status) ?? "") as SessionStatus, from as SessionStatus[] | undefined);
+  return { changed };
+});
