@@ -1,9 +1,10 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native SQLite bindings must be loaded by Node, not bundled.
-  // yjs (and what wraps it) is loaded by Node, not bundled: the collab server (loaded by tsx) and
-  // route code run in one process, and two copies of yjs break its constructor checks.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "yjs", "y-protocols", "lib0", "@tiptap/y-tiptap"],
+  // yjs and its protocol packages are loaded by Node, not bundled: the collab server (loaded by tsx)
+  // and route code run in one process, and two copies of yjs break its constructor checks.
+  // @tiptap/y-tiptap stays bundled: it must share Next's copy of prosemirror-model with the schema.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "yjs", "y-protocols", "lib0"],
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
