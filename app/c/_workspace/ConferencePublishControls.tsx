@@ -16,7 +16,7 @@ export function ConferencePublishControls({ conferenceSlug, hasPublic }: { confe
         </button>
       </form>
       <form action={archiveConferenceAction.bind(null, conferenceSlug)}>
-        <button className="btn secondary" type="submit" title="Every session becomes public and read-only">
+        <button className="btn secondary" type="submit" title="Live and published sessions become read-only; drafts stay drafts">
           Archive all
         </button>
       </form>

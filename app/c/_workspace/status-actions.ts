@@ -18,9 +18,9 @@ export async function publishConferenceAction(conferenceSlug: string): Promise<v
   revalidatePath(`/conferences/${conferenceSlug}`);
 }
 
-/** "Archive all": every session becomes read-only for good. */
+/** "Archive all": every public session becomes read-only for good; drafts stay private drafts. */
 export async function archiveConferenceAction(conferenceSlug: string): Promise<void> {
   await authorizeAction(conferenceSlug, "owner");
-  await setConferenceStatus(conferenceSlug, "archived");
+  await setConferenceStatus(conferenceSlug, "archived", ["live", "published"]);
   revalidatePath(`/conferences/${conferenceSlug}`);
 }
