@@ -38,14 +38,17 @@ interface NotesEditorProps {
   kind: SessionKind;
   /** Viewers (and everyone on an archived session): the server refuses their edits, so the editor takes none. */
   readOnly?: boolean;
+  /** The signed-in account's name: the caret label unless this browser chose another. */
+  accountName?: string;
 }
 
 /** The live, collaborative notes editor of one session. */
 export function NotesEditor(props: NotesEditorProps) {
-  const [name, setName] = useDisplayName();
+  const [chosenName, setName] = useDisplayName();
   const collab = useCollabDocument(props.sessionId);
-  if (name === undefined || !collab) return <div className="notes-surface" aria-busy="true" />;
-  if (name === null) return <NamePrompt onSubmit={setName} />;
+  if (chosenName === undefined || !collab) return <div className="notes-surface" aria-busy="true" />;
+  const name = chosenName ?? props.accountName?.trim() ?? null;
+  if (!name) return <NamePrompt onSubmit={setName} />;
   return <ConnectedEditor {...props} collab={collab} name={name} />;
 }
 

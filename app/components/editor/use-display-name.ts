@@ -15,8 +15,9 @@ function subscribe(listener: () => void) {
 }
 
 /**
- * The note-taker's display name, asked once and remembered in this browser
- * (until accounts exist). `undefined` while rendering on the server.
+ * The caret name this browser chose, remembered across sessions; null when it
+ * chose none (the account's name is used then). `undefined` while rendering
+ * on the server.
  */
 export function useDisplayName(): [string | null | undefined, (name: string) => void] {
   const name = useSyncExternalStore(

@@ -15,8 +15,8 @@ type Params = Promise<{ conference: string; session: string }>;
 
 async function load(params: Params) {
   const { conference, session } = await params;
-  const { role } = await requireWorkspaceRole(conference, "viewer", `/conferences/${conference}/sessions/${session}`);
-  return { ...(await orNotFound(getSession(conference, session))), viewerRole: role };
+  const { role, viewer } = await requireWorkspaceRole(conference, "viewer", `/conferences/${conference}/sessions/${session}`);
+  return { ...(await orNotFound(getSession(conference, session))), viewerRole: role, viewerName: viewer.name };
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
@@ -47,7 +47,7 @@ export default async function SessionEditorPage({ params }: { params: Params }) 
           <ExportMenu basePath={`/conferences/${conference.slug}/sessions/${session.slug}`} />
         </div>
       </div>
-      <NotesEditor sessionId={session.id} conferenceSlug={conference.slug} kind={session.kind as SessionKind} readOnly={session.viewerRole === "viewer" || session.status === "archived"} />
+      <NotesEditor sessionId={session.id} conferenceSlug={conference.slug} kind={session.kind as SessionKind} accountName={session.viewerName} readOnly={session.viewerRole === "viewer" || session.status === "archived"} />
     </>
   );
 }
