@@ -25,17 +25,23 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 
 fail_steps=0
-step() { # name, command...
+last_rc=0
+step() { # name, command...: a failed step that is not a test runner counts as one failure in the total
   local name=$1; shift
   echo "== $name"
-  if "$@"; then echo "-- $name: ok"; else echo "-- $name: FAILED"; fail_steps=$((fail_steps + 1)); fi
+  "$@"; last_rc=$?
+  if [ $last_rc = 0 ]; then echo "-- $name: ok"; else echo "-- $name: FAILED"; fi
 }
+counted() { [ $last_rc = 0 ] || fail_steps=$((fail_steps + 1)); }
 
-step build npm run build --silent
-step lint npx eslint .
-step typecheck npx tsc --noEmit
-step vitest npx vitest run --reporter=default --reporter=json --outputFile.json="$ART/vitest.json"
-step playwright env PLAYWRIGHT_JSON_OUTPUT_NAME="$ART/playwright.json" npx playwright test --reporter=list,json
-if [ -f bench/run.ts ]; then step "bench --quick" npx tsx bench/run.ts --quick; fi
+rm -f "$ART/vitest.json" "$ART/playwright.json"
+step build npm run build --silent; counted
+step lint npx eslint .; counted
+step typecheck npx tsc --noEmit; counted
+# The runners' own failures are counted test by test from their reports; a runner that fails with
+# every test passing (a crash, an unhandled error) is counted by the summary as one failure.
+step vitest npx vitest run --reporter=default --reporter=json --outputFile.json="$ART/vitest.json"; vitest_rc=$last_rc
+step playwright env PLAYWRIGHT_JSON_OUTPUT_NAME="$ART/playwright.json" npx playwright test --reporter=list,json; playwright_rc=$last_rc
+if [ -f bench/run.ts ]; then step "bench --quick" npx tsx bench/run.ts --quick; counted; fi
 
-node scripts/summarize-tests.mjs "$ART/vitest.json" "$ART/playwright.json" "$fail_steps"
+node scripts/summarize-tests.mjs "$ART/vitest.json" "$ART/playwright.json" "$fail_steps" "$vitest_rc" "$playwright_rc"

@@ -218,7 +218,11 @@ test("public pages: agenda, speaker, search, feed; publish and archive from the 
   }
 
   await editor.goto(`/conferences/${conf}`);
-  await editor.getByRole("button", { name: "Archive all" }).click();
+  // The server action must have finished before the reader looks.
+  await Promise.all([
+    editor.waitForResponse((r) => r.request().method() === "POST" && r.url().includes(`/conferences/${conf}`)),
+    editor.getByRole("button", { name: "Archive all" }).click(),
+  ]);
   await page.goto(publicUrl);
   await expect(page.locator(".badge.status-archived")).toBeVisible();
   expect((await request.get(`/c/${conf}/${(await keynoteSlug(request))}`)).status()).toBe(404);

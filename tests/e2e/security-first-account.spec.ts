@@ -37,7 +37,11 @@ test("the first account becomes the admin; then sign-up is invite-only until the
   await expect(second.getByRole("button", { name: "Create account" })).toHaveCount(0);
 
   await first.getByTestId("signup-policy").getByRole("checkbox").check();
-  await first.getByRole("button", { name: "Save" }).click();
+  // The checkbox is checked before saving: wait for the server action itself, not for the box.
+  await Promise.all([
+    first.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/account")),
+    first.getByRole("button", { name: "Save" }).click(),
+  ]);
   await expect(first.getByTestId("signup-policy").getByRole("checkbox")).toBeChecked();
   await second.reload();
   await second.getByLabel("Your name").fill("Bo Second");
