@@ -65,6 +65,12 @@ const SCENARIOS: Scenario[] = [
     run: async (ctx) => (await import("./public-page")).runPublicPageBench(ctx),
   },
   {
+    name: "live-readers",
+    needsServer: true,
+    limitSeconds: { quick: 40, full: 90 },
+    run: async (ctx) => (await import("./live-readers")).runLiveReadersBench(ctx),
+  },
+  {
     name: "library",
     needsServer: false,
     limitSeconds: { quick: 40, full: 90 },
