@@ -67,6 +67,10 @@ test("two co-editors capture a panel by keyboard; the interchange JSON is exact"
   await expect(bob.getByTestId("notes-editor")).toContainText("What are the anti-patterns");
   await bob.getByTestId("notes-editor").focus();
   await bob.keyboard.press("ControlOrMeta+End");
+  // Chrome reports a keyboard caret move to ProseMirror on its (asynchronous) selectionchange event;
+  // a person never presses Enter within the same millisecond, a test can.
+  await expect.poll(() => bob.evaluate(() => window.getSelection()?.focusNode?.textContent ?? "")).toContain("anti-patterns");
+  await bob.waitForTimeout(100);
   await bob.keyboard.press("Enter");
   await bob.keyboard.press("Shift+Tab");
   await bob.keyboard.type("Q: What should IT be measuring?");
