@@ -17,7 +17,8 @@ export function SessionStatusControl({ conferenceSlug, sessionSlug, status }: { 
   const action = setSessionStatusAction.bind(null, conferenceSlug, sessionSlug);
   const isPublic = (PUBLIC_SESSION_STATUSES as readonly string[]).includes(status);
   return (
-    <form action={action} className="status-control" data-testid="status-control">
+    // Keyed by status: React resets a form after its action, and a fresh mount shows the new status.
+    <form key={status} action={action} className="status-control" data-testid="status-control">
       <label className="inline-label">
         <span className="sr-only">Status</span>
         <select name="status" defaultValue={status} aria-label="Status" title={HINTS[status]}>

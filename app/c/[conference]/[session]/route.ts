@@ -1,0 +1,50 @@
+import { requestOrigin } from "@/app/c/request-origin";
+import { AppError } from "@/lib/errors/app-error";
+import { renderPublicNotFoundPage, renderPublicSessionPage } from "@/lib/reader/render-public-session-page";
+import { getPublicSession } from "@/server/data/public-session";
+import { readerStylesheet } from "@/server/reader/reader-stylesheet";
+
+export const dynamic = "force-dynamic";
+
+const HTML = { "content-type": "text/html; charset=utf-8", "x-content-type-options": "nosniff" };
+
+/**
+ * The public session page, written as one HTML document (lib/reader) rather
+ * than through React: readers get the notes, the panel and the chart, one
+ * cached stylesheet and — while the session is live — a few lines of inline
+ * script, and no framework runtime (issue 5's "no editor code", issue 9's
+ * page-weight goal).
+ */
+export async function GET(_req: Request, { params }: { params: Promise<{ conference: string; session: string }> }) {
+  const { conference: conferenceSlug, session: sessionSlug } = await params;
+  const stylesheet = `/c/reader.css?v=${readerStylesheet().hash}`;
+  let view;
+  try {
+    view = await getPublicSession(conferenceSlug, sessionSlug);
+  } catch (err) {
+    if (err instanceof AppError && err.code === "not_found") return new Response(renderPublicNotFoundPage(stylesheet), { status: 404, headers: HTML });
+    throw err;
+  }
+  const { session, conference } = view;
+  const html = renderPublicSessionPage({
+    origin: await requestOrigin(),
+    stylesheet,
+    conference: { name: conference.name, slug: conference.slug, timezone: conference.timezone },
+    session: {
+      title: session.title,
+      slug: session.slug,
+      kind: session.kind,
+      status: session.status,
+      intro: session.intro,
+      room: session.room,
+      track: session.track,
+      startsAt: session.startsAt,
+      updatedAt: session.updatedAt,
+    },
+    people: session.people.map((p) => ({ id: p.personId, name: p.person.name, affiliation: p.person.affiliation, role: p.role, position: p.position })),
+    html: view.html,
+    version: view.version,
+    threads: view.document.blocks.filter((b) => b.type === "question").length,
+  });
+  return new Response(html, { headers: { ...HTML, "cache-control": "no-cache" } });
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { type PublicSessionPageData, renderPublicNotFoundPage, renderPublicSessionPage } from "./render-public-session-page";
+
+const HOSTILE = `<script>alert(1)</script>"><img src=x onerror=alert(2)>`;
+
+function page(overrides: Partial<PublicSessionPageData["session"]> = {}, people: PublicSessionPageData["people"] = []): string {
+  return renderPublicSessionPage({
+    origin: "https://notes.example.org",
+    stylesheet: "/c/reader.css?v=abc",
+    conference: { name: `DevOps Day ${HOSTILE}`, slug: "devopsday", timezone: "America/Los_Angeles" },
+    session: {
+      title: `Making The Business Case ${HOSTILE}`,
+      slug: "making-the-business-case",
+      kind: "panel",
+      status: "published",
+      intro: `First paragraph ${HOSTILE}\n\nSecond paragraph`,
+      room: "Main hall",
+      track: null,
+      startsAt: new Date("2010-06-25T17:00:00Z"),
+      updatedAt: new Date("2010-06-25T19:00:00Z"),
+      ...overrides,
+    },
+    people,
+    html: { notes: `<article class="thread" id="q-1">escaped by the notes renderer</article>`, chart: "<table></table>" },
+    version: "42",
+    threads: 6,
+  });
+}
+
+describe("renderPublicSessionPage", () => {
+  it("is a whole document with the notes, header, canonical link and social cards", () => {
+    const html = page({}, [
+      { id: "p2", name: "Jody Mulkey", affiliation: "Shopzilla", role: "panelist", position: 1 },
+      { id: "p1", name: "Damon Edwards", affiliation: "DTO Solutions", role: "moderator", position: 5 },
+      { id: "p3", name: "Israel", affiliation: null, role: "audience", position: 6 },
+    ]);
+    expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
+    expect(html).toContain(`<link rel="canonical" href="https://notes.example.org/c/devopsday/making-the-business-case">`);
+    expect(html).toContain(`<meta property="og:type" content="article">`);
+    expect(html).toContain(`<meta name="twitter:card" content="summary">`);
+    expect(html).toContain(`<link rel="stylesheet" href="/c/reader.css?v=abc">`);
+    expect(html).toContain(`<div id="notes" class="reader-notes" data-version="42"><article class="thread" id="q-1">`);
+    // The moderator comes first, the audience is not on stage.
+    expect(html.indexOf("Damon Edwards")).toBeLessThan(html.indexOf("Jody Mulkey"));
+    expect(html).not.toContain(">Israel<");
+    expect(html).toContain("Fri, June 25, 2010 at 10:00 AM"); // in the conference's time zone
+    expect(html).toContain(`<p class="intro">Second paragraph</p>`);
+  });
+
+  it("escapes every user string: no tag, attribute or script of theirs survives", () => {
+    const html = page({}, [{ id: "p1", name: HOSTILE, affiliation: HOSTILE, role: "panelist", position: 0 }]);
+    expect(html).not.toContain("<script>alert(1)");
+    expect(html).not.toContain("<img src=x");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(html.match(/<script/g) ?? []).toHaveLength(0); // published: no live script either
+  });
+
+  it("adds the live reader (inline, no files) only while the session is live", () => {
+    const live = page({ status: "live" });
+    expect(live).toContain(`data-testid="live-indicator"`);
+    expect(live.match(/<script>/g)).toHaveLength(1);
+    expect(live).toContain(`new EventSource(src)`);
+    expect(live).toContain(`"/c/devopsday/making-the-business-case/live"`);
+    expect(live).not.toMatch(/<script src=/);
+    expect(page({ status: "archived" })).not.toContain("EventSource");
+  });
+
+  it("has a 404 page that says nothing about what exists", () => {
+    const html = renderPublicNotFoundPage("/c/reader.css?v=abc");
+    expect(html).toContain("<title>Not found · Talknotes</title>");
+    expect(html).toContain(`<meta name="robots" content="noindex">`);
+  });
+});

@@ -1,0 +1,185 @@
+import { escapeHtml } from "../export/escape-html";
+import { publicPaths } from "./public-paths";
+
+/** What the public session page shows; plain data, so the page renders without React or a database. */
+export interface PublicSessionPageData {
+  origin: string;
+  /** URL of the reader stylesheet (served with a content hash, cached by the browser). */
+  stylesheet: string;
+  conference: { name: string; slug: string; timezone: string | null };
+  session: {
+    title: string;
+    slug: string;
+    kind: string;
+    status: string;
+    intro: string;
+    room: string | null;
+    track: string | null;
+    startsAt: Date | null;
+    updatedAt: Date;
+  };
+  /** People on the session, any order; audience members are not listed in the header. */
+  people: Array<{ id: string; name: string; affiliation: string | null; role: string; position: number }>;
+  /** Reader HTML of the notes and the speaker chart, already escaped (lib/reader/render-public-notes). */
+  html: { notes: string; chart: string };
+  /** Identifies the readers' copy; the live stream skips frames the page already shows. */
+  version: string;
+  /** Number of question threads, for the description. */
+  threads: number;
+}
+
+const ROLE_ORDER = ["moderator", "panelist", "speaker", "audience"];
+const STATUS_LABEL: Record<string, string> = { live: "Live", published: "Published", archived: "Archived", draft: "Draft" };
+
+/**
+ * The whole public session page as one HTML document: server-rendered
+ * notes, header, panel and chart, and — only while the session is live — a
+ * small inline script that follows the Server-Sent Events stream and swaps
+ * the notes in place. No framework runtime is sent to readers: the page
+ * weighs its HTML and one cached stylesheet. Every user string is escaped
+ * here or was escaped by the notes renderer.
+ */
+export function renderPublicSessionPage(data: PublicSessionPageData): string {
+  const { conference, session } = data;
+  const e = escapeHtml;
+  const url = `${data.origin}${publicPaths.session(conference.slug, session.slug)}`;
+  const title = `${session.title} · ${conference.name}`;
+  const onStage = data.people
+    .filter((p) => p.role !== "audience")
+    .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.position - b.position);
+  const description = describe(data, onStage.map((p) => p.name));
+  const when = formatWhen(session.startsAt, conference.timezone);
+  const live = session.status === "live";
+
+  const head = [
+    `<meta charset="utf-8">`,
+    `<meta name="viewport" content="width=device-width, initial-scale=1">`,
+    `<meta name="theme-color" media="(prefers-color-scheme: light)" content="#fbfaf7">`,
+    `<meta name="theme-color" media="(prefers-color-scheme: dark)" content="#15171a">`,
+    `<title>${e(title)} · Talknotes</title>`,
+    `<meta name="description" content="${e(description)}">`,
+    `<link rel="canonical" href="${e(url)}">`,
+    `<link rel="alternate" type="application/atom+xml" href="${e(data.origin + publicPaths.feed(conference.slug))}">`,
+    `<meta property="og:type" content="article">`,
+    `<meta property="og:title" content="${e(title)}">`,
+    `<meta property="og:description" content="${e(description)}">`,
+    `<meta property="og:url" content="${e(url)}">`,
+    `<meta property="og:site_name" content="Talknotes">`,
+    session.startsAt ? `<meta property="article:published_time" content="${session.startsAt.toISOString()}">` : "",
+    `<meta property="article:modified_time" content="${session.updatedAt.toISOString()}">`,
+    ...onStage.map((p) => `<meta property="article:author" content="${e(p.name)}">`),
+    `<meta name="twitter:card" content="summary">`,
+    `<meta name="twitter:title" content="${e(title)}">`,
+    `<meta name="twitter:description" content="${e(description)}">`,
+    `<link rel="stylesheet" href="${e(data.stylesheet)}">`,
+  ].filter(Boolean);
+
+  const intro = session.intro
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p class="intro">${e(p)}</p>`)
+    .join("");
+  const lineup =
+    onStage.length > 0
+      ? `<ul class="lineup" aria-label="${session.kind === "panel" ? "Panel" : "Speakers"}">${onStage
+          .map(
+            (p) =>
+              `<li><a href="${e(publicPaths.person(conference.slug, p.id))}">${e(p.name)}</a>` +
+              (p.affiliation ? `<span class="affiliation">${e(p.affiliation)}</span>` : "") +
+              (p.role !== "speaker" && p.role !== "panelist" ? `<span class="role">${e(p.role)}</span>` : "") +
+              `</li>`,
+          )
+          .join("")}</ul>`
+      : "";
+  const meta = [
+    when && session.startsAt ? `<time datetime="${session.startsAt.toISOString()}">${e(when)}</time>` : "",
+    session.room ? `<span>${e(session.room)}</span>` : "",
+    session.track ? `<span class="track">${e(session.track)}</span>` : "",
+  ].join("");
+
+  const body = `<header class="site-header"><a href="/" class="brand"><span class="brand-mark" aria-hidden="true">❝</span>Talknotes</a></header>
+<main class="site-main"><div class="public">
+<nav class="crumbs" aria-label="Breadcrumb"><a href="${e(publicPaths.conference(conference.slug))}">${e(conference.name)}</a></nav>
+<article class="pub-session" aria-labelledby="session-title">
+<header class="pub-head">
+<p class="meta"><span class="badge kind-${e(session.kind)}">${e(session.kind)}</span><span class="badge status-${e(session.status)}">${e(STATUS_LABEL[session.status] ?? session.status)}</span>${
+    live ? `<span class="live-indicator" data-state="connecting" role="status" data-testid="live-indicator">Connecting…</span>` : ""
+  }</p>
+<h1 id="session-title">${e(session.title)}</h1>
+<p class="meta">${meta}</p>${intro}${lineup}
+</header>
+<div class="pub-grid">
+<section class="pub-notes" aria-labelledby="notes-heading"><h2 id="notes-heading">Notes</h2>
+<div id="notes" class="reader-notes" data-version="${e(data.version)}">${data.html.notes}</div></section>
+<aside class="pub-side" aria-labelledby="chart-heading"><h2 id="chart-heading">Who spoke how much</h2>
+<div id="chart">${data.html.chart}</div>
+<p class="small side-links"><a href="${e(publicPaths.search(conference.slug))}">Search ${e(conference.name)}</a><a href="${e(publicPaths.feed(conference.slug))}">Atom feed</a></p>
+</aside>
+</div>
+</article>
+</div></main>${live ? `\n<script>${liveScript(publicPaths.live(conference.slug, session.slug))}</script>` : ""}`;
+
+  return `<!DOCTYPE html>\n<html lang="en">\n<head>\n${head.join("\n")}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+}
+
+function describe(data: PublicSessionPageData, names: string[]): string {
+  const intro = data.session.intro.trim();
+  if (intro) return intro.length > 200 ? `${intro.slice(0, 197)}…` : intro;
+  const { session, conference, threads } = data;
+  return [
+    `Notes of the ${session.kind} "${session.title}" at ${conference.name}`,
+    names.length ? ` with ${names.join(", ")}` : "",
+    threads ? `: ${threads} question thread${threads === 1 ? "" : "s"}.` : ".",
+  ].join("");
+}
+
+function formatWhen(startsAt: Date | null, timezone: string | null): string | null {
+  if (!startsAt) return null;
+  const options: Intl.DateTimeFormatOptions = { weekday: "short", month: "long", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" };
+  try {
+    return new Intl.DateTimeFormat("en-US", { ...options, timeZone: timezone || "UTC" }).format(startsAt);
+  } catch {
+    return new Intl.DateTimeFormat("en-US", { ...options, timeZone: "UTC" }).format(startsAt);
+  }
+}
+
+/**
+ * The live reader, as plain browser JavaScript (no bundle, no framework):
+ * follows the Server-Sent Events stream, swaps the server-rendered notes and
+ * chart in place keeping the thread the reader looks at where it was on
+ * screen, shows the state, and retries with backoff when the browser gives up.
+ */
+function liveScript(src: string): string {
+  return `(function(){
+var src=${JSON.stringify(src).replace(/</g, "\\u003c")},notes=document.getElementById("notes"),chart=document.getElementById("chart"),ind=document.querySelector("[data-testid=live-indicator]");
+var current=notes?notes.dataset.version:"",failures=0,ended=false,source=null;
+var LABEL={connecting:"Connecting…",live:"Updating live",offline:"Reconnecting…",ended:"Session ended"};
+function state(s){if(ended&&s!=="ended")return;if(ind){ind.dataset.state=s;ind.textContent=LABEL[s];}}
+function anchor(){if(!notes)return null;var els=notes.querySelectorAll("[id]");for(var i=0;i<els.length;i++){var r=els[i].getBoundingClientRect();if(r.bottom>0)return{id:els[i].id,top:r.top};}return null;}
+function apply(ev){var d=JSON.parse(ev.data);failures=0;if(d.status!=="live"){state("ended");ended=true;if(source)source.close();}
+if(d.v===current||!notes)return;current=d.v;var a=anchor();notes.innerHTML=d.notes;if(chart)chart.innerHTML=d.chart;
+var again=a&&document.getElementById(a.id);if(a&&again)window.scrollBy(0,again.getBoundingClientRect().top-a.top);notes.dataset.version=current;}
+function connect(){source=new EventSource(src);source.addEventListener("notes",apply);source.onopen=function(){state("live");};
+source.onerror=function(){state("offline");if(source.readyState===EventSource.CLOSED&&!ended){failures++;setTimeout(connect,Math.min(30000,1000*Math.pow(2,failures))*(0.75+Math.random()/2));}};}
+connect();})();`;
+}
+
+/** The 404 page of the public session route: the same for drafts and unknown slugs. */
+export function renderPublicNotFoundPage(stylesheet: string): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Not found · Talknotes</title>
+<link rel="stylesheet" href="${escapeHtml(stylesheet)}">
+</head>
+<body>
+<header class="site-header"><a href="/" class="brand"><span class="brand-mark" aria-hidden="true">❝</span>Talknotes</a></header>
+<main class="site-main"><div class="public"><h1>Not found</h1><p class="lede">There is no public session at this address.</p></div></main>
+</body>
+</html>
+`;
+}
