@@ -24,17 +24,42 @@ export async function getPublicSession(conferenceSlug: string, sessionSlug: stri
     },
   });
   if (!session) throw new AppError("not_found", `No public session "${sessionSlug}" in "${conferenceSlug}"`);
-  const document = await loadSessionDocument(session.id);
-  const html = renderPublicNotes(document, session.conference.slug);
+  // Everything the rendered notes depend on: a change to any of it renders them anew.
+  const key = [
+    session.notes?.updatedAt.getTime() ?? 0,
+    session.updatedAt.getTime(),
+    session.conference.updatedAt.getTime(),
+    ...session.people.map((p) => `${p.personId}:${p.role}:${p.position}:${p.person.updatedAt.getTime()}`),
+  ].join("|");
+  let rendered = renderedNotes.get(session.id);
+  if (rendered?.key !== key) {
+    const document = await loadSessionDocument(session.id);
+    rendered = { key, document, html: renderPublicNotes(document, session.conference.slug), stats: speakerStats(document) };
+    renderedNotes.delete(session.id);
+    if (renderedNotes.size >= RENDERED_NOTES_KEPT) renderedNotes.delete(renderedNotes.keys().next().value!);
+  } else {
+    renderedNotes.delete(session.id); // re-inserted below: the map's order is least recently used first
+  }
+  renderedNotes.set(session.id, rendered);
   return {
     session,
     conference: session.conference,
-    document,
-    html,
-    stats: speakerStats(document),
+    document: rendered.document,
+    html: rendered.html,
+    stats: rendered.stats,
     version: String(session.notes?.updatedAt.getTime() ?? 0),
   };
 }
+
+/**
+ * Rendered notes of recently read public sessions, so a page read by many is
+ * rendered once per change rather than once per reader.
+ */
+const RENDERED_NOTES_KEPT = 200;
+const renderedNotes = new Map<
+  string,
+  { key: string; document: Awaited<ReturnType<typeof loadSessionDocument>>; html: ReturnType<typeof renderPublicNotes>; stats: ReturnType<typeof speakerStats> }
+>();
 
 /** The public session id for a slug pair, or null (drafts and unknown slugs alike). */
 export async function findPublicSessionId(conferenceSlug: string, sessionSlug: string): Promise<string | null> {
