@@ -156,3 +156,45 @@ test("two co-editors capture a panel by keyboard; the interchange JSON is exact"
     ],
   });
 });
+
+test("a person added inline by one co-editor is offered by the other's autocomplete at once; a rename updates every chip", async ({ browser }) => {
+  const setup = await browser.newPage();
+  const url = await createPanel(setup);
+  await setup.context().close();
+  const alice = await openAs(browser, url, "Alice");
+  const bob = await openAs(browser, url, "Bob");
+  await addPeople(alice, [["Jody Mulkey", "Shopzilla", "panelist"]]);
+
+  await alice.getByTestId("notes-editor").focus();
+  await alice.keyboard.type("Q: Too many metrics?");
+  await alice.keyboard.press("Enter");
+  await alice.keyboard.type("@israel");
+  await expect(alice.getByTestId("attribution-menu")).toContainText("Add Israel as a new person");
+  await alice.keyboard.press("Enter");
+  await alice.keyboard.type("focus on the outcomes: dollars");
+  const added = Date.now();
+
+  // Bob never reloads: his autocomplete knows Israel as soon as the shared people map syncs.
+  await bob.getByTestId("notes-editor").focus();
+  await bob.keyboard.press("ControlOrMeta+End");
+  await expect.poll(() => bob.evaluate(() => window.getSelection()?.focusNode?.textContent ?? "")).toContain("dollars");
+  await bob.waitForTimeout(100);
+  await bob.keyboard.press("Enter");
+  await bob.keyboard.type("@isr");
+  await expect(bob.getByTestId("attribution-menu").getByRole("option").first()).toContainText("Israel", { timeout: 1000 });
+  console.log(`[people] inline person offered to the co-editor ${Date.now() - added} ms after it was added`);
+  await bob.keyboard.press("Escape");
+
+  // Renaming once (in the header) changes the chip on every co-editor's screen.
+  await expect(alice.locator(".chip-person", { hasText: "Israel" })).toBeVisible();
+  // Alice's header is still in edit mode from adding Jody; audience members are editable there too.
+  await expect(alice.getByRole("button", { name: "Done" })).toBeVisible();
+  const row = alice.getByTestId("person-row").filter({ has: alice.locator('input[value="Israel"]') });
+  await row.getByLabel("Name").fill("Yisrael Gat");
+  await row.getByLabel("Name").press("Enter");
+  // Chips show the short label (first name, unique in this session), the full name on hover.
+  for (const page of [bob, alice]) {
+    await expect(page.locator(".chip-person", { hasText: "Yisrael" })).toHaveAttribute("title", "Yisrael Gat");
+    await expect(page.locator(".chip-person", { hasText: /^Israel$/ })).toHaveCount(0);
+  }
+});

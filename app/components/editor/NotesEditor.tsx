@@ -223,7 +223,7 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
 
   return (
     <div className="editor-shell">
-      <SessionPeopleEditor doc={collab.doc} people={sessionPeople} kind={kind} />
+      <SessionPeopleEditor doc={collab.doc} people={sessionPeople} kind={kind} readOnly={readOnly} />
       <div className="editor-toolbar">
         <Presence provider={collab.provider} />
         <SyncStatus state={collab.state} pending={collab.pending} problem={collab.problem} />

@@ -18,7 +18,18 @@ const ROLE_LABEL: Record<PersonRole, string> = {
  * session and its people with roles and companies. Edits go into the shared
  * document (everyone sees them at once); the server mirrors them into SQLite.
  */
-export function SessionPeopleEditor({ doc, people, kind }: { doc: Y.Doc; people: SessionPerson[]; kind: SessionKind }) {
+export function SessionPeopleEditor({
+  doc,
+  people,
+  kind,
+  readOnly = false,
+}: {
+  doc: Y.Doc;
+  people: SessionPerson[];
+  kind: SessionKind;
+  /** Viewers see the header as it is; the server would refuse their changes anyway. */
+  readOnly?: boolean;
+}) {
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState(false);
   const defaultRole: PersonRole = kind === "panel" ? "panelist" : "speaker";
@@ -28,48 +39,54 @@ export function SessionPeopleEditor({ doc, people, kind }: { doc: Y.Doc; people:
   return (
     <section className="session-people card" aria-label="Session details" data-testid="session-people">
       <div className="session-people-head">
-        <label className="inline-label">
-          Kind
-          <select
-            value={kind}
-            data-testid="session-kind"
-            onChange={(e) => doc.getMap(SESSION_MAP).set("kind", e.target.value)}
-          >
-            {SESSION_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {k[0]!.toUpperCase() + k.slice(1)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="page-actions">
-          {visible.length > 0 ? (
-            <button type="button" className="btn secondary small" onClick={() => setEditing((e) => !e)} aria-pressed={editing}>
-              {editing ? "Done" : "Edit people"}
+        {readOnly ? (
+          <span className={`badge kind-${kind}`}>{kind}</span>
+        ) : (
+          <label className="inline-label">
+            Kind
+            <select
+              value={kind}
+              data-testid="session-kind"
+              onChange={(e) => doc.getMap(SESSION_MAP).set("kind", e.target.value)}
+            >
+              {SESSION_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {k[0]!.toUpperCase() + k.slice(1)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {readOnly ? null : (
+          <div className="page-actions">
+            {visible.length > 0 ? (
+              <button type="button" className="btn secondary small" onClick={() => setEditing((e) => !e)} aria-pressed={editing}>
+                {editing ? "Done" : "Edit people"}
+              </button>
+            ) : null}
+            <button
+              type="button"
+              className="btn secondary small"
+              onClick={() => {
+                setEditing(true);
+                setAdding(true);
+              }}
+              data-testid="add-person"
+            >
+              + Add person
             </button>
-          ) : null}
-          <button
-            type="button"
-            className="btn secondary small"
-            onClick={() => {
-              setEditing(true);
-              setAdding(true);
-            }}
-            data-testid="add-person"
-          >
-            + Add person
-          </button>
-        </div>
+          </div>
+        )}
       </div>
-      {visible.length === 0 && !adding ? (
+      {visible.length === 0 && !adding && !readOnly ? (
         <p className="muted small">
           No speakers yet. Add the {kind === "panel" ? "moderator and panelists" : "speaker"}, or type <kbd>@</kbd> and a
           new name in the notes.
         </p>
       ) : null}
-      {!editing && visible.length > 0 ? <PeopleSummary people={visible} /> : null}
+      {(!editing || readOnly) && visible.length > 0 ? <PeopleSummary people={visible} /> : null}
       <ul className="people-rows">
-        {editing ? visible.map((p) => <PersonRow key={p.id} doc={doc} person={p} />) : null}
+        {editing && !readOnly ? [...visible, ...audience].map((p) => <PersonRow key={p.id} doc={doc} person={p} />) : null}
         {adding ? (
           <NewPersonRow
             defaultRole={defaultRole}
@@ -83,7 +100,7 @@ export function SessionPeopleEditor({ doc, people, kind }: { doc: Y.Doc; people:
           />
         ) : null}
       </ul>
-      {audience.length > 0 ? (
+      {audience.length > 0 && !(editing && !readOnly) ? (
         <p className="muted small audience-line">
           From the audience: {audience.map((p) => p.name).join(", ")}
         </p>

@@ -23,7 +23,14 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: conference.name };
 }
 
-const timeFormat = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone: "UTC" });
+/** "10:30 AM" in the conference's own time zone (imported schedules carry one), UTC when it has none or an unknown one. */
+function formatTime(date: Date, timeZone: string | null): string {
+  try {
+    return new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone: timeZone || "UTC" }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone: "UTC" }).format(date);
+  }
+}
 
 export default async function ConferencePage({ params }: { params: Params }) {
   const conference = await load((await params).conference);
@@ -68,7 +75,7 @@ export default async function ConferencePage({ params }: { params: Params }) {
                     <div className="meta">
                       <span className={`badge kind-${s.kind}`}>{s.kind}</span>
                       {s.status === "live" ? <span className="badge live">live</span> : null}
-                      {s.startsAt ? <span>{timeFormat.format(s.startsAt)}</span> : null}
+                      {s.startsAt ? <span>{formatTime(s.startsAt, conference.timezone)}</span> : null}
                       {s.room ? <span>{s.room}</span> : null}
                       {s.people.length > 0 ? (
                         <span>{s.people.map((p) => p.person.name).join(", ")}</span>
