@@ -99,15 +99,32 @@ export class Room {
       for (const name of this.namesOf(conn)) this.authorsSinceRevision.add(name);
     }
     this.flushTimer ??= setTimeout(() => this.flush(), this.options.flushDelayMs);
-    const message = encodeSyncUpdate(update);
-    for (const conn of this.conns.keys()) {
-      if (conn !== origin) send(conn, message);
-    }
+    this.outbox.push({ update, origin });
+    if (this.outbox.length === 1) setImmediate(this.sendOutbox);
     if (this.options.onContentChange && !this.contentTimer) {
       this.contentTimer = setTimeout(() => {
         this.contentTimer = null;
         this.renderContent();
       }, typeof this.options.contentDelayMs === "function" ? this.options.contentDelayMs(this.sessionId) : this.options.contentDelayMs);
+    }
+  };
+
+  /**
+   * Broadcasts what arrived in this turn of the event loop as one frame per
+   * connection. At a calm pace that is one update, sent at once to everyone
+   * but its sender; when the server falls behind (a big audience, a burst),
+   * every update that queued up goes out merged, so frames per second stop
+   * growing with edits x connections. A sender may then get its own edit
+   * back inside the merge: Yjs ignores what it already has.
+   */
+  private readonly outbox: Array<{ update: Uint8Array; origin: unknown }> = [];
+  private sendOutbox = () => {
+    const queued = this.outbox.splice(0);
+    if (queued.length === 0 || this.destroyed) return;
+    const only = queued.length === 1 ? queued[0]!.origin : undefined;
+    const message = encodeSyncUpdate(queued.length === 1 ? queued[0]!.update : Y.mergeUpdates(queued.map((q) => q.update)));
+    for (const conn of this.conns.keys()) {
+      if (conn !== only) send(conn, message);
     }
   };
 
