@@ -88,7 +88,7 @@ export function HistoryPanel({ sessionId, author }: { sessionId: string; author:
 
   return (
     <>
-      <button type="button" className="btn" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+      <button type="button" className="btn secondary small" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
         History
       </button>
       {open ? (
@@ -124,7 +124,7 @@ export function HistoryPanel({ sessionId, author }: { sessionId: string; author:
                     </div>
                   </div>
                   <div className="row">
-                    <button type="button" className="btn" onClick={() => void view(r)}>
+                    <button type="button" className="btn secondary small" onClick={() => void view(r)}>
                       View
                     </button>
                     <button
@@ -146,7 +146,7 @@ export function HistoryPanel({ sessionId, author }: { sessionId: string; author:
                 <strong>
                   {label(viewing.revision)} · {when(viewing.revision.createdAt)}
                 </strong>
-                <button type="button" className="btn" onClick={() => setViewing(null)}>
+                <button type="button" className="btn secondary small" onClick={() => setViewing(null)}>
                   Close
                 </button>
               </div>
