@@ -50,9 +50,7 @@ export default async function AccountPage() {
                     <span>last used {day(t.lastUsedAt)}</span>
                     <span>expires {day(t.expiresAt)}</span>
                   </div>
-                  <ActionForm action={revokeTokenAction.bind(null, t.id)} submitLabel="Revoke">
-                    <></>
-                  </ActionForm>
+                  <ActionForm compact action={revokeTokenAction.bind(null, t.id)} submitLabel="Revoke" />
                 </li>
               ))}
             </ul>

@@ -5,28 +5,33 @@ import type { FormState } from "@/app/actions";
 
 const INITIAL: FormState = { error: null, fields: {} };
 
-/** A form bound to a server action that shows the action's error inline. */
+/**
+ * A form bound to a server action that shows the action's error inline.
+ * `compact`: one line with a quiet button, for actions on a row of a list.
+ */
 export function ActionForm({
   action,
   submitLabel,
   children,
   testId,
+  compact = false,
 }: {
   action: (prev: FormState, form: FormData) => Promise<FormState>;
   submitLabel: string;
-  children: React.ReactNode;
+  children?: React.ReactNode;
   testId?: string;
+  compact?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, INITIAL);
   return (
-    <form action={formAction} className="stack" data-testid={testId}>
+    <form action={formAction} className={compact ? "inline-form" : "stack"} data-testid={testId}>
       {children}
       {state.error ? (
         <p className="form-error" role="alert">
           {state.error}
         </p>
       ) : null}
-      <button className="btn" type="submit" disabled={pending}>
+      <button className={compact ? "btn secondary small" : "btn"} type="submit" disabled={pending}>
         {pending ? "Working…" : submitLabel}
       </button>
     </form>

@@ -100,8 +100,37 @@ test("every page at desktop and phone width", async ({ page }) => {
   await expect(page.getByTestId("sync-status")).toHaveText("Saved");
   await shoot(page, "04-session-editor");
 
+  await page.getByRole("button", { name: "Keyboard shortcuts" }).click();
+  await expect(page.getByTestId("shortcut-sheet")).toBeVisible();
+  await shoot(page, "04b-shortcut-sheet");
+  await page.keyboard.press("Escape");
+
   await page.goto("/");
   await shoot(page, "05-home");
   await page.goto("/conferences/nope");
   await shoot(page, "06-not-found");
+
+  // The rest of the workspace: members, importing notes and schedules, the account.
+  const conference = "/conferences/devops-day";
+  for (const [path, name] of [
+    [`${conference}/members`, "08-members"],
+    [`${conference}/import`, "08b-import-notes"],
+    [`${conference}/schedule`, "08c-import-schedule"],
+    ["/schedule/import", "08d-new-conference-from-schedule"],
+    ["/account", "08e-account"],
+  ] as const) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(200);
+    await shoot(page, name);
+  }
+});
+
+test("sign-in and sign-up pages at desktop and phone width", async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/login");
+  await expect(page.getByRole("button", { name: /sign in/i })).toBeVisible();
+  await shoot(page, "09-login");
+  await page.goto("/signup");
+  await shoot(page, "09b-signup");
+  await page.context().close();
 });

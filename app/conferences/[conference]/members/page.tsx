@@ -51,8 +51,8 @@ export default async function MembersPage({ params }: { params: Params }) {
                   <span>{m.email}</span>
                   <span className="badge">{m.role}</span>
                 </div>
-                <div className="row">
-                  <ActionForm action={setMemberRoleAction.bind(null, conference.slug, m.userId)} submitLabel="Change role">
+                <div className="member-actions">
+                  <ActionForm compact action={setMemberRoleAction.bind(null, conference.slug, m.userId)} submitLabel="Change role">
                     <select name="role" defaultValue={m.role} aria-label={`Role of ${m.name}`}>
                       {CONFERENCE_ROLES.map((r) => (
                         <option key={r} value={r}>
@@ -61,14 +61,12 @@ export default async function MembersPage({ params }: { params: Params }) {
                       ))}
                     </select>
                   </ActionForm>
-                  <ActionForm action={removeMemberAction.bind(null, conference.slug, m.userId)} submitLabel="Remove">
-                    <></>
-                  </ActionForm>
+                  <ActionForm compact action={removeMemberAction.bind(null, conference.slug, m.userId)} submitLabel="Remove" />
                 </div>
               </li>
             ))}
           </ul>
-          <h2>Open invite links</h2>
+          <h2 className="section-gap">Open invite links</h2>
           {invites.length === 0 ? (
             <div className="empty">
               <p>No open invites.</p>
@@ -82,9 +80,7 @@ export default async function MembersPage({ params }: { params: Params }) {
                     <span>expires {when(i.expiresAt)}</span>
                     <span>by {i.createdBy.name}</span>
                   </div>
-                  <ActionForm action={revokeInviteAction.bind(null, conference.slug, i.id)} submitLabel="Withdraw">
-                    <></>
-                  </ActionForm>
+                  <ActionForm compact action={revokeInviteAction.bind(null, conference.slug, i.id)} submitLabel="Withdraw" />
                 </li>
               ))}
             </ul>
