@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { caretToEnd } from "./caret-to-end";
 import { openAs } from "./open-as";
 import { signIn } from "./sign-in";
 import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
@@ -48,7 +49,7 @@ test("two co-editors see each other's text and caret, and the notes survive a re
   await expect(bob.locator(".collaboration-carets__label", { hasText: "Alice" })).toBeVisible();
 
   await bobEditor.click();
-  await bob.keyboard.press("ControlOrMeta+End");
+  await caretToEnd(bob);
   await bob.keyboard.press("Enter");
   await bob.keyboard.type("Jody: focus on what creates unplanned work");
   await expect(aliceEditor).toContainText("focus on what creates unplanned work");

@@ -1,4 +1,5 @@
 import { type Browser, type BrowserContext, type Page, expect, test } from "@playwright/test";
+import { caretToEnd } from "./caret-to-end";
 import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
 import { notesText } from "./notes-text";
 
@@ -91,7 +92,7 @@ test("offline: type, reload with no network, type more; back online the co-edito
   // The count of unconfirmed edits survived the reload with the local copy.
   await expect(status(alice)).toHaveText(`Offline: ${beforeReload} edits on this device`);
   await aliceEditor.click();
-  await alice.keyboard.press("ControlOrMeta+End");
+  await caretToEnd(alice);
   await alice.keyboard.type(" and after the reload");
   await expect.poll(() => pendingEdits(alice)).toBeGreaterThan(beforeReload);
   await expect(bobEditor).not.toContainText("typed offline");
@@ -125,7 +126,7 @@ test("two offline co-editors typing in the same line merge with both contributio
   await expect(bob.getByTestId("presence")).toContainText("Alice");
 
   await aliceEditor.click();
-  await alice.keyboard.press("ControlOrMeta+End");
+  await caretToEnd(alice);
   await alice.keyboard.press("Enter");
   await alice.keyboard.type("Shared line:");
   await expect(bobEditor).toContainText("Shared line:");
@@ -139,7 +140,7 @@ test("two offline co-editors typing in the same line merge with both contributio
   // Both at the end of the same line, neither sees the other.
   await alice.keyboard.type(" alice-words");
   await bobEditor.click();
-  await bob.keyboard.press("ControlOrMeta+End");
+  await caretToEnd(bob);
   await bob.keyboard.type(" bob-words");
   await expect(status(alice)).toHaveText(/^Offline: \d+ edits on this device$/);
   await expect(status(bob)).toHaveText(/^Offline: \d+ edits on this device$/);
@@ -172,7 +173,7 @@ test("history: name a version, see who wrote it, view it read-only, restore it a
   const aliceEditor = alice.getByTestId("notes-editor");
   const bobEditor = bob.getByTestId("notes-editor");
   await aliceEditor.click();
-  await alice.keyboard.press("ControlOrMeta+End");
+  await caretToEnd(alice);
   await alice.keyboard.press("Enter");
   await alice.keyboard.type("Keep this line");
   await expect(status(alice)).toHaveText("Saved");
@@ -185,7 +186,7 @@ test("history: name a version, see who wrote it, view it read-only, restore it a
   await expect(item).toContainText("by Alice");
 
   await bobEditor.click();
-  await bob.keyboard.press("ControlOrMeta+End");
+  await caretToEnd(bob);
   await bob.keyboard.press("Enter");
   await bob.keyboard.type("A tangent to undo");
   await expect(aliceEditor).toContainText("A tangent to undo");

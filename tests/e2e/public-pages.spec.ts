@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type Browser, type BrowserContext, type Page, expect, test } from "@playwright/test";
+import { caretToEnd } from "./caret-to-end";
 import { signIn as signInAs } from "./sign-in";
 
 /**
@@ -146,7 +147,7 @@ test("live: a reader sees new notes within a second or two, without a reload, an
   await reader.page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
 
   const token = `hallway-${Date.now().toString(36)}`;
-  await editor.getByTestId("notes-editor").press("ControlOrMeta+End");
+  await caretToEnd(editor, editor.getByTestId("notes-editor"));
   await editor.keyboard.press("Enter");
   await editor.keyboard.type(`Live from the hallway ${token}`);
   const typed = Date.now();

@@ -1,4 +1,5 @@
 import { type Page, expect, test } from "@playwright/test";
+import { caretToEnd } from "./caret-to-end";
 import { openAs } from "./open-as";
 import { signIn } from "./sign-in";
 import type { Block, TalkNotesDocument } from "../../lib/interchange/types";
@@ -66,11 +67,8 @@ test("two co-editors capture a panel by keyboard; the interchange JSON is exact"
   await alice.keyboard.type("Q: What are the anti-patterns");
   await expect(bob.getByTestId("notes-editor")).toContainText("What are the anti-patterns");
   await bob.getByTestId("notes-editor").focus();
-  await bob.keyboard.press("ControlOrMeta+End");
-  // Chrome reports a keyboard caret move to ProseMirror on its (asynchronous) selectionchange event;
-  // a person never presses Enter within the same millisecond, a test can.
+  await caretToEnd(bob);
   await expect.poll(() => bob.evaluate(() => window.getSelection()?.focusNode?.textContent ?? "")).toContain("anti-patterns");
-  await bob.waitForTimeout(100);
   await bob.keyboard.press("Enter");
   await bob.keyboard.press("Shift+Tab");
   await bob.keyboard.type("Q: What should IT be measuring?");
@@ -176,9 +174,8 @@ test("a person added inline by one co-editor is offered by the other's autocompl
 
   // Bob never reloads: his autocomplete knows Israel as soon as the shared people map syncs.
   await bob.getByTestId("notes-editor").focus();
-  await bob.keyboard.press("ControlOrMeta+End");
+  await caretToEnd(bob);
   await expect.poll(() => bob.evaluate(() => window.getSelection()?.focusNode?.textContent ?? "")).toContain("dollars");
-  await bob.waitForTimeout(100);
   await bob.keyboard.press("Enter");
   await bob.keyboard.type("@isr");
   await expect(bob.getByTestId("attribution-menu").getByRole("option").first()).toContainText("Israel", { timeout: 1000 });
