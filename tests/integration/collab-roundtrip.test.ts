@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import { startSeededServer } from "../support/seeded-server";
 import { connectClient, synced, waitFor } from "../support/yclient";
 
 const db = tempDatabase();
@@ -11,12 +12,7 @@ let sessionId: string;
 let token: string;
 
 beforeAll(async () => {
-  server = await startServer({ databaseUrl: db.url });
-  const { seedDevopsDay } = await import("../support/seed");
-  const { seedAccount } = await import("../support/auth-seed");
-  const seeded = await seedDevopsDay();
-  sessionId = seeded.session.id;
-  token = (await seedAccount({ conferenceId: seeded.conference.id, role: "editor" })).token;
+  ({ server, sessionId, token } = await startSeededServer(db.url));
 });
 
 afterAll(async () => {

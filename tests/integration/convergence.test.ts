@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runConvergence } from "../support/convergence";
-import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import { type RunningServer, tempDatabase } from "../support/server-process";
+import { startSeededServer } from "../support/seeded-server";
 
 const db = tempDatabase("talknotes-convergence-");
 process.env.DATABASE_URL = db.url;
@@ -10,12 +11,7 @@ let sessionId: string;
 let token: string;
 
 beforeAll(async () => {
-  server = await startServer({ databaseUrl: db.url });
-  const { seedDevopsDay } = await import("../support/seed");
-  const { seedEditorToken } = await import("../support/editor-token");
-  const seeded = await seedDevopsDay();
-  sessionId = seeded.session.id;
-  token = await seedEditorToken(seeded.conference.id);
+  ({ server, sessionId, token } = await startSeededServer(db.url));
 });
 
 afterAll(async () => {

@@ -8,6 +8,7 @@ import { openSqlite } from "../../server/db/open-sqlite";
 import { type SaveTracker, trackSaves } from "../../app/components/editor/save-tracker";
 import { readStoredXml } from "../support/convergence";
 import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import { startSeededServer } from "../support/seeded-server";
 import { type TestClient, connectClient, synced, waitFor } from "../support/yclient";
 
 const db = tempDatabase("talknotes-crash-");
@@ -18,12 +19,7 @@ let sessionId: string;
 let token: string;
 
 beforeAll(async () => {
-  server = await startServer({ databaseUrl: db.url });
-  const { seedDevopsDay } = await import("../support/seed");
-  const { seedEditorToken } = await import("../support/editor-token");
-  const seeded = await seedDevopsDay();
-  sessionId = seeded.session.id;
-  token = await seedEditorToken(seeded.conference.id);
+  ({ server, sessionId, token } = await startSeededServer(db.url));
 });
 
 afterAll(async () => {

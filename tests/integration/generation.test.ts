@@ -10,6 +10,7 @@ import { NotesStore } from "../../server/collab/notes-store";
 import { openSqlite } from "../../server/db/open-sqlite";
 import { readStoredXml } from "../support/convergence";
 import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import { startSeededServer } from "../support/seeded-server";
 import { waitFor } from "../support/yclient";
 
 const db = tempDatabase("talknotes-generation-");
@@ -20,12 +21,7 @@ let sessionId: string;
 let token: string;
 
 beforeAll(async () => {
-  server = await startServer({ databaseUrl: db.url });
-  const { seedDevopsDay } = await import("../support/seed");
-  const { seedEditorToken } = await import("../support/editor-token");
-  const seeded = await seedDevopsDay();
-  sessionId = seeded.session.id;
-  token = await seedEditorToken(seeded.conference.id);
+  ({ server, sessionId, token } = await startSeededServer(db.url));
 });
 
 afterAll(async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { type SaveTracker, trackSaves } from "../../app/components/editor/save-tracker";
 import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import { startSeededServer } from "../support/seeded-server";
 import { type TestClient, connectClient, synced, waitFor } from "../support/yclient";
 
 const db = tempDatabase("talknotes-revisions-");
@@ -12,12 +13,7 @@ let sessionId: string;
 let token: string;
 
 beforeAll(async () => {
-  server = await startServer({ databaseUrl: db.url });
-  const { seedDevopsDay } = await import("../support/seed");
-  const { seedEditorToken } = await import("../support/editor-token");
-  const seeded = await seedDevopsDay();
-  sessionId = seeded.session.id;
-  token = await seedEditorToken(seeded.conference.id);
+  ({ server, sessionId, token } = await startSeededServer(db.url));
 });
 
 afterAll(async () => {
