@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type Browser, type BrowserContext, type Page, expect, test } from "@playwright/test";
+import { addPeople } from "./add-people";
 import { caretToEnd } from "./caret-to-end";
 import { signIn as signInAs } from "./sign-in";
 
@@ -90,18 +91,12 @@ test.beforeAll(async ({ browser }) => {
   publicUrl = `/c/${conf}/${sessionSlug}`;
 
   await expect(editor.getByTestId("sync-status")).toHaveText("Saved");
-  for (const [name, company, role] of [
+  await addPeople(editor, [
     ["Dana Whitfield", "Harbour Ops Camp", "moderator"],
     ["Amara Okafor", "Tidewater Labs", "panelist"],
     ["Bruno Castellanos", "Quayside Bank", "panelist"],
     ["Chen Wei-Lin", "Lantern Systems", "panelist"],
-  ] as const) {
-    await editor.getByTestId("add-person").click();
-    await editor.getByLabel("New person's name").fill(name);
-    await editor.getByLabel("New person's company").fill(company);
-    await editor.getByLabel("New person's role").selectOption(role);
-    await editor.getByLabel("New person's company").press("Enter");
-  }
+  ]);
   await expect(editor.getByTestId("person-row")).toHaveCount(4);
   await editor.getByTestId("notes-editor").click();
   const kb = editor.keyboard;

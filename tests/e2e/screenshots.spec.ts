@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type Page, expect, test } from "@playwright/test";
+import { addPeople } from "./add-people";
 import { signIn } from "./sign-in";
 
 /**
@@ -52,18 +53,12 @@ test("every page at desktop and phone width", async ({ page }) => {
   await page.getByRole("link", { name: /Making The Business Case/ }).click();
   const editor = page.getByTestId("notes-editor");
   await expect(page.getByTestId("sync-status")).toHaveText("Saved");
-  for (const [name, company, role] of [
+  await addPeople(page, [
     ["Damon Edwards", "DTO Solutions", "moderator"],
     ["Jody Mulkey", "Shopzilla", "panelist"],
     ["Rolf Andrew Russell", "ThoughtWorks", "panelist"],
     ["Kurt Milne", "IT Process Institute", "panelist"],
-  ] as const) {
-    await page.getByTestId("add-person").click();
-    await page.getByLabel("New person's name").fill(name);
-    await page.getByLabel("New person's company").fill(company);
-    await page.getByLabel("New person's role").selectOption(role);
-    await page.getByLabel("New person's company").press("Enter");
-  }
+  ]);
   await expect(page.getByTestId("person-row")).toHaveCount(4);
   await page.getByRole("button", { name: "Done" }).click();
   await editor.click();

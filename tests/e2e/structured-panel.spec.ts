@@ -1,4 +1,5 @@
 import { type Page, expect, test } from "@playwright/test";
+import { addPeople } from "./add-people";
 import { caretToEnd } from "./caret-to-end";
 import { openAs } from "./open-as";
 import { signIn } from "./sign-in";
@@ -24,16 +25,6 @@ async function createPanel(page: Page): Promise<string> {
   await page.getByRole("button", { name: "Create session" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Making The Business Case");
   return page.url();
-}
-
-async function addPeople(page: Page, people: ReadonlyArray<readonly [string, string, string]>) {
-  for (const [name, company, role] of people) {
-    await page.getByTestId("add-person").click();
-    await page.getByLabel("New person's name").fill(name);
-    await page.getByLabel("New person's company").fill(company);
-    await page.getByLabel("New person's role").selectOption(role);
-    await page.getByLabel("New person's company").press("Enter");
-  }
 }
 
 /** Types an attributed answer: Enter for a new answer, `@` + the name as typed, Enter to pick, then the words. */

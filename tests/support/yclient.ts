@@ -9,11 +9,25 @@ export interface TestClient {
   destroy(): void;
 }
 
-/** A real y-websocket client from Node, connected to `/collab/<sessionId>` (`token`: a personal access token, sent as `?token=`). */
-export function connectClient(wsUrl: string, sessionId: string, options: { connect?: boolean; token?: string } = {}): TestClient {
+/**
+ * A real y-websocket client from Node, connected to `/collab/<sessionId>`
+ * (`token`: a personal access token, sent as `?token=`; `localAddress`: the
+ * loopback source address to connect from, for loads past the per-address limits).
+ */
+export function connectClient(
+  wsUrl: string,
+  sessionId: string,
+  options: { connect?: boolean; token?: string; localAddress?: string } = {},
+): TestClient {
+  const { localAddress } = options;
+  class BoundWebSocket extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, localAddress ? { localAddress, perMessageDeflate: false } : {});
+    }
+  }
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(wsUrl, sessionId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: (localAddress ? BoundWebSocket : WebSocket) as unknown as typeof globalThis.WebSocket,
     connect: options.connect ?? true,
     maxBackoffTime: 300,
     disableBc: true,
