@@ -51,7 +51,7 @@ function loadOrCreateSecret(dataDir: string): string {
     // first start: fall through and create it
   }
   const secret = randomBytes(32).toString("hex");
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   fs.writeFileSync(file, secret + "\n", { mode: 0o600 });
   return secret;
 }

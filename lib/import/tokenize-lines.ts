@@ -15,7 +15,9 @@ export interface NoteLine {
 }
 
 const BULLET = /^(?:([•◦▪‣●○■□·])\s*|([-*+–—])\s+|(\d{1,3}[.)])\s+)/u;
-const HEADING = /^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
+// Only anchored, fixed-length prefix patterns here: a line can be 100 KB, and a pattern that scans it with
+// two overlapping quantifiers (`\s+(.*?)\s+#+\s*$`, `\s+$`) takes quadratic time (seconds) on a run of spaces.
+const HEADING_OPEN = /^(#{1,6})\s/;
 
 /**
  * Splits notes text into lines with indentation, list marker and text.
@@ -31,12 +33,13 @@ export function tokenizeLines(input: string): NoteLine[] {
   return text.split("\n").map((raw, i) => {
     const lineNo = i + 1;
     const { indent, rest } = measureIndent(raw);
-    const body = rest.replace(/\s+$/u, "");
+    const body = rest.trimEnd();
     if (!body) return { lineNo, indent: 0, bullet: null, heading: 0, text: "", blank: true };
 
-    const heading = indent < 4 ? HEADING.exec(body) : null;
+    const heading = indent < 4 ? HEADING_OPEN.exec(body) : null;
     if (heading) {
-      return { lineNo, indent, bullet: null, heading: (heading[1] as string).length, text: heading[2] ?? "", blank: false };
+      const level = (heading[1] as string).length;
+      return { lineNo, indent, bullet: null, heading: level, text: headingText(body.slice(level)), blank: false };
     }
     const bullet = BULLET.exec(body);
     if (bullet && !/^[-*_](\s*[-*_]){2,}$/.test(body)) {
@@ -46,6 +49,16 @@ export function tokenizeLines(input: string): NoteLine[] {
     }
     return { lineNo, indent, bullet: null, heading: 0, text: body, blank: false };
   });
+}
+
+/** A heading's text: without the space after the opening hashes, nor an optional closing run of hashes. */
+function headingText(afterHashes: string): string {
+  const text = afterHashes.trimStart();
+  let closing = text.length;
+  while (closing > 0 && text[closing - 1] === "#") closing--;
+  // "# Title ##" closes; "# C#" and "# ###" do not (the hashes must follow a space and some text).
+  if (closing > 0 && closing < text.length && /\s/.test(text[closing - 1] as string)) return text.slice(0, closing).trimEnd();
+  return text;
 }
 
 /** Line endings to "\n", every kind of space to " ", invisible characters removed. */

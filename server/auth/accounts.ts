@@ -1,10 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { isAPIError } from "better-auth/api";
 import { z } from "zod";
 import { AppError } from "../../lib/errors/app-error";
 import { getPrisma } from "../db/prisma";
 import { parseInput } from "../data/parse-input";
 import { getAuth, MIN_PASSWORD_LENGTH } from "./auth-instance";
-import { acceptInvite, describeInvite } from "./invites";
+import { claimInvite, describeInvite } from "./invites";
 import { getLoginLimiter } from "./login-limiter";
 import { requestContext } from "./request-context";
 import type { Viewer } from "./viewer";
@@ -78,22 +79,49 @@ export async function signUp(input: { name: string; email: string; password: str
   }
   const { address } = requestContext(headers);
   const limiter = getLoginLimiter();
-  const decision = limiter.check(address, data.email);
+  // Counted like a failed login until it succeeds: probing which emails exist through sign-up is slowed too.
+  const decision = limiter.attempt(address, data.email);
   if (!decision.allowed) throw tooManyAttempts(decision.retryAfterSeconds);
-  try {
-    await getAuth().api.signUpEmail({ body: { name: data.name, email: data.email, password: data.password }, headers });
-  } catch (err) {
-    // Counted like a failed login: probing which emails exist through sign-up is slowed too.
-    limiter.recordFailure(address, data.email);
-    throw authError(err);
-  }
-  const signedIn = await signIn({ email: data.email, password: data.password }, headers);
   let conferenceSlug: string | null = null;
   if (input.inviteToken && invite?.status === "valid") {
-    const user = await getPrisma().user.findUniqueOrThrow({ where: { email: data.email }, select: { id: true } });
-    conferenceSlug = (await acceptInvite(input.inviteToken, user.id)).conferenceSlug;
+    conferenceSlug = await createInvitedAccount(data, input.inviteToken);
+  } else {
+    try {
+      await getAuth().api.signUpEmail({ body: { name: data.name, email: data.email, password: data.password }, headers });
+    } catch (err) {
+      throw authError(err);
+    }
   }
+  limiter.recordSuccess(address, data.email);
+  const signedIn = await signIn({ email: data.email, password: data.password }, headers);
   return { setCookies: signedIn.setCookies, conferenceSlug };
+}
+
+/**
+ * The account of an invited person and the claim on the invite, in one
+ * transaction: of several sign-ups racing for one single-use link, exactly one
+ * gets an account (and the membership); the others get nothing. The rows are
+ * the ones Better Auth writes for an email + password sign-up (user, and a
+ * "credential" account holding its scrypt hash), written here because its own
+ * sign-up cannot join our transaction. A taken email answers like a wrong
+ * password, as sign-in would, so sign-up does not tell which emails exist.
+ */
+async function createInvitedAccount(data: { name: string; email: string; password: string }, inviteToken: string): Promise<string> {
+  const context = await getAuth().$context;
+  const hash = await context.password.hash(data.password);
+  const userId = context.generateId({ model: "user" }) || randomUUID();
+  const accountId = context.generateId({ model: "account" }) || randomUUID();
+  try {
+    const claimed = await getPrisma().$transaction(async (tx) => {
+      await tx.user.create({ data: { id: userId, name: data.name, email: data.email } });
+      await tx.account.create({ data: { id: accountId, accountId: userId, providerId: "credential", userId, password: hash } });
+      return claimInvite(tx, inviteToken, userId);
+    });
+    return claimed.conferenceSlug;
+  } catch (err) {
+    if ((err as { code?: string }).code === "P2002") throw new AppError("unauthorized", "Wrong email or password");
+    throw err;
+  }
 }
 
 /**
@@ -107,7 +135,9 @@ export async function signIn(input: { email: string; password: string }, headers
   const data = parseInput(SignInInput, input);
   const { address, https } = requestContext(headers);
   const limiter = getLoginLimiter();
-  const decision = limiter.check(address, data.email);
+  // Counted before the password is checked (and taken back on success), so concurrent guesses cannot
+  // all pass the check while the first ones are still being verified.
+  const decision = limiter.attempt(address, data.email);
   if (!decision.allowed) throw tooManyAttempts(decision.retryAfterSeconds);
   try {
     const result = await getAuth({ secure: https }).api.signInEmail({
@@ -119,7 +149,6 @@ export async function signIn(input: { email: string; password: string }, headers
     return { setCookies: setCookiesOf(result.headers) };
   } catch (err) {
     if (isAPIError(err) && (err.statusCode === 401 || err.statusCode === 403 || err.statusCode === 400)) {
-      limiter.recordFailure(address, data.email);
       throw new AppError("unauthorized", "Wrong email or password");
     }
     throw authError(err);

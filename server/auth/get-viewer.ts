@@ -9,10 +9,12 @@ const SECURE_SESSION_COOKIE = "__Secure-talknotes.session_token";
  * or `token` such as the websocket's `?token=`) or the session cookie, unless
  * `cookie: false` (the JSON API takes tokens only, so cross-site requests that
  * carry the cookie prove nothing there). A token that is present but invalid
- * gives null, never a fallback to the cookie.
+ * gives null, never a fallback to the cookie. With `tokens: false` only the
+ * cookie counts: pages and server actions are the browser's; tokens are for the
+ * JSON API, exports and the websocket.
  */
-export async function getViewer(headers: Headers, options: { token?: string | null; cookie?: boolean } = {}): Promise<Viewer | null> {
-  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(headers.get("authorization") ?? "")?.[1] ?? options.token ?? null;
+export async function getViewer(headers: Headers, options: { token?: string | null; cookie?: boolean; tokens?: boolean } = {}): Promise<Viewer | null> {
+  const bearer = options.tokens === false ? null : (/^Bearer\s+(\S+)\s*$/i.exec(headers.get("authorization") ?? "")?.[1] ?? options.token ?? null);
   if (bearer) return resolveAccessToken(bearer);
   if (options.cookie === false) return null;
   const cookie = headers.get("cookie");

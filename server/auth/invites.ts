@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Prisma } from "../../generated/prisma/client";
 import { CONFERENCE_ROLES, type ConferenceRole, roleAtLeast } from "../../lib/auth/conference-roles";
 import { AppError } from "../../lib/errors/app-error";
 import { getPrisma } from "../db/prisma";
@@ -52,28 +53,33 @@ export async function describeInvite(token: string): Promise<{ status: "valid" |
  * An existing stronger role is kept. Invalid, used or expired: not_found.
  */
 export async function acceptInvite(token: string, userId: string): Promise<{ conferenceSlug: string; role: ConferenceRole }> {
+  return getPrisma().$transaction((tx) => claimInvite(tx, token, userId));
+}
+
+/**
+ * acceptInvite's work inside the caller's transaction, so sign-up can create
+ * the account and claim the invite together: a lost race rolls the account back too.
+ */
+export async function claimInvite(tx: Prisma.TransactionClient, token: string, userId: string): Promise<{ conferenceSlug: string; role: ConferenceRole }> {
   const invalid = new AppError("not_found", "This invite link has expired or was already used: ask for a new one");
   if (!INVITE_SHAPE.test(token)) throw invalid;
-  const prisma = getPrisma();
-  return prisma.$transaction(async (tx) => {
-    const invite = await tx.invite.findUnique({ where: { tokenHash: hashToken(token) }, include: { conference: { select: { slug: true } } } });
-    if (!invite) throw invalid;
-    const now = new Date();
-    const claimed = await tx.invite.updateMany({
-      where: { id: invite.id, usedAt: null, expiresAt: { gt: now } },
-      data: { usedAt: now, usedById: userId },
-    });
-    if (claimed.count !== 1) throw invalid;
-    const role = invite.role as ConferenceRole;
-    const existing = await tx.membership.findUnique({ where: { userId_conferenceId: { userId, conferenceId: invite.conferenceId } } });
-    const finalRole = existing && roleAtLeast(existing.role as ConferenceRole, role) ? (existing.role as ConferenceRole) : role;
-    await tx.membership.upsert({
-      where: { userId_conferenceId: { userId, conferenceId: invite.conferenceId } },
-      create: { userId, conferenceId: invite.conferenceId, role: finalRole },
-      update: { role: finalRole },
-    });
-    return { conferenceSlug: invite.conference.slug, role: finalRole };
+  const invite = await tx.invite.findUnique({ where: { tokenHash: hashToken(token) }, include: { conference: { select: { slug: true } } } });
+  if (!invite) throw invalid;
+  const now = new Date();
+  const claimed = await tx.invite.updateMany({
+    where: { id: invite.id, usedAt: null, expiresAt: { gt: now } },
+    data: { usedAt: now, usedById: userId },
   });
+  if (claimed.count !== 1) throw invalid;
+  const role = invite.role as ConferenceRole;
+  const existing = await tx.membership.findUnique({ where: { userId_conferenceId: { userId, conferenceId: invite.conferenceId } } });
+  const finalRole = existing && roleAtLeast(existing.role as ConferenceRole, role) ? (existing.role as ConferenceRole) : role;
+  await tx.membership.upsert({
+    where: { userId_conferenceId: { userId, conferenceId: invite.conferenceId } },
+    create: { userId, conferenceId: invite.conferenceId, role: finalRole },
+    update: { role: finalRole },
+  });
+  return { conferenceSlug: invite.conference.slug, role: finalRole };
 }
 
 /** Open (unused, unexpired) invites of a conference, for its owners. */

@@ -58,3 +58,22 @@ describe("LoginLimiter", () => {
     expect(limiter.size).toBeLessThanOrEqual(100);
   });
 });
+
+describe("LoginLimiter.attempt (counted before the password check)", () => {
+  it("lets only the allowed number through when attempts overlap", () => {
+    const limiter = new LoginLimiter(DEFAULT_LOGIN_LIMITS, clock().now);
+    // 120 attempts decided before any of them finishes verifying: the old check-then-count allowed all.
+    const allowed = Array.from({ length: 120 }, () => limiter.attempt("1.2.3.4", "ada@example.org")).filter((d) => d.allowed).length;
+    expect(allowed).toBe(DEFAULT_LOGIN_LIMITS.freeFailures + 1);
+  });
+
+  it("a success takes its attempt back from the address and email ceilings", () => {
+    const limiter = new LoginLimiter({ ...DEFAULT_LOGIN_LIMITS, perAddressFailures: 3 }, clock().now);
+    limiter.attempt("a", "one@x.org");
+    limiter.attempt("a", "two@x.org");
+    limiter.attempt("a", "three@x.org"); // the third attempt reaches the ceiling while it is being verified...
+    expect(limiter.check("a", "four@x.org").allowed).toBe(false);
+    limiter.recordSuccess("a", "three@x.org"); // ...and it was the right password: the address is not locked
+    expect(limiter.check("a", "four@x.org").allowed).toBe(true);
+  });
+});

@@ -63,6 +63,18 @@ export class LoginLimiter {
     return wait > 0 ? { allowed: false, retryAfterSeconds: Math.ceil(wait / 1000) } : { allowed: true, retryAfterSeconds: 0 };
   }
 
+  /**
+   * Decides on one more attempt and, when it is allowed, counts it as a
+   * failure at once, before the password is checked: the check-then-count of
+   * `check` + `recordFailure` let any number of concurrent attempts through
+   * while the first were still being verified. `recordSuccess` undoes the count.
+   */
+  attempt(address: string, email: string): LimitDecision {
+    const decision = this.check(address, email);
+    if (decision.allowed) this.recordFailure(address, email);
+    return decision;
+  }
+
   /** Counts a failed attempt and sets any lockout it earns. */
   recordFailure(address: string, email: string): void {
     const now = this.now();
@@ -81,9 +93,21 @@ export class LoginLimiter {
     if (e.failures >= this.limits.perEmailFailures) e.lockedUntil = windowEnd(e);
   }
 
-  /** A successful sign-in clears that address and email's pair counter (not the address or email ceilings). */
+  /**
+   * A successful sign-in clears that address and email's pair counter and takes
+   * back the failure `attempt` counted in advance from the address and email
+   * ceilings (the failures before it still count there).
+   */
   recordSuccess(address: string, email: string): void {
-    this.counters.delete(this.keys(address, email)[0]);
+    const now = this.now();
+    const [pair, byAddress, byEmail] = this.keys(address, email);
+    this.counters.delete(pair);
+    for (const [key, ceiling] of [[byAddress, this.limits.perAddressFailures], [byEmail, this.limits.perEmailFailures]] as const) {
+      const c = this.live(key, now);
+      if (!c) continue;
+      c.failures = Math.max(0, c.failures - 1);
+      if (c.failures < ceiling) c.lockedUntil = 0;
+    }
   }
 
   /** Number of counters held (for tests of the memory bound). */

@@ -3,7 +3,7 @@ import { slugify } from "../../lib/text/slugify";
 import { getPrisma } from "../db/prisma";
 import { ConferenceInput } from "./conference-input";
 import { parseInput } from "./parse-input";
-import { uniqueSlug } from "./unique-slug";
+import { unguessableSlug } from "./unguessable-slug";
 
 /** Conferences for the home page, newest first, with their session counts; `memberId`: only those that user is a member of. */
 export async function listConferences(options: { memberId?: string } = {}) {
@@ -14,12 +14,12 @@ export async function listConferences(options: { memberId?: string } = {}) {
   });
 }
 
-/** Creates a conference with a unique slug derived from its name; `ownerId` becomes its owner. */
+/** Creates a conference with a unique slug derived from its name (random suffix when taken); `ownerId` becomes its owner. */
 export async function createConference(input: ConferenceInput, options: { ownerId?: string } = {}) {
   const data = parseInput(ConferenceInput, input);
   const prisma = getPrisma();
   const base = slugify(data.name, { fallback: "conference" });
-  const slug = await uniqueSlug(base, async (s) => (await prisma.conference.count({ where: { slug: s } })) > 0);
+  const slug = await unguessableSlug(base, async (s) => (await prisma.conference.count({ where: { slug: s } })) > 0);
   const memberships = options.ownerId ? { create: { userId: options.ownerId, role: "owner" } } : undefined;
   return prisma.conference.create({ data: { ...data, slug, memberships } });
 }

@@ -11,6 +11,7 @@ import { getRuntime } from "../runtime";
 import { fetchScheduleUrl } from "./fetch-schedule-url";
 import { ImportScheduleInput } from "./import-schedule-input";
 import { parseInput } from "./parse-input";
+import { unguessableSlug } from "./unguessable-slug";
 import { uniqueSlug } from "./unique-slug";
 import { RESERVED_SESSION_SLUGS } from "../../lib/reader/public-paths";
 
@@ -193,7 +194,7 @@ async function findOrCreateConference(tx: Tx, schedule: ScheduleImport, slug: st
 
   const c = schedule.conference;
   const base = c.slug ?? slugify(c.name, { fallback: "conference" });
-  const newSlug = await uniqueSlug(base, async (s) => (await tx.conference.count({ where: { slug: s } })) > 0);
+  const newSlug = await unguessableSlug(base, async (s) => (await tx.conference.count({ where: { slug: s } })) > 0);
   const conference = await tx.conference.create({
     data: {
       slug: newSlug,
