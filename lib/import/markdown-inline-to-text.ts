@@ -8,20 +8,29 @@ const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"'
  * decoded. Raw HTML is left as it is: it is text, and renderers escape it.
  */
 export function markdownInlineToText(line: string): string {
-  // A trailing backslash is a hard line break, not text (unless itself escaped).
-  if (/(?:^|[^\\])(?:\\\\)*\\$/.test(line)) line = line.slice(0, -1).trimEnd();
+  // A trailing backslash is a hard line break, not text (unless itself escaped). Counted by hand: a
+  // pattern for "an odd run of backslashes at the end" is retried from every backslash of a long run.
+  if (trailingBackslashes(line) % 2 === 1) line = line.slice(0, -1).trimEnd();
   const escaped: string[] = [];
   // Park escaped characters in the private-use area so "\*" never reads as emphasis.
   let s = line.replace(/\\([!-/:-@[-`{-~])/g, (_, ch: string) => `\uE000${String.fromCharCode(0xe100 + escaped.push(ch) - 1)}`);
   s = s
     .replace(/`([^`]+)`/g, "$1")
-    .replace(/!?\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g, (_, text: string, url: string) => (text === url || !text ? url : `${text} (${url})`))
+    // Link text and URL stop at the next bracket, and bold text at the next delimiter: each try then scans
+    // only up to where the next one starts, so a line full of "[" or "**a " stays linear (it was quadratic).
+    .replace(/!?\[([^[\]]*)\]\(\s*<?([^)\s>[\]]+)>?(?:\s+"[^"]*")?\s*\)/g, (_, text: string, url: string) => (text === url || !text ? url : `${text} (${url})`))
     .replace(/<((?:https?|mailto):[^>\s]+)>/g, "$1")
-    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, "$2")
+    .replace(/(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1/g, "$2")
     .replace(/(^|[^\p{L}\p{N}*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\p{L}\p{N}*])/gu, "$1$2")
     .replace(/(^|[^\p{L}\p{N}_])_(?=\S)([^_]+?)(?<=\S)_(?![\p{L}\p{N}_])/gu, "$1$2");
   s = s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => decodeEntity(name) ?? whole);
   return s.replace(/\uE000([\uE100-\uEFFF])/g, (_, code: string) => escaped[code.charCodeAt(0) - 0xe100] ?? "");
+}
+
+function trailingBackslashes(line: string): number {
+  let n = 0;
+  while (n < line.length && line[line.length - 1 - n] === "\\") n++;
+  return n;
 }
 
 function decodeEntity(name: string): string | undefined {

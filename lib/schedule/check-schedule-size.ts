@@ -20,17 +20,8 @@ export function checkScheduleSize(text: string, maxBytes: number = MAX_SCHEDULE_
 }
 
 function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      bytes += 4; // surrogate pair: one 4-byte code point
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
+  // The native encoder counts 20 MB in milliseconds; a charCodeAt loop took ~100 ms of the event loop.
+  return new TextEncoder().encode(text).byteLength;
 }
 
 function formatMb(bytes: number): string {

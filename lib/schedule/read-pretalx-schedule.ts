@@ -12,6 +12,9 @@ import { slugifyAcronym } from "./slugify-acronym";
 import type { ReadScheduleOptions, ScheduleImport, ScheduleSession } from "./types";
 import { zoneOffsetMinutes } from "./zone-offset-minutes";
 
+/** Deepest nesting of arrays and objects a schedule file may have (pretalx exports use about ten). */
+const MAX_JSON_DEPTH = 64;
+
 type Json = Record<string, unknown>;
 const LABEL = "pretalx schedule";
 
@@ -28,6 +31,10 @@ export function readPretalxSchedule(text: string, options: ReadScheduleOptions =
   if (first === "<") {
     throw new ScheduleError("wrong-format", "This is XML, not pretalx schedule JSON: read it as a frab schedule (readFrabSchedule / readSchedule).");
   }
+  // JSON.parse builds every level of "[[[[…" before failing (seconds for a 20 MB file): real exports nest
+  // about ten levels, so deeper files are refused after one cheap pass.
+  const depth = jsonNestingDepth(body, MAX_JSON_DEPTH);
+  if (depth > MAX_JSON_DEPTH) throw new ScheduleError("malformed", `Malformed JSON: nested deeper than ${MAX_JSON_DEPTH} levels`);
   let root: unknown;
   try {
     root = JSON.parse(body);
@@ -235,6 +242,24 @@ function firstOffset(days: Json[]): number | null {
 function dateOnly(value: string | undefined): string | undefined {
   const d = value ? parseOffsetDateTime(value) : null;
   return d && value ? value.trim().slice(0, 10) : undefined;
+}
+
+/** Deepest nesting of arrays and objects in `text` (brackets inside strings ignored), stopping once past `limit`. */
+function jsonNestingDepth(text: string, limit: number): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max && (max = depth) > limit) return max;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return max;
 }
 
 /** " at line L, column C" for a JSON.parse error that names a position. */

@@ -25,7 +25,8 @@ export function inlinePlainText(paragraph: ProseMirrorNode): string {
       return;
     }
     const leading = /^\s*/.exec(segment.text)?.[0] ?? "";
-    const trailing = /\s*$/.exec(segment.text)?.[0] ?? "";
+    // trimEnd, not /\s*$/: that pattern is retried from every space of a long run (quadratic).
+    const trailing = segment.text.slice(segment.text.trimEnd().length);
     text += `${leading}(${inner})${trailing}`;
   });
   return text.trim();
