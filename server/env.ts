@@ -16,6 +16,31 @@ const EnvSchema = z.object({
     .refine((v) => v.startsWith("file:"), "must be a SQLite file URL like file:./data/talknotes.db"),
   TALKNOTES_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PUBLIC_URL: z
+    .string()
+    .transform((v, ctx) => {
+      let url: URL;
+      try {
+        url = new URL(v);
+      } catch {
+        ctx.addIssue({ code: "custom", message: "must be an absolute URL like https://notes.example.org" });
+        return z.NEVER;
+      }
+      if ((url.protocol !== "http:" && url.protocol !== "https:") || url.username || url.password || url.search || url.hash || url.pathname !== "/") {
+        ctx.addIssue({ code: "custom", message: "must be http(s)://host[:port] with no path, query or credentials, like https://notes.example.org" });
+        return z.NEVER;
+      }
+      return url.origin;
+    })
+    .optional(),
+  TRUST_PROXY: z.enum(["0", "1", "true", "false"], { message: "must be 1 (a reverse proxy sets X-Forwarded-Host/Proto) or 0" }).default("0"),
+  SCHEDULE_FETCH_ALLOW_HOSTS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .refine((hosts) => hosts.every((h) => /^[a-z0-9.-]+$|^\[?[0-9a-f:.]+\]?$/.test(h)), "must be a comma-separated list of host names or addresses"),
+  LIVE_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(256),
+  LIVE_STREAMS_MAX: z.coerce.number().int().min(1).max(1_000_000).default(4096),
 });
 
 export interface AppEnv {
@@ -27,6 +52,14 @@ export interface AppEnv {
   dataDir: string;
   secret: string;
   production: boolean;
+  /** The site's public origin (`PUBLIC_URL`, e.g. "https://notes.example.org") for absolute links; null: from the request. */
+  publicUrl: string | null;
+  /** `TRUST_PROXY=1`: a reverse proxy sets X-Forwarded-Host/Proto, so they may be believed. */
+  trustProxy: boolean;
+  /** Hosts schedule import by URL may fetch even at private or loopback addresses (`SCHEDULE_FETCH_ALLOW_HOSTS`). */
+  scheduleFetchAllowHosts: string[];
+  /** Caps on open Server-Sent Events streams: per client address and in all. */
+  liveStreams: { perAddress: number; total: number };
 }
 
 export class EnvError extends Error {
@@ -64,6 +97,11 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
     DATABASE_URL: source.DATABASE_URL || undefined,
     TALKNOTES_SECRET: source.TALKNOTES_SECRET || undefined,
     NODE_ENV: source.NODE_ENV || undefined,
+    PUBLIC_URL: source.PUBLIC_URL || undefined,
+    TRUST_PROXY: source.TRUST_PROXY || undefined,
+    SCHEDULE_FETCH_ALLOW_HOSTS: source.SCHEDULE_FETCH_ALLOW_HOSTS || undefined,
+    LIVE_STREAMS_PER_ADDRESS: source.LIVE_STREAMS_PER_ADDRESS || undefined,
+    LIVE_STREAMS_MAX: source.LIVE_STREAMS_MAX || undefined,
   });
   if (!parsed.success) {
     throw new EnvError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
@@ -77,5 +115,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
     dataDir,
     secret: parsed.data.TALKNOTES_SECRET ?? loadOrCreateSecret(dataDir),
     production: parsed.data.NODE_ENV === "production",
+    publicUrl: parsed.data.PUBLIC_URL ?? null,
+    trustProxy: parsed.data.TRUST_PROXY === "1" || parsed.data.TRUST_PROXY === "true",
+    scheduleFetchAllowHosts: parsed.data.SCHEDULE_FETCH_ALLOW_HOSTS,
+    liveStreams: { perAddress: parsed.data.LIVE_STREAMS_PER_ADDRESS, total: parsed.data.LIVE_STREAMS_MAX },
   };
 }

@@ -1,3 +1,5 @@
+import { siteOrigin } from "../site-origin";
+
 /**
  * True when a request's Origin is this server's own Host, or when it has no
  * Origin (not a browser's cross-site request). Guards cookie-authenticated
@@ -7,8 +9,10 @@ export function sameOrigin(headers: Headers): boolean {
   const origin = headers.get("origin");
   if (!origin) return true;
   try {
-    const host = headers.get("x-forwarded-host") ?? headers.get("host");
-    return new URL(origin).host === host;
+    // The Host the browser used, or the site's origin as server/site-origin.ts decides it (PUBLIC_URL, or
+    // X-Forwarded-Host when TRUST_PROXY says a proxy sets it).
+    const host = new URL(origin).host;
+    return host === headers.get("host") || host === new URL(siteOrigin(headers)).host;
   } catch {
     return false;
   }

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import type { FormState } from "@/app/actions";
+import { requestOrigin } from "@/app/c/request-origin";
 import { currentViewer } from "@/app/current-viewer";
 import { AppError } from "@/lib/errors/app-error";
 import { createInvite, revokeInvite } from "@/server/auth/invites";
@@ -20,8 +21,8 @@ export async function createInviteAction(conferenceSlug: string, _prev: FormStat
       expiresInHours: String(form.get("expiresInHours") ?? "") || undefined,
     });
     revalidatePath(`/conferences/${conferenceSlug}/members`);
-    const origin = String(form.get("origin") ?? "");
-    return { error: null, fields: { secret: `${/^https?:\/\/[^/]+$/.test(origin) ? origin : ""}${invite.path}` } };
+    // The link's origin is the server's (PUBLIC_URL, or the request as server/site-origin.ts allows), not the form's.
+    return { error: null, fields: { secret: `${await requestOrigin()}${invite.path}` } };
   } catch (err) {
     return failure(err);
   }

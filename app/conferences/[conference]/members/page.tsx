@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
 import { ActionForm } from "@/app/components/ActionForm";
 import { SecretActionForm } from "@/app/components/SecretActionForm";
@@ -25,8 +24,6 @@ const when = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC
 
 export default async function MembersPage({ params }: { params: Params }) {
   const { viewer, conference, members, invites } = await load((await params).conference);
-  const h = await headers();
-  const origin = `${h.get("x-forwarded-proto") === "https" ? "https" : "http"}://${h.get("host") ?? "localhost"}`;
   return (
     <>
       <nav className="crumbs" aria-label="Breadcrumb">
@@ -89,7 +86,6 @@ export default async function MembersPage({ params }: { params: Params }) {
         <aside className="card">
           <h2>Invite someone</h2>
           <SecretActionForm action={createInviteAction.bind(null, conference.slug)} submitLabel="Create invite link" secretLabel="Invite link" testId="new-invite">
-            <input type="hidden" name="origin" value={origin} />
             <div className="row">
               <label>
                 Role
