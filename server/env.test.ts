@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EnvError, readEnv } from "./env";
 
-const base = { TALKNOTES_SECRET: "x".repeat(32), DATABASE_URL: "file:/tmp/talknotes-env-test/t.db" };
+const base: NodeJS.ProcessEnv = { NODE_ENV: "test", TALKNOTES_SECRET: "x".repeat(32), DATABASE_URL: "file:/tmp/talknotes-env-test/t.db" };
 
 describe("readEnv: PUBLIC_URL, TRUST_PROXY, SCHEDULE_FETCH_ALLOW_HOSTS, live stream caps", () => {
   it("reads them, with safe defaults", () => {

@@ -93,12 +93,19 @@ export async function importSchedule(input: ImportScheduleInput, access: ImportA
   let filename = data.filename;
   let sourceUrl = data.sourceUrl;
   if (data.url) {
+    // Web callers (they pass `access`) may only have the server fetch for a conference they edit, which the
+    // action or API route checked for `conferenceSlug`: a fetch is not something any signed-in account may ask for.
+    if (access.ownerId && !data.conferenceSlug) {
+      throw new AppError("forbidden", "Importing from a URL needs a conference you edit: open its Schedule page, or upload the file here", {
+        url: "Open the conference's Schedule page",
+      });
+    }
     const fetched = await fetchScheduleUrl(data.url);
     text = fetched.text;
     filename ??= fetched.filename;
     sourceUrl = fetched.url;
   }
-  const schedule = read(text, filename ?? sourceUrl);
+  const schedule = read(text, filename ?? sourceUrl, { fetchedFrom: data.url });
 
   const result = await getPrisma().$transaction(
     async (tx) => {
@@ -133,12 +140,22 @@ export async function importSchedule(input: ImportScheduleInput, access: ImportA
   };
 }
 
-/** Reads the file; a refusal becomes an AppError naming the file and, through the reader's message, the place. */
-function read(text: string, label: string | undefined): ScheduleImport {
+/**
+ * Reads the file; a refusal becomes an AppError naming the file and, through the reader's message, the place.
+ * A fetched body is never quoted back (parser messages can carry its first bytes): the server may have
+ * fetched something the person asking could not read themselves.
+ */
+function read(text: string, label: string | undefined, options: { fetchedFrom?: string }): ScheduleImport {
   try {
     return readSchedule(text, label);
   } catch (err) {
     if (!(err instanceof ScheduleError)) throw err;
+    if (options.fetchedFrom) {
+      const what = err.code === "too-large" ? "is too large" : "is not a pretalx JSON or frab XML schedule";
+      throw new AppError(err.code === "too-large" ? "too_large" : "invalid_input", `Nothing was imported: the document at ${options.fetchedFrom} ${what}.`, {
+        url: err.code === "too-large" ? "Too large" : "Not a schedule",
+      });
+    }
     const fields: Record<string, string> = {};
     for (const p of err.problems) fields[p.place] ??= p.detail;
     const message = `Nothing was imported${label ? ` from ${label}` : ""}. ${err.message}`;

@@ -16,6 +16,7 @@ import type Database from "better-sqlite3";
 import { AppError } from "../../lib/errors/app-error";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "talknotes-schedule-import-"));
+process.env.SCHEDULE_FETCH_ALLOW_HOSTS = "127.0.0.1"; // the local test server: schedule import refuses loopback otherwise
 process.env.DATABASE_URL = `file:${path.join(dir, "talknotes.db")}`;
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/schedules");

@@ -1,4 +1,6 @@
+import { CLIENT_IP_HEADER } from "@/server/auth/request-context";
 import type { LiveSubscriber } from "@/server/live/live-hub";
+import { getLiveStreamCaps } from "@/server/live/live-stream-caps";
 import { findPublicSessionId } from "@/server/data/public-session";
 import { getRuntime } from "@/server/runtime";
 
@@ -12,7 +14,8 @@ const HIGH_WATER_BYTES = 256 * 1024;
  * Server-Sent Events: the public session's notes, rendered server-side, sent
  * once on connect and again after every change (see server/live/live-hub.ts).
  * Drafts and unknown sessions answer 404, like the page. `no-transform`
- * keeps compression from buffering the stream.
+ * keeps compression from buffering the stream. Past the per-address or total
+ * cap on open streams (server/live/live-stream-caps.ts): 503 with Retry-After.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ conference: string; session: string }> }) {
   const { conference, session } = await params;
@@ -20,6 +23,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ conf
   const hub = getRuntime()?.live;
   if (!sessionId) return new Response("Not Found", { status: 404 });
   if (!hub) return new Response("Live updates are not available", { status: 503 });
+  const admitted = getLiveStreamCaps().admit(request.headers.get(CLIENT_IP_HEADER) ?? "unknown");
+  if (typeof admitted !== "function") {
+    return new Response("Too many live readers: try again later", {
+      status: 503,
+      headers: { "retry-after": String(admitted.retryAfterSeconds), "cache-control": "no-store" },
+    });
+  }
+  const release = admitted;
 
   let unsubscribe: (() => void) | null = null;
   let subscriber: LiveSubscriber | null = null;
@@ -43,6 +54,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ conf
         unsubscribe = hub.subscribe(sessionId, subscriber);
         request.signal.addEventListener("abort", () => {
           unsubscribe?.();
+          release();
           try {
             controller.close();
           } catch {
@@ -55,6 +67,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ conf
       },
       cancel() {
         unsubscribe?.();
+        release();
       },
     },
     { highWaterMark: HIGH_WATER_BYTES, size: (chunk) => chunk.byteLength },
