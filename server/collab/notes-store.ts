@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import * as Y from "yjs";
+import { revisionsToDrop } from "../../lib/collab/revision-retention";
 
 /** What is stored for one session's notes, merged into one Yjs update. */
 export interface StoredNotes {
@@ -76,6 +77,8 @@ export class NotesStore {
         `SELECT id, generation, kind, name, authors, createdAt, state FROM "Revision" WHERE sessionId = ? AND id = ?`,
       ),
       lastRevisionAt: db.prepare(`SELECT MAX(createdAt) AS at FROM "Revision" WHERE sessionId = ?`),
+      revisionSizes: db.prepare(`SELECT id, kind, createdAt, length(state) AS bytes FROM "Revision" WHERE sessionId = ?`),
+      dropRevision: db.prepare(`DELETE FROM "Revision" WHERE sessionId = ? AND id = ?`),
     };
   }
 
@@ -161,7 +164,11 @@ export class NotesStore {
     return generation;
   }
 
-  /** Stores a revision (the full state of the document) and returns its summary. */
+  /**
+   * Stores a revision (the full state of the document) and returns its summary.
+   * Then thins the session's automatic revisions (lib/collab/revision-retention.ts),
+   * so history stays within its count and byte caps however long a session is edited.
+   */
   addRevision(
     sessionId: string,
     revision: { generation: string; kind: RevisionKind; name: string | null; state: Uint8Array; authors: string[] },
@@ -184,7 +191,21 @@ export class NotesStore {
       JSON.stringify(summary.authors),
       summary.createdAt,
     );
+    const revisions = (this.stmts.revisionSizes.all(sessionId) as Array<{ id: string; kind: RevisionKind; createdAt: string; bytes: number }>).map((r) => ({
+      ...r,
+      createdAt: Date.parse(r.createdAt),
+    }));
+    const drop = revisionsToDrop(revisions, Date.now());
+    if (drop.length > 0) this.db.transaction(() => drop.forEach((id) => this.stmts.dropRevision.run(sessionId, id)))();
     return summary;
+  }
+
+  /** Count and stored bytes of a session's named and restore revisions (which are never thinned). */
+  keptRevisionTotals(sessionId: string): { count: number; bytes: number; newestBytes: number } {
+    const rows = this.stmts.revisionSizes.all(sessionId) as Array<{ kind: RevisionKind; createdAt: string; bytes: number }>;
+    const kept = rows.filter((r) => r.kind !== "auto");
+    const newest = rows.reduce<{ createdAt: string; bytes: number } | null>((n, r) => (!n || r.createdAt > n.createdAt ? r : n), null);
+    return { count: kept.length, bytes: kept.reduce((sum, r) => sum + r.bytes, 0), newestBytes: newest?.bytes ?? 0 };
   }
 
   /** A session's revisions, newest first, without their states. */

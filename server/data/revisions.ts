@@ -1,6 +1,8 @@
+import { DEFAULT_REVISION_LIMITS } from "../../lib/collab/revision-retention";
 import { AppError } from "../../lib/errors/app-error";
 import type { CollabServer } from "../collab/collab-server";
 import type { RevisionSummary } from "../collab/notes-store";
+import { SessionStatusReader } from "../live/session-status-reader";
 import { getRuntime } from "../runtime";
 import { parseInput } from "./parse-input";
 import { NamedRevisionInput, RestoreRevisionInput } from "./revisions-input";
@@ -21,10 +23,17 @@ export function listRevisions(sessionId: string): RevisionSummary[] {
   return requireCollab(sessionId).history.list(sessionId);
 }
 
-/** Takes a named revision of the live document now. */
+/**
+ * Takes a named revision of the live document now. Refused on an archived
+ * session (its notes are final), faster than the named-revision rate of the
+ * session, and when its named and restore revisions fill their share of the
+ * history (each is a full copy of the document: 15 of a 3.6 MB document were 58 MiB).
+ */
 export function takeNamedRevision(sessionId: string, input: NamedRevisionInput): RevisionSummary {
   const data = parseInput(NamedRevisionInput, input);
-  return requireCollab(sessionId).history.takeNamed(sessionId, data.name, data.author || undefined);
+  const collab = requireCollab(sessionId);
+  checkNewKeptRevision(collab, sessionId);
+  return collab.history.takeNamed(sessionId, data.name, data.author || undefined);
 }
 
 /** One revision rendered read-only, as the HTML fragment readers would see. */
@@ -37,9 +46,47 @@ export function viewRevision(sessionId: string, revisionId: string): { revision:
 /** Restores a revision as a new edit on top of the live notes (it syncs to every editor). */
 export function restoreRevision(sessionId: string, revisionId: string, input: RestoreRevisionInput = {}): RevisionSummary {
   const data = parseInput(RestoreRevisionInput, input);
-  const revision = requireCollab(sessionId).history.restore(sessionId, revisionId, data.author || undefined);
+  const collab = requireCollab(sessionId);
+  // A restore is an edit plus a "restore" revision: the same rules as a named one.
+  checkNewKeptRevision(collab, sessionId);
+  const revision = collab.history.restore(sessionId, revisionId, data.author || undefined);
   if (!revision) throw new AppError("not_found", "No such revision");
   return revision;
+}
+
+/** Named revisions (and restores) per session: a burst of this many... */
+const NAMED_BURST = 5;
+/** ...then one more each this often. */
+const NAMED_REFILL_MS = 2 * 60_000;
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+const holder = globalThis as unknown as { __talknotesNamedRevisionBuckets?: Map<string, Bucket> };
+
+/** Throws unless the session may get one more named or restore revision now (and counts it). */
+function checkNewKeptRevision(collab: CollabServer, sessionId: string): void {
+  if (new SessionStatusReader(collab.store.db).status(sessionId) === "archived") {
+    throw new AppError("forbidden", "This session is archived: its notes and their history are final");
+  }
+  const totals = collab.store.keptRevisionTotals(sessionId);
+  const limits = DEFAULT_REVISION_LIMITS;
+  // The newest revision's size stands for the one about to be taken (a document grows slowly).
+  if (totals.count >= limits.maxKept || totals.bytes + totals.newestBytes > limits.maxKeptBytes) {
+    throw new AppError("too_large", `This session's history is full (${limits.maxKept} named revisions or ${limits.maxKeptBytes / (1024 * 1024)} MiB): no new named revision was taken`);
+  }
+  const buckets = (holder.__talknotesNamedRevisionBuckets ??= new Map());
+  const now = Date.now();
+  const bucket = buckets.get(sessionId) ?? { tokens: NAMED_BURST, at: now };
+  bucket.tokens = Math.min(NAMED_BURST, bucket.tokens + (now - bucket.at) / NAMED_REFILL_MS);
+  bucket.at = now;
+  if (bucket.tokens < 1) {
+    const seconds = Math.ceil(((1 - bucket.tokens) * NAMED_REFILL_MS) / 1000);
+    throw new AppError("rate_limited", `Too many named revisions of this session: try again in ${seconds} s`, { retryAfter: String(seconds) });
+  }
+  bucket.tokens -= 1;
+  buckets.set(sessionId, bucket);
 }
 
 function requireCollab(sessionId: string): CollabServer {
