@@ -5,7 +5,7 @@ import { AppError } from "../../lib/errors/app-error";
 import { getPrisma } from "../db/prisma";
 import { parseInput } from "../data/parse-input";
 import { getAuth, MIN_PASSWORD_LENGTH } from "./auth-instance";
-import { claimInvite, describeInvite } from "./invites";
+import { CLAIM_TRANSACTION, claimInvite, describeInvite } from "./invites";
 import { getLoginLimiter } from "./login-limiter";
 import { requestContext } from "./request-context";
 import type { Viewer } from "./viewer";
@@ -116,7 +116,7 @@ async function createInvitedAccount(data: { name: string; email: string; passwor
       await tx.user.create({ data: { id: userId, name: data.name, email: data.email } });
       await tx.account.create({ data: { id: accountId, accountId: userId, providerId: "credential", userId, password: hash } });
       return claimInvite(tx, inviteToken, userId);
-    });
+    }, CLAIM_TRANSACTION);
     return claimed.conferenceSlug;
   } catch (err) {
     if ((err as { code?: string }).code === "P2002") throw new AppError("unauthorized", "Wrong email or password");

@@ -8,6 +8,12 @@ import { requireConferenceRole } from "./conference-access";
 import { hashToken, newToken } from "./hash-token";
 import type { Viewer } from "./viewer";
 
+/**
+ * Waits of a claim's transaction: racing claims queue for SQLite's one writer, and on a busy machine
+ * Prisma's defaults (2 s to start, 5 s to finish) turn a lost race into an internal error instead of "used".
+ */
+export const CLAIM_TRANSACTION = { maxWait: 10_000, timeout: 20_000 };
+
 /** Invite link tokens start with this. */
 export const INVITE_PREFIX = "tn_inv_";
 const INVITE_SHAPE = /^tn_inv_[A-Za-z0-9_-]{43}$/;
@@ -53,7 +59,7 @@ export async function describeInvite(token: string): Promise<{ status: "valid" |
  * An existing stronger role is kept. Invalid, used or expired: not_found.
  */
 export async function acceptInvite(token: string, userId: string): Promise<{ conferenceSlug: string; role: ConferenceRole }> {
-  return getPrisma().$transaction((tx) => claimInvite(tx, token, userId));
+  return getPrisma().$transaction((tx) => claimInvite(tx, token, userId), CLAIM_TRANSACTION);
 }
 
 /**
