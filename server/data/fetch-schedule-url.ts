@@ -26,6 +26,8 @@ export interface FetchScheduleOptions {
   maxBytes?: number;
   /** Host names that may be fetched even at private or loopback addresses; default `SCHEDULE_FETCH_ALLOW_HOSTS`. */
   allowHosts?: readonly string[];
+  /** Any address (the operator's own CLI, who can reach the network anyway). */
+  anyAddress?: boolean;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -54,7 +56,8 @@ class BlockedAddressError extends Error {
  * every address and hands the socket only checked ones (no second look-up a
  * rebinding DNS server could answer differently). Redirects are followed by
  * hand, at most three, each through the same check. The operator may allow
- * named hosts (`SCHEDULE_FETCH_ALLOW_HOSTS`), e.g. a pretalx on the LAN.
+ * named hosts (`SCHEDULE_FETCH_ALLOW_HOSTS`), e.g. a pretalx on the LAN; the
+ * CLI, run by the operator, may fetch any address.
  */
 export async function fetchScheduleUrl(url: string, options: FetchScheduleOptions = {}): Promise<FetchedSchedule> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -67,7 +70,7 @@ export async function fetchScheduleUrl(url: string, options: FetchScheduleOption
   try {
     let current = parsed;
     for (let redirects = 0; ; redirects++) {
-      const response = await get(current, allowHosts, controller.signal);
+      const response = await get(current, options.anyAddress ? null : allowHosts, controller.signal);
       const status = response.statusCode ?? 0;
       const location = response.headers.location;
       if (status >= 300 && status < 400 && location) {
@@ -128,9 +131,9 @@ function checkedUrl(target: string, asked: string): URL {
 }
 
 /** One GET, its socket connected only to addresses the guarded look-up checked (IP literals are checked here). */
-function get(url: URL, allowHosts: ReadonlySet<string>, signal: AbortSignal): Promise<http.IncomingMessage> {
+function get(url: URL, allowHosts: ReadonlySet<string> | null, signal: AbortSignal): Promise<http.IncomingMessage> {
   const host = bareHost(url.hostname);
-  const allowed = allowHosts.has(host);
+  const allowed = !allowHosts || allowHosts.has(host);
   if (net.isIP(host) && !allowed && !isPublicAddress(host)) return Promise.reject(new BlockedAddressError(host));
   const lookup: net.LookupFunction = (hostname, lookupOptions, callback) => {
     dns.lookup(hostname, { all: true, family: lookupOptions.family, hints: lookupOptions.hints }, (err, addresses) => {

@@ -100,7 +100,7 @@ export async function importSchedule(input: ImportScheduleInput, access: ImportA
         url: "Open the conference's Schedule page",
       });
     }
-    const fetched = await fetchScheduleUrl(data.url);
+    const fetched = await fetchScheduleUrl(data.url, access.operator ? { anyAddress: true } : {});
     text = fetched.text;
     filename ??= fetched.filename;
     sourceUrl = fetched.url;
@@ -166,11 +166,13 @@ function read(text: string, label: string | undefined, options: { fetchedFrom?: 
 /**
  * Who imports (web callers): without a slug, only conferences in `matchAmong` (ids the caller may edit) are
  * matched for a re-import, so nobody updates a conference they are not a member of; `ownerId` becomes the
- * owner of a conference the import creates. The CLI (server operator) passes neither.
+ * owner of a conference the import creates. The CLI (server operator) passes neither, and `operator`.
  */
 export interface ImportAccess {
   matchAmong?: readonly string[];
   ownerId?: string;
+  /** The server's operator at the command line: URLs on private addresses are theirs to fetch already. */
+  operator?: boolean;
 }
 
 async function findOrCreateConference(tx: Tx, schedule: ScheduleImport, slug: string | undefined, sourceUrl: string | undefined, access: ImportAccess) {

@@ -330,6 +330,13 @@ describe("schedule import from a URL (local HTTP server)", () => {
     expect(fetched.text).toBe(fixture("fixcon.xml"));
   });
 
+  it("fetches a loopback host only when the operator allowed it, or from the CLI", async () => {
+    const url = `${baseUrl}/export?format=frab`;
+    const refused = await refusal(fetchScheduleUrl(url, { allowHosts: [] }));
+    expect(refused.message).toMatch(/127\.0\.0\.1 is a private or local address/);
+    expect((await fetchScheduleUrl(url, { allowHosts: [], anyAddress: true })).text).toBe(fixture("fixcon.xml"));
+  });
+
   it("explains every way a download fails, and imports nothing", async () => {
     const before = dump();
     const cases: Array<[string, Parameters<typeof fetchScheduleUrl>[1], AppError["code"], RegExp]> = [

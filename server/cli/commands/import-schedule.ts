@@ -41,7 +41,7 @@ export const importScheduleCommand: CliCommand = {
     const { importSchedule } = await import("../../data/import-schedule");
     const database = openCliDatabase({ mustExist: false });
     try {
-      const result = await importSchedule(input);
+      const result = await importSchedule(input, { operator: true });
       const { sessions, people, rooms, days } = result.counts;
       const url = `http://localhost:${database.env.port}/conferences/${result.conference.slug}`;
       io.stderr.write(
