@@ -5,6 +5,7 @@ import type * as Y from "yjs";
 import { CloseCode } from "../../lib/collab/close-codes";
 import { COLLAB_LIMITS } from "../../lib/collab/limits";
 import { parseCollabPath } from "../../lib/collab/room-name";
+import { PUBLIC_SESSION_STATUSES } from "../../lib/reader/session-status";
 import { attachConnection, type ConnectionAccess } from "./connection";
 import { NotesHistory } from "./notes-history";
 import type { NotesStore } from "./notes-store";
@@ -12,6 +13,22 @@ import { DEFAULT_ROOM_OPTIONS, Room, type RoomOptions } from "./room";
 
 /** Decides, before any sync message, whether and how a request may join a room. */
 export type AuthorizeCollab = (req: IncomingMessage, sessionId: string) => ConnectionAccess | null;
+
+/**
+ * Something that may withdraw or change access, reported by the code that
+ * made the change (server/data, server/auth) through the runtime.
+ */
+export type AccessChange =
+  /** A session's status changed (to `status`). */
+  | { kind: "session-status"; sessionId: string; status: string }
+  /** A member of a conference was removed, or their role changed. */
+  | { kind: "membership"; conferenceId: string; userId: string }
+  /** A personal access token was revoked (by id). */
+  | { kind: "token-revoked"; tokenId: string }
+  /** A cookie session ended: the account signed out (Better Auth session id). */
+  | { kind: "signed-out"; sessionId: string };
+
+const PUBLIC_STATUSES = new Set<string>(PUBLIC_SESSION_STATUSES);
 
 export interface CollabServerOptions {
   store: NotesStore;
@@ -87,6 +104,30 @@ export class CollabServer {
     return this.roomsById.values();
   }
 
+  /**
+   * Closes, at once, the open connections whose admission `change` withdraws
+   * or alters (each connection records why it was admitted: role, account,
+   * cookie session or token). They are closed as AccessChanged, so a client
+   * that still has access reconnects as what it is now (a demoted editor
+   * comes back read-only); writers of a session that was archived are closed
+   * as ReadOnly. Returns how many connections were closed.
+   */
+  accessChanged(change: AccessChange): number {
+    let closed = 0;
+    for (const room of this.roomsById.values()) {
+      if (change.kind === "session-status" && room.sessionId !== change.sessionId) continue;
+      for (const [conn, { access }] of [...room.conns]) {
+        const code = affected(change, access);
+        if (code === null) continue;
+        if (code === CloseCode.ReadOnly) room.flush();
+        room.removeConnection(conn);
+        conn.close(code, code === CloseCode.ReadOnly ? "session archived" : "access changed");
+        closed += 1;
+      }
+    }
+    return closed;
+  }
+
   /** Handles an HTTP upgrade for `/collab/...`; answers with an HTTP error when refused. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -132,6 +173,27 @@ export class CollabServer {
     }
     this.roomsById.clear();
     this.wss.close();
+  }
+}
+
+/** The close code for a connection `change` affects, or null when it keeps its access as it is. */
+function affected(change: AccessChange, access: ConnectionAccess): number | null {
+  switch (change.kind) {
+    case "session-status":
+      if (access.role === "public") return PUBLIC_STATUSES.has(change.status) ? null : CloseCode.AccessChanged;
+      if (access.role === "viewer") return null;
+      // Editors and owners: archived means read-only for everyone; leaving archived gives writing back.
+      if (change.status === "archived") return access.readOnly ? null : CloseCode.ReadOnly;
+      return access.readOnly ? CloseCode.AccessChanged : null;
+    case "membership":
+      // An instance admin is an owner everywhere, whatever their membership says.
+      return access.userId === change.userId && access.conferenceId === change.conferenceId && access.role !== "public" && !access.admin
+        ? CloseCode.AccessChanged
+        : null;
+    case "token-revoked":
+      return access.tokenCredential === change.tokenId ? CloseCode.AccessChanged : null;
+    case "signed-out":
+      return access.sessionCredential === change.sessionId ? CloseCode.AccessChanged : null;
   }
 }
 
