@@ -6,6 +6,7 @@ import { openRawCollabSocket, type RawCollabSocket } from "../support/raw-collab
 import type { RunningServer } from "../support/server-process";
 import { tempDatabase } from "../support/server-process";
 import { startSeededServer } from "../support/seeded-server";
+import { waitFor } from "../support/yclient";
 
 /**
  * Issue 12, item 1: presence (awareness) from read-only and public
@@ -119,8 +120,7 @@ describe("presence from public and read-only connections", () => {
 
     // Closing removes it for everyone, and the room forgets it: the id may start again at a low clock.
     viewer.close();
-    await viewer.closed;
-    await observer.roundTrip();
+    await waitFor(() => !observer.awareness.getStates().has(3001), 5000, "the viewer's presence removed");
     expect(names(observer)).toEqual([[2001, "Erin"]]);
     const again = await connect(viewerToken);
     again.send(awarenessFrame([{ id: 3001, clock: 1, state: { user: { name: "Vic again" } } }]));
@@ -150,9 +150,7 @@ describe("presence from public and read-only connections", () => {
     const holder = viewers.findIndex((_, i) => observer.awareness.getStates().has(50_000 + i));
     const late = viewers.findIndex((_, i) => !observer.awareness.getStates().has(50_000 + i));
     viewers[holder]!.close();
-    await viewers[holder]!.closed;
-    await observer.roundTrip();
-    expect(observer.awareness.getStates().size).toBe(cap - 1);
+    await waitFor(() => observer.awareness.getStates().size === cap - 1, 5000, "a place freed");
     viewers[late]!.send(awarenessFrame([{ id: 50_000 + late, clock: 1, state: { user: { name: "Late viewer" } } }]));
     await viewers[late]!.roundTrip();
     await observer.roundTrip();

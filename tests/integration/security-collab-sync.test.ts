@@ -65,10 +65,13 @@ describe("sync step 1 and backpressure", () => {
     const reader = await openRawCollabSocket(server.wsUrl, sessionId);
     await reader.roundTrip(30_000); // the first copy of the document
     const received = reader.bytesReceived;
+    expect(received).toBeGreaterThan(DOC_BYTES);
     for (let i = 0; i < 50; i++) reader.sendStep1();
     await waitFor(() => reader.step2s === 51, 30_000, "a step 2 for every step 1");
-    // Old behaviour: 50 more copies of the document (150 MB); merged: at most a couple.
-    expect(reader.bytesReceived - received).toBeLessThan(3 * DOC_BYTES);
+    // Old behaviour: 50 more copies of the document (150 MB). Merged: a step 1 is answered at once
+    // only when no reply is being written; all that arrive meanwhile share the next one. How many
+    // copies that makes depends on how fast this reader reads (on loopback: 2-3), never on 50.
+    expect(reader.bytesReceived - received).toBeLessThan(10 * DOC_BYTES);
     reader.close();
   }, 60_000);
 
