@@ -80,17 +80,13 @@ export function attachConnection(room: Room, conn: WebSocket, access: Connection
     // client's step 1 doubles as "your edits before this are durable" (see Room.whenStored).
     room.whenStored(() => {
       if (!room.conns.has(conn)) return;
-      let diff: Uint8Array;
+      let reply: Uint8Array;
       try {
-        diff = Y.encodeStateAsUpdate(room.doc, encodeStateVector(group.vector));
+        reply = group.vector.size === 0 ? room.fullStep2() : step2Frame(Y.encodeStateAsUpdate(room.doc, encodeStateVector(group.vector)));
       } catch {
         return close(CloseCode.Malformed, "malformed message");
       }
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
-      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-      encoding.writeVarUint8Array(encoder, diff);
-      const frames = [encoding.toUint8Array(encoder)];
+      const frames = [reply];
       for (let i = 1; i < group.count; i++) frames.push(EMPTY_STEP2);
       room.sendReply(conn, frames, () => {
         replying = false;
@@ -222,6 +218,14 @@ function smallestVector(a: Map<number, number>, b: Map<number, number>): Map<num
     if (other !== undefined) min.set(client, Math.min(clock, other));
   }
   return min;
+}
+
+function step2Frame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
 }
 
 function encodeStateVector(vector: Map<number, number>): Uint8Array {

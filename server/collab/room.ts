@@ -105,7 +105,27 @@ export class Room {
     return this.storedBytes + this.pending.reduce((n, u) => n + u.byteLength, 0);
   }
 
+  /** The whole document as a sync step 2 frame, kept until the document changes (see `fullStep2`). */
+  private fullStep2Frame: Uint8Array | null = null;
+
+  /**
+   * The answer to a sync step 1 that has nothing ("send me everything"): what
+   * every new reader asks first, and what a flood of tiny hostile frames asks
+   * for. Encoded once per version of the document, whoever asks and however often.
+   */
+  fullStep2(): Uint8Array {
+    if (!this.fullStep2Frame) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+      encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc));
+      this.fullStep2Frame = encoding.toUint8Array(encoder);
+    }
+    return this.fullStep2Frame;
+  }
+
   private handleUpdate = (update: Uint8Array, origin: unknown) => {
+    this.fullStep2Frame = null;
     if (origin === this) return;
     this.pending.push(update);
     this.changedSinceRevision = true;
