@@ -190,16 +190,25 @@ export class Room {
       const id = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
       const json = decoding.readVarString(decoder);
+      let previous: ConnectionState | undefined;
       if (state.presenceId === null) {
-        // Claiming a client id: only one nobody holds (not another tab's, not the room's own).
-        if (this.presenceOwners.has(id) || this.awareness.getStates().has(id) || id === this.awareness.clientID) continue;
-        if (json === "null" || this.presenceOwners.size >= COLLAB_LIMITS.maxPresencePerRoom) continue;
+        // Claiming a client id: only one nobody holds (not another tab's, not the room's own), except
+        // that a tab of the same account reconnecting before its old connection timed out takes its id back.
+        const holder = this.presenceOwners.get(id);
+        previous = holder && this.conns.get(holder);
+        if (json === "null" || id === this.awareness.clientID) continue;
+        if (previous) {
+          if (previous.access.userId === null || previous.access.userId !== state.access.userId || clock <= previous.presenceClock) continue;
+        } else if (this.awareness.getStates().has(id) || this.presenceOwners.size >= COLLAB_LIMITS.maxPresencePerRoom) {
+          continue;
+        }
       } else if (id !== state.presenceId || clock <= state.presenceClock || clock > state.presenceClock + COLLAB_LIMITS.maxPresenceClockStep) {
         continue;
       }
       const clean = json === "null" ? json : cleanPresenceState(json);
       if (clean === null) continue;
       if (state.presenceId === null) {
+        if (previous) previous.presenceId = null;
         state.presenceId = id;
         this.presenceOwners.set(id, conn);
       }

@@ -136,6 +136,30 @@ describe("presence from public and read-only connections", () => {
     await Promise.all([observer.closed, editor.closed, again.closed, newcomer.closed]);
   });
 
+  it("a tab of the same account that reconnects before its old connection is gone takes its id back; others may not", async () => {
+    const observer = await connect(editorToken);
+    const stale = await connect(viewerToken);
+    stale.send(awarenessFrame([{ id: 7001, clock: 10, state: { user: { name: "Vic" } } }]));
+    await stale.roundTrip();
+    const otherAccount = await connect(editorToken);
+    otherAccount.send(awarenessFrame([{ id: 7001, clock: 11, state: { user: { name: "Not Vic" } } }]));
+    await otherAccount.roundTrip();
+    const back = await connect(viewerToken);
+    back.send(awarenessFrame([{ id: 7001, clock: 12, state: { user: { name: "Vic, back" } } }]));
+    await back.roundTrip();
+    await observer.roundTrip();
+    expect(observer.awareness.getStates().get(7001)).toEqual({ user: { name: "Vic, back" } });
+    let removed = false;
+    observer.awareness.on("change", ({ removed: ids }: { removed: number[] }) => (removed ||= ids.includes(7001)));
+    stale.close();
+    await stale.closed;
+    back.send(awarenessFrame([{ id: 7001, clock: 13, state: { user: { name: "Vic, still" } } }]));
+    await back.roundTrip();
+    await waitFor(() => (observer.awareness.getStates().get(7001) as { user?: { name?: string } } | undefined)?.user?.name === "Vic, still", 5000, "the new tab's update");
+    expect(removed).toBe(false); // the stale connection's close did not take the new tab's presence with it
+    for (const s of [observer, otherAccount, back]) s.close();
+  });
+
   it(`a room relays at most ${COLLAB_LIMITS.maxPresencePerRoom} presence states`, async () => {
     const cap = COLLAB_LIMITS.maxPresencePerRoom;
     const viewers: RawCollabSocket[] = [];
