@@ -85,6 +85,7 @@ describe("presence from public and read-only connections", () => {
     }
     for (const a of attackers) await a.roundTrip(60_000);
     const grown = rssMiB() - before;
+    console.info("[measure] presence flood", JSON.stringify({ rssBeforeMiB: Math.round(before), rssAfterMiB: Math.round(rssMiB()) }));
     expect(grown, `RSS ${before.toFixed(0)} -> ${rssMiB().toFixed(0)} MiB`).toBeLessThan(100);
     const observer = await connect(editorToken);
     await observer.roundTrip();
