@@ -34,6 +34,14 @@ export interface CollabServerOptions {
   store: NotesStore;
   authorize: AuthorizeCollab;
   room?: Partial<RoomOptions>;
+  /**
+   * Reads a session's status (synchronously, from SQLite). With it, the
+   * server looks at the status of every loaded room every `statusCheckMs`
+   * and treats a change it was not told about (the CLI's publish/archive run
+   * in another process) like `accessChanged`.
+   */
+  sessionStatus?: (sessionId: string) => string | null;
+  statusCheckMs?: number;
 }
 
 /**
@@ -45,11 +53,35 @@ export class CollabServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: COLLAB_LIMITS.maxMessageBytes });
   private readonly roomsById = new Map<string, Room>();
   private readonly roomOptions: RoomOptions;
+  /** The status each loaded room was last seen with (see `sessionStatus`). */
+  private readonly knownStatus = new Map<string, string | null>();
+  private readonly statusTimer: NodeJS.Timeout | null;
   /** Revisions: list, name, view, restore (used by route code through the runtime). */
   readonly history = new NotesHistory(this);
 
   constructor(private readonly options: CollabServerOptions) {
     this.roomOptions = { ...DEFAULT_ROOM_OPTIONS, ...options.room };
+    this.statusTimer = options.sessionStatus ? setInterval(() => this.checkStatuses(), options.statusCheckMs ?? 5000) : null;
+    this.statusTimer?.unref();
+  }
+
+  /** Follows status changes made outside this process (one indexed query per loaded room). */
+  private checkStatuses(): void {
+    const read = this.options.sessionStatus;
+    if (!read) return;
+    for (const sessionId of this.roomsById.keys()) {
+      let status: string | null;
+      try {
+        status = read(sessionId);
+      } catch (err) {
+        console.error(`[collab] reading the status of ${sessionId} failed`, err);
+        continue;
+      }
+      const known = this.knownStatus.get(sessionId);
+      this.knownStatus.set(sessionId, status);
+      // Closing is idempotent: connections admitted under the new status are not affected by it.
+      if (known !== undefined && known !== status) this.accessChanged({ kind: "session-status", sessionId, status: status ?? "deleted" });
+    }
   }
 
   /** The loaded room of a session, loading it when needed. */
@@ -58,6 +90,11 @@ export class CollabServer {
     if (!room) {
       room = new Room(sessionId, this.options.store, this.roomOptions, (idle) => this.unload(idle));
       this.roomsById.set(sessionId, room);
+      try {
+        this.knownStatus.set(sessionId, this.options.sessionStatus?.(sessionId) ?? null);
+      } catch {
+        // Learnt at the next check instead.
+      }
     }
     return room;
   }
@@ -161,7 +198,10 @@ export class CollabServer {
   }
 
   private unload(room: Room): void {
-    if (this.roomsById.get(room.sessionId) === room) this.roomsById.delete(room.sessionId);
+    if (this.roomsById.get(room.sessionId) === room) {
+      this.roomsById.delete(room.sessionId);
+      this.knownStatus.delete(room.sessionId);
+    }
     room.destroy();
   }
 
@@ -172,6 +212,7 @@ export class CollabServer {
       room.destroy();
     }
     this.roomsById.clear();
+    if (this.statusTimer) clearInterval(this.statusTimer);
     this.wss.close();
   }
 }

@@ -61,7 +61,8 @@ export async function setConferenceStatus(
  * public are closed, writers of an archived session are closed so that they
  * reconnect read-only), and live readers get the new status, or have their
  * stream ended when the session is no longer public (LiveHub). The CLI runs
- * outside the server: connections there follow when they next reconnect.
+ * outside the server, which notices its changes to loaded rooms within 5 s
+ * (CollabServer's status check).
  */
 function afterChange(changed: Array<{ id: string; to: SessionStatus }>): void {
   const runtime = getRuntime();

@@ -1,3 +1,6 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
@@ -5,7 +8,7 @@ import { CloseCode } from "../../lib/collab/close-codes";
 import type { SeededAccount } from "../support/auth-seed";
 import { callServerAction } from "../support/call-server-action";
 import { openRawCollabSocket, type RawCollabSocket } from "../support/raw-collab-socket";
-import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import { ROOT, type RunningServer, startServer, tempDatabase } from "../support/server-process";
 import { connectClient, synced } from "../support/yclient";
 
 /**
@@ -153,5 +156,20 @@ describe("open connections follow access changes", () => {
     const started = Date.now();
     expect(await socket.closed).toBe(CloseCode.AccessChanged);
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it("a status change made by the CLI, in another process, reaches open connections within seconds", async () => {
+    const editor = await member("Carl CLI", "editor");
+    await setStatus("live");
+    const writer = await connect({ token: editor.token });
+    const reader = await connect();
+    await promisify(execFile)(process.execPath, [path.join(ROOT, "bin/talknotes.mjs"), "archive", "--conference", conf.slug, "--session", session.slug], {
+      env: { ...process.env, DATABASE_URL: db.url },
+    });
+    // Archived: writers are closed to come back read-only; readers of a public session stay.
+    const started = Date.now();
+    expect(await writer.closed).toBe(CloseCode.ReadOnly);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(await outcome(reader)).toBe("open");
   });
 });
