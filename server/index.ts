@@ -54,6 +54,8 @@ async function main() {
     // Decided by the gate before the upgrade reaches the collab server (server/auth/conference-access.ts:
     // owners/editors write, viewers and the public read; archived sessions are read-only for everyone).
     authorize: (req) => gate.granted(req),
+    // Status changes made by the CLI (another process) reach open connections within 5 s.
+    sessionStatus: (sessionId) => statuses.status(sessionId),
     room: {
       onLoad: (room) => peopleSync.bind(room),
       onContentChange: (sessionId, doc) => {

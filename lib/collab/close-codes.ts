@@ -2,8 +2,20 @@
  * WebSocket close codes used by the collaboration server and understood by the
  * editor, so that a note-taker sees why a connection ended (shared across the
  * boundary, like Outline's CloseEvents). 4000-4999 are free for applications.
+ * y-websocket gives up for good on 4400-4499 and reconnects on every other
+ * code: the 40xx codes below ask the client to come back at once and resync.
  */
 export const CloseCode = {
+  /**
+   * Why this connection was admitted no longer holds (status back to draft, role changed or
+   * removed, token revoked or expired, signed out): reconnect, and be admitted as what you are now.
+   */
+  AccessChanged: 4001,
+  /**
+   * The client stopped reading: more than COLLAB_LIMITS.maxBufferedBytes waited to be sent to it.
+   * Reconnect and resync (the sync step 1/2 exchange brings everything it missed).
+   */
+  Behind: 4002,
   /** A frame was not a valid y-websocket message; only that connection is closed. */
   Malformed: 4400,
   /** The session does not exist, or the caller may not see it. */
@@ -25,6 +37,10 @@ export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
 /** A sentence for a person, for each close code (shown in the sync status). */
 export function describeCloseCode(code: number): string | null {
   switch (code) {
+    case CloseCode.AccessChanged:
+      return "Your access to this session changed; reconnecting.";
+    case CloseCode.Behind:
+      return "This tab fell behind the server; catching up.";
     case CloseCode.Malformed:
       return "The server could not read a message from this tab.";
     case CloseCode.NotFound:

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError } from "../../lib/errors/app-error";
 import { getPrisma } from "../db/prisma";
+import { getRuntime } from "../runtime";
 import { parseInput } from "../data/parse-input";
 import { hashToken, newToken } from "./hash-token";
 import type { Viewer } from "./viewer";
@@ -45,7 +46,7 @@ export async function resolveAccessToken(token: string): Promise<Viewer | null> 
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await prisma.accessToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
   }
-  return { ...row.user, via: "token" };
+  return { ...row.user, via: "token", credentialId: row.id, expiresAt: row.expiresAt };
 }
 
 /** The user's tokens (never the secrets), newest first. */
@@ -61,4 +62,6 @@ export async function listAccessTokens(userId: string) {
 export async function revokeAccessToken(userId: string, tokenId: string): Promise<void> {
   const { count } = await getPrisma().accessToken.deleteMany({ where: { id: tokenId, userId } });
   if (count === 0) throw new AppError("not_found", "No such token");
+  // Websocket connections opened with it end now, not when they next reconnect.
+  getRuntime()?.collab.accessChanged({ kind: "token-revoked", tokenId });
 }

@@ -4,7 +4,9 @@ import { z } from "zod";
 import { AppError } from "../../lib/errors/app-error";
 import { getPrisma } from "../db/prisma";
 import { parseInput } from "../data/parse-input";
+import { getRuntime } from "../runtime";
 import { getAuth, MIN_PASSWORD_LENGTH } from "./auth-instance";
+import { getViewer } from "./get-viewer";
 import { CLAIM_TRANSACTION, claimInvite, describeInvite } from "./invites";
 import { getLoginLimiter } from "./login-limiter";
 import { requestContext } from "./request-context";
@@ -160,7 +162,10 @@ export async function signOut(headers: Headers): Promise<{ setCookies: SetCookie
   const cookie = headers.get("cookie") ?? "";
   const auth = getAuth({ secure: cookie.includes("__Secure-talknotes.session_token") });
   try {
+    const ending = await getViewer(headers);
     const result = await auth.api.signOut({ headers, returnHeaders: true });
+    // Websocket connections this cookie admitted end with it (another device's session stays).
+    if (ending?.via === "session" && ending.credentialId) getRuntime()?.collab.accessChanged({ kind: "signed-out", sessionId: ending.credentialId });
     return { setCookies: setCookiesOf(result.headers) };
   } catch {
     return { setCookies: [] };

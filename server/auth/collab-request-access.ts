@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import type { ConnectionAccess } from "../collab/connection";
 import { collabAccess } from "./conference-access";
 import { getViewer } from "./get-viewer";
 import { sameOrigin } from "./same-origin";
@@ -9,9 +10,11 @@ import type { Viewer } from "./viewer";
  * from `?token=<personal access token>` or the session cookie. Browsers send
  * cookies on cross-site websocket upgrades too, so a cookie only counts when
  * the Origin is this server's own (no Origin: not a browser, fine); otherwise
- * the request is treated as the public's.
+ * the request is treated as the public's. The answer records why the
+ * connection was admitted (role, account, cookie session or token, and when
+ * that ends), so an access change later closes exactly the connections it affects.
  */
-export async function collabRequestAccess(req: IncomingMessage, sessionId: string): Promise<{ readOnly: boolean } | null> {
+export async function collabRequestAccess(req: IncomingMessage, sessionId: string): Promise<ConnectionAccess | null> {
   const url = new URL(req.url ?? "/", "http://localhost");
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -27,5 +30,16 @@ export async function collabRequestAccess(req: IncomingMessage, sessionId: strin
   } else if (sameOrigin(headers)) {
     viewer = await getViewer(headers);
   }
-  return collabAccess(viewer, sessionId);
+  const grant = await collabAccess(viewer, sessionId);
+  if (!grant) return null;
+  const account = viewer;
+  return {
+    ...grant,
+    userId: account?.id ?? null,
+    admin: account?.isAdmin ?? false,
+    name: account?.name ?? null,
+    sessionCredential: account?.via === "session" ? (account.credentialId ?? null) : null,
+    tokenCredential: account?.via === "token" ? (account.credentialId ?? null) : null,
+    expiresAt: account?.expiresAt?.getTime() ?? null,
+  };
 }

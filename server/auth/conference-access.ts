@@ -32,19 +32,28 @@ export async function requireConferenceRole(viewer: Viewer | null, slug: string,
 /** Statuses the public may read (and follow live, read-only): live, published, archived (lib/reader). */
 const PUBLIC_STATUSES = new Set<string>(PUBLIC_SESSION_STATUSES);
 
+/** How a connection to a session's room was admitted: its write access, and the role that granted it. */
+export interface CollabGrant {
+  readOnly: boolean;
+  /** The viewer's role in the session's conference, or "public" for a reader of a public session without one. */
+  role: ConferenceRole | "public";
+  conferenceId: string;
+}
+
 /**
  * How a viewer may join a session's collaboration room: owners and editors
  * write, viewers read; the public reads public (live, published, archived)
  * sessions only; archived sessions are read-only for everyone. Null: answer 404, the same as
  * for a session that does not exist.
  */
-export async function collabAccess(viewer: Viewer | null, sessionId: string): Promise<{ readOnly: boolean } | null> {
+export async function collabAccess(viewer: Viewer | null, sessionId: string): Promise<CollabGrant | null> {
   const session = await getPrisma().session.findUnique({ where: { id: sessionId }, select: { conferenceId: true, status: true } });
   if (!session) return null;
-  const role = await conferenceRole(viewer, session.conferenceId);
-  if (roleAtLeast(role, "editor")) return { readOnly: session.status === "archived" };
-  if (role === "viewer") return { readOnly: true };
-  return PUBLIC_STATUSES.has(session.status) ? { readOnly: true } : null;
+  const { conferenceId } = session;
+  const role = await conferenceRole(viewer, conferenceId);
+  if (role && roleAtLeast(role, "editor")) return { readOnly: session.status === "archived", role, conferenceId };
+  if (role === "viewer") return { readOnly: true, role, conferenceId };
+  return PUBLIC_STATUSES.has(session.status) ? { readOnly: true, role: "public", conferenceId } : null;
 }
 
 /** Ids of the conferences the viewer may edit; undefined for an admin (all of them). */

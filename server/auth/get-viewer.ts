@@ -24,7 +24,7 @@ export async function getViewer(headers: Headers, options: { token?: string | nu
     const found = await auth.api.getSession({ headers });
     if (!found) return null;
     const user = found.user as typeof found.user & { isAdmin?: boolean | null };
-    return { id: user.id, email: user.email, name: user.name, isAdmin: !!user.isAdmin, via: "session" };
+    return { id: user.id, email: user.email, name: user.name, isAdmin: !!user.isAdmin, via: "session", credentialId: found.session.id, expiresAt: found.session.expiresAt };
   } catch {
     // A tampered or malformed cookie is simply no session.
     return null;

@@ -1,6 +1,7 @@
 import { CONFERENCE_ROLES, type ConferenceRole, parseConferenceRole } from "../../lib/auth/conference-roles";
 import { AppError } from "../../lib/errors/app-error";
 import { getPrisma } from "../db/prisma";
+import { getRuntime } from "../runtime";
 import { requireConferenceRole } from "./conference-access";
 import type { Viewer } from "./viewer";
 
@@ -27,6 +28,8 @@ export async function setMemberRole(viewer: Viewer | null, conferenceSlug: strin
     if (member.role === "owner" && next !== "owner") await assertAnotherOwner(tx, conference.id, userId);
     await tx.membership.update({ where: { id: member.id }, data: { role: next } });
   });
+  // Their open connections were admitted with the old role: they reconnect with the new one.
+  getRuntime()?.collab.accessChanged({ kind: "membership", conferenceId: conference.id, userId });
 }
 
 /** An owner removes a member (or a member leaves); the last owner cannot be removed. */
@@ -40,6 +43,7 @@ export async function removeMember(viewer: Viewer | null, conferenceSlug: string
     if (member.role === "owner") await assertAnotherOwner(tx, conference.id, userId);
     await tx.membership.delete({ where: { id: member.id } });
   });
+  getRuntime()?.collab.accessChanged({ kind: "membership", conferenceId: conference.id, userId });
 }
 
 /** Makes `userId` a member with `role` (creating a conference makes its creator the owner). */

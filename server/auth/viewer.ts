@@ -7,4 +7,8 @@ export interface Viewer {
   isAdmin: boolean;
   /** How the request proved who it is. */
   via: "session" | "token";
+  /** The cookie session (Better Auth session id) or the access token (its id) behind this request. */
+  credentialId?: string;
+  /** When that credential ends, if it does (a collab connection is closed then). */
+  expiresAt?: Date | null;
 }

@@ -5,6 +5,7 @@ import type * as Y from "yjs";
 import { CloseCode } from "../../lib/collab/close-codes";
 import { COLLAB_LIMITS } from "../../lib/collab/limits";
 import { parseCollabPath } from "../../lib/collab/room-name";
+import { PUBLIC_SESSION_STATUSES } from "../../lib/reader/session-status";
 import { attachConnection, type ConnectionAccess } from "./connection";
 import { NotesHistory } from "./notes-history";
 import type { NotesStore } from "./notes-store";
@@ -13,10 +14,34 @@ import { DEFAULT_ROOM_OPTIONS, Room, type RoomOptions } from "./room";
 /** Decides, before any sync message, whether and how a request may join a room. */
 export type AuthorizeCollab = (req: IncomingMessage, sessionId: string) => ConnectionAccess | null;
 
+/**
+ * Something that may withdraw or change access, reported by the code that
+ * made the change (server/data, server/auth) through the runtime.
+ */
+export type AccessChange =
+  /** A session's status changed (to `status`). */
+  | { kind: "session-status"; sessionId: string; status: string }
+  /** A member of a conference was removed, or their role changed. */
+  | { kind: "membership"; conferenceId: string; userId: string }
+  /** A personal access token was revoked (by id). */
+  | { kind: "token-revoked"; tokenId: string }
+  /** A cookie session ended: the account signed out (Better Auth session id). */
+  | { kind: "signed-out"; sessionId: string };
+
+const PUBLIC_STATUSES = new Set<string>(PUBLIC_SESSION_STATUSES);
+
 export interface CollabServerOptions {
   store: NotesStore;
   authorize: AuthorizeCollab;
   room?: Partial<RoomOptions>;
+  /**
+   * Reads a session's status (synchronously, from SQLite). With it, the
+   * server looks at the status of every loaded room every `statusCheckMs`
+   * and treats a change it was not told about (the CLI's publish/archive run
+   * in another process) like `accessChanged`.
+   */
+  sessionStatus?: (sessionId: string) => string | null;
+  statusCheckMs?: number;
 }
 
 /**
@@ -28,11 +53,35 @@ export class CollabServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: COLLAB_LIMITS.maxMessageBytes });
   private readonly roomsById = new Map<string, Room>();
   private readonly roomOptions: RoomOptions;
+  /** The status each loaded room was last seen with (see `sessionStatus`). */
+  private readonly knownStatus = new Map<string, string | null>();
+  private readonly statusTimer: NodeJS.Timeout | null;
   /** Revisions: list, name, view, restore (used by route code through the runtime). */
   readonly history = new NotesHistory(this);
 
   constructor(private readonly options: CollabServerOptions) {
     this.roomOptions = { ...DEFAULT_ROOM_OPTIONS, ...options.room };
+    this.statusTimer = options.sessionStatus ? setInterval(() => this.checkStatuses(), options.statusCheckMs ?? 5000) : null;
+    this.statusTimer?.unref();
+  }
+
+  /** Follows status changes made outside this process (one indexed query per loaded room). */
+  private checkStatuses(): void {
+    const read = this.options.sessionStatus;
+    if (!read) return;
+    for (const sessionId of this.roomsById.keys()) {
+      let status: string | null;
+      try {
+        status = read(sessionId);
+      } catch (err) {
+        console.error(`[collab] reading the status of ${sessionId} failed`, err);
+        continue;
+      }
+      const known = this.knownStatus.get(sessionId);
+      this.knownStatus.set(sessionId, status);
+      // Closing is idempotent: connections admitted under the new status are not affected by it.
+      if (known !== undefined && known !== status) this.accessChanged({ kind: "session-status", sessionId, status: status ?? "deleted" });
+    }
   }
 
   /** The loaded room of a session, loading it when needed. */
@@ -41,6 +90,11 @@ export class CollabServer {
     if (!room) {
       room = new Room(sessionId, this.options.store, this.roomOptions, (idle) => this.unload(idle));
       this.roomsById.set(sessionId, room);
+      try {
+        this.knownStatus.set(sessionId, this.options.sessionStatus?.(sessionId) ?? null);
+      } catch {
+        // Learnt at the next check instead.
+      }
     }
     return room;
   }
@@ -87,6 +141,30 @@ export class CollabServer {
     return this.roomsById.values();
   }
 
+  /**
+   * Closes, at once, the open connections whose admission `change` withdraws
+   * or alters (each connection records why it was admitted: role, account,
+   * cookie session or token). They are closed as AccessChanged, so a client
+   * that still has access reconnects as what it is now (a demoted editor
+   * comes back read-only); writers of a session that was archived are closed
+   * as ReadOnly. Returns how many connections were closed.
+   */
+  accessChanged(change: AccessChange): number {
+    let closed = 0;
+    for (const room of this.roomsById.values()) {
+      if (change.kind === "session-status" && room.sessionId !== change.sessionId) continue;
+      for (const [conn, { access }] of [...room.conns]) {
+        const code = affected(change, access);
+        if (code === null) continue;
+        if (code === CloseCode.ReadOnly) room.flush();
+        room.removeConnection(conn);
+        conn.close(code, code === CloseCode.ReadOnly ? "session archived" : "access changed");
+        closed += 1;
+      }
+    }
+    return closed;
+  }
+
   /** Handles an HTTP upgrade for `/collab/...`; answers with an HTTP error when refused. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -120,7 +198,10 @@ export class CollabServer {
   }
 
   private unload(room: Room): void {
-    if (this.roomsById.get(room.sessionId) === room) this.roomsById.delete(room.sessionId);
+    if (this.roomsById.get(room.sessionId) === room) {
+      this.roomsById.delete(room.sessionId);
+      this.knownStatus.delete(room.sessionId);
+    }
     room.destroy();
   }
 
@@ -131,7 +212,29 @@ export class CollabServer {
       room.destroy();
     }
     this.roomsById.clear();
+    if (this.statusTimer) clearInterval(this.statusTimer);
     this.wss.close();
+  }
+}
+
+/** The close code for a connection `change` affects, or null when it keeps its access as it is. */
+function affected(change: AccessChange, access: ConnectionAccess): number | null {
+  switch (change.kind) {
+    case "session-status":
+      if (access.role === "public") return PUBLIC_STATUSES.has(change.status) ? null : CloseCode.AccessChanged;
+      if (access.role === "viewer") return null;
+      // Editors and owners: archived means read-only for everyone; leaving archived gives writing back.
+      if (change.status === "archived") return access.readOnly ? null : CloseCode.ReadOnly;
+      return access.readOnly ? CloseCode.AccessChanged : null;
+    case "membership":
+      // An instance admin is an owner everywhere, whatever their membership says.
+      return access.userId === change.userId && access.conferenceId === change.conferenceId && access.role !== "public" && !access.admin
+        ? CloseCode.AccessChanged
+        : null;
+    case "token-revoked":
+      return access.tokenCredential === change.tokenId ? CloseCode.AccessChanged : null;
+    case "signed-out":
+      return access.sessionCredential === change.sessionId ? CloseCode.AccessChanged : null;
   }
 }
 

@@ -2,8 +2,12 @@ import type { WebSocket } from "ws";
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
+import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { CloseCode } from "../../lib/collab/close-codes";
+import { COLLAB_LIMITS } from "../../lib/collab/limits";
+import { sanitizePresenceUser } from "../../lib/collab/sanitize-presence-user";
+import type { ConnectionAccess } from "./connection";
 import type { NotesStore, RevisionKind, RevisionSummary } from "./notes-store";
 
 export const MESSAGE_SYNC = 0;
@@ -31,6 +35,17 @@ export interface RoomOptions {
   revisionEveryMs: number;
 }
 
+/** What the room knows of one connection. */
+export interface ConnectionState {
+  /** Why it was admitted (role, account, credential): access changes and revision authors read it. */
+  readonly access: ConnectionAccess;
+  /** The one awareness client id this connection announced first (null until it has), and its clock. */
+  presenceId: number | null;
+  presenceClock: number;
+  /** Bytes of sync replies handed to the socket and not yet written out (they may be the whole document). */
+  replyBytes: number;
+}
+
 export const DEFAULT_ROOM_OPTIONS: RoomOptions = {
   flushDelayMs: 40,
   compactAfterUpdates: 300,
@@ -48,17 +63,18 @@ export const DEFAULT_ROOM_OPTIONS: RoomOptions = {
 export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
-  /** Connections and the awareness client ids each controls. */
-  readonly conns = new Map<WebSocket, Set<number>>();
+  /** Connections, with why each was admitted and the presence it controls. */
+  readonly conns = new Map<WebSocket, ConnectionState>();
+  /** Awareness client id -> the connection that controls it (each controls at most one). */
+  private readonly presenceOwners = new Map<number, WebSocket>();
   readonly generation: string;
   private pending: Uint8Array[] = [];
   /** Callbacks waiting until everything received so far is in SQLite (see `whenStored`). */
   private storedWaiters: Array<() => void> = [];
   private changedSinceRevision = false;
   private lastRevisionAt: number;
-  /** Who edited since the last revision: names, and connections whose names may arrive later. */
+  /** Who edited since the last revision: the account names of the connections whose updates arrived. */
   private readonly authorsSinceRevision = new Set<string>();
-  private readonly editorsSinceRevision = new Set<WebSocket>();
   private flushTimer: NodeJS.Timeout | null = null;
   private contentTimer: NodeJS.Timeout | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -89,15 +105,33 @@ export class Room {
     return this.storedBytes + this.pending.reduce((n, u) => n + u.byteLength, 0);
   }
 
+  /** The whole document as a sync step 2 frame, kept until the document changes (see `fullStep2`). */
+  private fullStep2Frame: Uint8Array | null = null;
+
+  /**
+   * The answer to a sync step 1 that has nothing ("send me everything"): what
+   * every new reader asks first, and what a flood of tiny hostile frames asks
+   * for. Encoded once per version of the document, whoever asks and however often.
+   */
+  fullStep2(): Uint8Array {
+    if (!this.fullStep2Frame) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+      encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc));
+      this.fullStep2Frame = encoding.toUint8Array(encoder);
+    }
+    return this.fullStep2Frame;
+  }
+
   private handleUpdate = (update: Uint8Array, origin: unknown) => {
+    this.fullStep2Frame = null;
     if (origin === this) return;
     this.pending.push(update);
     this.changedSinceRevision = true;
-    if (this.conns.has(origin as WebSocket)) {
-      const conn = origin as WebSocket;
-      this.editorsSinceRevision.add(conn);
-      for (const name of this.namesOf(conn)) this.authorsSinceRevision.add(name);
-    }
+    // The account that was admitted, never what the connection claims in its presence.
+    const author = this.conns.get(origin as WebSocket)?.access.name?.trim();
+    if (author) this.authorsSinceRevision.add(author.slice(0, 80));
     this.flushTimer ??= setTimeout(() => this.flush(), this.options.flushDelayMs);
     this.outbox.push({ update, origin });
     if (this.outbox.length === 1) setImmediate(this.sendOutbox);
@@ -124,29 +158,110 @@ export class Room {
     const only = queued.length === 1 ? queued[0]!.origin : undefined;
     const message = encodeSyncUpdate(queued.length === 1 ? queued[0]!.update : Y.mergeUpdates(queued.map((q) => q.update)));
     for (const conn of this.conns.keys()) {
-      if (conn !== only) send(conn, message);
+      if (conn !== only) this.sendTo(conn, message);
     }
   };
 
-  private handleAwareness = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ) => {
+  private handleAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
     const changed = added.concat(updated, removed);
-    const controlled = this.conns.get(origin as WebSocket);
-    if (controlled) {
-      // `updated` too: a tab that reconnects comes back as an update of a state this room
-      // already knew (its meta outlives the removal), and must still leave when it closes.
-      for (const id of added) controlled.add(id);
-      for (const id of updated) controlled.add(id);
-      for (const id of removed) controlled.delete(id);
-    }
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
     encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
     const message = encoding.toUint8Array(encoder);
-    for (const conn of this.conns.keys()) send(conn, message);
+    for (const conn of this.conns.keys()) this.sendTo(conn, message);
   };
+
+  /**
+   * Applies an awareness update from a (non-public) connection, keeping only
+   * what that connection may say: its own presence, i.e. the one client id it
+   * announced first, which no other connection holds; the clock moving
+   * forward by a few steps, never jumping; a small state whose user name and
+   * colour are rewritten to safe values. Entries about other clients (a
+   * standard client relays what it hears) are ignored, not refused. A room
+   * relays at most `maxPresencePerRoom` states. Throws on an unreadable update.
+   */
+  acceptPresence(conn: WebSocket, update: Uint8Array): void {
+    const state = this.conns.get(conn);
+    if (!state) return;
+    const decoder = decoding.createDecoder(update);
+    const accepted: Array<{ id: number; clock: number; json: string }> = [];
+    // Read one entry at a time: a frame can hold ~100,000 entries, none of which may cost memory.
+    for (let n = decoding.readVarUint(decoder); n > 0; n--) {
+      const id = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const json = decoding.readVarString(decoder);
+      let previous: ConnectionState | undefined;
+      if (state.presenceId === null) {
+        // Claiming a client id: only one nobody holds (not another tab's, not the room's own), except
+        // that a tab of the same account reconnecting before its old connection timed out takes its id back.
+        const holder = this.presenceOwners.get(id);
+        previous = holder && this.conns.get(holder);
+        if (json === "null" || id === this.awareness.clientID) continue;
+        if (previous) {
+          if (previous.access.userId === null || previous.access.userId !== state.access.userId || clock <= previous.presenceClock) continue;
+        } else if (this.awareness.getStates().has(id) || this.presenceOwners.size >= COLLAB_LIMITS.maxPresencePerRoom) {
+          continue;
+        }
+      } else if (id !== state.presenceId || clock <= state.presenceClock || clock > state.presenceClock + COLLAB_LIMITS.maxPresenceClockStep) {
+        continue;
+      }
+      const clean = json === "null" ? json : cleanPresenceState(json);
+      if (clean === null) continue;
+      if (state.presenceId === null) {
+        if (previous) previous.presenceId = null;
+        state.presenceId = id;
+        this.presenceOwners.set(id, conn);
+      }
+      state.presenceClock = clock;
+      accepted.push({ id, clock, json: clean });
+    }
+    if (decoding.hasContent(decoder)) throw new Error("trailing bytes after an awareness update");
+    if (accepted.length === 0) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, accepted.length);
+    for (const { id, clock, json } of accepted) {
+      encoding.writeVarUint(encoder, id);
+      encoding.writeVarUint(encoder, clock);
+      encoding.writeVarString(encoder, json);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), conn);
+  }
+
+  /**
+   * Sends a message to a connection unless the connection stopped reading:
+   * when more than `maxBufferedBytes` (beyond a sync reply being written)
+   * already wait for it, it is closed as Behind instead, so a reader that
+   * never reads costs bounded memory. The client reconnects and resyncs.
+   */
+  sendTo(conn: WebSocket, message: Uint8Array, done?: () => void): void {
+    const state = this.conns.get(conn);
+    if (state && conn.bufferedAmount - state.replyBytes > COLLAB_LIMITS.maxBufferedBytes) {
+      this.removeConnection(conn);
+      conn.close(CloseCode.Behind, "too far behind: reconnect");
+      // Its close frame waits behind what it does not read: free the buffers soon regardless.
+      setTimeout(() => conn.terminate(), 5000).unref();
+      return;
+    }
+    send(conn, message, done);
+  }
+
+  /**
+   * Sends sync replies (step 2 frames) and calls `done` once their bytes have
+   * left for the network; until then they do not count against the
+   * connection's buffer bound (a reply may be the whole document).
+   */
+  sendReply(conn: WebSocket, frames: readonly Uint8Array[], done: () => void): void {
+    const state = this.conns.get(conn);
+    if (!state) return;
+    let bytes = 0;
+    frames.forEach((frame, i) => {
+      if (!this.conns.has(conn)) return;
+      const last = i === frames.length - 1;
+      this.sendTo(conn, frame, last ? () => ((state.replyBytes -= bytes), done()) : undefined);
+      bytes += frame.byteLength;
+      state.replyBytes += frame.byteLength;
+    });
+  }
 
   /**
    * Runs `callback` once everything this room has received so far is in
@@ -199,7 +314,6 @@ export class Room {
    */
   takeRevision(kind: RevisionKind, name: string | null, extraAuthors: readonly string[] = []): RevisionSummary {
     this.flush();
-    for (const conn of this.editorsSinceRevision) for (const n of this.namesOf(conn)) this.authorsSinceRevision.add(n);
     for (const n of extraAuthors) this.authorsSinceRevision.add(n);
     const revision = this.store.addRevision(this.sessionId, {
       generation: this.generation,
@@ -209,7 +323,6 @@ export class Room {
       authors: [...this.authorsSinceRevision].sort((a, b) => a.localeCompare(b)),
     });
     this.authorsSinceRevision.clear();
-    this.editorsSinceRevision.clear();
     this.changedSinceRevision = false;
     this.lastRevisionAt = Date.now();
     return revision;
@@ -218,16 +331,6 @@ export class Room {
   /** True when the document changed since the last revision. */
   get editedSinceRevision(): boolean {
     return this.changedSinceRevision;
-  }
-
-  /** Display names announced (awareness `user.name`) by the tabs behind a connection. */
-  private namesOf(conn: WebSocket): string[] {
-    const names: string[] = [];
-    for (const id of this.conns.get(conn) ?? []) {
-      const user = (this.awareness.getStates().get(id) as { user?: { name?: unknown } } | undefined)?.user;
-      if (user && typeof user.name === "string" && user.name.trim() !== "") names.push(user.name.trim().slice(0, 80));
-    }
-    return names;
   }
 
   /** Folds the update log into one snapshot so load time does not grow with history. */
@@ -259,16 +362,16 @@ export class Room {
   }
 
   /** Registers a connection and sends it the server's sync step 1 and current presence. */
-  addConnection(conn: WebSocket): void {
+  addConnection(conn: WebSocket, access: ConnectionAccess): void {
     if (this.idleTimer) {
       clearTimeout(this.idleTimer);
       this.idleTimer = null;
     }
-    this.conns.set(conn, new Set());
+    this.conns.set(conn, { access, presenceId: null, presenceClock: 0, replyBytes: 0 });
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     syncProtocol.writeSyncStep1(encoder, this.doc);
-    send(conn, encoding.toUint8Array(encoder));
+    this.sendTo(conn, encoding.toUint8Array(encoder));
     this.sendAwarenessTo(conn);
   }
 
@@ -278,17 +381,25 @@ export class Room {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
     encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]));
-    send(conn, encoding.toUint8Array(encoder));
+    this.sendTo(conn, encoding.toUint8Array(encoder));
   }
 
-  /** Forgets a connection and its presence; an empty room unloads after `idleMs`. */
+  /**
+   * Forgets a connection and its presence: everyone is told it left, and the
+   * room keeps nothing of it (not even the clock awareness keeps for removed
+   * states), so presence costs memory only while its connection is open.
+   * An empty room unloads after `idleMs`.
+   */
   removeConnection(conn: WebSocket): void {
-    const controlled = this.conns.get(conn);
-    if (!controlled) return;
-    for (const name of this.namesOf(conn)) if (this.editorsSinceRevision.has(conn)) this.authorsSinceRevision.add(name);
-    this.editorsSinceRevision.delete(conn);
+    const state = this.conns.get(conn);
+    if (!state) return;
     this.conns.delete(conn);
-    awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
+    const id = state.presenceId;
+    if (id !== null) {
+      this.presenceOwners.delete(id);
+      awarenessProtocol.removeAwarenessStates(this.awareness, [id], null);
+      this.awareness.meta.delete(id);
+    }
     if (this.conns.size === 0) this.releaseWhenIdle();
   }
 
@@ -351,10 +462,32 @@ function encodeSyncUpdate(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-/** Sends without throwing: a dead socket is cleaned up by its close handler. */
-export function send(conn: WebSocket, message: Uint8Array): void {
+/**
+ * The state of an awareness entry as the room relays it: at most
+ * `maxPresenceStateBytes` of JSON object, its `user` reduced to a safe name
+ * and colour (lib/collab/sanitize-presence-user). Null: drop the entry.
+ */
+function cleanPresenceState(json: string): string | null {
+  if (json.length > COLLAB_LIMITS.maxPresenceStateBytes) return null;
+  let state: unknown;
+  try {
+    state = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (typeof state !== "object" || state === null || Array.isArray(state)) return null;
+  const { user, ...rest } = state as { user?: unknown };
+  const safe = user === undefined ? null : sanitizePresenceUser(user);
+  const clean: Record<string, unknown> = { ...rest };
+  if (safe) clean.user = safe.color ? safe : { name: safe.name };
+  return JSON.stringify(clean);
+}
+
+/** Sends without throwing: a dead socket is cleaned up by its close handler. `done`: its bytes left (or failed). */
+export function send(conn: WebSocket, message: Uint8Array, done?: () => void): void {
   if (conn.readyState !== conn.OPEN) return;
   conn.send(message, (err) => {
     if (err) conn.terminate();
+    done?.();
   });
 }

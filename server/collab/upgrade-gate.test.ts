@@ -2,7 +2,20 @@ import { EventEmitter } from "node:events";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { describe, expect, it } from "vitest";
+import type { ConnectionAccess } from "./connection";
 import { DEFAULT_UPGRADE_LIMITS, UpgradeGate } from "./upgrade-gate";
+
+const reader: ConnectionAccess = {
+  readOnly: true,
+  role: "public",
+  conferenceId: "c",
+  userId: null,
+  admin: false,
+  name: null,
+  sessionCredential: null,
+  tokenCredential: null,
+  expiresAt: null,
+};
 
 class FakeSocket extends EventEmitter {
   written = "";
@@ -42,12 +55,12 @@ describe("UpgradeGate", () => {
   });
 
   it("grants what the authoriser decided and caps open connections per address", async () => {
-    const gate = new UpgradeGate(async () => ({ readOnly: true }), { ...DEFAULT_UPGRADE_LIMITS, openPerAddress: 2 });
+    const gate = new UpgradeGate(async () => reader, { ...DEFAULT_UPGRADE_LIMITS, openPerAddress: 2 });
     const open = [new FakeSocket(), new FakeSocket()];
     const reqs = [request("3.3.3.3"), request("3.3.3.3")];
     expect(await gate.admit(reqs[0]!, open[0] as unknown as Duplex, "s")).toBe(true);
     expect(await gate.admit(reqs[1]!, open[1] as unknown as Duplex, "s")).toBe(true);
-    expect(gate.granted(reqs[0]!)).toEqual({ readOnly: true });
+    expect(gate.granted(reqs[0]!)).toEqual(reader);
     const third = new FakeSocket();
     expect(await gate.admit(request("3.3.3.3"), third as unknown as Duplex, "s")).toBe(false);
     expect(third.written).toContain("429");

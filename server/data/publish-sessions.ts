@@ -1,4 +1,3 @@
-import { CloseCode } from "../../lib/collab/close-codes";
 import { AppError } from "../../lib/errors/app-error";
 import type { SessionStatus } from "../../lib/reader/session-status";
 import { getPrisma } from "../db/prisma";
@@ -57,19 +56,19 @@ export async function setConferenceStatus(
 }
 
 /**
- * In the running server: live readers get the new status, and editors of an
- * archived session are disconnected so that they reconnect read-only (the
- * upgrade hook refuses edits to archived sessions). The CLI runs outside the
- * server: editors connected there keep writing until they reconnect.
+ * In the running server: open connections follow the new status at once
+ * (CollabServer.accessChanged: public sockets of a session that is no longer
+ * public are closed, writers of an archived session are closed so that they
+ * reconnect read-only), and live readers get the new status, or have their
+ * stream ended when the session is no longer public (LiveHub). The CLI runs
+ * outside the server, which notices its changes to loaded rooms within 5 s
+ * (CollabServer's status check).
  */
 function afterChange(changed: Array<{ id: string; to: SessionStatus }>): void {
   const runtime = getRuntime();
   if (!runtime) return;
-  const archived = new Set(changed.filter((c) => c.to === "archived").map((c) => c.id));
-  for (const room of runtime.collab.loadedRooms()) {
-    if (!archived.has(room.sessionId)) continue;
-    room.flush();
-    for (const conn of room.conns.keys()) conn.close(CloseCode.ReadOnly, "session archived");
+  for (const c of changed) {
+    runtime.collab.accessChanged({ kind: "session-status", sessionId: c.id, status: c.to });
+    runtime.live.changed(c.id);
   }
-  for (const c of changed) runtime.live.changed(c.id);
 }

@@ -83,4 +83,18 @@ describe("LiveHub", () => {
     await tick();
     expect(again.got).toEqual([]); // build returned null: the session is no longer public
   });
+
+  it("ends every stream of a session that stops being public (back to draft)", async () => {
+    let isPublic = true;
+    hub = new LiveHub(async () => (isPublic ? "frame" : null));
+    const ended: number[] = [];
+    const streams = Array.from({ length: 3 }, (_, i) => ({ ...reader().sub, close: () => ended.push(i) }));
+    for (const s of streams) hub.subscribe("s", s);
+    await tick();
+    isPublic = false;
+    hub.changed("s");
+    await tick();
+    expect(ended.sort()).toEqual([0, 1, 2]);
+    expect(hub.readers("s")).toBe(0);
+  });
 });

@@ -2,6 +2,8 @@
 export interface LiveSubscriber {
   /** Sends bytes now; returns false when the reader is behind (the hub then sends it the latest frame later). */
   write(chunk: Uint8Array): boolean;
+  /** Ends the stream: the session is no longer public (the reader was admitted while it was). */
+  close?(): void;
 }
 
 /** Renders a session's current live frame (a complete SSE event), or null when the session is not public. */
@@ -96,7 +98,15 @@ export class LiveHub {
     channel.dirty = false;
     this.build(sessionId)
       .then((text) => {
-        if (text === null) return;
+        if (text === null) {
+          // No longer public (e.g. back to draft): nothing more may reach readers admitted before.
+          const readers = [...channel.subscribers];
+          channel.subscribers.clear();
+          channel.behind.clear();
+          channel.frame = null;
+          for (const subscriber of readers) subscriber.close?.();
+          return;
+        }
         const frame = encoder.encode(text);
         channel.frame = frame;
         channel.behind.clear();

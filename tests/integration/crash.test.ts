@@ -10,6 +10,7 @@ import { readStoredXml } from "../support/convergence";
 import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
 import { startSeededServer } from "../support/seeded-server";
 import { type TestClient, connectClient, synced, waitFor } from "../support/yclient";
+import { connectionAccess } from "../support/connection-access";
 
 const db = tempDatabase("talknotes-crash-");
 process.env.DATABASE_URL = db.url;
@@ -103,7 +104,7 @@ describe("crash safety", () => {
   it("says Saved only once the edit is in SQLite, also for an edit that only deletes", async () => {
     // In-process collab server with a long batch window, so "received" and "stored" are far apart.
     const sqlite = openSqlite(db.file);
-    const collab = new CollabServer({ store: new NotesStore(sqlite), authorize: () => ({ readOnly: false }), room: { flushDelayMs: 700 } });
+    const collab = new CollabServer({ store: new NotesStore(sqlite), authorize: () => connectionAccess(), room: { flushDelayMs: 700 } });
     const httpServer = http.createServer();
     httpServer.on("upgrade", (req, socket, head) => collab.handleUpgrade(req, socket, head));
     await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));

@@ -12,6 +12,7 @@ import { readStoredXml } from "../support/convergence";
 import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
 import { startSeededServer } from "../support/seeded-server";
 import { waitFor } from "../support/yclient";
+import { connectionAccess } from "../support/connection-access";
 
 const db = tempDatabase("talknotes-generation-");
 process.env.DATABASE_URL = db.url;
@@ -104,7 +105,7 @@ describe("document generations", () => {
   it("re-creating a live session closes its editors as stale and drops what the old room still held", async () => {
     // In-process collab server on the same (already migrated) database: recreateNotes is a server function.
     const sqlite = openSqlite(db.file);
-    const collab = new CollabServer({ store: new NotesStore(sqlite), authorize: () => ({ readOnly: false }) });
+    const collab = new CollabServer({ store: new NotesStore(sqlite), authorize: () => connectionAccess() });
     const httpServer = http.createServer();
     httpServer.on("upgrade", (req, socket, head) => collab.handleUpgrade(req, socket, head));
     await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { type SaveTracker, trackSaves } from "../../app/components/editor/save-tracker";
 import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import { seedEditorToken } from "../support/editor-token";
 import { startSeededServer } from "../support/seeded-server";
 import { type TestClient, connectClient, synced, waitFor } from "../support/yclient";
 
@@ -11,9 +12,10 @@ process.env.DATABASE_URL = db.url;
 let server: RunningServer;
 let sessionId: string;
 let token: string;
+let conferenceId: string;
 
 beforeAll(async () => {
-  ({ server, sessionId, token } = await startSeededServer(db.url));
+  ({ server, sessionId, token, conferenceId } = await startSeededServer(db.url));
 });
 
 afterAll(async () => {
@@ -37,12 +39,14 @@ async function api<T>(path: string, body?: unknown): Promise<{ status: number; j
   return { status: res.status, json: (text ? JSON.parse(text) : null) as T };
 }
 
+/** An editor with their own account named `name`, whose tab's presence claims to be someone else. */
 async function join(name: string): Promise<{ client: TestClient; tracker: SaveTracker }> {
   const client = connectClient(server.wsUrl, sessionId, { connect: false });
-  client.provider.params = { token };
+  client.provider.params = { token: await seedEditorToken(conferenceId, name) };
   const tracker = trackSaves(client.provider);
   client.provider.connect();
-  client.provider.awareness.setLocalStateField("user", { name, color: "#1971c2" });
+  // Revisions record the account that sent the edits, never the name a tab announces.
+  client.provider.awareness.setLocalStateField("user", { name: "Instance Admin", color: "#1971c2" });
   await synced(client);
   return { client, tracker };
 }

@@ -19,6 +19,7 @@ import type { DirectoryPerson } from "@/server/data/people";
 import { attributeBlock } from "./attribute-block";
 import { AttributionAutocomplete, type AttributionQuery, type AutocompleteBridge } from "./attribution-autocomplete";
 import { AttributionChips, type ChipPerson } from "./attribution-chips";
+import { renderCaret } from "./render-caret";
 import { AttributionMenu, type MenuItem } from "./AttributionMenu";
 import { BlockToolbar } from "./BlockToolbar";
 import { HistoryPanel } from "./HistoryPanel";
@@ -189,7 +190,7 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
         ...createNotesExtensions({ history: false }),
         Placeholder.configure({ placeholder: "Type what you hear. @ attributes, Q: asks, ( is your aside. Press ? for keys." }),
         Collaboration.configure({ document: collab.doc, field: NOTES_FIELD }),
-        CollaborationCaret.configure({ provider: collab.provider, user: { name, color: userColor(name) } }),
+        CollaborationCaret.configure({ provider: collab.provider, user: { name, color: userColor(name) }, render: renderCaret }),
         AttributionChips.configure({ people: () => chipPeopleRef.current }),
         AttributionAutocomplete.configure({ bridge }),
       ],

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { WebsocketProvider } from "y-websocket";
+import { sanitizePresenceUser } from "@/lib/collab/sanitize-presence-user";
 
 interface PresentUser {
   clientId: number;
@@ -16,10 +17,9 @@ export function Presence({ provider }: { provider: WebsocketProvider }) {
     const read = () => {
       const list: PresentUser[] = [];
       provider.awareness.getStates().forEach((state, clientId) => {
-        const user = (state as { user?: { name?: unknown; color?: unknown } }).user;
-        if (user && typeof user.name === "string") {
-          list.push({ clientId, name: user.name, color: typeof user.color === "string" ? user.color : "#888" });
-        }
+        // Another tab's words: only a clean name and a #rgb/#rrggbb colour reach the page's CSS.
+        const user = sanitizePresenceUser((state as { user?: unknown }).user);
+        if (user) list.push({ clientId, name: user.name, color: user.color ?? "#888" });
       });
       list.sort((a, b) => a.name.localeCompare(b.name));
       setUsers(list);

@@ -120,8 +120,24 @@ export function useCollabDocument(sessionId: string): CollabDocument | null {
       publish();
     });
     provider.on("sync", publish);
+    // The server closed us because our access changed (demoted, removed, signed out...). y-websocket
+    // reconnects at once, which is right when some access remains (a demoted editor comes back
+    // read-only); when none does, stop trying and keep the edits on this device.
+    const checkAccess = async () => {
+      try {
+        const res = await fetch(`/api/sessions/${encodeURIComponent(sessionId)}/generation`, { cache: "no-store" });
+        if (disposed || ![401, 403, 404].includes(res.status)) return;
+        refused = true;
+        problem = describeCloseCode(CloseCode.NotFound);
+        provider.disconnect();
+        publish();
+      } catch {
+        // Offline: the reconnect will find out.
+      }
+    };
     provider.on("connection-close", (event: CloseEvent | null) => {
       if (event) problem = describeCloseCode(event.code) ?? problem;
+      if (event?.code === CloseCode.AccessChanged) void checkAccess();
       publish();
     });
     provider.on("closed", ({ code }: { code: number }) => {

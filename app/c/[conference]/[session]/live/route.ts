@@ -48,6 +48,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ conf
               return true;
             }
           },
+          close() {
+            unsubscribe?.();
+            try {
+              controller.close();
+            } catch {
+              // already closed
+            }
+          },
         };
         // Retry after 2 s if the connection drops (the client adds its own backoff on repeated failures).
         controller.enqueue(encoder.encode("retry: 2000\n\n"));
