@@ -140,6 +140,11 @@ function read(text: string, label: string | undefined): ScheduleImport {
     if (!(err instanceof ScheduleError)) throw err;
     const fields: Record<string, string> = {};
     for (const p of err.problems) fields[p.place] ??= p.detail;
+    // The parser's own words ("Expected property name or '}' in JSON at position 1") help a developer,
+    // not an organiser who picked the wrong file: forms show this sentence first, the details after.
+    if (err.code === "malformed" || err.code === "wrong-format") {
+      fields.file = `${label ? `${label} is` : "This is"} not a schedule Talknotes can read. Upload the schedule export from pretalx (schedule.json) or frab/pentabarf (schedule.xml), or give its URL.`;
+    }
     const message = `Nothing was imported${label ? ` from ${label}` : ""}. ${err.message}`;
     throw new AppError(err.code === "too-large" ? "too_large" : "invalid_input", message, fields);
   }
