@@ -3,7 +3,9 @@ import { slugify } from "../../lib/text/slugify";
 import { describeScheduleDiff } from "../../lib/schedule/describe-schedule-diff";
 import { diffSchedule, type ScheduleDiff, type ScheduleSnapshot } from "../../lib/schedule/diff-schedule";
 import { readSchedule } from "../../lib/schedule/read-schedule";
+import { parseOffsetDateTime } from "../../lib/schedule/parse-offset-date-time";
 import { ScheduleError } from "../../lib/schedule/schedule-error";
+import { zoneOffsetMinutes } from "../../lib/schedule/zone-offset-minutes";
 import type { ScheduleImport, SchedulePerson, ScheduleSession } from "../../lib/schedule/types";
 import type { Prisma } from "../../generated/prisma/client";
 import { getPrisma } from "../db/prisma";
@@ -102,6 +104,10 @@ export async function importSchedule(input: ImportScheduleInput, access: ImportA
   const result = await getPrisma().$transaction(
     async (tx) => {
       const { conference, created, previous } = await findOrCreateConference(tx, schedule, data.conferenceSlug, sourceUrl, access);
+      if (!created && !zoneShowsScheduleTimes(conference.timezone, schedule)) {
+        // The sessions' written offsets are the truth: a zone that would show 09:00+02:00 as 8:00 is replaced.
+        await tx.conference.update({ where: { id: conference.id }, data: { timezone: ianaZone(schedule.conference.timezone) } });
+      }
       const applied = await applySchedule(tx, conference.id, schedule, previous);
       const snapshot = {
         format: schedule.source,
@@ -162,7 +168,7 @@ export interface ImportAccess {
 
 async function findOrCreateConference(tx: Tx, schedule: ScheduleImport, slug: string | undefined, sourceUrl: string | undefined, access: ImportAccess) {
   const externalId = schedule.conference.externalId;
-  let found: { id: string; slug: string; name: string } | null = null;
+  let found: { id: string; slug: string; name: string; timezone: string } | null = null;
   let previous: { externalId: string | null; snapshot: string } | null = null;
 
   if (slug) {
@@ -421,6 +427,14 @@ function summarize(diff: ScheduleDiff, kept: ImportScheduleResult["kept"], renam
     ...diff.peopleRemoved.map((p) => `${p.name} is no longer in the schedule (kept in the people directory)`),
   ];
   return lines;
+}
+
+/** Whether `timeZone` has, at each session's start, the offset the schedule wrote for it (so wall times read as written). */
+function zoneShowsScheduleTimes(timeZone: string, schedule: ScheduleImport): boolean {
+  return schedule.sessions.every((s) => {
+    const written = parseOffsetDateTime(s.startsAt);
+    return !written || written.offsetMinutes === null || zoneOffsetMinutes(timeZone, written.wallMs) === written.offsetMinutes;
+  });
 }
 
 /**

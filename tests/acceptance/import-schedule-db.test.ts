@@ -205,3 +205,17 @@ describe.skipIf(!exists)("schedule import into SQLite: pretalx DemoCon JSON", ()
     expect(count(`SELECT COUNT(*) AS n FROM "Conference"`)).toBe(2);
   });
 });
+
+describe.skipIf(!exists)("schedule import into an existing conference: its time zone and the schedule's offsets", () => {
+  it("takes the schedule's offset when the conference's zone would show other times, and keeps a zone that agrees", async () => {
+    const { createConference } = await import("../../server/data/conferences");
+    const zoneOf = (id: string) => (db.prepare(`SELECT timezone FROM "Conference" WHERE id = ?`).get(id) as { timezone: string }).timezone;
+    // DemoCon's events say +01:00 in December: Lisbon is +00:00 then (09:00 would show as 8:00), Berlin +01:00.
+    const lisbon = await createConference({ name: "Lisbon Copy", timezone: "Europe/Lisbon" });
+    await importSchedule({ text: read("pretalx-democon.json"), filename: "pretalx-democon.json", conferenceSlug: lisbon.slug });
+    expect(zoneOf(lisbon.id)).toBe("Etc/GMT-1");
+    const berlin = await createConference({ name: "Berlin Copy", timezone: "Europe/Berlin" });
+    await importSchedule({ text: read("pretalx-democon.json"), filename: "pretalx-democon.json", conferenceSlug: berlin.slug });
+    expect(zoneOf(berlin.id)).toBe("Europe/Berlin");
+  });
+});

@@ -51,7 +51,7 @@ export function WorkspaceSessions({ conferenceSlug, days, canEdit }: { conferenc
   const onlyUnscheduled = days.length === 1 && days[0]!.key === "unscheduled";
 
   return (
-    <div className="ws-sessions">
+    <div className={`ws-sessions${onlyUnscheduled ? " untimed" : ""}`}>
       {total > 3 ? (
         <div className="ws-filter" role="search">
           <label htmlFor="session-filter" className="sr-only">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { createSessionAction } from "@/app/actions";
 import { ActionForm } from "@/app/components/ActionForm";
+import { TitleField } from "@/app/components/TitleField";
 import { ConferencePublishControls } from "@/app/c/_workspace/ConferencePublishControls";
 import { SiteExportMenu } from "@/app/c/_workspace/SiteExportMenu";
 import { WorkspaceSessions, type WorkspaceDay } from "@/app/c/_workspace/WorkspaceSessions";
@@ -125,10 +126,7 @@ export default async function ConferencePage({ params }: { params: Params }) {
           <aside className="card" aria-labelledby="new-session">
             <h2 id="new-session">New session</h2>
             <ActionForm action={action} submitLabel="Create session" testId="new-session">
-              <label>
-                Title <span className="hint">up to {MAX_SESSION_TITLE} characters</span>
-                <input name="title" required placeholder="Making The Business Case" />
-              </label>
+              <TitleField max={MAX_SESSION_TITLE} placeholder="Making The Business Case" />
               <div className="row">
                 <label>
                   Kind

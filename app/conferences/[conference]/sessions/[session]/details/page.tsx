@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/app/components/ActionForm";
+import { TitleField } from "@/app/components/TitleField";
 import { orNotFound } from "@/app/or-not-found";
 import { requireWorkspaceRole } from "@/app/require-workspace-role";
 import { instantToWallTime } from "@/lib/format/instant-to-wall-time";
@@ -36,10 +37,7 @@ export default async function SessionDetailsPage({ params }: { params: Params })
       <div className="ws-details-grid">
         <div className="card ws-form-card">
           <ActionForm action={updateSessionAction.bind(null, conference.slug, session.slug)} submitLabel="Save details" testId="session-details">
-            <label>
-              Title <span className="hint">up to {MAX_SESSION_TITLE} characters</span>
-              <input name="title" required defaultValue={session.title} />
-            </label>
+            <TitleField max={MAX_SESSION_TITLE} defaultValue={session.title} />
             <label>
               Room
               <input name="room" maxLength={100} defaultValue={session.room ?? ""} placeholder="Main hall" />
