@@ -295,7 +295,8 @@ test("a wrong password keeps the email in the sign-in form", async ({ browser })
   await page.getByLabel("Email").fill(OWNER.email);
   await page.getByLabel("Password", { exact: true }).fill("not the password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page.getByTestId("sign-in").getByRole("alert")).toBeVisible({ timeout: 20_000 }); // failed sign-ins are slowed on purpose
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
   await expect(page.getByLabel("Email")).toHaveValue(OWNER.email);
   await shoot(page, "29-sign-in-wrong-password");
   await context.close();
@@ -307,7 +308,7 @@ test("a garbage schedule upload is explained in plain words, the parser's detail
   await page.goto(`/conferences/${conf}/schedule`);
   await page.getByLabel("Schedule file").setInputFiles({ name: "schedule.json", mimeType: "application/json", buffer: Buffer.from("{this is not json") });
   await page.getByRole("button", { name: /import/i }).click();
-  const alert = page.getByRole("alert");
+  const alert = page.getByTestId("schedule-import").getByRole("alert");
   await expect(alert.locator(".form-error")).toHaveText(/schedule\.json is not a schedule Talknotes can read\. Upload the schedule export from pretalx/);
   await expect(alert.getByText(/Expected property name/)).toBeHidden();
   await alert.getByText("What the reader found").click();
