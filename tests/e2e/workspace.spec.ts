@@ -123,6 +123,14 @@ test("after a schedule import the workspace is an agenda by day and room, with N
   await filter.fill("nothing like this");
   await expect(page.getByTestId("session-row")).toHaveCount(0);
   await expect(page.getByText("No session matches")).toBeVisible();
+
+  // Left open, the page moves the marks on by itself: fifty minutes later the next talk is running.
+  await page.clock.install();
+  await page.reload();
+  await expect(row("Running Right Now").getByTestId("mark-now")).toBeVisible();
+  await page.clock.fastForward("00:50:00");
+  await expect(row("Straight After").getByTestId("mark-now")).toBeVisible();
+  await expect(row("Running Right Now").getByTestId("mark-now")).toHaveCount(0);
   await page.context().close();
 });
 

@@ -1,8 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useDeferredValue, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import { StatusBadge } from "@/app/c/StatusBadge";
+import { nowAndNext } from "@/lib/reader/now-and-next";
 
 /** One session row of the workspace agenda (plain data from the server page). */
 export interface WorkspaceRow {
@@ -16,6 +17,10 @@ export interface WorkspaceRow {
   /** Moderator, panelists and speakers (not the audience). */
   speakers: string[];
   hasNotes: boolean;
+  /** ISO instants, for re-marking Now and Next while the page stays open. */
+  startsAt: string | null;
+  endsAt: string | null;
+  /** Now or Next when the server rendered the page. */
   mark: "now" | "next" | null;
 }
 
@@ -41,6 +46,24 @@ function matches(row: WorkspaceRow, words: string[]): boolean {
  */
 export function WorkspaceSessions({ conferenceSlug, days, canEdit }: { conferenceSlug: string; days: WorkspaceDay[]; canEdit: boolean }) {
   const [query, setQuery] = useState("");
+  // The server marked Now and Next when it rendered; a workspace left open all day re-marks them every minute.
+  const [now, setNow] = useState<number | null>(null);
+  useEffect(() => {
+    const tick = () => setNow(Date.now());
+    const first = window.setTimeout(tick, 0);
+    const timer = window.setInterval(tick, 60_000);
+    return () => {
+      window.clearTimeout(first);
+      window.clearInterval(timer);
+    };
+  }, []);
+  const marks = useMemo(() => {
+    if (now === null) return null;
+    const rows = days.flatMap((d) => d.rooms.flatMap((r) => r.rows));
+    const timed = rows.map((r) => ({ id: r.slug, room: r.room, startsAt: r.startsAt ? new Date(r.startsAt) : null, endsAt: r.endsAt ? new Date(r.endsAt) : null }));
+    return nowAndNext(timed, new Date(now));
+  }, [days, now]);
+  const markOf = (row: WorkspaceRow) => (marks ? (marks.get(row.slug) ?? null) : row.mark);
   const deferred = useDeferredValue(query);
   const words = fold(deferred).split(/\s+/).filter(Boolean);
   const total = days.reduce((n, d) => n + d.rooms.reduce((m, r) => m + r.rows.length, 0), 0);
@@ -83,17 +106,19 @@ export function WorkspaceSessions({ conferenceSlug, days, canEdit }: { conferenc
             <div key={group.room ?? ""} className="ws-room" data-testid="ws-room">
               {group.room !== null ? <h4 className="ws-room-label">{group.room}</h4> : null}
               <ol className="ws-agenda">
-                {group.rows.map((row) => (
-                  <li key={row.slug} className={`ws-item${row.mark ? ` is-${row.mark}` : ""}`} data-testid="session-row">
+                {group.rows.map((row) => {
+                  const mark = markOf(row);
+                  return (
+                  <li key={row.slug} className={`ws-item${mark ? ` is-${mark}` : ""}`} data-testid="session-row">
                     <span className="ws-time">{row.time ?? ""}</span>
                     <div className="ws-body">
                       <Link className="ws-title" href={`/conferences/${conferenceSlug}/sessions/${row.slug}`}>
                         {row.title}
                       </Link>
                       <div className="meta ws-meta">
-                        {row.mark ? (
-                          <span className={`badge mark-${row.mark}`} data-testid={`mark-${row.mark}`}>
-                            {row.mark === "now" ? "Now" : "Next"}
+                        {mark ? (
+                          <span className={`badge mark-${mark}`} data-testid={`mark-${mark}`}>
+                            {mark === "now" ? "Now" : "Next"}
                           </span>
                         ) : null}
                         <StatusBadge status={row.status} />
@@ -109,7 +134,8 @@ export function WorkspaceSessions({ conferenceSlug, days, canEdit }: { conferenc
                       </Link>
                     ) : null}
                   </li>
-                ))}
+                  );
+                })}
               </ol>
             </div>
           ))}

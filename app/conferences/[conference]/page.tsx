@@ -50,6 +50,8 @@ export default async function ConferencePage({ params }: { params: Params }) {
       time,
       speakers: onStage(s.people).map((p) => p.person.name),
       hasNotes: withNotes.has(s.id),
+      startsAt: s.startsAt?.toISOString() ?? null,
+      endsAt: s.endsAt?.toISOString() ?? null,
       mark: marks.get(s.id) ?? null,
     }));
     // Rooms side by side in time order, like the printed programme; one room needs no heading.
