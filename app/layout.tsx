@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { AccountNav } from "./components/AccountNav";
 import "./globals.css";
+import "./workspace.css";
 
 export const metadata: Metadata = {
   title: { default: "Talknotes", template: "%s · Talknotes" },

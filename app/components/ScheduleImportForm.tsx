@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import type { ScheduleImportState } from "@/app/schedule/import/actions";
+import { submitKeepingValues } from "./submit-keeping-values";
 
 const INITIAL: ScheduleImportState = { error: null, result: null };
 /** Longer summaries start folded: a first import lists every session and person. */
@@ -24,7 +25,7 @@ export function ScheduleImportForm({
   const [totals, ...changes] = result?.summary ?? [];
   return (
     <div className="stack">
-      <form action={formAction} className="stack" data-testid="schedule-import">
+      <form action={formAction} onSubmit={submitKeepingValues(formAction)} className="stack" data-testid="schedule-import">
         <label>
           Schedule file <span className="hint">pretalx schedule.json or frab schedule.xml, up to 20 MB</span>
           <input name="file" type="file" accept=".json,.xml,application/json,application/xml,text/xml" />
@@ -34,9 +35,17 @@ export function ScheduleImportForm({
           <input name="url" type="url" inputMode="url" placeholder="https://pretalx.example/democon/schedule/export/schedule.json" />
         </label>
         {state.error ? (
-          <p className="form-error" role="alert" style={{ whiteSpace: "pre-line" }}>
-            {state.error}
-          </p>
+          <div role="alert" className="stack-tight">
+            <p className="form-error" style={{ whiteSpace: "pre-line" }}>
+              {state.error}
+            </p>
+            {state.detail ? (
+              <details className="small muted">
+                <summary>What the reader found</summary>
+                <p style={{ whiteSpace: "pre-line" }}>{state.detail}</p>
+              </details>
+            ) : null}
+          </div>
         ) : null}
         <button className="btn" type="submit" disabled={pending}>
           {pending ? "Importing…" : submitLabel}

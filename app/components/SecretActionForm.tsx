@@ -2,6 +2,8 @@
 
 import { useActionState } from "react";
 import type { FormState } from "@/app/actions";
+import { CopyButton } from "./CopyButton";
+import { submitKeepingValues } from "./submit-keeping-values";
 
 const INITIAL: FormState = { error: null, fields: {} };
 
@@ -22,7 +24,7 @@ export function SecretActionForm({
   const [state, formAction, pending] = useActionState(action, INITIAL);
   const secret = state.fields.secret;
   return (
-    <form action={formAction} className="stack" data-testid={testId}>
+    <form action={formAction} onSubmit={submitKeepingValues(formAction)} className="stack" data-testid={testId}>
       {children}
       {state.error ? (
         <p className="form-error" role="alert">
@@ -33,10 +35,13 @@ export function SecretActionForm({
         {pending ? "Working…" : submitLabel}
       </button>
       {secret ? (
-        <label>
-          {secretLabel} (shown only now: copy it)
-          <input readOnly value={secret} data-testid="secret" onFocus={(e) => e.currentTarget.select()} />
-        </label>
+        <div className="secret-field">
+          <label htmlFor={`${testId ?? "secret"}-value`}>{secretLabel} (shown only now: copy it)</label>
+          <div className="copy-row">
+            <input id={`${testId ?? "secret"}-value`} readOnly value={secret} data-testid="secret" onFocus={(e) => e.currentTarget.select()} />
+            <CopyButton text={secret} label={`Copy ${secretLabel.toLowerCase()}`} />
+          </div>
+        </div>
       ) : null}
     </form>
   );

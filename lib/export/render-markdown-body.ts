@@ -65,9 +65,21 @@ export function renderMarkdownBody(doc: TalkNotesDocument): string {
     return block.type === "aside" ? [] : block.children;
   }
 
+  /**
+   * An empty block (the blank paragraph an editor leaves at the end, a
+   * question not yet typed) would render as a bare `-` bullet: it is left
+   * out, and whatever was nested under it takes its place.
+   */
+  function isEmpty(block: Block): boolean {
+    if (block.type === "statement" && block.asides.some((a) => a.trim() !== "")) return false;
+    return (block.type === "talk" ? block.title : block.text).trim() === "";
+  }
+
   function list(blocks: readonly Block[], depth: number): string[] {
     const indent = "  ".repeat(depth);
-    return blocks.flatMap((b) => [`${indent}- ${escapeLineStart(item(b))}`.trimEnd(), ...list(children(b), depth + 1)]);
+    return blocks.flatMap((b) =>
+      isEmpty(b) ? list(children(b), depth) : [`${indent}- ${escapeLineStart(item(b))}`.trimEnd(), ...list(children(b), depth + 1)],
+    );
   }
 
   const sections: string[] = [];

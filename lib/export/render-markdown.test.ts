@@ -88,6 +88,21 @@ Speaker: Tim Walker
 `);
   });
 
+  it("leaves out empty blocks instead of writing bare bullets, keeping what was nested under them", () => {
+    const doc = panelDocument();
+    doc.blocks = [
+      { type: "note", text: "", children: [] },
+      { type: "question", text: "  ", askedBy: null, answers: [{ type: "statement", speaker: "ada", text: "an answer", asides: [], children: [] }] },
+      { type: "note", text: "kept", children: [{ type: "statement", speaker: "ben", text: "", asides: [], children: [] }] },
+      { type: "statement", speaker: "cleo", text: "", asides: ["only an aside"], children: [] },
+      { type: "tip", text: "", children: [] },
+      { type: "note", text: "", children: [] },
+    ];
+    const md = renderMarkdown(doc, { frontMatter: false });
+    expect(md).not.toMatch(/^\s*-\s*$/m);
+    expect(md).toContain('- Ada: "an answer"\n- kept\n- Cleo: "" (only an aside)\n');
+  });
+
   it("names people in full when first names collide, by first name otherwise", () => {
     const doc = panelDocument();
     doc.people.push({ id: "ada2", name: "ada Lindqvist", role: "audience" });

@@ -53,6 +53,19 @@ describe("renderStaticSite", () => {
     expect(site.get("_config.yml")).toContain("markdown: kramdown");
   });
 
+  it("marks drafts as drafts: draft: true in Hugo, _drafts/ in Jekyll", () => {
+    const panel = panelDocument();
+    const ignite = igniteDocument();
+    const isDraft = (i: number) => i === 1;
+    const hugo = byPath(renderStaticSite(panel.conference, [panel, ignite], "hugo", { isDraft }));
+    expect(hugo.get("content/posts/selling-ops-to-the-board.md")).toContain("\ndraft: false\n");
+    expect(hugo.get("content/posts/ignite-talks-1.md")).toContain("\ndraft: true\n");
+    const jekyll = [...byPath(renderStaticSite(panel.conference, [panel, ignite], "jekyll", { isDraft })).keys()];
+    expect(jekyll).toContain("_posts/2011-03-04-selling-ops-to-the-board.md");
+    expect(jekyll).toContain("_drafts/ignite-talks-1.md");
+    expect(jekyll.filter((p) => p.startsWith("_posts/"))).toHaveLength(1);
+  });
+
   it("gives clashing and hostile slugs safe, distinct paths", () => {
     const a = panelDocument();
     const b = panelDocument();

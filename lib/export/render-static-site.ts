@@ -18,6 +18,15 @@ import { stageNames } from "./stage-names";
 
 export type StaticSiteFlavour = "hugo" | "jekyll";
 
+export interface StaticSiteOptions {
+  /**
+   * Whether the i-th session is an unpublished draft: Hugo posts then say
+   * `draft: true` and Jekyll posts go to `_drafts/`, so neither site
+   * generator publishes them by default. Default: none is.
+   */
+  isDraft?: (index: number) => boolean;
+}
+
 /** One file of the generated site, relative to the site root. */
 export interface StaticSiteFile {
   path: string;
@@ -45,7 +54,7 @@ function eventLine(conference: InterchangeConference): string {
   return neutraliseTemplateSyntax(escapeLineStart(parts.join(", ")));
 }
 
-function postFile(doc: TalkNotesDocument, slug: string, flavour: StaticSiteFlavour): StaticSiteFile {
+function postFile(doc: TalkNotesDocument, slug: string, flavour: StaticSiteFlavour, draft: boolean): StaticSiteFile {
   const date = sessionDate(doc);
   const common: Array<[string, FrontMatterValue]> = [
     ["title", postTitle(doc)],
@@ -56,12 +65,13 @@ function postFile(doc: TalkNotesDocument, slug: string, flavour: StaticSiteFlavo
   ];
   const body = neutraliseTemplateSyntax(renderMarkdownBody(doc));
   if (flavour === "hugo") {
-    const frontMatter = renderFrontMatter([["title", postTitle(doc)], ["date", doc.session.startsAt ?? date], ["slug", slug], ["draft", false], ...common.slice(1)]);
+    const frontMatter = renderFrontMatter([["title", postTitle(doc)], ["date", doc.session.startsAt ?? date], ["slug", slug], ["draft", draft], ...common.slice(1)]);
     return { path: assertSafePath(`content/posts/${slug}.md`), content: `${frontMatter}\n${body}` };
   }
-  // Jekyll only publishes _posts named YYYY-MM-DD-slug; an undated session goes to _drafts.
+  // Jekyll only publishes _posts named YYYY-MM-DD-slug; drafts and undated sessions go to _drafts,
+  // which `jekyll build` leaves out unless asked (--drafts).
   const frontMatter = renderFrontMatter([["layout", "post"], ["title", postTitle(doc)], ["date", doc.session.startsAt ?? date], ...common.slice(1)]);
-  const path = date ? `_posts/${date}-${slug}.md` : `_drafts/${slug}.md`;
+  const path = date && !draft ? `_posts/${date}-${slug}.md` : `_drafts/${slug}.md`;
   return { path: assertSafePath(path), content: `${frontMatter}\n${body}` };
 }
 
@@ -159,19 +169,24 @@ function jekyllFiles(conference: InterchangeConference): StaticSiteFile[] {
  *   (goldmark `unsafe = false`), `layouts/_default/{baseof,single,list}.html`,
  *   `layouts/index.html`;
  * - jekyll: `_posts/YYYY-MM-DD-<slug>.md` (`_drafts/<slug>.md` when the
- *   session has no date), `index.md`, `_config.yml`, `_layouts/*.html`.
+ *   session has no date or is a draft), `index.md`, `_config.yml`, `_layouts/*.html`.
  *
  * Paths are built from slugs only and checked, so they are always relative
  * and never climb out (`..`); clashing slugs get `-2`, `-3`. Post bodies have
  * their braces turned into character references so Hugo shortcodes and
  * Liquid in notes never execute.
  */
-export function renderStaticSite(conference: InterchangeConference, sessions: TalkNotesDocument[], flavour: StaticSiteFlavour): StaticSiteFile[] {
+export function renderStaticSite(
+  conference: InterchangeConference,
+  sessions: TalkNotesDocument[],
+  flavour: StaticSiteFlavour,
+  options: StaticSiteOptions = {},
+): StaticSiteFile[] {
   const site = { ...conference, name: sanitiseText(conference.name), location: conference.location === null ? null : sanitiseText(conference.location) };
   const taken = new Set<string>();
-  const posts = sessions.map((raw) => {
+  const posts = sessions.map((raw, i) => {
     const doc = sanitiseDocument(raw);
-    return postFile(doc, uniqueSlug(documentSlug(doc), taken), flavour);
+    return postFile(doc, uniqueSlug(documentSlug(doc), taken), flavour, options.isDraft?.(i) ?? false);
   });
   const scaffold = flavour === "hugo" ? hugoFiles(site) : jekyllFiles(site);
   return [...scaffold, ...posts].map((f) => ({ path: assertSafePath(f.path), content: f.content }));

@@ -3,7 +3,7 @@ import { type PublicSessionPageData, renderPublicNotFoundPage, renderPublicSessi
 
 const HOSTILE = `<script>alert(1)</script>"><img src=x onerror=alert(2)>`;
 
-function page(overrides: Partial<PublicSessionPageData["session"]> = {}, people: PublicSessionPageData["people"] = []): string {
+function page(overrides: Partial<PublicSessionPageData["session"]> = {}, people: PublicSessionPageData["people"] = [], noteTakers: string[] = []): string {
   return renderPublicSessionPage({
     origin: "https://notes.example.org",
     stylesheet: "/c/reader.css?v=abc",
@@ -21,6 +21,7 @@ function page(overrides: Partial<PublicSessionPageData["session"]> = {}, people:
       ...overrides,
     },
     people,
+    noteTakers,
     html: { notes: `<article class="thread" id="q-1">escaped by the notes renderer</article>`, chart: "<table></table>" },
     version: "42",
     threads: 6,
@@ -47,8 +48,16 @@ describe("renderPublicSessionPage", () => {
     expect(html).toContain(`<p class="intro">Second paragraph</p>`);
   });
 
+  it("credits the note-takers in a byline and as the article's authors, not the speakers", () => {
+    const html = page({}, [{ id: "p1", name: "Damon Edwards", affiliation: null, role: "moderator", position: 0 }], ["Kim Note", "Lee Scribe"]);
+    expect(html).toContain(`<p class="byline" data-testid="byline">Notes by Kim Note and Lee Scribe</p>`);
+    expect(html).toContain(`<meta property="article:author" content="Kim Note">`);
+    expect(html).not.toContain(`<meta property="article:author" content="Damon Edwards">`);
+    expect(page()).not.toContain("byline");
+  });
+
   it("escapes every user string: no tag, attribute or script of theirs survives", () => {
-    const html = page({}, [{ id: "p1", name: HOSTILE, affiliation: HOSTILE, role: "panelist", position: 0 }]);
+    const html = page({}, [{ id: "p1", name: HOSTILE, affiliation: HOSTILE, role: "panelist", position: 0 }], [HOSTILE]);
     expect(html).not.toContain("<script>alert(1)");
     expect(html).not.toContain("<img src=x");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");

@@ -1,4 +1,5 @@
 import { escapeHtml } from "../export/escape-html";
+import { onStage } from "./on-stage";
 import { publicPaths } from "./public-paths";
 
 /** What the public session page shows; plain data, so the page renders without React or a database. */
@@ -20,6 +21,8 @@ export interface PublicSessionPageData {
   };
   /** People on the session, any order; audience members are not listed in the header. */
   people: Array<{ id: string; name: string; affiliation: string | null; role: string; position: number }>;
+  /** Display names of the note-takers, for the byline ("Notes by …"); empty: no byline. */
+  noteTakers?: string[];
   /** Reader HTML of the notes and the speaker chart, already escaped (lib/reader/render-public-notes). */
   html: { notes: string; chart: string };
   /** Identifies the readers' copy; the live stream skips frames the page already shows. */
@@ -28,7 +31,6 @@ export interface PublicSessionPageData {
   threads: number;
 }
 
-const ROLE_ORDER = ["moderator", "panelist", "speaker", "audience"];
 const STATUS_LABEL: Record<string, string> = { live: "Live", published: "Published", archived: "Archived", draft: "Draft" };
 
 /**
@@ -44,10 +46,11 @@ export function renderPublicSessionPage(data: PublicSessionPageData): string {
   const e = escapeHtml;
   const url = `${data.origin}${publicPaths.session(conference.slug, session.slug)}`;
   const title = `${session.title} · ${conference.name}`;
-  const onStage = data.people
-    .filter((p) => p.role !== "audience")
-    .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.position - b.position);
-  const description = describe(data, onStage.map((p) => p.name));
+  const speakers = onStage(data.people);
+  const byline = data.noteTakers?.length
+    ? `<p class="byline" data-testid="byline">Notes by ${e(new Intl.ListFormat("en", { type: "conjunction" }).format(data.noteTakers))}</p>`
+    : "";
+  const description = describe(data, speakers.map((p) => p.name));
   const when = formatWhen(session.startsAt, conference.timezone);
   const live = session.status === "live";
 
@@ -67,7 +70,7 @@ export function renderPublicSessionPage(data: PublicSessionPageData): string {
     `<meta property="og:site_name" content="Talknotes">`,
     session.startsAt ? `<meta property="article:published_time" content="${session.startsAt.toISOString()}">` : "",
     `<meta property="article:modified_time" content="${session.updatedAt.toISOString()}">`,
-    ...onStage.map((p) => `<meta property="article:author" content="${e(p.name)}">`),
+    ...(data.noteTakers ?? []).map((name) => `<meta property="article:author" content="${e(name)}">`),
     `<meta name="twitter:card" content="summary">`,
     `<meta name="twitter:title" content="${e(title)}">`,
     `<meta name="twitter:description" content="${e(description)}">`,
@@ -81,8 +84,8 @@ export function renderPublicSessionPage(data: PublicSessionPageData): string {
     .map((p) => `<p class="intro">${e(p)}</p>`)
     .join("");
   const lineup =
-    onStage.length > 0
-      ? `<ul class="lineup" aria-label="${session.kind === "panel" ? "Panel" : "Speakers"}">${onStage
+    speakers.length > 0
+      ? `<ul class="lineup" aria-label="${session.kind === "panel" ? "Panel" : "Speakers"}">${speakers
           .map(
             (p) =>
               `<li><a href="${e(publicPaths.person(conference.slug, p.id))}">${e(p.name)}</a>` +
@@ -107,7 +110,7 @@ export function renderPublicSessionPage(data: PublicSessionPageData): string {
     live ? `<span class="live-indicator" data-state="connecting" role="status" data-testid="live-indicator">Connecting…</span>` : ""
   }</p>
 <h1 id="session-title">${e(session.title)}</h1>
-<p class="meta">${meta}</p>${intro}${lineup}
+<p class="meta">${meta}</p>${intro}${lineup}${byline}
 </header>
 <div class="pub-grid">
 <section class="pub-notes" aria-labelledby="notes-heading"><h2 id="notes-heading">Notes</h2>

@@ -121,3 +121,41 @@ describe("readPretalxSchedule refusals (all or nothing)", () => {
     expect(e.message).toBe("pretalx schedule: schedule.conference: missing");
   });
 });
+
+describe("readPretalxSchedule when time_zone_name and the events' offsets disagree", () => {
+  const schedule = (zone: string, date: string) =>
+    JSON.stringify({
+      schedule: {
+        conference: {
+          title: "ZoneCon",
+          start: "2026-06-12",
+          end: "2026-06-12",
+          time_zone_name: zone,
+          days: [
+            {
+              date: "2026-06-12",
+              rooms: {
+                Aula: [{ guid: "e1", title: "Opening", date, start: "09:00", duration: "00:30", room: "Aula", persons: [] }],
+              },
+            },
+          ],
+        },
+      },
+    });
+
+  it("trusts the per-event offset: the conference zone becomes that offset, so 09:00 reads as 9:00", () => {
+    const s = readPretalxSchedule(schedule("Europe/London", "2026-06-12T09:00:00+02:00"));
+    expect(s.sessions[0]!.startsAt).toBe("2026-06-12T09:00:00+02:00");
+    expect(s.conference.timezone).toBe("+02:00");
+  });
+
+  it("keeps a zone name that agrees with the events", () => {
+    const s = readPretalxSchedule(schedule("Europe/Berlin", "2026-06-12T09:00:00+02:00"));
+    expect(s.conference.timezone).toBe("Europe/Berlin");
+    expect(s.sessions[0]!.startsAt).toBe("2026-06-12T09:00:00+02:00");
+  });
+
+  it("drops an unknown zone name in favour of the events' offset", () => {
+    expect(readPretalxSchedule(schedule("Mars/Olympus", "2026-06-12T09:00:00-04:00")).conference.timezone).toBe("-04:00");
+  });
+});

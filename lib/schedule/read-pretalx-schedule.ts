@@ -72,7 +72,7 @@ export function readPretalxSchedule(text: string, options: ReadScheduleOptions =
   const confPath = "schedule.conference";
   const name = field(conf, "title", confPath, true) ?? "";
   const acronym = field(conf, "acronym", confPath);
-  const timeZoneName = field(conf, "time_zone_name", confPath);
+  const statedZone = field(conf, "time_zone_name", confPath);
   const url = field(conf, "url", confPath) ?? field(root.schedule, "base_url", "schedule");
   const rooms = new Set<string>();
   const tracks = new Set<string>();
@@ -94,6 +94,10 @@ export function readPretalxSchedule(text: string, options: ReadScheduleOptions =
     return isObject(d) ? d : {};
   });
   const fileOffset = firstOffset(days);
+  // The offsets written on the events are the truth: a zone name they
+  // contradict (exports from a misconfigured event) would show every time
+  // shifted, e.g. 8:00 AM for a 09:00+02:00 start read in Europe/London.
+  const timeZoneName = statedZone && zoneAgreesWithEvents(statedZone, days) ? statedZone : undefined;
 
   const people = new SchedulePeople();
   const sessions: ScheduleSession[] = [];
@@ -237,6 +241,20 @@ function firstOffset(days: Json[]): number | null {
     }
   }
   return null;
+}
+
+/** False when some event's written offset differs from the offset `timeZone` has at that event's wall time (or the zone is unknown). */
+function zoneAgreesWithEvents(timeZone: string, days: Json[]): boolean {
+  for (const day of days) {
+    for (const events of Object.values(isObject(day.rooms) ? day.rooms : {})) {
+      for (const ev of arrayOf(events)) {
+        const written = isObject(ev) && typeof ev.date === "string" ? parseOffsetDateTime(ev.date) : null;
+        if (!written?.hasTime || written.offsetMinutes === null) continue;
+        if (zoneOffsetMinutes(timeZone, written.wallMs) !== written.offsetMinutes) return false;
+      }
+    }
+  }
+  return true;
 }
 
 function dateOnly(value: string | undefined): string | undefined {

@@ -131,6 +131,17 @@ export class CollabServer {
     return this.options.store.recreate(sessionId);
   }
 
+  /**
+   * Unloads a session's room without storing what it still holds and closes
+   * its connections as NotFound: the session is being deleted.
+   */
+  dropRoom(sessionId: string): void {
+    const room = this.roomsById.get(sessionId);
+    if (!room) return;
+    this.roomsById.delete(sessionId);
+    room.discard(CloseCode.NotFound, "session deleted");
+  }
+
   /** Brings a loaded session's readers' copy up to date now; a session nobody edits is already current. */
   refreshReadersCopy(sessionId: string): void {
     this.roomsById.get(sessionId)?.renderNow();

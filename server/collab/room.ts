@@ -403,6 +403,13 @@ export class Room {
     if (this.conns.size === 0) this.releaseWhenIdle();
   }
 
+  /** Display names of people who edited since the last revision (they join its authors when it is taken). */
+  authorsSinceLastRevision(): string[] {
+    const names = new Set(this.authorsSinceRevision);
+    for (const conn of this.editorsSinceRevision) for (const n of this.namesOf(conn)) names.add(n);
+    return [...names];
+  }
+
   /** Stores pending updates and unloads the room after `idleMs` unless someone connects. */
   releaseWhenIdle(): void {
     this.flush();
@@ -414,10 +421,11 @@ export class Room {
 
   /**
    * Drops the room without storing what is pending and closes every
-   * connection as stale: used when the document is re-created, so that
-   * nothing of the old generation is written after the reset.
+   * connection (as stale by default): used when the document is re-created,
+   * so that nothing of the old generation is written after the reset, and
+   * when the session is deleted.
    */
-  discard(): void {
+  discard(code: number = CloseCode.StaleGeneration, reason = "document re-created"): void {
     if (this.destroyed) return;
     if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.contentTimer) clearTimeout(this.contentTimer);
@@ -426,7 +434,7 @@ export class Room {
     this.pending = [];
     this.storedWaiters = [];
     this.destroyed = true;
-    for (const conn of [...this.conns.keys()]) conn.close(CloseCode.StaleGeneration, "document re-created");
+    for (const conn of [...this.conns.keys()]) conn.close(code, reason);
     this.conns.clear();
     this.awareness.destroy();
     this.doc.destroy();

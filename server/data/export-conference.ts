@@ -5,6 +5,7 @@ import { renderJson } from "../../lib/export/render-json";
 import { renderMarkdown } from "../../lib/export/render-markdown";
 import { renderStaticSite, type StaticSiteFile } from "../../lib/export/render-static-site";
 import type { TalkNotesDocument } from "../../lib/interchange/types";
+import { PUBLIC_SESSION_STATUSES } from "../../lib/reader/session-status";
 import type { NotesStore } from "../collab/notes-store";
 import { getPrisma } from "../db/prisma";
 import { loadSessionDocument } from "./load-session-document";
@@ -18,6 +19,13 @@ export interface ExportConferenceOptions {
   /** Only this session; default every session of the conference. */
   sessionSlug?: string;
   to: ExportFormat;
+  /**
+   * Hugo/Jekyll sites: also write draft sessions, marked as drafts (Hugo
+   * `draft: true`, Jekyll `_drafts/`). Default false: a site is meant to be
+   * published, so it holds only public sessions (live, published, archived).
+   * Single-file formats always export every session asked for.
+   */
+  includeDrafts?: boolean;
   /** Store to read Yjs state from (see loadSessionDocument). */
   store?: NotesStore;
 }
@@ -31,7 +39,8 @@ const SINGLE_FILE: Record<"md" | "html" | "json", { ext: string; render: (doc: T
 /**
  * A conference's (or one session's) notes as files to write, paths relative
  * to the output folder: `<session-slug>.md|.html|.json` per session, or for
- * `hugo`/`jekyll` a ready-to-build site folder (renderStaticSite). Sessions
+ * `hugo`/`jekyll` a ready-to-build site folder (renderStaticSite) of the
+ * public sessions (drafts too with `includeDrafts`, marked as drafts). Sessions
  * come in agenda order. Paths are built from slugified names only, so they
  * never climb out of the folder. Throws AppError `not_found` for an unknown
  * conference or session, or a conference without sessions.
@@ -44,7 +53,7 @@ export async function exportConference(options: ExportConferenceOptions): Promis
       sessions: {
         where: sessionSlug === undefined ? undefined : { slug: sessionSlug },
         orderBy: [{ startsAt: "asc" }, { createdAt: "asc" }],
-        select: { id: true },
+        select: { id: true, status: true },
       },
     },
   });
@@ -55,13 +64,24 @@ export async function exportConference(options: ExportConferenceOptions): Promis
       sessionSlug === undefined ? `Conference "${conferenceSlug}" has no sessions to export` : `No session "${sessionSlug}" in "${conferenceSlug}"`,
     );
   }
+  const site = to === "hugo" || to === "jekyll";
+  const isPublic = (s: { status: string }) => (PUBLIC_SESSION_STATUSES as readonly string[]).includes(s.status);
+  const sessions = site && !options.includeDrafts ? conference.sessions.filter(isPublic) : conference.sessions;
+  if (sessions.length === 0) {
+    throw new AppError(
+      "not_found",
+      sessionSlug === undefined
+        ? `Conference "${conferenceSlug}" has no public sessions to export: publish some, or include drafts`
+        : `Session "${sessionSlug}" is a draft: publish it, or include drafts`,
+    );
+  }
 
   const docs: TalkNotesDocument[] = [];
-  for (const s of conference.sessions) docs.push(await loadSessionDocument(s.id, { store: options.store }));
+  for (const s of sessions) docs.push(await loadSessionDocument(s.id, { store: options.store }));
 
-  if (to === "hugo" || to === "jekyll") {
+  if (site) {
     const first = docs[0]!;
-    return renderStaticSite(first.conference, docs, to);
+    return renderStaticSite(first.conference, docs, to, { isDraft: (i) => !isPublic(sessions[i]!) });
   }
   const { ext, render } = SINGLE_FILE[to];
   const taken = new Set<string>();

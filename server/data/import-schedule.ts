@@ -3,7 +3,9 @@ import { slugify } from "../../lib/text/slugify";
 import { describeScheduleDiff } from "../../lib/schedule/describe-schedule-diff";
 import { diffSchedule, type ScheduleDiff, type ScheduleSnapshot } from "../../lib/schedule/diff-schedule";
 import { readSchedule } from "../../lib/schedule/read-schedule";
+import { parseOffsetDateTime } from "../../lib/schedule/parse-offset-date-time";
 import { ScheduleError } from "../../lib/schedule/schedule-error";
+import { zoneOffsetMinutes } from "../../lib/schedule/zone-offset-minutes";
 import type { ScheduleImport, SchedulePerson, ScheduleSession } from "../../lib/schedule/types";
 import type { Prisma } from "../../generated/prisma/client";
 import { getPrisma } from "../db/prisma";
@@ -110,6 +112,10 @@ export async function importSchedule(input: ImportScheduleInput, access: ImportA
   const result = await getPrisma().$transaction(
     async (tx) => {
       const { conference, created, previous } = await findOrCreateConference(tx, schedule, data.conferenceSlug, sourceUrl, access);
+      if (!created && !zoneShowsScheduleTimes(conference.timezone, schedule)) {
+        // The sessions' written offsets are the truth: a zone that would show 09:00+02:00 as 8:00 is replaced.
+        await tx.conference.update({ where: { id: conference.id }, data: { timezone: ianaZone(schedule.conference.timezone) } });
+      }
       const applied = await applySchedule(tx, conference.id, schedule, previous);
       const snapshot = {
         format: schedule.source,
@@ -158,6 +164,11 @@ function read(text: string, label: string | undefined, options: { fetchedFrom?: 
     }
     const fields: Record<string, string> = {};
     for (const p of err.problems) fields[p.place] ??= p.detail;
+    // The parser's own words ("Expected property name or '}' in JSON at position 1") help a developer,
+    // not an organiser who picked the wrong file: forms show this sentence first, the details after.
+    if (err.code === "malformed" || err.code === "wrong-format") {
+      fields.file = `${label ? `${label} is` : "This is"} not a schedule Talknotes can read. Upload the schedule export from pretalx (schedule.json) or frab/pentabarf (schedule.xml), or give its URL.`;
+    }
     const message = `Nothing was imported${label ? ` from ${label}` : ""}. ${err.message}`;
     throw new AppError(err.code === "too-large" ? "too_large" : "invalid_input", message, fields);
   }
@@ -177,7 +188,7 @@ export interface ImportAccess {
 
 async function findOrCreateConference(tx: Tx, schedule: ScheduleImport, slug: string | undefined, sourceUrl: string | undefined, access: ImportAccess) {
   const externalId = schedule.conference.externalId;
-  let found: { id: string; slug: string; name: string } | null = null;
+  let found: { id: string; slug: string; name: string; timezone: string } | null = null;
   let previous: { externalId: string | null; snapshot: string } | null = null;
 
   if (slug) {
@@ -436,6 +447,14 @@ function summarize(diff: ScheduleDiff, kept: ImportScheduleResult["kept"], renam
     ...diff.peopleRemoved.map((p) => `${p.name} is no longer in the schedule (kept in the people directory)`),
   ];
   return lines;
+}
+
+/** Whether `timeZone` has, at each session's start, the offset the schedule wrote for it (so wall times read as written). */
+function zoneShowsScheduleTimes(timeZone: string, schedule: ScheduleImport): boolean {
+  return schedule.sessions.every((s) => {
+    const written = parseOffsetDateTime(s.startsAt);
+    return !written || written.offsetMinutes === null || zoneOffsetMinutes(timeZone, written.wallMs) === written.offsetMinutes;
+  });
 }
 
 /**

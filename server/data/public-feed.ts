@@ -2,7 +2,9 @@ import { renderAtomFeed } from "../../lib/reader/render-atom-feed";
 import { publicPaths } from "../../lib/reader/public-paths";
 import { renderReaderNotes } from "../../lib/reader/render-reader-notes";
 import { getPublicConference } from "./public-conference";
+import { onStage } from "../../lib/reader/on-stage";
 import { loadSessionDocument } from "./load-session-document";
+import { noteTakers } from "./note-takers";
 
 /**
  * The Atom feed of a conference's public sessions, newest change first, each
@@ -13,11 +15,12 @@ import { loadSessionDocument } from "./load-session-document";
 export async function conferenceFeed(conferenceSlug: string, origin: string): Promise<string> {
   const conference = await getPublicConference(conferenceSlug);
   const abs = (path: string) => `${origin}${path}`;
+  const writers = await noteTakers(conference.sessions.map((s) => s.id));
   const entries = await Promise.all(
     conference.sessions.map(async (s) => {
       const doc = await loadSessionDocument(s.id);
       const url = abs(publicPaths.session(conference.slug, s.slug));
-      const people = s.people.map((p) => p.person.name);
+      const people = onStage(s.people).map((p) => p.person.name);
       const threads = doc.blocks.filter((b) => b.type === "question").length;
       const summary = [
         `${s.kind[0]!.toUpperCase()}${s.kind.slice(1)}${people.length ? ` with ${people.join(", ")}` : ""}.`,
@@ -30,7 +33,8 @@ export async function conferenceFeed(conferenceSlug: string, origin: string): Pr
         updated: s.updatedAt.toISOString(),
         published: (s.startsAt ?? s.createdAt).toISOString(),
         url,
-        authors: people,
+        // The entry's authors are whoever wrote the notes; the speakers are in the summary.
+        authors: writers.get(s.id) ?? [],
         summary,
         contentHtml: renderReaderNotes(doc, { personHref: (id) => abs(publicPaths.person(conference.slug, id)) }),
         categories: [s.kind, ...(s.track ? [s.track] : [])],

@@ -4,6 +4,7 @@ import { PUBLIC_SESSION_STATUSES } from "../../lib/reader/session-status";
 import { speakerStats } from "../../lib/reader/speaker-stats";
 import { getPrisma } from "../db/prisma";
 import { loadSessionDocument } from "./load-session-document";
+import { noteTakers } from "./note-takers";
 
 const PUBLIC = [...PUBLIC_SESSION_STATUSES];
 
@@ -42,6 +43,7 @@ export async function getPublicSession(conferenceSlug: string, sessionSlug: stri
   }
   renderedNotes.set(session.id, rendered);
   return {
+    noteTakers: (await noteTakers([session.id])).get(session.id) ?? [],
     session,
     conference: session.conference,
     document: rendered.document,

@@ -4,6 +4,7 @@ import { getPrisma } from "../db/prisma";
 import { getRuntime } from "../runtime";
 import { parseInput } from "./parse-input";
 import { StatusInput } from "./publish-input";
+import { sessionsWithNotes } from "./sessions-with-notes";
 
 /** A session whose status changed. */
 export interface StatusChange {
@@ -31,23 +32,28 @@ export async function setSessionStatus(conferenceSlug: string, sessionSlug: stri
  * Sets the status of every session of a conference at once, in one
  * transaction: "publish all" moves drafts and live sessions to published and
  * leaves archived ones alone; "archive all" archives everything. `from`
- * limits which statuses change. Returns the sessions that changed.
+ * limits which statuses change; `onlyWithNotes` leaves sessions nobody has
+ * written in as they are (a schedule import brings dozens of empty ones).
+ * Returns the sessions that changed.
  */
 export async function setConferenceStatus(
   conferenceSlug: string,
   status: StatusInput,
   from?: readonly SessionStatus[],
+  options: { onlyWithNotes?: boolean } = {},
 ): Promise<StatusChange[]> {
   const to = parseInput(StatusInput, status);
   const prisma = getPrisma();
   const conference = await prisma.conference.findUnique({ where: { slug: conferenceSlug }, select: { id: true } });
   if (!conference) throw new AppError("not_found", `No conference "${conferenceSlug}"`);
   const changes = await prisma.$transaction(async (tx) => {
-    const sessions = await tx.session.findMany({
+    const candidates = await tx.session.findMany({
       where: { conferenceId: conference.id, status: { not: to, ...(from ? { in: [...from] } : {}) } },
       orderBy: [{ startsAt: "asc" }, { createdAt: "asc" }],
       select: { id: true, slug: true, title: true, status: true },
     });
+    const written = options.onlyWithNotes ? await sessionsWithNotes(candidates.map((s) => s.id), tx) : null;
+    const sessions = written ? candidates.filter((s) => written.has(s.id)) : candidates;
     if (sessions.length) await tx.session.updateMany({ where: { id: { in: sessions.map((s) => s.id) } }, data: { status: to } });
     return sessions;
   });

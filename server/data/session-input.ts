@@ -2,23 +2,39 @@ import { z } from "zod";
 import { SESSION_KINDS } from "../../lib/interchange/types";
 
 /** What a person types to create a session. */
+/** Longest session title, in characters; forms say so rather than cutting a title short. */
+export const MAX_SESSION_TITLE = 300;
+
+/** A session title: required, at most MAX_SESSION_TITLE characters (the message says how long it was). */
+export const SessionTitle = z
+  .string()
+  .trim()
+  .min(1, "Give the session a title")
+  .max(MAX_SESSION_TITLE, { error: (issue) => `Titles can be up to ${MAX_SESSION_TITLE} characters; this one has ${String(issue.input ?? "").length}` });
+
+/** An optional date-time with an offset (forms convert typed wall times first, see wallTimeToInstant). */
+export const SessionTime = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return null;
+    const d = new Date(v);
+    if (Number.isNaN(d.getTime())) {
+      ctx.addIssue({ code: "custom", message: "Use a date and time like 2010-06-25T10:30" });
+      return z.NEVER;
+    }
+    return d;
+  });
+
+/** An optional room name. */
+export const SessionRoom = z.string().trim().max(100, "Keep the room under 100 characters").optional().transform((v) => v || null);
+
 export const SessionInput = z.object({
-  title: z.string().trim().min(1, "Give the session a title").max(300, "Keep the title under 300 characters"),
+  title: SessionTitle,
   kind: z.enum(SESSION_KINDS).default("talk"),
-  room: z.string().trim().max(100).optional().transform((v) => v || null),
-  startsAt: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return null;
-      const d = new Date(v);
-      if (Number.isNaN(d.getTime())) {
-        ctx.addIssue({ code: "custom", message: "Use a date and time like 2010-06-25T10:30" });
-        return z.NEVER;
-      }
-      return d;
-    }),
+  room: SessionRoom,
+  startsAt: SessionTime,
   intro: z.string().max(5000).optional().transform((v) => v ?? ""),
 });
 export type SessionInput = z.input<typeof SessionInput>;

@@ -1,4 +1,5 @@
 import { AppError } from "../../lib/errors/app-error";
+import { wallTimeToInstant } from "../../lib/format/wall-time-to-instant";
 import { slugify } from "../../lib/text/slugify";
 import { getPrisma } from "../db/prisma";
 import { parseInput } from "./parse-input";
@@ -6,12 +7,12 @@ import { SessionInput } from "./session-input";
 import { uniqueSlug } from "./unique-slug";
 import { RESERVED_SESSION_SLUGS } from "../../lib/reader/public-paths";
 
-/** Creates a session in a conference, with a slug unique within it. */
+/** Creates a session in a conference, with a slug unique within it; a start time without an offset is read on the conference's clock. */
 export async function createSession(conferenceSlug: string, input: SessionInput) {
-  const data = parseInput(SessionInput, input);
   const prisma = getPrisma();
   const conference = await prisma.conference.findUnique({ where: { slug: conferenceSlug } });
   if (!conference) throw new AppError("not_found", `No conference "${conferenceSlug}"`);
+  const data = parseInput(SessionInput, { ...input, startsAt: wallTimeToInstant(input.startsAt ?? "", conference.timezone) });
   const base = slugify(data.title, { fallback: "session" });
   const slug = await uniqueSlug(
     base,

@@ -170,7 +170,7 @@ describe.skipIf(!exists)("schedule import into SQLite: pretalx DemoCon JSON", ()
       name: "DemoCon",
       startsOn: "2020-12-14",
       endsOn: "2020-12-16",
-      timezone: "UTC",
+      timezone: "Etc/GMT-1", // time_zone_name says UTC, every event says +01:00: the events win
     });
 
     expect(stored(result.conference.id, "ba72da9d-a522-54f6-9301-4bf4f3446425")).toEqual({
@@ -203,5 +203,19 @@ describe.skipIf(!exists)("schedule import into SQLite: pretalx DemoCon JSON", ()
     expect(again.summary).toEqual(["No changes: 36 sessions already up to date."]);
     expect(totals(result.conference.id)).toMatchObject({ sessions: 36, people: 27 });
     expect(count(`SELECT COUNT(*) AS n FROM "Conference"`)).toBe(2);
+  });
+});
+
+describe.skipIf(!exists)("schedule import into an existing conference: its time zone and the schedule's offsets", () => {
+  it("takes the schedule's offset when the conference's zone would show other times, and keeps a zone that agrees", async () => {
+    const { createConference } = await import("../../server/data/conferences");
+    const zoneOf = (id: string) => (db.prepare(`SELECT timezone FROM "Conference" WHERE id = ?`).get(id) as { timezone: string }).timezone;
+    // DemoCon's events say +01:00 in December: Lisbon is +00:00 then (09:00 would show as 8:00), Berlin +01:00.
+    const lisbon = await createConference({ name: "Lisbon Copy", timezone: "Europe/Lisbon" });
+    await importSchedule({ text: read("pretalx-democon.json"), filename: "pretalx-democon.json", conferenceSlug: lisbon.slug });
+    expect(zoneOf(lisbon.id)).toBe("Etc/GMT-1");
+    const berlin = await createConference({ name: "Berlin Copy", timezone: "Europe/Berlin" });
+    await importSchedule({ text: read("pretalx-democon.json"), filename: "pretalx-democon.json", conferenceSlug: berlin.slug });
+    expect(zoneOf(berlin.id)).toBe("Europe/Berlin");
   });
 });

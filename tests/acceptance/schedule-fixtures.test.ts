@@ -156,7 +156,7 @@ describe.skipIf(!exists)("pretalx JSON: DemoCon", () => {
       slug: "democon",
       startsOn: "2020-12-14",
       endsOn: "2020-12-16",
-      timezone: "UTC",
+      timezone: "+01:00", // the events' offset, not the contradicted zone name
       url: "http://localhost/democon/schedule/",
     });
     expect(s.sessions.every((x) => x.startsAt.endsWith("+01:00"))).toBe(true);

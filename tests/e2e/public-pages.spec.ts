@@ -1,7 +1,6 @@
-import fs from "node:fs";
-import path from "node:path";
 import { type Browser, type BrowserContext, type Page, expect, test } from "@playwright/test";
 import { addPeople } from "./add-people";
+import { shoot } from "./shoot";
 import { caretToEnd } from "./caret-to-end";
 import { signIn as signInAs } from "./sign-in";
 
@@ -12,20 +11,7 @@ import { signIn as signInAs } from "./sign-in";
  * load no editor code (every script body inspected); publish and archive from
  * the workspace; screenshots of every public page at 1280 and 390 px.
  */
-const OUT = path.resolve(import.meta.dirname, "../.artifacts/screenshots");
-const WIDTHS = { desktop: { width: 1280, height: 860 }, phone: { width: 390, height: 844 } } as const;
 const EDITOR_CODE = ["tiptap", "prosemirror", "yjs", "y-websocket"];
-
-async function shoot(page: Page, name: string) {
-  fs.mkdirSync(OUT, { recursive: true });
-  for (const [label, size] of Object.entries(WIDTHS)) {
-    await page.setViewportSize(size);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForTimeout(150);
-    await page.screenshot({ path: path.join(OUT, `${name}-${label}.png`), fullPage: true });
-  }
-  await page.setViewportSize(WIDTHS.desktop);
-}
 
 /** A fresh context that records every script it loads, with its body. */
 async function readerContext(browser: Browser): Promise<{ context: BrowserContext; page: Page; scripts: Map<string, string> }> {
@@ -185,6 +171,7 @@ test("public pages: agenda, speaker, search, feed; publish and archive from the 
   await expect(page.getByTestId("live-indicator")).toHaveCount(0);
   await expect(page.locator(".badge.status-published")).toBeVisible();
   await expect(page.locator("#chart table")).toContainText("Amara Okafor");
+  await expect(page.getByTestId("byline")).toHaveText("Notes by Alice"); // the note-taker, credited apart from the speakers
   await shoot(page, "12-public-session");
 
   await page.locator("#notes a.who", { hasText: "Chen" }).first().click();

@@ -1,7 +1,6 @@
-import fs from "node:fs";
-import path from "node:path";
-import { type Page, expect, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { addPeople } from "./add-people";
+import { shoot } from "./shoot";
 import { signIn } from "./sign-in";
 
 /**
@@ -9,18 +8,6 @@ import { signIn } from "./sign-in";
  * people to look at (tests/.artifacts/screenshots). docs/screenshot.png (the
  * README's) is a copy of 04-session-editor-desktop.png, refreshed by hand.
  */
-const OUT = path.resolve(import.meta.dirname, "../.artifacts/screenshots");
-const WIDTHS = { desktop: { width: 1280, height: 860 }, phone: { width: 390, height: 844 } } as const;
-
-async function shoot(page: Page, name: string) {
-  fs.mkdirSync(OUT, { recursive: true });
-  for (const [label, size] of Object.entries(WIDTHS)) {
-    await page.setViewportSize(size);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForTimeout(150);
-    await page.screenshot({ path: path.join(OUT, `${name}-${label}.png`), fullPage: true });
-  }
-}
 
 test("every page at desktop and phone width", async ({ page }) => {
   await page.addInitScript(() => window.localStorage.setItem("talknotes:name", "Alice"));

@@ -273,10 +273,15 @@ describe("talknotes import-notes and export", () => {
     expect(fromYjs.blocks).toHaveLength(3);
   });
 
-  it("exports the whole conference as Hugo and Jekyll site folders", () => {
+  it("exports the whole conference as Hugo and Jekyll site folders, drafts only when asked and marked as drafts", () => {
+    // Every imported session is still a draft: a site of public sessions has nothing to show.
+    expectCleanFailure(cli(["export", "--conference", CONF, "--to", "hugo", "--out", path.join(tmp, "site-none")]), "export", /no public sessions/);
+    expect(fs.existsSync(path.join(tmp, "site-none"))).toBe(false);
+
     const hugo = path.join(tmp, "site-hugo");
-    const run = cli(["export", "--conference", CONF, "--to", "hugo", "--out", hugo]);
+    const run = cli(["export", "--conference", CONF, "--to", "hugo", "--include-drafts", "--out", hugo]);
     expect(run.status, run.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(hugo, "content/posts/shipping-on-fridays.md"), "utf8")).toMatch(/\ndraft: true\n/);
     for (const f of ["hugo.toml", "content/_index.md", "layouts/_default/single.html", "content/posts/shipping-on-fridays.md", "content/posts/ignite-talks-1.md"]) {
       expect(fs.existsSync(path.join(hugo, f)), f).toBe(true);
     }
@@ -284,11 +289,18 @@ describe("talknotes import-notes and export", () => {
     for (const q of QUESTIONS) expect(post).toContain(q);
     for (const line of ATTRIBUTIONS) expect(post).toContain(line);
 
+    const jekyllDrafts = path.join(tmp, "site-jekyll-drafts");
+    expect(cli(["export", "--conference", CONF, "--to", "jekyll", "--include-drafts", "--out", jekyllDrafts]).status).toBe(0);
+    expect(fs.existsSync(path.join(jekyllDrafts, "_posts"))).toBe(false);
+    expect(fs.readdirSync(path.join(jekyllDrafts, "_drafts")).sort()).toEqual(["ignite-talks-1.md", "shipping-on-fridays-2.md", "shipping-on-fridays.md"]);
+
+    expect(cli(["publish", "--conference", CONF, "--all"]).status).toBe(0);
     const jekyll = path.join(tmp, "site-jekyll");
     expect(cli(["export", "--conference", CONF, "--to", "jekyll", "--out", jekyll]).status).toBe(0);
     expect(fs.existsSync(path.join(jekyll, "_config.yml"))).toBe(true);
     const posts = fs.readdirSync(path.join(jekyll, "_posts")).sort();
     expect(posts).toEqual(["2021-10-09-ignite-talks-1.md", "2021-10-09-shipping-on-fridays-2.md", "2021-10-09-shipping-on-fridays.md"]);
+    expect(fs.existsSync(path.join(jekyll, "_drafts"))).toBe(false);
     const ignite = readable(fs.readFileSync(path.join(jekyll, "_posts", "2021-10-09-ignite-talks-1.md"), "utf8"));
     for (const text of ["Chaos drills for small teams", "Rosa Lindqvist", "@kofi_builds", "a runbook is a test you never ran"]) expect(ignite).toContain(text);
   });

@@ -33,6 +33,13 @@ beforeAll(async () => {
     published = first.session.slug;
     draft = second.session.slug;
     await setSessionStatus(conference, published, "published");
+    // A revision records who wrote the notes: the byline and the feed's authors come from it.
+    const { getPrisma } = await import("../../server/db/prisma");
+    const prisma = getPrisma();
+    const session = await prisma.session.findFirstOrThrow({ where: { slug: published, conference: { slug: conference } }, include: { notes: true } });
+    await prisma.revision.create({
+      data: { sessionId: session.id, generation: session.notes!.generation, kind: "named", name: "after the panel", state: Buffer.from([0, 0]), authors: '["Kim Note"]' },
+    });
   } finally {
     await database.close();
   }
@@ -77,6 +84,18 @@ describe("public reading over HTTP", () => {
     expect(content).toContain('<article class="thread" id="q-1"');
     expect(content).toContain(`href="${server.url}/c/${conference}/people/`);
     expect(entry.summary["#text"]).toMatch(/^Panel with /);
+    // Speakers are those on stage; Priya asked from the audience. The note-taker is the entry's author.
+    expect(entry.summary["#text"]).toContain("Dana Whitfield");
+    expect(entry.summary["#text"]).not.toContain("Priya");
+    expect(entry.author.map((a: { name: string }) => a.name)).toEqual(["Kim Note"]);
+  });
+
+  it("lists only people on stage on the agenda and bylines the note-taker on the session page", async () => {
+    const agenda = await (await fetch(`${server.url}/c/${conference}`)).text();
+    expect(agenda).toContain("Dana Whitfield");
+    expect(agenda).not.toContain("Priya");
+    const page = await (await fetch(`${server.url}/c/${conference}/${published}`)).text();
+    expect(page).toContain("Notes by Kim Note");
   });
 
   it("answers 404 alike for drafts and unknown sessions, and 200 for the published one", async () => {

@@ -101,6 +101,7 @@ beforeAll(() => {
   if (!hasHugo && !hasJekyll) return;
   talknotes("import-notes", PANEL, "--conference", CONF);
   talknotes("import-notes", IGNITE, "--conference", CONF);
+  talknotes("publish", "--conference", CONF, "--all"); // sites hold public sessions only
 });
 
 afterAll(() => {

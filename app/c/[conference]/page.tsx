@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors/app-error";
 import { formatIsoDate } from "@/lib/format/format-iso-date";
 import { agendaDays } from "@/lib/reader/agenda-days";
+import { onStage } from "@/lib/reader/on-stage";
 import { publicPaths } from "@/lib/reader/public-paths";
 import { getPublicConference } from "@/server/data/public-conference";
 import { StatusBadge } from "../StatusBadge";
@@ -80,8 +81,8 @@ export default async function PublicConferencePage({ params }: { params: Params 
                     {s.room ? <span>{s.room}</span> : null}
                     {s.track ? <span className="track">{s.track}</span> : null}
                   </p>
-                  {s.people.length > 0 ? (
-                    <p className="agenda-people">{s.people.map((p) => p.person.name).join(", ")}</p>
+                  {onStage(s.people).length > 0 ? (
+                    <p className="agenda-people">{onStage(s.people).map((p) => p.person.name).join(", ")}</p>
                   ) : null}
                 </div>
               </li>

@@ -9,6 +9,8 @@ import { importSchedule } from "@/server/data/import-schedule";
 /** What the schedule import form shows after a submit: the refusal, or what the import did. */
 export interface ScheduleImportState {
   error: string | null;
+  /** The reader's technical explanation, shown folded under a plain `error`. */
+  detail?: string | null;
   result: {
     conferenceSlug: string;
     conferenceName: string;
@@ -50,7 +52,10 @@ export async function importScheduleAction(
       },
     };
   } catch (err) {
-    if (err instanceof AppError) return { error: err.message, result: null };
+    if (err instanceof AppError) {
+      const plain = err.fields.file;
+      return plain ? { error: plain, detail: err.message, result: null } : { error: err.message, result: null };
+    }
     throw err;
   }
 }

@@ -8,11 +8,12 @@ import { writeFilesUnder } from "../write-files-under";
 export const exportCommand: CliCommand = {
   name: "export",
   summary: "Export a conference's notes as Markdown, HTML, JSON or a Hugo/Jekyll site",
-  usage: "talknotes export --conference <slug> [--session <slug>] --to md|html|json|hugo|jekyll --out <dir>",
+  usage: "talknotes export --conference <slug> [--session <slug>] --to md|html|json|hugo|jekyll [--include-drafts] --out <dir>",
   help: [
     "Writes the notes of every session of the conference (or only --session) into <dir>,",
     "created if missing: <session>.md, .html (standalone page) or .json (talknotes/1) per session;",
-    "hugo or jekyll write a ready-to-build site folder (config, layouts, one post per session).",
+    "hugo or jekyll write a ready-to-build site folder (config, layouts, one post per public session;",
+    "with --include-drafts, drafts too, marked as drafts: Hugo draft: true, Jekyll _drafts/).",
     "Reads the database named by DATABASE_URL; prints each file written.",
     "",
     "Options:",
@@ -20,12 +21,14 @@ export const exportCommand: CliCommand = {
     "  --session <slug>      only this session",
     "  --to <format>         md, html, json, hugo or jekyll (required)",
     "  --out <dir>           output folder (required)",
+    "  --include-drafts      hugo/jekyll: also write draft sessions, marked as drafts",
   ].join("\n"),
   options: {
     conference: { type: "string", short: "c" },
     session: { type: "string", short: "s" },
     to: { type: "string" },
     out: { type: "string", short: "o" },
+    "include-drafts": { type: "boolean" },
   },
   positionals: { min: 0, max: 0, names: "" },
   async run(args, io) {
@@ -38,7 +41,8 @@ export const exportCommand: CliCommand = {
     const { exportConference } = await import("../../data/export-conference");
     const database = openCliDatabase({ mustExist: true });
     try {
-      const files = await exportConference({ conferenceSlug, sessionSlug, to, store: database.store });
+      const includeDrafts = args.values["include-drafts"] === true;
+      const files = await exportConference({ conferenceSlug, sessionSlug, to, includeDrafts, store: database.store });
       await writeFilesUnder(out, files);
       for (const file of files) io.stdout.write(`${path.join(out, file.path)}\n`);
     } finally {

@@ -42,6 +42,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ confere
       updatedAt: session.updatedAt,
     },
     people: session.people.map((p) => ({ id: p.personId, name: p.person.name, affiliation: p.person.affiliation, role: p.role, position: p.position })),
+    noteTakers: view.noteTakers,
     html: view.html,
     version: view.version,
     threads: view.document.blocks.filter((b) => b.type === "question").length,

@@ -31,6 +31,7 @@ export default async function SessionEditorPage({ params }: { params: Params }) 
     <>
       <nav className="crumbs" aria-label="Breadcrumb">
         <Link href="/">Conferences</Link> / <Link href={`/conferences/${conference.slug}`}>{conference.name}</Link>
+        {session.viewerRole !== "viewer" ? <> · <Link href={`/conferences/${conference.slug}/sessions/${session.slug}/details`}>Edit title, room and time</Link></> : null}
       </nav>
       <div className="page-head">
         <div>

@@ -8,8 +8,9 @@ import { apiRoute, readJson } from "../../../api-route";
 export const dynamic = "force-dynamic";
 
 /**
- * POST {"status", "from"?: [statuses]} (owner): every session of the conference (only those in `from`,
- * when given) gets `status` in one transaction — "publish all" is {"status":"published","from":["draft","live"]}.
+ * POST {"status", "from"?: [statuses], "onlyWithNotes"?: boolean} (owner): every session of the conference
+ * (only those in `from`, when given; only those with notes written, with `onlyWithNotes`) gets `status` in one
+ * transaction — the workspace's "Publish…" is {"status":"published","from":["draft","live"],"onlyWithNotes":true}.
  */
 export const POST = apiRoute<{ conference: string }>(async ({ req, viewer, params }) => {
   await requireConferenceRole(viewer, params.conference, "owner");
@@ -18,6 +19,9 @@ export const POST = apiRoute<{ conference: string }>(async ({ req, viewer, param
   if (from !== undefined && (!Array.isArray(from) || !from.every((s) => (SESSION_STATUSES as readonly unknown[]).includes(s)))) {
     throw new AppError("invalid_input", `from: a list of ${SESSION_STATUSES.join(", ")}`);
   }
-  const changed = await setConferenceStatus(params.conference, (str(body.status) ?? "") as SessionStatus, from as SessionStatus[] | undefined);
+  if (body.onlyWithNotes !== undefined && typeof body.onlyWithNotes !== "boolean") throw new AppError("invalid_input", "onlyWithNotes: true or false");
+  const changed = await setConferenceStatus(params.conference, (str(body.status) ?? "") as SessionStatus, from as SessionStatus[] | undefined, {
+    onlyWithNotes: body.onlyWithNotes === true,
+  });
   return { changed };
 });
