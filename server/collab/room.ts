@@ -405,9 +405,7 @@ export class Room {
 
   /** Display names of people who edited since the last revision (they join its authors when it is taken). */
   authorsSinceLastRevision(): string[] {
-    const names = new Set(this.authorsSinceRevision);
-    for (const conn of this.editorsSinceRevision) for (const n of this.namesOf(conn)) names.add(n);
-    return [...names];
+    return [...this.authorsSinceRevision];
   }
 
   /** Stores pending updates and unloads the room after `idleMs` unless someone connects. */
