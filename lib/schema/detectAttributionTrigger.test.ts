@@ -16,11 +16,12 @@ describe("detectAttributionTrigger", () => {
     ["@Jody ", "Jody"],
     ["@Zoë", "Zoë"],
     ["@o'reilly", "o'reilly"],
+    ["@Ana María de la Torre", "Ana María de la Torre"],
   ])("recognises %j", (typed, query) => {
     expect(detectAttributionTrigger(typed)).toEqual({ query });
   });
 
-  it.each(["jo", "we said @jo", " @jo", "@jo  ", "@a b c d", "@jo@x", ""])("ignores %j", (typed) => {
+  it.each(["jo", "we said @jo", " @jo", "@jo  ", "@a b c d e f g", "@jo@x", ""])("ignores %j", (typed) => {
     expect(detectAttributionTrigger(typed)).toBeNull();
   });
 });

@@ -4,9 +4,11 @@ export interface AttributionTrigger {
   query: string;
 }
 
-// Up to three words after "@" so "@Jody Mu" still narrows the list; a
-// second space, an "@" or more text ends the trigger.
-const TRIGGER = /^@((?:[^\s@]+ ?){0,3})$/u;
+// Up to six words after "@", so full names ("@Ana María de la Torre") still
+// narrow the list; a double space, an "@" or a seventh word ends the trigger.
+// Whether the menu stays open past the first word is the menu's call: it
+// closes once no person matches any more (see offersNewPerson).
+const TRIGGER = /^@((?:[^\s@]+ ?){0,6})$/u;
 
 /**
  * Recognises an attribution being typed at the start of a block: `@`

@@ -256,19 +256,21 @@ test("item 5: one Ctrl-Z undoes one block's worth of typing and never a co-edito
   await expect.poll(() => notesText(bob.getByTestId("notes-editor"))).toEqual(await notesText(alice.getByTestId("notes-editor")));
 });
 
-test("item 6: @First Last keeps the menu open while it matches and attributes the full name", async ({ browser }) => {
+test("item 6: a full name typed after @ keeps the menu open while it matches and attributes; running text closes it", async ({ browser }) => {
   const url = await newPanel(browser, "Full Name Panel");
   const page = await openAs(browser, url, "Alice");
   await addPeople(page, [
     ["Curtis Smith", "Globex", "panelist"],
     ["Curtis Andrews", "Initech", "panelist"],
+    ["Ana María de la Torre", "Umbrella", "panelist"],
   ]);
   await page.getByRole("button", { name: "Done" }).click();
   await page.getByTestId("notes-editor").click();
   await caretToEnd(page);
   await page.keyboard.type("Q: Who carries the pager?");
-  await page.keyboard.press("Enter");
   const menu = page.getByTestId("attribution-menu");
+
+  await page.keyboard.press("Enter");
   await page.keyboard.type("@Curtis ");
   await expect(menu).toBeVisible();
   await page.keyboard.type("Andrews");
@@ -276,10 +278,31 @@ test("item 6: @First Last keeps the menu open while it matches and attributes th
   await page.keyboard.press("Enter");
   await page.keyboard.type("whoever wrote the code");
 
+  // Five words: the menu is still there at the last one.
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("@Ana María de la Tor");
+  await expect(menu.getByRole("option").first()).toContainText("Ana María de la Torre");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("the on-call rota");
+
+  // Words that match nobody and are not a name: the menu goes away and Enter is a new line again,
+  // not a person called "Jo Said It".
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("@jo said it");
+  await expect(menu).toBeHidden();
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("next line");
+
   const doc = await exported(page);
   const thread = doc.blocks[0] as Extract<Block, { type: "question" }>;
-  const curtis = doc.people.find((p) => p.name === "Curtis Andrews")!;
-  expect(thread.answers).toEqual([{ type: "statement", speaker: curtis.id, text: "whoever wrote the code", asides: [], children: [] }]);
+  const id = (name: string) => doc.people.find((p) => p.name === name)?.id;
+  expect(thread.answers).toEqual([
+    { type: "statement", speaker: id("Curtis Andrews"), text: "whoever wrote the code", asides: [], children: [] },
+    { type: "statement", speaker: id("Ana María de la Torre"), text: "the on-call rota", asides: [], children: [] },
+    { type: "statement", speaker: null, text: "@jo said it", asides: [], children: [] },
+    { type: "statement", speaker: null, text: "next line", asides: [], children: [] },
+  ]);
+  expect(doc.people.map((p) => p.name)).toEqual(["Curtis Smith", "Curtis Andrews", "Ana María de la Torre"]);
 });
 
 test("item 7: a panel captured on a 390×844 phone with the capture bar only", async ({ browser }) => {

@@ -12,6 +12,7 @@ import type { SessionKind } from "@/lib/interchange/types";
 import { createPeopleIndex } from "@/lib/people/createPeopleIndex";
 import { disambiguateNames } from "@/lib/people/disambiguateNames";
 import { normalizeText } from "@/lib/people/normalizeText";
+import { offersNewPerson } from "@/lib/people/offersNewPerson";
 import { rankPeople } from "@/lib/people/rankPeople";
 import { createNotesExtensions } from "@/lib/schema/createNotesExtensions";
 import { NOTES_FIELD } from "@/lib/schema/notesField";
@@ -122,7 +123,9 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
     }));
     const typed = q.query.trim();
     const exact = all.some((c) => normalizeText(c.name) === normalizeText(typed));
-    if (typed.length >= 2 && !exact) list.push({ kind: "new", name: typed.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase()) });
+    // Several words stay a query only while they still match someone or read as a new name; otherwise
+    // the list is empty, the menu closes and Enter splits the line as usual.
+    if (!exact && offersNewPerson(typed)) list.push({ kind: "new", name: typed.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) });
     return list;
   }, []);
 
