@@ -190,6 +190,11 @@ test("item 3: (note starts an aside, a trailing (…) becomes the note-taker's a
   const quote = reader.locator(".quote").filter({ hasText: "every day" });
   await expect(quote.locator("blockquote")).not.toContainText("great point");
   await expect(quote.locator(".quote-asides")).toHaveText("note-taker (great point)");
+  fs.mkdirSync(SHOTS, { recursive: true });
+  for (const [label, width] of [["desktop", 1280], ["phone", 390]] as const) {
+    await reader.setViewportSize({ width, height: 844 });
+    await reader.screenshot({ path: path.join(SHOTS, `22-speaker-aside-${label}.png`), fullPage: true });
+  }
   await reader.context().close();
 });
 

@@ -31,7 +31,8 @@ export default async function SessionEditorPage({ params }: { params: Params }) 
   const { conference } = session;
   return (
     <>
-      <FoldOnPhone summary={<span className="fold-title">{session.title}</span>} className="session-fold">
+      {/* On phones the title is the disclosure's summary (still the page's h1); the header folds under it. */}
+      <FoldOnPhone summary={<h1 className="fold-title">{session.title}</h1>} className="session-fold">
       <nav className="crumbs" aria-label="Breadcrumb">
         <Link href="/">Conferences</Link> / <Link href={`/conferences/${conference.slug}`}>{conference.name}</Link>
       </nav>
