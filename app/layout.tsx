@@ -12,6 +12,10 @@ export const metadata: Metadata = {
 export const viewport: Viewport = {
   width: "device-width",
   initialScale: 1,
+  // Android Chrome: the on-screen keyboard shrinks the layout viewport, so the editor's caret margins
+  // (ProseMirror scrollMargin) keep the line being typed above the keyboard. iOS ignores it; the
+  // capture bar and the @ menu follow the visual viewport there.
+  interactiveWidget: "resizes-content",
   themeColor: [
     { media: "(prefers-color-scheme: light)", color: "#fbfaf7" },
     { media: "(prefers-color-scheme: dark)", color: "#15171a" },

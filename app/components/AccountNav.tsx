@@ -9,6 +9,9 @@ import { useEffect, useState } from "react";
  * a sign-in link. Fetched in the browser, so the root layout reads no cookie
  * and public pages can stay cacheable.
  */
+/** The name of the account this browser was last signed in as (cleared when the server says signed out). */
+const LAST_ACCOUNT_KEY = "talknotes:account-name";
+
 export function AccountNav() {
   const pathname = usePathname();
   const [me, setMe] = useState<{ name: string } | null | undefined>(undefined);
@@ -16,8 +19,19 @@ export function AccountNav() {
     let live = true;
     fetch("/account/me", { cache: "no-store" })
       .then((r) => (r.ok ? r.json() : null))
-      .then((body: { name: string } | null) => live && setMe(body))
-      .catch(() => live && setMe(null));
+      .then((body: { name: string } | null) => {
+        if (!live) return;
+        setMe(body);
+        if (body) localStorage.setItem(LAST_ACCOUNT_KEY, body.name);
+        else localStorage.removeItem(LAST_ACCOUNT_KEY);
+      })
+      // No network (an offline reload served by the service worker) says nothing about the session
+      // cookie: show who was signed in last time rather than "Sign in".
+      .catch(() => {
+        if (!live) return;
+        const last = localStorage.getItem(LAST_ACCOUNT_KEY);
+        setMe(last ? { name: last } : null);
+      });
     return () => {
       live = false;
     };

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { returnFocusToEditor } from "./return-focus-to-editor";
 
 const FORMATS = [
   { format: "md", label: "Markdown post", hint: "with front matter, for static blogs" },
@@ -16,7 +17,11 @@ export function ExportMenu({ basePath }: { basePath: string }) {
   useEffect(() => {
     if (!open) return;
     const close = (e: MouseEvent | KeyboardEvent) => {
-      if (e instanceof KeyboardEvent ? e.key === "Escape" : !ref.current?.contains(e.target as Node)) setOpen(false);
+      if (e instanceof KeyboardEvent ? e.key === "Escape" : !ref.current?.contains(e.target as Node)) {
+        setOpen(false);
+        // Esc gives the keyboard back to the notes; a click elsewhere puts focus where it clicked.
+        if (e instanceof KeyboardEvent) returnFocusToEditor();
+      }
     };
     window.addEventListener("mousedown", close);
     window.addEventListener("keydown", close);
@@ -52,7 +57,18 @@ export function ExportMenu({ basePath }: { basePath: string }) {
       {open ? (
         <div className="menu-popover card" role="menu">
           {FORMATS.map((f) => (
-            <a key={f.format} role="menuitem" className="menu-item" href={`${basePath}/export/${f.format}`} download>
+            <a
+              key={f.format}
+              role="menuitem"
+              className="menu-item"
+              href={`${basePath}/export/${f.format}`}
+              download
+              onClick={() => {
+                // The download starts from the link; the menu has done its job.
+                setOpen(false);
+                returnFocusToEditor();
+              }}
+            >
               <span>{f.label}</span>
               <span className="muted small">{f.hint}</span>
             </a>

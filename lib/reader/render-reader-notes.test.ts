@@ -62,7 +62,7 @@ describe("renderReaderNotes", () => {
   });
 
   it("marks up asides and tips for styling and for screen readers", () => {
-    expect(html).toContain(`<span class="aside"><span class="sr-only">Note-taker's aside: </span>so cool</span>`);
+    expect(html).toContain(`<span class="aside"><span class="aside-label">note-taker</span> (so cool)</span>`);
     expect(html).toContain('<li class="aside-block" id="n-2">');
     expect(html).toContain('<li class="tip" id="n-3"><strong class="tip-label">Tip</strong> Read Visible Ops');
   });

@@ -3,6 +3,7 @@ import { escapeHtml } from "../export/escape-html";
 import { personLabels } from "../export/person-labels";
 import { sanitiseDocument } from "../export/sanitise-document";
 import { textToHtml } from "../export/text-to-html";
+import { ASIDE_LABEL } from "./aside-label";
 import { blockAnchors } from "./block-anchors";
 
 export interface ReaderNotesOptions {
@@ -15,7 +16,8 @@ export interface ReaderNotesOptions {
  * every question thread in its own `<article id="q-N">` under a heading
  * (screen readers jump thread to thread) with a permalink, statements as list
  * items `id="s-N"` naming their speaker with a link to the speaker's page,
- * asides and tips marked up for styling and labelled for assistive tech.
+ * asides labelled as the note-taker's (visibly, parentheses kept) and tips
+ * marked up for styling.
  * All text is escaped and only http(s)/mailto URLs become links. The same
  * string is served in the page and pushed to live readers.
  */
@@ -37,8 +39,8 @@ export function renderReaderNotes(input: TalkNotesDocument, options: ReaderNotes
       ? `<a class="${cls}" href="${escapeHtml(href)}"${title}>${label}</a>`
       : `<span class="${cls}"${title}>${label}</span>`;
   };
-  const aside = (text: string) =>
-    `<span class="aside"><span class="sr-only">Note-taker's aside: </span>${textToHtml(text)}</span>`;
+  // Parentheses are text (they survive copying and reader modes), the label is visible: the note-taker's words never read as the speaker's.
+  const aside = (text: string) => `<span class="aside"><span class="aside-label">${ASIDE_LABEL}</span> (${textToHtml(text)})</span>`;
 
   function item(block: Exclude<Block, { type: "question" } | { type: "talk" }>): string {
     const id = anchors.get(block)!;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { backspaceNotesBlockCommand } from "./commands/backspaceNotesBlockCommand";
+import { convertTrailingAsideCommand } from "./commands/convertTrailingAsideCommand";
+import { OWN_UNDO_STEP_META } from "./ownUndoStepMeta";
 import { deleteForwardNotesBlockCommand } from "./commands/deleteForwardNotesBlockCommand";
 import { insertNextTalkCommand } from "./commands/insertNextTalkCommand";
 import { liftNotesBlockCommand } from "./commands/liftNotesBlockCommand";
@@ -95,9 +97,14 @@ describe("splitNotesBlockCommand (Enter)", () => {
     expect(after).toEqual(doc(question("Why?", null, note("context"), statement("|", null))));
   });
 
-  it("after a top-level statement gives an unattributed statement", () => {
+  it("after a top-level statement gives a plain note: continuing the speaker is explicit", () => {
     const { after } = apply(splitNotesBlockCommand, doc(statement("We ship daily|", "jo")));
-    expect(after).toEqual(doc(statement("We ship daily", "jo"), statement("|", null)));
+    expect(after).toEqual(doc(statement("We ship daily", "jo"), note("|")));
+  });
+
+  it("inside a quote's continuation (children of a statement) gives the next unattributed line", () => {
+    const { after } = apply(splitNotesBlockCommand, doc(statement("We ship daily", "jo", statement("and test|", null))));
+    expect(after).toEqual(doc(statement("We ship daily", "jo", statement("and test", null), statement("|", null))));
   });
 
   it("after a note or a tip gives a note", () => {
@@ -130,26 +137,37 @@ describe("splitNotesBlockCommand (Enter)", () => {
     expect(after).toEqual(doc(note("ab"), note("|ef")));
   });
 
-  it("lifts an empty unattributed nested block instead of splitting", () => {
+  it("Enter on an empty answer leaves the thread to a plain note (not a quote nobody said)", () => {
     const { after } = apply(splitNotesBlockCommand, doc(question("Why?", null, statement("Because", "al"), statement("|", null))));
-    expect(after).toEqual(doc(question("Why?", null, statement("Because", "al")), statement("|", null)));
+    expect(after).toEqual(doc(question("Why?", null, statement("Because", "al")), note("|")));
   });
 
-  it("turns an empty unattributed top-level block into a note, so repeated Enter leaves a thread", () => {
-    const state = nb.state(doc(question("Why?", null, statement("Because", "al"), statement("|", null))));
-    const lifted = nb.run(splitNotesBlockCommand, state).state;
-    const plain = nb.run(splitNotesBlockCommand, lifted).state;
-    expect(nb.show(plain)).toEqual(doc(question("Why?", null, statement("Because", "al")), note("|")));
-    expect(nb.show(nb.run(splitNotesBlockCommand, plain).state)).toEqual(
+  it("Enter, Enter after the last answer: the next answer, then out of the thread to a note", () => {
+    const state = nb.state(doc(question("Why?", null, statement("Because|", "al"))));
+    const answer = nb.run(splitNotesBlockCommand, state).state;
+    expect(nb.show(answer)).toEqual(doc(question("Why?", null, statement("Because", "al"), statement("|", null))));
+    const out = nb.run(splitNotesBlockCommand, answer).state;
+    expect(nb.show(out)).toEqual(doc(question("Why?", null, statement("Because", "al")), note("|")));
+    expect(nb.show(nb.run(splitNotesBlockCommand, out).state)).toEqual(
       doc(question("Why?", null, statement("Because", "al")), note(""), note("|")),
     );
+  });
+
+  it("an empty line of a nested thread steps out one level and stays an answer of the outer thread", () => {
+    const { after } = apply(splitNotesBlockCommand, doc(question("Why?", null, statement("Because", "al", statement("|", null)))));
+    expect(after).toEqual(doc(question("Why?", null, statement("Because", "al"), statement("|", null))));
+  });
+
+  it("turns an empty unattributed top-level statement into a note", () => {
+    const { after } = apply(splitNotesBlockCommand, doc(note("x"), statement("|", null)));
+    expect(after).toEqual(doc(note("x"), note("|")));
   });
 
   it("does not lift or retype an empty block that is attributed", () => {
     const attributed = apply(splitNotesBlockCommand, doc(question("Why?", null, statement("|", "al"))));
     expect(attributed.after).toEqual(doc(question("Why?", null, statement("", "al"), statement("|", null))));
     const topLevel = apply(splitNotesBlockCommand, doc(statement("|", "al")));
-    expect(topLevel.after).toEqual(doc(statement("", "al"), statement("|", null)));
+    expect(topLevel.after).toEqual(doc(statement("", "al"), note("|")));
   });
 });
 
@@ -267,5 +285,32 @@ describe("deleteForwardNotesBlockCommand (Delete at the end of a block)", () => 
   it("does nothing special mid-text or at the end of the document", () => {
     expect(apply(deleteForwardNotesBlockCommand, doc(note("a|b"), note("c"))).applied).toBe(false);
     expect(apply(deleteForwardNotesBlockCommand, doc(note("a", note("last|")))).applied).toBe(false);
+  });
+});
+
+describe("convertTrailingAsideCommand (a typed `)` at the end of a statement)", () => {
+  it("turns the trailing (…) into the note-taker's inline aside, as its own undo step", () => {
+    const state = nb.state(doc(question("Why?", null, statement("every day (great point)|", "jo"))));
+    let meta: unknown;
+    const { state: after } = nb.run((s, dispatch) => convertTrailingAsideCommand(s, dispatch && ((tr) => ((meta = tr.getMeta(OWN_UNDO_STEP_META)), dispatch(tr)))), state);
+    expect(nb.show(after)).toEqual(doc(question("Why?", null, statement([text("every day "), text("great point", "aside"), text("|")], "jo"))));
+    expect(meta).toBe(true);
+    expect(after.storedMarks ?? []).toEqual([]);
+  });
+
+  it("works on an unattributed answer and on brackets that are the whole text", () => {
+    expect(apply(convertTrailingAsideCommand, doc(statement("(laughs)|", null))).after).toEqual(doc(statement([text("laughs", "aside"), text("|")], null)));
+  });
+
+  it("leaves everything else alone", () => {
+    for (const before of [
+      doc(note("lunch (12:30)|")),
+      doc(statement("we ship (x)| daily", "jo")),
+      doc(statement("f(x)|", "jo")),
+      doc(statement("empty ()|", "jo")),
+      doc(statement([text("said "), text("(aside)", "aside"), text("|")], "jo")),
+    ]) {
+      expect(apply(convertTrailingAsideCommand, before).applied).toBe(false);
+    }
   });
 });

@@ -3,6 +3,7 @@ import { detectAttributionTrigger } from "./detectAttributionTrigger";
 import { ASIDE_BLOCK_INPUT_REGEX } from "./asideBlock";
 import { ASIDE_CLOSE_INPUT_REGEX, ASIDE_OPEN_INPUT_REGEX } from "./asideMark";
 import { QUESTION_INPUT_REGEX } from "./question";
+import { TRAILING_ASIDE_REGEX } from "./commands/convertTrailingAsideCommand";
 import { TALK_INPUT_REGEX } from "./talk";
 import { TIP_INPUT_REGEX } from "./tip";
 
@@ -15,11 +16,12 @@ describe("detectAttributionTrigger", () => {
     ["@Jody ", "Jody"],
     ["@Zoë", "Zoë"],
     ["@o'reilly", "o'reilly"],
+    ["@Ana María de la Torre", "Ana María de la Torre"],
   ])("recognises %j", (typed, query) => {
     expect(detectAttributionTrigger(typed)).toEqual({ query });
   });
 
-  it.each(["jo", "we said @jo", " @jo", "@jo  ", "@a b c d", "@jo@x", ""])("ignores %j", (typed) => {
+  it.each(["jo", "we said @jo", " @jo", "@jo  ", "@a b c d e f g", "@jo@x", ""])("ignores %j", (typed) => {
     expect(detectAttributionTrigger(typed)).toBeNull();
   });
 });
@@ -28,7 +30,8 @@ describe("input rule patterns (matched against the block's text up to the typed 
   it.each([
     [QUESTION_INPUT_REGEX, ["Q: ", "q: ", "? "], ["Q:", "Q:x", "So? ", "x Q: "]],
     [TIP_INPUT_REGEX, ["! "], ["!", "Wow! "]],
-    [ASIDE_BLOCK_INPUT_REGEX, ["( "], ["(", "a ( "]],
+    [ASIDE_BLOCK_INPUT_REGEX, ["( ", "(n", "(Q"], ["(", "a ( ", "((", "()", "a(n"]],
+    [TRAILING_ASIDE_REGEX, ["said (great point)", "(laughs)", "x (a (b)"], ["said ()", "said ( )", "said(x)", "said (x) y)"]],
     [TALK_INPUT_REGEX, ["## "], ["# ", "### ", "x## "]],
     [ASIDE_OPEN_INPUT_REGEX, ["((", "We ship (("], ["(", "( ("]],
     [ASIDE_CLOSE_INPUT_REGEX, ["))", "text))"], [")", ") )"]],

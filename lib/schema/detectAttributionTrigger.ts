@@ -4,12 +4,14 @@ export interface AttributionTrigger {
   query: string;
 }
 
-// Up to three words after "@" so "@Jody Mu" still narrows the list; a
-// second space, an "@" or more text ends the trigger. Each word must end where
-// a single space begins, so the pattern has one way to match and runs in linear
-// time (the old `(?:[^\s@]+ ?){0,3}` could split a long word three ways: "@" +
+// Up to six words after "@", so full names ("@Ana María de la Torre") still
+// narrow the list; a double space, an "@" or a seventh word ends the trigger.
+// Whether the menu stays open past the first word is the menu's call: it
+// closes once no person matches any more (see offersNewPerson). Each word must
+// end where a single space begins, so the pattern has one way to match and runs
+// in linear time (`(?:[^\s@]+ ?){0,n}` could split a long word many ways: "@" +
 // 2,000 letters + "@" took seconds, in every co-editor's tab).
-const TRIGGER = /^@((?:[^\s@]+(?: [^\s@]+){0,2} ?)?)$/u;
+const TRIGGER = /^@((?:[^\s@]+(?: [^\s@]+){0,5} ?)?)$/u;
 /** Longer text before the cursor is not a name being typed: not even scanned. */
 const MAX_TRIGGER_LENGTH = 200;
 

@@ -186,6 +186,42 @@ describe("input rules", () => {
     expect(shown(editor)).toEqual(doc(statement([text("We ship daily "), text("on weekdays", "aside"), text(" really|")], "jo")));
   });
 
+  it("(note at the start of a block makes an aside and keeps the first letter; its closing ) is not doubled", () => {
+    const editor = editorWith(doc(note("|")));
+    type(editor, "(note to self)");
+    expect(shown(editor)).toEqual(doc(aside("note to self|")));
+  });
+
+  it("(x after a picked speaker stays the speaker's text; ( and a space still makes an aside", () => {
+    const quoted = editorWith(doc(statement("|", "jo")));
+    type(quoted, "(laughs");
+    expect(shown(quoted)).toEqual(doc(statement("(laughs|", "jo")));
+    const explicit = editorWith(doc(statement("|", "jo")));
+    type(explicit, "( mine");
+    expect(shown(explicit)).toEqual(doc(aside("mine|")));
+  });
+
+  it("a trailing (…) closed at the end of a statement becomes the note-taker's inline aside", async () => {
+    const editor = editorWith(doc(question("Why?", null, statement("|", "jo"))));
+    type(editor, "we ship daily (great point)");
+    expect(shown(editor)).toEqual(doc(question("Why?", null, statement("we ship daily (great point)|", "jo"))));
+    await Promise.resolve(); // the conversion follows the typed `)` as its own transaction (its own undo step)
+    expect(shown(editor)).toEqual(doc(question("Why?", null, statement([text("we ship daily "), text("great point", "aside"), text("|")], "jo"))));
+    type(editor, " more");
+    expect(shown(editor)).toEqual(doc(question("Why?", null, statement([text("we ship daily "), text("great point", "aside"), text(" more|")], "jo"))));
+  });
+
+  it("a trailing (…) in the middle of a statement or in a note stays text", async () => {
+    const middle = editorWith(doc(statement("we ship| daily", "jo")));
+    type(middle, " (x)");
+    await Promise.resolve();
+    expect(shown(middle)).toEqual(doc(statement("we ship (x)| daily", "jo")));
+    const plain = editorWith(doc(note("lunch |")));
+    type(plain, "(12:30)");
+    await Promise.resolve();
+    expect(shown(plain)).toEqual(doc(note("lunch (12:30)|")));
+  });
+
   it(")) outside an aside is plain text", () => {
     const editor = editorWith(doc(note("smile :|")));
     type(editor, "))");

@@ -1,4 +1,6 @@
 import { mergeAttributes, Node } from "@tiptap/core";
+import { Plugin } from "@tiptap/pm/state";
+import { convertTrailingAsideCommand } from "./commands/convertTrailingAsideCommand";
 import { setSpeakerCommand } from "./commands/setSpeakerCommand";
 import { NOTES_BLOCK_GROUP, NOTES_CONTAINER_CONTENT } from "./notesBlockNames";
 import { personIdAttribute } from "./personIdAttribute";
@@ -18,9 +20,11 @@ declare module "@tiptap/core" {
  * note-taker's comments, exported separately as `asides`.
  * HTML: `<div data-type="statement" data-speaker="id"><p>…</p>…</div>`.
  *
- * No input rule here: attribution is typed as `@name` and resolved by the
- * browser's autocomplete (see detectAttributionTrigger), which then calls
- * `setSpeaker`.
+ * Attribution is typed as `@name` and resolved by the browser's
+ * autocomplete (see detectAttributionTrigger), which then calls `setSpeaker`.
+ * A `(…)` closed at the end of the text becomes an inline aside (see
+ * convertTrailingAsideCommand), so the speaker is not credited with the
+ * note-taker's words.
  */
 export const Statement = Node.create({
   name: "statement",
@@ -38,6 +42,21 @@ export const Statement = Node.create({
 
   renderHTML({ HTMLAttributes }) {
     return ["div", mergeAttributes({ "data-type": "statement" }, HTMLAttributes), 0];
+  },
+
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        props: {
+          // After the `)` itself is typed (a separate undo step from the conversion, so Ctrl-Z brings
+          // back the literal brackets), a trailing `(…)` becomes the note-taker's aside.
+          handleTextInput(view, _from, _to, text) {
+            if (text === ")") queueMicrotask(() => !view.isDestroyed && convertTrailingAsideCommand(view.state, view.dispatch));
+            return false;
+          },
+        },
+      }),
+    ];
   },
 
   addCommands() {

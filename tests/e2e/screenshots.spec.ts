@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { addPeople } from "./add-people";
-import { shoot } from "./shoot";
+import { shoot, WIDTHS } from "./shoot";
 import { signIn } from "./sign-in";
 
 /**
@@ -82,9 +82,18 @@ test("every page at desktop and phone width", async ({ page }) => {
   await expect(page.getByTestId("sync-status")).toHaveText("Saved");
   await shoot(page, "04-session-editor");
 
+  // The shortcut sheet is for keyboards: its button is in the desktop toolbar (phones have the capture bar).
+  await page.setViewportSize(WIDTHS.desktop);
   await page.getByRole("button", { name: "Keyboard shortcuts" }).click();
   await expect(page.getByTestId("shortcut-sheet")).toBeVisible();
   await shoot(page, "04b-shortcut-sheet");
+  await page.keyboard.press("Escape");
+  await page.setViewportSize(WIDTHS.desktop);
+  await page.getByRole("button", { name: "History", exact: true }).click();
+  await page.getByLabel("Name this version").fill("Before Q&A");
+  await page.getByRole("button", { name: "Save version" }).click();
+  await expect(page.getByTestId("revision-list").getByText("Before Q&A")).toBeVisible();
+  await shoot(page, "04c-history-panel");
   await page.keyboard.press("Escape");
 
   await page.goto("/");

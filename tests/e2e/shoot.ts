@@ -4,7 +4,7 @@ import type { Page } from "@playwright/test";
 
 /** Where screenshots go, for people to look at. */
 export const SCREENSHOTS = path.resolve(import.meta.dirname, "../.artifacts/screenshots");
-const WIDTHS = { desktop: { width: 1280, height: 860 }, phone: { width: 390, height: 844 } } as const;
+export const WIDTHS = { desktop: { width: 1280, height: 860 }, phone: { width: 390, height: 844 } } as const;
 
 /**
  * Full-page screenshots of `page` at desktop (1280 px) and phone (390 px)

@@ -1,8 +1,8 @@
 import { type Page, expect, test } from "@playwright/test";
 import { addPeople } from "./add-people";
 import { caretToEnd } from "./caret-to-end";
+import { createPanel } from "./create-panel";
 import { openAs } from "./open-as";
-import { signIn } from "./sign-in";
 import type { Block, TalkNotesDocument } from "../../lib/interchange/types";
 
 /**
@@ -10,22 +10,6 @@ import type { Block, TalkNotesDocument } from "../../lib/interchange/types";
  * same time — two questions, five attributed answers (one name typed with a
  * typo) and an aside — and the session's talknotes/1 JSON is exactly right.
  */
-
-async function createPanel(page: Page): Promise<string> {
-  await signIn(page);
-  await page.goto("/");
-  await page.getByLabel("Name").fill("DevOps Day");
-  await page.getByLabel("City").fill("Santa Clara, CA");
-  await page.getByLabel("First day").fill("2010-06-25");
-  await page.getByLabel("Hashtag").fill("#DevOps Day");
-  await page.getByRole("button", { name: "Create conference" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("DevOps Day");
-  await page.getByLabel("Title").fill("Making The Business Case");
-  await page.getByLabel("Kind").selectOption("panel");
-  await page.getByRole("button", { name: "Create session" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Making The Business Case");
-  return page.url();
-}
 
 /** Types an attributed answer: Enter for a new answer, `@` + the name as typed, Enter to pick, then the words. */
 async function answer(page: Page, typedName: string, words: string) {

@@ -1,35 +1,90 @@
 "use client";
 
+import { autoUpdate, computePosition, flip, offset, shift, size } from "@floating-ui/dom";
+import { useLayoutEffect, useRef } from "react";
 import type { RankedPerson } from "@/lib/people/types";
 import type { DirectoryPerson } from "@/server/data/people";
+import { visibleViewport } from "./visible-viewport";
 
 /** One row of the menu: a known person, or "add this name as a new person". */
 export type MenuItem =
   | { kind: "person"; ranked: RankedPerson<DirectoryPerson & { role?: string }>; label: string; inSession: boolean }
   | { kind: "new"; name: string };
 
-/** The suggestions for an `@name` being typed, next to the caret. */
+/** Where the menu hangs: the caret's box (viewport coordinates), read again on every scroll and resize. */
+export interface MenuAnchor {
+  rect: () => DOMRect;
+  /** The element whose scrolling ancestors move the caret (the editor). */
+  contextElement: Element;
+}
+
+/**
+ * The suggestions for an `@name` being typed, next to the caret. Floating UI
+ * keeps it inside what the note-taker can see: below the caret when there is
+ * room, above it when not (the end of a long document, a phone keyboard, the
+ * capture bar), shifted sideways at the screen's edges.
+ */
 export function AttributionMenu({
   items,
   selected,
-  position,
+  anchor,
   onPick,
   onHover,
 }: {
   items: MenuItem[];
   selected: number;
-  position: { left: number; top: number };
+  anchor: MenuAnchor;
   onPick: (item: MenuItem) => void;
   onHover: (index: number) => void;
 }) {
-  if (items.length === 0) return null;
+  const ref = useRef<HTMLDivElement>(null);
+  const hasItems = items.length > 0;
+  useLayoutEffect(() => {
+    const floating = ref.current;
+    if (!floating) return;
+    const reference = { getBoundingClientRect: anchor.rect, contextElement: anchor.contextElement };
+    const place = () => {
+      const boundary = visibleViewport();
+      void computePosition(reference, floating, {
+        strategy: "fixed",
+        placement: "bottom-start",
+        middleware: [
+          offset(6),
+          flip({ rootBoundary: boundary, padding: 8 }),
+          shift({ rootBoundary: boundary, padding: 8 }),
+          size({
+            rootBoundary: boundary,
+            padding: 8,
+            apply: ({ availableHeight }) => {
+              floating.style.maxHeight = `${Math.max(120, availableHeight)}px`;
+            },
+          }),
+        ],
+      }).then(({ x, y, placement }) => {
+        floating.style.left = `${x}px`;
+        floating.style.top = `${y}px`;
+        floating.dataset.placement = placement;
+      });
+    };
+    const stop = autoUpdate(reference, floating, place, { animationFrame: false });
+    const viewport = window.visualViewport;
+    viewport?.addEventListener("resize", place);
+    viewport?.addEventListener("scroll", place);
+    return () => {
+      stop();
+      viewport?.removeEventListener("resize", place);
+      viewport?.removeEventListener("scroll", place);
+    };
+  }, [anchor, hasItems, items.length]);
+
+  if (!hasItems) return null;
   return (
     <div
+      ref={ref}
       className="attribution-menu"
       role="listbox"
       aria-label="Attribute to"
       data-testid="attribution-menu"
-      style={{ left: position.left, top: position.top }}
       onMouseDown={(e) => e.preventDefault()}
     >
       {items.map((item, i) => (

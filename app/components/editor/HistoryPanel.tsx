@@ -29,8 +29,12 @@ function when(iso: string): string {
  * one as a new edit on top (it syncs to everyone like any other change).
  * History lives on the server: offline it says so instead of guessing.
  */
-export function HistoryPanel({ sessionId, author }: { sessionId: string; author: string }) {
+export function HistoryPanel({ sessionId, author, onClose }: { sessionId: string; author: string; onClose?: () => void }) {
   const [open, setOpen] = useState(false);
+  const close = useCallback(() => {
+    setOpen(false);
+    onClose?.();
+  }, [onClose]);
   const [revisions, setRevisions] = useState<RevisionItem[] | null>(null);
   const [viewing, setViewing] = useState<{ revision: RevisionItem; html: string } | null>(null);
   const [name, setName] = useState("");
@@ -48,6 +52,15 @@ export function HistoryPanel({ sessionId, author }: { sessionId: string; author:
       setError("History needs a connection to the server.");
     }
   }, [base]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") close();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [open, close]);
 
   useEffect(() => {
     if (!open) return;
@@ -88,13 +101,19 @@ export function HistoryPanel({ sessionId, author }: { sessionId: string; author:
 
   return (
     <>
-      <button type="button" className="btn secondary small" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+      <button type="button" className="btn secondary small" aria-expanded={open} onClick={() => (open ? close() : setOpen(true))}>
         History
       </button>
       {open ? (
         <section className="card history-panel" aria-label="History" data-testid="history-panel">
+          <div className="history-head">
+            <h2>History</h2>
+            <button type="button" className="btn secondary small" onClick={close}>
+              Close
+            </button>
+          </div>
           <form
-            className="row"
+            className="history-save"
             onSubmit={async (e) => {
               e.preventDefault();
               if (await post(base, { name, author })) setName("");
@@ -114,22 +133,23 @@ export function HistoryPanel({ sessionId, author }: { sessionId: string; author:
           ) : revisions.length === 0 ? (
             <p className="muted small">No revisions yet: they are taken every few minutes while people edit.</p>
           ) : (
-            <ol className="list" data-testid="revision-list">
+            <ol className="history-list" data-testid="revision-list">
               {revisions.map((r) => (
-                <li key={r.id} className="list-item" data-kind={r.kind}>
+                <li key={r.id} className="history-item" data-kind={r.kind}>
                   <div>
                     <strong>{label(r)}</strong> <span className="muted small">{when(r.createdAt)}</span>
                     <div className="muted small" data-testid="revision-authors">
                       {r.authors.length > 0 ? `by ${r.authors.join(", ")}` : "no edits recorded"}
                     </div>
                   </div>
-                  <div className="row">
+                  <div className="history-actions">
                     <button type="button" className="btn secondary small" onClick={() => void view(r)}>
                       View
                     </button>
+                    {/* Secondary on purpose: restoring replaces everyone's notes (the current state is kept as a revision). */}
                     <button
                       type="button"
-                      className="btn"
+                      className="btn secondary small"
                       disabled={busy}
                       onClick={() => void post(`${base}/${encodeURIComponent(r.id)}/restore`, { author }).then((ok) => ok && setViewing(null))}
                     >
@@ -142,7 +162,7 @@ export function HistoryPanel({ sessionId, author }: { sessionId: string; author:
           )}
           {viewing ? (
             <div className="revision-view" data-testid="revision-view">
-              <div className="row">
+              <div className="history-head">
                 <strong>
                   {label(viewing.revision)} · {when(viewing.revision.createdAt)}
                 </strong>

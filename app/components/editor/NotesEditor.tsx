@@ -1,6 +1,6 @@
 "use client";
 
-import Collaboration from "@tiptap/extension-collaboration";
+import Collaboration, { isChangeOrigin } from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { Placeholder } from "@tiptap/extensions";
 import type { Editor } from "@tiptap/core";
@@ -12,16 +12,20 @@ import type { SessionKind } from "@/lib/interchange/types";
 import { createPeopleIndex } from "@/lib/people/createPeopleIndex";
 import { disambiguateNames } from "@/lib/people/disambiguateNames";
 import { normalizeText } from "@/lib/people/normalizeText";
+import { offersNewPerson } from "@/lib/people/offersNewPerson";
 import { rankPeople } from "@/lib/people/rankPeople";
 import { createNotesExtensions } from "@/lib/schema/createNotesExtensions";
 import { NOTES_FIELD } from "@/lib/schema/notesField";
 import type { DirectoryPerson } from "@/server/data/people";
+import { FoldOnPhone } from "../FoldOnPhone";
+import { RETURN_FOCUS_EVENT } from "../return-focus-to-editor";
 import { attributeBlock } from "./attribute-block";
 import { AttributionAutocomplete, type AttributionQuery, type AutocompleteBridge } from "./attribution-autocomplete";
 import { AttributionChips, type ChipPerson } from "./attribution-chips";
 import { renderCaret } from "./render-caret";
-import { AttributionMenu, type MenuItem } from "./AttributionMenu";
+import { AttributionMenu, type MenuAnchor, type MenuItem } from "./AttributionMenu";
 import { BlockToolbar } from "./BlockToolbar";
+import { CaptureBar } from "./CaptureBar";
 import { HistoryPanel } from "./HistoryPanel";
 import { NamePrompt } from "./NamePrompt";
 import { PasteSizeGuard } from "./paste-size-guard";
@@ -29,6 +33,7 @@ import { Presence } from "./Presence";
 import { SessionPeopleEditor } from "./SessionPeopleEditor";
 import { ShortcutSheet } from "./ShortcutSheet";
 import { SyncStatus } from "./SyncStatus";
+import { UndoBoundaries } from "./undo-boundaries";
 import { type CollabDocument, useCollabDocument } from "./use-collab-document";
 import { useDisplayName } from "./use-display-name";
 import { useConferenceDirectory, useSessionKind, useSessionPeople } from "./use-session-people";
@@ -54,6 +59,15 @@ export function NotesEditor(props: NotesEditorProps) {
 }
 
 type Candidate = DirectoryPerson & { role?: string };
+
+/** Pixels kept between the caret and the top / bottom of the window while typing. */
+const CARET_MARGIN = { top: 96, bottom: 200, left: 8, right: 8 };
+
+/** The folded people header's one line on phones: who is on stage. */
+function PeopleSummaryLine({ people }: { people: ReadonlyArray<{ name: string; role: string }> }) {
+  const onStage = people.filter((p) => p.role !== "audience");
+  return <span>{onStage.length === 0 ? "People" : `People: ${onStage.map((p) => p.name.split(" ")[0]).join(", ")}`}</span>;
+}
 
 function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: storedKind, readOnly = false }: NotesEditorProps & { collab: CollabDocument; name: string }) {
   const [pasteProblem, setPasteProblem] = useState<string | null>(null);
@@ -88,7 +102,6 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
   // The autocomplete menu. The editor reports `@name` queries through the bridge; keys are
   // answered synchronously from refs, so a fast "@jo⏎" never outruns React's rendering.
   const [query, setQuery] = useState<AttributionQuery | null>(null);
-  const [menuPos, setMenuPos] = useState({ left: 0, top: 0 });
   const [selected, setSelected] = useState(0);
   const queryRef = useRef<AttributionQuery | null>(null);
   const selectedRef = useRef(0);
@@ -111,7 +124,9 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
     }));
     const typed = q.query.trim();
     const exact = all.some((c) => normalizeText(c.name) === normalizeText(typed));
-    if (typed.length >= 2 && !exact) list.push({ kind: "new", name: typed.replace(/(^|\s)\p{Ll}/gu, (c) => c.toUpperCase()) });
+    // Several words stay a query only while they still match someone or read as a new name; otherwise
+    // the list is empty, the menu closes and Enter splits the line as usual.
+    if (!exact && offersNewPerson(typed)) list.push({ kind: "new", name: typed.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) });
     return list;
   }, []);
 
@@ -141,7 +156,7 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
 
   const bridge = useMemo<AutocompleteBridge>(
     () => ({
-      update(next, view) {
+      update(next) {
         if (next && dismissedAt.current === next.from) next = null;
         if (!next) dismissedAt.current = null;
         const prev = queryRef.current;
@@ -152,10 +167,6 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
           }
           queryRef.current = next;
           setQuery(next);
-        }
-        if (next) {
-          const at = view.coordsAtPos(next.from);
-          setMenuPos({ left: at.left, top: at.bottom + 6 });
         }
       },
       keyDown(key) {
@@ -193,12 +204,70 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
         CollaborationCaret.configure({ provider: collab.provider, user: { name, color: userColor(name) }, render: renderCaret }),
         AttributionChips.configure({ people: () => chipPeopleRef.current }),
         AttributionAutocomplete.configure({ bridge }),
+        UndoBoundaries,
       ],
-      editorProps: { attributes: { "aria-label": "Session notes", "data-testid": "notes-editor", spellcheck: "true" } },
+      editorProps: {
+        attributes: { "aria-label": "Session notes", "data-testid": "notes-editor", spellcheck: "true" },
+        // Keep the caret well inside the screen while typing at the end of the notes (not on its bottom
+        // edge), so the line being written and the @ menu stay in view above the fold and the capture bar.
+        scrollThreshold: CARET_MARGIN,
+        scrollMargin: CARET_MARGIN,
+      },
     },
     [collab.doc, collab.provider, name, bridge, readOnly],
   );
   editorRef.current = editor;
+
+  // The menu hangs from the caret's current box, read again whenever Floating UI repositions it.
+  const menuAnchor = useMemo<MenuAnchor>(
+    () => ({
+      rect: () => {
+        const view = editorRef.current?.view;
+        const q = queryRef.current;
+        if (!view || !q) return new DOMRect();
+        const at = view.coordsAtPos(Math.min(q.from, view.state.doc.content.size));
+        return new DOMRect(at.left, at.top, 0, at.bottom - at.top);
+      },
+      get contextElement() {
+        return editorRef.current?.view.dom ?? document.body;
+      },
+    }),
+    [],
+  );
+
+  // Every dialog, menu and panel gives the keyboard back to the notes when it closes, caret where it
+  // was (ProseMirror's view.focus() puts its own selection back, synchronously, so a key pressed in
+  // the same instant lands in the notes); otherwise focus falls to <body> and the next words are lost.
+  const returnFocus = useCallback(() => {
+    const current = editorRef.current;
+    if (current && !current.isDestroyed && current.isEditable) current.view.focus();
+  }, []);
+  useEffect(() => {
+    window.addEventListener(RETURN_FOCUS_EVENT, returnFocus);
+    return () => window.removeEventListener(RETURN_FOCUS_EVENT, returnFocus);
+  }, [returnFocus]);
+
+  // The notes take the keyboard when the session opens: at the end, once the stored notes are in
+  // (they arrive from this browser's copy or the server just after the editor mounts), unless the
+  // note-taker has already typed or gone elsewhere.
+  const typedRef = useRef(false);
+  useEffect(() => {
+    if (!editor || readOnly) return;
+    const onTransaction = ({ transaction }: { transaction: import("@tiptap/pm/state").Transaction }) => {
+      if (transaction.docChanged && !isChangeOrigin(transaction)) typedRef.current = true;
+    };
+    editor.on("transaction", onTransaction);
+    if (document.activeElement === document.body || document.activeElement === null) editor.commands.focus("end");
+    return () => {
+      editor.off("transaction", onTransaction);
+    };
+  }, [editor, readOnly]);
+  const settled = collab.state !== "connecting";
+  useEffect(() => {
+    if (!editor || readOnly || !settled || typedRef.current) return;
+    const active = document.activeElement;
+    if (active === document.body || active === null || editor.view.dom.contains(active)) editor.commands.focus("end");
+  }, [editor, readOnly, settled]);
 
   useEffect(() => {
     editor?.commands.refreshAttributionChips();
@@ -224,11 +293,13 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
 
   return (
     <div className="editor-shell">
-      <SessionPeopleEditor doc={collab.doc} people={sessionPeople} kind={kind} readOnly={readOnly} />
+      <FoldOnPhone summary={<PeopleSummaryLine people={sessionPeople} />} className="people-fold">
+        <SessionPeopleEditor doc={collab.doc} people={sessionPeople} kind={kind} readOnly={readOnly} onClose={returnFocus} />
+      </FoldOnPhone>
       <div className="editor-toolbar">
         <Presence provider={collab.provider} />
         <SyncStatus state={collab.state} pending={collab.pending} problem={collab.problem} />
-        <HistoryPanel sessionId={sessionId} author={name} />
+        <HistoryPanel sessionId={sessionId} author={name} onClose={returnFocus} />
       </div>
       {readOnly ? (
         <p className="meta" data-testid="read-only-notice">
@@ -252,7 +323,7 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
         <AttributionMenu
           items={items}
           selected={shownSelected}
-          position={menuPos}
+          anchor={menuAnchor}
           onPick={pick}
           onHover={(i) => {
             selectedRef.current = i;
@@ -260,7 +331,15 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
           }}
         />
       ) : null}
-      {showShortcuts ? <ShortcutSheet onClose={() => setShowShortcuts(false)} /> : null}
+      {readOnly ? null : <CaptureBar editor={editor} />}
+      {showShortcuts ? (
+        <ShortcutSheet
+          onClose={() => {
+            setShowShortcuts(false);
+            returnFocus();
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -23,12 +23,15 @@ export function SessionPeopleEditor({
   people,
   kind,
   readOnly = false,
+  onClose,
 }: {
   doc: Y.Doc;
   people: SessionPerson[];
   kind: SessionKind;
   /** Viewers see the header as it is; the server would refuse their changes anyway. */
   readOnly?: boolean;
+  /** Editing people ended (Done, a person added or cancelled): the editor takes the keyboard back. */
+  onClose?: () => void;
 }) {
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState(false);
@@ -60,7 +63,15 @@ export function SessionPeopleEditor({
         {readOnly ? null : (
           <div className="page-actions">
             {visible.length > 0 ? (
-              <button type="button" className="btn secondary small" onClick={() => setEditing((e) => !e)} aria-pressed={editing}>
+              <button
+                type="button"
+                className="btn secondary small"
+                onClick={() => {
+                  if (editing) onClose?.();
+                  setEditing(!editing);
+                }}
+                aria-pressed={editing}
+              >
                 {editing ? "Done" : "Edit people"}
               </button>
             ) : null}
@@ -96,6 +107,7 @@ export function SessionPeopleEditor({
                 writeSessionPerson(doc, newPersonId(), { ...entry, position });
               }
               setAdding(false);
+              onClose?.();
             }}
           />
         ) : null}
@@ -198,6 +210,14 @@ function NewPersonRow({
   const [affiliation, setAffiliation] = useState("");
   const [role, setRole] = useState<PersonRole>(defaultRole);
   const submit = () => onDone(name.trim() ? { name: name.trim(), affiliation: affiliation.trim() || null, role } : null);
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key !== "Enter" && e.key !== "Escape") return;
+    // The keyboard goes back to the notes during this keydown: without preventDefault the same Enter
+    // would also reach the editor and split a line there.
+    e.preventDefault();
+    if (e.key === "Enter") submit();
+    else onDone(null);
+  };
   return (
     <li className="person-row is-new">
       <input
@@ -207,10 +227,7 @@ function NewPersonRow({
         autoFocus
         value={name}
         onChange={(e) => setName(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === "Enter") submit();
-          if (e.key === "Escape") onDone(null);
-        }}
+        onKeyDown={onKeyDown}
       />
       <input
         aria-label="New person's company"
@@ -218,10 +235,7 @@ function NewPersonRow({
         placeholder="Company"
         value={affiliation}
         onChange={(e) => setAffiliation(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === "Enter") submit();
-          if (e.key === "Escape") onDone(null);
-        }}
+        onKeyDown={onKeyDown}
       />
       <select aria-label="New person's role" value={role} onChange={(e) => setRole(e.target.value as PersonRole)}>
         {PERSON_ROLES.map((r) => (

@@ -7,7 +7,7 @@ export const SHORTCUTS: Array<{ group: string; keys: Array<[string, string]> }> 
   {
     group: "Structure",
     keys: [
-      ["Enter", "Next bullet (inside a question: the next answer)"],
+      ["Enter", "Next bullet (inside a question: the next answer; on an empty answer: leave the thread)"],
       ["Tab / Shift-Tab", "Nest under the previous bullet / move out"],
       ["Ctrl-Alt-Q", "Make this bullet a question"],
       ["Q: or ? at the start", "Start a question"],
@@ -19,7 +19,7 @@ export const SHORTCUTS: Array<{ group: string; keys: Array<[string, string]> }> 
   {
     group: "Who said it",
     keys: [
-      ["@ then 2 letters", "Attribute to a person (typos are fine: @eisay)"],
+      ["@ then 2 letters", "Attribute to a person (typos are fine: @eisay; full names too: @Jody Mulkey)"],
       ["↑ ↓ then Enter or Tab", "Pick a suggestion"],
       ["Esc", "Close the suggestions"],
       ["Backspace at the start", "Remove the attribution"],
@@ -28,13 +28,15 @@ export const SHORTCUTS: Array<{ group: string; keys: Array<[string, string]> }> 
   {
     group: "Your own thoughts",
     keys: [
-      ["Ctrl-Alt-A or ( at the start", "Aside bullet"],
-      ["Ctrl-Shift-9 or ((text))", "Inline aside after a quote"],
+      ["Ctrl-Alt-A or ( at the start", "Aside bullet: (note to self"],
+      ["(text) at the end of a quote", "Becomes your inline aside (Ctrl-Z keeps the brackets as text)"],
+      ["Ctrl-Shift-9 or ((text))", "Inline aside anywhere in a quote"],
     ],
   },
   {
     group: "Help",
     keys: [
+      ["Ctrl-Z", "Undo your last line or change (never a co-editor's)"],
       ["?", "This sheet (outside the text)"],
       ["Ctrl-/", "This sheet (anywhere)"],
     ],

@@ -2,8 +2,13 @@
 
 import type { SyncState } from "./use-collab-document";
 
+/**
+ * The count is of Yjs transactions (roughly keystrokes), which means nothing to a note-taker
+ * ("83 edits" after one sentence): the words say that something is unsaved, the title and
+ * `data-pending` carry the number.
+ */
 function edits(n: number): string {
-  return `${n} ${n === 1 ? "edit" : "edits"} on this device`;
+  return n > 0 ? "unsaved changes on this device" : "";
 }
 
 /** The words shown for a sync state; `pending` is this device's unconfirmed edits. */
@@ -36,7 +41,7 @@ export function SyncStatus({ state, pending, problem }: { state: SyncState; pend
       data-pending={pending}
       role="status"
       aria-live="polite"
-      title={pending > 0 ? `${edits(pending)} not yet confirmed by the server` : "Every edit of this device is on the server"}
+      title={pending > 0 ? `${pending} ${pending === 1 ? "edit" : "edits"} of this device not yet confirmed by the server` : "Every edit of this device is on the server"}
     >
       <span data-testid="sync-status">{syncStatusText(state, pending)}</span>
       {problem && state !== "saved" ? <span className="sync-problem" data-testid="sync-problem">{` · ${problem}`}</span> : null}

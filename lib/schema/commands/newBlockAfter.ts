@@ -9,13 +9,16 @@ export interface NewBlockSpec {
 
 /**
  * What Enter creates next to `block` inside `parent`: the next answer in a
- * question's thread and the next quote after a statement are unattributed
- * statements (the note-taker picks the speaker next); anything else is a note.
+ * question's thread and the next line of a quote's continuation (children of
+ * a statement) are unattributed statements (the note-taker picks the speaker
+ * next); anything else, including the line after a top-level statement, is a
+ * note: continuing a speaker is explicit (`@name`, or Tab under the quote), so
+ * nothing exports as a quote that nobody was credited with by accident.
  * With `asChild`, what Enter creates as the first child of `block`: answers
  * under a question, continued quotes under a statement, notes elsewhere.
  */
 export function newBlockAfter(block: ProseMirrorNode, parent: ProseMirrorNode, asChild = false): NewBlockSpec {
   const context = asChild ? block : parent;
-  const answers = context.type.name === "question" || block.type.name === "statement";
+  const answers = context.type.name === "question" || context.type.name === "statement";
   return answers ? { typeName: "statement", attrs: { speaker: null } } : { typeName: "note", attrs: {} };
 }

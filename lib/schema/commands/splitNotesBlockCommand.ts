@@ -1,4 +1,4 @@
-import { NodeRange } from "@tiptap/pm/model";
+import { NodeRange, type Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { TextSelection, type Command } from "@tiptap/pm/state";
 import { blockPeople } from "./blockPeople";
 import { findNotesBlock } from "./findNotesBlock";
@@ -8,9 +8,9 @@ import { newBlockAfter } from "./newBlockAfter";
 /**
  * Enter inside a block's text.
  * - Empty, unattributed block without children: lift it when nested (like
- *   leaving a list), else make it a plain note, so repeated Enter walks out
- *   of a question's answers into ordinary notes instead of adding empty
- *   statements forever.
+ *   leaving a list; a statement that lands outside a thread becomes a note),
+ *   else make it a plain note, so Enter on an empty answer leaves the thread
+ *   for an ordinary note instead of adding empty statements forever.
  * - At the end of the text: a new empty block, as the first child when the
  *   block is a question (its first answer), a talk (its first note) or already
  *   has children; otherwise as the next sibling. Its type comes from
@@ -21,6 +21,11 @@ import { newBlockAfter } from "./newBlockAfter";
  *   the second half keeps the nested blocks so reading order is unchanged.
  * A non-empty selection is deleted first.
  */
+/** Blocks whose unattributed statement children mean something: a question's answers, a quote's continuation. */
+function continuesSpeaker(parent: ProseMirrorNode): boolean {
+  return parent.type.name === "question" || parent.type.name === "statement";
+}
+
 export const splitNotesBlockCommand: Command = (state, dispatch) => {
   if (!(state.selection instanceof TextSelection)) return false;
   const tr = state.tr;
@@ -37,7 +42,15 @@ export const splitNotesBlockCommand: Command = (state, dispatch) => {
   if (isEmpty && blockPeople(node).length === 0) {
     if (depth > 1) {
       const range = new NodeRange(tr.doc.resolve(pos), tr.doc.resolve(pos + node.nodeSize), depth - 1);
-      if (dispatch) dispatch(liftNotesBlockRange(tr, range).scrollIntoView());
+      liftNotesBlockRange(tr, range);
+      // Leaving a thread (or a quote's continuation) lands on a plain note: an unattributed statement
+      // outside them would export as a quote nobody said. Continuing a speaker is explicit (@ or Tab).
+      const $lifted = tr.selection.$from;
+      const lifted = findNotesBlock($lifted);
+      if (lifted && lifted.node.type.name === "statement" && !continuesSpeaker($lifted.node(lifted.depth - 1))) {
+        tr.setNodeMarkup(lifted.pos, schema.nodes.note);
+      }
+      if (dispatch) dispatch(tr.scrollIntoView());
       return true;
     }
     if (node.type.name !== "note") {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors/app-error";
+import { ASIDE_LABEL } from "@/lib/reader/aside-label";
 import { publicPaths } from "@/lib/reader/public-paths";
 import { getPublicPerson } from "@/server/data/public-person";
 import { StatusBadge } from "../../../StatusBadge";
@@ -88,14 +89,17 @@ export default async function PublicPersonPage({ params }: { params: Params }) {
                       <blockquote cite={`${href}#${e.anchor}`}>
                         {e.type === "question" ? <span className="asked-label">Asked: </span> : null}
                         {e.text}
-                        {e.asides.map((a, i) => (
-                          <span key={i} className="aside">
-                            {" "}
-                            <span className="sr-only">Note-taker&apos;s aside: </span>
-                            {a}
-                          </span>
-                        ))}
                       </blockquote>
+                      {/* Outside the quote, labelled and in parentheses: the note-taker's words, not the speaker's. */}
+                      {e.asides.length > 0 ? (
+                        <p className="quote-asides">
+                          {e.asides.map((a, i) => (
+                            <span key={i} className="aside">
+                              <span className="aside-label">{ASIDE_LABEL}</span> ({a}){" "}
+                            </span>
+                          ))}
+                        </p>
+                      ) : null}
                       <a className="quote-link" href={`${href}#${e.anchor}`} aria-label={`In context: ${session.title}`}>
                         in context
                       </a>

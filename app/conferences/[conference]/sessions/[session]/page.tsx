@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NotesEditor } from "@/app/components/editor/NotesEditor";
 import { ExportMenu } from "@/app/components/ExportMenu";
+import { FoldOnPhone } from "@/app/components/FoldOnPhone";
 import { SessionStatusControl } from "@/app/c/_workspace/SessionStatusControl";
 import { formatIsoDate } from "@/lib/format/format-iso-date";
+import { formatSessionTime } from "@/lib/format/format-session-time";
 import type { SessionKind } from "@/lib/interchange/types";
 import { orNotFound } from "@/app/or-not-found";
 import { requireWorkspaceRole } from "@/app/require-workspace-role";
@@ -29,6 +31,8 @@ export default async function SessionEditorPage({ params }: { params: Params }) 
   const { conference } = session;
   return (
     <>
+      {/* On phones the title is the disclosure's summary (still the page's h1); the header folds under it. */}
+      <FoldOnPhone summary={<h1 className="fold-title">{session.title}</h1>} className="session-fold">
       <nav className="crumbs" aria-label="Breadcrumb">
         <Link href="/">Conferences</Link> / <Link href={`/conferences/${conference.slug}`}>{conference.name}</Link>
         {session.viewerRole !== "viewer" ? <> · <Link href={`/conferences/${conference.slug}/sessions/${session.slug}/details`}>Edit title, room and time</Link></> : null}
@@ -40,7 +44,12 @@ export default async function SessionEditorPage({ params }: { params: Params }) 
             <span className={`badge kind-${session.kind}`}>{session.kind}</span>
             {session.room ? <span>{session.room}</span> : null}
             {conference.location ? <span>{conference.location}</span> : null}
-            {conference.startsOn ? <span>{formatIsoDate(conference.startsOn)}</span> : null}
+            {/* The session's own time; the conference's first day only when the session has none. */}
+            {session.startsAt ? (
+              <span data-testid="session-time">{formatSessionTime(session.startsAt, session.endsAt, conference.timezone)}</span>
+            ) : conference.startsOn ? (
+              <span>{formatIsoDate(conference.startsOn)}</span>
+            ) : null}
           </div>
         </div>
         <div className="page-actions">
@@ -48,6 +57,7 @@ export default async function SessionEditorPage({ params }: { params: Params }) 
           <ExportMenu basePath={`/conferences/${conference.slug}/sessions/${session.slug}`} />
         </div>
       </div>
+      </FoldOnPhone>
       <NotesEditor sessionId={session.id} conferenceSlug={conference.slug} kind={session.kind as SessionKind} accountName={session.viewerName} readOnly={session.viewerRole === "viewer" || session.status === "archived"} />
     </>
   );
