@@ -5,9 +5,11 @@ import { describe, expect, it } from "vitest";
 import { EnvError, readEnv } from "./env";
 
 const SECRET = "s".repeat(40);
-const problems = (env: NodeJS.ProcessEnv) => {
+/** A process environment with only these variables (NODE_ENV is required by its type). */
+const e = (vars: Record<string, string>): NodeJS.ProcessEnv => ({ NODE_ENV: "test", ...vars });
+const problems = (vars: Record<string, string>) => {
   try {
-    readEnv(env);
+    readEnv(e(vars));
   } catch (err) {
     if (err instanceof EnvError) return err.problems;
     throw err;
@@ -18,7 +20,7 @@ const problems = (env: NodeJS.ProcessEnv) => {
 describe("readEnv: databases and Redis", () => {
   it("keeps SQLite for file: URLs", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "talknotes-env-"));
-    const env = readEnv({ DATABASE_URL: `file:${dir}/t.db`, TALKNOTES_SECRET: SECRET });
+    const env = readEnv(e({ DATABASE_URL: `file:${dir}/t.db`, TALKNOTES_SECRET: SECRET }));
     expect(env.database).toEqual({ kind: "sqlite", path: `${dir}/t.db` });
     expect(env.databasePath).toBe(`${dir}/t.db`);
     expect(env.redisUrl).toBeNull();
@@ -26,7 +28,7 @@ describe("readEnv: databases and Redis", () => {
 
   it("selects PostgreSQL for postgres:// and postgresql:// URLs, and SQLite-only code paths fail loudly", () => {
     for (const url of ["postgres://u:p@db:5432/talknotes", "postgresql://db/talknotes?sslmode=require"]) {
-      const env = readEnv({ DATABASE_URL: url, TALKNOTES_SECRET: SECRET });
+      const env = readEnv(e({ DATABASE_URL: url, TALKNOTES_SECRET: SECRET }));
       expect(env.database).toEqual({ kind: "postgres", url });
       expect(() => env.databasePath).toThrow(/does not support DATABASE_URL=postgres/);
     }
@@ -38,7 +40,7 @@ describe("readEnv: databases and Redis", () => {
   });
 
   it("accepts REDIS_URL with PostgreSQL and a shared secret", () => {
-    const env = readEnv({ DATABASE_URL: "postgres://db/t", REDIS_URL: "redis://cache:6379", TALKNOTES_SECRET: SECRET });
+    const env = readEnv(e({ DATABASE_URL: "postgres://db/t", REDIS_URL: "redis://cache:6379", TALKNOTES_SECRET: SECRET }));
     expect(env.redisUrl).toBe("redis://cache:6379");
   });
 
