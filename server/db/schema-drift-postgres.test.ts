@@ -20,6 +20,8 @@ const PG_TYPES: Record<string, string> = {
   Decimal: "numeric",
   Json: "jsonb",
 };
+/** Tables that cannot be Prisma models, owned by hand-written SQL (see their migrations). */
+const SQL_ONLY_TABLES = ["NotesSearch"];
 const ON_DELETE: Record<string, string> = { c: "Cascade", r: "Restrict", a: "NoAction", n: "SetNull", d: "SetDefault" };
 
 const { postgresUrl, missing } = testServices();
@@ -49,7 +51,7 @@ describe.skipIf(!postgresUrl)("PostgreSQL migrations match prisma/schema.prisma"
   it("has exactly one table per model", async () => {
     const tables = (await q<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`))
       .map((t) => t.table_name)
-      .filter((n) => n !== "_talknotes_migrations");
+      .filter((n) => n !== "_talknotes_migrations" && !SQL_ONLY_TABLES.includes(n));
     expect(tables.sort()).toEqual(models.map((m) => m.name).sort());
   });
 
