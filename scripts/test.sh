@@ -10,13 +10,15 @@ ART=tests/.artifacts
 mkdir -p "$ART"
 
 # Debian packages the suites use: chromium (Playwright), hugo and jekyll (the static-site export is built for real),
-# postgresql and redis-server (scale-out: the suites run against real servers that scripts/test-services.ts starts).
+# postgresql and redis-server (scale-out: the suites run against real servers that scripts/test-services.ts starts),
+# haproxy (the shipped deploy/haproxy.cfg is run for real).
 need=()
 [ -x /usr/bin/chromium ] || ls "${PLAYWRIGHT_BROWSERS_PATH:-$HOME/.cache/ms-playwright}"/chromium* >/dev/null 2>&1 || need+=(chromium fonts-dejavu-core)
 command -v hugo >/dev/null || need+=(hugo)
 command -v jekyll >/dev/null || need+=(jekyll)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v redis-server >/dev/null || need+=(redis-server)
+command -v haproxy >/dev/null || need+=(haproxy)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing Debian packages: ${need[*]}"
   SUDO=""; [ "$(id -u)" != 0 ] && SUDO="sudo"

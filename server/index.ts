@@ -12,6 +12,7 @@ import { UpgradeGate } from "./collab/upgrade-gate";
 import { applyMigrations } from "./db/migrate";
 import { openSqlite } from "./db/open-sqlite";
 import { EnvError, readEnv } from "./env";
+import { healthReport } from "./health-report";
 import { setRuntime } from "./runtime";
 import { buildLiveFrame } from "./data/public-live-frame";
 import { NotesSearchIndex } from "./data/search-index";
@@ -84,8 +85,10 @@ async function main() {
     // The login limiter keys on this; whatever a client sent under that name is replaced.
     req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
     if (req.url === "/api/health") {
-      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
-      res.end(JSON.stringify({ ok: true }));
+      void healthReport({ database: () => db.prepare("SELECT 1").get(), redisConnected: null }).then(({ status, body }) => {
+        res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
+        res.end(JSON.stringify(body));
+      });
       return;
     }
     handle(req, res).catch((err) => {
