@@ -38,6 +38,12 @@ async function main() {
     throw err;
   }
 
+  if (env.database.kind === "postgres") {
+    // The stores for PostgreSQL and the Redis bus exist and are tested (README "Scale-out"); the
+    // server process itself (readers' copy, people sync, imports, revisions) still runs on SQLite only.
+    console.error("DATABASE_URL=postgres:// is not supported by the server process yet: see README, Scale-out (status)");
+    process.exit(1);
+  }
   const db = openSqlite(env.databasePath);
   const migrations = applyMigrations(db);
   if (migrations.applied.length > 0) console.log(`[db] applied migrations: ${migrations.applied.join(", ")}`);
