@@ -84,6 +84,12 @@ export class PostgresNotesStore implements NotesStorage {
     });
   }
 
+  /** Resolves once no append is queued or in flight (graceful shutdown), or after `timeoutMs`. */
+  async drain(timeoutMs = 5_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while ((this.writing || this.queue.length > 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  }
+
   /** Writes everything queued as one statement; what queues meanwhile is the next batch. */
   private async writeQueued(): Promise<void> {
     this.writing = true;

@@ -15,6 +15,8 @@ const SYNC_ASK = 2;
 const SYNC_ANSWER = 3;
 
 const channelOf = (sessionId: string) => `talknotes:room:${sessionId}`;
+/** "The readers' copy of this session was just written": live readers on every instance get the new render. */
+const RENDERED_CHANNEL = "talknotes:rendered";
 
 /**
  * The bus between instances (multi-instance mode, REDIS_URL): every loaded
@@ -36,6 +38,8 @@ export class RedisRoomBus {
   private readonly pub: Redis;
   private readonly sub: Redis;
   private readonly rooms = new Map<string, Room>();
+  private readonly renderedListeners: Array<(sessionId: string) => void> = [];
+  private readonly reconnectListeners: Array<() => void> = [];
   /** Origin of what the bus applies: never published back. */
   private readonly origin = { bus: true };
 
@@ -57,6 +61,7 @@ export class RedisRoomBus {
       if (connectedBefore) {
         console.log("[bus] Redis is back: resyncing loaded rooms");
         for (const room of this.rooms.values()) void this.resync(room, true);
+        for (const listener of this.reconnectListeners) listener();
       }
       connectedBefore = true;
     });
@@ -116,7 +121,31 @@ export class RedisRoomBus {
     });
   }
 
+  /** Tells every other instance that the readers' copy of `sessionId` was written (they push it to their live readers). */
+  publishRendered(sessionId: string): void {
+    this.pub.publish(RENDERED_CHANNEL, `${this.instanceId} ${sessionId}`).catch(() => {
+      // Redis is down: readers elsewhere get the next render (their streams also poll nothing; see ARCHITECTURE.md).
+    });
+  }
+
+  /** Calls `listener` when another instance wrote a readers' copy. */
+  onRendered(listener: (sessionId: string) => void): void {
+    if (this.renderedListeners.push(listener) === 1) {
+      this.sub.subscribe(RENDERED_CHANNEL).catch((err: unknown) => console.error("[bus] subscribing to renders failed", err));
+    }
+  }
+
+  /** Calls `listener` whenever the bus comes back after Redis was unreachable (what was published meanwhile is lost). */
+  onReconnect(listener: () => void): void {
+    this.reconnectListeners.push(listener);
+  }
+
   private receive(channel: string, message: Buffer): void {
+    if (channel === RENDERED_CHANNEL) {
+      const [sender, sessionId] = message.toString().split(" ");
+      if (sender !== this.instanceId && sessionId) for (const listener of this.renderedListeners) listener(sessionId);
+      return;
+    }
     const sessionId = channel.slice(channelOf("").length);
     const room = this.rooms.get(sessionId);
     if (!room) return;
