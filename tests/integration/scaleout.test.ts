@@ -4,16 +4,15 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { type SaveTracker, trackSaves } from "../../app/components/editor/save-tracker";
 import { type LiveReader, followLive } from "../support/live-reader";
-import { type RunningServer, startServer } from "../support/server-process";
-import { type RunningRedis, startRedis } from "../support/start-redis";
-import { tempPostgresDatabase } from "../support/temp-postgres-database";
+import { type ScaledDeployment, startScaledDeployment } from "../support/scaled-deployment";
+import type { RunningServer } from "../support/server-process";
+import { startRedis } from "../support/start-redis";
 import { testServices } from "../support/test-services";
 import { connectClient, synced, waitFor } from "../support/yclient";
 
 const { postgresUrl, missing } = testServices();
 if (missing) console.warn(`scaleout: skipped, ${missing}`);
 
-const SECRET = "scale-out-test-secret-0123456789abcdef";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A writer: one Y.Doc that outlives its connections (as a browser tab with its IndexedDB copy does). */
@@ -40,40 +39,21 @@ function connectWriter(doc: Y.Doc, wsUrl: string, sessionId: string, token: stri
 const paragraphs = (doc: Y.Doc) => [...doc.getXmlFragment("notes").toString().matchAll(/<paragraph>(.*?)<\/paragraph>/g)].map((m) => m[1]!);
 
 describe.skipIf(!postgresUrl)("three instances on PostgreSQL and Redis", () => {
-  let databaseUrl: string;
-  let redis: RunningRedis;
-  const servers: RunningServer[] = [];
-  let sessionId: string;
-  let token: string;
-  let livePath: string;
+  let deployment: ScaledDeployment;
 
   beforeAll(async () => {
-    databaseUrl = await tempPostgresDatabase(postgresUrl!, "talknotes_scaleout");
-    redis = await startRedis();
-    const env = { REDIS_URL: redis.url, TALKNOTES_SECRET: SECRET };
-    for (let i = 0; i < 3; i++) servers.push(await startServer({ databaseUrl, env }));
-    // Seeded through the app's own functions, on the same PostgreSQL database.
-    process.env.DATABASE_URL = databaseUrl;
-    process.env.TALKNOTES_SECRET = SECRET;
-    const { seedDevopsDay } = await import("../support/seed");
-    const { seedEditorToken } = await import("../support/editor-token");
+    deployment = await startScaledDeployment(postgresUrl!, 3);
     const { getPrisma } = await import("../../server/db/prisma");
-    const seeded = await seedDevopsDay();
-    sessionId = seeded.session.id;
-    token = await seedEditorToken(seeded.conference.id);
-    await getPrisma().session.update({ where: { id: sessionId }, data: { status: "live" } });
-    livePath = `/c/${seeded.conference.slug}/${seeded.session.slug}/live`;
+    await getPrisma().session.update({ where: { id: deployment.sessionId }, data: { status: "live" } });
   });
   afterAll(async () => {
-    for (const s of servers) await s.stop();
-    await redis?.stop();
-    const { getPrisma } = await import("../../server/db/prisma");
-    await getPrisma().$disconnect();
+    await deployment?.stop();
   });
 
   it("loses no acknowledged character when an instance and then Redis are SIGKILLed; replicas, PostgreSQL and the live reader agree", { timeout: 120_000 }, async () => {
-    const [one, two, three] = servers as [RunningServer, RunningServer, RunningServer];
-    const reader: LiveReader = await followLive(`${three.url}${livePath}`);
+    const { sessionId, token, databaseUrl } = deployment;
+    const [one, two, three] = deployment.servers as [RunningServer, RunningServer, RunningServer];
+    const reader: LiveReader = await followLive(`${three.url}/c/${deployment.conferenceSlug}/${deployment.sessionSlug}/live`);
     const docA = new Y.Doc();
     const docB = new Y.Doc();
     let a = connectWriter(docA, one.wsUrl, sessionId, token);
@@ -115,10 +95,10 @@ describe.skipIf(!postgresUrl)("three instances on PostgreSQL and Redis", () => {
       await waitFor(() => a.tracker.pending === 0 && b.tracker.pending === 0, 15_000, "all confirmed after the instance died");
 
       // Redis dies and comes back empty; A is on instance 2 with B, the reader on instance 3.
-      await redis.kill();
+      await deployment.redis.kill();
       await Promise.all([typeInto(() => a, 0, textA2), typeInto(() => b, 1, textB2)]);
       await waitFor(() => a.tracker.pending === 0 && b.tracker.pending === 0, 15_000, "confirmed while Redis is down");
-      redis = await startRedis({ port: redis.port });
+      deployment.redis = await startRedis({ port: deployment.redis.port });
 
       const expected = [textA + textA2, textB + textB2];
       await waitFor(() => JSON.stringify(paragraphs(docA)) === JSON.stringify(expected) && JSON.stringify(paragraphs(docB)) === JSON.stringify(expected), 20_000, "writers converged");
