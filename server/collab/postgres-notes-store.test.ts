@@ -60,6 +60,21 @@ describe.skipIf(!postgresUrl)("PostgresNotesStore (real PostgreSQL)", () => {
     expect(await store.sessionExists("nope")).toBe(false);
   });
 
+  it("creates one document when several instances load a new session at the same moment", async () => {
+    const wide = new pg.Pool({ connectionString: pool.options.connectionString, max: 8 });
+    try {
+      for (let round = 0; round < 20; round++) {
+        const id = `race${round}`;
+        await pool.query(`INSERT INTO "Session" (id, "conferenceId", slug, title, "updatedAt") VALUES ($1, 'c1', $1, $1, now())`, [id]);
+        const stores = Array.from({ length: 8 }, () => new PostgresNotesStore(wide));
+        const loaded = await Promise.all(stores.map((s) => s.load(id)));
+        expect(new Set(loaded.map((l) => l.generation)).size).toBe(1);
+      }
+    } finally {
+      await wide.end();
+    }
+  });
+
   it("group commits: appends from many rooms at once take a few round trips, each resolved only once stored", async () => {
     for (const s of sessions) await store.ensureGeneration(s);
     let statements = 0;

@@ -162,8 +162,12 @@ export class PostgresNotesStore implements NotesStorage {
        SELECT generation FROM created UNION ALL SELECT generation FROM "NotesDocument" WHERE "sessionId" = $1 LIMIT 1`,
       [sessionId, randomUUID()],
     );
-    if (!rows[0]) throw new Error(`notes document for session ${sessionId} could not be created`);
-    return rows[0].generation;
+    if (rows[0]) return rows[0].generation;
+    // Another instance created the row at the same moment: the insert above waited for it and did
+    // nothing, but that statement's snapshot predates it. A new statement sees it.
+    const again = await this.pool.query<{ generation: string }>(`SELECT generation FROM "NotesDocument" WHERE "sessionId" = $1`, [sessionId]);
+    if (!again.rows[0]) throw new Error(`notes document for session ${sessionId} could not be created`);
+    return again.rows[0].generation;
   }
 
   async recreate(sessionId: string): Promise<string> {

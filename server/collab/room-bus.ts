@@ -55,16 +55,30 @@ export class RedisRoomBus {
     this.sub = new Redis(redisUrl, { ...options, enableOfflineQueue: true, maxRetriesPerRequest: null });
     for (const client of [this.pub, this.sub]) client.on("error", () => {}); // reconnects on its own; state is logged below
     this.sub.on("messageBuffer", (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message));
-    let connectedBefore = false;
-    this.sub.on("ready", () => {
-      // ioredis re-subscribes by itself after a reconnect; what was published meanwhile is lost to us.
-      if (connectedBefore) {
+    // After an outage, act once both connections are back (ioredis reconnects them independently, and
+    // re-subscribes by itself): what was published meanwhile is lost, in both directions.
+    let everReady = false;
+    let wasDown = false;
+    const onReady = () => {
+      if (!this.connected) return;
+      if (!everReady) everReady = true;
+      else if (wasDown) {
+        wasDown = false;
         console.log("[bus] Redis is back: resyncing loaded rooms");
-        for (const room of this.rooms.values()) void this.resync(room, true);
+        for (const room of this.rooms.values()) {
+          void this.resync(room, true);
+          // Renders this instance announced while Redis was down were lost: announce its rooms again.
+          this.publishRendered(room.sessionId);
+        }
         for (const listener of this.reconnectListeners) listener();
       }
-      connectedBefore = true;
-    });
+    };
+    for (const client of [this.pub, this.sub]) {
+      client.on("ready", onReady);
+      client.on("close", () => {
+        if (everReady) wasDown = true;
+      });
+    }
     this.sub.on("end", () => console.error("[bus] Redis connection ended"));
   }
 

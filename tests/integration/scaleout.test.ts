@@ -108,6 +108,12 @@ describe.skipIf(!postgresUrl)("three instances on PostgreSQL and Redis", () => {
         const last = reader.frames.at(-1)?.notes ?? "";
         return last.includes(textA2.trim()) && last.includes(textB2.trim()) && last.includes(textA.trim());
       }, 20_000, "the live reader's last render has everything");
+      // Public pages and search read PostgreSQL on any instance: the session page and a search hit.
+      const page = await (await fetch(`${three.url}/c/${deployment.conferenceSlug}/${deployment.sessionSlug}`)).text();
+      expect(page).toContain(textB2.trim());
+      const search = await (await fetch(`${two.url}/c/${deployment.conferenceSlug}/search?q=throughout`)).text();
+      expect(search).toContain("<mark>throughout</mark>");
+
       // A fresh replica from each live instance, and PostgreSQL itself, hold exactly that.
       for (const server of [two, three]) {
         const fresh = connectClient(server.wsUrl, sessionId, { token });
