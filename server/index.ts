@@ -78,6 +78,7 @@ async function main() {
   const gate = new UpgradeGate(collabRequestAccess);
   const collab: CollabServer = new CollabServer({
     store,
+    renderer: readersCopy,
     // Decided by the gate before the upgrade reaches the collab server (server/auth/conference-access.ts:
     // owners/editors write, viewers and the public read; archived sessions are read-only for everyone).
     authorize: (req) => gate.granted(req),

@@ -9,6 +9,7 @@ import { attachConnection, type ConnectionAccess } from "./connection";
 import { NotesHistory } from "./notes-history";
 import { NotesStore } from "./notes-store";
 import type { NotesStorage } from "./notes-storage";
+import type { ReadersCopyRenderer } from "./render-readers-copy";
 import { DEFAULT_ROOM_OPTIONS, Room, type RoomOptions } from "./room";
 
 /** Decides, before any sync message, whether and how a request may join a room. */
@@ -19,6 +20,8 @@ export interface CollabServerOptions {
   store: NotesStorage;
   authorize: AuthorizeCollab;
   room?: Partial<RoomOptions>;
+  /** Renders revisions for the history view (on PostgreSQL it must be given: it reads through the pool). */
+  renderer?: ReadersCopyRenderer;
 }
 
 /**
@@ -84,15 +87,25 @@ export class CollabServer {
     if (room.conns.size === 0) room.releaseWhenIdle();
   }
 
+  /** The notes store, either database. */
+  get storage(): NotesStorage {
+    return this.options.store;
+  }
+
+  /** The renderer given at construction, if any. */
+  get renderer(): ReadersCopyRenderer | undefined {
+    return this.options.renderer;
+  }
+
   /** The SQLite store of the notes documents (revisions, generations). */
   get store(): NotesStore {
     if (!(this.options.store instanceof NotesStore)) throw new Error("revisions and generations are not wired to PostgreSQL yet");
     return this.options.store;
   }
 
-  /** The current generation of a session's notes (creating the document row on first use). */
-  generation(sessionId: string): string {
-    return this.roomsById.get(sessionId)?.generation ?? this.store.ensureGeneration(sessionId);
+  /** The current generation of a session's notes (creating the document row on first use); a promise on PostgreSQL. */
+  generation(sessionId: string): string | Promise<string> {
+    return this.roomsById.get(sessionId)?.generation ?? this.options.store.ensureGeneration(sessionId);
   }
 
   /**

@@ -67,6 +67,13 @@ export class ReadersCopyRenderer {
     return row ? this.interchange(row, Y.encodeStateAsUpdate(doc)) : null;
   }
 
+  /** The talknotes/1 document of a Y.Doc (either database), or null when the session is gone. */
+  async interchangeOf(sessionId: string, doc: Y.Doc): Promise<TalkNotesDocument | null> {
+    const state = Y.encodeStateAsUpdate(doc);
+    const row = await this.meta(sessionId);
+    return row ? this.interchange(row, state) : null;
+  }
+
   /** The talknotes/1 document of a document state and the session's details. */
   private interchange(row: MetaRow, state: Uint8Array): TalkNotesDocument {
     const copy = new Y.Doc();

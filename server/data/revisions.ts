@@ -12,39 +12,39 @@ import { NamedRevisionInput, RestoreRevisionInput } from "./revisions-input";
  */
 
 /** The current generation of a session's notes; throws not_found for an unknown session. */
-export function notesGeneration(sessionId: string): string {
-  return requireCollab(sessionId).generation(sessionId);
+export async function notesGeneration(sessionId: string): Promise<string> {
+  return (await requireCollab(sessionId)).generation(sessionId);
 }
 
 /** A session's revisions, newest first. */
-export function listRevisions(sessionId: string): RevisionSummary[] {
-  return requireCollab(sessionId).history.list(sessionId);
+export async function listRevisions(sessionId: string): Promise<RevisionSummary[]> {
+  return (await requireCollab(sessionId)).history.list(sessionId);
 }
 
 /** Takes a named revision of the live document now. */
-export function takeNamedRevision(sessionId: string, input: NamedRevisionInput): RevisionSummary {
+export async function takeNamedRevision(sessionId: string, input: NamedRevisionInput): Promise<RevisionSummary> {
   const data = parseInput(NamedRevisionInput, input);
-  return requireCollab(sessionId).history.takeNamed(sessionId, data.name, data.author || undefined);
+  return (await requireCollab(sessionId)).history.takeNamed(sessionId, data.name, data.author || undefined);
 }
 
 /** One revision rendered read-only, as the HTML fragment readers would see. */
-export function viewRevision(sessionId: string, revisionId: string): { revision: RevisionSummary; html: string } {
-  const view = requireCollab(sessionId).history.view(sessionId, revisionId);
+export async function viewRevision(sessionId: string, revisionId: string): Promise<{ revision: RevisionSummary; html: string }> {
+  const view = await (await requireCollab(sessionId)).history.view(sessionId, revisionId);
   if (!view) throw new AppError("not_found", "No such revision");
   return view;
 }
 
 /** Restores a revision as a new edit on top of the live notes (it syncs to every editor). */
-export function restoreRevision(sessionId: string, revisionId: string, input: RestoreRevisionInput = {}): RevisionSummary {
+export async function restoreRevision(sessionId: string, revisionId: string, input: RestoreRevisionInput = {}): Promise<RevisionSummary> {
   const data = parseInput(RestoreRevisionInput, input);
-  const revision = requireCollab(sessionId).history.restore(sessionId, revisionId, data.author || undefined);
+  const revision = await (await requireCollab(sessionId)).history.restore(sessionId, revisionId, data.author || undefined);
   if (!revision) throw new AppError("not_found", "No such revision");
   return revision;
 }
 
-function requireCollab(sessionId: string): CollabServer {
+async function requireCollab(sessionId: string): Promise<CollabServer> {
   const collab = getRuntime()?.collab;
   if (!collab) throw new Error("The collaboration server is not running in this process");
-  if (!collab.store.sessionExists(sessionId)) throw new AppError("not_found", "No such session");
+  if (!(await collab.storage.sessionExists(sessionId))) throw new AppError("not_found", "No such session");
   return collab;
 }

@@ -114,6 +114,27 @@ describe.skipIf(!postgresUrl)("three instances on PostgreSQL and Redis", () => {
       const search = await (await fetch(`${two.url}/c/${deployment.conferenceSlug}/search?q=throughout`)).text();
       expect(search).toContain("<mark>throughout</mark>");
 
+      // The editor's generation and the history work on any instance: a named revision taken through
+      // instance 2 (where the room is) is listed and shown by instance 3.
+      const api = async (server: RunningServer, path: string, body?: unknown) => {
+        const res = await fetch(`${server.url}/api/sessions/${sessionId}${path}`, {
+          method: body === undefined ? "GET" : "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+      };
+      const generations = await Promise.all([two, three].map((s) => api(s, "/generation")));
+      expect(generations.map((g) => g.status)).toEqual([200, 200]);
+      expect(generations[0]!.json).toEqual(generations[1]!.json);
+      const named = await api(two, "/revisions", { name: "After the outage" });
+      expect(named.status).toBe(201);
+      const revisionId = (named.json.revision as { id: string }).id;
+      const listed = await api(three, "/revisions");
+      expect((listed.json.revisions as { id: string; name: string }[]).find((r) => r.id === revisionId)?.name).toBe("After the outage");
+      const shown = await api(three, `/revisions/${revisionId}`);
+      expect(shown.json.html).toContain(textB2.trim());
+
       // A fresh replica from each live instance, and PostgreSQL itself, hold exactly that.
       for (const server of [two, three]) {
         const fresh = connectClient(server.wsUrl, sessionId, { token });
