@@ -217,7 +217,11 @@ export class Room {
       () => {
         this.writing = false;
         this.stored(batch, upTo);
-        if (this.pending.length > 0 && !this.destroyed) this.flushTimer ??= setTimeout(() => this.flush(), 0);
+        // An unloaded room still writes what arrived during the write (nobody was told it is saved yet).
+        if (this.pending.length > 0) {
+          if (this.destroyed) this.flush();
+          else this.flushTimer ??= setTimeout(() => this.flush(), 0);
+        }
       },
       (err: unknown) => {
         this.writing = false;
@@ -228,9 +232,13 @@ export class Room {
 
   /** Nothing is confirmed to anyone; the updates stay queued (first, in order) and the write is retried. */
   private retryLater(batch: Uint8Array, err: unknown): void {
+    if (this.destroyed) {
+      // Nobody was told these are saved, and every client that sent them still holds them.
+      console.error(`[collab] storing updates of unloaded ${this.sessionId} failed; clients will send them again`, err);
+      return;
+    }
     console.error(`[collab] storing updates of ${this.sessionId} failed; retrying`, err);
     this.pending.unshift(batch);
-    if (this.destroyed) return;
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = setTimeout(() => this.flush(), Math.max(this.options.flushDelayMs, 500));
   }
