@@ -9,11 +9,16 @@ export NEXT_TELEMETRY_DISABLED=1
 ART=tests/.artifacts
 mkdir -p "$ART"
 
-# Debian packages the suites use: chromium (Playwright), hugo and jekyll (the static-site export is built for real).
+# Debian packages the suites use: chromium (Playwright), hugo and jekyll (the static-site export is built for real),
+# postgresql and redis-server (scale-out: the suites run against real servers that scripts/test-services.ts starts),
+# haproxy (the shipped deploy/haproxy.cfg is run for real).
 need=()
 [ -x /usr/bin/chromium ] || ls "${PLAYWRIGHT_BROWSERS_PATH:-$HOME/.cache/ms-playwright}"/chromium* >/dev/null 2>&1 || need+=(chromium fonts-dejavu-core)
 command -v hugo >/dev/null || need+=(hugo)
 command -v jekyll >/dev/null || need+=(jekyll)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v redis-server >/dev/null || need+=(redis-server)
+command -v haproxy >/dev/null || need+=(haproxy)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing Debian packages: ${need[*]}"
   SUDO=""; [ "$(id -u)" != 0 ] && SUDO="sudo"
@@ -40,8 +45,10 @@ step lint npx eslint .; counted
 step typecheck npx tsc --noEmit; counted
 # The runners' own failures are counted test by test from their reports; a runner that fails with
 # every test passing (a crash, an unhandled error) is counted by the summary as one failure.
-step vitest npx vitest run --reporter=default --reporter=json --outputFile.json="$ART/vitest.json"; vitest_rc=$last_rc
-step playwright env PLAYWRIGHT_JSON_OUTPUT_NAME="$ART/playwright.json" npx playwright test --reporter=list,json; playwright_rc=$last_rc
+# Throwaway PostgreSQL and Redis for the suites (their URLs reach the tests as TALKNOTES_TEST_*_URL).
+services() { npx tsx scripts/test-services.ts "$@"; }
+step vitest services npx vitest run --reporter=default --reporter=json --outputFile.json="$ART/vitest.json"; vitest_rc=$last_rc
+step playwright services env PLAYWRIGHT_JSON_OUTPUT_NAME="$ART/playwright.json" npx playwright test --reporter=list,json; playwright_rc=$last_rc
 if [ -f bench/run.ts ]; then step "bench --quick" npx tsx bench/run.ts --quick; counted; fi
 
 node scripts/summarize-tests.mjs "$ART/vitest.json" "$ART/playwright.json" "$fail_steps" "$vitest_rc" "$playwright_rc"

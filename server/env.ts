@@ -13,7 +13,14 @@ const EnvSchema = z.object({
   DATABASE_URL: z
     .string()
     .default("file:./data/talknotes.db")
-    .refine((v) => v.startsWith("file:"), "must be a SQLite file URL like file:./data/talknotes.db"),
+    .refine(
+      (v) => v.startsWith("file:") || isPostgresUrl(v),
+      "must be a SQLite file URL like file:./data/talknotes.db or a PostgreSQL URL like postgres://user:password@host:5432/talknotes",
+    ),
+  REDIS_URL: z
+    .string()
+    .refine(isRedisUrl, "must be a Redis URL like redis://host:6379 (or rediss:// for TLS)")
+    .optional(),
   TALKNOTES_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PUBLIC_URL: z
@@ -43,13 +50,23 @@ const EnvSchema = z.object({
   LIVE_STREAMS_MAX: z.coerce.number().int().min(1).max(1_000_000).default(4096),
 });
 
+/** Which database DATABASE_URL selects. */
+export type DatabaseConfig = { kind: "sqlite"; path: string } | { kind: "postgres"; url: string };
+
 export interface AppEnv {
   port: number;
   host: string;
-  /** Absolute path of the SQLite database file. */
+  database: DatabaseConfig;
+  /**
+   * Absolute path of the SQLite database file. With PostgreSQL, reading it
+   * throws: code that still opens SQLite directly must not silently create a
+   * local file beside a PostgreSQL deployment.
+   */
   databasePath: string;
-  /** Directory holding the database (and the generated secret). */
+  /** Directory holding the SQLite database (and the generated secret); ./data with PostgreSQL. */
   dataDir: string;
+  /** Set: multi-instance mode, instances exchange live updates through this Redis. */
+  redisUrl: string | null;
   secret: string;
   production: boolean;
   /** The site's public origin (`PUBLIC_URL`, e.g. "https://notes.example.org") for absolute links; null: from the request. */
@@ -67,6 +84,14 @@ export class EnvError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     this.name = "EnvError";
   }
+}
+
+function isPostgresUrl(v: string): boolean {
+  return /^postgres(ql)?:\/\/[^/]/.test(v) && URL.canParse(v);
+}
+
+function isRedisUrl(v: string): boolean {
+  return /^rediss?:\/\/[^/]/.test(v) && URL.canParse(v);
 }
 
 /** Path of the SQLite file named by a `file:` URL, resolved against `cwd`. */
@@ -95,6 +120,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
     PORT: source.PORT || undefined,
     HOST: source.HOST || undefined,
     DATABASE_URL: source.DATABASE_URL || undefined,
+    REDIS_URL: source.REDIS_URL || undefined,
     TALKNOTES_SECRET: source.TALKNOTES_SECRET || undefined,
     NODE_ENV: source.NODE_ENV || undefined,
     PUBLIC_URL: source.PUBLIC_URL || undefined,
@@ -106,18 +132,35 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
   if (!parsed.success) {
     throw new EnvError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
-  const databasePath = databasePathFromUrl(parsed.data.DATABASE_URL);
-  const dataDir = path.dirname(databasePath);
-  return {
+  const { DATABASE_URL: url, REDIS_URL: redisUrl, TALKNOTES_SECRET: secret } = parsed.data;
+  const database: DatabaseConfig = url.startsWith("file:") ? { kind: "sqlite", path: databasePathFromUrl(url) } : { kind: "postgres", url };
+  // Several instances share one database: each must sign and check cookies with the same secret,
+  // and none may keep its edits in a local file the others cannot see.
+  const problems: string[] = [];
+  if (redisUrl && database.kind !== "postgres") problems.push("REDIS_URL: multi-instance mode needs a shared database: set DATABASE_URL=postgres://...");
+  if (redisUrl && !secret) problems.push("TALKNOTES_SECRET: required with REDIS_URL (every instance must use the same secret)");
+  if (problems.length) throw new EnvError(problems);
+  const dataDir = database.kind === "sqlite" ? path.dirname(database.path) : path.resolve("data");
+  const env: AppEnv = {
     port: parsed.data.PORT,
     host: parsed.data.HOST,
-    databasePath,
+    database,
+    databasePath: database.kind === "sqlite" ? database.path : "",
     dataDir,
-    secret: parsed.data.TALKNOTES_SECRET ?? loadOrCreateSecret(dataDir),
+    redisUrl: redisUrl ?? null,
+    secret: secret ?? loadOrCreateSecret(dataDir),
     production: parsed.data.NODE_ENV === "production",
     publicUrl: parsed.data.PUBLIC_URL ?? null,
     trustProxy: parsed.data.TRUST_PROXY === "1" || parsed.data.TRUST_PROXY === "true",
     scheduleFetchAllowHosts: parsed.data.SCHEDULE_FETCH_ALLOW_HOSTS,
     liveStreams: { perAddress: parsed.data.LIVE_STREAMS_PER_ADDRESS, total: parsed.data.LIVE_STREAMS_MAX },
   };
+  if (database.kind === "postgres") {
+    Object.defineProperty(env, "databasePath", {
+      get(): never {
+        throw new Error("this code path opens SQLite directly and does not support DATABASE_URL=postgres:// yet");
+      },
+    });
+  }
+  return env;
 }

@@ -1,22 +1,30 @@
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import pg from "pg";
 import { parseCollabPath } from "../lib/collab/room-name";
 import { collabRequestAccess } from "./auth/collab-request-access";
 import { CLIENT_IP_HEADER } from "./auth/request-context";
 import { CollabServer } from "./collab/collab-server";
 import { NotesStore } from "./collab/notes-store";
+import type { NotesStorage } from "./collab/notes-storage";
+import { PostgresNotesStore } from "./collab/postgres-notes-store";
+import { RedisRoomBus } from "./collab/room-bus";
 import { ReadersCopyRenderer } from "./collab/render-readers-copy";
 import { SessionPeopleSync } from "./collab/session-people-sync";
 import { UpgradeGate } from "./collab/upgrade-gate";
 import { applyMigrations } from "./db/migrate";
+import { applyPostgresMigrations } from "./db/migrate-postgres";
 import { openSqlite } from "./db/open-sqlite";
 import { EnvError, readEnv } from "./env";
+import { healthReport } from "./health-report";
 import { setRuntime } from "./runtime";
 import { buildLiveFrame } from "./data/public-live-frame";
+import { PostgresNotesSearchIndex } from "./data/postgres-search-index";
 import { NotesSearchIndex } from "./data/search-index";
 import { LiveHub } from "./live/live-hub";
 import { ReadersCopyListener } from "./live/readers-copy-listener";
+import { PostgresSessionStatusReader } from "./live/postgres-session-status-reader";
 import { SessionStatusReader } from "./live/session-status-reader";
 
 /**
@@ -37,30 +45,59 @@ async function main() {
     throw err;
   }
 
-  const db = openSqlite(env.databasePath);
-  const migrations = applyMigrations(db);
+  // SQLite (one process) or PostgreSQL (one or several instances; REDIS_URL connects them).
+  const sqlite = env.database.kind === "sqlite" ? openSqlite(env.database.path) : null;
+  const pool = env.database.kind === "postgres" ? new pg.Pool({ connectionString: env.database.url, max: 10 }) : null;
+  pool?.on("error", (err) => console.error("[db] idle PostgreSQL connection failed", err));
+  let migrations;
+  if (sqlite) migrations = applyMigrations(sqlite);
+  else {
+    const client = await pool!.connect();
+    try {
+      migrations = await applyPostgresMigrations(client);
+    } finally {
+      client.release();
+    }
+  }
   if (migrations.applied.length > 0) console.log(`[db] applied migrations: ${migrations.applied.join(", ")}`);
 
-  const store = new NotesStore(db);
-  const readersCopy = new ReadersCopyRenderer(db, store);
-  const statuses = new SessionStatusReader(db);
-  const search = new NotesSearchIndex(db);
+  const store: NotesStorage = sqlite ? new NotesStore(sqlite) : new PostgresNotesStore(pool!);
+  const readersCopy = new ReadersCopyRenderer(sqlite ?? pool!, store);
+  const pgStatuses = pool ? new PostgresSessionStatusReader(pool) : null;
+  const statuses = sqlite ? new SessionStatusReader(sqlite) : pgStatuses!;
+  const search = sqlite ? new NotesSearchIndex(sqlite) : new PostgresNotesSearchIndex(pool!);
   const live = new LiveHub(buildLiveFrame);
   const readersCopyListener = new ReadersCopyListener(live, search);
-  const peopleSync: SessionPeopleSync = new SessionPeopleSync(db, () => collab.loadedRooms());
+  const bus = env.redisUrl ? new RedisRoomBus(env.redisUrl, async (sessionId) => (await store.load(sessionId)).state) : null;
+  // A readers' copy written on another instance: this instance's live readers of that session get it.
+  bus?.onRendered((sessionId) => live.changed(sessionId));
+  // Renders announced while Redis was down were lost: re-render what this instance's readers follow.
+  bus?.onReconnect(() => live.changedAll());
+  const peopleSync: SessionPeopleSync | null = sqlite ? new SessionPeopleSync(sqlite, () => collab.loadedRooms()) : null;
+  if (!peopleSync) console.warn("[people] on PostgreSQL, people added in the editor are not yet mirrored into the Person tables");
   const gate = new UpgradeGate(collabRequestAccess);
   const collab: CollabServer = new CollabServer({
     store,
+    renderer: readersCopy,
     // Decided by the gate before the upgrade reaches the collab server (server/auth/conference-access.ts:
     // owners/editors write, viewers and the public read; archived sessions are read-only for everyone).
     authorize: (req) => gate.granted(req),
     // Status changes made by the CLI (another process) reach open connections within 5 s.
     sessionStatus: (sessionId) => statuses.status(sessionId),
     room: {
-      onLoad: (room) => peopleSync.bind(room),
+      onLoad: (room) => {
+        peopleSync?.bind(room);
+        bus?.bind(room);
+        void pgStatuses?.refresh(room.sessionId);
+      },
       onContentChange: (sessionId, doc) => {
-        readersCopy.render(sessionId, doc);
-        readersCopyListener.written(sessionId);
+        const written = () => {
+          readersCopyListener.written(sessionId);
+          bus?.publishRendered(sessionId);
+        };
+        const rendered = readersCopy.render(sessionId, doc);
+        if (rendered instanceof Promise) rendered.then(written, (err: unknown) => console.error(`[collab] rendering readers' copy of ${sessionId} failed`, err));
+        else written();
       },
       // Live sessions have readers waiting: render their copy sooner (live reading stays under a second).
       contentDelayMs: (sessionId) => (statuses.status(sessionId) === "live" ? 200 : 750),
@@ -70,10 +107,14 @@ async function main() {
     collab,
     live,
     search,
-    notesStore: store,
+    get notesStore(): NotesStore {
+      if (store instanceof NotesStore) return store;
+      throw new Error("importing notes is not available on PostgreSQL yet");
+    },
+    notesStorage: store,
     resyncSessionPeople: (ids) => {
       const wanted = new Set(ids);
-      for (const room of collab.loadedRooms()) if (wanted.has(room.sessionId)) peopleSync.reconcile(room);
+      for (const room of collab.loadedRooms()) if (wanted.has(room.sessionId)) peopleSync?.reconcile(room);
     },
   });
 
@@ -86,8 +127,13 @@ async function main() {
     // The login limiter keys on this; whatever a client sent under that name is replaced.
     req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
     if (req.url === "/api/health") {
-      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
-      res.end(JSON.stringify({ ok: true }));
+      void healthReport({
+        database: () => (sqlite ? sqlite.prepare("SELECT 1").get() : pool!.query("SELECT 1")),
+        redisConnected: bus ? () => bus.connected : null,
+      }).then(({ status, body }) => {
+        res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
+        res.end(JSON.stringify(body));
+      });
       return;
     }
     handle(req, res).catch((err) => {
@@ -118,8 +164,16 @@ async function main() {
     readersCopyListener.flush();
     live.close();
     server.close();
-    db.close();
-    process.exit(0);
+    void bus?.close();
+    if (sqlite) {
+      sqlite.close();
+      process.exit(0);
+    }
+    // Rooms handed their last batches to the store as they closed: let them commit first.
+    void (store as PostgresNotesStore)
+      .drain()
+      .then(() => pool!.end())
+      .finally(() => process.exit(0));
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));

@@ -1,5 +1,7 @@
 import type { CollabServer } from "./collab/collab-server";
 import type { NotesStore } from "./collab/notes-store";
+import type { NotesStorage } from "./collab/notes-storage";
+import type { PostgresNotesSearchIndex } from "./data/postgres-search-index";
 import type { NotesSearchIndex } from "./data/search-index";
 import type { LiveHub } from "./live/live-hub";
 
@@ -8,10 +10,12 @@ export interface Runtime {
   collab: CollabServer;
   /** Live readers of public session pages (Server-Sent Events fan-out). */
   live: LiveHub;
-  /** Full-text index of the readers' copies, on the server's own SQLite connection. */
-  search: NotesSearchIndex;
-  /** The notes documents in SQLite (the same store the rooms write to). */
+  /** Full-text index of the readers' copies, on the server's own database connection. */
+  search: NotesSearchIndex | PostgresNotesSearchIndex;
+  /** The notes documents in SQLite (the same store the rooms write to); reading it throws on PostgreSQL (imports are SQLite-only for now). */
   notesStore: NotesStore;
+  /** The notes documents on either database (the store the rooms write to). */
+  notesStorage: NotesStorage;
   /** Re-reads these sessions' people from SQLite into their live documents (after a server-side change). */
   resyncSessionPeople(sessionIds: readonly string[]): void;
 }

@@ -1,5 +1,4 @@
-const TOKEN = /[\p{L}\p{N}]+/gu;
-const MAX_TERMS = 12;
+import { searchWords } from "./search-words";
 
 /**
  * Turns what a reader typed into a safe SQLite FTS5 MATCH expression: every
@@ -10,7 +9,7 @@ const MAX_TERMS = 12;
  * (ids in the index are not reader text). Null when there is nothing to search for.
  */
 export function ftsQuery(input: string): string | null {
-  const words = (input.normalize("NFKC").match(TOKEN) ?? []).slice(0, MAX_TERMS);
+  const words = searchWords(input);
   if (words.length === 0) return null;
   const terms = words.map((w, i) => `"${w}"${i === words.length - 1 ? " *" : ""}`).join(" ");
   return `{speaker text} : (${terms})`;

@@ -15,7 +15,7 @@ function createAuth(secure: boolean) {
     secret: env.secret,
     // Only used for URLs Better Auth builds itself (none in email + password); the cookie's Secure flag is set below.
     baseURL: `http://localhost:${env.port || 3000}`,
-    database: prismaAdapter(getPrisma(), { provider: "sqlite" }),
+    database: prismaAdapter(getPrisma(), { provider: env.database.kind === "postgres" ? "postgresql" : "sqlite" }),
     telemetry: { enabled: false, debug: false },
     emailAndPassword: {
       enabled: true,
@@ -44,7 +44,7 @@ function createAuth(secure: boolean) {
           // The first account of an instance becomes its admin. One conditional UPDATE, so two
           // simultaneous first sign-ups cannot both become admin.
           after: async (user) => {
-            await getPrisma().$executeRaw`UPDATE "User" SET "isAdmin" = 1 WHERE "id" = ${user.id} AND NOT EXISTS (SELECT 1 FROM "User" WHERE "isAdmin" = 1)`;
+            await getPrisma().$executeRaw`UPDATE "User" SET "isAdmin" = true WHERE "id" = ${user.id} AND NOT EXISTS (SELECT 1 FROM "User" WHERE "isAdmin" = true)`;
           },
         },
       },

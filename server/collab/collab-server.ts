@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { WebSocketServer } from "ws";
+import { type RawData, type WebSocket, WebSocketServer } from "ws";
 import type * as Y from "yjs";
 import { CloseCode } from "../../lib/collab/close-codes";
 import { COLLAB_LIMITS } from "../../lib/collab/limits";
@@ -8,7 +8,9 @@ import { parseCollabPath } from "../../lib/collab/room-name";
 import { PUBLIC_SESSION_STATUSES } from "../../lib/reader/session-status";
 import { attachConnection, type ConnectionAccess } from "./connection";
 import { NotesHistory } from "./notes-history";
-import type { NotesStore } from "./notes-store";
+import { NotesStore } from "./notes-store";
+import type { NotesStorage } from "./notes-storage";
+import type { ReadersCopyRenderer } from "./render-readers-copy";
 import { DEFAULT_ROOM_OPTIONS, Room, type RoomOptions } from "./room";
 
 /** Decides, before any sync message, whether and how a request may join a room. */
@@ -31,17 +33,20 @@ export type AccessChange =
 const PUBLIC_STATUSES = new Set<string>(PUBLIC_SESSION_STATUSES);
 
 export interface CollabServerOptions {
-  store: NotesStore;
+  /** SQLite (`NotesStore`, synchronous) or PostgreSQL (`PostgresNotesStore`: rooms load asynchronously). */
+  store: NotesStorage;
   authorize: AuthorizeCollab;
   room?: Partial<RoomOptions>;
   /**
-   * Reads a session's status (synchronously, from SQLite). With it, the
+   * Reads a session's status (synchronously: from SQLite, or PostgreSQL's last read). With it, the
    * server looks at the status of every loaded room every `statusCheckMs`
    * and treats a change it was not told about (the CLI's publish/archive run
    * in another process) like `accessChanged`.
    */
   sessionStatus?: (sessionId: string) => string | null;
   statusCheckMs?: number;
+  /** Renders revisions for the history view (on PostgreSQL it must be given: it reads through the pool). */
+  renderer?: ReadersCopyRenderer;
 }
 
 /**
@@ -52,6 +57,8 @@ export interface CollabServerOptions {
 export class CollabServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: COLLAB_LIMITS.maxMessageBytes });
   private readonly roomsById = new Map<string, Room>();
+  /** Rooms being read from an asynchronous store: one load per session however many connect meanwhile. */
+  private readonly loadingById = new Map<string, Promise<Room>>();
   private readonly roomOptions: RoomOptions;
   /** The status each loaded room was last seen with (see `sessionStatus`). */
   private readonly knownStatus = new Map<string, string | null>();
@@ -69,7 +76,7 @@ export class CollabServer {
   private checkStatuses(): void {
     const read = this.options.sessionStatus;
     if (!read) return;
-    for (const sessionId of this.roomsById.keys()) {
+    for (const sessionId of [...this.roomsById.keys()]) {
       let status: string | null;
       try {
         status = read(sessionId);
@@ -84,7 +91,7 @@ export class CollabServer {
     }
   }
 
-  /** The loaded room of a session, loading it when needed. */
+  /** The loaded room of a session, loading it when needed (synchronous store, or a room already loaded). */
   room(sessionId: string): Room {
     let room = this.roomsById.get(sessionId);
     if (!room) {
@@ -99,6 +106,34 @@ export class CollabServer {
     return room;
   }
 
+  /** The loaded room of a session, loading it from either store when needed. */
+  openRoom(sessionId: string): Promise<Room> {
+    const loaded = this.roomsById.get(sessionId);
+    if (loaded) return Promise.resolve(loaded);
+    if (this.options.store instanceof NotesStore) return Promise.resolve(this.room(sessionId));
+    let loading = this.loadingById.get(sessionId);
+    if (!loading) {
+      loading = Room.open(sessionId, this.options.store, this.roomOptions, (idle) => this.unload(idle)).then(
+        (room) => {
+          this.loadingById.delete(sessionId);
+          const existing = this.roomsById.get(sessionId);
+          if (existing) {
+            room.discard();
+            return existing;
+          }
+          this.roomsById.set(sessionId, room);
+          return room;
+        },
+        (err: unknown) => {
+          this.loadingById.delete(sessionId);
+          throw err;
+        },
+      );
+      this.loadingById.set(sessionId, loading);
+    }
+    return loading;
+  }
+
   /** Runs `change` on the session's live document (loading it if needed), so every client sees it. */
   change(sessionId: string, change: (doc: Y.Doc) => void): void {
     const room = this.room(sessionId);
@@ -106,13 +141,24 @@ export class CollabServer {
     if (room.conns.size === 0) room.releaseWhenIdle();
   }
 
-  /** The SQLite store of the notes documents (revisions, generations). */
-  get store(): NotesStore {
+  /** The notes store, either database. */
+  get storage(): NotesStorage {
     return this.options.store;
   }
 
-  /** The current generation of a session's notes (creating the document row on first use). */
-  generation(sessionId: string): string {
+  /** The renderer given at construction, if any. */
+  get renderer(): ReadersCopyRenderer | undefined {
+    return this.options.renderer;
+  }
+
+  /** The SQLite store of the notes documents (revisions, generations). */
+  get store(): NotesStore {
+    if (!(this.options.store instanceof NotesStore)) throw new Error("revisions and generations are not wired to PostgreSQL yet");
+    return this.options.store;
+  }
+
+  /** The current generation of a session's notes (creating the document row on first use); a promise on PostgreSQL. */
+  generation(sessionId: string): string | Promise<string> {
     return this.roomsById.get(sessionId)?.generation ?? this.options.store.ensureGeneration(sessionId);
   }
 
@@ -128,7 +174,7 @@ export class CollabServer {
       this.roomsById.delete(sessionId);
       room.discard();
     }
-    return this.options.store.recreate(sessionId);
+    return this.store.recreate(sessionId);
   }
 
   /**
@@ -192,8 +238,7 @@ export class CollabServer {
     const granted = access;
     const generation = url.searchParams.get("gen");
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      try {
-        const room = this.room(sessionId);
+      const join = (room: Room) => {
         if (generation !== null && generation !== room.generation) {
           // Before any sync message: a local copy of an older incarnation must never merge in.
           ws.close(CloseCode.StaleGeneration, "local copy is of an older generation");
@@ -201,10 +246,43 @@ export class CollabServer {
           return;
         }
         attachConnection(room, ws, granted);
-      } catch (err) {
+      };
+      const failed = (err: unknown) => {
         console.error(`[collab] could not open session ${sessionId}`, err);
         ws.close(CloseCode.NotFound, "could not open document");
+      };
+      const loaded = this.roomsById.get(sessionId);
+      if (loaded || this.options.store instanceof NotesStore) {
+        try {
+          join(loaded ?? this.room(sessionId));
+        } catch (err) {
+          failed(err);
+        }
+        return;
       }
+      // The room is read from PostgreSQL first. What the client sends meanwhile (its sync step 1,
+      // awareness, even edits) is held, bounded, and handed to the connection once the room is
+      // loaded, in order: nothing is answered or stored from a half-loaded document.
+      const held: Array<[RawData, boolean]> = [];
+      const hold = (data: RawData, isBinary: boolean) => {
+        if (held.push([data, isBinary]) > COLLAB_LIMITS.messageBurst) ws.close(CloseCode.RateLimited, "rate limited");
+      };
+      ws.on("message", hold);
+      this.openRoom(sessionId).then(
+        (room) => {
+          ws.off("message", hold);
+          if (ws.readyState !== ws.OPEN) {
+            if (room.conns.size === 0) room.releaseWhenIdle();
+            return;
+          }
+          join(room);
+          for (const [data, isBinary] of held) (ws as WebSocket).emit("message", data, isBinary);
+        },
+        (err: unknown) => {
+          ws.off("message", hold);
+          failed(err);
+        },
+      );
     });
   }
 

@@ -17,27 +17,28 @@ export class NotesHistory {
   constructor(private readonly collab: CollabServer) {}
 
   /** A session's revisions, newest first. */
-  list(sessionId: string): RevisionSummary[] {
-    return this.collab.store.listRevisions(sessionId);
+  async list(sessionId: string): Promise<RevisionSummary[]> {
+    return this.collab.storage.listRevisions(sessionId);
   }
 
   /** Takes a named revision of the live document now; `author` joins its authors. */
-  takeNamed(sessionId: string, name: string, author?: string): RevisionSummary {
-    const room = this.collab.room(sessionId);
-    const revision = room.takeRevision("named", name, author ? [author] : []);
+  async takeNamed(sessionId: string, name: string, author?: string): Promise<RevisionSummary> {
+    const room = await this.collab.openRoom(sessionId);
+    const revision = await room.recordRevision("named", name, author ? [author] : []);
     if (room.conns.size === 0) room.releaseWhenIdle();
     return revision;
   }
 
   /** One revision rendered as the HTML fragment readers would see, or null when unknown. */
-  view(sessionId: string, revisionId: string): { revision: RevisionSummary; html: string } | null {
-    const stored = this.collab.store.getRevision(sessionId, revisionId);
+  async view(sessionId: string, revisionId: string): Promise<{ revision: RevisionSummary; html: string } | null> {
+    const stored = await this.collab.storage.getRevision(sessionId, revisionId);
     if (!stored) return null;
     const { state, ...revision } = stored;
     const doc = new Y.Doc();
     try {
       Y.applyUpdate(doc, state);
-      const document = new ReadersCopyRenderer(this.collab.store.db, this.collab.store).toInterchange(sessionId, doc);
+      const renderer = this.collab.renderer ?? new ReadersCopyRenderer(this.collab.store.db, this.collab.store);
+      const document = await renderer.interchangeOf(sessionId, doc);
       return document ? { revision, html: renderHtmlFragment(document) } : null;
     } finally {
       doc.destroy();
@@ -51,16 +52,16 @@ export class NotesHistory {
    * put back, and the result is recorded as a "restore" revision. The state it
    * replaces is kept as a revision first. Null when the revision is unknown.
    */
-  restore(sessionId: string, revisionId: string, author?: string): RevisionSummary | null {
-    const stored = this.collab.store.getRevision(sessionId, revisionId);
+  async restore(sessionId: string, revisionId: string, author?: string): Promise<RevisionSummary | null> {
+    const stored = await this.collab.storage.getRevision(sessionId, revisionId);
     if (!stored) return null;
+    const room = await this.collab.openRoom(sessionId);
     const source = new Y.Doc();
     try {
       Y.applyUpdate(source, stored.state);
       const notes = notesFromYDoc(source).toJSON();
       const people = readSessionPeople(source);
-      const room = this.collab.room(sessionId);
-      if (room.editedSinceRevision) room.takeRevision("auto", null);
+      if (room.editedSinceRevision) await room.recordRevision("auto", null);
       this.collab.change(sessionId, (doc) => {
         seedYDocFromNotes(doc, notes);
         const present = new Set(readSessionPeople(doc).map((p) => p.id));
@@ -78,7 +79,7 @@ export class NotesHistory {
         }
       });
       const label = stored.name ? `“${stored.name}”` : `the revision of ${stored.createdAt}`;
-      return room.takeRevision("restore", `Restored ${label}`, author ? [author] : []);
+      return await room.recordRevision("restore", `Restored ${label}`, author ? [author] : []);
     } finally {
       source.destroy();
     }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import * as Y from "yjs";
 import { revisionsToDrop } from "../../lib/collab/revision-retention";
+import type { NotesStorage } from "./notes-storage";
 
 /** What is stored for one session's notes, merged into one Yjs update. */
 export interface StoredNotes {
@@ -40,7 +41,7 @@ export interface StoredRevision extends RevisionSummary {
  * handled, and an append is durable (WAL, committed) when `append` returns.
  * This is the hot path, so it bypasses Prisma (~1 ms per insert there).
  */
-export class NotesStore {
+export class NotesStore implements NotesStorage {
   private readonly stmts;
 
   constructor(readonly db: Database.Database) {
@@ -210,13 +211,13 @@ export class NotesStore {
 
   /** A session's revisions, newest first, without their states. */
   listRevisions(sessionId: string): RevisionSummary[] {
-    return (this.stmts.listRevisions.all(sessionId) as RevisionRow[]).map(toSummary);
+    return (this.stmts.listRevisions.all(sessionId) as RevisionRow[]).map(toRevisionSummary);
   }
 
   /** One revision with its state, or null. */
   getRevision(sessionId: string, revisionId: string): StoredRevision | null {
     const row = this.stmts.getRevision.get(sessionId, revisionId) as (RevisionRow & { state: Buffer }) | undefined;
-    return row ? { ...toSummary(row), state: new Uint8Array(row.state) } : null;
+    return row ? { ...toRevisionSummary(row), state: new Uint8Array(row.state) } : null;
   }
 
   /** When the latest revision of a session was taken (ms since epoch), or null. */
@@ -240,7 +241,8 @@ interface RevisionRow {
   createdAt: string;
 }
 
-function toSummary(row: RevisionRow): RevisionSummary {
+/** A revision row (authors as stored JSON) as the history list shows it; shared by both stores. */
+export function toRevisionSummary(row: RevisionRow): RevisionSummary {
   let authors: string[] = [];
   try {
     const parsed: unknown = JSON.parse(row.authors);

@@ -1,10 +1,11 @@
 import type Database from "better-sqlite3";
+import type pg from "pg";
 import * as Y from "yjs";
 import { readSessionKind, readSessionPeople } from "../../lib/collab/session-people";
 import type { SessionKind, TalkNotesDocument } from "../../lib/interchange/types";
 import { notesFromYDoc } from "../../lib/schema/notesFromYDoc";
 import { notesToInterchange } from "../../lib/schema/notesToInterchange";
-import type { NotesStore } from "./notes-store";
+import type { NotesStorage } from "./notes-storage";
 
 interface MetaRow {
   title: string;
@@ -30,25 +31,54 @@ interface MetaRow {
  * changed by a reader.
  */
 export class ReadersCopyRenderer {
-  private readonly meta;
+  private readonly meta: ((sessionId: string) => MetaRow | undefined) | ((sessionId: string) => Promise<MetaRow | undefined>);
+  private readonly synchronous: boolean;
 
+  /** `db`: SQLite (synchronous) or a PostgreSQL pool (the session's details are read before rendering). */
   constructor(
-    db: Database.Database,
-    private readonly store: NotesStore,
+    db: Database.Database | pg.Pool,
+    private readonly store: NotesStorage,
   ) {
-    this.meta = db.prepare(
-      `SELECT s.title, s.kind, s.intro, s.startsAt, s.endsAt, s.room, s.track, s.slug,
-              c.name AS confName, c.location, c.startsOn, c.hashtag, c.titleTemplate
-         FROM "Session" s JOIN "Conference" c ON c.id = s.conferenceId WHERE s.id = ?`,
-    );
+    if ("prepare" in db) {
+      const stmt = db.prepare(
+        `SELECT s.title, s.kind, s.intro, s.startsAt, s.endsAt, s.room, s.track, s.slug,
+                c.name AS confName, c.location, c.startsOn, c.hashtag, c.titleTemplate
+           FROM "Session" s JOIN "Conference" c ON c.id = s.conferenceId WHERE s.id = ?`,
+      );
+      this.meta = (sessionId: string) => stmt.get(sessionId) as MetaRow | undefined;
+      this.synchronous = true;
+    } else {
+      const iso = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+      this.meta = async (sessionId: string) =>
+        (await db.query<MetaRow>(
+          `SELECT s.title, s.kind, s.intro, ${iso(`s."startsAt"`)} AS "startsAt", ${iso(`s."endsAt"`)} AS "endsAt", s.room, s.track, s.slug,
+                  c.name AS "confName", c.location, c."startsOn", c.hashtag, c."titleTemplate"
+             FROM "Session" s JOIN "Conference" c ON c.id = s."conferenceId" WHERE s.id = $1`,
+          [sessionId],
+        )).rows[0];
+      this.synchronous = false;
+    }
   }
 
-  /** The talknotes/1 document of a live Y.Doc, or null when the session is gone. */
+  /** The talknotes/1 document of a live Y.Doc, or null when the session is gone (SQLite: synchronous). */
   toInterchange(sessionId: string, doc: Y.Doc): TalkNotesDocument | null {
-    const row = this.meta.get(sessionId) as MetaRow | undefined;
-    if (!row) return null;
+    const row = this.meta(sessionId);
+    if (row instanceof Promise) throw new Error("toInterchange reads SQLite: with PostgreSQL use render()");
+    return row ? this.interchange(row, Y.encodeStateAsUpdate(doc)) : null;
+  }
+
+  /** The talknotes/1 document of a Y.Doc (either database), or null when the session is gone. */
+  async interchangeOf(sessionId: string, doc: Y.Doc): Promise<TalkNotesDocument | null> {
+    const state = Y.encodeStateAsUpdate(doc);
+    const row = await this.meta(sessionId);
+    return row ? this.interchange(row, state) : null;
+  }
+
+  /** The talknotes/1 document of a document state and the session's details. */
+  private interchange(row: MetaRow, state: Uint8Array): TalkNotesDocument {
     const copy = new Y.Doc();
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    Y.applyUpdate(copy, state);
+    const doc = copy;
     try {
       return notesToInterchange(notesFromYDoc(copy), {
         conference: {
@@ -75,10 +105,22 @@ export class ReadersCopyRenderer {
     }
   }
 
-  /** Renders and stores the readers' copy. */
-  render(sessionId: string, doc: Y.Doc): void {
-    const document = this.toInterchange(sessionId, doc);
-    if (document) this.store.writeContent(sessionId, JSON.stringify(document));
+  /**
+   * Renders and stores the readers' copy: done on return with SQLite; with
+   * PostgreSQL when the promise resolves (the state is copied first, so later
+   * edits or an unload of the room cannot change what is rendered).
+   */
+  render(sessionId: string, doc: Y.Doc): void | Promise<void> {
+    if (this.synchronous) {
+      const document = this.toInterchange(sessionId, doc);
+      if (document) return this.store.writeContent(sessionId, JSON.stringify(document));
+      return;
+    }
+    const state = Y.encodeStateAsUpdate(doc);
+    return (async () => {
+      const row = await this.meta(sessionId);
+      if (row) await this.store.writeContent(sessionId, JSON.stringify(this.interchange(row, state)));
+    })();
   }
 }
 

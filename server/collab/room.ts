@@ -8,7 +8,8 @@ import { CloseCode } from "../../lib/collab/close-codes";
 import { COLLAB_LIMITS } from "../../lib/collab/limits";
 import { sanitizePresenceUser } from "../../lib/collab/sanitize-presence-user";
 import type { ConnectionAccess } from "./connection";
-import type { NotesStore, RevisionKind, RevisionSummary } from "./notes-store";
+import type { RevisionKind, RevisionSummary, StoredNotes } from "./notes-store";
+import type { NotesStorage } from "./notes-storage";
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -54,11 +55,19 @@ export const DEFAULT_ROOM_OPTIONS: RoomOptions = {
   revisionEveryMs: 5 * 60_000,
 };
 
+/** What a room starts from: read before it exists (`Room.open`) when the store is asynchronous. */
+export interface LoadedNotes {
+  stored: StoredNotes;
+  lastRevisionAt: number | null;
+}
+
 /**
- * One session's live document. The room is loaded from SQLite synchronously in
- * its constructor, so no sync message is ever answered, and nothing is ever
- * stored, from a half-loaded document. Accepted updates are appended to the
- * log within `flushDelayMs` (batched), never by writing the whole state back.
+ * One session's live document. The room is constructed fully loaded: from
+ * SQLite synchronously in its constructor, or, with an asynchronous store
+ * (PostgreSQL), by `Room.open` which reads first and constructs after. So no
+ * sync message is ever answered, and nothing is ever stored, from a
+ * half-loaded document. Accepted updates are appended to the log within
+ * `flushDelayMs` (batched), never by writing the whole state back.
  */
 export class Room {
   readonly doc = new Y.Doc();
@@ -69,8 +78,13 @@ export class Room {
   private readonly presenceOwners = new Map<number, WebSocket>();
   readonly generation: string;
   private pending: Uint8Array[] = [];
-  /** Callbacks waiting until everything received so far is in SQLite (see `whenStored`). */
-  private storedWaiters: Array<() => void> = [];
+  /** Updates received and stored so far (counts): `whenStored` waits until the second reaches the first. */
+  private receivedSeq = 0;
+  private storedSeq = 0;
+  /** An asynchronous append is in flight (at most one per room, so batches stay in order). */
+  private writing = false;
+  /** Callbacks waiting until every update received before them is stored (see `whenStored`). */
+  private storedWaiters: Array<{ seq: number; callback: () => void }> = [];
   private changedSinceRevision = false;
   private lastRevisionAt: number;
   /** Who edited since the last revision: the account names of the connections whose updates arrived. */
@@ -84,20 +98,36 @@ export class Room {
 
   constructor(
     readonly sessionId: string,
-    private readonly store: NotesStore,
+    private readonly store: NotesStorage,
     private readonly options: RoomOptions,
     private readonly onIdle: (room: Room) => void,
+    loaded: LoadedNotes = Room.loadNow(sessionId, store),
   ) {
     this.awareness.setLocalState(null);
-    const stored = store.load(sessionId);
+    const { stored } = loaded;
     this.generation = stored.generation;
     this.updatesSinceSnapshot = stored.updatesSinceSnapshot;
     this.storedBytes = stored.storedBytes;
-    this.lastRevisionAt = store.lastRevisionAt(sessionId) ?? Date.now();
+    this.lastRevisionAt = loaded.lastRevisionAt ?? Date.now();
     if (stored.state) Y.applyUpdate(this.doc, stored.state, this);
     this.doc.on("update", this.handleUpdate);
     this.awareness.on("update", this.handleAwareness);
     options.onLoad?.(this);
+  }
+
+  /** Reads a room's start from an asynchronous store (PostgreSQL), then constructs it. */
+  static async open(sessionId: string, store: NotesStorage, options: RoomOptions, onIdle: (room: Room) => void): Promise<Room> {
+    const [stored, lastRevisionAt] = await Promise.all([store.load(sessionId), store.lastRevisionAt(sessionId)]);
+    return new Room(sessionId, store, options, onIdle, { stored, lastRevisionAt });
+  }
+
+  private static loadNow(sessionId: string, store: NotesStorage): LoadedNotes {
+    const stored = store.load(sessionId);
+    const lastRevisionAt = store.lastRevisionAt(sessionId);
+    if (stored instanceof Promise || lastRevisionAt instanceof Promise) {
+      throw new Error("this notes store loads asynchronously: open the room with Room.open");
+    }
+    return { stored, lastRevisionAt };
   }
 
   /** Bytes of this document in SQLite plus what is waiting to be written. */
@@ -128,6 +158,7 @@ export class Room {
     this.fullStep2Frame = null;
     if (origin === this) return;
     this.pending.push(update);
+    this.receivedSeq += 1;
     this.changedSinceRevision = true;
     // The account that was admitted, never what the connection claims in its presence.
     const author = this.conns.get(origin as WebSocket)?.access.name?.trim();
@@ -271,37 +302,76 @@ export class Room {
    * their edits are saved without any non-standard message.
    */
   whenStored(callback: () => void): void {
-    if (this.pending.length === 0) callback();
-    else this.storedWaiters.push(callback);
+    if (this.storedSeq === this.receivedSeq) callback();
+    else this.storedWaiters.push({ seq: this.receivedSeq, callback });
   }
 
-  /** Writes pending updates to SQLite now, as one merged batch. */
+  /**
+   * Writes pending updates now, as one merged batch: committed on return with
+   * SQLite; with an asynchronous store the batch is in flight and what arrives
+   * meanwhile waits for the next batch (one write per room at a time).
+   */
   flush(): void {
     if (this.flushTimer) {
       clearTimeout(this.flushTimer);
       this.flushTimer = null;
     }
-    if (this.pending.length === 0) return;
+    if (this.pending.length === 0 || this.writing) return;
     const batch = this.pending.length === 1 ? this.pending[0]! : Y.mergeUpdates(this.pending);
+    const upTo = this.receivedSeq;
+    this.pending = [];
+    let result: void | Promise<void>;
     try {
-      this.store.append(this.sessionId, batch);
+      result = this.store.append(this.sessionId, batch);
     } catch (err) {
-      // Nothing is confirmed to anyone; the updates stay queued and the write is retried.
-      console.error(`[collab] storing updates of ${this.sessionId} failed; retrying`, err);
-      this.pending = [batch];
-      this.flushTimer = setTimeout(() => this.flush(), Math.max(this.options.flushDelayMs, 500));
+      return this.retryLater(batch, err);
+    }
+    if (!(result instanceof Promise)) return this.stored(batch, upTo);
+    this.writing = true;
+    result.then(
+      () => {
+        this.writing = false;
+        this.stored(batch, upTo);
+        // An unloaded room still writes what arrived during the write (nobody was told it is saved yet).
+        if (this.pending.length > 0) {
+          if (this.destroyed) this.flush();
+          else this.flushTimer ??= setTimeout(() => this.flush(), 0);
+        }
+      },
+      (err: unknown) => {
+        this.writing = false;
+        this.retryLater(batch, err);
+      },
+    );
+  }
+
+  /** Nothing is confirmed to anyone; the updates stay queued (first, in order) and the write is retried. */
+  private retryLater(batch: Uint8Array, err: unknown): void {
+    if (this.destroyed) {
+      // Nobody was told these are saved, and every client that sent them still holds them.
+      console.error(`[collab] storing updates of unloaded ${this.sessionId} failed; clients will send them again`, err);
       return;
     }
-    this.pending = [];
+    console.error(`[collab] storing updates of ${this.sessionId} failed; retrying`, err);
+    this.pending.unshift(batch);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = setTimeout(() => this.flush(), Math.max(this.options.flushDelayMs, 500));
+  }
+
+  /** Bookkeeping once a batch holding every update up to `upTo` is committed. */
+  private stored(batch: Uint8Array, upTo: number): void {
+    this.storedSeq = upTo;
     this.storedBytes += batch.byteLength;
     this.updatesSinceSnapshot += 1;
-    if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates) this.compact();
-    const waiters = this.storedWaiters;
-    this.storedWaiters = [];
-    for (const waiter of waiters) waiter();
+    if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates && !this.destroyed) this.compact();
+    const ready = this.storedWaiters.filter((w) => w.seq <= upTo);
+    this.storedWaiters = this.storedWaiters.filter((w) => w.seq > upTo);
+    for (const waiter of ready) waiter.callback();
+    if (this.destroyed) return;
     if (this.changedSinceRevision && Date.now() - this.lastRevisionAt >= this.options.revisionEveryMs) {
       try {
-        this.takeRevision("auto", null);
+        const taken = this.recordRevision("auto", null);
+        if (taken instanceof Promise) taken.catch((err: unknown) => console.error(`[collab] automatic revision of ${this.sessionId} failed`, err));
       } catch (err) {
         console.error(`[collab] automatic revision of ${this.sessionId} failed`, err);
       }
@@ -313,6 +383,13 @@ export class Room {
    * people whose edits arrived since the previous one ("who wrote what").
    */
   takeRevision(kind: RevisionKind, name: string | null, extraAuthors: readonly string[] = []): RevisionSummary {
+    const revision = this.recordRevision(kind, name, extraAuthors);
+    if (revision instanceof Promise) throw new Error("this notes store is asynchronous: named revisions need recordRevision");
+    return revision;
+  }
+
+  /** `takeRevision` for either store: with an asynchronous one the revision is stored when the promise resolves. */
+  recordRevision(kind: RevisionKind, name: string | null, extraAuthors: readonly string[] = []): RevisionSummary | Promise<RevisionSummary> {
     this.flush();
     for (const n of extraAuthors) this.authorsSinceRevision.add(n);
     const revision = this.store.addRevision(this.sessionId, {
@@ -337,7 +414,10 @@ export class Room {
   compact(): void {
     this.flush();
     const snapshot = Y.encodeStateAsUpdate(this.doc);
-    this.store.compact(this.sessionId, snapshot);
+    // An asynchronous store merges in whatever is stored but not in `snapshot` (a batch in flight,
+    // other instances' updates) inside its own transaction, so nothing waits for it here.
+    const compacted = this.store.compact(this.sessionId, snapshot);
+    if (compacted instanceof Promise) compacted.catch((err: unknown) => console.error(`[collab] compacting ${this.sessionId} failed`, err));
     this.updatesSinceSnapshot = 0;
     this.storedBytes = snapshot.byteLength;
   }
@@ -431,6 +511,7 @@ export class Room {
     this.flushTimer = this.contentTimer = this.idleTimer = null;
     this.pending = [];
     this.storedWaiters = [];
+    this.receivedSeq = this.storedSeq;
     this.destroyed = true;
     for (const conn of [...this.conns.keys()]) conn.close(code, reason);
     this.conns.clear();
@@ -444,7 +525,8 @@ export class Room {
     this.flush();
     if (this.changedSinceRevision) {
       try {
-        this.takeRevision("auto", null);
+        const taken = this.recordRevision("auto", null);
+        if (taken instanceof Promise) taken.catch((err: unknown) => console.error(`[collab] revision of ${this.sessionId} on unload failed`, err));
       } catch (err) {
         console.error(`[collab] revision of ${this.sessionId} on unload failed`, err);
       }

@@ -15,6 +15,8 @@ import {
 import { notesFromYDoc } from "../../lib/schema/notesFromYDoc";
 import { notesToInterchange } from "../../lib/schema/notesToInterchange";
 import { NotesStore } from "../collab/notes-store";
+import type { NotesStorage } from "../collab/notes-storage";
+import { getRuntime } from "../runtime";
 import { readEnv } from "../env";
 import { openSqlite } from "../db/open-sqlite";
 import { getPrisma } from "../db/prisma";
@@ -73,7 +75,7 @@ export async function loadSessionDocument(sessionId: string, options: LoadSessio
   const copy = readersCopy(session.notes?.contentJson);
   let blocks: Block[] = [];
   if (copy) blocks = copy.blocks;
-  else if (session.notes) blocks = blocksFromYjs(sessionId, options.store, { conference, session: meta, people });
+  else if (session.notes) blocks = await blocksFromYjs(sessionId, options.store, { conference, session: meta, people });
 
   const listed = new Set(people.map((p) => p.id));
   const missing = [...referencedIds(blocks)].filter((id) => !listed.has(id));
@@ -104,11 +106,12 @@ function readersCopy(json: string | undefined): TalkNotesDocument | null {
   }
 }
 
-function blocksFromYjs(sessionId: string, given: NotesStore | undefined, meta: Omit<TalkNotesDocument, "format" | "blocks">): Block[] {
-  const db = given ? null : openSqlite(readEnv().databasePath);
+async function blocksFromYjs(sessionId: string, given: NotesStorage | undefined, meta: Omit<TalkNotesDocument, "format" | "blocks">): Promise<Block[]> {
+  const running = given ?? getRuntime()?.notesStorage;
+  const db = running ? null : openSqlite(readEnv().databasePath);
   try {
-    const store = given ?? new NotesStore(db!);
-    const { state } = store.load(sessionId);
+    const store = running ?? new NotesStore(db!);
+    const { state } = await store.load(sessionId);
     if (!state) return [];
     const ydoc = new Y.Doc();
     Y.applyUpdate(ydoc, state);

@@ -2,7 +2,7 @@ import { DEFAULT_REVISION_LIMITS } from "../../lib/collab/revision-retention";
 import { AppError } from "../../lib/errors/app-error";
 import type { CollabServer } from "../collab/collab-server";
 import type { RevisionSummary } from "../collab/notes-store";
-import { SessionStatusReader } from "../live/session-status-reader";
+import { getPrisma } from "../db/prisma";
 import { getRuntime } from "../runtime";
 import { parseInput } from "./parse-input";
 import { NamedRevisionInput, RestoreRevisionInput } from "./revisions-input";
@@ -14,13 +14,13 @@ import { NamedRevisionInput, RestoreRevisionInput } from "./revisions-input";
  */
 
 /** The current generation of a session's notes; throws not_found for an unknown session. */
-export function notesGeneration(sessionId: string): string {
-  return requireCollab(sessionId).generation(sessionId);
+export async function notesGeneration(sessionId: string): Promise<string> {
+  return (await requireCollab(sessionId)).generation(sessionId);
 }
 
 /** A session's revisions, newest first. */
-export function listRevisions(sessionId: string): RevisionSummary[] {
-  return requireCollab(sessionId).history.list(sessionId);
+export async function listRevisions(sessionId: string): Promise<RevisionSummary[]> {
+  return (await requireCollab(sessionId)).history.list(sessionId);
 }
 
 /**
@@ -29,27 +29,27 @@ export function listRevisions(sessionId: string): RevisionSummary[] {
  * session, and when its named and restore revisions fill their share of the
  * history (each is a full copy of the document: 15 of a 3.6 MB document were 58 MiB).
  */
-export function takeNamedRevision(sessionId: string, input: NamedRevisionInput): RevisionSummary {
+export async function takeNamedRevision(sessionId: string, input: NamedRevisionInput): Promise<RevisionSummary> {
   const data = parseInput(NamedRevisionInput, input);
-  const collab = requireCollab(sessionId);
-  checkNewKeptRevision(collab, sessionId);
+  const collab = await requireCollab(sessionId);
+  await checkNewKeptRevision(collab, sessionId);
   return collab.history.takeNamed(sessionId, data.name, data.author || undefined);
 }
 
 /** One revision rendered read-only, as the HTML fragment readers would see. */
-export function viewRevision(sessionId: string, revisionId: string): { revision: RevisionSummary; html: string } {
-  const view = requireCollab(sessionId).history.view(sessionId, revisionId);
+export async function viewRevision(sessionId: string, revisionId: string): Promise<{ revision: RevisionSummary; html: string }> {
+  const view = await (await requireCollab(sessionId)).history.view(sessionId, revisionId);
   if (!view) throw new AppError("not_found", "No such revision");
   return view;
 }
 
 /** Restores a revision as a new edit on top of the live notes (it syncs to every editor). */
-export function restoreRevision(sessionId: string, revisionId: string, input: RestoreRevisionInput = {}): RevisionSummary {
+export async function restoreRevision(sessionId: string, revisionId: string, input: RestoreRevisionInput = {}): Promise<RevisionSummary> {
   const data = parseInput(RestoreRevisionInput, input);
-  const collab = requireCollab(sessionId);
+  const collab = await requireCollab(sessionId);
   // A restore is an edit plus a "restore" revision: the same rules as a named one.
-  checkNewKeptRevision(collab, sessionId);
-  const revision = collab.history.restore(sessionId, revisionId, data.author || undefined);
+  await checkNewKeptRevision(collab, sessionId);
+  const revision = await collab.history.restore(sessionId, revisionId, data.author || undefined);
   if (!revision) throw new AppError("not_found", "No such revision");
   return revision;
 }
@@ -66,11 +66,12 @@ interface Bucket {
 const holder = globalThis as unknown as { __talknotesNamedRevisionBuckets?: Map<string, Bucket> };
 
 /** Throws unless the session may get one more named or restore revision now (and counts it). */
-function checkNewKeptRevision(collab: CollabServer, sessionId: string): void {
-  if (new SessionStatusReader(collab.store.db).status(sessionId) === "archived") {
+async function checkNewKeptRevision(collab: CollabServer, sessionId: string): Promise<void> {
+  const session = await getPrisma().session.findUnique({ where: { id: sessionId }, select: { status: true } });
+  if (session?.status === "archived") {
     throw new AppError("forbidden", "This session is archived: its notes and their history are final");
   }
-  const totals = collab.store.keptRevisionTotals(sessionId);
+  const totals = await collab.storage.keptRevisionTotals(sessionId);
   const limits = DEFAULT_REVISION_LIMITS;
   // The newest revision's size stands for the one about to be taken (a document grows slowly).
   if (totals.count >= limits.maxKept || totals.bytes + totals.newestBytes > limits.maxKeptBytes) {
@@ -89,9 +90,9 @@ function checkNewKeptRevision(collab: CollabServer, sessionId: string): void {
   buckets.set(sessionId, bucket);
 }
 
-function requireCollab(sessionId: string): CollabServer {
+async function requireCollab(sessionId: string): Promise<CollabServer> {
   const collab = getRuntime()?.collab;
   if (!collab) throw new Error("The collaboration server is not running in this process");
-  if (!collab.store.sessionExists(sessionId)) throw new AppError("not_found", "No such session");
+  if (!(await collab.storage.sessionExists(sessionId))) throw new AppError("not_found", "No such session");
   return collab;
 }

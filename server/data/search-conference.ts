@@ -4,6 +4,7 @@ import { getRuntime } from "../runtime";
 import { openSqlite } from "../db/open-sqlite";
 import { readEnv } from "../env";
 import { getPublicConference } from "./public-conference";
+import type { PostgresNotesSearchIndex } from "./postgres-search-index";
 import { MATCH_END, MATCH_START, NotesSearchIndex } from "./search-index";
 
 /** One search result, ready to show: where it is and an escaped excerpt with <mark>ed matches. */
@@ -24,7 +25,7 @@ export interface SearchResult {
 export async function searchConference(conferenceSlug: string, query: string) {
   const conference = await getPublicConference(conferenceSlug);
   const bySession = new Map(conference.sessions.map((s) => [s.id, s]));
-  const hits = withIndex((index) => index.search(conference.id, query));
+  const hits = await withIndex((index) => index.search(conference.id, query));
   const results: SearchResult[] = [];
   for (const hit of hits) {
     const session = bySession.get(hit.sessionId);
@@ -42,7 +43,7 @@ export async function searchConference(conferenceSlug: string, query: string) {
 }
 
 /** The running server's index; outside it (CLI, tests) a short-lived connection. */
-function withIndex<T>(use: (index: NotesSearchIndex) => T): T {
+function withIndex<T>(use: (index: NotesSearchIndex | PostgresNotesSearchIndex) => T): T {
   const running = getRuntime()?.search;
   if (running) return use(running);
   const db = openSqlite(readEnv().databasePath);

@@ -21,7 +21,7 @@ export interface SearchHit {
 export const MATCH_START = "\u0001";
 export const MATCH_END = "\u0002";
 
-const PUBLIC_IN = PUBLIC_SESSION_STATUSES.map((s) => `'${s}'`).join(", ");
+export const PUBLIC_IN = PUBLIC_SESSION_STATUSES.map((s) => `'${s}'`).join(", ");
 
 /** FTS5 column filter for an id: indexed columns hold ids as single tokens. */
 function idFilter(column: "conferenceId" | "sessionId", id: string): string {
@@ -107,7 +107,8 @@ export class NotesSearchIndex {
   }
 }
 
-function parseCopy(json: string): TalkNotesDocument | null {
+/** A stored readers' copy, or null when it is empty, unreadable or of an unknown format (shared by both indexes). */
+export function parseCopy(json: string): TalkNotesDocument | null {
   if (!json) return null;
   try {
     const value = JSON.parse(json) as TalkNotesDocument;

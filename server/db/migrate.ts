@@ -5,6 +5,15 @@ import type Database from "better-sqlite3";
 /** Where the standard Prisma migration folders live. */
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
 
+/** `<timestamp>_<name>` migration folders under `dir`, in the order they apply. */
+export function listMigrations(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && /^\d+_/.test(e.name))
+    .map((e) => e.name)
+    .sort();
+}
+
 export interface MigrationResult {
   applied: string[];
   alreadyApplied: number;
@@ -26,11 +35,7 @@ export function applyMigrations(db: Database.Database, dir = MIGRATIONS_DIR): Mi
   const done = new Set(
     db.prepare(`SELECT name FROM "_talknotes_migrations"`).all().map((r) => (r as { name: string }).name),
   );
-  const folders = fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && /^\d+_/.test(e.name))
-    .map((e) => e.name)
-    .sort();
+  const folders = listMigrations(dir);
   const applied: string[] = [];
   const record = db.prepare(`INSERT INTO "_talknotes_migrations" (name, appliedAt) VALUES (?, ?)`);
   for (const name of folders) {

@@ -71,6 +71,11 @@ export class LiveHub {
     if (channel) this.rebuild(sessionId, channel);
   }
 
+  /** Every read session may have changed unseen (e.g. the bus between instances was down): re-render each once. */
+  changedAll(): void {
+    for (const [sessionId, channel] of this.channels) this.rebuild(sessionId, channel);
+  }
+
   /** A reader that was behind can take more: send it the newest frame. */
   drained(sessionId: string, subscriber: LiveSubscriber): void {
     const channel = this.channels.get(sessionId);

@@ -1,3 +1,4 @@
+import type { PostgresNotesSearchIndex } from "../data/postgres-search-index";
 import type { NotesSearchIndex } from "../data/search-index";
 import type { LiveHub } from "./live-hub";
 
@@ -13,7 +14,7 @@ export class ReadersCopyListener {
 
   constructor(
     private readonly hub: LiveHub,
-    private readonly search: NotesSearchIndex,
+    private readonly search: NotesSearchIndex | PostgresNotesSearchIndex,
     private readonly indexEveryMs = 3_000,
   ) {}
 
@@ -40,10 +41,11 @@ export class ReadersCopyListener {
   }
 
   private index(sessionId: string): void {
+    const failed = (err: unknown) => console.error(`[search] indexing session ${sessionId} failed`, err);
     try {
-      this.search.indexStored(sessionId);
+      this.search.indexStored(sessionId)?.catch(failed);
     } catch (err) {
-      console.error(`[search] indexing session ${sessionId} failed`, err);
+      failed(err);
     }
   }
 }

@@ -111,7 +111,7 @@ describe("document generations", () => {
     await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
     const wsUrl = `ws://127.0.0.1:${(httpServer.address() as AddressInfo).port}/collab`;
     try {
-      const before = collab.generation(sessionId);
+      const before = await collab.generation(sessionId);
       const dana = clientOf(wsUrl, before);
       await waitFor(() => dana.provider.synced, 10_000, "dana synced");
       type(dana.doc, "about to vanish");
@@ -125,7 +125,7 @@ describe("document generations", () => {
       dana.provider.connect();
       await waitFor(() => dana.closes.length > 1, 5000, "dana refused again");
       expect(dana.closes[1]).toBe(CloseCode.StaleGeneration);
-      expect(collab.generation(sessionId)).toBe(after);
+      expect(await collab.generation(sessionId)).toBe(after);
       expect(collab.room(sessionId).doc.getXmlFragment("notes").length).toBe(0);
       const erin = clientOf(wsUrl, after);
       await waitFor(() => erin.provider.synced, 10_000, "erin synced");

@@ -1,7 +1,9 @@
 import * as prng from "lib0/prng";
 import * as Y from "yjs";
 import { type SaveTracker, trackSaves } from "../../app/components/editor/save-tracker";
+import pg from "pg";
 import { NotesStore } from "../../server/collab/notes-store";
+import { PostgresNotesStore } from "../../server/collab/postgres-notes-store";
 import { openSqlite } from "../../server/db/open-sqlite";
 import { type RunningServer, startServer } from "./server-process";
 import { type TestClient, connectClient, waitFor } from "./yclient";
@@ -9,7 +11,14 @@ import { type TestClient, connectClient, waitFor } from "./yclient";
 export interface ConvergenceOptions {
   /** A running Talknotes server; it is restarted (same port, same database) during the run. */
   server: RunningServer;
-  /** The database the server uses (`file:` URL, as given to startServer). */
+  /**
+   * More instances of the same deployment (PostgreSQL + Redis): clients are spread over all of them
+   * round robin, and the restarts go round the instances too.
+   */
+  otherServers?: RunningServer[];
+  /** Environment the servers run with (e.g. REDIS_URL, TALKNOTES_SECRET), for restarts. */
+  serverEnv?: Record<string, string>;
+  /** The database the server uses (`file:` or `postgres:` URL, as given to startServer). */
   databaseUrl: string;
   /** An existing session whose notes the clients edit. */
   sessionId: string;
@@ -32,6 +41,8 @@ export interface ConvergenceOptions {
 export interface ConvergenceResult {
   /** The server running at the end (the caller stops it). */
   server: RunningServer;
+  /** Every instance running at the end, `server` first (the caller stops them). */
+  servers: RunningServer[];
   /** Operations of each kind that were performed. */
   counts: Record<string, number>;
   /** The notes every replica and the stored state ended with (XML of the notes fragment). */
@@ -64,11 +75,14 @@ export async function runConvergence(options: ConvergenceOptions): Promise<Conve
   const gen = prng.create(options.seed);
   const counts: Record<string, number> = {};
   const count = (kind: string) => (counts[kind] = (counts[kind] ?? 0) + 1);
-  let server = options.server;
+  const servers = [options.server, ...(options.otherServers ?? [])];
+  const restart = async (i: number) => {
+    servers[i] = await startServer({ databaseUrl: options.databaseUrl, port: servers[i]!.port, env: options.serverEnv });
+  };
 
   const replicas: Replica[] = [];
   for (let i = 0; i < options.clients; i++) {
-    const client = connectClient(server.wsUrl, options.sessionId, { connect: false });
+    const client = connectClient(servers[i % servers.length]!.wsUrl, options.sessionId, { connect: false });
     client.provider.params = { token: options.token };
     const tracker = trackSaves(client.provider, { probeDelayMs: 20 });
     client.provider.connect();
@@ -86,11 +100,12 @@ export async function runConvergence(options: ConvergenceOptions): Promise<Conve
       if (restartAt.has(op)) {
         restarts += 1;
         const hard = restarts % 2 === 1;
-        log(`op ${op}: ${hard ? "SIGKILL" : "SIGTERM"} and restart`);
-        await (hard ? server.kill() : server.stop());
+        const which = (restarts - 1) % servers.length;
+        log(`op ${op}: ${hard ? "SIGKILL" : "SIGTERM"} and restart of instance ${which + 1}`);
+        await (hard ? servers[which]!.kill() : servers[which]!.stop());
         // Edits keep happening while the server is down (below), then it comes back on the same port.
         for (let k = 0; k < 5; k++) randomEdit(gen, prng.oneOf(gen, replicas), count);
-        server = await startServer({ databaseUrl: options.databaseUrl, port: server.port });
+        await restart(which);
         count("restart");
       }
       const replica = prng.oneOf(gen, replicas);
@@ -137,12 +152,14 @@ export async function runConvergence(options: ConvergenceOptions): Promise<Conve
     const replicaXml = replicas.map((r) => xmlOf(r.client.doc));
     for (const r of replicas) r.client.provider.disconnect();
 
-    // "Saved" means durable: a crash right now must not lose anything.
-    await server.kill();
-    const stored = readStoredXml(options.databaseUrl, options.sessionId);
+    // "Saved" means durable: a crash of every instance right now must not lose anything.
+    for (const s of servers) await s.kill();
+    const stored = options.databaseUrl.startsWith("file:")
+      ? readStoredXml(options.databaseUrl, options.sessionId)
+      : await readPostgresStoredXml(options.databaseUrl, options.sessionId);
     log(`converged: ${finalXml.length} chars of XML, ${JSON.stringify(counts)}`);
-    server = await startServer({ databaseUrl: options.databaseUrl, port: server.port });
-    return { server, counts, finalXml, storedMatches: stored === finalXml, replicas: replicaXml, durationMs: Date.now() - started };
+    for (let i = 0; i < servers.length; i++) await restart(i);
+    return { server: servers[0]!, servers, counts, finalXml, storedMatches: stored === finalXml, replicas: replicaXml, durationMs: Date.now() - started };
   } finally {
     for (const r of replicas) {
       r.tracker.destroy();
@@ -200,6 +217,19 @@ export function readStoredXml(databaseUrl: string, sessionId: string): string {
     return xmlOf(doc);
   } finally {
     db.close();
+  }
+}
+
+/** The notes as stored in PostgreSQL, read directly with the app's PostgresNotesStore. */
+async function readPostgresStoredXml(databaseUrl: string, sessionId: string): Promise<string> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  try {
+    const { state } = await new PostgresNotesStore(pool).load(sessionId);
+    const doc = new Y.Doc();
+    if (state) Y.applyUpdate(doc, state);
+    return xmlOf(doc);
+  } finally {
+    await pool.end();
   }
 }
 

@@ -11,7 +11,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ session:
   try {
     const sessionId = (await params).session;
     await requireSessionAccess(await routeViewer(req), sessionId, "viewer");
-    const generation = notesGeneration(sessionId);
+    const generation = await notesGeneration(sessionId);
     return NextResponse.json({ generation }, { headers: { "cache-control": "no-store" } });
   } catch (err) {
     if (err instanceof AppError) return NextResponse.json({ error: err.message, code: err.code }, { status: err.status });

@@ -12,7 +12,7 @@ type Params = Promise<{ session: string }>;
 export async function GET(req: Request, { params }: { params: Params }) {
   try {
     await requireSessionAccess(await routeViewer(req), (await params).session, "viewer");
-    return NextResponse.json({ revisions: listRevisions((await params).session) }, { headers: { "cache-control": "no-store" } });
+    return NextResponse.json({ revisions: await listRevisions((await params).session) }, { headers: { "cache-control": "no-store" } });
   } catch (err) {
     return failure(err);
   }
@@ -23,7 +23,7 @@ export async function POST(req: Request, { params }: { params: Params }) {
   try {
     await requireSessionAccess(await routeViewer(req, { mutation: true }), (await params).session, "editor");
     const body: unknown = await req.json().catch(() => ({}));
-    return NextResponse.json({ revision: takeNamedRevision((await params).session, body as never) }, { status: 201 });
+    return NextResponse.json({ revision: await takeNamedRevision((await params).session, body as never) }, { status: 201 });
   } catch (err) {
     return failure(err);
   }

@@ -11,7 +11,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ session:
   try {
     const { session, revision } = await params;
     await requireSessionAccess(await routeViewer(req), session, "viewer");
-    return NextResponse.json(viewRevision(session, revision), { headers: { "cache-control": "no-store" } });
+    return NextResponse.json(await viewRevision(session, revision), { headers: { "cache-control": "no-store" } });
   } catch (err) {
     if (err instanceof AppError) return NextResponse.json({ error: err.message, code: err.code }, { status: err.status });
     throw err;

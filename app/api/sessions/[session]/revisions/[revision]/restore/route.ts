@@ -12,7 +12,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ session
     const { session, revision } = await params;
     await requireSessionAccess(await routeViewer(req, { mutation: true }), session, "editor");
     const body: unknown = await req.json().catch(() => ({}));
-    return NextResponse.json({ revision: restoreRevision(session, revision, body as never) });
+    return NextResponse.json({ revision: await restoreRevision(session, revision, body as never) });
   } catch (err) {
     if (err instanceof AppError) return NextResponse.json({ error: err.message, code: err.code }, { status: err.status });
     throw err;
