@@ -4,8 +4,8 @@ import type { NoteNode } from "./build-tree";
 import { looksLikeNewName, parseAttribution } from "./parse-attribution";
 import { splitQuotedText } from "./split-quoted-text";
 
-/** "Question:", with the typos seen in real notes ("Question;", "Q:", "Q -"). */
-const PREFIX = /^(?:questions?|qu?estion|q)\s*[:;]\s*|^(?:question|q)\s*[.\-–—]\s+/i;
+/** "Question:", with the typos seen in real notes ("Question;", "Q:", "Q -"), or a `>` quote line. */
+export const QUESTION_PREFIX = /^(?:questions?|qu?estion|q)\s*[:;]\s*|^(?:question|q)\s*[.\-–—]\s+|^>\s*/i;
 
 type ClassifyChild = (node: NoteNode, parent: BlockParent) => Block | null;
 
@@ -27,7 +27,7 @@ export function classifyQuestion(
   ctx: ClassifyContext,
   classifyChild: ClassifyChild,
 ): QuestionBlock | null {
-  const prefix = PREFIX.exec(text);
+  const prefix = QUESTION_PREFIX.exec(text);
   if (!prefix) {
     if ((parent !== "top" && parent !== "talk") || !node.children.some((c) => isAttributed(c, ctx))) return null;
     return { type: "question", text, askedBy: null, answers: answers(node, ctx, classifyChild) };

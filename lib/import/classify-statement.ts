@@ -1,5 +1,5 @@
 import type { BlockParent, ClassifyContext } from "./classify-context";
-import { looksLikeNewName, parseAttribution } from "./parse-attribution";
+import { looksLikeNewName, parseAttribution, parseTrailingAttribution } from "./parse-attribution";
 import { splitQuotedText } from "./split-quoted-text";
 
 /** The parts of a statement block other than its children. */
@@ -15,6 +15,8 @@ export interface StatementParts {
  *   or full name, alias, handle, or a typo of one);
  * - under a question, `Israel: "..."` from someone not in the panel list,
  *   who is added with role "audience";
+ * - `"..." — Jody` (or `--`, `–`, `~`, ` - `) where the name after the
+ *   words resolves to a person;
  * - a bare `"..."` quotation: a statement with speaker null, i.e. the
  *   enclosing speaker continuing.
  * Returns null when the bullet is none of these.
@@ -30,6 +32,13 @@ export function classifyStatement(text: string, parent: BlockParent, ctx: Classi
       ctx.warnings.push(`"${attribution.label}" is not in the panel or speaker list; added as an audience member.`);
       return { speaker: newcomer.id, text: quote.text, asides: quote.asides };
     }
+  }
+  // `"…" — Victor`: the name after the words, only when it is someone known.
+  const trailing = parseTrailingAttribution(text);
+  const byline = trailing ? ctx.people.resolve(trailing.label) : null;
+  if (trailing && byline) {
+    const quote = splitQuotedText(trailing.rest);
+    return { speaker: byline.id, text: quote.text, asides: quote.asides };
   }
   const quote = splitQuotedText(text);
   return quote.quoted ? { speaker: null, text: quote.text, asides: quote.asides } : null;

@@ -4,8 +4,12 @@ import { buildTree } from "./build-tree";
 import { classifyBlock } from "./classify-block";
 import type { ClassifyContext } from "./classify-context";
 import { classifyTalkBullet } from "./classify-talk-bullet";
+import { findPeopleLines } from "./find-people-lines";
+import type { PeopleLines } from "./find-people-lines";
 import { ImportError, MAX_NOTES_BYTES } from "./import-error";
 import { markdownInlineToText } from "./markdown-inline-to-text";
+import { nestFlatAnswers } from "./nest-flat-answers";
+import { parseFrontMatter } from "./parse-front-matter";
 import { PeopleRegistry } from "./people-registry";
 import type { NotesHeader } from "./read-header";
 import { readHeader } from "./read-header";
@@ -48,13 +52,16 @@ export function importNotes(text: string, options: ImportNotesOptions = {}): Imp
   const markdown = options.format === "markdown" || (options.format !== "text" && looksLikeMarkdown(lines));
   const toText = markdown ? markdownInlineToText : (s: string) => s;
   const knownNames = options.conference?.name ? [options.conference.name] : [];
-  const header = readHeader(lines, toText, knownNames);
+  // People lists first, wherever they are; their lines are then neither intro nor notes.
+  const found = findPeopleLines(lines, toText, parseFrontMatter(lines.map((l) => l.text))?.bodyStart ?? 0);
+  const visible = lines.map((l) => (found.claimed.has(l.lineNo - 1) ? { ...l, indent: 0, bullet: null, heading: 0, text: "", blank: true } : l));
+  const header = readHeader(visible, toText, knownNames);
 
   const ctx: ClassifyContext = { people: new PeopleRegistry(options.knownPeople), warnings: [], toText };
-  const kind = header.kind ?? decideKind(header, lines.slice(header.bodyStart));
-  registerHeaderPeople(header, kind, ctx);
+  const kind = header.kind ?? decideKind(header, found, visible.slice(header.bodyStart));
+  registerHeaderPeople(found, kind, ctx);
 
-  const tree = buildTree(lines.slice(header.bodyStart));
+  const tree = nestFlatAnswers(buildTree(visible.slice(header.bodyStart)), ctx);
   const hasSections = tree.some((n) => n.kind === "heading");
   const blocks: Block[] = [];
   for (const node of tree) {
@@ -93,18 +100,21 @@ function looksLikeMarkdown(lines: readonly NoteLine[]): boolean {
  * the title or intro says Ignite/lightning or the notes are `##` talk
  * sections; otherwise a talk.
  */
-function decideKind(header: NotesHeader, body: readonly NoteLine[]): SessionKind {
-  if (header.moderators.length > 0 || header.panelists.length >= 2) return "panel";
+function decideKind(header: NotesHeader, found: PeopleLines, body: readonly NoteLine[]): SessionKind {
+  const count = (list: string) => found.people.filter((p) => p.list === list).length;
+  if (count("moderators") > 0 || count("panelists") >= 2) return "panel";
   if (/\b(ignite|lightning)\b/i.test(`${header.title ?? ""}\n${header.intro}`)) return "ignite";
   if (body.filter((l) => l.heading >= 2).length >= 2) return "ignite";
   return "talk";
 }
 
-function registerHeaderPeople(header: NotesHeader, kind: SessionKind, ctx: ClassifyContext): void {
+/** Panelists (or unlabelled lists), then speakers, then moderators: the order a reader introduces them. */
+function registerHeaderPeople(found: PeopleLines, kind: SessionKind, ctx: ClassifyContext): void {
   const listedRole = kind === "panel" ? "panelist" : "speaker";
-  for (const p of header.panelists) ctx.people.add({ ...p, role: listedRole });
-  for (const p of header.speakers) ctx.people.add({ ...p, role: "speaker" });
-  for (const p of header.moderators) ctx.people.add({ ...p, role: "moderator" });
+  const roles = { panelists: listedRole, speakers: "speaker", moderators: "moderator" } as const;
+  for (const list of ["panelists", "speakers", "moderators"] as const) {
+    for (const p of found.people) if (p.list === list) ctx.people.add({ ...p.person, role: roles[list] });
+  }
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {
