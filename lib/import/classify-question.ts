@@ -1,5 +1,7 @@
 import type { Block, QuestionBlock } from "../interchange/types";
+import { attributionGuess } from "./attribution-guess";
 import type { BlockParent, ClassifyContext } from "./classify-context";
+import type { BlockGuess } from "./import-guess";
 import type { NoteNode } from "./build-tree";
 import { looksLikeNewName, parseAttribution } from "./parse-attribution";
 import { splitQuotedText } from "./split-quoted-text";
@@ -35,21 +37,27 @@ export function classifyQuestion(
 
   let rest = text.slice(prefix[0].length);
   let askedBy: string | null = null;
+  let guess: BlockGuess | null = null;
   const attribution = parseAttribution(rest);
   if (attribution) {
-    const known = ctx.people.resolve(attribution.label);
+    const known = ctx.people.resolveMatch(attribution.label);
     if (known) {
-      askedBy = known.id;
+      askedBy = known.person.id;
+      guess = attributionGuess("asker", attribution.label, known, node.lineNo);
       rest = attribution.rest;
     } else if (looksLikeNewName(attribution.label) && splitQuotedText(attribution.rest).quoted) {
       askedBy = ctx.people.add({ name: attribution.label, role: "audience" }).id;
-      ctx.warnings.push(`"${attribution.label}" is not in the panel or speaker list; added as an audience member.`);
+      const message = `"${attribution.label}" is not in the panel or speaker list; added as an audience member.`;
+      ctx.warnings.push(message);
+      guess = { kind: "asker", confidence: 0.5, message, personId: askedBy, line: node.lineNo };
       rest = attribution.rest;
     }
   }
   const quote = splitQuotedText(rest);
   const asides: Block[] = quote.asides.map((a) => ({ type: "aside", text: a }));
-  return { type: "question", text: quote.text, askedBy, answers: [...asides, ...answers(node, ctx, classifyChild)] };
+  const block: QuestionBlock = { type: "question", text: quote.text, askedBy, answers: [...asides, ...answers(node, ctx, classifyChild)] };
+  if (guess) ctx.guesses.set(block, guess);
+  return block;
 }
 
 function answers(node: NoteNode, ctx: ClassifyContext, classifyChild: ClassifyChild): Block[] {

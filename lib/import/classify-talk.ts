@@ -18,6 +18,7 @@ export function classifyTalk(
   children: readonly NoteNode[],
   ctx: ClassifyContext,
   classifyChild: (node: NoteNode, parent: BlockParent) => Block | null,
+  lineNo: number | null = null,
 ): TalkBlock {
   const header = parseTalkHeader(ctx.toText(titleText), (name) => ctx.people.lookup(name) !== null);
   const seeds = [...header.speakers];
@@ -37,10 +38,21 @@ export function classifyTalk(
         : ctx.people.add({ name: seed.name, role: "speaker", affiliation: seed.affiliation, note: seed.note, handle: seed.handle });
     if (person && !speakers.includes(person.id)) speakers.push(person.id);
   }
-  return {
+  const block: TalkBlock = {
     type: "talk",
     title: header.title,
     speakers,
     children: rest.map((c) => classifyChild(c, "talk")).filter((b): b is Block => b !== null),
   };
+  if (header.speakers.length > 0 && header.confidence < 1) {
+    const names = header.speakers.map((s) => s.name).join(", ");
+    ctx.guesses.set(block, {
+      kind: "talk-speaker",
+      confidence: header.confidence,
+      message: `Talk "${header.title}": speaker read as ${names} from its title line.`,
+      personId: speakers[0] ?? null,
+      line: lineNo,
+    });
+  }
+  return block;
 }

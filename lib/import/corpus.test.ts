@@ -34,3 +34,27 @@ describe("the notes corpus reads the way a person reads it", () => {
     });
   }
 });
+
+describe("the import report", () => {
+  const guessesOf = (file: string) => importNotes(readFileSync(path.join(dir, file), "utf8")).guesses;
+
+  it("lists every guess with a confidence, least sure first, with the block's path", () => {
+    const guesses = guessesOf("03-mixed-list-misspelt-first-name.md");
+    expect(guesses[0]).toMatchObject({ kind: "attribution", path: [0, 0], message: '"Alcie" read as Alice Zhang (a likely typo).' });
+    expect(guesses.map((g) => g.confidence)).toEqual([...guesses.map((g) => g.confidence)].sort((a, b) => a - b));
+    expect(guesses.filter((g) => g.kind === "person").map((g) => g.personId)).toEqual(["alice-zhang", "bob-ortiz", "priyanka-raman"]);
+  });
+
+  it("is less sure of a list found only by its names' use than of a labelled one", () => {
+    const unlabelled = guessesOf("05-unlabelled-list-after-notes.txt").filter((g) => g.kind === "person");
+    const labelled = guessesOf("04-labelled-list-after-notes.txt").filter((g) => g.kind === "person");
+    expect(Math.max(...unlabelled.map((g) => g.confidence))).toBeLessThan(Math.min(...labelled.map((g) => g.confidence)));
+  });
+
+  it("reports talk speakers read from title lines, and audience members added", () => {
+    const talks = guessesOf("06-ignite-header-shapes.txt").filter((g) => g.kind === "talk-speaker");
+    expect(talks.map((g) => g.path)).toEqual([[0], [1], [2], [3], [4], [5]]);
+    const audience = guessesOf("17-continuation-and-audience.txt")[0];
+    expect(audience).toMatchObject({ kind: "asker", confidence: 0.5, path: [1] });
+  });
+});

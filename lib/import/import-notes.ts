@@ -7,6 +7,7 @@ import { classifyTalkBullet } from "./classify-talk-bullet";
 import { findPeopleLines } from "./find-people-lines";
 import type { PeopleLines } from "./find-people-lines";
 import { ImportError, MAX_NOTES_BYTES } from "./import-error";
+import type { BlockGuess, ImportGuess } from "./import-guess";
 import { markdownInlineToText } from "./markdown-inline-to-text";
 import { nestFlatAnswers } from "./nest-flat-answers";
 import { parseFrontMatter } from "./parse-front-matter";
@@ -29,6 +30,13 @@ export interface ImportNotesResult {
   document: TalkNotesDocument;
   /** Things a person may want to check (guessed people, removed image names), in input order. */
   warnings: string[];
+  /**
+   * The import report: every guess (people taken from name lines, first-name
+   * and typo attributions, talk speakers read from title lines) with its
+   * confidence, least sure first. Beside the document, not in it: talknotes/1
+   * is unchanged.
+   */
+  guesses: ImportGuess[];
 }
 
 /**
@@ -57,9 +65,9 @@ export function importNotes(text: string, options: ImportNotesOptions = {}): Imp
   const visible = lines.map((l) => (found.claimed.has(l.lineNo - 1) ? { ...l, indent: 0, bullet: null, heading: 0, text: "", blank: true } : l));
   const header = readHeader(visible, toText, knownNames);
 
-  const ctx: ClassifyContext = { people: new PeopleRegistry(options.knownPeople), warnings: [], toText };
+  const ctx: ClassifyContext = { people: new PeopleRegistry(options.knownPeople), warnings: [], toText, guesses: new Map() };
   const kind = header.kind ?? decideKind(header, found, visible.slice(header.bodyStart));
-  registerHeaderPeople(found, kind, ctx);
+  const personGuesses = registerHeaderPeople(found, kind, ctx);
 
   const tree = nestFlatAnswers(buildTree(visible.slice(header.bodyStart)), ctx);
   const hasSections = tree.some((n) => n.kind === "heading");
@@ -88,7 +96,23 @@ export function importNotes(text: string, options: ImportNotesOptions = {}): Imp
       blocks,
     },
     warnings: ctx.warnings,
+    guesses: [...personGuesses, ...blockGuesses(blocks, ctx.guesses)].sort((a, b) => a.confidence - b.confidence || (a.line ?? 0) - (b.line ?? 0)),
   };
+}
+
+/** The block guesses with their paths in the finished document, in document order. */
+function blockGuesses(blocks: readonly Block[], guesses: ReadonlyMap<Block, BlockGuess>): ImportGuess[] {
+  const out: ImportGuess[] = [];
+  const walk = (list: readonly Block[], path: number[]) =>
+    list.forEach((b, i) => {
+      const here = [...path, i];
+      const guess = guesses.get(b);
+      if (guess) out.push({ ...guess, path: here });
+      if (b.type === "question") walk(b.answers, here);
+      else if (b.type !== "aside") walk(b.children, here);
+    });
+  walk(blocks, []);
+  return out;
 }
 
 function looksLikeMarkdown(lines: readonly NoteLine[]): boolean {
@@ -108,13 +132,30 @@ function decideKind(header: NotesHeader, found: PeopleLines, body: readonly Note
   return "talk";
 }
 
-/** Panelists (or unlabelled lists), then speakers, then moderators: the order a reader introduces them. */
-function registerHeaderPeople(found: PeopleLines, kind: SessionKind, ctx: ClassifyContext): void {
+/**
+ * Panelists (or unlabelled lists), then speakers, then moderators: the order
+ * a reader introduces them. Returns the report's entry for each.
+ */
+function registerHeaderPeople(found: PeopleLines, kind: SessionKind, ctx: ClassifyContext): ImportGuess[] {
   const listedRole = kind === "panel" ? "panelist" : "speaker";
   const roles = { panelists: listedRole, speakers: "speaker", moderators: "moderator" } as const;
+  const guesses: ImportGuess[] = [];
   for (const list of ["panelists", "speakers", "moderators"] as const) {
-    for (const p of found.people) if (p.list === list) ctx.people.add({ ...p.person, role: roles[list] });
+    for (const p of found.people) {
+      if (p.list !== list) continue;
+      const person = ctx.people.add({ ...p.person, role: roles[list] });
+      const company = p.person.affiliation ? ` (${p.person.affiliation})` : "";
+      guesses.push({
+        kind: "person",
+        confidence: p.confidence,
+        message: `Line ${p.lineNo}: ${p.person.name}${company} read as ${roles[list]}, ${p.reason}.`,
+        personId: person.id,
+        path: null,
+        line: p.lineNo,
+      });
+    }
   }
+  return guesses;
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

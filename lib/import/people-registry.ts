@@ -1,4 +1,6 @@
 import type { InterchangePerson, PersonRole } from "../interchange/types";
+import { createPeopleIndex } from "../people/createPeopleIndex";
+import type { PeopleIndex } from "../people/types";
 import { matchSpeaker } from "./match-speaker";
 import type { SpeakerMatch } from "./match-speaker";
 import { slugify } from "../text/slugify";
@@ -24,6 +26,11 @@ const ROLE_RANK: Record<PersonRole, number> = { audience: 0, speaker: 1, panelis
 export class PeopleRegistry {
   private readonly people: InterchangePerson[] = [];
   private readonly known: InterchangePerson[];
+  /** Search indexes reused across lookups; rebuilt when people are added or an alias is learnt. */
+  private sessionIndex: PeopleIndex<InterchangePerson> | null = null;
+  private knownIndex: PeopleIndex<InterchangePerson> | null = null;
+  private knownOthers: InterchangePerson[] | null = null;
+  private indexedCount = -1;
 
   constructor(known: readonly InterchangePerson[] = []) {
     this.known = known.map((p) => ({ ...p, aliases: p.aliases ? [...p.aliases] : undefined }));
@@ -37,6 +44,7 @@ export class PeopleRegistry {
       existing.note ??= seed.note ?? undefined;
       existing.handle ??= seed.handle ?? undefined;
       if (ROLE_RANK[seed.role] > ROLE_RANK[existing.role]) existing.role = seed.role;
+      this.sessionIndex = null;
       return existing;
     }
     const person: InterchangePerson = { id: this.freshId(seed.name), name: seed.name, role: seed.role };
@@ -52,6 +60,11 @@ export class PeopleRegistry {
    * the caller's known people; a typo that matched is remembered as an alias.
    */
   resolve(label: string): InterchangePerson | null {
+    return this.resolveMatch(label)?.person ?? null;
+  }
+
+  /** Like {@link resolve}, also saying how the label matched (for the import report's confidence). */
+  resolveMatch(label: string): SpeakerMatch | null {
     const match = this.lookup(label);
     if (!match) return null;
     const person = match.person;
@@ -59,13 +72,25 @@ export class PeopleRegistry {
     if (match.how === "fuzzy") {
       const aliases = (person.aliases ??= []);
       if (!aliases.includes(label)) aliases.push(label);
+      this.sessionIndex = null;
     }
-    return person;
+    return match;
   }
 
   /** Like {@link resolve} but without recording anything. */
   lookup(label: string): SpeakerMatch | null {
-    return matchSpeaker(label, this.people) ?? matchSpeaker(label, this.known.filter((p) => !this.people.includes(p)));
+    if (this.people.length !== this.indexedCount) {
+      this.sessionIndex = null;
+      this.knownIndex = null;
+      this.knownOthers = null;
+    }
+    this.indexedCount = this.people.length;
+    this.sessionIndex ??= createPeopleIndex(this.people);
+    const inSession = matchSpeaker(label, this.people, this.sessionIndex);
+    if (inSession || this.known.length === 0) return inSession;
+    const others = (this.knownOthers ??= this.known.filter((p) => !this.people.includes(p)));
+    this.knownIndex ??= createPeopleIndex(others);
+    return matchSpeaker(label, others, this.knownIndex);
   }
 
   /** Everyone met so far, in order of first appearance. */
