@@ -9,7 +9,9 @@ import type { PeopleLines } from "./find-people-lines";
 import { ImportError, MAX_NOTES_BYTES } from "./import-error";
 import type { BlockGuess, ImportGuess } from "./import-guess";
 import { markdownInlineToText } from "./markdown-inline-to-text";
+import { matchSpeaker } from "./match-speaker";
 import { nestFlatAnswers } from "./nest-flat-answers";
+import { parseAttribution } from "./parse-attribution";
 import { parseFrontMatter } from "./parse-front-matter";
 import { PeopleRegistry } from "./people-registry";
 import type { NotesHeader } from "./read-header";
@@ -63,7 +65,12 @@ export function importNotes(text: string, options: ImportNotesOptions = {}): Imp
   // People lists first, wherever they are; their lines are then neither intro nor notes.
   const found = findPeopleLines(lines, toText, parseFrontMatter(lines.map((l) => l.text))?.bodyStart ?? 0);
   const visible = lines.map((l) => (found.claimed.has(l.lineNo - 1) ? { ...l, indent: 0, bullet: null, heading: 0, text: "", blank: true } : l));
-  const header = readHeader(visible, toText, knownNames);
+  const listed = found.people.map((p, i) => ({ id: String(i), name: p.person.name, handle: p.person.handle }));
+  const isAttributed = (line: string) => {
+    const label = parseAttribution(line)?.label;
+    return !!label && matchSpeaker(label, listed) !== null;
+  };
+  const header = readHeader(visible, toText, knownNames, isAttributed);
 
   const ctx: ClassifyContext = { people: new PeopleRegistry(options.knownPeople), warnings: [], toText, guesses: new Map() };
   const kind = header.kind ?? decideKind(header, found, visible.slice(header.bodyStart));

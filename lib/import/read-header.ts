@@ -35,7 +35,13 @@ const BODY_LINE = /^(?:(?:question|q)\s*[:;]|>|(?:pro\s+)?tip\s*[:\-–]|\(.*\)$
  * question, `>` quote, tip, aside or attributed quote). Unrecognised lines
  * are intro paragraphs, so nothing above the notes is lost.
  */
-export function readHeader(lines: readonly NoteLine[], toText: (raw: string) => string, knownEventNames: readonly string[]): NotesHeader {
+export function readHeader(
+  lines: readonly NoteLine[],
+  toText: (raw: string) => string,
+  knownEventNames: readonly string[],
+  /** True for `Name: …` lines by a listed person: notes, even unquoted. */
+  isAttributed: (text: string) => boolean = () => false,
+): NotesHeader {
   const header: NotesHeader = { conference: {}, title: null, kind: null, intro: "", bodyStart: lines.length };
   const conf = header.conference;
   const paragraphs: string[][] = [];
@@ -84,7 +90,7 @@ export function readHeader(lines: readonly NoteLine[], toText: (raw: string) => 
       if (post?.[3]) conf.hashtag ??= post[3];
       continue;
     }
-    if (line.bullet !== null) break;
+    if (line.bullet !== null || isAttributed(text)) break;
 
     const post = POST_TITLE.exec(text);
     if (post && !header.title) {
