@@ -54,6 +54,8 @@ export function ImportNotes({ conferenceSlug }: { conferenceSlug: string }) {
 
   const doc = preview.document;
   const update = (next: TalkNotesDocument) => setPreview({ ...preview, document: next });
+  // Warnings the import report already lists (with their fix) are not repeated.
+  const otherWarnings = preview.warnings.filter((w) => !preview.guesses.some((g) => g.message === w));
   const options = doc.people.map((p) => ({ id: p.id, label: p.affiliation ? `${p.name} (${p.affiliation})` : p.name }));
 
   return (
@@ -140,11 +142,11 @@ export function ImportNotes({ conferenceSlug }: { conferenceSlug: string }) {
         </ol>
       </section>
 
-      {preview.warnings.length > 0 ? (
+      {otherWarnings.length > 0 ? (
         <section className="card">
           <h2>Check these</h2>
           <ul className="small">
-            {preview.warnings.map((w, i) => (
+            {otherWarnings.map((w, i) => (
               <li key={i}>{w}</li>
             ))}
           </ul>
