@@ -1,6 +1,6 @@
 import type { BlockGuess } from "./import-guess";
 import type { SpeakerMatch } from "./match-speaker";
-import { matchConfidence } from "./match-speaker";
+import { matchConfidence } from "./match-confidence";
 
 const HOW: Record<SpeakerMatch["how"], string> = {
   name: "full name",

@@ -45,12 +45,16 @@ export function classifyQuestion(
       askedBy = known.person.id;
       guess = attributionGuess("asker", attribution.label, known, node.lineNo);
       rest = attribution.rest;
-    } else if (looksLikeNewName(attribution.label) && splitQuotedText(attribution.rest).quoted) {
-      askedBy = ctx.people.add({ name: attribution.label, role: "audience" }).id;
-      const message = `"${attribution.label}" is not in the panel or speaker list; added as an audience member.`;
-      ctx.warnings.push(message);
-      guess = { kind: "asker", confidence: 0.5, message, personId: askedBy, line: node.lineNo };
-      rest = attribution.rest;
+    } else {
+      const newcomer =
+        looksLikeNewName(attribution.label) && splitQuotedText(attribution.rest).quoted ? ctx.people.add({ name: attribution.label, role: "audience" }) : null;
+      if (newcomer) {
+        askedBy = newcomer.id;
+        const message = `"${attribution.label}" is not in the panel or speaker list; added as an audience member.`;
+        ctx.warnings.push(message);
+        guess = { kind: "asker", confidence: 0.5, message, personId: askedBy, line: node.lineNo };
+        rest = attribution.rest;
+      }
     }
   }
   const quote = splitQuotedText(rest);

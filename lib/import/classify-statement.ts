@@ -34,8 +34,8 @@ export function classifyStatement(text: string, parent: BlockParent, ctx: Classi
       const guess = attributionGuess("attribution", attribution.label, match, line);
       return { speaker: match.person.id, text: quote.text, asides: quote.asides, guess };
     }
-    if (parent === "question" && quote.quoted && looksLikeNewName(attribution.label)) {
-      const newcomer = ctx.people.add({ name: attribution.label, role: "audience" });
+    const newcomer = parent === "question" && quote.quoted && looksLikeNewName(attribution.label) ? ctx.people.add({ name: attribution.label, role: "audience" }) : null;
+    if (newcomer) {
       const message = `"${attribution.label}" is not in the panel or speaker list; added as an audience member.`;
       ctx.warnings.push(message);
       const guess: BlockGuess = { kind: "attribution", confidence: 0.5, message, personId: newcomer.id, line };

@@ -20,7 +20,7 @@ export function classifyTalk(
   classifyChild: (node: NoteNode, parent: BlockParent) => Block | null,
   lineNo: number | null = null,
 ): TalkBlock {
-  const header = parseTalkHeader(ctx.toText(titleText), (name) => ctx.people.lookup(name) !== null);
+  const header = parseTalkHeader(ctx.toText(titleText), (name) => ctx.people.lookup(name, true) !== null);
   const seeds = [...header.speakers];
   const rest: NoteNode[] = [];
   for (const child of children) {
@@ -31,7 +31,7 @@ export function classifyTalk(
   }
   const speakers: string[] = [];
   for (const seed of seeds) {
-    const match = ctx.people.lookup(seed.name);
+    const match = ctx.people.lookup(seed.name, true);
     const person =
       match && (match.how === "name" || match.how === "handle")
         ? ctx.people.resolve(seed.name)

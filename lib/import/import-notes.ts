@@ -10,6 +10,7 @@ import { ImportError, MAX_NOTES_BYTES } from "./import-error";
 import type { BlockGuess, ImportGuess } from "./import-guess";
 import { markdownInlineToText } from "./markdown-inline-to-text";
 import { matchSpeaker } from "./match-speaker";
+import { MAX_SESSION_PEOPLE } from "./max-session-people";
 import { nestFlatAnswers } from "./nest-flat-answers";
 import { parseAttribution } from "./parse-attribution";
 import { parseFrontMatter } from "./parse-front-matter";
@@ -86,6 +87,7 @@ export function importNotes(text: string, options: ImportNotesOptions = {}): Imp
   }
 
   if (!header.title) ctx.warnings.unshift("No session title found; using \"Untitled session\".");
+  if (ctx.people.overflowed) ctx.warnings.push(`More than ${MAX_SESSION_PEOPLE} people: the names after that stay text.`);
   const conference: InterchangeConference = {
     name: header.conference.name ?? "",
     location: header.conference.location ?? null,
@@ -151,6 +153,7 @@ function registerHeaderPeople(found: PeopleLines, kind: SessionKind, ctx: Classi
     for (const p of found.people) {
       if (p.list !== list) continue;
       const person = ctx.people.add({ ...p.person, role: roles[list] });
+      if (!person) continue;
       const company = p.person.affiliation ? ` (${p.person.affiliation})` : "";
       guesses.push({
         kind: "person",

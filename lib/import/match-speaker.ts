@@ -2,7 +2,8 @@ import type { InterchangePerson } from "../interchange/types";
 import { createPeopleIndex } from "../people/createPeopleIndex";
 import { normalizeText } from "../people/normalizeText";
 import { rankPeople } from "../people/rankPeople";
-import type { PeopleIndex } from "../people/types";
+import type { SpeakerMatchIndex } from "./prepare-speaker-match";
+import { prepareSpeakerMatch } from "./prepare-speaker-match";
 
 /** How a label was tied to a person, strongest first. */
 export type SpeakerMatchKind = "name" | "handle" | "alias" | "first-name" | "last-name" | "initials" | "prefix" | "fuzzy";
@@ -16,23 +17,6 @@ export interface SpeakerMatch<P extends MatchablePerson = InterchangePerson> {
 
 /** The people a label may refer to; only the fields matching needs. */
 export type MatchablePerson = Pick<InterchangePerson, "id" | "name"> & Partial<InterchangePerson>;
-
-/** How sure a match is, by kind: what the import report shows next to each guess. */
-export const MATCH_CONFIDENCE: Record<SpeakerMatchKind, number> = {
-  name: 1,
-  handle: 1,
-  alias: 0.95,
-  "first-name": 0.9,
-  "last-name": 0.85,
-  initials: 0.7,
-  prefix: 0.7,
-  fuzzy: 0.6,
-};
-
-/** The confidence of one match; a two-letter typo is less sure than a one-letter one. */
-export function matchConfidence(match: Pick<SpeakerMatch, "how" | "distance">): number {
-  return match.how === "fuzzy" ? Math.max(0.3, 0.7 - 0.15 * match.distance) : MATCH_CONFIDENCE[match.how];
-}
 
 /**
  * Finds the person a note-taker meant by `label` ("Jody", "Mulkey",
@@ -53,24 +37,25 @@ export function matchConfidence(match: Pick<SpeakerMatch, "how" | "distance">): 
  * Returns null when nothing matches or when the best kind of match is
  * ambiguous (two "Jay"s): guessing would put words in the wrong mouth.
  */
-export function matchSpeaker<P extends MatchablePerson>(label: string, people: readonly P[], index?: PeopleIndex<P>): SpeakerMatch<P> | null {
+export function matchSpeaker<P extends MatchablePerson>(
+  label: string,
+  people: readonly P[],
+  /** Built once per list of people (prepareSpeakerMatch) when many labels are matched against it. */
+  index: SpeakerMatchIndex<P> = prepareSpeakerMatch(people),
+  /** Only full name, handle, alias, first or last name: no prefixes or typos. */
+  exactOnly = false,
+): SpeakerMatch<P> | null {
   const key = normalizeText(label.replace(/^@/, ""));
-  if (!key) return null;
-  const exact: [SpeakerMatchKind, (p: P) => boolean][] = [
-    ["name", (p) => normalizeText(p.name) === key],
-    ["handle", (p) => !!p.handle && normalizeText(p.handle.replace(/^@/, "")) === key],
-    ["alias", (p) => (p.aliases ?? []).some((a) => normalizeText(a) === key)],
-    ["first-name", (p) => firstName(p.name) === key],
-    ["last-name", (p) => lastName(p.name) === key],
-  ];
-  for (const [how, test] of exact) {
-    const found = unique(people.filter(test));
-    if (found === "ambiguous") return null;
-    if (found) return { person: found, how, distance: 0 };
+  if (!key || key.length > 200) return null;
+  for (const [how, byKey] of index.exact) {
+    const found = byKey.get(key);
+    if (found && found.length > 1) return null;
+    if (found?.[0]) return { person: found[0], how, distance: 0 };
   }
-  if (people.length === 0) return null;
+  if (people.length === 0 || exactOnly) return null;
 
-  const ranked = rankPeople(index ?? createPeopleIndex(people), label, { limit: 2 });
+  index.ranking ??= createPeopleIndex(people);
+  const ranked = rankPeople(index.ranking, label, { limit: 2 });
   const [best, second] = ranked;
   if (!best || (second && second.score === best.score)) return null;
   if (best.matchedOn === "affiliation") return null;
@@ -87,21 +72,6 @@ export function matchSpeaker<P extends MatchablePerson>(label: string, people: r
   return { person: best.person, how: "prefix", distance: 0 };
 }
 
-function unique<P>(found: P[]): P | "ambiguous" | null {
-  if (found.length > 1) return "ambiguous";
-  return found[0] ?? null;
-}
-
 function nameTokens(p: MatchablePerson): string[] {
   return [p.name, p.handle ?? "", ...(p.aliases ?? [])].flatMap((s) => normalizeText(s.replace(/^@/, "")).split(" ")).filter(Boolean);
-}
-
-function firstName(name: string): string {
-  const parts = normalizeText(name).split(" ");
-  return parts.length > 1 ? (parts[0] ?? "") : "";
-}
-
-function lastName(name: string): string {
-  const parts = normalizeText(name).split(" ");
-  return parts.length > 1 ? (parts[parts.length - 1] ?? "") : "";
 }
