@@ -76,7 +76,8 @@ export class PeopleRegistry {
 
   /**
    * The person `label` refers to, among this session's people first and then
-   * the caller's known people; a typo that matched is remembered as an alias.
+   * the caller's known people; a typo, a shortened name ("Amar") or initials
+   * that matched are remembered as an alias.
    */
   resolve(label: string): InterchangePerson | null {
     return this.resolveMatch(label)?.person ?? null;
@@ -88,7 +89,7 @@ export class PeopleRegistry {
     if (!match) return null;
     const person = match.person;
     if (!this.people.includes(person)) this.push(person);
-    if (match.how === "fuzzy") {
+    if (match.how === "fuzzy" || match.how === "prefix" || match.how === "initials") {
       const aliases = (person.aliases ??= []);
       // A few spellings are worth keeping; hundreds would only make every lookup rebuild the index.
       if (!aliases.includes(label) && aliases.length < MAX_ALIASES) {
