@@ -56,7 +56,8 @@ interface Run {
  *   some line carries a company or handle, or when its names later attribute
  *   statements (`Alice:`, `— Alice`), wherever the run is. A lone line needs
  *   its name to be used that way, or (confidence 0.55) a company or handle
- *   and a place above the notes. Confidence grows with each kind of evidence.
+ *   and a place above the notes (not the very first line: that is the event
+ *   or the title). Confidence grows with each kind of evidence.
  * - Nothing inside a `##` talk section is taken (its `Speaker:` line is the
  *   talk's own), and a line right before a date line is the event, not a person.
  *
@@ -66,6 +67,9 @@ interface Run {
 export function findPeopleLines(lines: readonly NoteLine[], toText: (raw: string) => string, from = 0): PeopleLines {
   const used = attributionLabels(lines, toText, from);
   const firstNote = firstNoteLine(lines, toText, from);
+  // The first line of the notes is the event or the title ("Velocity EU, Berlin"), not a lone speaker.
+  let firstText = from;
+  while (firstText < lines.length && (lines[firstText] as NoteLine).blank) firstText++;
   const people: ListedPerson[] = [];
   const claimed = new Set<number>();
   let run: Run | null = null;
@@ -92,7 +96,7 @@ export function findPeopleLines(lines: readonly NoteLine[], toText: (raw: string
     } else if (usedCount * 2 >= n && usedCount > 0) {
       confidence = n >= 2 ? 0.85 : 0.7;
       reason = "a name line whose name attributes statements";
-    } else if (n === 1 && beforeNotes && extras === 1) {
+    } else if (n === 1 && beforeNotes && extras === 1 && r.start > firstText) {
       confidence = 0.55;
       reason = "a lone name line with a company or handle above the notes";
     } else {
