@@ -33,7 +33,8 @@ const best = (f: () => unknown) => Math.min(time(f), time(f));
 const BUDGET_MS = 10_000;
 
 describe("hostile notes stay linear", () => {
-  // Each shape at n and 4n: a linear step takes about 4 times as long, a quadratic one 16 times.
+  // Each shape at n and 8n: a linear step takes about 8 times as long, a quadratic one 64 times;
+  // the wide margin keeps a busy, shared machine from failing a linear step.
   const shapes: [string, (n: number) => string][] = [
     ["distinct people in one list", (n) => `Talk notes: T\n\n${Array.from({ length: n }, (_, i) => `${word(i)} ${word(i + 1)} (Co ${i})`).join("\n")}\n\n- x\n`],
     ["distinct audience members answering", (n) => `# T\n\nAda Byrne (X)\nBo Chen (Y)\n\n- Q: why?\n${Array.from({ length: n }, (_, i) => `  - ${word(i)}: "yes"`).join("\n")}\n`],
@@ -46,14 +47,14 @@ describe("hostile notes stay linear", () => {
   ];
   for (const [name, make] of shapes) {
     it(name, () => {
-      const small = make(10_000);
+      const small = make(5_000);
       const large = make(40_000);
       expect(large.length).toBeLessThan(5 * 1024 * 1024);
       importNotes(small); // warm up
       const t1 = best(() => importNotes(small));
-      const t4 = best(() => importNotes(large));
-      expect(t4, `${t1.toFixed(0)} ms -> ${t4.toFixed(0)} ms`).toBeLessThan(8 * t1 + 300);
-      expect(t4).toBeLessThan(BUDGET_MS);
+      const t8 = best(() => importNotes(large));
+      expect(t8, `${t1.toFixed(0)} ms -> ${t8.toFixed(0)} ms`).toBeLessThan(24 * t1 + 300);
+      expect(t8).toBeLessThan(BUDGET_MS);
     }, 60_000);
   }
 
