@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { createFromPreviewAction, type PreviewResult, previewImportAction } from "@/app/conferences/[conference]/import/actions";
+import { type ImportGuess, UNSURE_CONFIDENCE } from "@/lib/import/import-guess";
 import { type Block, PERSON_ROLES, type PersonRole, SESSION_KINDS, type SessionKind, type TalkNotesDocument } from "@/lib/interchange/types";
 
 type Path = number[];
@@ -53,6 +54,8 @@ export function ImportNotes({ conferenceSlug }: { conferenceSlug: string }) {
 
   const doc = preview.document;
   const update = (next: TalkNotesDocument) => setPreview({ ...preview, document: next });
+  // Warnings the import report already lists (with their fix) are not repeated.
+  const otherWarnings = preview.warnings.filter((w) => !preview.guesses.some((g) => g.message === w));
   const options = doc.people.map((p) => ({ id: p.id, label: p.affiliation ? `${p.name} (${p.affiliation})` : p.name }));
 
   return (
@@ -82,6 +85,14 @@ export function ImportNotes({ conferenceSlug }: { conferenceSlug: string }) {
           </p>
         ) : null}
       </section>
+
+      <GuessList
+        guesses={preview.guesses}
+        doc={doc}
+        options={options}
+        onPerson={(path, person) => update({ ...doc, blocks: setPerson(doc.blocks, path, person) })}
+        onRole={(id, role) => update({ ...doc, people: doc.people.map((q) => (q.id === id ? { ...q, role } : q)) })}
+      />
 
       <section className="card stack">
         <h2>People ({doc.people.length})</h2>
@@ -131,11 +142,11 @@ export function ImportNotes({ conferenceSlug }: { conferenceSlug: string }) {
         </ol>
       </section>
 
-      {preview.warnings.length > 0 ? (
+      {otherWarnings.length > 0 ? (
         <section className="card">
           <h2>Check these</h2>
           <ul className="small">
-            {preview.warnings.map((w, i) => (
+            {otherWarnings.map((w, i) => (
               <li key={i}>{w}</li>
             ))}
           </ul>
@@ -250,6 +261,85 @@ function BlockPreview({
         </li>
       );
   }
+}
+
+/**
+ * The import report, least sure first: each guess with its confidence and the
+ * control that fixes it right there (who said it, who asked, a person's
+ * role), so a person corrects the importer's doubtful readings in seconds
+ * instead of hunting for them in the notes. Guesses the importer is at least
+ * 80% sure of are folded away below.
+ */
+function GuessList({
+  guesses,
+  doc,
+  options,
+  onPerson,
+  onRole,
+}: {
+  guesses: ImportGuess[];
+  doc: TalkNotesDocument;
+  options: Array<{ id: string; label: string }>;
+  onPerson: (path: Path, person: string | null) => void;
+  onRole: (id: string, role: PersonRole) => void;
+}) {
+  const live = guesses.filter((g) => g.kind !== "person" || doc.people.some((p) => p.id === g.personId));
+  if (live.length === 0) return null;
+  const unsure = live.filter((g) => g.confidence < UNSURE_CONFIDENCE);
+  const sure = live.filter((g) => g.confidence >= UNSURE_CONFIDENCE);
+  const row = (g: ImportGuess, i: number) => {
+    const block = g.path ? blockAt(doc.blocks, g.path) : null;
+    const person = g.kind === "person" ? doc.people.find((p) => p.id === g.personId) : null;
+    const current = block?.type === "statement" ? block.speaker : block?.type === "question" ? block.askedBy : undefined;
+    return (
+      <li key={i} className="guess-row" data-testid="import-guess">
+        <span className={`chip guess-confidence${g.confidence < UNSURE_CONFIDENCE ? " is-unsure" : ""}`} title="How sure the importer is">
+          {Math.round(g.confidence * 100)}%
+        </span>{" "}
+        <span className="small">{g.message}</span>{" "}
+        {current !== undefined && g.path ? (
+          <select className="attribution-select" aria-label={g.kind === "asker" ? "Asked by" : "Speaker"} value={current ?? ""} onChange={(e) => onPerson(g.path as Path, e.target.value || null)}>
+            <option value="">{g.kind === "asker" ? "(moderator / unknown)" : "(continuing / unattributed)"}</option>
+            {options.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        ) : null}
+        {person ? (
+          <select className="attribution-select" aria-label={`Role of ${person.name}`} value={person.role} onChange={(e) => onRole(person.id, e.target.value as PersonRole)}>
+            {PERSON_ROLES.map((r) => (
+              <option key={r}>{r}</option>
+            ))}
+          </select>
+        ) : null}
+      </li>
+    );
+  };
+  return (
+    <section className="card stack" data-testid="import-guesses">
+      <h2>Check these first ({unsure.length})</h2>
+      {unsure.length > 0 ? <ol className="guess-rows">{unsure.map(row)}</ol> : <p className="small muted">Nothing the importer is unsure of.</p>}
+      {sure.length > 0 ? (
+        <details>
+          <summary className="small muted">{sure.length} more guesses, each at least 80% sure</summary>
+          <ol className="guess-rows">{sure.map(row)}</ol>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+function blockAt(blocks: Block[], path: Path): Block | null {
+  let list = blocks;
+  let block: Block | null = null;
+  for (const i of path) {
+    block = list[i] ?? null;
+    if (!block) return null;
+    list = block.type === "question" ? block.answers : block.type === "aside" ? [] : block.children;
+  }
+  return block;
 }
 
 function setPerson(blocks: Block[], path: Path, person: string | null): Block[] {

@@ -22,7 +22,7 @@ export function classifyBlock(node: NoteNode, parent: BlockParent, ctx: Classify
 
   const stripped = stripGluedImageName(node.text);
   if (stripped.image) ctx.warnings.push(`Line ${node.lineNo}: removed the image file name "${stripped.image}" glued to the text.`);
-  if (node.kind === "heading") return classifyTalk(stripped.text, node.children, ctx, child);
+  if (node.kind === "heading") return classifyTalk(stripped.text, node.children, ctx, child, node.lineNo);
   if (IMAGE_ONLY.test(stripped.text.trim()) && node.children.length === 0) {
     ctx.warnings.push(`Line ${node.lineNo}: skipped "${stripped.text.trim()}", an image placeholder.`);
     return null;
@@ -37,8 +37,13 @@ export function classifyBlock(node: NoteNode, parent: BlockParent, ctx: Classify
   // before statements get their turn; the implicit form comes after them.
   const explicit = classifyQuestion(text, node, "note", ctx, child);
   if (explicit) return explicit;
-  const statement = classifyStatement(text, parent, ctx);
-  if (statement) return { type: "statement", ...statement, children: children("statement") };
+  const statement = classifyStatement(text, parent, ctx, node.lineNo);
+  if (statement) {
+    const { guess, ...parts } = statement;
+    const block: Block = { type: "statement", ...parts, children: children("statement") };
+    if (guess) ctx.guesses.set(block, guess);
+    return block;
+  }
   const implicit = classifyQuestion(text, node, parent, ctx, child);
   if (implicit) return implicit;
   return { type: "note", text, children: children("note") };

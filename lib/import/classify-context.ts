@@ -1,3 +1,5 @@
+import type { Block } from "../interchange/types";
+import type { BlockGuess } from "./import-guess";
 import type { PeopleRegistry } from "./people-registry";
 
 /** Where a node sits; what a bullet means depends on it (answers under questions). */
@@ -10,4 +12,6 @@ export interface ClassifyContext {
   warnings: string[];
   /** Raw line text to the plain text stored (Markdown inline syntax removed for Markdown input). */
   toText: (raw: string) => string;
+  /** Guesses about blocks (who said it, who asked, who gave the talk), keyed by the block; paths are added at the end. */
+  guesses: Map<Block, BlockGuess>;
 }

@@ -1,11 +1,13 @@
 import type { Block, QuestionBlock } from "../interchange/types";
+import { attributionGuess } from "./attribution-guess";
 import type { BlockParent, ClassifyContext } from "./classify-context";
+import type { BlockGuess } from "./import-guess";
 import type { NoteNode } from "./build-tree";
 import { looksLikeNewName, parseAttribution } from "./parse-attribution";
 import { splitQuotedText } from "./split-quoted-text";
 
-/** "Question:", with the typos seen in real notes ("Question;", "Q:", "Q -"). */
-const PREFIX = /^(?:questions?|qu?estion|q)\s*[:;]\s*|^(?:question|q)\s*[.\-–—]\s+/i;
+/** "Question:", with the typos seen in real notes ("Question;", "Q:", "Q -"), or a `>` quote line. */
+export const QUESTION_PREFIX = /^(?:questions?|qu?estion|q)\s*[:;]\s*|^(?:question|q)\s*[.\-–—]\s+|^>\s*/i;
 
 type ClassifyChild = (node: NoteNode, parent: BlockParent) => Block | null;
 
@@ -27,7 +29,7 @@ export function classifyQuestion(
   ctx: ClassifyContext,
   classifyChild: ClassifyChild,
 ): QuestionBlock | null {
-  const prefix = PREFIX.exec(text);
+  const prefix = QUESTION_PREFIX.exec(text);
   if (!prefix) {
     if ((parent !== "top" && parent !== "talk") || !node.children.some((c) => isAttributed(c, ctx))) return null;
     return { type: "question", text, askedBy: null, answers: answers(node, ctx, classifyChild) };
@@ -35,21 +37,31 @@ export function classifyQuestion(
 
   let rest = text.slice(prefix[0].length);
   let askedBy: string | null = null;
+  let guess: BlockGuess | null = null;
   const attribution = parseAttribution(rest);
   if (attribution) {
-    const known = ctx.people.resolve(attribution.label);
+    const known = ctx.people.resolveMatch(attribution.label);
     if (known) {
-      askedBy = known.id;
+      askedBy = known.person.id;
+      guess = attributionGuess("asker", attribution.label, known, node.lineNo);
       rest = attribution.rest;
-    } else if (looksLikeNewName(attribution.label) && splitQuotedText(attribution.rest).quoted) {
-      askedBy = ctx.people.add({ name: attribution.label, role: "audience" }).id;
-      ctx.warnings.push(`"${attribution.label}" is not in the panel or speaker list; added as an audience member.`);
-      rest = attribution.rest;
+    } else {
+      const newcomer =
+        looksLikeNewName(attribution.label) && splitQuotedText(attribution.rest).quoted ? ctx.people.add({ name: attribution.label, role: "audience" }) : null;
+      if (newcomer) {
+        askedBy = newcomer.id;
+        const message = `"${attribution.label}" is not in the panel or speaker list; added as an audience member.`;
+        ctx.warnings.push(message);
+        guess = { kind: "asker", confidence: 0.5, message, personId: askedBy, line: node.lineNo };
+        rest = attribution.rest;
+      }
     }
   }
   const quote = splitQuotedText(rest);
   const asides: Block[] = quote.asides.map((a) => ({ type: "aside", text: a }));
-  return { type: "question", text: quote.text, askedBy, answers: [...asides, ...answers(node, ctx, classifyChild)] };
+  const block: QuestionBlock = { type: "question", text: quote.text, askedBy, answers: [...asides, ...answers(node, ctx, classifyChild)] };
+  if (guess) ctx.guesses.set(block, guess);
+  return block;
 }
 
 function answers(node: NoteNode, ctx: ClassifyContext, classifyChild: ClassifyChild): Block[] {

@@ -18,8 +18,9 @@ export function classifyTalk(
   children: readonly NoteNode[],
   ctx: ClassifyContext,
   classifyChild: (node: NoteNode, parent: BlockParent) => Block | null,
+  lineNo: number | null = null,
 ): TalkBlock {
-  const header = parseTalkHeader(ctx.toText(titleText), (name) => ctx.people.lookup(name) !== null);
+  const header = parseTalkHeader(ctx.toText(titleText), (name) => ctx.people.lookup(name, true) !== null);
   const seeds = [...header.speakers];
   const rest: NoteNode[] = [];
   for (const child of children) {
@@ -30,17 +31,28 @@ export function classifyTalk(
   }
   const speakers: string[] = [];
   for (const seed of seeds) {
-    const match = ctx.people.lookup(seed.name);
+    const match = ctx.people.lookup(seed.name, true);
     const person =
       match && (match.how === "name" || match.how === "handle")
         ? ctx.people.resolve(seed.name)
         : ctx.people.add({ name: seed.name, role: "speaker", affiliation: seed.affiliation, note: seed.note, handle: seed.handle });
     if (person && !speakers.includes(person.id)) speakers.push(person.id);
   }
-  return {
+  const block: TalkBlock = {
     type: "talk",
     title: header.title,
     speakers,
     children: rest.map((c) => classifyChild(c, "talk")).filter((b): b is Block => b !== null),
   };
+  if (header.speakers.length > 0 && header.confidence < 1) {
+    const names = header.speakers.map((s) => s.name).join(", ");
+    ctx.guesses.set(block, {
+      kind: "talk-speaker",
+      confidence: header.confidence,
+      message: `Talk "${header.title}": speaker read as ${names} from its title line.`,
+      personId: speakers[0] ?? null,
+      line: lineNo,
+    });
+  }
+  return block;
 }

@@ -4,8 +4,16 @@ import { buildTree } from "./build-tree";
 import { classifyBlock } from "./classify-block";
 import type { ClassifyContext } from "./classify-context";
 import { classifyTalkBullet } from "./classify-talk-bullet";
+import { findPeopleLines } from "./find-people-lines";
+import type { PeopleLines } from "./find-people-lines";
 import { ImportError, MAX_NOTES_BYTES } from "./import-error";
+import type { BlockGuess, ImportGuess } from "./import-guess";
 import { markdownInlineToText } from "./markdown-inline-to-text";
+import { matchSpeaker } from "./match-speaker";
+import { MAX_SESSION_PEOPLE } from "./max-session-people";
+import { nestFlatAnswers } from "./nest-flat-answers";
+import { parseAttribution } from "./parse-attribution";
+import { parseFrontMatter } from "./parse-front-matter";
 import { PeopleRegistry } from "./people-registry";
 import type { NotesHeader } from "./read-header";
 import { readHeader } from "./read-header";
@@ -25,6 +33,13 @@ export interface ImportNotesResult {
   document: TalkNotesDocument;
   /** Things a person may want to check (guessed people, removed image names), in input order. */
   warnings: string[];
+  /**
+   * The import report: every guess (people taken from name lines, first-name
+   * and typo attributions, talk speakers read from title lines) with its
+   * confidence, least sure first. Beside the document, not in it: talknotes/1
+   * is unchanged.
+   */
+  guesses: ImportGuess[];
 }
 
 /**
@@ -48,13 +63,21 @@ export function importNotes(text: string, options: ImportNotesOptions = {}): Imp
   const markdown = options.format === "markdown" || (options.format !== "text" && looksLikeMarkdown(lines));
   const toText = markdown ? markdownInlineToText : (s: string) => s;
   const knownNames = options.conference?.name ? [options.conference.name] : [];
-  const header = readHeader(lines, toText, knownNames);
+  // People lists first, wherever they are; their lines are then neither intro nor notes.
+  const found = findPeopleLines(lines, toText, parseFrontMatter(lines.map((l) => l.text))?.bodyStart ?? 0);
+  const visible = lines.map((l) => (found.claimed.has(l.lineNo - 1) ? { ...l, indent: 0, bullet: null, heading: 0, text: "", blank: true } : l));
+  const listed = found.people.map((p, i) => ({ id: String(i), name: p.person.name, handle: p.person.handle }));
+  const isAttributed = (line: string) => {
+    const label = parseAttribution(line)?.label;
+    return !!label && matchSpeaker(label, listed) !== null;
+  };
+  const header = readHeader(visible, toText, knownNames, isAttributed);
 
-  const ctx: ClassifyContext = { people: new PeopleRegistry(options.knownPeople), warnings: [], toText };
-  const kind = header.kind ?? decideKind(header, lines.slice(header.bodyStart));
-  registerHeaderPeople(header, kind, ctx);
+  const ctx: ClassifyContext = { people: new PeopleRegistry(options.knownPeople), warnings: [], toText, guesses: new Map() };
+  const kind = header.kind ?? decideKind(header, found, visible.slice(header.bodyStart));
+  const personGuesses = registerHeaderPeople(found, kind, ctx);
 
-  const tree = buildTree(lines.slice(header.bodyStart));
+  const tree = nestFlatAnswers(buildTree(visible.slice(header.bodyStart)), ctx);
   const hasSections = tree.some((n) => n.kind === "heading");
   const blocks: Block[] = [];
   for (const node of tree) {
@@ -64,6 +87,7 @@ export function importNotes(text: string, options: ImportNotesOptions = {}): Imp
   }
 
   if (!header.title) ctx.warnings.unshift("No session title found; using \"Untitled session\".");
+  if (ctx.people.overflowed) ctx.warnings.push(`More than ${MAX_SESSION_PEOPLE} people: the names after that stay text.`);
   const conference: InterchangeConference = {
     name: header.conference.name ?? "",
     location: header.conference.location ?? null,
@@ -81,7 +105,23 @@ export function importNotes(text: string, options: ImportNotesOptions = {}): Imp
       blocks,
     },
     warnings: ctx.warnings,
+    guesses: [...personGuesses, ...blockGuesses(blocks, ctx.guesses)].sort((a, b) => a.confidence - b.confidence || (a.line ?? 0) - (b.line ?? 0)),
   };
+}
+
+/** The block guesses with their paths in the finished document, in document order. */
+function blockGuesses(blocks: readonly Block[], guesses: ReadonlyMap<Block, BlockGuess>): ImportGuess[] {
+  const out: ImportGuess[] = [];
+  const walk = (list: readonly Block[], path: number[]) =>
+    list.forEach((b, i) => {
+      const here = [...path, i];
+      const guess = guesses.get(b);
+      if (guess) out.push({ ...guess, path: here });
+      if (b.type === "question") walk(b.answers, here);
+      else if (b.type !== "aside") walk(b.children, here);
+    });
+  walk(blocks, []);
+  return out;
 }
 
 function looksLikeMarkdown(lines: readonly NoteLine[]): boolean {
@@ -93,18 +133,39 @@ function looksLikeMarkdown(lines: readonly NoteLine[]): boolean {
  * the title or intro says Ignite/lightning or the notes are `##` talk
  * sections; otherwise a talk.
  */
-function decideKind(header: NotesHeader, body: readonly NoteLine[]): SessionKind {
-  if (header.moderators.length > 0 || header.panelists.length >= 2) return "panel";
+function decideKind(header: NotesHeader, found: PeopleLines, body: readonly NoteLine[]): SessionKind {
+  const count = (list: string) => found.people.filter((p) => p.list === list).length;
+  if (count("moderators") > 0 || count("panelists") >= 2) return "panel";
   if (/\b(ignite|lightning)\b/i.test(`${header.title ?? ""}\n${header.intro}`)) return "ignite";
   if (body.filter((l) => l.heading >= 2).length >= 2) return "ignite";
   return "talk";
 }
 
-function registerHeaderPeople(header: NotesHeader, kind: SessionKind, ctx: ClassifyContext): void {
+/**
+ * Panelists (or unlabelled lists), then speakers, then moderators: the order
+ * a reader introduces them. Returns the report's entry for each.
+ */
+function registerHeaderPeople(found: PeopleLines, kind: SessionKind, ctx: ClassifyContext): ImportGuess[] {
   const listedRole = kind === "panel" ? "panelist" : "speaker";
-  for (const p of header.panelists) ctx.people.add({ ...p, role: listedRole });
-  for (const p of header.speakers) ctx.people.add({ ...p, role: "speaker" });
-  for (const p of header.moderators) ctx.people.add({ ...p, role: "moderator" });
+  const roles = { panelists: listedRole, speakers: "speaker", moderators: "moderator" } as const;
+  const guesses: ImportGuess[] = [];
+  for (const list of ["panelists", "speakers", "moderators"] as const) {
+    for (const p of found.people) {
+      if (p.list !== list) continue;
+      const person = ctx.people.add({ ...p.person, role: roles[list] });
+      if (!person) continue;
+      const company = p.person.affiliation ? ` (${p.person.affiliation})` : "";
+      guesses.push({
+        kind: "person",
+        confidence: p.confidence,
+        message: `Line ${p.lineNo}: ${p.person.name}${company} read as ${roles[list]}, ${p.reason}.`,
+        personId: person.id,
+        path: null,
+        line: p.lineNo,
+      });
+    }
+  }
+  return guesses;
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import type { InterchangePerson } from "../interchange/types";
-import { editDistance } from "./edit-distance";
 import { matchSpeaker } from "./match-speaker";
 
 const people: InterchangePerson[] = [
@@ -38,20 +37,17 @@ describe("matchSpeaker", () => {
     expect(who("")).toBeNull();
   });
 
+  it("uses the autocomplete's ranking for prefixes, initials and middle initials", () => {
+    const more = [...people, { id: "mary", name: "Mary K. Lee", role: "panelist" as const }, { id: "chris", name: "Christopher Lane", role: "panelist" as const }];
+    expect(matchSpeaker("Mary K.", more)?.person.id).toBe("mary");
+    expect(matchSpeaker("Chris", more)).toMatchObject({ person: { id: "chris" }, how: "prefix" });
+    expect(matchSpeaker("Ch", more)).toBeNull();
+    expect(matchSpeaker("JM", more)).toMatchObject({ person: { id: "jody-mulkey" }, how: "initials" });
+  });
+
   it("refuses ambiguous labels instead of guessing", () => {
     const twoJays = [...people, { id: "jay-2", name: "Jay Park", role: "audience" as const }];
     expect(matchSpeaker("Jay", twoJays)).toBeNull();
     expect(matchSpeaker("Jay Park", twoJays)?.person.id).toBe("jay-2");
-  });
-});
-
-describe("editDistance", () => {
-  it("counts insertions, deletions, substitutions and adjacent swaps", () => {
-    expect(editDistance("jodi", "jody")).toBe(1);
-    expect(editDistance("eisay", "eishay")).toBe(1);
-    expect(editDistance("rlof", "rolf")).toBe(1);
-    expect(editDistance("", "abc")).toBe(3);
-    expect(editDistance("kitten", "sitting")).toBe(3);
-    expect(editDistance("kitten", "sitting", 1)).toBe(2);
   });
 });

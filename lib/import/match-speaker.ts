@@ -1,8 +1,12 @@
 import type { InterchangePerson } from "../interchange/types";
-import { editDistance } from "./edit-distance";
+import { createPeopleIndex } from "../people/createPeopleIndex";
+import { normalizeText } from "../people/normalizeText";
+import { rankPeople } from "../people/rankPeople";
+import type { SpeakerMatchIndex } from "./prepare-speaker-match";
+import { prepareSpeakerMatch } from "./prepare-speaker-match";
 
 /** How a label was tied to a person, strongest first. */
-export type SpeakerMatchKind = "name" | "handle" | "alias" | "first-name" | "last-name" | "fuzzy";
+export type SpeakerMatchKind = "name" | "handle" | "alias" | "first-name" | "last-name" | "initials" | "prefix" | "fuzzy";
 
 export interface SpeakerMatch<P extends MatchablePerson = InterchangePerson> {
   person: P;
@@ -16,84 +20,58 @@ export type MatchablePerson = Pick<InterchangePerson, "id" | "name"> & Partial<I
 
 /**
  * Finds the person a note-taker meant by `label` ("Jody", "Mulkey",
- * "Jody Mulkey", "@jmulkey", an alias, or a typo such as "Jodi" or "Eisay").
+ * "Jody Mulkey", "@jmulkey", an alias, "Mary K.", or a typo such as "Jodi"
+ * or "Eisay").
  *
- * Tries, in order, and stops at the first kind that gives exactly one person:
- * full name, handle, alias, first name, last name, then typo tolerance
- * (see {@link fuzzyLimit}; the first letter must agree, which is where
- * note-takers rarely slip and where unrelated names usually differ).
- * Comparison ignores case, accents and extra spaces.
+ * Exact kinds first, in order, stopping at the first kind that gives exactly
+ * one person: full name, handle, alias, first name, last name. Then the
+ * attribution autocomplete's ranking (lib/people rankPeople: prefixes,
+ * initials, typo tolerance) decides, with the stricter rules an importer
+ * needs because nobody is watching the suggestion: the best candidate must
+ * be unique, match on the name, handle, alias or initials (never the
+ * company), a typo needs at least 4 letters ("Jay" vs "Ray" are different
+ * people) and the first letter must agree, which is where note-takers rarely
+ * slip and where unrelated names usually differ. Comparison ignores case,
+ * accents and punctuation.
  *
  * Returns null when nothing matches or when the best kind of match is
  * ambiguous (two "Jay"s): guessing would put words in the wrong mouth.
  */
-export function matchSpeaker<P extends MatchablePerson>(label: string, people: readonly P[]): SpeakerMatch<P> | null {
-  const key = fold(label.replace(/^@/, ""));
-  if (!key) return null;
-  const exact: [SpeakerMatchKind, (p: P) => boolean][] = [
-    ["name", (p) => fold(p.name) === key],
-    ["handle", (p) => !!p.handle && fold(p.handle.replace(/^@/, "")) === key],
-    ["alias", (p) => (p.aliases ?? []).some((a) => fold(a) === key)],
-    ["first-name", (p) => firstName(p.name) === key],
-    ["last-name", (p) => lastName(p.name) === key],
-  ];
-  for (const [how, test] of exact) {
-    const found = unique(people.filter(test));
-    if (found === "ambiguous") return null;
-    if (found) return { person: found, how, distance: 0 };
+export function matchSpeaker<P extends MatchablePerson>(
+  label: string,
+  people: readonly P[],
+  /** Built once per list of people (prepareSpeakerMatch) when many labels are matched against it. */
+  index: SpeakerMatchIndex<P> = prepareSpeakerMatch(people),
+  /** Only full name, handle, alias, first or last name: no prefixes or typos. */
+  exactOnly = false,
+): SpeakerMatch<P> | null {
+  const key = normalizeText(label.replace(/^@/, ""));
+  if (!key || key.length > 200) return null;
+  for (const [how, byKey] of index.exact) {
+    const found = byKey.get(key);
+    if (found && found.length > 1) return null;
+    if (found?.[0]) return { person: found[0], how, distance: 0 };
   }
+  if (people.length === 0 || exactOnly) return null;
 
-  let best: P[] = [];
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const person of people) {
-    const forms = [fold(person.name), firstName(person.name), lastName(person.name), ...(person.aliases ?? []).map(fold)];
-    for (const form of forms) {
-      if (!form || form[0] !== key[0]) continue;
-      const limit = fuzzyLimit(Math.min(form.length, key.length));
-      const d = editDistance(key, form, limit);
-      if (d > limit) continue;
-      if (d < bestDistance) {
-        best = [person];
-        bestDistance = d;
-      } else if (d === bestDistance && !best.includes(person)) {
-        best.push(person);
-      }
-    }
+  index.ranking ??= createPeopleIndex(people);
+  const ranked = rankPeople(index.ranking, label, { limit: 2 });
+  const [best, second] = ranked;
+  if (!best || (second && second.score === best.score)) return null;
+  if (best.matchedOn === "affiliation") return null;
+  const words = key.split(" ");
+  if (best.matchedOn === "fuzzy") {
+    if (key.replace(/ /g, "").length < 4) return null;
+    const initials = new Set(nameTokens(best.person).map((t) => t[0]));
+    if (!words.every((w) => initials.has(w[0]))) return null;
+    return { person: best.person, how: "fuzzy", distance: best.score >= 28 ? 1 : 2 };
   }
-  const [only] = best;
-  return best.length === 1 && only ? { person: only, how: "fuzzy", distance: bestDistance } : null;
+  // A prefix ("Chris" for "Christopher", "Mary K." for "Mary K. Lee") needs three letters to mean anyone.
+  if (best.matchedOn === "initials") return key.length >= 2 ? { person: best.person, how: "initials", distance: 0 } : null;
+  if ((words[0] ?? "").length < 3) return null;
+  return { person: best.person, how: "prefix", distance: 0 };
 }
 
-/**
- * Typos tolerated for a name of this length: none up to 3 letters ("Jay" vs
- * "Ray" are different people), one up to 7, two beyond.
- */
-export function fuzzyLimit(length: number): number {
-  if (length <= 3) return 0;
-  if (length <= 7) return 1;
-  return 2;
-}
-
-function unique<P>(found: P[]): P | "ambiguous" | null {
-  if (found.length > 1) return "ambiguous";
-  return found[0] ?? null;
-}
-
-function fold(s: string): string {
-  return s
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}@]+/gu, " ")
-    .trim();
-}
-
-function firstName(name: string): string {
-  const parts = fold(name).split(" ");
-  return parts.length > 1 ? (parts[0] ?? "") : "";
-}
-
-function lastName(name: string): string {
-  const parts = fold(name).split(" ");
-  return parts.length > 1 ? (parts[parts.length - 1] ?? "") : "";
+function nameTokens(p: MatchablePerson): string[] {
+  return [p.name, p.handle ?? "", ...(p.aliases ?? [])].flatMap((s) => normalizeText(s.replace(/^@/, "")).split(" ")).filter(Boolean);
 }

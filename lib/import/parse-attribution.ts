@@ -34,3 +34,30 @@ export function parseAttribution(text: string): Attribution | null {
 export function looksLikeNewName(label: string): boolean {
   return /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2}$/u.test(label);
 }
+
+/** Separators before a trailing attribution: `"…" — Name`, `… -- Name`, `… ~ Name`. */
+const TRAILING_SEPARATORS = [" — ", " -- ", " – ", " ~ ", " - "];
+
+/**
+ * Splits `"quote" — Name` (or `--`, `–`, `~`, ` - `) into the name, as a
+ * label, and the quote. Only the last separator counts and the label must be
+ * one to four words, so `a - b - Name` keeps `a - b`. Null when there is no
+ * such ending; the caller decides whether the label is a person.
+ */
+export function parseTrailingAttribution(text: string): Attribution | null {
+  const trimmed = text.trim();
+  let at = -1;
+  let length = 0;
+  for (const sep of TRAILING_SEPARATORS) {
+    const i = trimmed.lastIndexOf(sep);
+    if (i > at) {
+      at = i;
+      length = sep.length;
+    }
+  }
+  if (at <= 0) return null;
+  const label = trimmed.slice(at + length).trim();
+  const rest = trimmed.slice(0, at).trim();
+  if (!label || !rest || label.length > 60 || label.split(/\s+/).length > 4 || !/^[\p{L}@]/u.test(label)) return null;
+  return { label, rest };
+}

@@ -1,4 +1,6 @@
-/** A person as written in a panel list or a "Moderator:" line. */
+import { isPersonName } from "./is-person-name";
+
+/** A person as written in a panel list, a "Moderator:" line or a talk header. */
 export interface PersonLine {
   name: string;
   affiliation: string | null;
@@ -6,44 +8,104 @@ export interface PersonLine {
   handle: string | null;
 }
 
-/** Lowercase words allowed inside a name ("Ludwig van Beethoven"). */
-const PARTICLES = "van|von|der|den|de|del|della|da|di|du|le|la|bin|al|ter|ten|y|e";
-const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}'’.-]*|${PARTICLES})`;
-/** Two to five words, each capitalised except particles, first and last capitalised. */
-const PERSON_NAME = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+${NAME_WORD}){0,3}\s+\p{Lu}[\p{L}\p{M}'’.-]*`;
-
-const FULL = new RegExp(String.raw`^(${PERSON_NAME})\s*(?:,\s*([^()]+?))?\s*(?:\(([^()]*)\))?$`, "u");
-const HANDLE = /(?:^|,\s*|\s)(@[A-Za-z0-9_]{1,30})$/;
+/** Longest line read as one person; longer lines are prose. Keeps every step below linear. */
+const MAX_PERSON_LINE = 200;
+/** Where a name ends and the company begins, in the ways note-takers write it. */
+const SEPARATORS = [", ", " - ", " – ", " — ", " | ", " from ", " @ "];
+const HANDLE = /^@[A-Za-z0-9_]{1,30}$/;
+const EMAIL = /^<?[^\s@<>]{1,64}@[^\s@<>]{1,255}\.[A-Za-z]{2,24}>?$/;
 
 /**
- * Reads `Name, Company (note)`, `Name, Company`, `Name (Company)`,
- * `Name (Company; note)` and `Name`
- * as a person. The name must be two to five capitalised words so ordinary
- * sentences and titles are not mistaken for people; a trailing `@handle` in
- * the parentheses or after the company is taken as the handle.
+ * Reads one person: `Name, Company (note)`, `Name (Company)`,
+ * `Name (Company; note)`, `Name - Company`, `Name — Company`,
+ * `Name from Company`, `Name @handle`, `Name (@handle)`, `Name, Company, @handle`,
+ * `Name, email`, `Name`. The name must look like a person's name (see
+ * isPersonName) so sentences and titles are not mistaken for people. An
+ * email goes to the note (talknotes/1 has no email field); a trailing
+ * lowercase "team" is not part of the company ("Etsy team").
+ *
+ * Linear: no regular expression sees more than one word or the whole
+ * (bounded) line once.
  */
 export function parsePersonLine(text: string): PersonLine | null {
-  const m = FULL.exec(text.trim());
-  if (!m) return null;
-  const name = (m[1] as string).trim();
-  let affiliation = m[2]?.trim() || null;
-  let note = m[3]?.trim() || null;
+  let rest = text.trim();
+  if (!rest || rest.length > MAX_PERSON_LINE) return null;
   let handle: string | null = null;
-  const takeHandle = (s: string | null): string | null => {
-    if (!s) return s;
-    const h = HANDLE.exec(s);
-    if (!h) return s;
-    handle = h[1] as string;
-    return s.slice(0, h.index).trim() || null;
-  };
-  note = takeHandle(note);
-  affiliation = takeHandle(affiliation);
-  if (!affiliation && note && !m[2]) {
-    // `Name (Company)` or, as the Markdown exporter writes it, `Name (Company; note)`.
-    const semicolon = note.indexOf(";");
-    affiliation = semicolon >= 0 ? note.slice(0, semicolon).trim() || null : note;
-    note = semicolon >= 0 ? note.slice(semicolon + 1).trim() || null : null;
+  const notes: string[] = [];
+  let paren: string | null = null;
+
+  const group = trailingGroup(rest);
+  if (group) {
+    paren = group.inner;
+    rest = group.before;
   }
-  if (/[.!?]$/.test(name) || name.split(/\s+/).length > 5) return null;
-  return { name, affiliation, note, handle };
+  // Trailing handles and emails after the name or company: "Name @h", "Name, Co, @h".
+  for (;;) {
+    const cut = Math.max(rest.lastIndexOf(" "), rest.lastIndexOf(","));
+    const last = rest.slice(cut + 1);
+    if (cut < 0 || !(HANDLE.test(last) || EMAIL.test(last))) break;
+    if (HANDLE.test(last)) handle ??= last;
+    else notes.unshift(last.replace(/^<|>$/g, ""));
+    rest = rest.slice(0, cut).replace(/[\s,]+$/, "");
+  }
+
+  let name = rest;
+  let affiliation: string | null = null;
+  let at = -1;
+  let sepLength = 0;
+  for (const sep of SEPARATORS) {
+    const i = rest.indexOf(sep);
+    if (i > 0 && (at < 0 || i < at)) {
+      at = i;
+      sepLength = sep.length;
+    }
+  }
+  if (at > 0) {
+    name = rest.slice(0, at).trim();
+    const company = readCompany(rest.slice(at + sepLength));
+    if (company === undefined) return null;
+    affiliation = company;
+  }
+  if (!isPersonName(name)) return null;
+
+  if (paren !== null) {
+    const parts = paren.split(/\s*[;,]\s*/).filter(Boolean);
+    const kept: string[] = [];
+    for (const part of parts) {
+      if (HANDLE.test(part)) handle ??= part;
+      else if (EMAIL.test(part)) notes.push(part.replace(/^<|>$/g, ""));
+      else kept.push(part);
+    }
+    const inner = kept.length === parts.length ? paren : kept.join(", ");
+    if (!affiliation && inner) {
+      // `Name (Company)` or, as the Markdown exporter writes it, `Name (Company; note)`.
+      const semicolon = inner.indexOf(";");
+      affiliation = semicolon >= 0 ? inner.slice(0, semicolon).trim() || null : inner;
+      if (semicolon >= 0 && inner.slice(semicolon + 1).trim()) notes.unshift(inner.slice(semicolon + 1).trim());
+    } else if (inner) {
+      notes.unshift(inner);
+    }
+  }
+  return { name, affiliation, note: notes.length ? notes.join("; ") : null, handle };
+}
+
+/** The company part; null when empty, undefined when it reads as prose rather than a company. */
+function readCompany(raw: string): string | null | undefined {
+  const company = raw.trim().replace(/\s+team$/, "");
+  if (!company) return null;
+  if (company.length > 80 || company.split(" ").length > 8 || /[?!:]|\.\s/.test(company)) return undefined;
+  return company;
+}
+
+/** `before (inner)` when the text ends with one balanced parenthesised group. */
+export function trailingGroup(s: string): { before: string; inner: string } | null {
+  if (!s.endsWith(")")) return null;
+  let depth = 0;
+  for (let i = s.length - 1; i >= 0; i--) {
+    if (s[i] === ")") depth++;
+    else if (s[i] === "(" && --depth === 0) {
+      return i > 0 ? { before: s.slice(0, i).trimEnd(), inner: s.slice(i + 1, -1).trim() } : null;
+    }
+  }
+  return null;
 }

@@ -23,25 +23,38 @@ export function parseSpeakerList(list: string): PersonLine[] | null {
   return people.length > 0 ? people : null;
 }
 
-/** Splits at ";", " and ", "&" and a "," after ")", but never inside parentheses ("(Navy; keynote)"). */
+const SEPARATOR = /\s*;\s*|\s+and\s+|\s*&\s*/y;
+const COMMA = /\s*,\s*/y;
+
+/**
+ * Splits at ";", " and ", "&" and a "," after ")", but never inside
+ * parentheses ("(Navy; keynote)"). One pass; the sticky expressions only look
+ * at the current position, so this stays linear.
+ */
 function splitOutsideParens(list: string): string[] {
   const items: string[] = [];
   let depth = 0;
-  let current = "";
+  let start = 0;
+  let lastSeen = "";
   for (let i = 0; i < list.length; i++) {
     const ch = list[i] as string;
+    const before = lastSeen;
+    if (ch !== " ") lastSeen = ch;
     if (ch === "(") depth++;
     if (ch === ")") depth = Math.max(0, depth - 1);
-    const rest = list.slice(i);
-    const separator = depth === 0 ? /^(?:\s*;\s*|\s+and\s+|\s*&\s*)/.exec(rest) ?? (current.endsWith(")") ? /^\s*,\s*/.exec(rest) : null) : null;
-    if (separator) {
-      items.push(current.trim());
-      current = "";
-      i += separator[0].length - 1;
-    } else {
-      current += ch;
+    if (depth > 0 || (ch !== " " && ch !== ";" && ch !== "&" && ch !== ",")) continue;
+    SEPARATOR.lastIndex = i;
+    let m = SEPARATOR.exec(list);
+    if (!m && (ch === "," ? before : lastSeen) === ")") {
+      COMMA.lastIndex = i;
+      m = COMMA.exec(list);
+    }
+    if (m && m[0].length > 0) {
+      items.push(list.slice(start, i).trim());
+      start = i + m[0].length;
+      i = start - 1;
     }
   }
-  items.push(current.trim());
+  items.push(list.slice(start).trim());
   return items.filter(Boolean);
 }

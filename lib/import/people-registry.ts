@@ -1,5 +1,9 @@
 import type { InterchangePerson, PersonRole } from "../interchange/types";
+import { normalizeText } from "../people/normalizeText";
 import { matchSpeaker } from "./match-speaker";
+import { MAX_SESSION_PEOPLE } from "./max-session-people";
+import { prepareSpeakerMatch } from "./prepare-speaker-match";
+import type { SpeakerMatchIndex } from "./prepare-speaker-match";
 import type { SpeakerMatch } from "./match-speaker";
 import { slugify } from "../text/slugify";
 
@@ -11,6 +15,9 @@ export interface PersonSeed {
   note?: string | null;
   handle?: string | null;
 }
+
+/** Spellings remembered per person (typos that matched). */
+const MAX_ALIASES = 20;
 
 /** Roles that outrank "audience" when the same person turns up twice. */
 const ROLE_RANK: Record<PersonRole, number> = { audience: 0, speaker: 1, panelist: 2, moderator: 3 };
@@ -24,48 +31,92 @@ const ROLE_RANK: Record<PersonRole, number> = { audience: 0, speaker: 1, panelis
 export class PeopleRegistry {
   private readonly people: InterchangePerson[] = [];
   private readonly known: InterchangePerson[];
+  /** Search indexes reused across lookups; rebuilt when people are added or an alias is learnt. */
+  private sessionIndex: SpeakerMatchIndex<InterchangePerson> | null = null;
+  private knownIndex: SpeakerMatchIndex<InterchangePerson> | null = null;
+  private readonly byLowerName = new Map<string, InterchangePerson>();
+  /** True once a newcomer was refused because the session already had {@link MAX_SESSION_PEOPLE} people. */
+  overflowed = false;
+  private knownOthers: InterchangePerson[] | null = null;
+  private indexedCount = -1;
 
   constructor(known: readonly InterchangePerson[] = []) {
     this.known = known.map((p) => ({ ...p, aliases: p.aliases ? [...p.aliases] : undefined }));
   }
 
-  /** Adds a person, or merges into the one with the same name (filling gaps, keeping the stronger role). */
-  add(seed: PersonSeed): InterchangePerson {
+  /**
+   * Adds a person, or merges into the one with the same name (filling gaps,
+   * keeping the stronger role). Returns null for a newcomer once the session
+   * has MAX_SESSION_PEOPLE people: no session has that many, and the bound
+   * keeps matching every line against the people cheap on hostile input.
+   */
+  add(seed: PersonSeed): InterchangePerson | null {
     const existing = this.byName(seed.name) ?? this.adoptKnown(seed.name);
     if (existing) {
+      const before = `${existing.affiliation}|${existing.handle}`;
       existing.affiliation ??= seed.affiliation ?? undefined;
       existing.note ??= seed.note ?? undefined;
       existing.handle ??= seed.handle ?? undefined;
       if (ROLE_RANK[seed.role] > ROLE_RANK[existing.role]) existing.role = seed.role;
+      // Only what is searched (company, handle) makes the index stale.
+      if (`${existing.affiliation}|${existing.handle}` !== before) this.sessionIndex = null;
       return existing;
+    }
+    if (this.people.length >= MAX_SESSION_PEOPLE) {
+      this.overflowed = true;
+      return null;
     }
     const person: InterchangePerson = { id: this.freshId(seed.name), name: seed.name, role: seed.role };
     if (seed.affiliation) person.affiliation = seed.affiliation;
     if (seed.note) person.note = seed.note;
     if (seed.handle) person.handle = seed.handle;
-    this.people.push(person);
+    this.push(person);
     return person;
   }
 
   /**
    * The person `label` refers to, among this session's people first and then
-   * the caller's known people; a typo that matched is remembered as an alias.
+   * the caller's known people; a typo, a shortened name ("Amar") or initials
+   * that matched are remembered as an alias.
    */
   resolve(label: string): InterchangePerson | null {
+    return this.resolveMatch(label)?.person ?? null;
+  }
+
+  /** Like {@link resolve}, also saying how the label matched (for the import report's confidence). */
+  resolveMatch(label: string): SpeakerMatch | null {
     const match = this.lookup(label);
     if (!match) return null;
     const person = match.person;
-    if (!this.people.includes(person)) this.people.push(person);
-    if (match.how === "fuzzy") {
+    if (!this.people.includes(person)) this.push(person);
+    if (match.how === "fuzzy" || match.how === "prefix" || match.how === "initials") {
       const aliases = (person.aliases ??= []);
-      if (!aliases.includes(label)) aliases.push(label);
+      // A few spellings are worth keeping; hundreds would only make every lookup rebuild the index.
+      if (!aliases.includes(label) && aliases.length < MAX_ALIASES) {
+        aliases.push(label);
+        // The exact alias map learns it at once; the ranking index still finds it as a typo until the next rebuild.
+        const byAlias = this.sessionIndex?.exact.find(([kind]) => kind === "alias")?.[1];
+        const key = normalizeText(label);
+        if (byAlias && !byAlias.get(key)?.includes(person)) byAlias.set(key, [...(byAlias.get(key) ?? []), person]);
+      }
     }
-    return person;
+    return match;
   }
 
-  /** Like {@link resolve} but without recording anything. */
-  lookup(label: string): SpeakerMatch | null {
-    return matchSpeaker(label, this.people) ?? matchSpeaker(label, this.known.filter((p) => !this.people.includes(p)));
+  /** Like {@link resolve} but without recording anything; `exactOnly` skips prefixes and typos. */
+  lookup(label: string, exactOnly = false): SpeakerMatch | null {
+    if (this.people.length !== this.indexedCount) {
+      this.sessionIndex = null;
+      this.knownIndex = null;
+      this.knownOthers = null;
+    }
+    this.indexedCount = this.people.length;
+    this.sessionIndex ??= prepareSpeakerMatch(this.people);
+    const inSession = matchSpeaker(label, this.people, this.sessionIndex, exactOnly);
+    if (inSession || this.known.length === 0) return inSession;
+    const others = (this.knownOthers ??= this.known.filter((p) => !this.people.includes(p)));
+    this.knownIndex ??= prepareSpeakerMatch(others);
+    return matchSpeaker(label, others, this.knownIndex, exactOnly);
   }
 
   /** Everyone met so far, in order of first appearance. */
@@ -78,15 +129,20 @@ export class PeopleRegistry {
     });
   }
 
+  private push(person: InterchangePerson): void {
+    this.people.push(person);
+    const key = person.name.trim().toLowerCase();
+    if (!this.byLowerName.has(key)) this.byLowerName.set(key, person);
+  }
+
   private byName(name: string): InterchangePerson | undefined {
-    const key = name.trim().toLowerCase();
-    return this.people.find((p) => p.name.toLowerCase() === key);
+    return this.byLowerName.get(name.trim().toLowerCase());
   }
 
   private adoptKnown(name: string): InterchangePerson | undefined {
     const key = name.trim().toLowerCase();
     const found = this.known.find((p) => p.name.toLowerCase() === key && !this.people.includes(p));
-    if (found) this.people.push(found);
+    if (found) this.push(found);
     return found;
   }
 

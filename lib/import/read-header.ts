@@ -2,9 +2,6 @@ import type { InterchangeConference, SessionKind } from "../interchange/types";
 import { SESSION_KINDS } from "../interchange/types";
 import { parseDateLine } from "./parse-date-line";
 import { parseFrontMatter } from "./parse-front-matter";
-import { parsePersonLine } from "./parse-person-line";
-import type { PersonLine } from "./parse-person-line";
-import { parseSpeakerList } from "./parse-speaker-list";
 import { splitEventLine } from "./split-event-line";
 import type { NoteLine } from "./tokenize-lines";
 
@@ -15,20 +12,14 @@ export interface NotesHeader {
   /** Kind stated in front matter; otherwise decided later from the people and title. */
   kind: SessionKind | null;
   intro: string;
-  panelists: PersonLine[];
-  moderators: PersonLine[];
-  speakers: PersonLine[];
   /** Index in the lines where the notes themselves begin. */
   bodyStart: number;
 }
 
 const POST_TITLE = /^((?:talk|session|live|conference)\s+notes?|notes)\s*:\s*(.+?)(?:\s*\((#[^()]+)\))?$/i;
 const WEEKDAY = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
-const MODERATOR = /^moderators?\s*:\s*(.+)$/i;
-const PEOPLE_LABEL = /^(panel|panelists|panellists|speakers?|presenters?)\s*:\s*(.*)$/i;
-const PEOPLE_HEADING = /^(panel|panelists|panellists|speakers?|presenters?|people)$/i;
 /** Plain lines that already belong to the notes: questions, tips, asides, quotes. */
-const BODY_LINE = /^(?:(?:question|q)\s*[:;]|(?:pro\s+)?tip\s*[:\-–]|\(.*\)$|[\p{L} .'-]{1,40}:\s*["“])/iu;
+const BODY_LINE = /^(?:(?:question|q)\s*[:;]|>|(?:pro\s+)?tip\s*[:\-–]|\(.*\)$|[\p{L} .'-]{1,40}:\s*["“])/iu;
 
 /**
  * Reads the header of a notes post, in either form:
@@ -38,18 +29,23 @@ const BODY_LINE = /^(?:(?:question|q)\s*[:;]|(?:pro\s+)?tip\s*[:\-–]|\(.*\)$|[
  * - Markdown: front matter (title, event/conference, location, date, hashtag,
  *   kind), `# Title`, intro paragraphs, `Panelists:` / `Speakers:` with a
  *   list or inline names, `Moderator: ...`.
- * The header ends at the first bullet that is not part of a people list, the
- * first `##` heading that is not a people heading, or the first plain line
- * that reads as notes (a question, tip, aside or quote). Unrecognised lines
+ * People lists are found before this runs (findPeopleLines, wherever they
+ * are) and their lines arrive blank. The header ends at the first bullet,
+ * the first `##` heading, or the first plain line that reads as notes (a
+ * question, `>` quote, tip, aside or attributed quote). Unrecognised lines
  * are intro paragraphs, so nothing above the notes is lost.
  */
-export function readHeader(lines: readonly NoteLine[], toText: (raw: string) => string, knownEventNames: readonly string[]): NotesHeader {
-  const header: NotesHeader = { conference: {}, title: null, kind: null, intro: "", panelists: [], moderators: [], speakers: [], bodyStart: lines.length };
+export function readHeader(
+  lines: readonly NoteLine[],
+  toText: (raw: string) => string,
+  knownEventNames: readonly string[],
+  /** True for `Name: …` lines by a listed person: notes, even unquoted. */
+  isAttributed: (text: string) => boolean = () => false,
+): NotesHeader {
+  const header: NotesHeader = { conference: {}, title: null, kind: null, intro: "", bodyStart: lines.length };
   const conf = header.conference;
   const paragraphs: string[][] = [];
   let paragraph: string[] = [];
-  let titleLineSeen = false;
-  let peopleList: "panelists" | "speakers" | null = null;
   let eventSeen = false;
   let dateFromWidget = false;
   let titleTentative = false;
@@ -88,24 +84,13 @@ export function readHeader(lines: readonly NoteLine[], toText: (raw: string) => 
 
     if (line.heading > 0) {
       closeParagraph();
-      if (line.heading >= 2 && PEOPLE_HEADING.test(text)) {
-        peopleList = /^pane/i.test(text) ? "panelists" : "speakers";
-        continue;
-      }
       if (line.heading >= 2) break;
       const post = POST_TITLE.exec(text);
       header.title ??= post ? (post[2] as string) : text;
       if (post?.[3]) conf.hashtag ??= post[3];
-      titleLineSeen = true;
       continue;
     }
-    if (line.bullet !== null) {
-      const person = peopleList ? parsePersonLine(text) : null;
-      if (!person) break;
-      header[peopleList as "panelists" | "speakers"].push(person);
-      continue;
-    }
-    peopleList = null;
+    if (line.bullet !== null || isAttributed(text)) break;
 
     const post = POST_TITLE.exec(text);
     if (post && !header.title) {
@@ -125,24 +110,6 @@ export function readHeader(lines: readonly NoteLine[], toText: (raw: string) => 
       }
       closeParagraph();
       continue;
-    }
-    const moderator = MODERATOR.exec(text);
-    const moderators = moderator ? parseSpeakerList(moderator[1] as string) : null;
-    if (moderators) {
-      header.moderators.push(...moderators);
-      closeParagraph();
-      continue;
-    }
-    const label = PEOPLE_LABEL.exec(text);
-    if (label) {
-      const kind = /^pane/i.test(label[1] as string) ? "panelists" : "speakers";
-      const listed = label[2] ? parseSpeakerList(label[2]) : null;
-      if (!label[2] || listed) {
-        if (listed) header[kind].push(...listed);
-        else peopleList = kind;
-        closeParagraph();
-        continue;
-      }
     }
     if (!eventSeen) {
       const names = [...knownEventNames, ...(conf.name ? [conf.name] : []), ...(conf.hashtag ? [conf.hashtag.replace(/^#/, "")] : [])];
@@ -167,19 +134,11 @@ export function readHeader(lines: readonly NoteLine[], toText: (raw: string) => 
       titleTentative = false;
     }
     if (header.title && sameText(text, header.title)) {
-      titleLineSeen = true;
       closeParagraph();
       continue;
     }
     if (!header.title && isTitleCandidate(text)) {
       header.title = text;
-      titleLineSeen = true;
-      closeParagraph();
-      continue;
-    }
-    const person = titleLineSeen ? parsePersonLine(text) : null;
-    if (person) {
-      header.panelists.push(person);
       closeParagraph();
       continue;
     }

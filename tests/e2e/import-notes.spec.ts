@@ -42,9 +42,15 @@ test("import: paste, preview the structure, fix an attribution, create the sessi
   await expect(preview).toContainText("<script>alert(1)</script>");
   expect(await page.locator("img[src='x']").count()).toBe(0);
 
-  // "Amar" was read as Amara Okafor (a typo); say it was someone else: make it unattributed.
+  // The importer's least sure guesses come first, each with its fix beside it: "Amar" was read as
+  // Amara Okafor (the start of her name); say it was someone else by making it unattributed there.
+  const guesses = preview.getByTestId("import-guesses");
+  const rows = guesses.getByTestId("import-guess");
+  await expect(rows.first()).toContainText('50% "Priya" is not in the panel or speaker list');
+  await expect(rows.nth(1)).toContainText('70% "Amar" read as Amara Okafor');
+  await rows.nth(1).getByLabel("Speaker").selectOption("");
   const amar = preview.getByTestId("import-statement").filter({ hasText: "render it as text" });
-  await amar.getByLabel("Speaker").selectOption("");
+  await expect(amar.getByLabel("Speaker")).toHaveValue("");
 
   await page.getByRole("button", { name: "Create session" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Shipping On Fridays");

@@ -150,6 +150,17 @@ describe("talknotes convert", () => {
     for (const line of ATTRIBUTIONS) expect(readable(page)).toContain(line);
   });
 
+  it("prints the import report's unsure guesses as warnings, least sure first", () => {
+    const notes = path.join(ROOT, "lib/import/fixtures/corpus/05-unlabelled-list-after-notes.txt");
+    const run = cli(["convert", notes, "--to", "json"]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(parseInterchange(JSON.parse(run.stdout)).people.map((p) => p.name)).toEqual(["Nadia Petrova", "Tomasz Wiśniewski"]);
+    const typo = cli(["convert", "-", "--to", "json"], { input: "# Edge\n\nGiovanni Bianchi (Fastly)\nSiobhan Ray (Cloudflare)\n\n- Giovani: \"hot keys\"\n" });
+    expect(typo.stderr).toMatch(/^warning: guessed \(55% sure\): "Giovani" read as Giovanni Bianchi \(a likely typo\)\.$/m);
+    const lone = cli(["convert", "-", "--to", "json"], { input: "Talk notes: Alerts\n\nInes Moreau, Datadog\n\n- alerts should be actionable\n" });
+    expect(lone.stderr).toMatch(/^warning: guessed \(55% sure\): Line 3: Ines Moreau \(Datadog\) read as speaker, a lone name line/m);
+  });
+
   it("reads the notes from standard input with -", () => {
     const run = cli(["convert", "-", "--to", "json"], { input: fs.readFileSync(IGNITE) });
     expect(run.status, run.stderr).toBe(0);

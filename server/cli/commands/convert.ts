@@ -4,6 +4,7 @@ import { renderHtmlPage } from "../../../lib/export/render-html";
 import { renderJson } from "../../../lib/export/render-json";
 import { renderMarkdown } from "../../../lib/export/render-markdown";
 import { decodeNotesFile } from "../../../lib/import/decode-notes-file";
+import { UNSURE_CONFIDENCE } from "../../../lib/import/import-guess";
 import { importNotes } from "../../../lib/import/import-notes";
 import type { TalkNotesDocument } from "../../../lib/interchange/types";
 import type { CliCommand } from "../cli-command";
@@ -26,7 +27,8 @@ export const convertCommand: CliCommand = {
     "Reads talk notes (plain text or Markdown, UTF-8; \"-\" reads standard input) and writes",
     "them as talknotes/1 JSON, a Markdown blog post with front matter, or a standalone HTML page.",
     "Writes to standard output unless --out names a file. Needs no database.",
-    "Things worth checking (guessed people, removed image names) are printed to stderr as warnings.",
+    "Things worth checking (guessed people, removed image names, attributions and speakers the",
+    "importer is less than 80% sure of, least sure first) are printed to stderr as warnings.",
     "",
     "Options:",
     "  --to <format>   json, md or html (required)",
@@ -39,8 +41,12 @@ export const convertCommand: CliCommand = {
     const out = stringOption(args, "out");
     const file = args.positionals[0]!;
     const text = decodeNotesFile(await readInputBytes(file, io.stdin));
-    const { document, warnings } = importNotes(text);
+    const { document, warnings, guesses } = importNotes(text);
     for (const w of warnings) io.stderr.write(`warning: ${w}\n`);
+    // The import report's unsure guesses, least sure first; what warnings already said is not repeated.
+    for (const g of guesses) {
+      if (g.confidence < UNSURE_CONFIDENCE && !warnings.includes(g.message)) io.stderr.write(`warning: guessed (${Math.round(g.confidence * 100)}% sure): ${g.message}\n`);
+    }
     const rendered = RENDER[to](document);
     if (out === undefined) {
       io.stdout.write(rendered);

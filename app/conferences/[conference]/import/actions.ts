@@ -5,13 +5,14 @@ import { authorizeAction } from "@/app/authorize-action";
 import { AppError } from "@/lib/errors/app-error";
 import { decodeNotesFile } from "@/lib/import/decode-notes-file";
 import { ImportError } from "@/lib/import/import-error";
+import type { ImportGuess } from "@/lib/import/import-guess";
 import { InterchangeError } from "@/lib/interchange/interchange-error";
 import type { TalkNotesDocument } from "@/lib/interchange/types";
 import { importNotesToConference, previewNotesImport } from "@/server/data/import-notes";
 import { getRuntime } from "@/server/runtime";
 
 export type PreviewResult =
-  | { ok: true; document: TalkNotesDocument; warnings: string[]; conferenceExists: boolean }
+  | { ok: true; document: TalkNotesDocument; warnings: string[]; guesses: ImportGuess[]; conferenceExists: boolean }
   | { ok: false; error: string };
 
 function message(err: unknown): string {
