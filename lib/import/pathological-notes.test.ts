@@ -60,7 +60,8 @@ describe("hostile notes stay linear", () => {
 
   it("line parsers bail out or stay linear on megabyte lines", () => {
     const long = "Ada Byrne, ".repeat(200_000);
-    expect(time(() => parsePersonLine(long))).toBeLessThan(50);
+    // A 2 MB line is refused by its length (microseconds); 1 s only leaves room for a busy machine.
+    expect(time(() => parsePersonLine(long))).toBeLessThan(BUDGET_MS / 10);
     expect(time(() => parseTalkHeader(`${"Title: ".repeat(200_000)}Ada Byrne from X`))).toBeLessThan(BUDGET_MS);
     expect(time(() => parseTalkHeader(`${"a, ".repeat(500_000)}Ada Byrne, X`))).toBeLessThan(BUDGET_MS);
     expect(time(() => parseTrailingAttribution(`${"x — ".repeat(500_000)}Ada`))).toBeLessThan(BUDGET_MS);
