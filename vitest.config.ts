@@ -23,6 +23,8 @@ export default defineConfig({
           name: "acceptance",
           include: ["tests/acceptance/**/*.test.ts"],
           environment: "node",
+          // Whole real schedules and notes through the database: seconds on a busy 2-core machine.
+          testTimeout: 30_000,
         },
       },
       {
