@@ -16,6 +16,7 @@ import { setRuntime } from "./runtime";
 import { buildLiveFrame } from "./data/public-live-frame";
 import { NotesSearchIndex } from "./data/search-index";
 import { LiveHub } from "./live/live-hub";
+import { PublicPageCache } from "./reader/public-page-cache";
 import { ReadersCopyListener } from "./live/readers-copy-listener";
 import { SessionStatusReader } from "./live/session-status-reader";
 
@@ -49,6 +50,7 @@ async function main() {
   const readersCopyListener = new ReadersCopyListener(live, search);
   const peopleSync: SessionPeopleSync = new SessionPeopleSync(db, () => collab.loadedRooms());
   const gate = new UpgradeGate(collabRequestAccess);
+  const publicPages = new PublicPageCache(db);
   const collab: CollabServer = new CollabServer({
     store,
     // Decided by the gate before the upgrade reaches the collab server (server/auth/conference-access.ts:
@@ -71,6 +73,7 @@ async function main() {
     live,
     search,
     notesStore: store,
+    publicPages,
     resyncSessionPeople: (ids) => {
       const wanted = new Set(ids);
       for (const room of collab.loadedRooms()) if (wanted.has(room.sessionId)) peopleSync.reconcile(room);
@@ -90,6 +93,8 @@ async function main() {
       res.end(JSON.stringify({ ok: true }));
       return;
     }
+    // A public session page nothing changed on since it was rendered: its bytes, without Next's pipeline.
+    if (publicPages.serve(req, res)) return;
     handle(req, res).catch((err) => {
       console.error(err);
       res.statusCode = 500;

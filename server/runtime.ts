@@ -2,6 +2,7 @@ import type { CollabServer } from "./collab/collab-server";
 import type { NotesStore } from "./collab/notes-store";
 import type { NotesSearchIndex } from "./data/search-index";
 import type { LiveHub } from "./live/live-hub";
+import type { PublicPageCache } from "./reader/public-page-cache";
 
 /** Services started by server/index.ts that Next's route code also needs. */
 export interface Runtime {
@@ -12,6 +13,8 @@ export interface Runtime {
   search: NotesSearchIndex;
   /** The notes documents in SQLite (the same store the rooms write to). */
   notesStore: NotesStore;
+  /** Public session pages answered by the entry point before Next (the route handler fills it). */
+  publicPages: PublicPageCache;
   /** Re-reads these sessions' people from SQLite into their live documents (after a server-side change). */
   resyncSessionPeople(sessionIds: readonly string[]): void;
 }
