@@ -96,7 +96,7 @@ export class Room {
     this.updatesSinceSnapshot = stored.updatesSinceSnapshot;
     this.storedBytes = stored.storedBytes;
     this.lastRevisionAt = store.lastRevisionAt(sessionId) ?? Date.now();
-    if (stored.state) Y.applyUpdate(this.doc, stored.state, this);
+    for (const part of stored.parts) Y.applyUpdate(this.doc, part, this);
     this.doc.on("update", this.handleUpdate);
     this.awareness.on("update", this.handleAwareness);
     options.onLoad?.(this);

@@ -124,13 +124,14 @@ function sessionSlugs(url: string): [string, string] | null {
   }
 }
 
-function requestHeaders(req: http.IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const name of ["host", "x-forwarded-host", "x-forwarded-proto"]) {
-    const value = req.headers[name];
-    if (typeof value === "string") headers.set(name, value);
-  }
-  return headers;
+/** The request's headers as siteOrigin reads them (a full Headers object costs more than the page's write). */
+function requestHeaders(req: http.IncomingMessage): Pick<Headers, "get"> {
+  return {
+    get: (name) => {
+      const value = req.headers[name.toLowerCase()];
+      return typeof value === "string" ? value : null;
+    },
+  };
 }
 
 function matchesEtag(header: string | undefined, etag: string): boolean {
