@@ -509,16 +509,16 @@ export function send(conn: WebSocket, message: Uint8Array, done?: () => void, fr
   };
   const internals = conn as unknown as WsInternals;
   const socket = internals._socket;
-  if (frame && socket?.writable && internals._sender?._state === 0 && internals._sender._queue.length === 0 && !internals._extensions["permessage-deflate"]) {
+  if (frame && socket?.writable && internals._sender?._state === 0 && internals._sender._queue?.length === 0 && !internals._extensions["permessage-deflate"]) {
     socket.write(frame, callback);
     return;
   }
   conn.send(message, { binary: true, compress: false }, callback);
 }
 
-/** The parts of a `ws` 8 WebSocket that decide whether a ready frame may bypass its sender. */
+/** The parts of a `ws` 8 WebSocket that decide whether a ready frame may bypass its sender (absent: it may not). */
 interface WsInternals {
   _socket?: Socket;
-  _sender?: { _state: number; _queue: unknown[] };
+  _sender?: { _state?: number; _queue?: unknown[] };
   _extensions: Record<string, unknown>;
 }
