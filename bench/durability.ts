@@ -7,7 +7,7 @@
  *    300 batches, exactly as the server stores them; this also measures the
  *    store's ceiling in updates/s). Load time = constructing a Room, which is
  *    what the server does on first connect (SQLite read + merge + apply),
- *    median of 5; plus one cold open through the real server (connect to synced).
+ *    median of 15, interleaved with applying the same state as one snapshot; plus one cold open through the real server (connect to synced).
  * B. Edit-to-durable latency: sessions with 5 editors each typing at 5 edits/s
  *    through the real server, while a worker thread polls the SQLite file
  *    read-only (WAL) every 2 ms; durable = the poll that first finds the edit's
@@ -46,7 +46,13 @@ const QUICK = {
   throughput: { sessions: 4, editsPerSecond: 50, seconds: 2 },
 };
 const GOAL_DURABLE_P95_MS = 100;
-const GOAL_LOAD_RATIO = 2;
+const LOAD_REPEATS = 15;
+/**
+ * Issue 21: a growing document loads in time that grows with it, so the goal is
+ * the overhead of loading from SQLite (snapshot + log) over applying the same
+ * state as one snapshot, after 100k updates.
+ */
+const GOAL_LOAD_RATIO = 1.5;
 
 interface LoadRow {
   updates: number;
@@ -97,7 +103,8 @@ export async function runDurabilityBench(ctx: BenchContext): Promise<ScenarioRes
   for (const [i, row] of loads.entries()) {
     const times: number[] = [];
     const applyTimes: number[] = [];
-    for (let r = 0; r < 5; r++) {
+    // Interleaved and many times: under other people's load a median of 5 moved by 2x between runs.
+    for (let r = 0; r < LOAD_REPEATS; r++) {
       const t0 = performance.now();
       const loaded = openRoom(i);
       times.push(performance.now() - t0);
@@ -109,8 +116,8 @@ export async function runDurabilityBench(ctx: BenchContext): Promise<ScenarioRes
       Y.applyUpdate(new Y.Doc(), state);
       applyTimes.push(performance.now() - t1);
     }
-    row.loadMedianMs = times.sort((a, b) => a - b)[2]!;
-    row.snapshotApplyMs = applyTimes.sort((a, b) => a - b)[2]!;
+    row.loadMedianMs = times.sort((a, b) => a - b)[LOAD_REPEATS >> 1]!;
+    row.snapshotApplyMs = applyTimes.sort((a, b) => a - b)[LOAD_REPEATS >> 1]!;
   }
 
   const server = await ctx.startServer();
@@ -191,7 +198,7 @@ export async function runDurabilityBench(ctx: BenchContext): Promise<ScenarioRes
     for (let i = 0; i < thrSeen.sent.length; i++) thrLatency.record((thrSeen.durable[i]! - thrSeen.sent[i]!) / 1000);
 
     const loadTable = markdownTable(
-      ["updates:", "written in-process (updates/s):", "rows in log:", "stored (KB):", "text (chars):", "load, Room constructor (ms, median of 5):", "vs 1k:", "same state as one snapshot (ms):", "cold open via server, connect to synced (ms):"],
+      ["updates:", "written in-process (updates/s):", "rows in log:", "stored (KB):", "text (chars):", "load, Room constructor (ms, median of 15):", "vs 1k:", "same state as one snapshot (ms):", "load vs snapshot:", "cold open via server, connect to synced (ms):"],
       loads.map((r) => [
         fmt.int(r.updates),
         fmt.int(r.updates / r.ingestSeconds),
@@ -201,6 +208,7 @@ export async function runDurabilityBench(ctx: BenchContext): Promise<ScenarioRes
         fmt.ms(r.loadMedianMs),
         fmt.x(r.loadMedianMs / loads[0]!.loadMedianMs),
         fmt.ms(r.snapshotApplyMs),
+        fmt.x(r.loadMedianMs / Math.max(0.001, r.snapshotApplyMs)),
         fmt.ms(r.serverOpenMs),
       ]),
     );
@@ -240,6 +248,7 @@ export async function runDurabilityBench(ctx: BenchContext): Promise<ScenarioRes
     const lost = latSent - latSeen.sent.length + (thrSent - thrSeen.sent.length);
     const lastLoad = loads[loads.length - 1]!;
     const loadRatio = lastLoad.loadMedianMs / loads[0]!.loadMedianMs;
+    const snapshotRatio = lastLoad.loadMedianMs / Math.max(0.001, lastLoad.snapshotApplyMs);
     const throughputLimit =
       durablePerSecond >= offeredPerSecond * 0.95
         ? "the server kept up with everything offered, so this is a lower bound: the load generator and the per-connection rate limit set it"
@@ -261,13 +270,13 @@ export async function runDurabilityBench(ctx: BenchContext): Promise<ScenarioRes
       }),
       judgeGoal(ctx.quick, {
         scenario: "3 durability",
-        goal: `load after ${fmt.int(lastLoad.updates)} updates within ${GOAL_LOAD_RATIO}x of 1k`,
-        measured: `${fmt.ms(lastLoad.loadMedianMs)} ms vs ${fmt.ms(loads[0]!.loadMedianMs)} ms (${fmt.x(loadRatio)})`,
-        ok: loadRatio <= GOAL_LOAD_RATIO,
+        goal: `room load after ${fmt.int(lastLoad.updates)} updates within ${GOAL_LOAD_RATIO}x of the same state applied as one snapshot`,
+        measured: `${fmt.ms(lastLoad.loadMedianMs)} ms vs ${fmt.ms(lastLoad.snapshotApplyMs)} ms (${fmt.x(snapshotRatio)}); vs 1k updates ${fmt.x(loadRatio)}`,
+        ok: snapshotRatio <= GOAL_LOAD_RATIO,
         reason:
           `compaction keeps the log under 300 rows (${fmt.int(lastLoad.rows)} now), so load time follows the document ` +
-          `(${fmt.int(lastLoad.textLength)} vs ${fmt.int(loads[0]!.textLength)} characters; the same state as one snapshot applies in ` +
-          `${fmt.ms(lastLoad.snapshotApplyMs)} ms), not the history`,
+          `(${fmt.int(lastLoad.textLength)} vs ${fmt.int(loads[0]!.textLength)} characters after 1k), not the history; ` +
+          `the rest is the SQLite read and merging the log into the snapshot`,
       }),
       {
         scenario: "3 durability",

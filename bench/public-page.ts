@@ -25,13 +25,15 @@ import { markdownTable } from "./support/markdown-table";
 import { measurePage, type PageMeasure } from "./support/measure-page";
 import { publicSessionPath } from "./support/public-session-path";
 import type { GoalResult, ScenarioResult } from "./support/scenario-result";
-import { seedSessions } from "./support/seed-sessions";
+import { sessionCookie } from "../tests/support/auth-seed";
+import { BENCH_OWNER, seedSessions } from "./support/seed-sessions";
 import { serveStaticHtml } from "./support/serve-static-html";
 import { sleep } from "./support/sleep";
 
 const THREADS = 50;
 const GOAL_JS_GZIP_BYTES = 100 * 1024;
-const GOAL_TTFB_RATIO = 3;
+/** Issue 21: p50 and p95 each within 2x of the same bytes from a bare node:http server. */
+const GOAL_TTFB_RATIO = 2;
 
 /** Seeds a 50-thread session, then measures its public page, the static copy and the editor page. */
 export async function runPublicPageBench(ctx: BenchContext): Promise<ScenarioResult> {
@@ -57,7 +59,10 @@ export async function runPublicPageBench(ctx: BenchContext): Promise<ScenarioRes
     const editorPath = `/conferences/${seed.conferenceSlug}/sessions/${session.slug}`;
     ctx.log(`public-page: ${requests} requests to ${publicPath}`);
     const page = await measurePage(server.url + publicPath, requests);
-    const editor = await measurePage(server.url + editorPath, Math.min(requests, 50), true, { authorization: `Bearer ${seed.token}` });
+    // A reader who has the page already: its ETag back, answered 304 by the entry point's cache.
+    const etag = page.etag;
+    const revalidated = etag ? await measurePage(server.url + publicPath, requests, false, { "if-none-match": etag }) : null;
+    const editor = await measurePage(server.url + editorPath, Math.min(requests, 50), true, { cookie: await sessionCookie(BENCH_OWNER.email, BENCH_OWNER.password) });
     const rows: Array<Array<string | number>> = [];
     const row = (name: string, m: PageMeasure, n: number) => [
       name,
@@ -81,7 +86,7 @@ export async function runPublicPageBench(ctx: BenchContext): Promise<ScenarioRes
         ? `not available yet: no public session page route (${publicPath} answers 404); update bench/support/public-session-path.ts when it exists`
         : `${publicPath} answered ${page.status}${serverError ? `: ${serverError}` : ""}`;
       rows.push([`public page ${publicPath}`, page.status, "", "", "", "", "", "", "", missing ? "not available yet: no public session page route" : `HTTP ${page.status}`]);
-      goals = ["JS <= 100 KB gzipped", "no editor code on the page", `TTFB within ${GOAL_TTFB_RATIO}x of static`].map((goal) =>
+      goals = ["JS <= 100 KB gzipped", "no editor code on the page", `TTFB p50 and p95 within ${GOAL_TTFB_RATIO}x of the same bytes from bare node:http`].map((goal) =>
         missing
           ? { scenario: "5 public page", goal, measured: "-", result: "skipped", reason: why }
           : judgeGoal(ctx.quick, { scenario: "5 public page", goal, measured: `HTTP ${page.status}`, ok: false, reason: why }),
@@ -96,7 +101,9 @@ export async function runPublicPageBench(ctx: BenchContext): Promise<ScenarioRes
       }
       rows.push(row(`public page ${publicPath}`, page, requests));
       rows.push([...row("same HTML, static node:http server", staticPage, requests).slice(0, 7), "(same)", "(same)", "(same)"]);
+      if (revalidated) rows.push([...row("public page with If-None-Match: its ETag", revalidated, requests).slice(0, 7), "", "", ""]);
       const ratio = page.ttfb.percentile(50) / Math.max(0.001, staticPage.ttfb.percentile(50));
+      const ratio95 = page.ttfb.percentile(95) / Math.max(0.001, staticPage.ttfb.percentile(95));
       goals = [
         judgeGoal(ctx.quick, {
           scenario: "5 public page",
@@ -114,10 +121,12 @@ export async function runPublicPageBench(ctx: BenchContext): Promise<ScenarioRes
         }),
         judgeGoal(ctx.quick, {
           scenario: "5 public page",
-          goal: `TTFB within ${GOAL_TTFB_RATIO}x of static`,
-          measured: `p50 ${fmt.ms(page.ttfb.percentile(50))} ms vs ${fmt.ms(staticPage.ttfb.percentile(50))} ms (${fmt.x(ratio)})`,
-          ok: ratio <= GOAL_TTFB_RATIO,
-          reason: `${requests} sequential requests over one keep-alive connection each`,
+          goal: `TTFB p50 and p95 within ${GOAL_TTFB_RATIO}x of the same bytes from bare node:http`,
+          measured:
+            `p50 ${fmt.ms(page.ttfb.percentile(50))} ms vs ${fmt.ms(staticPage.ttfb.percentile(50))} ms (${fmt.x(ratio)}); ` +
+            `p95 ${fmt.ms(page.ttfb.percentile(95))} ms vs ${fmt.ms(staticPage.ttfb.percentile(95))} ms (${fmt.x(ratio95)})`,
+          ok: ratio <= GOAL_TTFB_RATIO && ratio95 <= GOAL_TTFB_RATIO,
+          reason: `${requests} sequential requests over one keep-alive connection each; the page's bytes come from the entry point's cache (server/reader/public-page-cache.ts) until something on it changes`,
         }),
       ];
     }

@@ -71,6 +71,18 @@ const SCENARIOS: Scenario[] = [
     run: async (ctx) => (await import("./live-readers")).runLiveReadersBench(ctx),
   },
   {
+    name: "cold-start",
+    needsServer: true,
+    limitSeconds: { quick: 40, full: 120 },
+    run: async (ctx) => (await import("./cold-start")).runColdStartBench(ctx),
+  },
+  {
+    name: "fanout",
+    needsServer: false,
+    limitSeconds: { quick: 40, full: 120 },
+    run: async (ctx) => (await import("./fanout")).runFanoutBench(ctx),
+  },
+  {
     name: "library",
     needsServer: false,
     limitSeconds: { quick: 40, full: 90 },

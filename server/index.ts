@@ -23,6 +23,7 @@ import { buildLiveFrame } from "./data/public-live-frame";
 import { PostgresNotesSearchIndex } from "./data/postgres-search-index";
 import { NotesSearchIndex } from "./data/search-index";
 import { LiveHub } from "./live/live-hub";
+import { PublicPageCache } from "./reader/public-page-cache";
 import { ReadersCopyListener } from "./live/readers-copy-listener";
 import { PostgresSessionStatusReader } from "./live/postgres-session-status-reader";
 import { SessionStatusReader } from "./live/session-status-reader";
@@ -76,6 +77,8 @@ async function main() {
   const peopleSync: SessionPeopleSync | null = sqlite ? new SessionPeopleSync(sqlite, () => collab.loadedRooms()) : null;
   if (!peopleSync) console.warn("[people] on PostgreSQL, people added in the editor are not yet mirrored into the Person tables");
   const gate = new UpgradeGate(collabRequestAccess);
+  // The fast path reads what a page shows synchronously from SQLite; on PostgreSQL pages go through Next.
+  const publicPages = sqlite ? new PublicPageCache(sqlite) : null;
   const collab: CollabServer = new CollabServer({
     store,
     renderer: readersCopy,
@@ -112,6 +115,7 @@ async function main() {
       throw new Error("importing notes is not available on PostgreSQL yet");
     },
     notesStorage: store,
+    publicPages,
     resyncSessionPeople: (ids) => {
       const wanted = new Set(ids);
       for (const room of collab.loadedRooms()) if (wanted.has(room.sessionId)) peopleSync?.reconcile(room);
@@ -136,6 +140,8 @@ async function main() {
       });
       return;
     }
+    // A public session page nothing changed on since it was rendered: its bytes, without Next's pipeline.
+    if (publicPages?.serve(req, res)) return;
     handle(req, res).catch((err) => {
       console.error(err);
       res.statusCode = 500;

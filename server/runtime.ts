@@ -4,6 +4,7 @@ import type { NotesStorage } from "./collab/notes-storage";
 import type { PostgresNotesSearchIndex } from "./data/postgres-search-index";
 import type { NotesSearchIndex } from "./data/search-index";
 import type { LiveHub } from "./live/live-hub";
+import type { PublicPageCache } from "./reader/public-page-cache";
 
 /** Services started by server/index.ts that Next's route code also needs. */
 export interface Runtime {
@@ -16,6 +17,8 @@ export interface Runtime {
   notesStore: NotesStore;
   /** The notes documents on either database (the store the rooms write to). */
   notesStorage: NotesStorage;
+  /** Public session pages answered by the entry point before Next (the route handler fills it); SQLite only. */
+  publicPages: PublicPageCache | null;
   /** Re-reads these sessions' people from SQLite into their live documents (after a server-side change). */
   resyncSessionPeople(sessionIds: readonly string[]): void;
 }

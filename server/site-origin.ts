@@ -9,7 +9,7 @@ let env: AppEnv | null = null;
  * sets them (otherwise any client could choose the host written into a feed
  * that proxies cache for everyone); else the Host header, over http.
  */
-export function siteOrigin(headers: Headers, config: Pick<AppEnv, "publicUrl" | "trustProxy"> = (env ??= readEnv())): string {
+export function siteOrigin(headers: Pick<Headers, "get">, config: Pick<AppEnv, "publicUrl" | "trustProxy"> = (env ??= readEnv())): string {
   if (config.publicUrl) return config.publicUrl;
   const first = (value: string | null) => value?.split(",")[0]?.trim() || null;
   const host = (config.trustProxy ? first(headers.get("x-forwarded-host")) : null) ?? first(headers.get("host")) ?? "localhost";

@@ -4,6 +4,8 @@ import { LatencyHistogram } from "./latency-histogram";
 
 export interface PageMeasure {
   status: number;
+  /** The page's ETag header, if it sent one. */
+  etag: string | null;
   html: string;
   htmlBytes: number;
   htmlGzipBytes: number;
@@ -20,14 +22,14 @@ const EDITOR_MARKERS: Array<[string, RegExp]> = [
   ["yjs", /\byjs\b|Yjs was already imported|y-prosemirror|y-websocket/i],
 ];
 
-function get(agent: http.Agent, url: string, headers: Record<string, string> = {}): Promise<{ status: number; ttfbMs: number; body: Buffer }> {
+function get(agent: http.Agent, url: string, headers: Record<string, string> = {}): Promise<{ status: number; etag: string | null; ttfbMs: number; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const req = http.get(url, { agent, headers }, (res) => {
       const ttfbMs = performance.now() - t0;
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, ttfbMs, body: Buffer.concat(chunks) }));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, etag: res.headers.etag ?? null, ttfbMs, body: Buffer.concat(chunks) }));
       res.on("error", reject);
     });
     req.on("error", reject);
@@ -62,6 +64,7 @@ export async function measurePage(url: string, requests: number, withScripts = t
     }
     return {
       status: first.status,
+      etag: first.etag,
       html,
       htmlBytes: first.body.byteLength,
       htmlGzipBytes: zlib.gzipSync(first.body).byteLength,

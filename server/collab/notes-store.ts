@@ -7,8 +7,14 @@ import type { NotesStorage } from "./notes-storage";
 /** What is stored for one session's notes, merged into one Yjs update. */
 export interface StoredNotes {
   generation: string;
-  /** Snapshot plus every update after it, merged; null for a new document. */
-  state: Uint8Array | null;
+  /** Snapshot plus every update after it, merged; null for a new document. Merged when first read. */
+  readonly state: Uint8Array | null;
+  /**
+   * The same content as `state`, unmerged: the snapshot, then the log merged into one update. Applying
+   * these is what a room does: merging a large snapshot with its log decodes and re-encodes the whole
+   * document, which cost more than applying it (issue 21's load goal).
+   */
+  parts: Uint8Array[];
   /** Updates stored after the snapshot (drives compaction). */
   updatesSinceSnapshot: number;
   /** Bytes of snapshot plus update log. */
@@ -96,19 +102,22 @@ export class NotesStore implements NotesStorage {
       | undefined;
     if (!row) throw new Error(`notes document for session ${sessionId} could not be created`);
     const rows = this.stmts.updates.all(sessionId, row.snapshotUpTo) as Array<{ id: number; data: Buffer }>;
-    const parts: Uint8Array[] = [];
-    let storedBytes = 0;
-    if (row.snapshot) {
-      parts.push(new Uint8Array(row.snapshot));
-      storedBytes += row.snapshot.byteLength;
-    }
+    const log: Uint8Array[] = [];
+    let storedBytes = row.snapshot?.byteLength ?? 0;
     for (const r of rows) {
-      parts.push(new Uint8Array(r.data));
+      log.push(new Uint8Array(r.data));
       storedBytes += r.data.byteLength;
     }
+    const parts: Uint8Array[] = row.snapshot ? [new Uint8Array(row.snapshot)] : [];
+    if (log.length > 0) parts.push(log.length === 1 ? log[0]! : Y.mergeUpdates(log));
+    let merged: Uint8Array | null | undefined;
     return {
       generation: row.generation,
-      state: parts.length === 0 ? null : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts),
+      get state() {
+        merged ??= parts.length === 0 ? null : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+        return merged;
+      },
+      parts,
       updatesSinceSnapshot: rows.length,
       storedBytes,
     };

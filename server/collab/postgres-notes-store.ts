@@ -54,19 +54,23 @@ export class PostgresNotesStore implements NotesStorage {
         [sessionId, row.snapshotUpTo],
       );
       await client.query("COMMIT");
-      const parts: Uint8Array[] = [];
-      let storedBytes = 0;
-      if (row.snapshot) {
-        parts.push(new Uint8Array(row.snapshot));
-        storedBytes += row.snapshot.byteLength;
-      }
+      // Like the SQLite store: the snapshot, then the log merged into one update (see StoredNotes.parts).
+      const log: Uint8Array[] = [];
+      let storedBytes = row.snapshot?.byteLength ?? 0;
       for (const r of updates.rows) {
-        parts.push(new Uint8Array(r.data));
+        log.push(new Uint8Array(r.data));
         storedBytes += r.data.byteLength;
       }
+      const parts: Uint8Array[] = row.snapshot ? [new Uint8Array(row.snapshot)] : [];
+      if (log.length > 0) parts.push(log.length === 1 ? log[0]! : Y.mergeUpdates(log));
+      let merged: Uint8Array | null | undefined;
       return {
         generation: row.generation,
-        state: parts.length === 0 ? null : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts),
+        get state() {
+          merged ??= parts.length === 0 ? null : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+          return merged;
+        },
+        parts,
         updatesSinceSnapshot: updates.rows.length,
         storedBytes,
       };

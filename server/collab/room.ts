@@ -1,3 +1,4 @@
+import type { Socket } from "node:net";
 import type { WebSocket } from "ws";
 import * as Y from "yjs";
 import * as awarenessProtocol from "y-protocols/awareness";
@@ -7,6 +8,7 @@ import * as encoding from "lib0/encoding";
 import { CloseCode } from "../../lib/collab/close-codes";
 import { COLLAB_LIMITS } from "../../lib/collab/limits";
 import { sanitizePresenceUser } from "../../lib/collab/sanitize-presence-user";
+import { binaryFrame } from "./binary-frame";
 import type { ConnectionAccess } from "./connection";
 import type { RevisionKind, RevisionSummary, StoredNotes } from "./notes-store";
 import type { NotesStorage } from "./notes-storage";
@@ -109,7 +111,7 @@ export class Room {
     this.updatesSinceSnapshot = stored.updatesSinceSnapshot;
     this.storedBytes = stored.storedBytes;
     this.lastRevisionAt = loaded.lastRevisionAt ?? Date.now();
-    if (stored.state) Y.applyUpdate(this.doc, stored.state, this);
+    for (const part of stored.parts) Y.applyUpdate(this.doc, part, this);
     this.doc.on("update", this.handleUpdate);
     this.awareness.on("update", this.handleAwareness);
     options.onLoad?.(this);
@@ -188,8 +190,10 @@ export class Room {
     if (queued.length === 0 || this.destroyed) return;
     const only = queued.length === 1 ? queued[0]!.origin : undefined;
     const message = encodeSyncUpdate(queued.length === 1 ? queued[0]!.update : Y.mergeUpdates(queued.map((q) => q.update)));
+    // Encoded and framed once for everyone: each socket gets the same Buffer in one write.
+    const frame = binaryFrame(message);
     for (const conn of this.conns.keys()) {
-      if (conn !== only) this.sendTo(conn, message);
+      if (conn !== only) this.sendTo(conn, message, undefined, frame);
     }
   };
 
@@ -263,8 +267,9 @@ export class Room {
    * when more than `maxBufferedBytes` (beyond a sync reply being written)
    * already wait for it, it is closed as Behind instead, so a reader that
    * never reads costs bounded memory. The client reconnects and resyncs.
+   * `frame`: the message already framed (`binaryFrame`), shared by a broadcast.
    */
-  sendTo(conn: WebSocket, message: Uint8Array, done?: () => void): void {
+  sendTo(conn: WebSocket, message: Uint8Array, done?: () => void, frame?: Buffer): void {
     const state = this.conns.get(conn);
     if (state && conn.bufferedAmount - state.replyBytes > COLLAB_LIMITS.maxBufferedBytes) {
       this.removeConnection(conn);
@@ -273,7 +278,7 @@ export class Room {
       setTimeout(() => conn.terminate(), 5000).unref();
       return;
     }
-    send(conn, message, done);
+    send(conn, message, done, frame);
   }
 
   /**
@@ -571,11 +576,31 @@ function cleanPresenceState(json: string): string | null {
   return JSON.stringify(clean);
 }
 
-/** Sends without throwing: a dead socket is cleaned up by its close handler. `done`: its bytes left (or failed). */
-export function send(conn: WebSocket, message: Uint8Array, done?: () => void): void {
+/**
+ * Sends without throwing: a dead socket is cleaned up by its close handler. `done`: its bytes left (or failed).
+ * With `frame` (the message framed once for a broadcast), the frame is written straight to the socket when
+ * `ws` has nothing of its own queued and no compression was negotiated (the collab server offers none), so
+ * the bytes stay in order; the socket's buffer still counts in `bufferedAmount`, which bounds a slow reader.
+ * Otherwise `ws` frames it, never compressed.
+ */
+export function send(conn: WebSocket, message: Uint8Array, done?: () => void, frame?: Buffer): void {
   if (conn.readyState !== conn.OPEN) return;
-  conn.send(message, (err) => {
+  const callback = (err?: Error | null) => {
     if (err) conn.terminate();
     done?.();
-  });
+  };
+  const internals = conn as unknown as WsInternals;
+  const socket = internals._socket;
+  if (frame && socket?.writable && internals._sender?._state === 0 && internals._sender._queue?.length === 0 && !internals._extensions["permessage-deflate"]) {
+    socket.write(frame, callback);
+    return;
+  }
+  conn.send(message, { binary: true, compress: false }, callback);
+}
+
+/** The parts of a `ws` 8 WebSocket that decide whether a ready frame may bypass its sender (absent: it may not). */
+interface WsInternals {
+  _socket?: Socket;
+  _sender?: { _state?: number; _queue?: unknown[] };
+  _extensions: Record<string, unknown>;
 }

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { renderPublicNotFoundPage, renderPublicSessionPage } from "@/lib/reader/render-public-session-page";
 import { getPublicSession } from "@/server/data/public-session";
 import { readerStylesheet } from "@/server/reader/reader-stylesheet";
+import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
@@ -18,6 +19,9 @@ const HTML = { "content-type": "text/html; charset=utf-8", "x-content-type-optio
 export async function GET(_req: Request, { params }: { params: Promise<{ conference: string; session: string }> }) {
   const { conference: conferenceSlug, session: sessionSlug } = await params;
   const stylesheet = `/c/reader.css?v=${readerStylesheet().hash}`;
+  // Read before the page's data: a change made while it renders leaves the stored page stale, not current.
+  const pages = getRuntime()?.publicPages;
+  const key = pages?.key(conferenceSlug, sessionSlug) ?? null;
   let view;
   try {
     view = await getPublicSession(conferenceSlug, sessionSlug);
@@ -26,8 +30,9 @@ export async function GET(_req: Request, { params }: { params: Promise<{ confere
     throw err;
   }
   const { session, conference } = view;
+  const origin = await requestOrigin();
   const html = renderPublicSessionPage({
-    origin: await requestOrigin(),
+    origin,
     stylesheet,
     conference: { name: conference.name, slug: conference.slug, timezone: conference.timezone },
     session: {
@@ -47,5 +52,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ confere
     version: view.version,
     threads: view.document.blocks.filter((b) => b.type === "question").length,
   });
-  return new Response(html, { headers: { ...HTML, "cache-control": "no-cache" } });
+  // Later requests are answered from these bytes by the entry point until the page changes (server/reader/public-page-cache.ts).
+  const etag = pages && key ? pages.remember(conferenceSlug, sessionSlug, origin, key, html) : null;
+  return new Response(html, { headers: { ...HTML, "cache-control": "no-cache", ...(etag ? { etag } : {}) } });
 }
