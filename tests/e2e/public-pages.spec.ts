@@ -171,7 +171,7 @@ test("public pages: agenda, speaker, search, feed; publish and archive from the 
   await expect(page.getByTestId("live-indicator")).toHaveCount(0);
   await expect(page.locator(".badge.status-published")).toBeVisible();
   await expect(page.locator("#chart table")).toContainText("Amara Okafor");
-  await expect(page.getByTestId("byline")).toHaveText("Notes by Alice"); // the note-taker, credited apart from the speakers
+  await expect(page.getByTestId("byline")).toHaveText("Notes by Alice Organiser"); // the note-taker (her account, not her caret name), credited apart from the speakers
   await shoot(page, "12-public-session");
 
   await page.locator("#notes a.who", { hasText: "Chen" }).first().click();
