@@ -1,0 +1,114 @@
+import fs from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, type Page, expect, test } from "@playwright/test";
+import { apiAs } from "./api-as";
+import { accountToken, signIn } from "./sign-in";
+
+/**
+ * Issue 19, accessibility measured: every page, the editor included, checked
+ * with axe-core (WCAG 2.2 A/AA rules) at desktop (1280 px) and phone (390 px)
+ * width, in the light and the dark colour scheme; zero serious or critical
+ * violations. What axe counts for each page is logged (`[axe]` lines) so a
+ * change can be compared with the last run.
+ */
+const NOTES = fs.readFileSync(path.resolve(import.meta.dirname, "../fixtures/notes/panel.txt"), "utf8");
+const WIDTHS = { desktop: { width: 1280, height: 860 }, phone: { width: 390, height: 844 } } as const;
+const SCHEMES = ["light", "dark"] as const;
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+test.describe.configure({ mode: "serial" });
+
+let member: Page;
+let conf = "";
+let session = "";
+let speaker = "";
+
+test.beforeAll(async ({ browser, request }) => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => window.localStorage.setItem("talknotes:name", "Alice"));
+  member = await context.newPage();
+  await signIn(member);
+  const token = accountToken();
+  const created = await apiAs(request, token, "post", "/conferences", { name: `Axe Camp ${Date.now().toString(36)}`, location: "Portland, OR", startsOn: "2021-10-09", hashtag: "#axecamp" });
+  conf = (created.conference as { slug: string }).slug;
+  const imported = await apiAs(request, token, "post", `/conferences/${conf}/import-notes`, NOTES);
+  session = (imported.session as { slug: string }).slug;
+  // Live: the editor stays writable and the public pages exist.
+  await apiAs(request, token, "patch", `/conferences/${conf}/sessions/${session}`, { status: "live" });
+  const res = await request.get(`/c/${conf}/${session}`);
+  const html = await res.text();
+  speaker = /href="(\/c\/[^"]+\/people\/[^"]+)"/.exec(html)![1]!;
+});
+
+test.afterAll(async () => {
+  await member?.context().close();
+});
+
+/** Runs axe at both widths in both schemes on `page` (already loaded) and expects no serious or critical violation. */
+async function audit(page: Page, label: string, ready: (page: Page) => Promise<void>): Promise<void> {
+  const failures: string[] = [];
+  const counts: string[] = [];
+  for (const [width, size] of Object.entries(WIDTHS)) {
+    for (const colorScheme of SCHEMES) {
+      await page.setViewportSize(size);
+      await page.emulateMedia({ colorScheme, reducedMotion: "reduce" });
+      await ready(page);
+      const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+      const grave = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      counts.push(`${width}/${colorScheme}: ${grave.reduce((n, v) => n + v.nodes.length, 0)} serious+critical, ${violations.reduce((n, v) => n + v.nodes.length, 0)} in all`);
+      for (const v of grave) {
+        for (const node of v.nodes) failures.push(`${width}/${colorScheme} ${v.id} (${v.impact}): ${node.target.join(" ")} — ${node.failureSummary?.split("\n").slice(0, 2).join(" ")}`);
+      }
+      for (const v of violations.filter((x) => !grave.includes(x))) {
+        for (const node of v.nodes) console.log(`[axe] ${label} ${width}/${colorScheme} minor ${v.id} (${v.impact}): ${node.target.join(" ")}`);
+      }
+    }
+  }
+  console.log(`[axe] ${label}: ${counts.join("; ")}`);
+  expect(failures, `${label}:\n${failures.join("\n")}`).toEqual([]);
+}
+
+/** Loads `url` once in `page`, then audits it. */
+async function auditUrl(page: Page, label: string, url: string, ready: (page: Page) => Promise<void> = async () => {}): Promise<void> {
+  const res = await page.goto(url);
+  expect(res?.status(), url).toBe(200);
+  await audit(page, label, ready);
+}
+
+async function signedOut(browser: Browser): Promise<Page> {
+  return (await browser.newContext()).newPage();
+}
+
+test("workspace pages", async () => {
+  await auditUrl(member, "workspace list", "/");
+  await auditUrl(member, "conference workspace", `/conferences/${conf}`);
+  await auditUrl(member, "conference details", `/conferences/${conf}/details`);
+  await auditUrl(member, "members", `/conferences/${conf}/members`);
+  await auditUrl(member, "import notes", `/conferences/${conf}/import`);
+  await auditUrl(member, "import schedule", `/conferences/${conf}/schedule`);
+  await auditUrl(member, "account", "/account");
+});
+
+test("session editor", async () => {
+  await auditUrl(member, "session editor", `/conferences/${conf}/sessions/${session}`, async (page) => {
+    await expect(page.getByTestId("sync-status")).toHaveText("Saved");
+  });
+  await auditUrl(member, "session details", `/conferences/${conf}/sessions/${session}/details`);
+});
+
+test("sign-in and sign-up", async ({ browser }) => {
+  const page = await signedOut(browser);
+  await auditUrl(page, "sign-in", "/login");
+  await auditUrl(page, "sign-up", "/signup");
+  await page.context().close();
+});
+
+test("public pages", async ({ browser }) => {
+  const page = await signedOut(browser);
+  await auditUrl(page, "public agenda", `/c/${conf}`);
+  await auditUrl(page, "public session", `/c/${conf}/${session}`);
+  await auditUrl(page, "speaker", speaker);
+  await auditUrl(page, "search", `/c/${conf}/search?q=deploy`);
+  await page.context().close();
+});
