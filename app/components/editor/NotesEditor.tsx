@@ -77,6 +77,7 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
       map.set(c.id, {
         label: labels.get(c.id)?.label ?? c.name,
         title: c.affiliation ? `${c.name} (${c.affiliation})` : c.name,
+        spoken: c.affiliation ? `${c.name}, ${c.affiliation}` : c.name,
         role: c.role ?? "conference",
       });
     }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import type { SyncState } from "./use-collab-document";
 
 function edits(n: number): string {
@@ -25,21 +26,56 @@ export function syncStatusText(state: SyncState, pending: number): string {
 }
 
 /**
+ * What a screen reader is told about saving: only whether the words reach
+ * the server, so "Saving…"/"Saved" flips and the count of unconfirmed edits
+ * (which change with every keystroke) are never announced. Empty while
+ * connecting: opening the editor announces nothing.
+ */
+export function syncAnnouncement(state: SyncState): string {
+  switch (state) {
+    case "saved":
+    case "saving":
+      return "Connected: edits are saved on the server";
+    case "offline":
+      return "Offline: edits are kept on this device";
+    case "reconnecting":
+      return "Reconnecting: edits are kept on this device";
+    case "local-only":
+      return "Saved on this device only";
+    case "connecting":
+      return "";
+  }
+}
+
+/**
  * Tells the note-taker whether their words are safe: "Saved" only once the
- * server confirmed they are in its database (see save-tracker.ts).
+ * server confirmed they are in its database (see save-tracker.ts). The
+ * visible status changes as they type; the polite live region beside it
+ * changes only when the connection does (syncAnnouncement), and stays silent
+ * on the first connection.
  */
 export function SyncStatus({ state, pending, problem }: { state: SyncState; pending: number; problem: string | null }) {
+  // Derived while rendering (React's "adjusting state when a prop changes"): the announcement moves only
+  // when the state does, and the first "Saved" after opening is not news.
+  const [seen, setSeen] = useState({ state, spoken: "", connected: false });
+  if (seen.state !== state) {
+    const online = state === "saved" || state === "saving";
+    const words = syncAnnouncement(state);
+    setSeen({ state, spoken: !seen.connected && online ? "" : words || seen.spoken, connected: seen.connected || online });
+  }
+  const spoken = seen.spoken;
   return (
     <span
       className="sync-status"
       data-state={state}
       data-pending={pending}
-      role="status"
-      aria-live="polite"
       title={pending > 0 ? `${edits(pending)} not yet confirmed by the server` : "Every edit of this device is on the server"}
     >
       <span data-testid="sync-status">{syncStatusText(state, pending)}</span>
       {problem && state !== "saved" ? <span className="sync-problem" data-testid="sync-problem">{` · ${problem}`}</span> : null}
+      <span className="sr-only" role="status" aria-live="polite" data-testid="sync-announcement">
+        {spoken}
+      </span>
     </span>
   );
 }
