@@ -52,17 +52,16 @@ export function syncAnnouncement(state: SyncState): string {
  * server confirmed they are in its database (see save-tracker.ts). The
  * visible status changes as they type; the polite live region beside it
  * changes only when the connection does (syncAnnouncement), and stays silent
- * on the first connection.
+ * while the editor opens.
  */
 export function SyncStatus({ state, pending, problem }: { state: SyncState; pending: number; problem: string | null }) {
-  // Derived while rendering (React's "adjusting state when a prop changes"): the announcement moves only
-  // when the state does, and the first "Saved" after opening is not news.
-  const [seen, setSeen] = useState({ state, spoken: "", connected: false });
-  if (seen.state !== state) {
-    const online = state === "saved" || state === "saving";
-    const words = syncAnnouncement(state);
-    setSeen({ state, spoken: !seen.connected && online ? "" : words || seen.spoken, connected: seen.connected || online });
-  }
+  // Derived while rendering (React's "adjusting state when a prop changes"). Opening the editor passes
+  // through "connecting" and often "reconnecting" (connected, history not yet caught up): that is not
+  // news, so nothing is said until the first settled state, and after that only when the words change.
+  const settled = state !== "connecting" && state !== "reconnecting";
+  const [seen, setSeen] = useState(() => ({ words: settled ? syncAnnouncement(state) : "", spoken: "", settled }));
+  const words = syncAnnouncement(state);
+  if (words && words !== seen.words && (seen.settled || settled)) setSeen({ words, spoken: seen.settled ? words : "", settled: true });
   const spoken = seen.spoken;
   return (
     <span
