@@ -40,7 +40,6 @@ export function BlockToolbar({ editor, onShortcuts }: { editor: Editor | null; o
         onMouseDown={keep}
         onClick={run((e) => e.chain().focus().insertContent("@").run())}
         title="Attribute: who said it (@name)"
-        aria-label="Who said it"
       >
         <span className="tb-icon" aria-hidden="true">@</span>Who
       </button>
@@ -50,7 +49,7 @@ export function BlockToolbar({ editor, onShortcuts }: { editor: Editor | null; o
       <button type="button" onMouseDown={keep} onClick={run((e) => e.chain().focus().setBlockType("tip").run())} title="Tip (Ctrl-Alt-T)" aria-keyshortcuts="Control+Alt+T">
         <span className="tb-icon tb-tip" aria-hidden="true">!</span>Tip
       </button>
-      <button type="button" onMouseDown={keep} onClick={run((e) => e.chain().focus().insertNextTalk().run())} title="Next Ignite talk (Ctrl-Alt-I)" aria-label="Next talk" aria-keyshortcuts="Control+Alt+I">
+      <button type="button" onMouseDown={keep} onClick={run((e) => e.chain().focus().insertNextTalk().run())} title="Next Ignite talk (Ctrl-Alt-I)" aria-keyshortcuts="Control+Alt+I">
         <span className="tb-icon" aria-hidden="true">#</span>Talk
       </button>
       <span className="tb-sep" aria-hidden="true" />
