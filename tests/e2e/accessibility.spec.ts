@@ -175,6 +175,19 @@ test("public pages", async ({ browser }) => {
   expect(await notes.getByRole("article").count()).toBeGreaterThanOrEqual(3);
   const answer = notes.getByRole("listitem").filter({ hasText: "if you are afraid to deploy on Friday" });
   expect(await answer.ariaSnapshot()).toMatch(/link "Amara Okafor, Tidewater Labs"[\s\S]*: .*if you are afraid to deploy on Friday/);
+  // Live updates are announced politely and batched: nothing as each note arrives, then one summary.
+  await member.goto(`/conferences/${conf}/sessions/${session}`);
+  const editor = member.getByTestId("notes-editor");
+  await expect(member.getByTestId("sync-status")).toHaveText("Saved");
+  await caretToEnd(member, editor);
+  await member.keyboard.press("Enter");
+  await member.keyboard.type("first live line");
+  await expect(notes).toContainText("first live line");
+  await expect(page.getByTestId("notes-news")).toHaveText("");
+  await member.keyboard.press("Enter");
+  await member.keyboard.type("second live line");
+  await expect(notes).toContainText("second live line");
+  await expect(page.getByTestId("notes-news")).toHaveText("2 new notes", { timeout: 20_000 });
   // The chart is a table (its bars are decoration), named by its caption.
   await expect(page.getByRole("table", { name: "Statements and words per person" }).getByRole("rowheader").first()).toBeVisible();
   await auditUrl(page, "speaker", speaker);
