@@ -158,6 +158,44 @@ test("editor: chips read as names, the toolbar works by keyboard, the sync statu
   expect(heard.every((t) => ["Offline: edits are kept on this device", "Reconnecting: edits are kept on this device", "Connected: edits are saved on the server"].includes(t))).toBe(true);
 });
 
+/**
+ * Serious and critical axe violations inside `selector` on `page` as it is
+ * now, one line each (scoped: an open popover covering part of a target
+ * behind it is not that target's fault).
+ */
+async function graveViolations(page: Page, selector: string): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).include(selector).withTags(TAGS).analyze();
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
+}
+
+test("menus: named, keyboard-operable, focus comes back on Escape, clean when open", async () => {
+  const page = member;
+  await page.goto(`/conferences/${conf}/sessions/${session}`);
+  const exportButton = page.getByRole("button", { name: "Export", exact: true });
+  await exportButton.focus();
+  await page.keyboard.press("Enter");
+  const menu = page.getByRole("menu", { name: "Export" });
+  await expect(menu.getByRole("menuitem").first()).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitem", { name: /HTML page/ })).toBeFocused();
+  await page.keyboard.press("End");
+  await expect(menu.getByRole("menuitem", { name: /Copy HTML/ })).toBeFocused();
+  expect(await graveViolations(page, ".menu")).toEqual([]);
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveCount(0);
+  await expect(exportButton).toBeFocused();
+
+  await page.goto(`/conferences/${conf}`);
+  const siteButton = page.getByRole("button", { name: "Export site", exact: true });
+  await siteButton.click();
+  await expect(siteButton).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByRole("link", { name: /Hugo site/ })).toBeVisible();
+  expect(await graveViolations(page, "#site-export-popover")).toEqual([]);
+  await page.keyboard.press("Escape");
+  await expect(siteButton).toHaveAttribute("aria-expanded", "false");
+  await expect(siteButton).toBeFocused();
+});
+
 test("sign-in and sign-up", async ({ browser }) => {
   const page = await signedOut(browser);
   await auditUrl(page, "sign-in", "/login");
