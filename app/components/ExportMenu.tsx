@@ -14,14 +14,18 @@ export function ExportMenu({ basePath }: { basePath: string }) {
   const [open, setOpen] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
   const ref = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!open) return;
+    // The ARIA menu pattern: focus goes to the first item; Escape closes and gives focus back to the button.
+    ref.current?.querySelector<HTMLElement>("[role=menuitem]")?.focus();
     const close = (e: MouseEvent | KeyboardEvent) => {
-      if (e instanceof KeyboardEvent ? e.key === "Escape" : !ref.current?.contains(e.target as Node)) {
+      if (e instanceof KeyboardEvent) {
+        if (e.key !== "Escape") return;
         setOpen(false);
-        // Esc gives the keyboard back to the notes; a click elsewhere puts focus where it clicked.
-        if (e instanceof KeyboardEvent) returnFocusToEditor();
-      }
+        // Esc gives the keyboard back to the notes (the menu's button when the page has no editor).
+        if (!returnFocusToEditor()) button.current?.focus();
+      } else if (!ref.current?.contains(e.target as Node)) setOpen(false);
     };
     window.addEventListener("mousedown", close);
     window.addEventListener("keydown", close);
@@ -49,13 +53,39 @@ export function ExportMenu({ basePath }: { basePath: string }) {
     }
   };
 
+  /** Up and down arrows, Home and End move between the items; Tab leaves the menu and closes it. */
+  const moveFocus = (ev: React.KeyboardEvent<HTMLDivElement>) => {
+    if (ev.key === "Tab") return setOpen(false);
+    const items = [...ev.currentTarget.querySelectorAll<HTMLElement>("[role=menuitem]")];
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    const to =
+      ev.key === "ArrowDown" ? (at + 1) % items.length
+      : ev.key === "ArrowUp" ? (at - 1 + items.length) % items.length
+      : ev.key === "Home" ? 0
+      : ev.key === "End" ? items.length - 1
+      : null;
+    if (to === null) return;
+    ev.preventDefault();
+    items[to]!.focus();
+  };
+
   return (
     <div className="menu" ref={ref}>
-      <button type="button" className="btn secondary" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="export-menu">
-        Export ▾
+      <button
+        ref={button}
+        type="button"
+        className="btn secondary"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls="export-menu-items"
+        onClick={() => setOpen((o) => !o)}
+        data-testid="export-menu"
+      >
+        Export<span aria-hidden="true"> ▾</span>
       </button>
       {open ? (
-        <div className="menu-popover card" role="menu">
+        <div className="menu-popover card">
+          <div role="menu" id="export-menu-items" aria-label="Export" onKeyDown={moveFocus}>
           {FORMATS.map((f) => (
             <a
               key={f.format}
@@ -77,6 +107,8 @@ export function ExportMenu({ basePath }: { basePath: string }) {
             <span>Copy HTML</span>
             <span className="muted small">for WordPress, Ghost, Medium</span>
           </button>
+          </div>
+          {/* Beside the menu, not in it: a menu owns menu items only. */}
           {copied ? (
             <p className="small menu-note" role="status">
               {copied}

@@ -114,7 +114,9 @@ export function renderPublicSessionPage(data: PublicSessionPageData): string {
 </header>
 <div class="pub-grid">
 <section class="pub-notes" aria-labelledby="notes-heading"><h2 id="notes-heading">Notes</h2>
-<div id="notes" class="reader-notes" data-version="${e(data.version)}">${data.html.notes}</div></section>
+<div id="notes" class="reader-notes" data-version="${e(data.version)}">${data.html.notes}</div>${
+    live ? `<p class="sr-only" role="status" aria-live="polite" id="notes-news" data-testid="notes-news"></p>` : ""
+  }</section>
 <aside class="pub-side" aria-labelledby="chart-heading"><h2 id="chart-heading">Who spoke how much</h2>
 <div id="chart">${data.html.chart}</div>
 <p class="small side-links"><a href="${e(publicPaths.search(conference.slug))}">Search ${e(conference.name)}</a><a href="${e(publicPaths.feed(conference.slug))}">Atom feed</a></p>
@@ -152,16 +154,20 @@ function formatWhen(startsAt: Date | null, timezone: string | null): string | nu
  * follows the Server-Sent Events stream, swaps the server-rendered notes and
  * chart in place keeping the thread the reader looks at where it was on
  * screen, shows the state, and retries with backoff when the browser gives up.
+ * Screen readers hear new notes politely and batched: at most one "3 new
+ * notes" every 10 s (`#notes-news`), never the notes themselves as they change.
  */
 function liveScript(src: string): string {
   return `(function(){
 var src=${JSON.stringify(src).replace(/</g, "\\u003c")},notes=document.getElementById("notes"),chart=document.getElementById("chart"),ind=document.querySelector("[data-testid=live-indicator]");
-var current=notes?notes.dataset.version:"",failures=0,ended=false,source=null;
+var current=notes?notes.dataset.version:"",failures=0,ended=false,source=null,news=document.getElementById("notes-news"),added=0,told=0,timer=null;
+function count(){return notes?notes.querySelectorAll("li[id],article[id]").length:0;}
+function tell(){timer=null;if(!news||added<=0)return;told++;news.textContent=added+(added===1?" new note":" new notes")+(told%2?"":"\u00a0");added=0;}
 var LABEL={connecting:"Connecting…",live:"Updating live",offline:"Reconnecting…",ended:"Session ended"};
 function state(s){if(ended&&s!=="ended")return;if(ind){ind.dataset.state=s;ind.textContent=LABEL[s];}}
 function anchor(){if(!notes)return null;var els=notes.querySelectorAll("[id]");for(var i=0;i<els.length;i++){var r=els[i].getBoundingClientRect();if(r.bottom>0)return{id:els[i].id,top:r.top};}return null;}
 function apply(ev){var d=JSON.parse(ev.data);failures=0;if(d.status!=="live"){state("ended");ended=true;if(source)source.close();}
-if(d.v===current||!notes)return;current=d.v;var a=anchor();notes.innerHTML=d.notes;if(chart)chart.innerHTML=d.chart;
+if(d.v===current||!notes)return;current=d.v;var a=anchor(),before=count();notes.innerHTML=d.notes;added+=count()-before;if(added>0&&!timer)timer=setTimeout(tell,10000);if(chart)chart.innerHTML=d.chart;
 var again=a&&document.getElementById(a.id);if(a&&again)window.scrollBy(0,again.getBoundingClientRect().top-a.top);notes.dataset.version=current;}
 function connect(){source=new EventSource(src);source.addEventListener("notes",apply);source.onopen=function(){state("live");};
 source.onerror=function(){state("offline");if(source.readyState===EventSource.CLOSED&&!ended){failures++;setTimeout(connect,Math.min(30000,1000*Math.pow(2,failures))*(0.75+Math.random()/2));}};}

@@ -49,14 +49,16 @@ describe("renderReaderNotes", () => {
   const html = renderReaderNotes(PANEL, { personHref: href });
 
   it("gives every thread an article with a permalink anchor and a heading", () => {
-    expect(html).toContain('<article class="thread" id="q-1" aria-labelledby="q-1-h"><h3 class="thread-q" id="q-1-h">');
+    expect(html).toContain('<article class="thread" id="q-1" aria-labelledby="q-1-h"><h3 class="thread-q" id="q-1-h"><span class="sr-only">Question: </span>');
     expect(html).toContain('<a class="permalink" href="#q-1" aria-label="Link to this thread">#</a>');
     expect(html).toContain('id="q-2"');
     expect(html.match(/<article class="thread"/g)).toHaveLength(2);
   });
 
   it("links speakers to their pages and numbers statements in reading order", () => {
-    expect(html).toContain('<li class="statement" id="s-1"><a class="who" href="/c/devops-day/people/jody" title="Jody Mulkey, Shopzilla">Jody</a>');
+    expect(html).toContain(
+      '<li class="statement" id="s-1"><a class="who" href="/c/devops-day/people/jody" title="Jody Mulkey, Shopzilla" aria-label="Jody Mulkey, Shopzilla">Jody</a><span class="sr-only">:</span> <span class="said">',
+    );
     expect(html).toContain('<li class="statement continued" id="s-2"><span class="said">and measure it</span>');
     expect(html).toContain('id="s-3"><a class="who" href="/c/devops-day/people/rolf"');
   });
@@ -91,8 +93,8 @@ describe("renderReaderNotes", () => {
     };
     const out = renderReaderNotes(ignite, { personHref: () => null });
     expect(out).toContain('<section class="talk" id="t-1" aria-labelledby="t-1-h"><h3 id="t-1-h">Talk &lt;one&gt;</h3>');
-    expect(out).toContain('<h4 class="thread-q" id="q-1-h">');
-    expect(out).toContain('<span class="who" title="Jody Mulkey, Shopzilla">Jody</span>');
+    expect(out).toContain('<h4 class="thread-q" id="q-1-h"><span class="sr-only">Question: </span>');
+    expect(out).toContain('<span class="who" title="Jody Mulkey, Shopzilla"><span aria-hidden="true">Jody</span><span class="sr-only">Jody Mulkey, Shopzilla</span></span>');
   });
 });
 

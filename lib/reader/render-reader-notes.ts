@@ -33,11 +33,16 @@ export function renderReaderNotes(input: TalkNotesDocument, options: ReaderNotes
     if (id === null) return "";
     const person = byId.get(id);
     const label = escapeHtml(labels.get(id) ?? person?.name ?? id);
-    const title = person ? ` title="${escapeHtml(describe(person))}"` : "";
+    // Sighted readers see the short label ("Jody") with the full name on hover; screen readers hear the
+    // full name and affiliation ("Jody Mulkey, Shopzilla"). A link says it in its aria-label, so feed
+    // readers (no stylesheet) do not show the name twice.
+    const full = person ? escapeHtml(describe(person)) : "";
+    const title = full ? ` title="${full}"` : "";
+    const named = full && full !== label;
     const href = options.personHref(id);
     return href
-      ? `<a class="${cls}" href="${escapeHtml(href)}"${title}>${label}</a>`
-      : `<span class="${cls}"${title}>${label}</span>`;
+      ? `<a class="${cls}" href="${escapeHtml(href)}"${title}${named ? ` aria-label="${full}"` : ""}>${label}</a>`
+      : `<span class="${cls}"${title}>${named ? `<span aria-hidden="true">${label}</span><span class="sr-only">${full}</span>` : label}</span>`;
   };
   // Parentheses are text (they survive copying and reader modes), the label is visible: the note-taker's words never read as the speaker's.
   const aside = (text: string) => `<span class="aside"><span class="aside-label">${ASIDE_LABEL}</span> (${textToHtml(text)})</span>`;
@@ -46,7 +51,8 @@ export function renderReaderNotes(input: TalkNotesDocument, options: ReaderNotes
     const id = anchors.get(block)!;
     switch (block.type) {
       case "statement": {
-        const speaker = who(block.speaker, "who");
+        // "Jody Mulkey, Shopzilla: …" when read aloud.
+        const speaker = block.speaker === null ? "" : `${who(block.speaker, "who")}<span class="sr-only">:</span>`;
         const asides = block.asides.map(aside).join(" ");
         const said = `<span class="said">${textToHtml(block.text)}</span>`;
         const body = [speaker, said, asides].filter(Boolean).join(" ");
@@ -66,7 +72,7 @@ export function renderReaderNotes(input: TalkNotesDocument, options: ReaderNotes
     const id = anchors.get(block)!;
     const asker = block.askedBy === null ? "" : `<span class="asked-by">${who(block.askedBy, "who")} asks</span> `;
     const heading =
-      `<h${threadLevel} class="thread-q" id="${id}-h">${asker}<span class="q-text">${textToHtml(block.text)}</span>` +
+      `<h${threadLevel} class="thread-q" id="${id}-h"><span class="sr-only">Question: </span>${asker}<span class="q-text">${textToHtml(block.text)}</span>` +
       ` <a class="permalink" href="#${id}" aria-label="Link to this thread">#</a></h${threadLevel}>`;
     const answers = block.answers.length ? list(block.answers, "answers") : `<p class="no-answers">No answers noted yet.</p>`;
     return `<article class="thread" id="${id}" aria-labelledby="${id}-h">${heading}${answers}</article>`;

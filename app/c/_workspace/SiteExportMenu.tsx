@@ -17,10 +17,15 @@ export function SiteExportMenu({ conferenceSlug }: { conferenceSlug: string }) {
   const [open, setOpen] = useState(false);
   const [drafts, setDrafts] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!open) return;
     const close = (e: MouseEvent | KeyboardEvent) => {
-      if (e instanceof KeyboardEvent ? e.key === "Escape" : !ref.current?.contains(e.target as Node)) setOpen(false);
+      if (e instanceof KeyboardEvent) {
+        if (e.key !== "Escape") return;
+        setOpen(false);
+        button.current?.focus(); // keyboard users land where they were
+      } else if (!ref.current?.contains(e.target as Node)) setOpen(false);
     };
     window.addEventListener("mousedown", close);
     window.addEventListener("keydown", close);
@@ -32,11 +37,20 @@ export function SiteExportMenu({ conferenceSlug }: { conferenceSlug: string }) {
 
   return (
     <div className="menu" ref={ref}>
-      <button type="button" className="btn secondary small" aria-haspopup="true" aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="site-export-menu">
-        Export site ▾
+      {/* A disclosure (links and a checkbox follow it in tab order), not an ARIA menu. */}
+      <button
+        ref={button}
+        type="button"
+        className="btn secondary small"
+        aria-expanded={open}
+        aria-controls="site-export-popover"
+        onClick={() => setOpen((o) => !o)}
+        data-testid="site-export-menu"
+      >
+        Export site<span aria-hidden="true"> ▾</span>
       </button>
       {open ? (
-        <div className="menu-popover card ws-export-popover">
+        <div className="menu-popover card ws-export-popover" id="site-export-popover">
           {FLAVOURS.map((f) => (
             <a
               key={f.flavour}

@@ -2,44 +2,64 @@
 
 import type { Editor } from "@tiptap/core";
 
+/** Arrow keys, Home and End move between the toolbar's buttons (the ARIA toolbar pattern). */
+function moveFocus(ev: React.KeyboardEvent<HTMLDivElement>) {
+  const buttons = [...ev.currentTarget.querySelectorAll("button")];
+  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  const to =
+    ev.key === "ArrowRight" ? (at + 1) % buttons.length
+    : ev.key === "ArrowLeft" ? (at - 1 + buttons.length) % buttons.length
+    : ev.key === "Home" ? 0
+    : ev.key === "End" ? buttons.length - 1
+    : null;
+  if (to === null || at === -1) return;
+  ev.preventDefault();
+  buttons[to]!.focus();
+}
+
 /**
- * Buttons for what the keyboard does, for phones (no Tab key) and mouse users.
- * `onMouseDown` keeps the editor's selection while a button is pressed.
+ * Buttons for what the keyboard does, for phones (no Tab key), mouse and
+ * keyboard-only users. Pressing a button with the mouse keeps the editor's
+ * selection (`onMouseDown` is cancelled); the command runs on click, so Enter
+ * and Space on a focused button work too. The glyphs are hidden from
+ * assistive tech: each button's name is its word, its shortcut in
+ * `aria-keyshortcuts`.
  */
 export function BlockToolbar({ editor, onShortcuts }: { editor: Editor | null; onShortcuts: () => void }) {
-  const run = (fn: (e: Editor) => void) => (ev: React.MouseEvent) => {
-    ev.preventDefault();
+  const keep = (ev: React.MouseEvent) => ev.preventDefault();
+  const run = (fn: (e: Editor) => void) => () => {
     if (editor) fn(editor);
   };
   return (
-    <div className="block-toolbar" role="toolbar" aria-label="Notes structure">
-      <button type="button" onMouseDown={run((e) => e.chain().focus().setBlockType("question").run())} title="Question (Ctrl-Alt-Q)">
-        <span className="tb-icon tb-q">Q</span>Question
+    <div className="block-toolbar" role="toolbar" aria-label="Notes structure" onKeyDown={moveFocus}>
+      <button type="button" onMouseDown={keep} onClick={run((e) => e.chain().focus().setBlockType("question").run())} title="Question (Ctrl-Alt-Q)" aria-keyshortcuts="Control+Alt+Q">
+        <span className="tb-icon tb-q" aria-hidden="true">Q</span>Question
       </button>
       <button
         type="button"
-        onMouseDown={run((e) => e.chain().focus().insertContent("@").run())}
+        onMouseDown={keep}
+        onClick={run((e) => e.chain().focus().insertContent("@").run())}
         title="Attribute: who said it (@name)"
       >
-        <span className="tb-icon">@</span>Who
+        <span className="tb-icon" aria-hidden="true">@</span>Who
       </button>
-      <button type="button" onMouseDown={run((e) => e.chain().focus().setBlockType("asideBlock").run())} title="Aside (Ctrl-Alt-A)">
-        <span className="tb-icon tb-aside">( )</span>Aside
+      <button type="button" onMouseDown={keep} onClick={run((e) => e.chain().focus().setBlockType("asideBlock").run())} title="Aside (Ctrl-Alt-A)" aria-keyshortcuts="Control+Alt+A">
+        <span className="tb-icon tb-aside" aria-hidden="true">( )</span>Aside
       </button>
-      <button type="button" onMouseDown={run((e) => e.chain().focus().setBlockType("tip").run())} title="Tip (Ctrl-Alt-T)">
-        <span className="tb-icon tb-tip">!</span>Tip
+      <button type="button" onMouseDown={keep} onClick={run((e) => e.chain().focus().setBlockType("tip").run())} title="Tip (Ctrl-Alt-T)" aria-keyshortcuts="Control+Alt+T">
+        <span className="tb-icon tb-tip" aria-hidden="true">!</span>Tip
       </button>
-      <button type="button" onMouseDown={run((e) => e.chain().focus().insertNextTalk().run())} title="Next Ignite talk (Ctrl-Alt-I)">
-        <span className="tb-icon">#</span>Talk
+      <button type="button" onMouseDown={keep} onClick={run((e) => e.chain().focus().insertNextTalk().run())} title="Next Ignite talk (Ctrl-Alt-I)" aria-keyshortcuts="Control+Alt+I">
+        <span className="tb-icon" aria-hidden="true">#</span>Talk
       </button>
       <span className="tb-sep" aria-hidden="true" />
-      <button type="button" onMouseDown={run((e) => e.chain().focus().liftNotesBlock().run())} title="Outdent (Shift-Tab)" aria-label="Outdent">
-        ⇤
+      <button type="button" onMouseDown={keep} onClick={run((e) => e.chain().focus().liftNotesBlock().run())} title="Outdent (Shift-Tab)" aria-label="Outdent" aria-keyshortcuts="Shift+Tab">
+        <span aria-hidden="true">⇤</span>
       </button>
-      <button type="button" onMouseDown={run((e) => e.chain().focus().sinkNotesBlock().run())} title="Indent (Tab)" aria-label="Indent">
-        ⇥
+      <button type="button" onMouseDown={keep} onClick={run((e) => e.chain().focus().sinkNotesBlock().run())} title="Indent (Tab)" aria-label="Indent" aria-keyshortcuts="Tab">
+        <span aria-hidden="true">⇥</span>
       </button>
-      <button type="button" className="tb-help" onClick={onShortcuts} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
+      <button type="button" className="tb-help" onClick={onShortcuts} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts" aria-keyshortcuts="?">
         ?
       </button>
     </div>

@@ -91,6 +91,7 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
       map.set(c.id, {
         label: labels.get(c.id)?.label ?? c.name,
         title: c.affiliation ? `${c.name} (${c.affiliation})` : c.name,
+        spoken: c.affiliation ? `${c.name}, ${c.affiliation}` : c.name,
         role: c.role ?? "conference",
       });
     }
@@ -243,8 +244,15 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
     if (current && !current.isDestroyed && current.isEditable) current.view.focus();
   }, []);
   useEffect(() => {
-    window.addEventListener(RETURN_FOCUS_EVENT, returnFocus);
-    return () => window.removeEventListener(RETURN_FOCUS_EVENT, returnFocus);
+    // preventDefault tells the caller the notes took the keyboard (see returnFocusToEditor).
+    const onReturnFocus = (e: Event) => {
+      const current = editorRef.current;
+      if (!current || current.isDestroyed || !current.isEditable) return;
+      e.preventDefault();
+      returnFocus();
+    };
+    window.addEventListener(RETURN_FOCUS_EVENT, onReturnFocus);
+    return () => window.removeEventListener(RETURN_FOCUS_EVENT, onReturnFocus);
   }, [returnFocus]);
 
   // The notes take the keyboard when the session opens: at the end, once the stored notes are in

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import type { SyncState } from "./use-collab-document";
 
 /**
@@ -30,21 +31,55 @@ export function syncStatusText(state: SyncState, pending: number): string {
 }
 
 /**
+ * What a screen reader is told about saving: only whether the words reach
+ * the server, so "Saving…"/"Saved" flips and the count of unconfirmed edits
+ * (which change with every keystroke) are never announced. Empty while
+ * connecting: opening the editor announces nothing.
+ */
+export function syncAnnouncement(state: SyncState): string {
+  switch (state) {
+    case "saved":
+    case "saving":
+      return "Connected: edits are saved on the server";
+    case "offline":
+      return "Offline: edits are kept on this device";
+    case "reconnecting":
+      return "Reconnecting: edits are kept on this device";
+    case "local-only":
+      return "Saved on this device only";
+    case "connecting":
+      return "";
+  }
+}
+
+/**
  * Tells the note-taker whether their words are safe: "Saved" only once the
- * server confirmed they are in its database (see save-tracker.ts).
+ * server confirmed they are in its database (see save-tracker.ts). The
+ * visible status changes as they type; the polite live region beside it
+ * changes only when the connection does (syncAnnouncement), and stays silent
+ * while the editor opens.
  */
 export function SyncStatus({ state, pending, problem }: { state: SyncState; pending: number; problem: string | null }) {
+  // Derived while rendering (React's "adjusting state when a prop changes"). Opening the editor passes
+  // through "connecting" and often "reconnecting" (connected, history not yet caught up): that is not
+  // news, so nothing is said until the first settled state, and after that only when the words change.
+  const settled = state !== "connecting" && state !== "reconnecting";
+  const [seen, setSeen] = useState(() => ({ words: settled ? syncAnnouncement(state) : "", spoken: "", settled }));
+  const words = syncAnnouncement(state);
+  if (words && words !== seen.words && (seen.settled || settled)) setSeen({ words, spoken: seen.settled ? words : "", settled: true });
+  const spoken = seen.spoken;
   return (
     <span
       className="sync-status"
       data-state={state}
       data-pending={pending}
-      role="status"
-      aria-live="polite"
       title={pending > 0 ? `${pending} ${pending === 1 ? "edit" : "edits"} of this device not yet confirmed by the server` : "Every edit of this device is on the server"}
     >
       <span data-testid="sync-status">{syncStatusText(state, pending)}</span>
       {problem && state !== "saved" ? <span className="sync-problem" data-testid="sync-problem">{` · ${problem}`}</span> : null}
+      <span className="sr-only" role="status" aria-live="polite" data-testid="sync-announcement">
+        {spoken}
+      </span>
     </span>
   );
 }

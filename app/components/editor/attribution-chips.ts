@@ -7,6 +7,8 @@ import { Decoration, DecorationSet } from "@tiptap/pm/view";
 export interface ChipPerson {
   label: string;
   title: string;
+  /** What a screen reader says instead of the label: "Jody Mulkey, Shopzilla". */
+  spoken: string;
   role: string;
 }
 
@@ -91,6 +93,21 @@ function buildDecorations(doc: ProseMirrorNode, people: Map<string, ChipPerson>)
   return DecorationSet.create(doc, decorations);
 }
 
+/**
+ * The chip's visible text, hidden from assistive tech, followed by what a
+ * screen reader should say instead (a short label like "Jody" or "Q" means
+ * little when heard): "Question: ", "Jody Mulkey, Shopzilla: ".
+ */
+function chipText(chip: HTMLElement, visible: string, spoken: string): void {
+  const shown = document.createElement("span");
+  shown.setAttribute("aria-hidden", "true");
+  shown.textContent = visible;
+  const heard = document.createElement("span");
+  heard.className = "sr-only";
+  heard.textContent = spoken;
+  chip.append(shown, heard);
+}
+
 function renderChips(type: string, ids: string[], people: Map<string, ChipPerson>, inQuestion: boolean): HTMLElement {
   const wrap = document.createElement("span");
   wrap.className = `chips chips-${type}`;
@@ -98,14 +115,14 @@ function renderChips(type: string, ids: string[], people: Map<string, ChipPerson
   if (type === "question") {
     const q = document.createElement("span");
     q.className = "chip chip-question";
-    q.textContent = "Q";
+    chipText(q, "Q", "Question: ");
     q.title = "Question";
     wrap.append(q);
   }
   if (ids.length === 0 && type === "statement") {
     const who = document.createElement("span");
     who.className = inQuestion ? "chip chip-unknown" : "chip chip-continuing";
-    who.textContent = inQuestion ? "who?" : "…";
+    chipText(who, inQuestion ? "who?" : "…", inQuestion ? "Unattributed answer: " : "Same speaker: ");
     who.title = inQuestion ? "Unattributed answer: type @ and a name" : "Continuing the previous speaker";
     wrap.append(who);
   }
@@ -114,7 +131,10 @@ function renderChips(type: string, ids: string[], people: Map<string, ChipPerson
     const chip = document.createElement("span");
     chip.className = `chip chip-person role-${person?.role ?? "unknown"}`;
     chip.dataset.personId = id;
-    chip.textContent = type === "question" ? `${person?.label ?? "Someone"} asks` : (person?.label ?? "Unknown");
+    const spoken = person?.spoken ?? "Unknown person";
+    if (type === "question") chipText(chip, `${person?.label ?? "Someone"} asks`, `asked by ${spoken}: `);
+    else if (type === "talk") chipText(chip, person?.label ?? "Unknown", `${spoken} `);
+    else chipText(chip, person?.label ?? "Unknown", `${spoken}: `);
     chip.title = person?.title ?? "A person no longer in this session";
     wrap.append(chip);
   }
