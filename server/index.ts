@@ -11,11 +11,13 @@ import type { NotesStorage } from "./collab/notes-storage";
 import { PostgresNotesStore } from "./collab/postgres-notes-store";
 import { RedisRoomBus } from "./collab/room-bus";
 import { ReadersCopyRenderer } from "./collab/render-readers-copy";
+import { PostgresSessionPeopleSync } from "./collab/postgres-session-people-sync";
 import { SessionPeopleSync } from "./collab/session-people-sync";
 import { UpgradeGate } from "./collab/upgrade-gate";
 import { applyMigrations } from "./db/migrate";
 import { applyPostgresMigrations } from "./db/migrate-postgres";
 import { openSqlite } from "./db/open-sqlite";
+import { getPrisma } from "./db/prisma";
 import { EnvError, readEnv } from "./env";
 import { healthReport } from "./health-report";
 import { setRuntime } from "./runtime";
@@ -73,8 +75,12 @@ async function main() {
   bus?.onRendered((sessionId) => live.changed(sessionId));
   // Renders announced while Redis was down were lost: re-render what this instance's readers follow.
   bus?.onReconnect(() => live.changedAll());
-  const peopleSync: SessionPeopleSync | null = sqlite ? new SessionPeopleSync(sqlite, () => collab.loadedRooms()) : null;
-  if (!peopleSync) console.warn("[people] on PostgreSQL, people added in the editor are not yet mirrored into the Person tables");
+  // People edited in a document are mirrored into the Person tables: raw SQL next to the notes on SQLite,
+  // Prisma (their one writer) on PostgreSQL, with renames announced to the other instances over the bus.
+  const peopleSync = sqlite
+    ? new SessionPeopleSync(sqlite, () => collab.loadedRooms())
+    : new PostgresSessionPeopleSync(getPrisma(), () => collab.loadedRooms(), bus ? (notice) => bus.publishPeople(notice) : null);
+  if (peopleSync instanceof PostgresSessionPeopleSync) bus?.onPeople((notice) => peopleSync.received(notice));
   const gate = new UpgradeGate(collabRequestAccess);
   const collab: CollabServer = new CollabServer({
     store,
@@ -86,7 +92,7 @@ async function main() {
     sessionStatus: (sessionId) => statuses.status(sessionId),
     room: {
       onLoad: (room) => {
-        peopleSync?.bind(room);
+        peopleSync.bind(room);
         bus?.bind(room);
         void pgStatuses?.refresh(room.sessionId);
       },
@@ -114,7 +120,9 @@ async function main() {
     notesStorage: store,
     resyncSessionPeople: (ids) => {
       const wanted = new Set(ids);
-      for (const room of collab.loadedRooms()) if (wanted.has(room.sessionId)) peopleSync?.reconcile(room);
+      for (const room of collab.loadedRooms()) if (wanted.has(room.sessionId)) void peopleSync.reconcile(room);
+      // Rooms of these sessions loaded on other instances re-read them too.
+      bus?.publishPeople({ kind: "resync", sessionIds: [...wanted] });
     },
   });
 

@@ -16,7 +16,7 @@ export interface Runtime {
   notesStore: NotesStore;
   /** The notes documents on either database (the store the rooms write to). */
   notesStorage: NotesStorage;
-  /** Re-reads these sessions' people from SQLite into their live documents (after a server-side change). */
+  /** Re-reads these sessions' people from the database into their live documents, on every instance (after a server-side change). */
   resyncSessionPeople(sessionIds: readonly string[]): void;
 }
 
