@@ -13,7 +13,8 @@ import { RedisRoomBus } from "./collab/room-bus";
 import { ReadersCopyRenderer } from "./collab/render-readers-copy";
 import { PostgresSessionPeopleSync } from "./collab/postgres-session-people-sync";
 import { SessionPeopleSync } from "./collab/session-people-sync";
-import { UpgradeGate } from "./collab/upgrade-gate";
+import { RedisTokenBucket } from "./collab/redis-token-bucket";
+import { DEFAULT_UPGRADE_LIMITS, UpgradeGate } from "./collab/upgrade-gate";
 import { applyMigrations } from "./db/migrate";
 import { applyPostgresMigrations } from "./db/migrate-postgres";
 import { openSqlite } from "./db/open-sqlite";
@@ -81,7 +82,12 @@ async function main() {
     ? new SessionPeopleSync(sqlite, () => collab.loadedRooms())
     : new PostgresSessionPeopleSync(getPrisma(), () => collab.loadedRooms(), bus ? (notice) => bus.publishPeople(notice) : null);
   if (peopleSync instanceof PostgresSessionPeopleSync) bus?.onPeople((notice) => peopleSync.received(notice));
-  const gate = new UpgradeGate(collabRequestAccess);
+  // With REDIS_URL the upgrade rate per address is shared by every instance (the pending and open caps
+  // bound this process's own sockets and stay per instance).
+  const upgradeRate = env.redisUrl
+    ? new RedisTokenBucket(env.redisUrl, "talknotes:upgrades:", { perSecond: DEFAULT_UPGRADE_LIMITS.upgradesPerSecond, burst: DEFAULT_UPGRADE_LIMITS.upgradeBurst })
+    : null;
+  const gate = new UpgradeGate(collabRequestAccess, DEFAULT_UPGRADE_LIMITS, Date.now, upgradeRate && ((address) => upgradeRate.take(address)));
   const collab: CollabServer = new CollabServer({
     store,
     renderer: readersCopy,
@@ -173,6 +179,7 @@ async function main() {
     live.close();
     server.close();
     void bus?.close();
+    upgradeRate?.close();
     if (sqlite) {
       sqlite.close();
       process.exit(0);

@@ -1,3 +1,6 @@
+import { readEnv } from "../env";
+import { RedisLoginLimiter } from "./redis-login-limiter";
+
 /** What the limiter says about one more attempt. */
 export interface LimitDecision {
   allowed: boolean;
@@ -146,9 +149,17 @@ export class LoginLimiter {
   }
 }
 
-const holder = globalThis as unknown as { __talknotesLoginLimiter?: LoginLimiter };
+const holder = globalThis as unknown as { __talknotesLoginLimiter?: LoginLimiter | RedisLoginLimiter };
 
-/** The process-wide limiter (shared by both module graphs through globalThis). */
-export function getLoginLimiter(): LoginLimiter {
-  return (holder.__talknotesLoginLimiter ??= new LoginLimiter());
+/**
+ * The process-wide limiter (shared by both module graphs through globalThis):
+ * in memory on one instance, in Redis with REDIS_URL so every instance counts
+ * against the same limits. Callers `await` its answers (Redis is a round trip).
+ */
+export function getLoginLimiter(): LoginLimiter | RedisLoginLimiter {
+  if (!holder.__talknotesLoginLimiter) {
+    const { redisUrl } = readEnv();
+    holder.__talknotesLoginLimiter = redisUrl ? new RedisLoginLimiter(redisUrl) : new LoginLimiter();
+  }
+  return holder.__talknotesLoginLimiter;
 }
