@@ -25,8 +25,10 @@ export interface NotesStorage {
   /**
    * Folds the update log into a snapshot that contains `snapshot` and every
    * update stored so far (by this or any other instance), in one transaction.
+   * May decline (false) when another instance is compacting the document or
+   * an append to it is being committed: the caller tries again later.
    */
-  compact(sessionId: string, snapshot: Uint8Array): MaybePromise<void>;
+  compact(sessionId: string, snapshot: Uint8Array): MaybePromise<boolean | void>;
   /** The generation of a session's notes, creating the document row on first use. */
   ensureGeneration(sessionId: string): MaybePromise<string>;
   /** Empty document, new generation, revisions kept. Returns the new generation. */

@@ -130,6 +130,32 @@ describe.skipIf(!postgresUrl)("PostgresNotesStore (real PostgreSQL)", () => {
     }
   });
 
+  it("a compaction never folds the log past an append that is still committing", async () => {
+    // An append that took its id and has not committed yet (the shared fence first, as every append
+    // takes it), while a later append commits: the log then has a committed id above an uncommitted one.
+    const slow = await pool.connect();
+    try {
+      await slow.query("BEGIN");
+      await slow.query(`SELECT pg_advisory_xact_lock_shared(7301, hashtext('s9'))`);
+      await slow.query(`INSERT INTO "NotesUpdate" ("sessionId", data, "createdAt") VALUES ('s9', $1, now())`, [Buffer.from(edit(null, "first", 9100))]);
+      await store.append("s9", edit(null, "second", 9101));
+      // Folding up to "second" now and deleting what is below it would orphan "first" once it commits.
+      expect(await store.compact("s9", edit(null, "second", 9101))).toBe(false);
+      await slow.query("COMMIT");
+    } finally {
+      slow.release();
+    }
+    const loaded = await store.load("s9");
+    expect(textOf(loaded.state)).toContain("first");
+    expect(textOf(loaded.state)).toContain("second");
+    // Nothing committing any more: the compaction goes ahead and keeps both.
+    expect(await store.compact("s9", loaded.state!)).toBe(true);
+    const compacted = await store.load("s9");
+    expect(compacted.updatesSinceSnapshot).toBe(0);
+    expect(textOf(compacted.state)).toContain("first");
+    expect(textOf(compacted.state)).toContain("second");
+  });
+
   it("re-creates a document with a new generation and keeps its revisions", async () => {
     const { generation, state } = await store.load("s5");
     await store.append("s5", edit(state, "draft", 9000));

@@ -15,6 +15,13 @@ interface QueuedAppend {
 const bytes = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 /** Timestamps are TIMESTAMP(3) in UTC, as Prisma writes them. */
 const NOW_UTC = `(now() AT TIME ZONE 'UTC')`;
+/**
+ * Advisory lock classes (the first key; the second is hashtext(sessionId)): appends take the
+ * APPEND_FENCE shared, a compaction exclusively; COMPACTION_LOCK makes a compaction once per
+ * document across instances.
+ */
+const APPEND_FENCE = 7301;
+const COMPACTION_LOCK = 7302;
 const AS_UTC = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
@@ -113,29 +120,45 @@ export class PostgresNotesStore implements NotesStorage {
   }
 
   private async insert(batch: QueuedAppend[]): Promise<void> {
+    // The shared append fence of every session in the batch is taken first (an uncorrelated scalar
+    // subquery runs once, before any row is inserted) and held until commit: a compaction, which needs
+    // the fence exclusively, never folds the log while an append that took a lower id is uncommitted.
     await this.pool.query(
       `WITH batch AS (SELECT * FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS b(sid, data, ord)),
-            stored AS (INSERT INTO "NotesUpdate" ("sessionId", data, "createdAt") SELECT sid, data, ${NOW_UTC} FROM batch ORDER BY ord RETURNING 1)
+            stored AS (INSERT INTO "NotesUpdate" ("sessionId", data, "createdAt") SELECT sid, data, ${NOW_UTC} FROM batch
+                         WHERE (SELECT count(pg_advisory_xact_lock_shared(${APPEND_FENCE}, hashtext(f.sid))) FROM (SELECT DISTINCT sid FROM batch) f) >= 0
+                         ORDER BY ord RETURNING 1)
        UPDATE "NotesDocument" SET "updatedAt" = ${NOW_UTC} WHERE "sessionId" IN (SELECT sid FROM batch)`,
       [batch.map((a) => a.sessionId), batch.map((a) => a.data)],
     );
   }
 
-  async compact(sessionId: string, snapshot: Uint8Array): Promise<void> {
-    await this.transaction(async (client) => {
-      // The document row lock serialises compactions of one document across instances. Updates other
-      // instances stored that this one may not have applied yet are merged in, so none is dropped.
+  /**
+   * Resolves false when it did nothing because another instance is
+   * compacting this document or an append to it is being committed (the
+   * caller tries again later); true otherwise.
+   */
+  async compact(sessionId: string, snapshot: Uint8Array): Promise<boolean> {
+    return this.transaction(async (client) => {
+      // Once per document across instances, and never racing an append: both locks are tried, never
+      // waited for (so no lock cycle with appends is possible), and held until this transaction ends.
+      const { rows: locks } = await client.query<{ ok: boolean }>(
+        `SELECT pg_try_advisory_xact_lock(${COMPACTION_LOCK}, hashtext($1)) AND pg_try_advisory_xact_lock(${APPEND_FENCE}, hashtext($1)) AS ok`,
+        [sessionId],
+      );
+      if (!locks[0]?.ok) return false;
+      // Updates other instances stored that this one may not have applied yet are merged in, so none is dropped.
       const doc = await client.query<{ snapshot: Buffer | null; snapshotUpTo: number }>(
         `SELECT snapshot, "snapshotUpTo" FROM "NotesDocument" WHERE "sessionId" = $1 FOR UPDATE`,
         [sessionId],
       );
       const row = doc.rows[0];
-      if (!row) return;
+      if (!row) return true;
       const updates = await client.query<{ id: number; data: Buffer }>(
         `SELECT id, data FROM "NotesUpdate" WHERE "sessionId" = $1 AND id > $2 ORDER BY id`,
         [sessionId, row.snapshotUpTo],
       );
-      if (updates.rows.length === 0) return;
+      if (updates.rows.length === 0) return true;
       const last = updates.rows[updates.rows.length - 1]!.id;
       const merged = Y.mergeUpdates([
         ...(row.snapshot ? [new Uint8Array(row.snapshot)] : []),
@@ -152,6 +175,7 @@ export class PostgresNotesStore implements NotesStorage {
         [bytes(compacted), last, sessionId],
       );
       await client.query(`DELETE FROM "NotesUpdate" WHERE "sessionId" = $1 AND id <= $2`, [sessionId, last]);
+      return true;
     });
   }
 
