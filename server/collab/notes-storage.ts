@@ -33,9 +33,15 @@ export interface NotesStorage {
   ensureGeneration(sessionId: string): MaybePromise<string>;
   /** Empty document, new generation, revisions kept. Returns the new generation. */
   recreate(sessionId: string): MaybePromise<string>;
+  /**
+   * Stores a revision. `coveredWithinMs` (automatic revisions, several
+   * instances): when any instance took an automatic revision of this
+   * document that recently, the authors are added to that one and it is
+   * returned instead (one automatic revision per document per interval).
+   */
   addRevision(
     sessionId: string,
-    revision: { generation: string; kind: RevisionKind; name: string | null; state: Uint8Array; authors: string[] },
+    revision: { generation: string; kind: RevisionKind; name: string | null; state: Uint8Array; authors: string[]; coveredWithinMs?: number },
   ): MaybePromise<RevisionSummary>;
   /** Count and stored bytes of a session's named and restore revisions (never thinned), and the newest revision's size. */
   keptRevisionTotals(sessionId: string): MaybePromise<{ count: number; bytes: number; newestBytes: number }>;

@@ -156,6 +156,23 @@ describe.skipIf(!postgresUrl)("PostgresNotesStore (real PostgreSQL)", () => {
     expect(textOf(compacted.state)).toContain("second");
   });
 
+  it("takes one automatic revision per document per interval across instances, with every instance's authors", async () => {
+    const other = new PostgresNotesStore(pool);
+    const generation = await store.ensureGeneration("s10");
+    const state = edit(null, "auto", 9200);
+    const auto = (s: PostgresNotesStore, author: string) =>
+      s.addRevision("s10", { generation, kind: "auto", name: null, state, authors: [author], coveredWithinMs: 60_000 });
+    const [a, b] = await Promise.all([auto(store, "Ada"), auto(other, "Grace")]);
+    expect(a.id).toBe(b.id);
+    const listed = await store.listRevisions("s10");
+    expect(listed).toHaveLength(1);
+    expect(listed[0]!.authors).toEqual(["Ada", "Grace"]);
+    // A named revision is always taken; without `coveredWithinMs` (one instance) an automatic one is too.
+    await other.addRevision("s10", { generation, kind: "named", name: "v1", state, authors: [] });
+    await store.addRevision("s10", { generation, kind: "auto", name: null, state, authors: [] });
+    expect(await store.listRevisions("s10")).toHaveLength(3);
+  });
+
   it("re-creates a document with a new generation and keeps its revisions", async () => {
     const { generation, state } = await store.load("s5");
     await store.append("s5", edit(state, "draft", 9000));

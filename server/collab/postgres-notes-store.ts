@@ -22,6 +22,8 @@ const NOW_UTC = `(now() AT TIME ZONE 'UTC')`;
  */
 const APPEND_FENCE = 7301;
 const COMPACTION_LOCK = 7302;
+/** Automatic revisions of one document, one instance at a time. */
+const REVISION_LOCK = 7303;
 const AS_UTC = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
@@ -211,21 +213,54 @@ export class PostgresNotesStore implements NotesStorage {
 
   async addRevision(
     sessionId: string,
+    revision: { generation: string; kind: RevisionKind; name: string | null; state: Uint8Array; authors: string[]; coveredWithinMs?: number },
+  ): Promise<RevisionSummary> {
+    const within = revision.coveredWithinMs;
+    if (revision.kind === "auto" && within) {
+      const covering = await this.transaction(async (client) => {
+        // Serialises automatic revisions of one document across instances (released at commit).
+        await client.query(`SELECT pg_advisory_xact_lock(${REVISION_LOCK}, hashtext($1))`, [sessionId]);
+        const { rows } = await client.query<RevisionRow>(
+          `SELECT id, generation, kind, name, authors, ${AS_UTC(`"createdAt"`)} AS "createdAt" FROM "Revision"
+           WHERE "sessionId" = $1 AND kind = 'auto' AND generation = $2 AND "createdAt" > ${NOW_UTC} - make_interval(secs => $3)
+           ORDER BY "createdAt" DESC LIMIT 1`,
+          [sessionId, revision.generation, within / 1000],
+        );
+        const recent = rows[0];
+        if (!recent) return this.insertRevision(client, sessionId, revision);
+        const authors = [...new Set([...toRevisionSummary(recent).authors, ...revision.authors])].sort((a, b) => a.localeCompare(b));
+        await client.query(`UPDATE "Revision" SET authors = $1 WHERE id = $2`, [JSON.stringify(authors), recent.id]);
+        return toRevisionSummary({ ...recent, authors: JSON.stringify(authors) });
+      });
+      await this.thinRevisions(sessionId);
+      return covering;
+    }
+    const summary = await this.insertRevision(this.pool, sessionId, revision);
+    await this.thinRevisions(sessionId);
+    return summary;
+  }
+
+  private async insertRevision(
+    db: pg.Pool | pg.PoolClient,
+    sessionId: string,
     revision: { generation: string; kind: RevisionKind; name: string | null; state: Uint8Array; authors: string[] },
   ): Promise<RevisionSummary> {
-    const { rows } = await this.pool.query<RevisionRow>(
+    const { rows } = await db.query<RevisionRow>(
       `INSERT INTO "Revision" (id, "sessionId", generation, kind, name, state, authors, "createdAt")
        VALUES ($1, $2, $3, $4, $5, $6, $7, ${NOW_UTC})
        RETURNING id, generation, kind, name, authors, ${AS_UTC(`"createdAt"`)} AS "createdAt"`,
       [randomUUID(), sessionId, revision.generation, revision.kind, revision.name, bytes(revision.state), JSON.stringify(revision.authors)],
     );
-    // Thin automatic revisions like the SQLite store (lib/collab/revision-retention.ts).
+    return toRevisionSummary(rows[0]!);
+  }
+
+  /** Thins automatic revisions like the SQLite store (lib/collab/revision-retention.ts). */
+  private async thinRevisions(sessionId: string): Promise<void> {
     const drop = revisionsToDrop(
       (await this.revisionSizes(sessionId)).map((r) => ({ ...r, createdAt: Date.parse(r.createdAt) })),
       Date.now(),
     );
     if (drop.length > 0) await this.pool.query(`DELETE FROM "Revision" WHERE "sessionId" = $1 AND id = ANY($2::text[])`, [sessionId, drop]);
-    return toRevisionSummary(rows[0]!);
   }
 
   async keptRevisionTotals(sessionId: string): Promise<{ count: number; bytes: number; newestBytes: number }> {

@@ -401,6 +401,8 @@ export class Room {
       name,
       state: Y.encodeStateAsUpdate(this.doc),
       authors: [...this.authorsSinceRevision].sort((a, b) => a.localeCompare(b)),
+      // Another instance with this document loaded keeps its own clock: one automatic revision per interval.
+      ...(kind === "auto" ? { coveredWithinMs: this.options.revisionEveryMs } : {}),
     });
     this.authorsSinceRevision.clear();
     this.changedSinceRevision = false;
