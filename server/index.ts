@@ -108,7 +108,9 @@ async function main() {
           bus?.publishRendered(sessionId);
         };
         const rendered = readersCopy.render(sessionId, doc);
-        if (rendered instanceof Promise) rendered.then(written, (err: unknown) => console.error(`[collab] rendering readers' copy of ${sessionId} failed`, err));
+        // On PostgreSQL the instance that stored a new copy tells the others and indexes it; an instance
+        // that found the same copy already stored (written by another one) has nothing to announce.
+        if (rendered instanceof Promise) rendered.then((changed) => changed && written(), (err: unknown) => console.error(`[collab] rendering readers' copy of ${sessionId} failed`, err));
         else written();
       },
       // Live sessions have readers waiting: render their copy sooner (live reading stays under a second).

@@ -50,6 +50,10 @@ export interface NotesStorage {
   getRevision(sessionId: string, revisionId: string): MaybePromise<StoredRevision | null>;
   /** When the latest revision was taken (ms since epoch), or null. */
   lastRevisionAt(sessionId: string): MaybePromise<number | null>;
-  /** Stores the canonical JSON copy read by public pages and exports. */
-  writeContent(sessionId: string, json: string): MaybePromise<void>;
+  /**
+   * Stores the canonical JSON copy read by public pages and exports. May
+   * answer false when the stored copy already was this one (another instance
+   * with the document loaded wrote it first): then nobody needs telling.
+   */
+  writeContent(sessionId: string, json: string): MaybePromise<boolean | void>;
 }

@@ -191,10 +191,13 @@ describe.skipIf(!postgresUrl)("PostgresNotesStore (real PostgreSQL)", () => {
     expect(await store.lastRevisionAt("s6")).toBeNull();
   });
 
-  it("stores the readers' copy", async () => {
+  it("stores the readers' copy, and says when another instance already stored the same one", async () => {
     await store.ensureGeneration("s7");
-    await store.writeContent("s7", '{"format":"talknotes/1"}');
+    expect(await store.writeContent("s7", '{"format":"talknotes/1"}')).toBe(true);
     const { rows } = await pool.query(`SELECT "contentJson" FROM "NotesDocument" WHERE "sessionId" = 's7'`);
     expect(rows[0].contentJson).toBe('{"format":"talknotes/1"}');
+    // A second instance rendering the same document: nothing new to store, announce or index.
+    expect(await new PostgresNotesStore(pool).writeContent("s7", '{"format":"talknotes/1"}')).toBe(false);
+    expect(await store.writeContent("s7", '{"format":"talknotes/1","v":2}')).toBe(true);
   });
 });

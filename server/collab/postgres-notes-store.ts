@@ -305,8 +305,13 @@ export class PostgresNotesStore implements NotesStorage {
     return rows[0]?.at ? Date.parse(rows[0].at) : null;
   }
 
-  async writeContent(sessionId: string, json: string): Promise<void> {
-    await this.pool.query(`UPDATE "NotesDocument" SET "contentJson" = $1, "updatedAt" = ${NOW_UTC} WHERE "sessionId" = $2`, [json, sessionId]);
+  /** False when the stored copy already was `json` (written by another instance with the document loaded). */
+  async writeContent(sessionId: string, json: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `UPDATE "NotesDocument" SET "contentJson" = $1, "updatedAt" = ${NOW_UTC} WHERE "sessionId" = $2 AND "contentJson" IS DISTINCT FROM $1`,
+      [json, sessionId],
+    );
+    return rowCount === 1;
   }
 
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
