@@ -8,7 +8,7 @@ import { getRuntime } from "../runtime";
 import { getAuth, MIN_PASSWORD_LENGTH } from "./auth-instance";
 import { getViewer } from "./get-viewer";
 import { CLAIM_TRANSACTION, claimInvite, describeInvite } from "./invites";
-import { getLoginLimiter } from "./login-limiter";
+import { getLoginLimiter } from "./get-login-limiter";
 import { requestContext } from "./request-context";
 import type { Viewer } from "./viewer";
 

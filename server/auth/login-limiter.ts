@@ -1,6 +1,3 @@
-import { readEnv } from "../env";
-import { RedisLoginLimiter } from "./redis-login-limiter";
-
 /** What the limiter says about one more attempt. */
 export interface LimitDecision {
   allowed: boolean;
@@ -45,7 +42,8 @@ export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
 /**
  * Slows password guessing: per (address, email) a doubling lockout after a few
  * failures, per address and per email a ceiling per window. In memory, one
- * process (the app is one process); a restart forgets the counters.
+ * process; a restart forgets the counters. Several instances (REDIS_URL) use
+ * `RedisLoginLimiter`, the same rules with the counters in Redis.
  */
 export class LoginLimiter {
   private readonly counters = new Map<string, Counter>();
@@ -147,19 +145,4 @@ export class LoginLimiter {
     this.counters.set(key, c);
     return c;
   }
-}
-
-const holder = globalThis as unknown as { __talknotesLoginLimiter?: LoginLimiter | RedisLoginLimiter };
-
-/**
- * The process-wide limiter (shared by both module graphs through globalThis):
- * in memory on one instance, in Redis with REDIS_URL so every instance counts
- * against the same limits. Callers `await` its answers (Redis is a round trip).
- */
-export function getLoginLimiter(): LoginLimiter | RedisLoginLimiter {
-  if (!holder.__talknotesLoginLimiter) {
-    const { redisUrl } = readEnv();
-    holder.__talknotesLoginLimiter = redisUrl ? new RedisLoginLimiter(redisUrl) : new LoginLimiter();
-  }
-  return holder.__talknotesLoginLimiter;
 }
