@@ -34,6 +34,8 @@ export class PostgresSessionPeopleSync {
     private readonly loadedRooms: () => Iterable<Room>,
     /** Tells the other instances (the room bus), or null on one instance. */
     private readonly publish: ((notice: PeopleNotice) => void) | null,
+    /** How long a reconcile waits to confirm that an entry missing from the tables is really gone. */
+    private readonly confirmRemovalMs = 2_000,
   ) {}
 
   /** Called once per room, right after it loaded: reconcile, then mirror every later change. */
@@ -94,13 +96,14 @@ export class PostgresSessionPeopleSync {
    * Makes the document's people map say what PostgreSQL says. Ids a
    * co-editor changed while this read ran are left alone: their write is
    * queued behind this reconcile and would otherwise be undone first.
+   * Removals wait for a second read `confirmRemovalMs` later: an entry
+   * another instance's co-editor just added may be in the document (the
+   * notes are committed first) a moment before its Person rows are.
    */
   private async reconcileNow(room: Room): Promise<void> {
     const { doc, sessionId } = room;
-    const touched = new Set<string>();
-    const sets = this.touched.get(room) ?? [];
-    sets.push(touched);
-    this.touched.set(room, sets);
+    const touched = this.watchTouched(room);
+    let keepWatching = false;
     try {
       const rows = await this.prisma.sessionPerson.findMany({ where: { sessionId }, include: { person: true } });
       if (doc.isDestroyed) return;
@@ -112,11 +115,41 @@ export class PostgresSessionPeopleSync {
           const entry = entryFromRow({ ...row.person, role: row.role, position: row.position });
           if (!sameEntry(people.get(row.personId), entry)) people.set(row.personId, entry);
         }
-        for (const id of [...people.keys()]) if (!inDatabase.has(id) && !touched.has(id)) people.delete(id);
       }, SERVER_ORIGIN);
+      const missing = [...people.keys()].filter((id) => !inDatabase.has(id) && !touched.has(id));
+      if (missing.length === 0) return;
+      keepWatching = true;
+      setTimeout(() => {
+        void this.enqueue(room, async () => {
+          try {
+            const still = await this.prisma.sessionPerson.findMany({ where: { sessionId, personId: { in: missing } }, select: { personId: true } });
+            if (doc.isDestroyed) return;
+            const linked = new Set(still.map((r) => r.personId));
+            doc.transact(() => {
+              for (const id of missing) if (!linked.has(id) && !touched.has(id)) people.delete(id);
+            }, SERVER_ORIGIN);
+          } finally {
+            this.unwatchTouched(room, touched);
+          }
+        });
+      }, this.confirmRemovalMs).unref();
     } finally {
-      sets.splice(sets.indexOf(touched), 1);
+      if (!keepWatching) this.unwatchTouched(room, touched);
     }
+  }
+
+  /** Records, until `unwatchTouched`, which ids co-editors change in this room. */
+  private watchTouched(room: Room): Set<string> {
+    const touched = new Set<string>();
+    const sets = this.touched.get(room) ?? [];
+    sets.push(touched);
+    this.touched.set(room, sets);
+    return touched;
+  }
+
+  private unwatchTouched(room: Room, touched: Set<string>): void {
+    const sets = this.touched.get(room);
+    if (sets) sets.splice(sets.indexOf(touched), 1);
   }
 
   private async persistKind(room: Room): Promise<void> {

@@ -78,6 +78,27 @@ describe.skipIf(!postgresUrl)("session people on PostgreSQL, two instances", () 
     for (const c of [alice, dave]) c.destroy();
   });
 
+  it("a person unlinked on the server leaves the document when the session loads on another instance", { timeout: 60_000 }, async () => {
+    const { sessionId: panelId, token } = deployment;
+    const [one, two] = deployment.servers as [RunningServer, RunningServer];
+    const erin = connectClient(one.wsUrl, panelId, { token });
+    await synced(erin);
+    writeSessionPerson(erin.doc, "punlinked001", { name: "Soon Gone", role: "panelist" });
+    await waitForStored("punlinked001", (p) => p?.roles.length === 1);
+    // Unlinked behind the editors' backs (as a schedule re-import does), with nobody told.
+    const { getPrisma } = await import("../../server/db/prisma");
+    await getPrisma().sessionPerson.delete({ where: { sessionId_personId: { sessionId: panelId, personId: "punlinked001" } } });
+    // Instance 2 loads the panel now: its reconcile finds the entry missing and, once a second read
+    // confirms it, removes it; the removal reaches instance 1's editor through the bus.
+    const frank = connectClient(two.wsUrl, panelId, { token });
+    await synced(frank);
+    await waitFor(() => !readSessionPeople(erin.doc).some((p) => p.id === "punlinked001"), 15_000, "the unlinked person leaves erin's document");
+    expect(readSessionPeople(frank.doc).some((p) => p.id === "punlinked001")).toBe(false);
+    // Everyone else stays.
+    expect(readSessionPeople(frank.doc).some((p) => p.id === "pisrael00001")).toBe(true);
+    for (const c of [erin, frank]) c.destroy();
+  });
+
   async function waitForStored(id: string, ok: (p: Awaited<ReturnType<typeof stored>>) => boolean) {
     const deadline = Date.now() + 10_000;
     for (;;) {
