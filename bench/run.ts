@@ -83,6 +83,13 @@ const SCENARIOS: Scenario[] = [
     run: async (ctx) => (await import("./fanout")).runFanoutBench(ctx),
   },
   {
+    // Points this process's Prisma client at PostgreSQL while it runs, and gives the run's back after.
+    name: "scaleout",
+    needsServer: true,
+    limitSeconds: { quick: 60, full: 120 },
+    run: async (ctx) => (await import("./scaleout")).runScaleoutBench(ctx),
+  },
+  {
     name: "library",
     needsServer: false,
     limitSeconds: { quick: 40, full: 90 },

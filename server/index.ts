@@ -11,11 +11,14 @@ import type { NotesStorage } from "./collab/notes-storage";
 import { PostgresNotesStore } from "./collab/postgres-notes-store";
 import { RedisRoomBus } from "./collab/room-bus";
 import { ReadersCopyRenderer } from "./collab/render-readers-copy";
+import { PostgresSessionPeopleSync } from "./collab/postgres-session-people-sync";
 import { SessionPeopleSync } from "./collab/session-people-sync";
-import { UpgradeGate } from "./collab/upgrade-gate";
+import { RedisTokenBucket } from "./collab/redis-token-bucket";
+import { DEFAULT_UPGRADE_LIMITS, UpgradeGate } from "./collab/upgrade-gate";
 import { applyMigrations } from "./db/migrate";
 import { applyPostgresMigrations } from "./db/migrate-postgres";
 import { openSqlite } from "./db/open-sqlite";
+import { getPrisma } from "./db/prisma";
 import { EnvError, readEnv } from "./env";
 import { healthReport } from "./health-report";
 import { setRuntime } from "./runtime";
@@ -74,9 +77,18 @@ async function main() {
   bus?.onRendered((sessionId) => live.changed(sessionId));
   // Renders announced while Redis was down were lost: re-render what this instance's readers follow.
   bus?.onReconnect(() => live.changedAll());
-  const peopleSync: SessionPeopleSync | null = sqlite ? new SessionPeopleSync(sqlite, () => collab.loadedRooms()) : null;
-  if (!peopleSync) console.warn("[people] on PostgreSQL, people added in the editor are not yet mirrored into the Person tables");
-  const gate = new UpgradeGate(collabRequestAccess);
+  // People edited in a document are mirrored into the Person tables: raw SQL next to the notes on SQLite,
+  // Prisma (their one writer) on PostgreSQL, with renames announced to the other instances over the bus.
+  const peopleSync = sqlite
+    ? new SessionPeopleSync(sqlite, () => collab.loadedRooms())
+    : new PostgresSessionPeopleSync(getPrisma(), () => collab.loadedRooms(), bus ? (notice) => bus.publishPeople(notice) : null);
+  if (peopleSync instanceof PostgresSessionPeopleSync) bus?.onPeople((notice) => peopleSync.received(notice));
+  // With REDIS_URL the upgrade rate per address is shared by every instance (the pending and open caps
+  // bound this process's own sockets and stay per instance).
+  const upgradeRate = env.redisUrl
+    ? new RedisTokenBucket(env.redisUrl, "talknotes:upgrades:", { perSecond: DEFAULT_UPGRADE_LIMITS.upgradesPerSecond, burst: DEFAULT_UPGRADE_LIMITS.upgradeBurst })
+    : null;
+  const gate = new UpgradeGate(collabRequestAccess, DEFAULT_UPGRADE_LIMITS, Date.now, upgradeRate && ((address) => upgradeRate.take(address)));
   // The fast path reads what a page shows synchronously from SQLite; on PostgreSQL pages go through Next.
   const publicPages = sqlite ? new PublicPageCache(sqlite) : null;
   const collab: CollabServer = new CollabServer({
@@ -89,7 +101,7 @@ async function main() {
     sessionStatus: (sessionId) => statuses.status(sessionId),
     room: {
       onLoad: (room) => {
-        peopleSync?.bind(room);
+        peopleSync.bind(room);
         bus?.bind(room);
         void pgStatuses?.refresh(room.sessionId);
       },
@@ -99,7 +111,9 @@ async function main() {
           bus?.publishRendered(sessionId);
         };
         const rendered = readersCopy.render(sessionId, doc);
-        if (rendered instanceof Promise) rendered.then(written, (err: unknown) => console.error(`[collab] rendering readers' copy of ${sessionId} failed`, err));
+        // On PostgreSQL the instance that stored a new copy tells the others and indexes it; an instance
+        // that found the same copy already stored (written by another one) has nothing to announce.
+        if (rendered instanceof Promise) rendered.then((changed) => changed && written(), (err: unknown) => console.error(`[collab] rendering readers' copy of ${sessionId} failed`, err));
         else written();
       },
       // Live sessions have readers waiting: render their copy sooner (live reading stays under a second).
@@ -118,7 +132,9 @@ async function main() {
     publicPages,
     resyncSessionPeople: (ids) => {
       const wanted = new Set(ids);
-      for (const room of collab.loadedRooms()) if (wanted.has(room.sessionId)) peopleSync?.reconcile(room);
+      for (const room of collab.loadedRooms()) if (wanted.has(room.sessionId)) void peopleSync.reconcile(room);
+      // Rooms of these sessions loaded on other instances re-read them too.
+      bus?.publishPeople({ kind: "resync", sessionIds: [...wanted] });
     },
   });
 
@@ -171,6 +187,7 @@ async function main() {
     live.close();
     server.close();
     void bus?.close();
+    upgradeRate?.close();
     if (sqlite) {
       sqlite.close();
       process.exit(0);

@@ -19,7 +19,7 @@ export interface Runtime {
   notesStorage: NotesStorage;
   /** Public session pages answered by the entry point before Next (the route handler fills it); SQLite only. */
   publicPages: PublicPageCache | null;
-  /** Re-reads these sessions' people from SQLite into their live documents (after a server-side change). */
+  /** Re-reads these sessions' people from the database into their live documents, on every instance (after a server-side change). */
   resyncSessionPeople(sessionIds: readonly string[]): void;
 }
 

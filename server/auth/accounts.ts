@@ -8,7 +8,7 @@ import { getRuntime } from "../runtime";
 import { getAuth, MIN_PASSWORD_LENGTH } from "./auth-instance";
 import { getViewer } from "./get-viewer";
 import { CLAIM_TRANSACTION, claimInvite, describeInvite } from "./invites";
-import { getLoginLimiter } from "./login-limiter";
+import { getLoginLimiter } from "./get-login-limiter";
 import { requestContext } from "./request-context";
 import type { Viewer } from "./viewer";
 
@@ -82,7 +82,7 @@ export async function signUp(input: { name: string; email: string; password: str
   const { address } = requestContext(headers);
   const limiter = getLoginLimiter();
   // Counted like a failed login until it succeeds: probing which emails exist through sign-up is slowed too.
-  const decision = limiter.attempt(address, data.email);
+  const decision = await limiter.attempt(address, data.email);
   if (!decision.allowed) throw tooManyAttempts(decision.retryAfterSeconds);
   let conferenceSlug: string | null = null;
   if (input.inviteToken && invite?.status === "valid") {
@@ -94,7 +94,7 @@ export async function signUp(input: { name: string; email: string; password: str
       throw authError(err);
     }
   }
-  limiter.recordSuccess(address, data.email);
+  await limiter.recordSuccess(address, data.email);
   const signedIn = await signIn({ email: data.email, password: data.password }, headers);
   return { setCookies: signedIn.setCookies, conferenceSlug };
 }
@@ -139,7 +139,7 @@ export async function signIn(input: { email: string; password: string }, headers
   const limiter = getLoginLimiter();
   // Counted before the password is checked (and taken back on success), so concurrent guesses cannot
   // all pass the check while the first ones are still being verified.
-  const decision = limiter.attempt(address, data.email);
+  const decision = await limiter.attempt(address, data.email);
   if (!decision.allowed) throw tooManyAttempts(decision.retryAfterSeconds);
   try {
     const result = await getAuth({ secure: https }).api.signInEmail({
@@ -147,7 +147,7 @@ export async function signIn(input: { email: string; password: string }, headers
       headers,
       returnHeaders: true,
     });
-    limiter.recordSuccess(address, data.email);
+    await limiter.recordSuccess(address, data.email);
     return { setCookies: setCookiesOf(result.headers) };
   } catch (err) {
     if (isAPIError(err) && (err.statusCode === 401 || err.statusCode === 403 || err.statusCode === 400)) {

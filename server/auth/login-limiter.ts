@@ -42,7 +42,8 @@ export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
 /**
  * Slows password guessing: per (address, email) a doubling lockout after a few
  * failures, per address and per email a ceiling per window. In memory, one
- * process (the app is one process); a restart forgets the counters.
+ * process; a restart forgets the counters. Several instances (REDIS_URL) use
+ * `RedisLoginLimiter`, the same rules with the counters in Redis.
  */
 export class LoginLimiter {
   private readonly counters = new Map<string, Counter>();
@@ -144,11 +145,4 @@ export class LoginLimiter {
     this.counters.set(key, c);
     return c;
   }
-}
-
-const holder = globalThis as unknown as { __talknotesLoginLimiter?: LoginLimiter };
-
-/** The process-wide limiter (shared by both module graphs through globalThis). */
-export function getLoginLimiter(): LoginLimiter {
-  return (holder.__talknotesLoginLimiter ??= new LoginLimiter());
 }

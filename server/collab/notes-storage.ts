@@ -25,15 +25,23 @@ export interface NotesStorage {
   /**
    * Folds the update log into a snapshot that contains `snapshot` and every
    * update stored so far (by this or any other instance), in one transaction.
+   * May decline (false) when another instance is compacting the document or
+   * an append to it is being committed: the caller tries again later.
    */
-  compact(sessionId: string, snapshot: Uint8Array): MaybePromise<void>;
+  compact(sessionId: string, snapshot: Uint8Array): MaybePromise<boolean | void>;
   /** The generation of a session's notes, creating the document row on first use. */
   ensureGeneration(sessionId: string): MaybePromise<string>;
   /** Empty document, new generation, revisions kept. Returns the new generation. */
   recreate(sessionId: string): MaybePromise<string>;
+  /**
+   * Stores a revision. `coveredWithinMs` (automatic revisions, several
+   * instances): when any instance took an automatic revision of this
+   * document that recently, the authors are added to that one and it is
+   * returned instead (one automatic revision per document per interval).
+   */
   addRevision(
     sessionId: string,
-    revision: { generation: string; kind: RevisionKind; name: string | null; state: Uint8Array; authors: string[] },
+    revision: { generation: string; kind: RevisionKind; name: string | null; state: Uint8Array; authors: string[]; coveredWithinMs?: number },
   ): MaybePromise<RevisionSummary>;
   /** Count and stored bytes of a session's named and restore revisions (never thinned), and the newest revision's size. */
   keptRevisionTotals(sessionId: string): MaybePromise<{ count: number; bytes: number; newestBytes: number }>;
@@ -42,6 +50,10 @@ export interface NotesStorage {
   getRevision(sessionId: string, revisionId: string): MaybePromise<StoredRevision | null>;
   /** When the latest revision was taken (ms since epoch), or null. */
   lastRevisionAt(sessionId: string): MaybePromise<number | null>;
-  /** Stores the canonical JSON copy read by public pages and exports. */
-  writeContent(sessionId: string, json: string): MaybePromise<void>;
+  /**
+   * Stores the canonical JSON copy read by public pages and exports. May
+   * answer false when the stored copy already was this one (another instance
+   * with the document loaded wrote it first): then nobody needs telling.
+   */
+  writeContent(sessionId: string, json: string): MaybePromise<boolean | void>;
 }

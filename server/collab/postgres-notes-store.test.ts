@@ -130,6 +130,49 @@ describe.skipIf(!postgresUrl)("PostgresNotesStore (real PostgreSQL)", () => {
     }
   });
 
+  it("a compaction never folds the log past an append that is still committing", async () => {
+    // An append that took its id and has not committed yet (the shared fence first, as every append
+    // takes it), while a later append commits: the log then has a committed id above an uncommitted one.
+    const slow = await pool.connect();
+    try {
+      await slow.query("BEGIN");
+      await slow.query(`SELECT pg_advisory_xact_lock_shared(7301, hashtext('s9'))`);
+      await slow.query(`INSERT INTO "NotesUpdate" ("sessionId", data, "createdAt") VALUES ('s9', $1, now())`, [Buffer.from(edit(null, "first", 9100))]);
+      await store.append("s9", edit(null, "second", 9101));
+      // Folding up to "second" now and deleting what is below it would orphan "first" once it commits.
+      expect(await store.compact("s9", edit(null, "second", 9101))).toBe(false);
+      await slow.query("COMMIT");
+    } finally {
+      slow.release();
+    }
+    const loaded = await store.load("s9");
+    expect(textOf(loaded.state)).toContain("first");
+    expect(textOf(loaded.state)).toContain("second");
+    // Nothing committing any more: the compaction goes ahead and keeps both.
+    expect(await store.compact("s9", loaded.state!)).toBe(true);
+    const compacted = await store.load("s9");
+    expect(compacted.updatesSinceSnapshot).toBe(0);
+    expect(textOf(compacted.state)).toContain("first");
+    expect(textOf(compacted.state)).toContain("second");
+  });
+
+  it("takes one automatic revision per document per interval across instances, with every instance's authors", async () => {
+    const other = new PostgresNotesStore(pool);
+    const generation = await store.ensureGeneration("s10");
+    const state = edit(null, "auto", 9200);
+    const auto = (s: PostgresNotesStore, author: string) =>
+      s.addRevision("s10", { generation, kind: "auto", name: null, state, authors: [author], coveredWithinMs: 60_000 });
+    const [a, b] = await Promise.all([auto(store, "Ada"), auto(other, "Grace")]);
+    expect(a.id).toBe(b.id);
+    const listed = await store.listRevisions("s10");
+    expect(listed).toHaveLength(1);
+    expect(listed[0]!.authors).toEqual(["Ada", "Grace"]);
+    // A named revision is always taken; without `coveredWithinMs` (one instance) an automatic one is too.
+    await other.addRevision("s10", { generation, kind: "named", name: "v1", state, authors: [] });
+    await store.addRevision("s10", { generation, kind: "auto", name: null, state, authors: [] });
+    expect(await store.listRevisions("s10")).toHaveLength(3);
+  });
+
   it("re-creates a document with a new generation and keeps its revisions", async () => {
     const { generation, state } = await store.load("s5");
     await store.append("s5", edit(state, "draft", 9000));
@@ -148,10 +191,13 @@ describe.skipIf(!postgresUrl)("PostgresNotesStore (real PostgreSQL)", () => {
     expect(await store.lastRevisionAt("s6")).toBeNull();
   });
 
-  it("stores the readers' copy", async () => {
+  it("stores the readers' copy, and says when another instance already stored the same one", async () => {
     await store.ensureGeneration("s7");
-    await store.writeContent("s7", '{"format":"talknotes/1"}');
+    expect(await store.writeContent("s7", '{"format":"talknotes/1"}')).toBe(true);
     const { rows } = await pool.query(`SELECT "contentJson" FROM "NotesDocument" WHERE "sessionId" = 's7'`);
     expect(rows[0].contentJson).toBe('{"format":"talknotes/1"}');
+    // A second instance rendering the same document: nothing new to store, announce or index.
+    expect(await new PostgresNotesStore(pool).writeContent("s7", '{"format":"talknotes/1"}')).toBe(false);
+    expect(await store.writeContent("s7", '{"format":"talknotes/1","v":2}')).toBe(true);
   });
 });

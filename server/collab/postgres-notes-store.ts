@@ -15,6 +15,15 @@ interface QueuedAppend {
 const bytes = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 /** Timestamps are TIMESTAMP(3) in UTC, as Prisma writes them. */
 const NOW_UTC = `(now() AT TIME ZONE 'UTC')`;
+/**
+ * Advisory lock classes (the first key; the second is hashtext(sessionId)): appends take the
+ * APPEND_FENCE shared, a compaction exclusively; COMPACTION_LOCK makes a compaction once per
+ * document across instances.
+ */
+const APPEND_FENCE = 7301;
+const COMPACTION_LOCK = 7302;
+/** Automatic revisions of one document, one instance at a time. */
+const REVISION_LOCK = 7303;
 const AS_UTC = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
@@ -117,29 +126,45 @@ export class PostgresNotesStore implements NotesStorage {
   }
 
   private async insert(batch: QueuedAppend[]): Promise<void> {
+    // The shared append fence of every session in the batch is taken first (an uncorrelated scalar
+    // subquery runs once, before any row is inserted) and held until commit: a compaction, which needs
+    // the fence exclusively, never folds the log while an append that took a lower id is uncommitted.
     await this.pool.query(
       `WITH batch AS (SELECT * FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS b(sid, data, ord)),
-            stored AS (INSERT INTO "NotesUpdate" ("sessionId", data, "createdAt") SELECT sid, data, ${NOW_UTC} FROM batch ORDER BY ord RETURNING 1)
+            stored AS (INSERT INTO "NotesUpdate" ("sessionId", data, "createdAt") SELECT sid, data, ${NOW_UTC} FROM batch
+                         WHERE (SELECT count(pg_advisory_xact_lock_shared(${APPEND_FENCE}, hashtext(f.sid))) FROM (SELECT DISTINCT sid FROM batch) f) >= 0
+                         ORDER BY ord RETURNING 1)
        UPDATE "NotesDocument" SET "updatedAt" = ${NOW_UTC} WHERE "sessionId" IN (SELECT sid FROM batch)`,
       [batch.map((a) => a.sessionId), batch.map((a) => a.data)],
     );
   }
 
-  async compact(sessionId: string, snapshot: Uint8Array): Promise<void> {
-    await this.transaction(async (client) => {
-      // The document row lock serialises compactions of one document across instances. Updates other
-      // instances stored that this one may not have applied yet are merged in, so none is dropped.
+  /**
+   * Resolves false when it did nothing because another instance is
+   * compacting this document or an append to it is being committed (the
+   * caller tries again later); true otherwise.
+   */
+  async compact(sessionId: string, snapshot: Uint8Array): Promise<boolean> {
+    return this.transaction(async (client) => {
+      // Once per document across instances, and never racing an append: both locks are tried, never
+      // waited for (so no lock cycle with appends is possible), and held until this transaction ends.
+      const { rows: locks } = await client.query<{ ok: boolean }>(
+        `SELECT pg_try_advisory_xact_lock(${COMPACTION_LOCK}, hashtext($1)) AND pg_try_advisory_xact_lock(${APPEND_FENCE}, hashtext($1)) AS ok`,
+        [sessionId],
+      );
+      if (!locks[0]?.ok) return false;
+      // Updates other instances stored that this one may not have applied yet are merged in, so none is dropped.
       const doc = await client.query<{ snapshot: Buffer | null; snapshotUpTo: number }>(
         `SELECT snapshot, "snapshotUpTo" FROM "NotesDocument" WHERE "sessionId" = $1 FOR UPDATE`,
         [sessionId],
       );
       const row = doc.rows[0];
-      if (!row) return;
+      if (!row) return true;
       const updates = await client.query<{ id: number; data: Buffer }>(
         `SELECT id, data FROM "NotesUpdate" WHERE "sessionId" = $1 AND id > $2 ORDER BY id`,
         [sessionId, row.snapshotUpTo],
       );
-      if (updates.rows.length === 0) return;
+      if (updates.rows.length === 0) return true;
       const last = updates.rows[updates.rows.length - 1]!.id;
       const merged = Y.mergeUpdates([
         ...(row.snapshot ? [new Uint8Array(row.snapshot)] : []),
@@ -156,6 +181,7 @@ export class PostgresNotesStore implements NotesStorage {
         [bytes(compacted), last, sessionId],
       );
       await client.query(`DELETE FROM "NotesUpdate" WHERE "sessionId" = $1 AND id <= $2`, [sessionId, last]);
+      return true;
     });
   }
 
@@ -191,21 +217,54 @@ export class PostgresNotesStore implements NotesStorage {
 
   async addRevision(
     sessionId: string,
+    revision: { generation: string; kind: RevisionKind; name: string | null; state: Uint8Array; authors: string[]; coveredWithinMs?: number },
+  ): Promise<RevisionSummary> {
+    const within = revision.coveredWithinMs;
+    if (revision.kind === "auto" && within) {
+      const covering = await this.transaction(async (client) => {
+        // Serialises automatic revisions of one document across instances (released at commit).
+        await client.query(`SELECT pg_advisory_xact_lock(${REVISION_LOCK}, hashtext($1))`, [sessionId]);
+        const { rows } = await client.query<RevisionRow>(
+          `SELECT id, generation, kind, name, authors, ${AS_UTC(`"createdAt"`)} AS "createdAt" FROM "Revision"
+           WHERE "sessionId" = $1 AND kind = 'auto' AND generation = $2 AND "createdAt" > ${NOW_UTC} - make_interval(secs => $3)
+           ORDER BY "createdAt" DESC LIMIT 1`,
+          [sessionId, revision.generation, within / 1000],
+        );
+        const recent = rows[0];
+        if (!recent) return this.insertRevision(client, sessionId, revision);
+        const authors = [...new Set([...toRevisionSummary(recent).authors, ...revision.authors])].sort((a, b) => a.localeCompare(b));
+        await client.query(`UPDATE "Revision" SET authors = $1 WHERE id = $2`, [JSON.stringify(authors), recent.id]);
+        return toRevisionSummary({ ...recent, authors: JSON.stringify(authors) });
+      });
+      await this.thinRevisions(sessionId);
+      return covering;
+    }
+    const summary = await this.insertRevision(this.pool, sessionId, revision);
+    await this.thinRevisions(sessionId);
+    return summary;
+  }
+
+  private async insertRevision(
+    db: pg.Pool | pg.PoolClient,
+    sessionId: string,
     revision: { generation: string; kind: RevisionKind; name: string | null; state: Uint8Array; authors: string[] },
   ): Promise<RevisionSummary> {
-    const { rows } = await this.pool.query<RevisionRow>(
+    const { rows } = await db.query<RevisionRow>(
       `INSERT INTO "Revision" (id, "sessionId", generation, kind, name, state, authors, "createdAt")
        VALUES ($1, $2, $3, $4, $5, $6, $7, ${NOW_UTC})
        RETURNING id, generation, kind, name, authors, ${AS_UTC(`"createdAt"`)} AS "createdAt"`,
       [randomUUID(), sessionId, revision.generation, revision.kind, revision.name, bytes(revision.state), JSON.stringify(revision.authors)],
     );
-    // Thin automatic revisions like the SQLite store (lib/collab/revision-retention.ts).
+    return toRevisionSummary(rows[0]!);
+  }
+
+  /** Thins automatic revisions like the SQLite store (lib/collab/revision-retention.ts). */
+  private async thinRevisions(sessionId: string): Promise<void> {
     const drop = revisionsToDrop(
       (await this.revisionSizes(sessionId)).map((r) => ({ ...r, createdAt: Date.parse(r.createdAt) })),
       Date.now(),
     );
     if (drop.length > 0) await this.pool.query(`DELETE FROM "Revision" WHERE "sessionId" = $1 AND id = ANY($2::text[])`, [sessionId, drop]);
-    return toRevisionSummary(rows[0]!);
   }
 
   async keptRevisionTotals(sessionId: string): Promise<{ count: number; bytes: number; newestBytes: number }> {
@@ -250,8 +309,13 @@ export class PostgresNotesStore implements NotesStorage {
     return rows[0]?.at ? Date.parse(rows[0].at) : null;
   }
 
-  async writeContent(sessionId: string, json: string): Promise<void> {
-    await this.pool.query(`UPDATE "NotesDocument" SET "contentJson" = $1, "updatedAt" = ${NOW_UTC} WHERE "sessionId" = $2`, [json, sessionId]);
+  /** False when the stored copy already was `json` (written by another instance with the document loaded). */
+  async writeContent(sessionId: string, json: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `UPDATE "NotesDocument" SET "contentJson" = $1, "updatedAt" = ${NOW_UTC} WHERE "sessionId" = $2 AND "contentJson" IS DISTINCT FROM $1`,
+      [json, sessionId],
+    );
+    return rowCount === 1;
   }
 
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {

@@ -108,18 +108,20 @@ export class ReadersCopyRenderer {
   /**
    * Renders and stores the readers' copy: done on return with SQLite; with
    * PostgreSQL when the promise resolves (the state is copied first, so later
-   * edits or an unload of the room cannot change what is rendered).
+   * edits or an unload of the room cannot change what is rendered), to
+   * true when it stored a new copy.
    */
-  render(sessionId: string, doc: Y.Doc): void | Promise<void> {
+  render(sessionId: string, doc: Y.Doc): void | Promise<boolean> {
     if (this.synchronous) {
       const document = this.toInterchange(sessionId, doc);
-      if (document) return this.store.writeContent(sessionId, JSON.stringify(document));
+      if (document) void this.store.writeContent(sessionId, JSON.stringify(document));
       return;
     }
     const state = Y.encodeStateAsUpdate(doc);
     return (async () => {
       const row = await this.meta(sessionId);
-      if (row) await this.store.writeContent(sessionId, JSON.stringify(this.interchange(row, state)));
+      // False: unchanged, or another instance with this document loaded stored the same copy first.
+      return row ? (await this.store.writeContent(sessionId, JSON.stringify(this.interchange(row, state)))) !== false : false;
     })();
   }
 }

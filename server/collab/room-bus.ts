@@ -17,6 +17,18 @@ const SYNC_ANSWER = 3;
 const channelOf = (sessionId: string) => `talknotes:room:${sessionId}`;
 /** "The readers' copy of this session was just written": live readers on every instance get the new render. */
 const RENDERED_CHANNEL = "talknotes:rendered";
+/** People changed in the Person tables: every instance pushes them into its loaded rooms (`PeopleNotice`). */
+const PEOPLE_CHANNEL = "talknotes:people";
+
+/**
+ * What an instance tells the others about the people tables: these people
+ * were changed from `fromSessionId`'s document (re-read them into every other
+ * loaded session that shows them), or these sessions' people were changed on
+ * the server (re-read them whole).
+ */
+export type PeopleNotice =
+  | { kind: "people"; fromSessionId: string; personIds: string[] }
+  | { kind: "resync"; sessionIds: string[] };
 
 /**
  * The bus between instances (multi-instance mode, REDIS_URL): every loaded
@@ -40,6 +52,7 @@ export class RedisRoomBus {
   private readonly rooms = new Map<string, Room>();
   private readonly renderedListeners: Array<(sessionId: string) => void> = [];
   private readonly reconnectListeners: Array<() => void> = [];
+  private readonly peopleListeners: Array<(notice: PeopleNotice) => void> = [];
   /** Origin of what the bus applies: never published back. */
   private readonly origin = { bus: true };
 
@@ -149,6 +162,20 @@ export class RedisRoomBus {
     }
   }
 
+  /** Tells every other instance that people changed (see `PeopleNotice`). */
+  publishPeople(notice: PeopleNotice): void {
+    this.pub.publish(PEOPLE_CHANNEL, JSON.stringify({ from: this.instanceId, notice })).catch(() => {
+      // Redis is down: rooms elsewhere show the change when they load next (reconcile on load).
+    });
+  }
+
+  /** Calls `listener` when another instance changed people. */
+  onPeople(listener: (notice: PeopleNotice) => void): void {
+    if (this.peopleListeners.push(listener) === 1) {
+      this.sub.subscribe(PEOPLE_CHANNEL).catch((err: unknown) => console.error("[bus] subscribing to people failed", err));
+    }
+  }
+
   /** Calls `listener` whenever the bus comes back after Redis was unreachable (what was published meanwhile is lost). */
   onReconnect(listener: () => void): void {
     this.reconnectListeners.push(listener);
@@ -158,6 +185,15 @@ export class RedisRoomBus {
     if (channel === RENDERED_CHANNEL) {
       const [sender, sessionId] = message.toString().split(" ");
       if (sender !== this.instanceId && sessionId) for (const listener of this.renderedListeners) listener(sessionId);
+      return;
+    }
+    if (channel === PEOPLE_CHANNEL) {
+      try {
+        const { from, notice } = JSON.parse(message.toString()) as { from: string; notice: PeopleNotice };
+        if (from !== this.instanceId) for (const listener of this.peopleListeners) listener(notice);
+      } catch (err) {
+        console.error("[bus] unreadable people notice", err);
+      }
       return;
     }
     const sessionId = channel.slice(channelOf("").length);

@@ -49,6 +49,9 @@ export interface ConnectionState {
   replyBytes: number;
 }
 
+/** Stored batches after a declined compaction before the room tries again. */
+const COMPACTION_RETRY_BATCHES = 10;
+
 export const DEFAULT_ROOM_OPTIONS: RoomOptions = {
   flushDelayMs: 40,
   compactAfterUpdates: 300,
@@ -403,6 +406,8 @@ export class Room {
       name,
       state: Y.encodeStateAsUpdate(this.doc),
       authors: [...this.authorsSinceRevision].sort((a, b) => a.localeCompare(b)),
+      // Another instance with this document loaded keeps its own clock: one automatic revision per interval.
+      ...(kind === "auto" ? { coveredWithinMs: this.options.revisionEveryMs } : {}),
     });
     this.authorsSinceRevision.clear();
     this.changedSinceRevision = false;
@@ -422,7 +427,15 @@ export class Room {
     // An asynchronous store merges in whatever is stored but not in `snapshot` (a batch in flight,
     // other instances' updates) inside its own transaction, so nothing waits for it here.
     const compacted = this.store.compact(this.sessionId, snapshot);
-    if (compacted instanceof Promise) compacted.catch((err: unknown) => console.error(`[collab] compacting ${this.sessionId} failed`, err));
+    if (compacted instanceof Promise) {
+      compacted.then(
+        (done) => {
+          // Declined (another instance compacts it, or an append was committing): try again a few batches on.
+          if (done === false) this.updatesSinceSnapshot = Math.max(this.updatesSinceSnapshot, this.options.compactAfterUpdates - COMPACTION_RETRY_BATCHES);
+        },
+        (err: unknown) => console.error(`[collab] compacting ${this.sessionId} failed`, err),
+      );
+    }
     this.updatesSinceSnapshot = 0;
     this.storedBytes = snapshot.byteLength;
   }

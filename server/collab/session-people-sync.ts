@@ -13,7 +13,7 @@ import type { Room } from "./room";
 /** Transaction origin of changes the server makes to a document (never mirrored back to SQLite). */
 export const SERVER_ORIGIN = "server";
 
-interface PersonRow {
+export interface PersonRow {
   id: string;
   name: string;
   affiliation: string | null;
@@ -141,29 +141,31 @@ export class SessionPeopleSync {
   /** Pushes name, affiliation, handle and aliases of changed people into the other loaded rooms that show them. */
   private propagate(source: Room, changed: Array<{ id: string; entry: SessionPersonEntry }>): void {
     if (changed.length === 0) return;
-    for (const room of this.loadedRooms()) {
-      if (room === source) continue;
-      const people = room.doc.getMap<unknown>(PEOPLE_MAP);
-      room.doc.transact(() => {
-        for (const { id, entry } of changed) {
-          const current = SessionPersonEntry.safeParse(people.get(id));
-          if (!current.success) continue;
-          const next = {
-            ...current.data,
-            name: entry.name,
-            affiliation: entry.affiliation,
-            note: entry.note,
-            handle: entry.handle,
-            aliases: entry.aliases,
-          };
-          if (!sameEntry(current.data, next)) people.set(id, next);
-        }
-      }, SERVER_ORIGIN);
-    }
+    for (const room of this.loadedRooms()) if (room !== source) pushPersonFields(room, changed);
   }
 }
 
-function entryFromRow(row: PersonRow): SessionPersonEntry {
+/** Sets name, affiliation, note, handle and aliases of these people in a room that shows them (role and position stay the room's). */
+export function pushPersonFields(room: Room, changed: Array<{ id: string; entry: SessionPersonEntry }>): void {
+  const people = room.doc.getMap<unknown>(PEOPLE_MAP);
+  room.doc.transact(() => {
+    for (const { id, entry } of changed) {
+      const current = SessionPersonEntry.safeParse(people.get(id));
+      if (!current.success) continue;
+      const next = {
+        ...current.data,
+        name: entry.name,
+        affiliation: entry.affiliation,
+        note: entry.note,
+        handle: entry.handle,
+        aliases: entry.aliases,
+      };
+      if (!sameEntry(current.data, next)) people.set(id, next);
+    }
+  }, SERVER_ORIGIN);
+}
+
+export function entryFromRow(row: PersonRow): SessionPersonEntry {
   const aliases = parseAliases(row.aliases);
   return SessionPersonEntry.parse({
     name: row.name,
@@ -176,7 +178,7 @@ function entryFromRow(row: PersonRow): SessionPersonEntry {
   });
 }
 
-function sameEntry(value: unknown, entry: SessionPersonEntry): boolean {
+export function sameEntry(value: unknown, entry: SessionPersonEntry): boolean {
   const parsed = SessionPersonEntry.safeParse(value);
   return parsed.success && JSON.stringify(parsed.data) === JSON.stringify(entry);
 }

@@ -53,6 +53,12 @@ export class UpgradeGate {
     private readonly resolve: ResolveAccess,
     private readonly limits: UpgradeLimits = DEFAULT_UPGRADE_LIMITS,
     private readonly now: () => number = Date.now,
+    /**
+     * The upgrade rate shared by every instance (REDIS_URL: `RedisTokenBucket`
+     * with the same rate and burst), taken on top of this process's own
+     * bucket; null when unreachable (the process's bucket alone applies).
+     */
+    private readonly sharedRate: ((address: string) => Promise<boolean | null>) | null = null,
   ) {}
 
   /**
@@ -72,6 +78,22 @@ export class UpgradeGate {
       return false;
     }
     state.tokens -= 1;
+    if (this.sharedRate) {
+      // Counted as pending while Redis answers, so the caps above hold meanwhile.
+      state.pending += 1;
+      this.pendingTotal += 1;
+      let shared: boolean | null;
+      try {
+        shared = await this.sharedRate(address);
+      } finally {
+        state.pending -= 1;
+        this.pendingTotal -= 1;
+      }
+      if (shared === false) {
+        refuse(socket, 429, "Too Many Requests", "Retry-After: 1\r\n");
+        return false;
+      }
+    }
     if (!sessionId) {
       refuse(socket, 400, "Bad Request");
       return false;
