@@ -74,14 +74,16 @@ describe("history", () => {
 
     const first = await api<{ revision: Revision }>("/revisions", { name: "Before Q&A" });
     expect(first.status).toBe(201);
-    expect(first.json.revision).toMatchObject({ kind: "named", name: "Before Q&A", authors: ["Alice"] });
+    // Who wrote since the last revision, and the account that asked for it (the API caller, "Test Editor").
+    expect(first.json.revision).toMatchObject({ kind: "named", name: "Before Q&A", authors: ["Alice", "Test Editor"] });
 
     const bob = await join("Bob");
     await waitFor(() => xml(bob.client).includes("unplanned work"), 5000, "bob has the notes");
     noteText(bob.client).insert(noteText(bob.client).length, "Q: what about cycle time?");
     await waitFor(() => bob.tracker.pending === 0 && xml(alice.client).includes("cycle time"), 5000, "bob saved");
+    // A name the request claims is ignored: authors are accounts.
     const second = await api<{ revision: Revision }>("/revisions", { name: "After Q&A", author: "Carol" });
-    expect(second.json.revision.authors).toEqual(["Bob", "Carol"]);
+    expect(second.json.revision.authors).toEqual(["Bob", "Test Editor"]);
 
     expect((await api<unknown>("/revisions", { name: "  " })).status).toBe(400);
 
@@ -97,7 +99,7 @@ describe("history", () => {
     // Restore: a new edit on top, synced to both editors, recorded as its own revision.
     const restored = await api<{ revision: Revision }>(`/revisions/${first.json.revision.id}/restore`, { author: "Alice" });
     expect(restored.status).toBe(200);
-    expect(restored.json.revision).toMatchObject({ kind: "restore", name: "Restored “Before Q&A”", authors: ["Alice"] });
+    expect(restored.json.revision).toMatchObject({ kind: "restore", name: "Restored “Before Q&A”", authors: ["Test Editor"] });
     await waitFor(() => !xml(alice.client).includes("cycle time") && !xml(bob.client).includes("cycle time"), 5000, "restore reached both");
     expect(xml(alice.client)).toContain("unplanned work first");
     expect(xml(bob.client)).toBe(xml(alice.client));

@@ -18,12 +18,17 @@ export async function GET(req: Request, { params }: { params: Params }) {
   }
 }
 
-/** Takes a named revision now: `{ "name": "...", "author": "..." }`. */
+/**
+ * Takes a named revision now: `{ "name": "..." }`. Its author is the signed-in
+ * account, never a name the request claims (an `author` field is ignored).
+ */
 export async function POST(req: Request, { params }: { params: Params }) {
   try {
-    await requireSessionAccess(await routeViewer(req, { mutation: true }), (await params).session, "editor");
+    const viewer = await routeViewer(req, { mutation: true });
+    await requireSessionAccess(viewer, (await params).session, "editor");
     const body: unknown = await req.json().catch(() => ({}));
-    return NextResponse.json({ revision: await takeNamedRevision((await params).session, body as never) }, { status: 201 });
+    const input = { ...(typeof body === "object" && body ? body : {}), author: viewer?.name };
+    return NextResponse.json({ revision: await takeNamedRevision((await params).session, input as never) }, { status: 201 });
   } catch (err) {
     return failure(err);
   }
