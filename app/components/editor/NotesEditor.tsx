@@ -5,7 +5,7 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { Placeholder } from "@tiptap/extensions";
 import type { Editor } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { newPersonId, writeSessionPerson } from "@/lib/collab/session-people";
 import { userColor } from "@/lib/collab/user-color";
 import type { SessionKind } from "@/lib/interchange/types";
@@ -262,7 +262,7 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
       editor.off("transaction", onTransaction);
     };
   }, [editor, readOnly]);
-  const settled = collab.state !== "connecting";
+  const settled = useSyncExternalStore(collab.sync.subscribe, () => collab.sync.getSnapshot().state !== "connecting", () => false);
   useEffect(() => {
     if (!editor || readOnly || !settled || typedRef.current) return;
     const active = document.activeElement;
@@ -298,7 +298,7 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
       </FoldOnPhone>
       <div className="editor-toolbar">
         <Presence provider={collab.provider} />
-        <SyncStatus state={collab.state} pending={collab.pending} problem={collab.problem} />
+        <SyncStatus sync={collab.sync} />
         <HistoryPanel sessionId={sessionId} author={name} onClose={returnFocus} />
       </div>
       {readOnly ? (

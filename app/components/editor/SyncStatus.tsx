@@ -1,6 +1,7 @@
 "use client";
 
-import type { SyncState } from "./use-collab-document";
+import { useEffect, useRef, useSyncExternalStore } from "react";
+import type { SyncState, SyncStore } from "./use-collab-document";
 
 /**
  * The count is of Yjs transactions (roughly keystrokes), which means nothing to a note-taker
@@ -29,19 +30,43 @@ export function syncStatusText(state: SyncState, pending: number): string {
   }
 }
 
+/** The tooltip giving the exact count of unconfirmed edits. */
+function pendingTitle(pending: number): string {
+  return pending > 0 ? `${pending} ${pending === 1 ? "edit" : "edits"} of this device not yet confirmed by the server` : "Every edit of this device is on the server";
+}
+
 /**
  * Tells the note-taker whether their words are safe: "Saved" only once the
  * server confirmed they are in its database (see save-tracker.ts).
+ *
+ * React renders it only when the words change; the exact count (`data-pending`
+ * and the title) changes with every edit and is written straight to the
+ * element, so typing commits nothing to React (see SyncStore).
  */
-export function SyncStatus({ state, pending, problem }: { state: SyncState; pending: number; problem: string | null }) {
+export function SyncStatus({ sync }: { sync: SyncStore }) {
+  const { state, problem } = useSyncExternalStore(sync.subscribe, sync.getSnapshot, sync.getSnapshot);
+  const pending = sync.pending();
+  const ref = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    const update = () => {
+      const element = ref.current;
+      const now = String(sync.pending());
+      if (!element || element.dataset.pending === now) return;
+      element.dataset.pending = now;
+      element.title = pendingTitle(Number(now));
+    };
+    update();
+    return sync.subscribe(update);
+  }, [sync]);
   return (
     <span
+      ref={ref}
       className="sync-status"
       data-state={state}
       data-pending={pending}
       role="status"
       aria-live="polite"
-      title={pending > 0 ? `${pending} ${pending === 1 ? "edit" : "edits"} of this device not yet confirmed by the server` : "Every edit of this device is on the server"}
+      title={pendingTitle(pending)}
     >
       <span data-testid="sync-status">{syncStatusText(state, pending)}</span>
       {problem && state !== "saved" ? <span className="sync-problem" data-testid="sync-problem">{` · ${problem}`}</span> : null}
