@@ -71,6 +71,12 @@ const SCENARIOS: Scenario[] = [
     run: async (ctx) => (await import("./live-readers")).runLiveReadersBench(ctx),
   },
   {
+    name: "editor-typing",
+    needsServer: true,
+    limitSeconds: { quick: 60, full: 600 },
+    run: async (ctx) => (await import("./editor-typing")).runEditorTypingBench(ctx),
+  },
+  {
     name: "library",
     needsServer: false,
     limitSeconds: { quick: 40, full: 90 },
