@@ -73,7 +73,7 @@ const SCENARIOS: Scenario[] = [
   {
     name: "editor-typing",
     needsServer: true,
-    limitSeconds: { quick: 60, full: 600 },
+    limitSeconds: { quick: 90, full: 600 },
     run: async (ctx) => (await import("./editor-typing")).runEditorTypingBench(ctx),
   },
   {
