@@ -33,6 +33,7 @@ import { Presence } from "./Presence";
 import { SessionPeopleEditor } from "./SessionPeopleEditor";
 import { ShortcutSheet } from "./ShortcutSheet";
 import { SyncStatus } from "./SyncStatus";
+import { scrollCaretIntoView } from "./scroll-caret-into-view";
 import { UndoBoundaries } from "./undo-boundaries";
 import { type CollabDocument, useCollabDocument } from "./use-collab-document";
 import { useDisplayName } from "./use-display-name";
@@ -212,6 +213,8 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
         // edge), so the line being written and the @ menu stay in view above the fold and the capture bar.
         scrollThreshold: CARET_MARGIN,
         scrollMargin: CARET_MARGIN,
+        // Once per frame, not in every keystroke (no forced layout per key); same thresholds.
+        handleScrollToSelection: (view) => scrollCaretIntoView(view, CARET_MARGIN, CARET_MARGIN),
       },
     },
     [collab.doc, collab.provider, name, bridge, readOnly],
