@@ -79,7 +79,7 @@ describe("attribution chips", () => {
       });
       const target = blocks[random(blocks.length)]!;
       const tr = editor.state.tr;
-      switch (random(6)) {
+      switch (random(7)) {
         case 0: // type in a block's text
           tr.insertText("ab", target.pos + 2);
           break;
@@ -108,6 +108,9 @@ describe("attribution chips", () => {
           tr.replace(0, current.content.size, new Slice(Fragment.from(children), 0, 0));
           break;
         }
+        case 5: // split a block after its first character (Enter), the new block keeping the attributes
+          tr.split(target.pos + 3, 2);
+          break;
         default: // delete a few characters across block boundaries
           if (target.pos + 12 < current.content.size) tr.delete(target.pos + 3, target.pos + 12);
       }
