@@ -11,7 +11,7 @@ import { fmt } from "./support/format";
 import { markdownTable } from "./support/markdown-table";
 import type { ScenarioResult } from "./support/scenario-result";
 import { sessionCookie } from "../tests/support/auth-seed";
-import { BENCH_OWNER, seedSessions } from "./support/seed-sessions";
+import { BENCH_ACCOUNT, seedSessions } from "./support/seed-sessions";
 
 async function timedGet(url: string, headers: Record<string, string>): Promise<{ status: number; ttfbMs: number; totalMs: number; bytes: number }> {
   const t0 = performance.now();
@@ -25,7 +25,7 @@ export async function runColdStartBench(ctx: BenchContext): Promise<ScenarioResu
   const starts = ctx.quick ? 1 : 3;
   const seed = await seedSessions("Cold Start Bench", ["First Editor Page"]);
   const editorPath = `/conferences/${seed.conferenceSlug}/sessions/${seed.sessions[0]!.slug}`;
-  const auth = { cookie: await sessionCookie(BENCH_OWNER.email, BENCH_OWNER.password) };
+  const auth = { cookie: await sessionCookie(BENCH_ACCOUNT.email, BENCH_ACCOUNT.password) };
   const rows: Array<Array<string | number>> = [];
   const healthTimes: number[] = [];
   for (let i = 0; i < starts; i++) {

@@ -26,7 +26,7 @@ import { measurePage, type PageMeasure } from "./support/measure-page";
 import { publicSessionPath } from "./support/public-session-path";
 import type { GoalResult, ScenarioResult } from "./support/scenario-result";
 import { sessionCookie } from "../tests/support/auth-seed";
-import { BENCH_OWNER, seedSessions } from "./support/seed-sessions";
+import { BENCH_ACCOUNT, seedSessions } from "./support/seed-sessions";
 import { serveStaticHtml } from "./support/serve-static-html";
 import { sleep } from "./support/sleep";
 
@@ -62,7 +62,7 @@ export async function runPublicPageBench(ctx: BenchContext): Promise<ScenarioRes
     // A reader who has the page already: its ETag back, answered 304 by the entry point's cache.
     const etag = page.etag;
     const revalidated = etag ? await measurePage(server.url + publicPath, requests, false, { "if-none-match": etag }) : null;
-    const editor = await measurePage(server.url + editorPath, Math.min(requests, 50), true, { cookie: await sessionCookie(BENCH_OWNER.email, BENCH_OWNER.password) });
+    const editor = await measurePage(server.url + editorPath, Math.min(requests, 50), true, { cookie: await sessionCookie(BENCH_ACCOUNT.email, BENCH_ACCOUNT.password) });
     const rows: Array<Array<string | number>> = [];
     const row = (name: string, m: PageMeasure, n: number) => [
       name,

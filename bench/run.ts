@@ -90,6 +90,12 @@ const SCENARIOS: Scenario[] = [
     run: async (ctx) => (await import("./scaleout")).runScaleoutBench(ctx),
   },
   {
+    name: "editor-typing",
+    needsServer: true,
+    limitSeconds: { quick: 90, full: 600 },
+    run: async (ctx) => (await import("./editor-typing")).runEditorTypingBench(ctx),
+  },
+  {
     name: "library",
     needsServer: false,
     limitSeconds: { quick: 40, full: 90 },

@@ -11,15 +11,15 @@ export interface SeededSessions {
   token: string;
 }
 
-/** The bench owner's sign-in (pages take the session cookie, not the access token). */
-export const BENCH_OWNER = { email: "bench@talknotes.invalid", password: "bench-password-0123456789" };
+/** The bench run's account (its conferences' owner), for browsers that sign in through the form. */
+export const BENCH_ACCOUNT = { name: "Bench Owner", email: "bench@talknotes.invalid", password: "bench-password-0123456789" };
 
 let owner: Promise<{ id: string; token: string }> | null = null;
 
 /** One account per bench run (the instance's first, so its admin) and its access token. */
 function benchOwner(): Promise<{ id: string; token: string }> {
   owner ??= (async () => {
-    const user = await createUserAccount({ name: "Bench Owner", ...BENCH_OWNER });
+    const user = await createUserAccount(BENCH_ACCOUNT);
     const { token } = await createAccessToken(user.id, { name: "bench" });
     return { id: user.id, token };
   })();

@@ -5,7 +5,7 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { Placeholder } from "@tiptap/extensions";
 import type { Editor } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { newPersonId, writeSessionPerson } from "@/lib/collab/session-people";
 import { userColor } from "@/lib/collab/user-color";
 import type { SessionKind } from "@/lib/interchange/types";
@@ -33,6 +33,7 @@ import { Presence } from "./Presence";
 import { SessionPeopleEditor } from "./SessionPeopleEditor";
 import { ShortcutSheet } from "./ShortcutSheet";
 import { SyncStatus } from "./SyncStatus";
+import { scrollCaretIntoView } from "./scroll-caret-into-view";
 import { UndoBoundaries } from "./undo-boundaries";
 import { type CollabDocument, useCollabDocument } from "./use-collab-document";
 import { useDisplayName } from "./use-display-name";
@@ -213,6 +214,8 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
         // edge), so the line being written and the @ menu stay in view above the fold and the capture bar.
         scrollThreshold: CARET_MARGIN,
         scrollMargin: CARET_MARGIN,
+        // Once per frame, not in every keystroke (no forced layout per key); same thresholds.
+        handleScrollToSelection: (view) => scrollCaretIntoView(view, CARET_MARGIN, CARET_MARGIN),
       },
     },
     [collab.doc, collab.provider, name, bridge, readOnly],
@@ -270,7 +273,7 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
       editor.off("transaction", onTransaction);
     };
   }, [editor, readOnly]);
-  const settled = collab.state !== "connecting";
+  const settled = useSyncExternalStore(collab.sync.subscribe, () => collab.sync.getSnapshot().state !== "connecting", () => false);
   useEffect(() => {
     if (!editor || readOnly || !settled || typedRef.current) return;
     const active = document.activeElement;
@@ -306,7 +309,7 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
       </FoldOnPhone>
       <div className="editor-toolbar">
         <Presence provider={collab.provider} />
-        <SyncStatus state={collab.state} pending={collab.pending} problem={collab.problem} />
+        <SyncStatus sync={collab.sync} />
         <HistoryPanel sessionId={sessionId} author={name} onClose={returnFocus} />
       </div>
       {readOnly ? (

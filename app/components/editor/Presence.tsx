@@ -14,6 +14,9 @@ interface PresentUser {
 export function Presence({ provider }: { provider: WebsocketProvider }) {
   const [users, setUsers] = useState<PresentUser[]>([]);
   useEffect(() => {
+    // Awareness changes on every keystroke (each tab's caret is in it): set state only when the people
+    // shown change, or typing commits a React render per key (issue 23).
+    let shown = "";
     const read = () => {
       const list: PresentUser[] = [];
       provider.awareness.getStates().forEach((state, clientId) => {
@@ -22,6 +25,9 @@ export function Presence({ provider }: { provider: WebsocketProvider }) {
         if (user) list.push({ clientId, name: user.name, color: user.color ?? "#888" });
       });
       list.sort((a, b) => a.name.localeCompare(b.name));
+      const key = JSON.stringify(list);
+      if (key === shown) return;
+      shown = key;
       setUsers(list);
     };
     read();

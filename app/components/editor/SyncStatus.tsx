@@ -1,7 +1,7 @@
 "use client";
 
-import { useState } from "react";
-import type { SyncState } from "./use-collab-document";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import type { SyncState, SyncStore } from "./use-collab-document";
 
 /**
  * The count is of Yjs transactions (roughly keystrokes), which means nothing to a note-taker
@@ -28,6 +28,11 @@ export function syncStatusText(state: SyncState, pending: number): string {
     case "connecting":
       return pending > 0 ? `Connecting: ${edits(pending)}` : "Connecting…";
   }
+}
+
+/** The tooltip giving the exact count of unconfirmed edits. */
+function pendingTitle(pending: number): string {
+  return pending > 0 ? `${pending} ${pending === 1 ? "edit" : "edits"} of this device not yet confirmed by the server` : "Every edit of this device is on the server";
 }
 
 /**
@@ -58,8 +63,26 @@ export function syncAnnouncement(state: SyncState): string {
  * visible status changes as they type; the polite live region beside it
  * changes only when the connection does (syncAnnouncement), and stays silent
  * while the editor opens.
+ *
+ * React renders it only when the words change; the exact count (`data-pending`
+ * and the title) changes with every edit and is written straight to the
+ * element, so typing commits nothing to React (see SyncStore).
  */
-export function SyncStatus({ state, pending, problem }: { state: SyncState; pending: number; problem: string | null }) {
+export function SyncStatus({ sync }: { sync: SyncStore }) {
+  const { state, problem } = useSyncExternalStore(sync.subscribe, sync.getSnapshot, sync.getSnapshot);
+  const pending = sync.pending();
+  const ref = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    const update = () => {
+      const element = ref.current;
+      const now = String(sync.pending());
+      if (!element || element.dataset.pending === now) return;
+      element.dataset.pending = now;
+      element.title = pendingTitle(Number(now));
+    };
+    update();
+    return sync.subscribe(update);
+  }, [sync]);
   // Derived while rendering (React's "adjusting state when a prop changes"). Opening the editor passes
   // through "connecting" and often "reconnecting" (connected, history not yet caught up): that is not
   // news, so nothing is said until the first settled state, and after that only when the words change.
@@ -70,10 +93,11 @@ export function SyncStatus({ state, pending, problem }: { state: SyncState; pend
   const spoken = seen.spoken;
   return (
     <span
+      ref={ref}
       className="sync-status"
       data-state={state}
       data-pending={pending}
-      title={pending > 0 ? `${pending} ${pending === 1 ? "edit" : "edits"} of this device not yet confirmed by the server` : "Every edit of this device is on the server"}
+      title={pendingTitle(pending)}
     >
       <span data-testid="sync-status">{syncStatusText(state, pending)}</span>
       {problem && state !== "saved" ? <span className="sync-problem" data-testid="sync-problem">{` · ${problem}`}</span> : null}

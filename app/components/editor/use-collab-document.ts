@@ -19,14 +19,35 @@ import { type SaveTracker, trackSaves } from "./save-tracker";
  */
 export type SyncState = "saved" | "saving" | "offline" | "reconnecting" | "local-only" | "connecting";
 
-export interface CollabDocument {
-  doc: Y.Doc;
-  provider: WebsocketProvider;
+/** What the sync status shows. */
+export interface SyncSnapshot {
   state: SyncState;
-  /** This device's edits the server has not confirmed as stored. */
+  /**
+   * This device's edits the server has not confirmed as stored, as of the last change of what is
+   * shown (the state, the problem, or whether any edit is pending): not refreshed on every edit.
+   */
   pending: number;
   /** Why the server last closed the connection, in words, if it said. */
   problem: string | null;
+}
+
+/**
+ * The sync status as an external store (for useSyncExternalStore). Every local edit changes the
+ * pending count; a React state change per keystroke would commit the whole editor and walk its DOM,
+ * so the snapshot changes only when what is shown changes, and the exact count is read on demand.
+ */
+export interface SyncStore {
+  getSnapshot(): SyncSnapshot;
+  /** Called on every change, the exact pending count included. */
+  subscribe(listener: () => void): () => void;
+  /** This device's edits the server has not confirmed as stored, right now. */
+  pending(): number;
+}
+
+export interface CollabDocument {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  sync: SyncStore;
 }
 
 /** Keys of the values kept next to the Yjs updates in the session's IndexedDB database. */
@@ -79,6 +100,18 @@ export function useCollabDocument(sessionId: string): CollabDocument | null {
       if (!navigator.onLine) return "offline";
       return everConnected ? "reconnecting" : "connecting";
     };
+    const listeners = new Set<() => void>();
+    let snapshot: SyncSnapshot = { state: "connecting", pending: 0, problem };
+    const sync: SyncStore = {
+      getSnapshot: () => snapshot,
+      subscribe: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      pending: () => tracker?.pending ?? 0,
+    };
+    const value: CollabDocument = { doc, provider, sync };
+    let shown = false;
     const publish = () => {
       if (disposed) return;
       const pending = tracker?.pending ?? 0;
@@ -86,7 +119,15 @@ export function useCollabDocument(sessionId: string): CollabDocument | null {
         storedPending = pending;
         void local.set(PENDING_KEY, pending).catch(() => undefined);
       }
-      setCollab({ doc, provider, state: stateNow(), pending, problem });
+      const state = stateNow();
+      if (state !== snapshot.state || problem !== snapshot.problem || pending > 0 !== snapshot.pending > 0) {
+        snapshot = { state, pending, problem };
+      }
+      for (const listener of listeners) listener();
+      if (!shown) {
+        shown = true;
+        setCollab(value);
+      }
     };
 
     const learnGeneration = async () => {
