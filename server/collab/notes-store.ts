@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
-import * as Y from "yjs";
 import { revisionsToDrop } from "../../lib/collab/revision-retention";
 import type { NotesStorage } from "./notes-storage";
+import { storedNotes } from "./stored-notes";
 
 /** What is stored for one session's notes, merged into one Yjs update. */
 export interface StoredNotes {
@@ -102,25 +102,7 @@ export class NotesStore implements NotesStorage {
       | undefined;
     if (!row) throw new Error(`notes document for session ${sessionId} could not be created`);
     const rows = this.stmts.updates.all(sessionId, row.snapshotUpTo) as Array<{ id: number; data: Buffer }>;
-    const log: Uint8Array[] = [];
-    let storedBytes = row.snapshot?.byteLength ?? 0;
-    for (const r of rows) {
-      log.push(new Uint8Array(r.data));
-      storedBytes += r.data.byteLength;
-    }
-    const parts: Uint8Array[] = row.snapshot ? [new Uint8Array(row.snapshot)] : [];
-    if (log.length > 0) parts.push(log.length === 1 ? log[0]! : Y.mergeUpdates(log));
-    let merged: Uint8Array | null | undefined;
-    return {
-      generation: row.generation,
-      get state() {
-        merged ??= parts.length === 0 ? null : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
-        return merged;
-      },
-      parts,
-      updatesSinceSnapshot: rows.length,
-      storedBytes,
-    };
+    return storedNotes(row.generation, row.snapshot ? new Uint8Array(row.snapshot) : null, rows.map((r) => new Uint8Array(r.data)));
   }
 
   /** Appends one (merged) update; durable when this returns. */

@@ -3,6 +3,7 @@ import type pg from "pg";
 import * as Y from "yjs";
 import { revisionsToDrop } from "../../lib/collab/revision-retention";
 import type { NotesStorage } from "./notes-storage";
+import { storedNotes } from "./stored-notes";
 import { type RevisionKind, type RevisionSummary, type StoredNotes, type StoredRevision, toRevisionSummary } from "./notes-store";
 
 interface QueuedAppend {
@@ -63,26 +64,7 @@ export class PostgresNotesStore implements NotesStorage {
         [sessionId, row.snapshotUpTo],
       );
       await client.query("COMMIT");
-      // Like the SQLite store: the snapshot, then the log merged into one update (see StoredNotes.parts).
-      const log: Uint8Array[] = [];
-      let storedBytes = row.snapshot?.byteLength ?? 0;
-      for (const r of updates.rows) {
-        log.push(new Uint8Array(r.data));
-        storedBytes += r.data.byteLength;
-      }
-      const parts: Uint8Array[] = row.snapshot ? [new Uint8Array(row.snapshot)] : [];
-      if (log.length > 0) parts.push(log.length === 1 ? log[0]! : Y.mergeUpdates(log));
-      let merged: Uint8Array | null | undefined;
-      return {
-        generation: row.generation,
-        get state() {
-          merged ??= parts.length === 0 ? null : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
-          return merged;
-        },
-        parts,
-        updatesSinceSnapshot: updates.rows.length,
-        storedBytes,
-      };
+      return storedNotes(row.generation, row.snapshot ? new Uint8Array(row.snapshot) : null, updates.rows.map((r) => new Uint8Array(r.data)));
     } catch (err) {
       await client.query("ROLLBACK").catch(() => {});
       throw err;

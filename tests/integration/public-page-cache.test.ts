@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import type { RunningServer } from "../support/server-process";
 import { tempDatabase } from "../support/server-process";
 import { startSeededServer } from "../support/seeded-server";
-import { connectClient, synced, type TestClient } from "../support/yclient";
+import { connectClient, synced } from "../support/yclient";
+import { firstNoteText } from "../support/first-note-text";
 
 /**
  * The public session page answered from the entry point's cache
@@ -53,18 +53,6 @@ async function pageWhere(predicate: (html: string) => boolean, what: string): Pr
   throw new Error(`timed out waiting for ${what}; last status ${last?.status}`);
 }
 
-/** The text of the first note (doc > note > paragraph): content the readers' copy renders. */
-function noteText(client: TestClient): Y.XmlText {
-  const fragment = client.doc.getXmlFragment("notes");
-  if (fragment.length === 0) {
-    const note = new Y.XmlElement("note");
-    const paragraph = new Y.XmlElement("paragraph");
-    paragraph.insert(0, [new Y.XmlText()]);
-    note.insert(0, [paragraph]);
-    fragment.insert(0, [note]);
-  }
-  return ((fragment.get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText;
-}
 
 describe("public session page served from the entry point", () => {
   it("is 404 while a draft, then serves the same bytes with an ETag, and 304 for it", async () => {
@@ -120,7 +108,7 @@ describe("public session page served from the entry point", () => {
     try {
       await synced(editor);
       const before = (await fetch(pageUrl)).headers.get("etag");
-      noteText(editor).insert(0, "Cached pages follow every edit.");
+      firstNoteText(editor.doc).insert(0, "Cached pages follow every edit.");
       const edited = await pageWhere((html) => html.includes("Cached pages follow every edit."), "the edit on the page");
       expect(edited.headers.get("etag")).not.toBe(before);
       // Once the store and the readers' copy have settled (each touches the notes, a new version),

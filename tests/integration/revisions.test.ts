@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { type SaveTracker, trackSaves } from "../../app/components/editor/save-tracker";
 import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
 import { seedEditorToken } from "../support/editor-token";
 import { startSeededServer } from "../support/seeded-server";
 import { type TestClient, connectClient, synced, waitFor } from "../support/yclient";
+import { firstNoteText } from "../support/first-note-text";
 
 const db = tempDatabase("talknotes-revisions-");
 process.env.DATABASE_URL = db.url;
@@ -53,23 +53,11 @@ async function join(name: string): Promise<{ client: TestClient; tracker: SaveTr
 
 const xml = (c: TestClient) => c.doc.getXmlFragment("notes").toString();
 
-/** The text of the first note (doc > note > paragraph), created on first use: content the notes schema accepts. */
-function noteText(c: TestClient): Y.XmlText {
-  const fragment = c.doc.getXmlFragment("notes");
-  if (fragment.length === 0) {
-    const note = new Y.XmlElement("note");
-    const paragraph = new Y.XmlElement("paragraph");
-    paragraph.insert(0, [new Y.XmlText()]);
-    note.insert(0, [paragraph]);
-    fragment.insert(0, [note]);
-  }
-  return ((fragment.get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText;
-}
 
 describe("history", () => {
   it("takes named revisions with who wrote what, shows any revision, and restores one as a new edit everyone gets", async () => {
     const alice = await join("Alice");
-    noteText(alice.client).insert(0, "Jody: unplanned work first. ");
+    firstNoteText(alice.client.doc).insert(0, "Jody: unplanned work first. ");
     await waitFor(() => alice.tracker.pending === 0, 5000, "alice saved");
 
     const first = await api<{ revision: Revision }>("/revisions", { name: "Before Q&A" });
@@ -79,7 +67,7 @@ describe("history", () => {
 
     const bob = await join("Bob");
     await waitFor(() => xml(bob.client).includes("unplanned work"), 5000, "bob has the notes");
-    noteText(bob.client).insert(noteText(bob.client).length, "Q: what about cycle time?");
+    firstNoteText(bob.client.doc).insert(firstNoteText(bob.client.doc).length, "Q: what about cycle time?");
     await waitFor(() => bob.tracker.pending === 0 && xml(alice.client).includes("cycle time"), 5000, "bob saved");
     // A name the request claims is ignored: authors are accounts.
     const second = await api<{ revision: Revision }>("/revisions", { name: "After Q&A", author: "Carol" });
@@ -105,7 +93,7 @@ describe("history", () => {
     expect(xml(bob.client)).toBe(xml(alice.client));
 
     // Edits after the restore are attributed in the automatic revision taken when the server stores and unloads.
-    noteText(bob.client).insert(noteText(bob.client).length, " Rolf agrees.");
+    firstNoteText(bob.client.doc).insert(firstNoteText(bob.client.doc).length, " Rolf agrees.");
     await waitFor(() => bob.tracker.pending === 0, 5000, "bob saved again");
     for (const p of [alice, bob]) {
       p.tracker.destroy();
