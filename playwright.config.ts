@@ -41,7 +41,9 @@ export default defineConfig({
   outputDir: "tests/.artifacts/results",
   fullyParallel: false,
   workers: 1,
-  retries: process.env.CI ? 1 : 0,
+  // The whole-suite run (scripts/test.sh) retries a failed test once; the totals line reports it as flaky,
+  // so a test that needed its retry stays visible and gets looked at (BENCHMARKS.md's machine is 2 busy cores).
+  retries: process.env.TALKNOTES_E2E_RETRIES ? Number(process.env.TALKNOTES_E2E_RETRIES) : process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],

@@ -48,7 +48,7 @@ step typecheck npx tsc --noEmit; counted
 # Throwaway PostgreSQL and Redis for the suites (their URLs reach the tests as TALKNOTES_TEST_*_URL).
 services() { npx tsx scripts/test-services.ts "$@"; }
 step vitest services npx vitest run --reporter=default --reporter=json --outputFile.json="$ART/vitest.json"; vitest_rc=$last_rc
-step playwright services env PLAYWRIGHT_JSON_OUTPUT_NAME="$ART/playwright.json" npx playwright test --reporter=list,json; playwright_rc=$last_rc
+step playwright services env TALKNOTES_E2E_RETRIES=1 PLAYWRIGHT_JSON_OUTPUT_NAME="$ART/playwright.json" npx playwright test --reporter=list,json; playwright_rc=$last_rc
 if [ -f bench/run.ts ]; then step "bench --quick" npx tsx bench/run.ts --quick; counted; fi
 
 node scripts/summarize-tests.mjs "$ART/vitest.json" "$ART/playwright.json" "$fail_steps" "$vitest_rc" "$playwright_rc"

@@ -173,6 +173,8 @@ async function graveViolations(page: Page, selector: string): Promise<string[]> 
 test("menus: named, keyboard-operable, focus comes back on Escape, clean when open", async () => {
   const page = member;
   await page.goto(`/conferences/${conf}/sessions/${session}`);
+  // The page's scripts are running (a key pressed on a button before hydration does nothing).
+  await expect(page.getByTestId("sync-status")).toHaveText("Saved");
   const exportButton = page.getByRole("button", { name: "Export", exact: true });
   await exportButton.focus();
   await page.keyboard.press("Enter");
