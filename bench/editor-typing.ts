@@ -85,19 +85,27 @@ async function instrumentTypist(page: Page): Promise<void> {
   });
 }
 
-/** Instruments the co-editor: when the length of the last block's text changed, on Date.now. */
+/** Instruments the co-editor: when the run of typed "z" it shows grew, on Date.now. */
 async function instrumentWatcher(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as { __seen: Array<[number, number]> };
     w.__seen = [];
     const root = document.querySelector('[data-testid="notes-editor"]')!;
-    new MutationObserver(() => {
-      // The last block without the typist's caret label; "z" appears nowhere in the generated notes.
-      const block = root.lastElementChild?.cloneNode(true) as HTMLElement | undefined;
-      block?.querySelectorAll(".collaboration-carets__caret").forEach((caret) => caret.remove());
-      const typed = /z+$/.exec(block?.textContent ?? "")?.[0].length ?? 0;
+    new MutationObserver((records) => {
+      // The longest run of "z" (it appears nowhere in the generated notes) in the top-level blocks that
+      // changed, without the typist's caret label: wherever the typist's caret landed, only the blocks
+      // touched are read, so the watcher's cost does not grow with the notes.
+      let typed = 0;
+      for (const record of records) {
+        let node: Node | null = record.target;
+        while (node && node.parentNode !== root) node = node.parentNode;
+        if (!node) continue;
+        const block = node.cloneNode(true) as HTMLElement;
+        block.querySelectorAll?.(".collaboration-carets__caret").forEach((caret) => caret.remove());
+        for (const run of (block.textContent ?? "").match(/z+/g) ?? []) typed = Math.max(typed, run.length);
+      }
       const last = w.__seen[w.__seen.length - 1];
-      if (!last || last[1] !== typed) w.__seen.push([Date.now(), typed]);
+      if (typed > (last?.[1] ?? 0)) w.__seen.push([Date.now(), typed]);
     }).observe(root, { childList: true, subtree: true, characterData: true });
   });
 }
