@@ -1,4 +1,9 @@
 import { escapeHtml } from "../export/escape-html";
+import type { InterchangeRecording } from "../interchange/types";
+import { recordingEmbedUrl } from "../recording/recording-embed-url";
+import { recordingPlatform } from "../recording/recording-platform";
+import { recordingTimeLink } from "../recording/recording-time-link";
+import { RECORDING_FRAME } from "./reader-times";
 import { onStage } from "./on-stage";
 import { publicPaths } from "./public-paths";
 
@@ -29,6 +34,10 @@ export interface PublicSessionPageData {
   version: string;
   /** Number of question threads, for the description. */
   threads: number;
+  /** The session's recording, when it has one. */
+  recording?: InterchangeRecording | null;
+  /** The reader opened the recording's player on the page (`?player=1`); the notes' time links target it. */
+  player?: boolean;
 }
 
 const STATUS_LABEL: Record<string, string> = { live: "Live", published: "Published", archived: "Archived", draft: "Draft" };
@@ -113,7 +122,7 @@ export function renderPublicSessionPage(data: PublicSessionPageData): string {
 <p class="meta">${meta}</p>${intro}${lineup}${byline}
 </header>
 <div class="pub-grid">
-<section class="pub-notes" aria-labelledby="notes-heading"><h2 id="notes-heading">Notes</h2>
+<section class="pub-notes" aria-labelledby="notes-heading"><h2 id="notes-heading">Notes</h2>${recordingPanel(data)}
 <div id="notes" class="reader-notes" data-version="${e(data.version)}">${data.html.notes}</div>${
     live ? `<p class="sr-only" role="status" aria-live="polite" id="notes-news" data-testid="notes-news"></p>` : ""
   }</section>
@@ -123,9 +132,29 @@ export function renderPublicSessionPage(data: PublicSessionPageData): string {
 </aside>
 </div>
 </article>
-</div></main>${live ? `\n<script>${liveScript(publicPaths.live(conference.slug, session.slug))}</script>` : ""}`;
+</div></main>${live && !data.player ? `\n<script>${liveScript(publicPaths.live(conference.slug, session.slug))}</script>` : ""}`;
 
   return `<!DOCTYPE html>\n<html lang="en">\n<head>\n${head.join("\n")}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+}
+
+/**
+ * The recording above the notes. Until the reader asks, only links: to the
+ * video's page, and to this page with the player (`?player=1`), so no
+ * request reaches the platform before that. With the player, an iframe named
+ * RECORDING_FRAME that the notes' time links load at their second: seeking
+ * without any script of ours (the live script is left out on this variant).
+ */
+function recordingPanel(data: PublicSessionPageData): string {
+  const platform = data.recording ? recordingPlatform(data.recording.url) : null;
+  if (!platform) return "";
+  const e = escapeHtml;
+  const host = new URL(recordingEmbedUrl(platform, 0)).hostname;
+  const page = publicPaths.session(data.conference.slug, data.session.slug);
+  if (data.player) {
+    return `<div class="recording-player" id="recording" data-testid="recording-player"><iframe name="${RECORDING_FRAME}" title="Recording of ${e(data.session.title)}" src="${e(recordingEmbedUrl(platform, 0))}" allow="autoplay; fullscreen; picture-in-picture; encrypted-media" allowfullscreen referrerpolicy="strict-origin-when-cross-origin"></iframe>
+<p class="small">Click a time in the notes to play from there. <a href="${e(page)}">Close the player</a></p></div>`;
+  }
+  return `<p class="recording-links" data-testid="recording-links"><a href="${e(recordingTimeLink(platform, 0))}">Watch the recording</a> · <a href="${e(`${page}?player=1#recording`)}" rel="nofollow">Play it on this page</a> <span class="small muted">(loads the player from ${e(host)}; the times in the notes then play from their moment)</span></p>`;
 }
 
 function describe(data: PublicSessionPageData, names: string[]): string {

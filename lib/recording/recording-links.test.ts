@@ -42,7 +42,7 @@ describe("recordingPlatform reads each platform's video pages", () => {
 
 describe("each platform's deep link and embed at a second", () => {
   const at = (url: string, second: number) => recordingTimeLink(recordingPlatform(url)!, second);
-  const embed = (url: string, second: number) => recordingEmbedUrl(recordingPlatform(url)!, second);
+  const embed = (url: string, second: number) => recordingEmbedUrl(recordingPlatform(url)!, second, { autoplay: true });
 
   it("YouTube: t=<s>s on the watch page, start=<s> on the privacy-enhanced player", () => {
     expect(at("https://youtu.be/dQw4w9WgXcQ", 845)).toBe("https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=845s");
@@ -60,7 +60,9 @@ describe("each platform's deep link and embed at a second", () => {
   });
   it("media.ccc.de: #t=<s>", () => {
     expect(at("https://media.ccc.de/v/37c3-11781-tbd", 3600)).toBe("https://media.ccc.de/v/37c3-11781-tbd#t=3600");
-    expect(embed("https://media.ccc.de/v/37c3-11781-tbd", 3600)).toBe("https://media.ccc.de/v/37c3-11781-tbd/oembed#t=3600");
+    expect(embed("https://media.ccc.de/v/37c3-11781-tbd", 3600)).toBe("https://media.ccc.de/v/37c3-11781-tbd/oembed?autoplay=1#t=3600");
+    // The player the reader opens starts still.
+    expect(recordingEmbedUrl(recordingPlatform("https://youtu.be/dQw4w9WgXcQ")!, 0)).toBe("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=0");
   });
   it("whole, non-negative seconds", () => {
     expect(at("https://vimeo.com/76979871", 12.9)).toBe("https://vimeo.com/76979871#t=12s");

@@ -1,5 +1,6 @@
 import { requestOrigin } from "@/app/c/request-origin";
 import { AppError } from "@/lib/errors/app-error";
+import { renderPublicNotes } from "@/lib/reader/render-public-notes";
 import { renderPublicNotFoundPage, renderPublicSessionPage } from "@/lib/reader/render-public-session-page";
 import { getPublicSession } from "@/server/data/public-session";
 import { readerStylesheet } from "@/server/reader/reader-stylesheet";
@@ -16,7 +17,7 @@ const HTML = { "content-type": "text/html; charset=utf-8", "x-content-type-optio
  * script, and no framework runtime (issue 5's "no editor code", issue 9's
  * page-weight goal).
  */
-export async function GET(_req: Request, { params }: { params: Promise<{ conference: string; session: string }> }) {
+export async function GET(req: Request, { params }: { params: Promise<{ conference: string; session: string }> }) {
   const { conference: conferenceSlug, session: sessionSlug } = await params;
   const stylesheet = `/c/reader.css?v=${readerStylesheet().hash}`;
   // Read before the page's data: a change made while it renders leaves the stored page stale, not current.
@@ -31,6 +32,12 @@ export async function GET(_req: Request, { params }: { params: Promise<{ confere
   }
   const { session, conference } = view;
   const origin = await requestOrigin();
+  // `?player=1`: the reader asked for the recording's player on the page (no third-party request before);
+  // the time links then load it at their second. Rendered per request, never stored for the plain address.
+  const player = new URL(req.url).searchParams.get("player") === "1" && view.document.session.recording != null;
+  const notesHtml = player
+    ? renderPublicNotes(view.document, conference.slug, { timeZone: conference.timezone, player: true })
+    : view.html;
   const html = renderPublicSessionPage({
     origin,
     stylesheet,
@@ -48,11 +55,13 @@ export async function GET(_req: Request, { params }: { params: Promise<{ confere
     },
     people: session.people.map((p) => ({ id: p.personId, name: p.person.name, affiliation: p.person.affiliation, role: p.role, position: p.position })),
     noteTakers: view.noteTakers,
-    html: view.html,
+    html: notesHtml,
+    recording: view.document.session.recording ?? null,
+    player,
     version: view.version,
     threads: view.document.blocks.filter((b) => b.type === "question").length,
   });
   // Later requests are answered from these bytes by the entry point until the page changes (server/reader/public-page-cache.ts).
-  const etag = pages && key ? pages.remember(conferenceSlug, sessionSlug, origin, key, html) : null;
+  const etag = pages && key && !player ? pages.remember(conferenceSlug, sessionSlug, origin, key, html) : null;
   return new Response(html, { headers: { ...HTML, "cache-control": "no-cache", ...(etag ? { etag } : {}) } });
 }
