@@ -25,10 +25,12 @@ export async function updateSessionDetails(conferenceSlug: string, sessionSlug: 
     startsAt: wallTimeToInstant(input.startsAt ?? "", zone),
     endsAt: wallTimeToInstant(input.endsAt ?? "", zone),
   });
-  const { syncNoteTime, syncVideoPosition, syncReset, ...fields } = data;
+  const { syncNoteTime, syncVideoPosition, syncReset, recordingStartsAt: given, ...fields } = data;
   const recordingStartsAt = syncReset
     ? null
-    : recordingStartFromForm({ syncNoteTime, syncVideoPosition }, { startsAt: fields.startsAt ?? session.startsAt, conferenceStartsOn: session.conference.startsOn }, zone);
+    : given !== undefined
+      ? given === null ? null : new Date(given)
+      : recordingStartFromForm({ syncNoteTime, syncVideoPosition }, { startsAt: fields.startsAt ?? session.startsAt, conferenceStartsOn: session.conference.startsOn }, zone);
   const updated = await prisma.session.update({
     where: { id: session.id },
     data: { ...fields, ...(recordingStartsAt !== undefined ? { recordingStartsAt } : {}) },
