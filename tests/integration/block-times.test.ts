@@ -129,4 +129,35 @@ describe("block times with skewed clocks", () => {
       e.client.destroy();
     }
   });
+
+  it("the JSON API carries the recording and the times; exports link them", async () => {
+    const sqlite = new Database(db.file, { readonly: true });
+    const { conference, session } = sqlite
+      .prepare(`SELECT c.slug AS conference, s.slug AS session FROM "Session" s JOIN "Conference" c ON c.id = s.conferenceId WHERE s.id = ?`)
+      .get(sessionId) as { conference: string; session: string };
+    sqlite.close();
+    const api = (path: string, init: RequestInit = {}) =>
+      fetch(`${server.url}/api/v1/conferences/${conference}/sessions/${session}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      });
+    const first = storedBlocks()[0]!;
+    const startsAt = new Date(Date.parse(first.at!) - 90_000).toISOString();
+
+    const refused = await api("", { method: "PATCH", body: JSON.stringify({ recording: { url: "https://example.org/video.mp4" } }) });
+    expect(refused.status).toBe(400);
+    const patched = await api("", { method: "PATCH", body: JSON.stringify({ recording: { url: "https://vimeo.com/76979871", startsAt } }) });
+    expect(patched.status, await patched.clone().text()).toBe(200);
+    expect(((await patched.json()) as { session: { recording: unknown } }).session.recording).toEqual({ url: "https://vimeo.com/76979871", startsAt });
+
+    const json = (await (await api("/export/json")).json()) as TalkNotesDocument;
+    expect(json.session.recording).toEqual({ url: "https://vimeo.com/76979871", startsAt });
+    expect(json.blocks.map((b) => b.at)).toEqual(storedBlocks().map((b) => b.at));
+    const md = await (await api("/export/md?times=link")).text();
+    expect(md).toContain("(<https://vimeo.com/76979871#t=90s>) \\[fast\\] Fast writes first \\[slow\\]");
+    expect((await api("/export/md?times=sometimes")).status).toBe(400);
+
+    const removed = await api("", { method: "PATCH", body: JSON.stringify({ recording: null }) });
+    expect(((await removed.json()) as { session: { recording: unknown } }).session.recording).toBeNull();
+  });
 });
