@@ -1,5 +1,9 @@
 import { Editor } from "@tiptap/core";
 import type { Transaction } from "@tiptap/pm/state";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
@@ -8,7 +12,7 @@ import { createNotesExtensions } from "../../lib/schema/createNotesExtensions";
 import { notesFromYDoc } from "../../lib/schema/notesFromYDoc";
 import { seedYDocFromNotes } from "../../lib/schema/seedYDocFromNotes";
 import { measureClockOffset } from "../../lib/time/measure-clock-offset";
-import { type RunningServer, tempDatabase } from "../support/server-process";
+import { ROOT, type RunningServer, tempDatabase } from "../support/server-process";
 import { startSeededServer } from "../support/seeded-server";
 import { connectClient, synced, type TestClient, waitFor } from "../support/yclient";
 
@@ -156,6 +160,16 @@ describe("block times with skewed clocks", () => {
     const md = await (await api("/export/md?times=link")).text();
     expect(md).toContain("(<https://vimeo.com/76979871#t=90s>) \\[fast\\] Fast writes first \\[slow\\]");
     expect((await api("/export/md?times=sometimes")).status).toBe(400);
+
+    // The CLI's export says the same.
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "talknotes-times-"));
+    const run = spawnSync(
+      process.execPath,
+      [path.join(ROOT, "bin/talknotes.mjs"), "export", "--conference", conference, "--session", session, "--to", "md", "--times", "link", "--out", out],
+      { cwd: ROOT, env: { ...process.env, DATABASE_URL: db.url }, encoding: "utf8" },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(fs.readFileSync(run.stdout.trim(), "utf8")).toContain("(<https://vimeo.com/76979871#t=90s>)");
 
     const removed = await api("", { method: "PATCH", body: JSON.stringify({ recording: null }) });
     expect(((await removed.json()) as { session: { recording: unknown } }).session.recording).toBeNull();
