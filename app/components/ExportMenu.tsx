@@ -5,9 +5,9 @@ import { returnFocusToEditor } from "./return-focus-to-editor";
 
 const FORMATS = [
   { format: "md", query: "", label: "Markdown post", hint: "with front matter, for static blogs" },
-  { format: "md", query: "?times=link", label: "Markdown with times", hint: "each bullet's time, linked to the recording" },
   { format: "html", query: "", label: "HTML page", hint: "standalone, readable anywhere" },
   { format: "json", query: "", label: "talknotes/1 JSON", hint: "the documented interchange format" },
+  { format: "md", query: "?times=link", label: "Markdown with times", hint: "each bullet's time, linked to the recording" },
 ] as const;
 
 /** Download the session as Markdown, HTML or JSON, or copy clean HTML to paste into a blog editor. */
