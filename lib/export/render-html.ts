@@ -3,6 +3,7 @@ import { blockTimeStamp } from "./block-time-stamp";
 import { escapeHtml } from "./escape-html";
 import type { ExportTimes } from "./export-times";
 import { formatLongDate } from "./format-long-date";
+import { keyMoments } from "./key-moments";
 import { PAGE_STYLE } from "./page-style";
 import { personLabels } from "./person-labels";
 import { postTitle } from "./post-title";
@@ -86,6 +87,8 @@ function fragment(doc: TalkNotesDocument, times: ExportTimes | undefined): strin
   const speakers = talksCarrySpeakers ? [] : onStage("speaker").map((p) => `Speaker: ${describePerson(p)}`);
   const moderators = onStage("moderator").map((p) => `Moderator: ${describePerson(p)}`);
   if (speakers.length || moderators.length) out.push(`<p class="speakers">${[...speakers, ...moderators].join("<br>\n")}</p>`);
+  const moments = keyMoments(doc.blocks).map(item).filter((html) => html.trim() !== "");
+  if (moments.length) out.push(`<p class="key-moments-title"><strong>Key moments</strong></p>\n<ul class="key-moments">\n${moments.map((m) => `<li>${m}</li>`).join("\n")}\n</ul>`);
 
   let pending: Block[] = [];
   const flush = () => {
@@ -111,7 +114,7 @@ function fragment(doc: TalkNotesDocument, times: ExportTimes | undefined): strin
 /**
  * The notes as clean semantic HTML to paste into WordPress, Ghost or Medium:
  * paragraphs and nested lists, names in <strong>, asides in
- * <em class="aside">, no scripts, no styles, no ids. All text is escaped;
+ * <em class="aside">, starred blocks listed under "Key moments" first, no scripts, no styles, no ids. All text is escaped;
  * only http(s)/mailto URLs become links (and, with `times` in `link` mode,
  * each block's time to the recording). The post title is not included
  * (blog editors have their own title field).

@@ -66,6 +66,7 @@ const question = z.object({
   text: z.string(),
   askedBy: personId.nullable(),
   answers: z.array(block),
+  starred: z.boolean().optional(),
   at: blockTime,
 });
 const statement = z.object({
@@ -74,18 +75,20 @@ const statement = z.object({
   text: z.string(),
   asides: z.array(z.string()),
   children: z.array(block),
+  starred: z.boolean().optional(),
   at: blockTime,
 });
-const aside = z.object({ type: z.literal("aside"), text: z.string(), at: blockTime });
-const note = z.object({ type: z.literal("note"), text: z.string(), children: z.array(block), at: blockTime });
+const aside = z.object({ type: z.literal("aside"), text: z.string(), starred: z.boolean().optional(), at: blockTime });
+const note = z.object({ type: z.literal("note"), text: z.string(), children: z.array(block), starred: z.boolean().optional(), at: blockTime });
 const talk = z.object({
   type: z.literal("talk"),
   title: z.string(),
   speakers: z.array(personId),
   children: z.array(block),
+  starred: z.boolean().optional(),
   at: blockTime,
 });
-const tip = z.object({ type: z.literal("tip"), text: z.string(), children: z.array(block), at: blockTime });
+const tip = z.object({ type: z.literal("tip"), text: z.string(), children: z.array(block), starred: z.boolean().optional(), at: blockTime });
 
 const document = z.object({
   format: z.literal(INTERCHANGE_FORMAT),

@@ -78,6 +78,8 @@ export interface QuestionBlock {
   /** Person id of the asker; null when unknown (or the moderator, implied). */
   askedBy: string | null;
   answers: Block[];
+  /** A key moment: the note-taker starred this block; readers see it in a summary. Optional, absent means false. */
+  starred?: boolean;
   /** When the block was first written (ISO 8601 date-time with offset); absent when unknown. */
   at?: string | null;
 }
@@ -91,6 +93,8 @@ export interface StatementBlock {
   /** The note-taker's comments on this statement, exported in parentheses. */
   asides: string[];
   children: Block[];
+  /** A key moment: the note-taker starred this block; readers see it in a summary. Optional, absent means false. */
+  starred?: boolean;
   /** When the block was first written (ISO 8601 date-time with offset); absent when unknown. */
   at?: string | null;
 }
@@ -99,6 +103,8 @@ export interface StatementBlock {
 export interface AsideBlock {
   type: "aside";
   text: string;
+  /** A key moment: the note-taker starred this block; readers see it in a summary. Optional, absent means false. */
+  starred?: boolean;
   /** When the block was first written (ISO 8601 date-time with offset); absent when unknown. */
   at?: string | null;
 }
@@ -108,6 +114,8 @@ export interface NoteBlock {
   type: "note";
   text: string;
   children: Block[];
+  /** A key moment: the note-taker starred this block; readers see it in a summary. Optional, absent means false. */
+  starred?: boolean;
   /** When the block was first written (ISO 8601 date-time with offset); absent when unknown. */
   at?: string | null;
 }
@@ -119,6 +127,8 @@ export interface TalkBlock {
   /** Person ids; may be empty when the speaker was not caught. */
   speakers: string[];
   children: Block[];
+  /** A key moment: the note-taker starred this block; readers see it in a summary. Optional, absent means false. */
+  starred?: boolean;
   /** When the block was first written (ISO 8601 date-time with offset); absent when unknown. */
   at?: string | null;
 }
@@ -128,6 +138,8 @@ export interface TipBlock {
   type: "tip";
   text: string;
   children: Block[];
+  /** A key moment: the note-taker starred this block; readers see it in a summary. Optional, absent means false. */
+  starred?: boolean;
   /** When the block was first written (ISO 8601 date-time with offset); absent when unknown. */
   at?: string | null;
 }

@@ -7,6 +7,7 @@ import { Text } from "@tiptap/extension-text";
 import { UndoRedo } from "@tiptap/extensions";
 import { AsideBlock } from "./asideBlock";
 import { AsideMark } from "./asideMark";
+import { KeyMoment } from "./keyMoment";
 import { BlockTimes, type BlockTimesOptions } from "./blockTimes";
 import { Note } from "./note";
 import { NotesDocument } from "./notesDocument";
@@ -59,6 +60,7 @@ export function createNotesExtensions(options: NotesExtensionsOptions = {}): Any
     Talk,
     AsideBlock,
     NotesOutline,
+    KeyMoment,
     options.blockTimes ? BlockTimes.configure(options.blockTimes) : BlockTimes,
   ];
   if (options.history ?? true) extensions.push(UndoRedo);

@@ -17,11 +17,16 @@ export function interchangeToNotes(doc: Pick<TalkNotesDocument, "blocks">): JSON
 }
 
 function blockToNode(block: Block): JSONContent {
-  const node = blockToUntimedNode(block);
-  return block.at ? { ...node, attrs: { ...node.attrs, [BLOCK_TIME_ATTRIBUTE]: block.at } } : node;
+  const node = nodeOf(block);
+  const attrs = {
+    ...node.attrs,
+    ...(block.starred === true ? { starred: true } : {}),
+    ...(block.at ? { [BLOCK_TIME_ATTRIBUTE]: block.at } : {}),
+  };
+  return Object.keys(attrs).length > 0 ? { ...node, attrs } : node;
 }
 
-function blockToUntimedNode(block: Block): JSONContent {
+function nodeOf(block: Block): JSONContent {
   switch (block.type) {
     case "question":
       return container("question", { askedBy: block.askedBy }, block.text, block.answers);

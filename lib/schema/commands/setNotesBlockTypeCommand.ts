@@ -10,7 +10,7 @@ import { selectedNotesBlockPositions } from "./selectedNotesBlockPositions";
  * Turn the block(s) around the selection into `typeName`, keeping text and
  * nested blocks. The person a block is attributed to carries over (statement
  * speaker <-> question asker <-> talk speakers), and so do the attributes
- * every block has (its time); `attrs` override that.
+ * every block has (its time, a key-moment star); `attrs` override that.
  * A type that cannot hold children (`asideBlock`) keeps only the text: the
  * nested blocks are lifted to follow it as siblings, in order.
  */

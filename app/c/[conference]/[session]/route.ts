@@ -1,3 +1,4 @@
+import { publicSessionPageData } from "@/app/c/public-session-page-data";
 import { requestOrigin } from "@/app/c/request-origin";
 import { AppError } from "@/lib/errors/app-error";
 import { renderPublicNotes } from "@/lib/reader/render-public-notes";
@@ -30,37 +31,16 @@ export async function GET(req: Request, { params }: { params: Promise<{ conferen
     if (err instanceof AppError && err.code === "not_found") return new Response(renderPublicNotFoundPage(stylesheet), { status: 404, headers: HTML });
     throw err;
   }
-  const { session, conference } = view;
   const origin = await requestOrigin();
   // `?player=1`: the reader asked for the recording's player on the page (no third-party request before);
   // the time links then load it at their second. Rendered per request, never stored for the plain address.
   const player = new URL(req.url).searchParams.get("player") === "1" && view.document.session.recording != null;
-  const notesHtml = player
-    ? renderPublicNotes(view.document, conference.slug, { timeZone: conference.timezone, player: true })
-    : view.html;
-  const html = renderPublicSessionPage({
-    origin,
-    stylesheet,
-    conference: { name: conference.name, slug: conference.slug, timezone: conference.timezone },
-    session: {
-      title: session.title,
-      slug: session.slug,
-      kind: session.kind,
-      status: session.status,
-      intro: session.intro,
-      room: session.room,
-      track: session.track,
-      startsAt: session.startsAt,
-      updatedAt: session.updatedAt,
-    },
-    people: session.people.map((p) => ({ id: p.personId, name: p.person.name, affiliation: p.person.affiliation, role: p.role, position: p.position })),
-    noteTakers: view.noteTakers,
-    html: notesHtml,
-    recording: view.document.session.recording ?? null,
-    player,
-    version: view.version,
-    threads: view.document.blocks.filter((b) => b.type === "question").length,
-  });
+  const data = publicSessionPageData(view, origin, stylesheet);
+  const html = renderPublicSessionPage(
+    player
+      ? { ...data, player, html: { ...data.html, ...renderPublicNotes(view.document, view.conference.slug, { timeZone: view.conference.timezone, player: true }) } }
+      : data,
+  );
   // Later requests are answered from these bytes by the entry point until the page changes (server/reader/public-page-cache.ts).
   const etag = pages && key && !player ? pages.remember(conferenceSlug, sessionSlug, origin, key, html) : null;
   return new Response(html, { headers: { ...HTML, "cache-control": "no-cache", ...(etag ? { etag } : {}) } });

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NotesEditor } from "@/app/components/editor/NotesEditor";
+import { EmbedPanel } from "@/app/components/EmbedPanel";
 import { ExportMenu } from "@/app/components/ExportMenu";
 import { FoldOnPhone } from "@/app/components/FoldOnPhone";
 import { SessionStatusControl } from "@/app/c/_workspace/SessionStatusControl";
+import { requestOrigin } from "@/app/c/request-origin";
 import { formatIsoDate } from "@/lib/format/format-iso-date";
 import { instantToWallTime } from "@/lib/format/instant-to-wall-time";
 import { formatSessionTime } from "@/lib/format/format-session-time";
@@ -56,6 +58,7 @@ export default async function SessionEditorPage({ params }: { params: Params }) 
         <div className="page-actions">
           <SessionStatusControl conferenceSlug={conference.slug} sessionSlug={session.slug} status={session.status} />
           <ExportMenu basePath={`/conferences/${conference.slug}/sessions/${session.slug}`} />
+          <EmbedPanel origin={await requestOrigin()} conferenceSlug={conference.slug} sessionSlug={session.slug} title={session.title} room={session.room} isDraft={session.status === "draft"} />
         </div>
       </div>
       </FoldOnPhone>
