@@ -107,5 +107,17 @@ test("type a panel, set a recording, publish: time links go to the right second;
   const shift = Math.floor((Date.parse(blocks[2]!.at!) - Date.parse(blocks[1]!.at!.slice(0, 19) + "Z")) / 1000);
   await expect(links.nth(2)).toHaveAttribute("href", `https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=${60 + shift}s`);
   await reader.close();
+
+  // A note-taker sets a time by hand: the plain note was said at 10:00 (the conference's clock, UTC).
+  await expect(alice.getByTestId("sync-status")).toHaveText("Saved");
+  await alice.getByTestId("notes-editor").getByText("a plain note after the thread").click();
+  await alice.getByRole("button", { name: "Time" }).click();
+  const form = alice.getByTestId("block-time-form");
+  await form.getByLabel("Said at").fill("10:00:00");
+  await form.getByRole("button", { name: "Set time" }).click();
+  await expect(alice.getByTestId("notes-editor").locator("[data-at-label]").nth(2)).toHaveAttribute("data-at-label", "10:00");
+  await expect(alice.getByTestId("notes-editor")).toBeFocused();
+  const day = new Date(startsAt).toISOString().slice(0, 10);
+  await expect.poll(async () => flat((await exported()).blocks)[2]!.at).toBe(`${day}T10:00:00.000Z`);
   await alice.context().close();
 });
