@@ -6,7 +6,7 @@ import { renderMarkdown } from "../../lib/export/render-markdown";
 import { renderStaticSite, type StaticSiteFile } from "../../lib/export/render-static-site";
 import type { TalkNotesDocument } from "../../lib/interchange/types";
 import { PUBLIC_SESSION_STATUSES } from "../../lib/reader/session-status";
-import type { NotesStore } from "../collab/notes-store";
+import type { NotesStorage } from "../collab/notes-storage";
 import { getPrisma } from "../db/prisma";
 import { loadSessionDocument } from "./load-session-document";
 
@@ -27,7 +27,7 @@ export interface ExportConferenceOptions {
    */
   includeDrafts?: boolean;
   /** Store to read Yjs state from (see loadSessionDocument). */
-  store?: NotesStore;
+  store?: NotesStorage;
 }
 
 const SINGLE_FILE: Record<"md" | "html" | "json", { ext: string; render: (doc: TalkNotesDocument) => string }> = {

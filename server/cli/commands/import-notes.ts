@@ -28,7 +28,7 @@ export const importNotesCommand: CliCommand = {
 
     const { openCliDatabase } = await import("../open-cli-database");
     const { importNotesToConference } = await import("../../data/import-notes");
-    const database = openCliDatabase({ mustExist: false });
+    const database = await openCliDatabase({ mustExist: false });
     try {
       const result = await importNotesToConference({ conferenceSlug, text }, database.store);
       for (const w of result.warnings) io.stderr.write(`warning: ${w}\n`);
