@@ -33,11 +33,18 @@ interface MetaRow {
 export class ReadersCopyRenderer {
   private readonly meta: ((sessionId: string) => MetaRow | undefined) | ((sessionId: string) => Promise<MetaRow | undefined>);
   private readonly synchronous: boolean;
+  /** The last render of each session still in flight (PostgreSQL): the next one waits for it. */
+  private readonly rendering = new Map<string, Promise<boolean>>();
 
-  /** `db`: SQLite (synchronous) or a PostgreSQL pool (the session's details are read before rendering). */
+  /**
+   * `db`: SQLite (synchronous) or a PostgreSQL pool (the session's details are read before rendering).
+   * `mayRender` (several instances): false when another instance renders this document
+   * (server/collab/postgres-render-lease.ts), so its copy is rendered once, not once per instance.
+   */
   constructor(
     db: Database.Database | pg.Pool,
     private readonly store: NotesStorage,
+    private readonly mayRender?: (sessionId: string) => Promise<boolean>,
   ) {
     if ("prepare" in db) {
       const stmt = db.prepare(
@@ -109,7 +116,8 @@ export class ReadersCopyRenderer {
    * Renders and stores the readers' copy: done on return with SQLite; with
    * PostgreSQL when the promise resolves (the state is copied first, so later
    * edits or an unload of the room cannot change what is rendered), to
-   * true when it stored a new copy.
+   * true when it stored a new copy; false also when another instance holds
+   * the document's render lease and renders it instead.
    */
   render(sessionId: string, doc: Y.Doc): void | Promise<boolean> {
     if (this.synchronous) {
@@ -118,11 +126,22 @@ export class ReadersCopyRenderer {
       return;
     }
     const state = Y.encodeStateAsUpdate(doc);
-    return (async () => {
+    const mine = this.mayRender?.(sessionId) ?? true;
+    // One render of a session at a time, in the order asked: two writes in flight on different pool
+    // connections could otherwise commit an older copy last.
+    const previous = this.rendering.get(sessionId) ?? Promise.resolve(false);
+    const run = previous.then(async () => {
+      if (!(await mine)) return false;
       const row = await this.meta(sessionId);
       // False: unchanged, or another instance with this document loaded stored the same copy first.
       return row ? (await this.store.writeContent(sessionId, JSON.stringify(this.interchange(row, state)))) !== false : false;
-    })();
+    });
+    const settled = run.catch(() => false);
+    this.rendering.set(sessionId, settled);
+    void settled.then(() => {
+      if (this.rendering.get(sessionId) === settled) this.rendering.delete(sessionId);
+    });
+    return run;
   }
 }
 
