@@ -120,7 +120,7 @@ async function main() {
           readersCopyListener.written(sessionId);
           bus?.publishRendered(sessionId);
         };
-        const rendered = readersCopy.render(sessionId, doc);
+        const rendered = readersCopy.render(sessionId, doc, written);
         // On PostgreSQL the instance that stored a new copy tells the others and indexes it; an instance
         // that found the same copy already stored (written by another one) has nothing to announce.
         if (rendered instanceof Promise) rendered.then((changed) => changed && written(), (err: unknown) => console.error(`[collab] rendering readers' copy of ${sessionId} failed`, err));

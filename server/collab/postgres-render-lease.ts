@@ -10,8 +10,8 @@ const RENDER_LEASE = 7304;
  * taken when the instance first wants to render the document, kept while its
  * room is loaded (`release` on unload) and dropped by PostgreSQL itself when
  * the connection ends, so a `kill -9`'d instance loses its leases at once
- * (on a remote database: when TCP keepalive notices) and another instance
- * takes them at its next render. Instances without the lease skip the render:
+ * (when the machine itself is gone: when TCP keepalive notices) and another
+ * instance takes them at its next render, or at its retry (render-readers-copy.ts). Instances without the lease skip the render:
  * the holder has the same edits through the bus and renders them itself.
  *
  * Connection trouble never stops renders: while the lease connection is
@@ -79,7 +79,14 @@ export class PostgresRenderLease {
     if (this.client) return Promise.resolve(this.client);
     if (this.closed) return Promise.resolve(null);
     this.connecting ??= (async () => {
-      const client = new pg.Client({ connectionString: this.connectionString, keepAlive: true });
+      // Keepalives both ways, so a lease held by an instance whose machine vanished is freed within about
+      // 25 s (PostgreSQL's side is set per connection; the defaults would wait for hours).
+      const client = new pg.Client({
+        connectionString: this.connectionString,
+        keepAlive: true,
+        keepAliveInitialDelayMillis: 10_000,
+        options: "-c tcp_keepalives_idle=10 -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3",
+      });
       // Leases live and die with the connection: when it ends, nothing is held any more.
       const lost = () => {
         if (this.client !== client) return;

@@ -174,7 +174,7 @@ describe.skipIf(!postgresUrl)("once per document across three instances (in-proc
       const copy = await storedCopyWhere((json) => all.every((w) => json.includes(w)), "readers' copy has every word");
       for (const w of all) expect(copy).toContain(w);
       const renderers = instances.filter((i) => i.renders > 0);
-      expect(renderers).toHaveLength(1);
+      expect(renderers, `renders per instance ${instances.map((i) => i.renders)}`).toHaveLength(1);
 
       // The rendering instance goes away (its lease ends with its connection): another one takes over.
       const holder = renderers[0]!;
@@ -186,7 +186,7 @@ describe.skipIf(!postgresUrl)("once per document across three instances (in-proc
       const text = firstNoteText(writer.doc);
       text.insert(text.length, "after-handover ");
       expect(await storedCopyWhere((json) => json.includes("after-handover"), "a copy rendered after the handover")).toContain("after-handover");
-      expect(survivors.filter((i, n) => i.renders > before[n]!)).toHaveLength(1);
+      expect(survivors.filter((i, n) => i.renders > before[n]!), `renders before ${before}, after ${survivors.map((i) => i.renders)}`).toHaveLength(1);
     } finally {
       for (const t of trackers) t.destroy();
       for (const c of clients) c.destroy();
