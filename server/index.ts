@@ -112,7 +112,7 @@ async function main() {
         peopleSync.bind(room);
         bus?.bind(room);
         // Unloaded here: another instance with the document loaded takes over its renders.
-        if (renderLease) room.doc.once("destroy", () => renderLease.release(room.sessionId));
+        if (renderLease) room.doc.once("destroy", () => void renderLease.release(room.sessionId));
         void pgStatuses?.refresh(room.sessionId);
       },
       onContentChange: (sessionId, doc) => {

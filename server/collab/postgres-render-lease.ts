@@ -41,13 +41,24 @@ export class PostgresRenderLease {
     return attempt;
   }
 
-  /** Gives the lease back (the room unloaded): another instance with the document loaded renders it from now on. */
-  release(sessionId: string): void {
+  /**
+   * Gives the lease back (the room unloaded): another instance with the
+   * document loaded renders it from now on. Resolves once PostgreSQL has it.
+   */
+  async release(sessionId: string): Promise<void> {
     const wasHeld = this.held.delete(sessionId);
-    if (this.trying.has(sessionId)) this.releasedWhileTrying.add(sessionId);
-    else if (!wasHeld) return;
-    // Queued after any try in flight on the same connection, so it undoes exactly that try.
-    this.client?.query(`SELECT pg_advisory_unlock(${RENDER_LEASE}, hashtext($1))`, [sessionId]).catch(() => {});
+    const trying = this.trying.get(sessionId);
+    if (trying) {
+      // The try in flight gives back what it wins (its connection may not even be open yet).
+      this.releasedWhileTrying.add(sessionId);
+      await trying;
+      return;
+    }
+    if (wasHeld) await this.unlock(this.client, sessionId);
+  }
+
+  private async unlock(client: pg.Client | null, sessionId: string): Promise<void> {
+    await client?.query(`SELECT pg_advisory_unlock(${RENDER_LEASE}, hashtext($1))`, [sessionId]).catch(() => {});
   }
 
   /** Ends the connection; PostgreSQL releases every lease it held. */
@@ -61,11 +72,17 @@ export class PostgresRenderLease {
 
   private async tryLease(sessionId: string): Promise<boolean> {
     const client = await this.connection();
-    if (!client) return true;
+    if (!client) {
+      this.releasedWhileTrying.delete(sessionId);
+      return true;
+    }
     try {
       const { rows } = await client.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(${RENDER_LEASE}, hashtext($1)) AS ok`, [sessionId]);
       const won = rows[0]?.ok === true;
-      if (this.releasedWhileTrying.delete(sessionId)) return won;
+      if (this.releasedWhileTrying.delete(sessionId)) {
+        if (won) await this.unlock(client, sessionId);
+        return won;
+      }
       if (won && this.client === client) this.held.add(sessionId);
       return won;
     } catch {

@@ -78,7 +78,7 @@ describe.skipIf(!postgresUrl)("once per document across three instances (in-proc
       room: {
         onLoad: (room) => {
           bus.bind(room);
-          room.doc.once("destroy", () => lease.release(room.sessionId));
+          room.doc.once("destroy", () => void lease.release(room.sessionId));
         },
         onContentChange: (sessionId, doc) => void renderer.render(sessionId, doc),
         contentDelayMs: 30,
