@@ -175,7 +175,7 @@ async function throughputRun(cfg: typeof FULL.throughput, deployment: ScaledDepl
   const writers: Array<ReturnType<typeof connectClient>> = [];
   for (let s = 0; s < cfg.sessions; s++) {
     const { id } = await createSession(deployment.conferenceSlug, { title: `Throughput ${instances}x ${s}`, kind: "talk" });
-    for (let w = 0; w < cfg.writersPerSession; w++) writers.push(connectClient(servers[s % instances]!.wsUrl, id, { token: deployment.token }));
+    for (let w = 0; w < cfg.writersPerSession; w++) writers.push(connectClient(servers[s % instances]!.wsUrl, id, { token: deployment.token, connect: false }));
   }
   let saved = new LatencyHistogram();
   const trackers = writers.map((writer) => {
@@ -195,6 +195,8 @@ async function throughputRun(cfg: typeof FULL.throughput, deployment: ScaledDepl
     return tracker;
   });
   try {
+    // Connected only now: a save tracker must see its socket's first step 1 (sessions are created one by one).
+    for (const w of writers) w.provider.connect();
     await Promise.all(writers.map((w) => synced(w, 30_000)));
     const texts = writers.map((w) => w.text);
     await waitFor(() => trackers.every((t) => t.pending === 0), 30_000, "paragraphs saved");
