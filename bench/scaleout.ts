@@ -155,7 +155,7 @@ async function measure(ctx: BenchContext, cfg: typeof FULL, deployment: ScaledDe
         goal: `edit-to-saved p95 on PostgreSQL <= ${GOAL_SAVED_P95_MS} ms`,
         measured: `${fmt.ms(savedP95)} ms`,
         ok: savedP95 <= GOAL_SAVED_P95_MS,
-        reason: "one writer at a steady rate, two instances; the editor's own 150 ms probe delay is left out",
+        reason: "one writer at a steady rate on instance 1 (of three); the editor's own 150 ms probe delay is left out",
       }),
       {
         scenario: "scaleout",
