@@ -115,16 +115,18 @@ async function main() {
         if (renderLease) room.doc.once("destroy", () => void renderLease.release(room.sessionId));
         void pgStatuses?.refresh(room.sessionId);
       },
-      onContentChange: (sessionId, doc) => {
+      onContentChange: (sessionId, doc, now) => {
         const written = () => {
           readersCopyListener.written(sessionId);
           bus?.publishRendered(sessionId);
         };
-        const rendered = readersCopy.render(sessionId, doc, written);
+        // `now` (an export waits for it): rendered here whoever holds the lease, since this instance may
+        // have edits the holder has not received yet.
+        const rendered = readersCopy.render(sessionId, doc, written, now);
         // On PostgreSQL the instance that stored a new copy tells the others and indexes it; an instance
         // that found the same copy already stored (written by another one) has nothing to announce.
-        if (rendered instanceof Promise) rendered.then((changed) => changed && written(), (err: unknown) => console.error(`[collab] rendering readers' copy of ${sessionId} failed`, err));
-        else written();
+        if (rendered instanceof Promise) return rendered.then((changed) => void (changed && written()));
+        written();
       },
       // Live sessions have readers waiting: render their copy sooner (live reading stays under a second).
       contentDelayMs: (sessionId) => (statuses.status(sessionId) === "live" ? 200 : 750),

@@ -191,8 +191,8 @@ export class CollabServer {
   }
 
   /** Brings a loaded session's readers' copy up to date now; a session nobody edits is already current. */
-  refreshReadersCopy(sessionId: string): void {
-    this.roomsById.get(sessionId)?.renderNow();
+  async refreshReadersCopy(sessionId: string): Promise<void> {
+    await this.roomsById.get(sessionId)?.renderNow();
   }
 
   /** The rooms loaded right now. */

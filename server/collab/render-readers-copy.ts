@@ -128,9 +128,10 @@ export class ReadersCopyRenderer {
    * PostgreSQL when the promise resolves (the state is copied first, so later
    * edits or an unload of the room cannot change what is rendered), to
    * true when it stored a new copy; false also when another instance holds
-   * the document's render lease and renders it instead.
+   * the document's render lease and renders it instead (unless `force`:
+   * someone waits for this instance's copy, e.g. an export).
    */
-  render(sessionId: string, doc: Y.Doc, writtenLater?: () => void): void | Promise<boolean> {
+  render(sessionId: string, doc: Y.Doc, writtenLater?: () => void, force = false): void | Promise<boolean> {
     if (this.synchronous) {
       const document = this.toInterchange(sessionId, doc);
       if (document) void this.store.writeContent(sessionId, JSON.stringify(document));
@@ -138,7 +139,7 @@ export class ReadersCopyRenderer {
     }
     const seq = (this.asked.get(sessionId) ?? 0) + 1;
     this.asked.set(sessionId, seq);
-    return this.renderState(sessionId, Y.encodeStateAsUpdate(doc), seq, 0, writtenLater);
+    return this.renderState(sessionId, Y.encodeStateAsUpdate(doc), seq, 0, writtenLater, force);
   }
 
   /**
@@ -149,8 +150,8 @@ export class ReadersCopyRenderer {
    * else would render it until the next edit. A copy written by such a
    * retry is reported through `writtenLater`.
    */
-  private renderState(sessionId: string, state: Uint8Array, seq: number, retries: number, writtenLater?: () => void): Promise<boolean> {
-    const mine = this.mayRender?.(sessionId) ?? true;
+  private renderState(sessionId: string, state: Uint8Array, seq: number, retries: number, writtenLater?: () => void, force = false): Promise<boolean> {
+    const mine = force || (this.mayRender?.(sessionId) ?? true);
     // One render of a session at a time, in the order asked: two writes in flight on different pool
     // connections could otherwise commit an older copy last.
     const previous = this.rendering.get(sessionId) ?? Promise.resolve(false);

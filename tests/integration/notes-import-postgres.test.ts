@@ -6,7 +6,9 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ScaledDeployment, startScaledDeployment } from "../support/scaled-deployment";
 import { testServices } from "../support/test-services";
-import { connectClient, synced } from "../support/yclient";
+import { trackSaves } from "../../app/components/editor/save-tracker";
+import { firstNoteText } from "../support/first-note-text";
+import { connectClient, synced, waitFor } from "../support/yclient";
 
 const { postgresUrl, missing } = testServices();
 if (missing) console.warn(`notes-import-postgres: skipped, ${missing}`);
@@ -110,5 +112,30 @@ describe.skipIf(!postgresUrl)("importing and exporting notes on PostgreSQL", () 
     expect(published.status).toBe(0);
     const { rows } = await pool.query<{ status: string }>(`SELECT status FROM "Session" WHERE id = $1`, [deployment.sessionId]);
     expect(rows[0]!.status).toBe("published");
+  }, 90_000);
+
+  it("an export right after an edit has it, on an instance that does not hold the render lease", async () => {
+    const session = `/api/v1/conferences/${deployment.conferenceSlug}/sessions/${deployment.sessionSlug}`;
+    // Instance 2 renders first, so it holds the document's render lease.
+    const holder = connectClient(deployment.servers[1]!.wsUrl, deployment.sessionId, { token: deployment.token });
+    const writer = connectClient(deployment.servers[0]!.wsUrl, deployment.sessionId, { token: deployment.token, connect: false });
+    const tracker = trackSaves(writer.provider, { probeDelayMs: 0 });
+    try {
+      await synced(holder);
+      firstNoteText(holder.doc).insert(0, "rendered by instance two. ");
+      const copy = async () => (await pool.query<{ c: string }>(`SELECT "contentJson" AS c FROM "NotesDocument" WHERE "sessionId" = $1`, [deployment.sessionId])).rows[0]?.c ?? "";
+      for (const end = Date.now() + 10_000; !(await copy()).includes("rendered by instance two") && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
+      writer.provider.connect();
+      await synced(writer);
+      firstNoteText(writer.doc).insert(0, "Exported at once. ");
+      await waitFor(() => tracker.pending === 0, 10_000, "the edit saved on instance 1");
+      const res = await fetch(`${deployment.servers[0]!.url}${session}/export/md`, { headers: { authorization: `Bearer ${deployment.token}` } });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain("Exported at once.");
+    } finally {
+      tracker.destroy();
+      holder.destroy();
+      writer.destroy();
+    }
   }, 90_000);
 });
