@@ -1,5 +1,8 @@
 import type { Block, InterchangePerson, TalkNotesDocument } from "../interchange/types";
+import { nestedBlocks } from "../interchange/nested-blocks";
+import { renderImageFigure } from "../images/render-image-figure";
 import { escapeHtml } from "./escape-html";
+import type { ImageBaseOption } from "./image-base-option";
 import { formatLongDate } from "./format-long-date";
 import { PAGE_STYLE } from "./page-style";
 import { personLabels } from "./person-labels";
@@ -14,7 +17,7 @@ function describePerson(p: InterchangePerson): string {
   return details.length ? `${name} (${details.map(textToHtml).join("; ")})` : name;
 }
 
-function fragment(doc: TalkNotesDocument): string {
+function fragment(doc: TalkNotesDocument, imageBase: string | null): string {
   const labels = personLabels(doc.people);
   const byId = new Map(doc.people.map((p) => [p.id, p]));
   const name = (id: string) => `<strong>${textToHtml(labels.get(id) ?? id)}</strong>`;
@@ -36,6 +39,8 @@ function fragment(doc: TalkNotesDocument): string {
         return textToHtml(block.text);
       case "tip":
         return `<strong>Tip:</strong> ${textToHtml(block.text)}`;
+      case "image":
+        return renderImageFigure(block, imageBase);
       case "talk": {
         const who = speakersOf(block.speakers);
         return `${textToHtml(block.title)}${who.length ? ` (${who.map(describePerson).join(", ")})` : ""}`;
@@ -50,7 +55,7 @@ function fragment(doc: TalkNotesDocument): string {
   function list(blocks: readonly Block[]): string {
     if (!blocks.length) return "";
     const items = blocks.map((b) => {
-      const nested = list(b.type === "question" ? b.answers : b.type === "aside" ? [] : b.children);
+      const nested = list(nestedBlocks(b));
       const cls = b.type === "question" || b.type === "tip" ? ` class="${b.type}"` : "";
       return `<li${cls}>${item(b)}${nested ? `\n${nested}` : ""}</li>`;
     });
@@ -106,8 +111,8 @@ function fragment(doc: TalkNotesDocument): string {
  * only http(s)/mailto URLs become links. The post title is not included
  * (blog editors have their own title field).
  */
-export function renderHtmlFragment(doc: TalkNotesDocument): string {
-  return fragment(sanitiseDocument(doc));
+export function renderHtmlFragment(doc: TalkNotesDocument, options: ImageBaseOption = {}): string {
+  return fragment(sanitiseDocument(doc), options.imageBase ?? null);
 }
 
 
@@ -117,8 +122,10 @@ export function renderHtmlFragment(doc: TalkNotesDocument): string {
  * preference, and a Content-Security-Policy that forbids scripts outright,
  * as a second line of defence behind the escaping.
  */
-export function renderHtmlPage(doc: TalkNotesDocument): string {
+export function renderHtmlPage(doc: TalkNotesDocument, options: ImageBaseOption = {}): string {
   const clean = sanitiseDocument(doc);
+  // Photos load from the instance that exported the page (which may be plain http on a LAN).
+  const imageOrigin = /^https?:\/\/[^/"'\s;]+/.exec(options.imageBase ?? "")?.[0];
   const title = escapeHtml(postTitle(clean));
   return [
     "<!DOCTYPE html>",
@@ -127,7 +134,7 @@ export function renderHtmlPage(doc: TalkNotesDocument): string {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="color-scheme" content="light dark">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src https: data:">`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src https: data:${imageOrigin ? ` ${imageOrigin}` : ""}">`,
     `<title>${title}</title>`,
     `<style>\n${PAGE_STYLE}\n</style>`,
     "</head>",
@@ -135,7 +142,7 @@ export function renderHtmlPage(doc: TalkNotesDocument): string {
     "<main>",
     "<article>",
     `<h1>${title}</h1>`,
-    fragment(clean).trimEnd(),
+    fragment(clean, options.imageBase ?? null).trimEnd(),
     "</article>",
     "</main>",
     "</body>",

@@ -2,7 +2,10 @@ import type { Block, InterchangePerson, TalkNotesDocument } from "../interchange
 import { escapeLineStart } from "./escape-line-start";
 import { escapeMarkdown } from "./escape-markdown";
 import { formatLongDate } from "./format-long-date";
+import type { ImageBaseOption } from "./image-base-option";
 import { personLabels } from "./person-labels";
+import { nestedBlocks } from "../interchange/nested-blocks";
+import { IMAGE_FALLBACK, imageFileName } from "../images/image-file-name";
 import { sessionDate } from "./session-date";
 
 /** `Name (Company; note)` in Markdown, the panel-list convention. */
@@ -31,7 +34,7 @@ function introParagraphs(intro: string): string[] {
  * bullets, Ignite talks as `##` sections. The document is trusted to be
  * sanitised (see sanitiseDocument); all its text is escaped here.
  */
-export function renderMarkdownBody(doc: TalkNotesDocument): string {
+export function renderMarkdownBody(doc: TalkNotesDocument, options: ImageBaseOption = {}): string {
   const labels = personLabels(doc.people);
   const byId = new Map(doc.people.map((p) => [p.id, p]));
   const label = (id: string) => escapeMarkdown(labels.get(id) ?? id);
@@ -53,6 +56,12 @@ export function renderMarkdownBody(doc: TalkNotesDocument): string {
         return escapeMarkdown(block.text);
       case "tip":
         return `Tip: ${escapeMarkdown(block.text)}`;
+      case "image": {
+        // The JPEG fallback: Markdown has no srcset, and every renderer shows a JPEG.
+        const caption = block.caption.trim() ? ` *${escapeMarkdown(block.caption.trim())}*` : "";
+        if (options.imageBase == null) return `\\[Photo${block.alt.trim() ? `: ${escapeMarkdown(block.alt)}` : ""}\\]${caption}`;
+        return `![${escapeMarkdown(block.alt)}](${options.imageBase}${imageFileName(block.hash, IMAGE_FALLBACK)})${caption}`;
+      }
       case "talk": {
         const who = block.speakers.map((id) => byId.get(id)).filter((p): p is InterchangePerson => !!p);
         return `${escapeMarkdown(block.title)}${who.length ? ` (${who.map(describePerson).join(", ")})` : ""}`;
@@ -60,10 +69,7 @@ export function renderMarkdownBody(doc: TalkNotesDocument): string {
     }
   }
 
-  function children(block: Block): readonly Block[] {
-    if (block.type === "question") return block.answers;
-    return block.type === "aside" ? [] : block.children;
-  }
+  const children = nestedBlocks;
 
   /**
    * An empty block (the blank paragraph an editor leaves at the end, a
@@ -72,6 +78,7 @@ export function renderMarkdownBody(doc: TalkNotesDocument): string {
    */
   function isEmpty(block: Block): boolean {
     if (block.type === "statement" && block.asides.some((a) => a.trim() !== "")) return false;
+    if (block.type === "image") return false;
     return (block.type === "talk" ? block.title : block.text).trim() === "";
   }
 

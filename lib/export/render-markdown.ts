@@ -1,5 +1,6 @@
 import type { TalkNotesDocument } from "../interchange/types";
 import { documentSlug } from "./document-slug";
+import type { ImageBaseOption } from "./image-base-option";
 import { postTitle } from "./post-title";
 import { renderFrontMatter } from "./render-front-matter";
 import { renderMarkdownBody } from "./render-markdown-body";
@@ -8,7 +9,7 @@ import { sessionDate } from "./session-date";
 import { sessionTags } from "./session-tags";
 import { stageNames } from "./stage-names";
 
-export interface RenderMarkdownOptions {
+export interface RenderMarkdownOptions extends ImageBaseOption {
   /** Emit the YAML front matter block. Default true. */
   frontMatter?: boolean;
 }
@@ -21,7 +22,7 @@ export interface RenderMarkdownOptions {
  */
 export function renderMarkdown(doc: TalkNotesDocument, options: RenderMarkdownOptions = {}): string {
   const clean = sanitiseDocument(doc);
-  const body = renderMarkdownBody(clean);
+  const body = renderMarkdownBody(clean, options);
   if (options.frontMatter === false) return body;
   const frontMatter = renderFrontMatter([
     ["title", postTitle(clean)],

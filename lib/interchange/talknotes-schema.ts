@@ -51,7 +51,7 @@ const person = z.object({
 
 // Recursion goes through z.lazy so every object schema stays a plain
 // ZodObject whose shape the schema-agreement test can walk.
-const block: z.ZodType<Block> = z.lazy(() => z.discriminatedUnion("type", [question, statement, aside, note, talk, tip]));
+const block: z.ZodType<Block> = z.lazy(() => z.discriminatedUnion("type", [question, statement, aside, note, talk, tip, image]));
 
 const question = z.object({
   type: z.literal("question"),
@@ -75,6 +75,14 @@ const talk = z.object({
   children: z.array(block),
 });
 const tip = z.object({ type: z.literal("tip"), text: z.string(), children: z.array(block) });
+const image = z.object({
+  type: z.literal("image"),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  alt: z.string(),
+  caption: z.string(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
 
 const document = z.object({
   format: z.literal(INTERCHANGE_FORMAT),
@@ -94,5 +102,5 @@ export const talknotesSchema = {
   session,
   person,
   block,
-  blocks: { question, statement, aside, note, talk, tip },
+  blocks: { question, statement, aside, note, talk, tip, image },
 } as const;

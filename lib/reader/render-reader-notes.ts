@@ -3,12 +3,15 @@ import { escapeHtml } from "../export/escape-html";
 import { personLabels } from "../export/person-labels";
 import { sanitiseDocument } from "../export/sanitise-document";
 import { textToHtml } from "../export/text-to-html";
+import { renderImageFigure } from "../images/render-image-figure";
 import { ASIDE_LABEL } from "./aside-label";
 import { blockAnchors } from "./block-anchors";
 
 export interface ReaderNotesOptions {
   /** URL of a person's speaker page, or null to name them without a link. */
   personHref: (personId: string) => string | null;
+  /** Where the session's photos are served (ending in "/", see sessionImagesPath); without it photos show their alt text. */
+  imageBase?: string | null;
 }
 
 /**
@@ -65,6 +68,8 @@ export function renderReaderNotes(input: TalkNotesDocument, options: ReaderNotes
         return `<li class="tip" id="${id}"><strong class="tip-label">Tip</strong> ${textToHtml(block.text)}${list(block.children)}</li>`;
       case "note":
         return `<li class="note" id="${id}">${textToHtml(block.text)}${list(block.children)}</li>`;
+      case "image":
+        return `<li class="photo-block">${renderImageFigure(block, options.imageBase ?? null, ` id="${id}"`)}</li>`;
     }
   }
 

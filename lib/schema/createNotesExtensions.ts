@@ -1,4 +1,4 @@
-import type { AnyExtension } from "@tiptap/core";
+import type { AnyExtension, NodeViewRenderer } from "@tiptap/core";
 import { Bold } from "@tiptap/extension-bold";
 import { HardBreak } from "@tiptap/extension-hard-break";
 import { Italic } from "@tiptap/extension-italic";
@@ -7,6 +7,7 @@ import { Text } from "@tiptap/extension-text";
 import { UndoRedo } from "@tiptap/extensions";
 import { AsideBlock } from "./asideBlock";
 import { AsideMark } from "./asideMark";
+import { NotesImage } from "./image";
 import { Note } from "./note";
 import { NotesDocument } from "./notesDocument";
 import { NotesLink } from "./notesLink";
@@ -24,6 +25,8 @@ export interface NotesExtensionsOptions {
    * refuses to run beside UndoRedo.
    */
   history?: boolean;
+  /** The browser's node view for photos (see NotesImage); none headless. */
+  imageNodeView?: NodeViewRenderer;
 }
 
 /**
@@ -51,6 +54,7 @@ export function createNotesExtensions(options: NotesExtensionsOptions = {}): Any
     Tip,
     Talk,
     AsideBlock,
+    options.imageNodeView ? NotesImage.configure({ nodeView: options.imageNodeView }) : NotesImage,
     NotesOutline,
   ];
   if (options.history ?? true) extensions.push(UndoRedo);

@@ -9,6 +9,7 @@ import {
   type TalkNotesDocument,
 } from "../interchange/types";
 import { blockPeople } from "./commands/blockPeople";
+import { IMAGE_NODE_NAME } from "./image";
 import { inlinePlainText } from "./inlinePlainText";
 import { NOTES_BLOCK_GROUP } from "./notesBlockNames";
 import { notesSchema } from "./notesSchema";
@@ -30,6 +31,7 @@ export interface NotesInterchangeMeta {
  * - note, tip -> `{ text, children }`; talk -> `{ title, speakers, children }`;
  *   asideBlock -> `{ type: "aside", text }`. In these, inline asides stay in
  *   the text in parentheses, since the format has nowhere else to put them.
+ * - image -> `{ hash, alt, caption, width, height }`, only once uploaded (it has a hash).
  * - Text is plain and trimmed: bold, italic and links are dropped (the link
  *   text stays), hard breaks become "\n".
  * - An untouched editor (one empty note, no children) gives no blocks.
@@ -63,6 +65,7 @@ function childBlocks(parent: ProseMirrorNode): Block[] {
 }
 
 function toBlock(node: ProseMirrorNode): Block | null {
+  if (node.type.name === IMAGE_NODE_NAME) return imageBlock(node);
   const paragraph = node.firstChild;
   if (!paragraph) return null;
   const children = childBlocks(node);
@@ -85,4 +88,16 @@ function toBlock(node: ProseMirrorNode): Block | null {
     default:
       return null;
   }
+}
+
+/**
+ * A photo block, once uploaded: a photo still waiting on its note-taker's
+ * device (no hash yet) is not published, since there is nothing to show.
+ */
+function imageBlock(node: ProseMirrorNode): Block | null {
+  const { hash, alt, caption, width, height } = node.attrs as Record<string, unknown>;
+  if (typeof hash !== "string" || !/^[0-9a-f]{64}$/.test(hash)) return null;
+  const size = (v: unknown) => (typeof v === "number" && Number.isInteger(v) && v > 0 ? v : 1);
+  const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
+  return { type: "image", hash, alt: text(alt), caption: text(caption), width: size(width), height: size(height) };
 }

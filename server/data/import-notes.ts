@@ -263,6 +263,7 @@ function remapBlocks(blocks: readonly Block[], idFor: ReadonlyMap<string, string
       case "tip":
         return { ...block, children: remapBlocks(block.children, idFor) };
       case "aside":
+      case "image":
         return block;
     }
   });
