@@ -1,6 +1,8 @@
 "use client";
 
 import type { Editor } from "@tiptap/core";
+import { PhotoButton } from "./PhotoButton";
+import type { PhotoQueue } from "./photo-queue";
 
 /** Arrow keys, Home and End move between the toolbar's buttons (the ARIA toolbar pattern). */
 function moveFocus(ev: React.KeyboardEvent<HTMLDivElement>) {
@@ -25,7 +27,7 @@ function moveFocus(ev: React.KeyboardEvent<HTMLDivElement>) {
  * assistive tech: each button's name is its word, its shortcut in
  * `aria-keyshortcuts`.
  */
-export function BlockToolbar({ editor, onShortcuts }: { editor: Editor | null; onShortcuts: () => void }) {
+export function BlockToolbar({ editor, photos, onShortcuts }: { editor: Editor | null; photos: PhotoQueue | null; onShortcuts: () => void }) {
   const keep = (ev: React.MouseEvent) => ev.preventDefault();
   const run = (fn: (e: Editor) => void) => () => {
     if (editor) fn(editor);
@@ -52,6 +54,7 @@ export function BlockToolbar({ editor, onShortcuts }: { editor: Editor | null; o
       <button type="button" onMouseDown={keep} onClick={run((e) => e.chain().focus().insertNextTalk().run())} title="Next Ignite talk (Ctrl-Alt-I)" aria-keyshortcuts="Control+Alt+I">
         <span className="tb-icon" aria-hidden="true">#</span>Talk
       </button>
+      <PhotoButton queue={photos} />
       <span className="tb-sep" aria-hidden="true" />
       <button type="button" onMouseDown={keep} onClick={run((e) => e.chain().focus().liftNotesBlock().run())} title="Outdent (Shift-Tab)" aria-label="Outdent" aria-keyshortcuts="Shift+Tab">
         <span aria-hidden="true">⇤</span>

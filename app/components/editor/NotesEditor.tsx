@@ -29,6 +29,9 @@ import { CaptureBar } from "./CaptureBar";
 import { HistoryPanel } from "./HistoryPanel";
 import { NamePrompt } from "./NamePrompt";
 import { PasteSizeGuard } from "./paste-size-guard";
+import { photoNodeView } from "./photo-node-view";
+import { PhotoPaste } from "./photo-paste";
+import { PhotoQueue } from "./photo-queue";
 import { Presence } from "./Presence";
 import { SessionPeopleEditor } from "./SessionPeopleEditor";
 import { ShortcutSheet } from "./ShortcutSheet";
@@ -76,6 +79,9 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
   const kind = useSessionKind(collab.doc, storedKind);
   const directory = useConferenceDirectory(conferenceSlug);
   const [showShortcuts, setShowShortcuts] = useState(false);
+  const editorRef = useRef<Editor | null>(null);
+  // This device's photos of the session: kept in IndexedDB until uploaded (photo-queue.ts).
+  const [photos] = useState(() => new PhotoQueue(sessionId, () => editorRef.current, setPasteProblem));
 
   // Everyone who can be attributed: the session's people first (live), then the conference directory.
   const candidates = useMemo<Candidate[]>(() => {
@@ -109,7 +115,6 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
   const selectedRef = useRef(0);
   const recentRef = useRef<string[]>([]);
   const dismissedAt = useRef<number | null>(null);
-  const editorRef = useRef<Editor | null>(null);
   const latest = useRef({ index, sessionPeople, candidates, kind, doc: collab.doc });
   latest.current = { index, sessionPeople, candidates, kind, doc: collab.doc };
 
@@ -200,7 +205,8 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
       editable: !readOnly,
       extensions: [
         PasteSizeGuard.configure({ onRefuse: setPasteProblem }),
-        ...createNotesExtensions({ history: false }),
+        ...createNotesExtensions({ history: false, imageNodeView: photoNodeView(photos, sessionId) }),
+        PhotoPaste.configure({ queue: photos }),
         Placeholder.configure({ placeholder: "Type what you hear. @ attributes, Q: asks, ( is your aside. Press ? for keys." }),
         Collaboration.configure({ document: collab.doc, field: NOTES_FIELD }),
         CollaborationCaret.configure({ provider: collab.provider, user: { name, color: userColor(name) }, render: renderCaret }),
@@ -218,9 +224,16 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
         handleScrollToSelection: (view) => scrollCaretIntoView(view, CARET_MARGIN, CARET_MARGIN),
       },
     },
-    [collab.doc, collab.provider, name, bridge, readOnly],
+    [collab.doc, collab.provider, name, bridge, readOnly, photos, sessionId],
   );
   editorRef.current = editor;
+
+  // Photos left waiting by an earlier page upload once the notes (and so their blocks) are here.
+  useEffect(() => {
+    if (!editor || readOnly) return;
+    void photos.start();
+    return () => photos.dispose();
+  }, [editor, readOnly, photos]);
 
   // The menu hangs from the caret's current box, read again whenever Floating UI repositions it.
   const menuAnchor = useMemo<MenuAnchor>(
@@ -309,7 +322,7 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
       </FoldOnPhone>
       <div className="editor-toolbar">
         <Presence provider={collab.provider} />
-        <SyncStatus sync={collab.sync} />
+        <SyncStatus sync={collab.sync} photos={photos} />
         <HistoryPanel sessionId={sessionId} author={name} onClose={returnFocus} />
       </div>
       {readOnly ? (
@@ -317,7 +330,7 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
           <span>Read-only: you can follow these notes but not edit them.</span>
         </p>
       ) : (
-        <BlockToolbar editor={editor} onShortcuts={() => setShowShortcuts(true)} />
+        <BlockToolbar editor={editor} photos={photos} onShortcuts={() => setShowShortcuts(true)} />
       )}
       {pasteProblem ? (
         <p className="form-error" role="alert" data-testid="paste-too-large">
@@ -342,7 +355,7 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
           }}
         />
       ) : null}
-      {readOnly ? null : <CaptureBar editor={editor} />}
+      {readOnly ? null : <CaptureBar editor={editor} photos={photos} />}
       {showShortcuts ? (
         <ShortcutSheet
           onClose={() => {
