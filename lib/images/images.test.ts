@@ -3,6 +3,8 @@ import { notesToInterchange } from "../schema/notesToInterchange";
 import { interchangeToNotes } from "../schema/interchangeToNotes";
 import { renderReaderNotes } from "../reader/render-reader-notes";
 import { renderMarkdownBody } from "../export/render-markdown-body";
+import { renderJson } from "../export/render-json";
+import { renderStaticSite } from "../export/render-static-site";
 import { parseInterchange } from "../interchange/parse-interchange";
 import { findPolyglotMarker } from "./find-polyglot-marker";
 import { imageFileName, parseImageFileName } from "./image-file-name";
@@ -83,5 +85,31 @@ describe("image blocks through the document model", () => {
     expect(html).toContain("<figcaption>&lt;i&gt;x&lt;/i&gt;</figcaption>");
     expect(renderMarkdownBody(published, { imageBase: "" })).toContain(`![a "b" &lt;c&gt;](${HASH}-fallback.jpg)`);
     expect(renderMarkdownBody(published)).toContain("\\[Photo: a");
+  });
+});
+
+describe("photos in exports", () => {
+  const published: TalkNotesDocument = {
+    format: "talknotes/1",
+    ...meta,
+    session: { ...meta.session, slug: "t" },
+    blocks: [{ type: "note", text: "See:", children: [{ type: "image", hash: HASH, alt: "Chart", caption: "", width: 900, height: 600 }] }],
+  };
+
+  it("Hugo writes a page bundle with the photo beside the post; Jekyll writes it under assets", () => {
+    const hugo = renderStaticSite(published.conference, [published], "hugo");
+    expect(hugo.find((f) => f.path === "content/posts/t/index.md")?.content).toContain(`![Chart](${HASH}-fallback.jpg)`);
+    expect(hugo.find((f) => f.photo)).toEqual({ path: `content/posts/t/${HASH}-fallback.jpg`, content: "", photo: { session: 0, hash: HASH, variant: "fallback" } });
+    const jekyll = renderStaticSite(published.conference, [published, published], "jekyll");
+    expect(jekyll.filter((f) => f.photo).map((f) => f.path)).toEqual([`assets/images/${HASH}-fallback.jpg`]);
+    expect(jekyll.find((f) => f.path.endsWith("t.md"))?.content).toContain(`![Chart](/assets/images/${HASH}-fallback.jpg)`);
+  });
+
+  it("JSON links the stored original and still reads back", () => {
+    const json = renderJson(published, { imageBase: "https://notes.example/api/sessions/s1/images/" });
+    const block = JSON.parse(json).blocks[0].children[0];
+    expect(block.src).toBe(`https://notes.example/api/sessions/s1/images/${HASH}-original`);
+    expect(parseInterchange(JSON.parse(json)).blocks[0]).toMatchObject({ children: [{ hash: HASH, src: block.src }] });
+    expect(JSON.parse(renderJson(published)).blocks[0].children[0].src).toBeUndefined();
   });
 });

@@ -82,6 +82,7 @@ const image = z.object({
   caption: z.string(),
   width: z.number().int().positive(),
   height: z.number().int().positive(),
+  src: z.string().url().nullable().optional(),
 });
 
 const document = z.object({

@@ -127,6 +127,8 @@ export interface ImageBlock {
   /** Pixels of the upright photo. */
   width: number;
   height: number;
+  /** Absolute URL of the stored photo, written by an instance's JSON export (links, never embeds). */
+  src?: string | null;
 }
 
 export type Block = QuestionBlock | StatementBlock | AsideBlock | NoteBlock | TalkBlock | TipBlock | ImageBlock;

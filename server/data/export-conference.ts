@@ -7,8 +7,14 @@ import { renderStaticSite, type StaticSiteFile } from "../../lib/export/render-s
 import type { TalkNotesDocument } from "../../lib/interchange/types";
 import { PUBLIC_SESSION_STATUSES } from "../../lib/reader/session-status";
 import type { NotesStore } from "../collab/notes-store";
+import { prismaImageStore } from "../images/prisma-image-store";
 import { getPrisma } from "../db/prisma";
 import { loadSessionDocument } from "./load-session-document";
+
+/** One exported file: text, or a photo's bytes. */
+export interface ExportedFile extends StaticSiteFile {
+  bytes?: Uint8Array;
+}
 
 /** Formats `exportConference` writes. */
 export const EXPORT_FORMATS = ["md", "html", "json", "hugo", "jekyll"] as const;
@@ -45,7 +51,7 @@ const SINGLE_FILE: Record<"md" | "html" | "json", { ext: string; render: (doc: T
  * never climb out of the folder. Throws AppError `not_found` for an unknown
  * conference or session, or a conference without sessions.
  */
-export async function exportConference(options: ExportConferenceOptions): Promise<StaticSiteFile[]> {
+export async function exportConference(options: ExportConferenceOptions): Promise<ExportedFile[]> {
   const { conferenceSlug, sessionSlug, to } = options;
   const conference = await getPrisma().conference.findUnique({
     where: { slug: conferenceSlug },
@@ -81,7 +87,17 @@ export async function exportConference(options: ExportConferenceOptions): Promis
 
   if (site) {
     const first = docs[0]!;
-    return renderStaticSite(first.conference, docs, to, { isDraft: (i) => !isPublic(sessions[i]!) });
+    const files: ExportedFile[] = [];
+    for (const file of renderStaticSite(first.conference, docs, to, { isDraft: (i) => !isPublic(sessions[i]!) })) {
+      if (!file.photo) {
+        files.push(file);
+        continue;
+      }
+      // A photo whose bytes are gone (its session's photos deleted) is left out: the page shows its alt text link.
+      const stored = await prismaImageStore().variant(sessions[file.photo.session]!.id, file.photo.hash, file.photo.variant);
+      if (stored) files.push({ path: file.path, content: "", bytes: stored.data });
+    }
+    return files;
   }
   const { ext, render } = SINGLE_FILE[to];
   const taken = new Set<string>();

@@ -3,6 +3,8 @@ import { documentSlug } from "../../lib/export/document-slug";
 import { renderHtmlFragment, renderHtmlPage } from "../../lib/export/render-html";
 import { renderJson } from "../../lib/export/render-json";
 import { renderMarkdown } from "../../lib/export/render-markdown";
+import type { ImageBaseOption } from "../../lib/export/image-base-option";
+import { sessionImagesPath } from "../../lib/images/session-images-path";
 import type { TalkNotesDocument } from "../../lib/interchange/types";
 import { getRuntime } from "../runtime";
 import { getSession } from "./sessions";
@@ -10,7 +12,7 @@ import { loadSessionDocument } from "./load-session-document";
 
 /** What the session Export menu offers. */
 export const SESSION_EXPORTS = {
-  md: { label: "Markdown post", ext: "md", type: "text/markdown; charset=utf-8", render: (d: TalkNotesDocument) => renderMarkdown(d) },
+  md: { label: "Markdown post", ext: "md", type: "text/markdown; charset=utf-8", render: (d: TalkNotesDocument, o: ImageBaseOption) => renderMarkdown(d, o) },
   html: { label: "HTML page", ext: "html", type: "text/html; charset=utf-8", render: renderHtmlPage },
   fragment: { label: "HTML to paste", ext: "fragment.html", type: "text/html; charset=utf-8", render: renderHtmlFragment },
   json: { label: "talknotes/1 JSON", ext: "json", type: "application/json; charset=utf-8", render: renderJson },
@@ -25,13 +27,17 @@ export async function currentSessionDocument(conferenceSlug: string, sessionSlug
   return loadSessionDocument(session.id);
 }
 
-/** One session exported as a downloadable file. */
-export async function exportSession(conferenceSlug: string, sessionSlug: string, format: string) {
+/**
+ * One session exported as a downloadable file. With `origin` (this site's,
+ * from the request), photos link to their absolute URLs on this instance.
+ */
+export async function exportSession(conferenceSlug: string, sessionSlug: string, format: string, options: { origin?: string } = {}) {
   // hasOwn, not `in`: "constructor" or "__proto__" must not pass as a format.
   if (!Object.hasOwn(SESSION_EXPORTS, format)) {
     throw new AppError("invalid_input", `Unknown export format "${format}". Use one of: ${Object.keys(SESSION_EXPORTS).join(", ")}`);
   }
   const spec = SESSION_EXPORTS[format as SessionExportFormat];
   const doc = await currentSessionDocument(conferenceSlug, sessionSlug);
-  return { filename: `${documentSlug(doc)}.${spec.ext}`, contentType: spec.type, body: spec.render(doc) };
+  const imageBase = options.origin ? `${options.origin}${sessionImagesPath((await getSession(conferenceSlug, sessionSlug)).id)}` : null;
+  return { filename: `${documentSlug(doc)}.${spec.ext}`, contentType: spec.type, body: spec.render(doc, { imageBase }) };
 }

@@ -1,13 +1,14 @@
 import { requireConferenceRole } from "@/server/auth/conference-access";
 import { exportSession } from "@/server/data/export-session";
+import { siteOrigin } from "@/server/site-origin";
 import { apiRoute } from "../../../../../../api-route";
 
 export const dynamic = "force-dynamic";
 
 /** GET: the session exported as md, html, fragment or json (viewer). */
-export const GET = apiRoute<{ conference: string; session: string; format: string }>(async ({ viewer, params }) => {
+export const GET = apiRoute<{ conference: string; session: string; format: string }>(async ({ req, viewer, params }) => {
   await requireConferenceRole(viewer, params.conference, "viewer");
-  const file = await exportSession(params.conference, params.session, params.format);
+  const file = await exportSession(params.conference, params.session, params.format, { origin: siteOrigin(req.headers) });
   return new Response(file.body, {
     headers: {
       "content-type": file.contentType,
