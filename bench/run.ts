@@ -96,6 +96,12 @@ const SCENARIOS: Scenario[] = [
     run: async (ctx) => (await import("./editor-typing")).runEditorTypingBench(ctx),
   },
   {
+    name: "photos",
+    needsServer: true,
+    limitSeconds: { quick: 60, full: 300 },
+    run: async (ctx) => (await import("./photos")).runPhotosBench(ctx),
+  },
+  {
     name: "library",
     needsServer: false,
     limitSeconds: { quick: 40, full: 90 },
