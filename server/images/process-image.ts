@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import sharp from "sharp";
 import { findPolyglotMarker } from "../../lib/images/find-polyglot-marker";
 import { IMAGE_LIMITS } from "../../lib/images/image-limits";
-import { imageVariants } from "../../lib/images/image-variants";
+import { IMAGE_VARIANT_WIDTHS, imageVariants } from "../../lib/images/image-variants";
 import { type RasterFormat, sniffImageType } from "../../lib/images/sniff-image-type";
 import { AppError } from "../../lib/errors/app-error";
 
@@ -68,21 +68,24 @@ async function processNow(input: Uint8Array): Promise<ProcessedImage> {
   const marker = findPolyglotMarker(input);
   if (marker) throw new AppError("invalid_input", `This file is not only an image (it contains ${marker}), so it is refused`);
 
-  const original = await encodeOriginal(input, format);
-  const upright = sharp(original.data, { failOn: "error" });
+  // Decoded once, upright, bounded, sRGB; every stored file is encoded from these pixels.
+  const pixels = await decodeUpright(input, format);
+  const raw = (data: Buffer, info: sharp.OutputInfo) => sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
+  const original = await encodeOriginal(raw(pixels.data, pixels.info), format);
+  // The variants come from one copy shrunk to the largest of them, not from the full-size pixels.
+  const largest = await raw(pixels.data, pixels.info)
+    .resize({ width: Math.min(IMAGE_VARIANT_WIDTHS.at(-1)!, original.width) })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const small = () => raw(largest.data, largest.info);
   const variants: ProcessedVariant[] = [original];
   for (const size of imageVariants(original.width)) {
-    const { data, info } = await upright.clone().resize({ width: size.width }).webp({ quality: 78 }).toBuffer({ resolveWithObject: true });
+    const { data, info } = await small().resize({ width: size.width }).webp({ quality: 78 }).toBuffer({ resolveWithObject: true });
     variants.push({ name: size.name, contentType: "image/webp", width: info.width, height: info.height, data });
   }
-  const fallback = await upright
-    .clone()
-    .resize({ width: Math.min(1600, original.width), withoutEnlargement: true })
-    .flatten({ background: "#ffffff" })
-    .jpeg({ quality: 80, mozjpeg: true })
-    .toBuffer({ resolveWithObject: true });
+  const fallback = await small().flatten({ background: "#ffffff" }).jpeg({ quality: 80 }).toBuffer({ resolveWithObject: true });
   variants.push({ name: "fallback", contentType: "image/jpeg", width: fallback.info.width, height: fallback.info.height, data: fallback.data });
-  const tiny = await upright.clone().resize({ width: 16 }).blur(1).webp({ quality: 40 }).toBuffer();
+  const tiny = await small().resize({ width: 16 }).blur(1).webp({ quality: 40 }).toBuffer();
   return {
     hash: createHash("sha256").update(original.data).digest("hex"),
     width: original.width,
@@ -92,27 +95,26 @@ async function processNow(input: Uint8Array): Promise<ProcessedImage> {
   };
 }
 
-/** The upload decoded (first frame only), upright, bounded, sRGB, re-encoded in its own format (GIF as PNG). */
-async function encodeOriginal(input: Uint8Array, format: RasterFormat): Promise<ProcessedVariant> {
+/** The upload's pixels (first frame only): upright, at most `maxStoredEdge`, sRGB. */
+async function decodeUpright(input: Uint8Array, format: RasterFormat): Promise<{ data: Buffer; info: sharp.OutputInfo }> {
   const pipeline = sharp(input, { failOn: "error", limitInputPixels: IMAGE_LIMITS.maxInputPixels, animated: false, pages: 1 });
-  let meta: sharp.Metadata;
   try {
-    meta = await pipeline.metadata();
+    const meta = await pipeline.metadata();
+    // The decoder must agree with the magic bytes: a file that only starts like a GIF is refused.
+    if (meta.format !== format) throw new AppError("invalid_input", `This file starts like a ${format.toUpperCase()} but is not one`);
+    const edge = IMAGE_LIMITS.maxStoredEdge;
+    return await pipeline.rotate().resize({ width: edge, height: edge, fit: "inside", withoutEnlargement: true }).toColourspace("srgb").raw().toBuffer({ resolveWithObject: true });
   } catch (err) {
-    throw unreadable(err);
+    throw err instanceof AppError ? err : unreadable(err);
   }
-  // The decoder must agree with the magic bytes: a file that only starts like a GIF is refused.
-  if (meta.format !== format) throw new AppError("invalid_input", `This file starts like a ${format.toUpperCase()} but is not one`);
-  const edge = IMAGE_LIMITS.maxStoredEdge;
-  const out = pipeline.rotate().resize({ width: edge, height: edge, fit: "inside", withoutEnlargement: true }).toColourspace("srgb");
-  const encoded = format === "jpeg" ? out.jpeg({ quality: 88, mozjpeg: true }) : format === "webp" ? out.webp({ quality: 88 }) : out.png({ compressionLevel: 9 });
+}
+
+/** The stored original: the pixels in the upload's own format (a GIF's first frame as PNG). */
+async function encodeOriginal(pixels: sharp.Sharp, format: RasterFormat): Promise<ProcessedVariant> {
   const kind = format === "jpeg" ? "jpeg" : format === "webp" ? "webp" : "png";
-  try {
-    const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
-    return { name: "original", contentType: CONTENT_TYPES[kind], width: info.width, height: info.height, data };
-  } catch (err) {
-    throw unreadable(err);
-  }
+  const encoded = kind === "jpeg" ? pixels.jpeg({ quality: 88 }) : kind === "webp" ? pixels.webp({ quality: 88 }) : pixels.png({ compressionLevel: 6 });
+  const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
+  return { name: "original", contentType: CONTENT_TYPES[kind], width: info.width, height: info.height, data };
 }
 
 function unreadable(err: unknown): AppError {

@@ -1,6 +1,8 @@
-import { type Browser, type BrowserContext, type Locator, type Page, expect, test } from "@playwright/test";
+import { type Browser, type Locator, type Page, expect, test } from "@playwright/test";
 import { photoWithGps } from "../support/photo-with-gps";
 import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import { type FirstAccountSession, firstAccountSession } from "./first-account-session";
+import { openNoteTaker } from "./open-note-taker";
 
 /**
  * Issue 15: photos in the notes, in real Chromium against the real server.
@@ -12,43 +14,20 @@ import { type RunningServer, startServer, tempDatabase } from "../support/server
  */
 let server: RunningServer;
 const db = tempDatabase("talknotes-photos-");
-let storageState: Awaited<ReturnType<BrowserContext["storageState"]>>;
-let sessionPath: string;
+let owner: FirstAccountSession;
 let photo: Buffer;
 
 test.beforeAll(async ({ browser }) => {
   server = await startServer({ databaseUrl: db.url });
   photo = await photoWithGps(640, 480);
-  const setup = await browser.newPage();
-  await setup.goto(`${server.url}/signup`);
-  await setup.getByLabel("Your name").fill("Olga Organiser");
-  await setup.getByLabel("Email").fill("olga@example.test");
-  await setup.getByLabel("Password").fill("a long enough password");
-  await setup.getByRole("button", { name: "Create account" }).click();
-  await setup.waitForURL(`${server.url}/`);
-  await setup.getByLabel("Name").fill("DevOps Day");
-  await setup.getByRole("button", { name: "Create conference" }).click();
-  await expect(setup.getByRole("heading", { level: 1 })).toHaveText("DevOps Day");
-  await setup.getByLabel("Title").fill("Slides Everywhere");
-  await setup.getByRole("button", { name: "Create session" }).click();
-  await expect(setup.getByRole("heading", { level: 1 })).toHaveText("Slides Everywhere");
-  sessionPath = new URL(setup.url()).pathname;
-  storageState = await setup.context().storageState();
-  await setup.context().close();
+  owner = await firstAccountSession(browser, server.url, { conference: "DevOps Day", title: "Slides Everywhere" });
 });
 
 test.afterAll(async () => {
   await server?.stop();
 });
 
-async function noteTaker(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext({ storageState });
-  await context.addInitScript((n) => window.localStorage.setItem("talknotes:name", n), name);
-  const page = await context.newPage();
-  await page.goto(`${server.url}${sessionPath}`);
-  await expect(page.getByTestId("sync-status")).toHaveText("Saved");
-  return page;
-}
+const noteTaker = (browser: Browser, name: string) => openNoteTaker(browser, server.url, owner, name);
 
 /** True once the <img> has decoded real pixels (from the device's file or from the server). */
 function loaded(img: Locator): Promise<boolean> {
@@ -105,7 +84,7 @@ test("a pasted photo reaches the co-editor; alt text in place; published, the pu
   await alice.getByLabel("Status").selectOption("published");
   await expect(alice.getByLabel("Status")).toHaveAttribute("title", /^Published/);
   const reader = await anonymous.newPage();
-  const [, conference, session] = /^\/conferences\/([^/]+)\/sessions\/([^/]+)/.exec(sessionPath)!;
+  const [, conference, session] = /^\/conferences\/([^/]+)\/sessions\/([^/]+)/.exec(owner.sessionPath)!;
   const img = reader.locator("figure.photo img");
   // The readers' copy is rendered once the notes settle (750 ms after the last edit of a session not live).
   await expect
