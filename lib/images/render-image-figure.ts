@@ -1,6 +1,7 @@
 import type { ImageBlock } from "../interchange/types";
 import { escapeHtml } from "../export/escape-html";
 import { textToHtml } from "../export/text-to-html";
+import { IMAGE_HASH_PATTERN } from "./image-file-name";
 import { imageSources } from "./image-sources";
 
 /**
@@ -13,7 +14,7 @@ import { imageSources } from "./image-sources";
  */
 export function renderImageFigure(block: ImageBlock, base: string | null, attrs = ""): string {
   const caption = block.caption.trim() ? `<figcaption>${textToHtml(block.caption)}</figcaption>` : "";
-  if (!base || !/^[0-9a-f]{64}$/.test(block.hash)) {
+  if (!base || !IMAGE_HASH_PATTERN.test(block.hash)) {
     return `<figure class="photo"${attrs}><p class="photo-missing">[Photo${block.alt.trim() ? `: ${escapeHtml(block.alt)}` : ""}]</p>${caption}</figure>`;
   }
   const { src, srcset, sizes } = imageSources(base, block.hash, block.width);

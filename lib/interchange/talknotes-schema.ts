@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IMAGE_HASH_PATTERN } from "../images/image-file-name";
 import { INTERCHANGE_FORMAT, PERSON_ROLES, SESSION_KINDS } from "./types";
 import type { Block } from "./types";
 
@@ -77,7 +78,7 @@ const talk = z.object({
 const tip = z.object({ type: z.literal("tip"), text: z.string(), children: z.array(block) });
 const image = z.object({
   type: z.literal("image"),
-  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  hash: z.string().regex(IMAGE_HASH_PATTERN),
   alt: z.string(),
   caption: z.string(),
   width: z.number().int().positive(),

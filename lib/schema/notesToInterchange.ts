@@ -9,6 +9,7 @@ import {
   type TalkNotesDocument,
 } from "../interchange/types";
 import { blockPeople } from "./commands/blockPeople";
+import { IMAGE_HASH_PATTERN } from "../images/image-file-name";
 import { IMAGE_NODE_NAME } from "./image";
 import { inlinePlainText } from "./inlinePlainText";
 import { NOTES_BLOCK_GROUP } from "./notesBlockNames";
@@ -96,7 +97,7 @@ function toBlock(node: ProseMirrorNode): Block | null {
  */
 function imageBlock(node: ProseMirrorNode): Block | null {
   const { hash, alt, caption, width, height } = node.attrs as Record<string, unknown>;
-  if (typeof hash !== "string" || !/^[0-9a-f]{64}$/.test(hash)) return null;
+  if (typeof hash !== "string" || !IMAGE_HASH_PATTERN.test(hash)) return null;
   const size = (v: unknown) => (typeof v === "number" && Number.isInteger(v) && v > 0 ? v : 1);
   const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
   return { type: "image", hash, alt: text(alt), caption: text(caption), width: size(width), height: size(height) };

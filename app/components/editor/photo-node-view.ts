@@ -1,8 +1,11 @@
 import type { NodeViewRenderer } from "@tiptap/core";
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
+import { IMAGE_HASH_PATTERN } from "@/lib/images/image-file-name";
 import { imageSources } from "@/lib/images/image-sources";
 import { sessionImagesPath } from "@/lib/images/session-images-path";
 import type { PhotoQueue } from "./photo-queue";
+
+const PLACEHOLDER = /^data:image\/webp;base64,[A-Za-z0-9+/]+=*$/;
 
 /**
  * How a photo block looks and is edited in the editor (plain DOM, no React:
@@ -61,13 +64,14 @@ export function photoNodeView(queue: PhotoQueue, sessionId: string): NodeViewRen
         img.height = height;
         frame.style.aspectRatio = `${width} / ${height}`;
       }
-      frame.style.backgroundImage = typeof placeholder === "string" && placeholder.startsWith("data:image/") ? `url("${placeholder}")` : "";
+      // Attributes come from any co-editor: only a real base64 WebP data URI reaches the CSS.
+      frame.style.backgroundImage = typeof placeholder === "string" && PLACEHOLDER.test(placeholder) ? `url("${placeholder}")` : "";
       if (local) {
         if (img.getAttribute("src") !== local) {
           img.removeAttribute("srcset");
           img.src = local;
         }
-      } else if (typeof hash === "string" && typeof width === "number") {
+      } else if (typeof hash === "string" && IMAGE_HASH_PATTERN.test(hash) && typeof width === "number") {
         const sources = imageSources(sessionImagesPath(sessionId), hash, width);
         if (img.getAttribute("src") !== sources.src) {
           img.srcset = sources.srcset;
