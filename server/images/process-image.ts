@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import sharp from "sharp";
+import sharp, { type OutputInfo, type Sharp } from "sharp";
 import { findPolyglotMarker } from "../../lib/images/find-polyglot-marker";
 import { IMAGE_LIMITS } from "../../lib/images/image-limits";
 import { IMAGE_VARIANT_WIDTHS, imageVariants } from "../../lib/images/image-variants";
@@ -70,7 +70,7 @@ async function processNow(input: Uint8Array): Promise<ProcessedImage> {
 
   // Decoded once, upright, bounded, sRGB; every stored file is encoded from these pixels.
   const pixels = await decodeUpright(input, format);
-  const raw = (data: Buffer, info: sharp.OutputInfo) => sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
+  const raw = (data: Buffer, info: OutputInfo) => sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
   const original = await encodeOriginal(raw(pixels.data, pixels.info), format);
   // The variants come from one copy shrunk to the largest of them, not from the full-size pixels.
   const largest = await raw(pixels.data, pixels.info)
@@ -96,7 +96,7 @@ async function processNow(input: Uint8Array): Promise<ProcessedImage> {
 }
 
 /** The upload's pixels (first frame only): upright, at most `maxStoredEdge`, sRGB. */
-async function decodeUpright(input: Uint8Array, format: RasterFormat): Promise<{ data: Buffer; info: sharp.OutputInfo }> {
+async function decodeUpright(input: Uint8Array, format: RasterFormat): Promise<{ data: Buffer; info: OutputInfo }> {
   const pipeline = sharp(input, { failOn: "error", limitInputPixels: IMAGE_LIMITS.maxInputPixels, animated: false, pages: 1 });
   try {
     const meta = await pipeline.metadata();
@@ -110,7 +110,7 @@ async function decodeUpright(input: Uint8Array, format: RasterFormat): Promise<{
 }
 
 /** The stored original: the pixels in the upload's own format (a GIF's first frame as PNG). */
-async function encodeOriginal(pixels: sharp.Sharp, format: RasterFormat): Promise<ProcessedVariant> {
+async function encodeOriginal(pixels: Sharp, format: RasterFormat): Promise<ProcessedVariant> {
   const kind = format === "jpeg" ? "jpeg" : format === "webp" ? "webp" : "png";
   const encoded = kind === "jpeg" ? pixels.jpeg({ quality: 88 }) : kind === "webp" ? pixels.webp({ quality: 88 }) : pixels.png({ compressionLevel: 6 });
   const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
