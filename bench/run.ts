@@ -98,7 +98,7 @@ const SCENARIOS: Scenario[] = [
   {
     name: "photos",
     needsServer: true,
-    limitSeconds: { quick: 60, full: 300 },
+    limitSeconds: { quick: 60, full: 150 },
     run: async (ctx) => (await import("./photos")).runPhotosBench(ctx),
   },
   {
