@@ -149,8 +149,9 @@ export class PhotoQueue {
           break; // network: try again later
         }
         if (res.ok) {
-          this.applyUploaded(photo.id, (await res.json()) as Uploaded);
-          await this.forget(photo.id, true);
+          // Kept when no editor could take the hash (it was being re-created): the next try uploads
+          // again, which the server answers from what it stored (same bytes, same hash).
+          if (this.applyUploaded(photo.id, (await res.json()) as Uploaded)) await this.forget(photo.id, true);
         } else if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
           const { error } = (await res.json().catch(() => ({}))) as { error?: string };
           this.onProblem(`The photo was not added: ${error ?? `the server answered ${res.status}`}`);
@@ -177,7 +178,7 @@ export class PhotoQueue {
     this.changed();
   }
 
-  /** Positions of the blocks carrying an upload id (normally one), or null. */
+  /** Positions of the blocks carrying an upload id (normally one); null when none; [] when no editor can tell. */
   private findBlocks(uploadId: string): Array<{ pos: number; node: ProseMirrorNode }> | null {
     const editor = this.editor();
     if (!editor || editor.isDestroyed) return [];
@@ -188,10 +189,13 @@ export class PhotoQueue {
     return found.length ? found : null;
   }
 
-  private applyUploaded(uploadId: string, uploaded: Uploaded): void {
+  /** Writes the hash into the photo's blocks; false when no editor is there to take it. */
+  private applyUploaded(uploadId: string, uploaded: Uploaded): boolean {
     const editor = this.editor();
+    if (!editor || editor.isDestroyed) return false;
     const blocks = this.findBlocks(uploadId);
-    if (!editor || !blocks?.length) return;
+    // Deleted while it uploaded: nothing to show it in, nothing left to do.
+    if (!blocks?.length) return true;
     // Keep the object URL for this hash, so the photo does not flash while the served copy loads.
     const url = this.urls.get(uploadId);
     if (url) this.urls.set(uploaded.hash, url);
@@ -201,6 +205,7 @@ export class PhotoQueue {
     }
     tr.setMeta("addToHistory", false);
     editor.view.dispatch(tr);
+    return true;
   }
 
   private removeBlocks(uploadId: string): void {
