@@ -266,7 +266,7 @@ function attributions(doc: TalkNotesDocument): Map<string, string> {
       if (b.type === "statement") out.set(here, name(b.speaker));
       if (b.type === "talk") out.set(here, b.speakers.map(name).join(", "));
       if (b.type === "question") walk(b.answers, here);
-      else if (b.type !== "aside") walk(b.children, here);
+      else if (b.type !== "aside" && b.type !== "image") walk(b.children, here);
     });
   walk(doc.blocks, "");
   return out;
