@@ -21,7 +21,7 @@ describe("mergeNotes", () => {
       ask("Should we deploy on Fridays at all?", [say("amara", "if you are afraid to deploy on Friday you are afraid to deploy"), say("kofi-builds", "runbooks first")]),
     ]);
     const right = doc([person("p0", "Amara Okafr"), person("p1", "Kofi Boateng", { handle: "@kofi_builds" })], [
-      ask("Friday deploys: yes or no?", [say("p0", "afraid to deploy on Friday means afraid to deploy"), say("p1", "we page the team that shipped")]),
+      ask("Friday deploys: yes or no?", [say("p0", "afraid to deploy on Friday = afraid to deploy"), say("p1", "we page the team that shipped")]),
     ]);
     const { document, report } = mergeNotes(left, right);
     expect(report.people.map((p) => [p.name, p.how])).toEqual([
