@@ -132,7 +132,6 @@ const FIXTURE_PAIRS = [
     fixturePair("panel sample + a second note-taker's Markdown", "panel.txt", "panel-second-taker.md", [
       ["Should we deploy on Fridays at all?", "Friday deploys: yes or no?"],
       ["if you are afraid to deploy on Friday, you are afraid to deploy.", "if you are afraid to deploy on Friday, you are afraid to deploy"],
-      ["banks have change freezes for a reason. We ship Friday morning, never after lunch.", "banks have change freezes for a reason"],
       ["small batches make the day of the week irrelevant.", "with small batches the day of the week is irrelevant, we deploy forty times a day"],
       ["How do you measure whether a deploy was safe?", "How do you know a deploy was safe?"],
       ["error budget burn in the first hour, compared with the last ten deploys.", "we watch error budget burn in the first hour after each deploy"],

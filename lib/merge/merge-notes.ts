@@ -1,5 +1,6 @@
 import type { Block, QuestionBlock, TalkNotesDocument } from "../interchange/types";
 import { matchPeople } from "./match-people";
+import { remapPeople } from "./remap-people";
 import type { ConflictChoice, MergeConflict, MergeDuplicate, MergeOptions, MergeResult, MergeSide, MergedBlockSource } from "./merge-types";
 import { textFeatures } from "./text-features";
 import { textSimilarity } from "./text-similarity";
@@ -88,7 +89,7 @@ export function mergeNotes(left: TalkNotesDocument, right: TalkNotesDocument, op
     resolutions: options.resolutions ?? {},
     speakerName: (id) => (id === null ? null : (names.get(id) ?? id)),
   };
-  const rightBlocks = right.blocks.map((b) => remapBlock(b, remap));
+  const rightBlocks = remapPeople(right.blocks, remap);
   const nodes = mergeLists(left.blocks, rightBlocks, "", "", ctx, null);
 
   const blocks: MergedBlockSource[] = [];
@@ -143,21 +144,6 @@ function longer(a: string, b: string): string {
   const fa = textFeatures(a).length;
   const fb = textFeatures(b).length;
   return fb > fa || (fb === fa && b.trim().length > a.trim().length) ? b : a;
-}
-
-function remapBlock(b: Block, remap: (id: string | null) => string | null): Block {
-  switch (b.type) {
-    case "question":
-      return { ...b, askedBy: remap(b.askedBy), answers: b.answers.map((a) => remapBlock(a, remap)) };
-    case "statement":
-      return { ...b, speaker: remap(b.speaker), children: b.children.map((c) => remapBlock(c, remap)) };
-    case "talk":
-      return { ...b, speakers: b.speakers.map((s) => remap(s) as string), children: b.children.map((c) => remapBlock(c, remap)) };
-    case "aside":
-      return b;
-    default:
-      return { ...b, children: b.children.map((c) => remapBlock(c, remap)) };
-  }
 }
 
 function withKids(b: Block, kids: Block[]): Block {
