@@ -6,8 +6,10 @@ import { importNotes } from "../import/import-notes";
 import type { Block, TalkNotesDocument } from "../interchange/types";
 import { normalizeText } from "../people/normalizeText";
 import { seededRandom } from "../random/seeded-random";
+import { checkMergedPair, type DuplicateScore } from "./fixtures/check-merged-pair";
+import { type MergePair, pairFromTexts } from "./fixtures/merge-pair";
+import { walkBlocks } from "./fixtures/walk-blocks";
 import { mergeNotes } from "./merge-notes";
-import type { MergeResult } from "./merge-types";
 import { textFeatures } from "./text-features";
 import { textSimilarity } from "./text-similarity";
 
@@ -32,32 +34,16 @@ const VOCABULARY = (
   "retry timeout backoff circuit breaker quota limit burst capacity forecast spend savings reserved spot instance lambda"
 ).split(" ");
 
-type Truth = Map<string, string>;
-
-interface Pair {
-  name: string;
-  left: TalkNotesDocument;
-  right: TalkNotesDocument;
-  /** Normalised text of each side's blocks -> the remark it records; the same id on both sides is a duplicate. */
-  leftTruth: Truth;
-  rightTruth: Truth;
-}
-
 const key = (text: string) => normalizeText(text);
 const textOf = (b: Block) => (b.type === "talk" ? b.title : b.text);
 const kidsOf = (b: Block): Block[] => (b.type === "question" ? b.answers : b.type === "aside" ? [] : b.children);
-const walk = (blocks: Block[], visit: (b: Block, parent: Block | null) => void, parent: Block | null = null) =>
-  blocks.forEach((b) => {
-    visit(b, parent);
-    walk(kidsOf(b), visit, b);
-  });
 
 /** Two note-takers' versions of a generated session: omissions, abridged remarks, re-worded questions. */
-function generatedPair(seed: number, kind: "panel" | "ignite", styles: [number, number]): Pair {
+function generatedPair(seed: number, kind: "panel" | "ignite", styles: [number, number]): MergePair {
   const g = generateNotes(seed, kind, VOCABULARY);
   const r = seededRandom(seed * 7919);
-  const leftTruth: Truth = new Map();
-  const rightTruth: Truth = new Map();
+  const leftTruth = new Map<string, string>();
+  const rightTruth = new Map<string, string>();
   let n = 0;
   const words = (text: string) => text.replace(/\?$/, "").split(" ");
   /** A note-taker who wrote only part of a remark: drops one or two words (never the first). */
@@ -90,7 +76,7 @@ function generatedPair(seed: number, kind: "panel" | "ignite", styles: [number, 
       return [{ ...b, text: p.texts[which], children: kids }];
     });
   const plan = new Map<Block, { seen: [boolean, boolean]; texts: [string, string]; id: string }>();
-  walk(g.doc.blocks, (b, parent) => {
+  walkBlocks(g.doc.blocks, (b, parent) => {
     const text = textOf(b);
     const id = `t${n++}`;
     // Threads and talks are caught by both (a whole missed thread is rarer than a missed answer); their contents vary.
@@ -111,25 +97,10 @@ function generatedPair(seed: number, kind: "panel" | "ignite", styles: [number, 
   };
 }
 
-/** A hand-written second note-taker's file beside a sample of tests/fixtures, with the remarks both caught. */
-function fixturePair(name: string, leftFile: string, rightFile: string, same: [string, string][]): Pair {
-  const left = importNotes(readFileSync(new URL(`../../tests/fixtures/notes/${leftFile}`, import.meta.url), "utf8")).document;
-  const right = importNotes(readFileSync(new URL(`../../tests/fixtures/notes/${rightFile}`, import.meta.url), "utf8")).document;
-  const leftTruth: Truth = new Map();
-  const rightTruth: Truth = new Map();
-  walk(left.blocks, (b) => leftTruth.set(key(textOf(b)), `L:${key(textOf(b))}`));
-  walk(right.blocks, (b) => rightTruth.set(key(textOf(b)), `R:${key(textOf(b))}`));
-  for (const [l, r] of same) {
-    expect(leftTruth.has(key(l)), `${leftFile} has "${l}"`).toBe(true);
-    expect(rightTruth.has(key(r)), `${rightFile} has "${r}"`).toBe(true);
-    rightTruth.set(key(r), leftTruth.get(key(l))!);
-  }
-  return { name, left, right, leftTruth, rightTruth };
-}
-
+const notesFile = (name: string) => readFileSync(new URL(`../../tests/fixtures/notes/${name}`, import.meta.url), "utf8");
 const FIXTURE_PAIRS = [
   () =>
-    fixturePair("panel sample + a second note-taker's Markdown", "panel.txt", "panel-second-taker.md", [
+    pairFromTexts("panel sample + a second note-taker's Markdown", notesFile("panel.txt"), notesFile("panel-second-taker.md"), [
       ["Should we deploy on Fridays at all?", "Friday deploys: yes or no?"],
       ["if you are afraid to deploy on Friday, you are afraid to deploy.", "if you are afraid to deploy on Friday, you are afraid to deploy"],
       ["small batches make the day of the week irrelevant.", "with small batches the day of the week is irrelevant, we deploy forty times a day"],
@@ -138,7 +109,7 @@ const FIXTURE_PAIRS = [
       ["we look at rollbacks per hundred deploys", "rollbacks per hundred deploys, published to the whole company"],
     ]),
   () =>
-    fixturePair("Ignite sample + a second note-taker's Markdown", "ignite.txt", "ignite-second-taker.md", [
+    pairFromTexts("Ignite sample + a second note-taker's Markdown", notesFile("ignite.txt"), notesFile("ignite-second-taker.md"), [
       ["Chaos drills for small teams", "Chaos drills for small teams"],
       ["start with one service and one failure mode", "start with one service and one failure mode"],
       ["Runbooks nobody reads (http://example.org/runbooks)", "Runbooks nobody reads"],
@@ -151,65 +122,16 @@ const FIXTURE_PAIRS = [
 const SEEDS = 30;
 const GENERATED_PAIRS = Array.from({ length: SEEDS }, (_, i) => () => generatedPair(101 + i, i % 3 === 2 ? "ignite" : "panel", [i, i + 1 + (i % 4)]));
 
-interface Score {
-  truePositives: number;
-  detected: number;
-  actual: number;
-}
-const totals: { name: string; score: Score }[] = [];
+const totals: { name: string; score: DuplicateScore }[] = [];
 /** textSimilarity of duplicates found, and of conflicts (same speaker, same thread, not the same remark): the margin the thresholds sit in. */
 const similarities = { duplicates: [] as number[], conflicts: [] as number[], different: [] as number[] };
 const pct = (a: number, b: number) => (b === 0 ? 1 : a / b);
 
-function check(pair: Pair, result: MergeResult): Score {
-  const { document: merged, report } = result;
-  const mergedTexts = new Map<string, Block[]>();
-  walk(merged.blocks, (b) => mergedTexts.set(key(textOf(b)), [...(mergedTexts.get(key(textOf(b))) ?? []), b]));
-  const personName = (doc: TalkNotesDocument, id: string | null) => doc.people.find((p) => p.id === id)?.name ?? null;
-  const sameName = (mergedId: string | null, name: string | null) => {
-    const p = merged.people.find((x) => x.id === mergedId);
-    return name === null ? mergedId === null : !!p && (key(p.name) === key(name) || (p.aliases ?? []).some((a) => key(a) === key(name)));
-  };
-  /** The text standing in the merged notes for one side's text: itself, or the other wording of its duplicate. */
-  const keptFor = (text: string, side: "left" | "right") => {
-    const dup = report.duplicates.find((d) => key(d[side]) === key(text));
-    return dup && dup.kept !== side ? (side === "left" ? dup.right : dup.left) : text;
-  };
-  for (const [side, doc] of [["left", pair.left], ["right", pair.right]] as const) {
-    walk(doc.blocks, (b) => {
-      const kept = keptFor(textOf(b), side);
-      const found = mergedTexts.get(key(kept)) ?? [];
-      // An aside both note-takers wrote word for word is two asides (each stays with its writer); everything else once.
-      expect(found.length, `${pair.name}: "${textOf(b)}" (${side}) appears once as "${kept}"`).toBe(b.type === "aside" ? found.length || 1 : 1);
-      const there = found[0]!;
-      if (b.type === "statement") expect(sameName((there as typeof b).speaker, personName(doc, b.speaker)), `${pair.name}: speaker of "${b.text}"`).toBe(true);
-      if (b.type === "question" && b.askedBy) expect(sameName((there as typeof b).askedBy, personName(doc, b.askedBy)), `${pair.name}: asker of "${b.text}"`).toBe(true);
-      if (b.type === "talk")
-        for (const s of b.speakers) expect((there as typeof b).speakers.some((m) => sameName(m, personName(doc, s))), `${pair.name}: speaker of talk "${b.title}"`).toBe(true);
-    });
-  }
-  const leftIds = new Set(pair.leftTruth.values());
-  const actual = [...pair.rightTruth.values()].filter((id) => leftIds.has(id)).length;
-  let truePositives = 0;
-  for (const d of report.duplicates) {
-    const l = pair.leftTruth.get(key(d.left));
-    const r = pair.rightTruth.get(key(d.right));
-    if (l !== undefined && l === r) truePositives++;
-    else console.log(`${pair.name}: wrong duplicate ${d.type} "${d.left}" / "${d.right}" (${d.similarity})`);
-  }
-  const found = new Set(report.duplicates.map((d) => pair.leftTruth.get(key(d.left))));
-  for (const [text, id] of pair.rightTruth) {
-    const l = [...pair.leftTruth].find(([, x]) => x === id);
-    if (l && !found.has(id)) console.log(`${pair.name}: missed duplicate "${l[0]}" / "${text}"`);
-  }
-  return { truePositives, detected: report.duplicates.length, actual };
-}
-
 /** textSimilarity of every left/right pair of answers or notes that record different remarks. */
-function differentRemarks(pair: Pair): number[] {
+function differentRemarks(pair: MergePair): number[] {
   const content = (doc: TalkNotesDocument) => {
     const out: Block[] = [];
-    walk(doc.blocks, (b) => (b.type === "statement" || b.type === "note" ? out.push(b) : 0));
+    walkBlocks(doc.blocks, (b) => (b.type === "statement" || b.type === "note" ? out.push(b) : 0));
     return out;
   };
   const right = content(pair.right);
@@ -225,7 +147,7 @@ describe("merging independently taken notes of one session", () => {
     const pair = make();
     it(pair.name, () => {
       const result = mergeNotes(pair.left, pair.right);
-      const score = check(pair, result);
+      const score = checkMergedPair(pair, result);
       similarities.duplicates.push(...result.report.duplicates.filter((d) => d.type === "statement" || d.type === "note").map((d) => d.similarity));
       similarities.conflicts.push(...result.report.conflicts.map((c) => c.similarity));
       similarities.different.push(...differentRemarks(pair));
