@@ -4,6 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SeededAccount } from "../support/auth-seed";
 import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import { seedEditorToken } from "../support/editor-token";
+import { firstNoteText } from "../support/first-note-text";
 import { type TestClient, connectClient, synced, waitFor } from "../support/yclient";
 
 /**
@@ -80,6 +82,17 @@ describe("merging notes taken separately", () => {
     const right = await imported("panel-second-taker.md");
     const mergeRoute = `/api/v1/conferences/${slug}/sessions/${left.slug}/merge`;
 
+    // Rosa took the other notes: her edit is in that session's history, so the merge credits her.
+    const { getPrisma } = await import("../../server/db/prisma");
+    const conferenceId = (await getPrisma().conference.findUniqueOrThrow({ where: { slug } })).id;
+    const rosa = connectClient(server.wsUrl, right.id, { token: await seedEditorToken(conferenceId, "Rosa") });
+    await synced(rosa);
+    await waitFor(() => xml(rosa).includes("Friday deploys"), 10_000, "Rosa has her notes");
+    const text = firstNoteText(rosa.doc);
+    text.insert(text.length, " (Rosa)");
+    expect((await call("POST", `/api/sessions/${right.id}/revisions`, { name: "Rosa's notes" })).status).toBe(201);
+    rosa.destroy();
+
     const coEditor = connectClient(server.wsUrl, left.id, { token: ada.token });
     await synced(coEditor);
     await waitFor(() => xml(coEditor).includes("Should we deploy on Fridays at all?"), 10_000, "the co-editor has the notes");
@@ -97,7 +110,7 @@ describe("merging notes taken separately", () => {
     const applied = await call<Merged>("POST", mergeRoute, { from: { session: right.slug }, resolutions: { [conflict.id]: "left" }, apply: true, afterwards: "archive" });
     expect(applied.status).toBe(200);
     expect(applied.body.revision).toMatchObject({ kind: "named", name: "Merged notes from “Shipping on Fridays (closing panel)”" });
-    expect(applied.body.revision!.authors).toContain("Ada");
+    expect(applied.body.revision!.authors).toEqual(["Ada", "Rosa"]);
     expect(applied.body.report.conflicts[0]!.choice).toBe("left");
     // The co-editor sees the merge live: the right's fuller wording, its own thread, not the dropped conflict side.
     await waitFor(() => xml(coEditor).includes("Who is on call on the weekend?"), 10_000, "the merge reached the co-editor");
@@ -116,6 +129,11 @@ describe("merging notes taken separately", () => {
     await waitFor(() => !xml(coEditor).includes("Who is on call on the weekend?"), 10_000, "the restore reached the co-editor");
     expect(xml(coEditor)).toContain("Should we deploy on Fridays at all?");
     coEditor.destroy();
+
+    // The byline credits both note-takers (derived from the revisions' authors).
+    await call("PATCH", `/api/v1/conferences/${slug}/sessions/${left.slug}`, { status: "published" });
+    const page = await fetch(`${server.url}/c/${slug}/${left.slug}`);
+    expect(await page.text()).toContain("Notes by Ada and Rosa");
 
     // A file: the importer reads it, its people take the conference's ids, and nothing changes on a preview.
     const file = await call<Merged>("POST", mergeRoute, { from: { text: fixture("panel-second-taker.md"), fileName: "laptop.md" }, noteTaker: "Priya" });
