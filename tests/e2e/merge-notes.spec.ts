@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { apiAs } from "./api-as";
+import { graveViolations } from "./grave-violations";
 import { openAs } from "./open-as";
 import { accountToken } from "./sign-in";
 
@@ -37,6 +38,8 @@ test("merge notes taken separately, settle a conflict by keyboard, apply live, r
   // Side by side: the merged-in thread only they caught, and a duplicate with the wording kept.
   await expect(preview.locator('tr[data-source="right"]', { hasText: "Who is on call on the weekend?" })).toBeVisible();
   await expect(preview.locator('tr[data-source="duplicate"]', { hasText: "we deploy forty times a day" })).toContainText("kept merged-in wording");
+
+  expect(await graveViolations(alice, '[data-testid="merge-panel"]')).toEqual([]);
 
   // Keyboard only: the conflict takes focus, one key keeps this session's answer.
   const conflict = preview.getByTestId("merge-conflict");
