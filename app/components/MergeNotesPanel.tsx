@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import type { ConflictChoice, MergeReport } from "@/lib/merge/merge-types";
 
@@ -21,12 +22,24 @@ const CHOICE_LABEL: Record<ConflictChoice, string> = { left: "keep this session'
  * one edit every co-editor sees, recorded in History. The merge is computed
  * by the server (lib/merge); this only shows it and sends the choices.
  */
-export function MergeNotesPanel({ conferenceSlug, sessionSlug, sessions }: { conferenceSlug: string; sessionSlug: string; sessions: { slug: string; title: string }[] }) {
+export function MergeNotesPanel({
+  conferenceSlug,
+  sessionSlug,
+  sessions,
+  canDelete,
+}: {
+  conferenceSlug: string;
+  sessionSlug: string;
+  sessions: { slug: string; title: string }[];
+  /** Owners may delete the merged-in session afterwards (the server checks it again). */
+  canDelete: boolean;
+}) {
+  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [from, setFrom] = useState(sessions[0] ? `session:${sessions[0].slug}` : "file");
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [noteTaker, setNoteTaker] = useState("");
-  const [afterwards, setAfterwards] = useState<"keep" | "archive">("keep");
+  const [afterwards, setAfterwards] = useState<"keep" | "archive" | "delete">("keep");
   const [resolutions, setResolutions] = useState<Record<string, ConflictChoice>>({});
   const [preview, setPreview] = useState<MergeAnswer | null>(null);
   const [busy, setBusy] = useState(false);
@@ -229,6 +242,11 @@ export function MergeNotesPanel({ conferenceSlug, sessionSlug, sessions }: { con
                   <label>
                     <input type="radio" name="afterwards" checked={afterwards === "archive"} onChange={() => setAfterwards("archive")} /> is archived
                   </label>
+                  {canDelete ? (
+                    <label>
+                      <input type="radio" name="afterwards" checked={afterwards === "delete"} onChange={() => setAfterwards("delete")} /> is deleted
+                    </label>
+                  ) : null}
                 </fieldset>
               ) : null}
               <button
@@ -240,6 +258,8 @@ export function MergeNotesPanel({ conferenceSlug, sessionSlug, sessions }: { con
                   if (!answer) return;
                   setPreview(null);
                   setResolutions({});
+                  // The merged-in session was archived or deleted: the list of sessions to merge from changed.
+                  if (from !== "file" && afterwards !== "keep") router.refresh();
                   setDone(`Merged. Notes by ${answer.credits.join(", ") || "—"}; recorded in History as “${answer.revision?.name ?? "merge"}”.`);
                 }}
               >

@@ -165,6 +165,13 @@ describe("merging notes taken separately", () => {
     await waitFor(() => xml(reader).includes("run the drill on a Tuesday morning"), 10_000, "the merged notes are stored");
     reader.destroy();
 
+    const help = cli(["merge", "--help"]);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: talknotes merge --conference <slug> --session <slug> --from <session-slug\|file\|-> \[--dry-run\]/);
+    const badKeep = cli([...base, "--dry-run", "--keep", "0/1|0/1=mine"], fixture("ignite-second-taker.md"));
+    expect(badKeep.status).not.toBe(0);
+    expect(badKeep.stderr).toContain('--keep takes <conflict id>=left|right|both, not "0/1|0/1=mine"');
+
     const refused = cli(["merge", "--conference", slug, "--session", target.slug, "--from", "no-such-session"]);
     expect(refused.status).not.toBe(0);
     expect(refused.stderr).toContain('No session "no-such-session"');

@@ -62,7 +62,7 @@ export default async function SessionEditorPage({ params }: { params: Params }) 
           <ExportMenu basePath={`/conferences/${conference.slug}/sessions/${session.slug}`} />
         </div>
       </div>
-      {canMerge ? <MergeNotesPanel conferenceSlug={conference.slug} sessionSlug={session.slug} sessions={others} /> : null}
+      {canMerge ? <MergeNotesPanel conferenceSlug={conference.slug} sessionSlug={session.slug} sessions={others} canDelete={session.viewerRole === "owner"} /> : null}
       </FoldOnPhone>
       <NotesEditor sessionId={session.id} conferenceSlug={conference.slug} kind={session.kind as SessionKind} accountName={session.viewerName} readOnly={session.viewerRole === "viewer" || session.status === "archived"} />
     </>
