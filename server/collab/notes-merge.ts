@@ -49,6 +49,19 @@ export class NotesMerge {
     return { result, revision };
   }
 
+  /**
+   * A session's notes as they are now, as talknotes/1: the live document (loaded if needed), not the readers'
+   * copy, which is rendered only once the document settles and may miss the last words typed.
+   */
+  async document(sessionId: string): Promise<TalkNotesDocument> {
+    const room = await this.collab.openRoom(sessionId);
+    try {
+      return await this.current(sessionId, room.doc);
+    } finally {
+      if (room.conns.size === 0) room.releaseWhenIdle();
+    }
+  }
+
   private async current(sessionId: string, doc: Y.Doc): Promise<TalkNotesDocument> {
     const renderer = this.collab.renderer ?? new ReadersCopyRenderer(this.collab.store.db, this.collab.store);
     const document = await renderer.interchangeOf(sessionId, doc);

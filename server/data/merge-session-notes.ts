@@ -57,7 +57,9 @@ export async function mergeSessionNotes(input: MergeNotesInput): Promise<MergedS
     const other = await prisma.session.findFirst({ where: { slug: data.from.session, conferenceId: target.conferenceId }, select: { id: true, slug: true, title: true } });
     if (!other) throw new AppError("not_found", `No session "${data.from.session}" in "${data.conferenceSlug}"`);
     if (other.id === target.id) throw new AppError("invalid_input", "A session cannot be merged into itself");
-    right = await loadSessionDocument(other.id);
+    // The live notes when the server runs (the readers' copy lags the last edits by up to a second).
+    const collab = getRuntime()?.collab;
+    right = collab ? await collab.merge.document(other.id) : await loadSessionDocument(other.id);
     source = { kind: "session", slug: other.slug, title: other.title };
     credits = (await noteTakers([other.id])).get(other.id) ?? [];
   } else {

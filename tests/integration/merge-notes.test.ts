@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SeededAccount } from "../support/auth-seed";
 import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import { trackSaves } from "../../app/components/editor/save-tracker";
 import { seedEditorToken } from "../support/editor-token";
 import { firstNoteText } from "../support/first-note-text";
 import { type TestClient, connectClient, synced, waitFor } from "../support/yclient";
@@ -82,14 +83,20 @@ describe("merging notes taken separately", () => {
     const right = await imported("panel-second-taker.md");
     const mergeRoute = `/api/v1/conferences/${slug}/sessions/${left.slug}/merge`;
 
-    // Rosa took the other notes: her edit is in that session's history, so the merge credits her.
+    // Rosa took the other notes: her edit is in that session's history, so the merge credits her, and the merge
+    // reads her session live (her last edit need not be in its readers' copy yet).
     const { getPrisma } = await import("../../server/db/prisma");
     const conferenceId = (await getPrisma().conference.findUniqueOrThrow({ where: { slug } })).id;
-    const rosa = connectClient(server.wsUrl, right.id, { token: await seedEditorToken(conferenceId, "Rosa") });
+    const rosa = connectClient(server.wsUrl, right.id, { token: await seedEditorToken(conferenceId, "Rosa"), connect: false });
+    const rosaSaves = trackSaves(rosa.provider);
+    rosa.provider.connect();
     await synced(rosa);
     await waitFor(() => xml(rosa).includes("Friday deploys"), 10_000, "Rosa has her notes");
     const text = firstNoteText(rosa.doc);
-    text.insert(text.length, " (Rosa)");
+    // A word that changes no content ("ok" is a stopword), so which wording the merge keeps does not depend on it.
+    text.insert(text.length, " ok");
+    await waitFor(() => rosaSaves.pending === 0, 10_000, "Rosa's edit is saved");
+    rosaSaves.destroy();
     expect((await call("POST", `/api/sessions/${right.id}/revisions`, { name: "Rosa's notes" })).status).toBe(201);
     rosa.destroy();
 
@@ -104,6 +111,7 @@ describe("merging notes taken separately", () => {
     expect(preview.body.report.duplicates.map((d) => d.type)).toEqual(expect.arrayContaining(["question", "statement"]));
     expect(preview.body.report.blocks.some((b) => b.text === "Who is on call on the weekend?" && b.sources.join() === "right")).toBe(true);
     const conflict = preview.body.report.conflicts.find((c) => c.speaker === "Bruno Castellanos")!;
+    expect(conflict, JSON.stringify(preview.body.report)).toBeDefined();
     expect(conflict).toMatchObject({ right: "Friday afternoons are for writing the postmortem", choice: "both" });
     expect(xml(coEditor)).toBe(before);
 
@@ -112,6 +120,7 @@ describe("merging notes taken separately", () => {
     expect(applied.body.revision).toMatchObject({ kind: "named", name: "Merged notes from “Shipping on Fridays (closing panel)”" });
     expect(applied.body.revision!.authors).toEqual(["Ada", "Rosa"]);
     expect(applied.body.report.conflicts[0]!.choice).toBe("left");
+    expect(applied.body.report.duplicates).toContainEqual(expect.objectContaining({ type: "question", right: "Friday deploys: yes or no? ok", kept: "left" }));
     // The co-editor sees the merge live: the right's fuller wording, its own thread, not the dropped conflict side.
     await waitFor(() => xml(coEditor).includes("Who is on call on the weekend?"), 10_000, "the merge reached the co-editor");
     expect(xml(coEditor)).toContain("with small batches the day of the week is irrelevant, we deploy forty times a day");
