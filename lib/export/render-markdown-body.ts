@@ -1,7 +1,10 @@
 import type { Block, InterchangePerson, TalkNotesDocument } from "../interchange/types";
+import { blockTimeStamp } from "./block-time-stamp";
 import { escapeLineStart } from "./escape-line-start";
 import { escapeMarkdown } from "./escape-markdown";
+import type { ExportTimes } from "./export-times";
 import { formatLongDate } from "./format-long-date";
+import { keyMoments } from "./key-moments";
 import { personLabels } from "./person-labels";
 import { sessionDate } from "./session-date";
 
@@ -27,11 +30,14 @@ function introParagraphs(intro: string): string[] {
 /**
  * Renders the body of the blog post (no front matter) as CommonMark/GFM in
  * the conventional 2010 conference-blogger layout: event header, intro,
- * session title, panel and moderator lines, then the notes as nested
+ * session title, panel and moderator lines, the starred blocks under
+ * "Key moments" (when any), then the notes as nested
  * bullets, Ignite talks as `##` sections. The document is trusted to be
- * sanitised (see sanitiseDocument); all its text is escaped here.
+ * sanitised (see sanitiseDocument); all its text is escaped here. With
+ * `times`, a timed bullet starts with its `hh:mm` (a link to the recording
+ * in `link` mode), the shape the notes importer reads back.
  */
-export function renderMarkdownBody(doc: TalkNotesDocument): string {
+export function renderMarkdownBody(doc: TalkNotesDocument, times?: ExportTimes): string {
   const labels = personLabels(doc.people);
   const byId = new Map(doc.people.map((p) => [p.id, p]));
   const label = (id: string) => escapeMarkdown(labels.get(id) ?? id);
@@ -60,6 +66,13 @@ export function renderMarkdownBody(doc: TalkNotesDocument): string {
     }
   }
 
+  function timed(block: Block): string {
+    const stamp = blockTimeStamp(block, doc.session, times);
+    const text = item(block);
+    if (!stamp) return escapeLineStart(text);
+    return `${stamp.href ? `[${stamp.label}](<${stamp.href}>)` : stamp.label} ${text}`;
+  }
+
   function children(block: Block): readonly Block[] {
     if (block.type === "question") return block.answers;
     return block.type === "aside" ? [] : block.children;
@@ -78,7 +91,7 @@ export function renderMarkdownBody(doc: TalkNotesDocument): string {
   function list(blocks: readonly Block[], depth: number): string[] {
     const indent = "  ".repeat(depth);
     return blocks.flatMap((b) =>
-      isEmpty(b) ? list(children(b), depth) : [`${indent}- ${escapeLineStart(item(b))}`.trimEnd(), ...list(children(b), depth + 1)],
+      isEmpty(b) ? list(children(b), depth) : [`${indent}- ${timed(b)}`.trimEnd(), ...list(children(b), depth + 1)],
     );
   }
 
@@ -98,6 +111,10 @@ export function renderMarkdownBody(doc: TalkNotesDocument): string {
   const speakers = talksCarrySpeakers ? [] : onStage("speaker").map((p) => `Speaker: ${describePerson(p)}`);
   const moderators = onStage("moderator").map((p) => `Moderator: ${describePerson(p)}`);
   if (speakers.length || moderators.length) sections.push(hardBreakLines([...speakers, ...moderators]));
+  // Starred blocks, one line each, above the notes (what a reader in a hurry wants first). `*` bullets:
+  // CommonMark starts a new list when the bullet changes, so this list never merges into the notes' `-` list.
+  const moments = keyMoments(doc.blocks).filter((b) => !isEmpty(b));
+  if (moments.length) sections.push("**Key moments**", moments.map((b) => `* ${escapeLineStart(item(b))}`.trimEnd()).join("\n"));
 
   let pending: Block[] = [];
   const flush = () => {

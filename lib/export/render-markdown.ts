@@ -1,5 +1,6 @@
 import type { TalkNotesDocument } from "../interchange/types";
 import { documentSlug } from "./document-slug";
+import type { ExportTimes } from "./export-times";
 import { postTitle } from "./post-title";
 import { renderFrontMatter } from "./render-front-matter";
 import { renderMarkdownBody } from "./render-markdown-body";
@@ -11,6 +12,8 @@ import { stageNames } from "./stage-names";
 export interface RenderMarkdownOptions {
   /** Emit the YAML front matter block. Default true. */
   frontMatter?: boolean;
+  /** Show (or link) each block's time; off by default. */
+  times?: ExportTimes;
 }
 
 /**
@@ -21,7 +24,7 @@ export interface RenderMarkdownOptions {
  */
 export function renderMarkdown(doc: TalkNotesDocument, options: RenderMarkdownOptions = {}): string {
   const clean = sanitiseDocument(doc);
-  const body = renderMarkdownBody(clean);
+  const body = renderMarkdownBody(clean, options.times);
   if (options.frontMatter === false) return body;
   const frontMatter = renderFrontMatter([
     ["title", postTitle(clean)],

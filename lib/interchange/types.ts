@@ -43,6 +43,16 @@ export interface InterchangeSession {
   track?: string | null;
   /** URL-safe slug, when the session already has one. */
   slug?: string | null;
+  /** The session's video recording, when there is one. */
+  recording?: InterchangeRecording | null;
+}
+
+/** Where a session's recording is and which instant its first second shows. */
+export interface InterchangeRecording {
+  /** The video's page: YouTube, Vimeo, PeerTube or media.ccc.de. */
+  url: string;
+  /** The instant the recording's 0:00 shows (ISO date-time with offset); the session's start when absent. */
+  startsAt?: string | null;
 }
 
 export interface InterchangePerson {
@@ -68,6 +78,10 @@ export interface QuestionBlock {
   /** Person id of the asker; null when unknown (or the moderator, implied). */
   askedBy: string | null;
   answers: Block[];
+  /** A key moment: the note-taker starred this block; readers see it in a summary. Optional, absent means false. */
+  starred?: boolean;
+  /** When the block was first written (ISO 8601 date-time with offset); absent when unknown. */
+  at?: string | null;
 }
 
 /** A bullet attributed to a person: what they said. Answers are statements. */
@@ -79,12 +93,20 @@ export interface StatementBlock {
   /** The note-taker's comments on this statement, exported in parentheses. */
   asides: string[];
   children: Block[];
+  /** A key moment: the note-taker starred this block; readers see it in a summary. Optional, absent means false. */
+  starred?: boolean;
+  /** When the block was first written (ISO 8601 date-time with offset); absent when unknown. */
+  at?: string | null;
 }
 
 /** The note-taker's own comment standing alone. */
 export interface AsideBlock {
   type: "aside";
   text: string;
+  /** A key moment: the note-taker starred this block; readers see it in a summary. Optional, absent means false. */
+  starred?: boolean;
+  /** When the block was first written (ISO 8601 date-time with offset); absent when unknown. */
+  at?: string | null;
 }
 
 /** A plain bullet, possibly with nested bullets. */
@@ -92,6 +114,10 @@ export interface NoteBlock {
   type: "note";
   text: string;
   children: Block[];
+  /** A key moment: the note-taker starred this block; readers see it in a summary. Optional, absent means false. */
+  starred?: boolean;
+  /** When the block was first written (ISO 8601 date-time with offset); absent when unknown. */
+  at?: string | null;
 }
 
 /** One talk of an Ignite / lightning series. */
@@ -101,6 +127,10 @@ export interface TalkBlock {
   /** Person ids; may be empty when the speaker was not caught. */
   speakers: string[];
   children: Block[];
+  /** A key moment: the note-taker starred this block; readers see it in a summary. Optional, absent means false. */
+  starred?: boolean;
+  /** When the block was first written (ISO 8601 date-time with offset); absent when unknown. */
+  at?: string | null;
 }
 
 /** A practical tip or takeaway. */
@@ -108,6 +138,10 @@ export interface TipBlock {
   type: "tip";
   text: string;
   children: Block[];
+  /** A key moment: the note-taker starred this block; readers see it in a summary. Optional, absent means false. */
+  starred?: boolean;
+  /** When the block was first written (ISO 8601 date-time with offset); absent when unknown. */
+  at?: string | null;
 }
 
 export type Block = QuestionBlock | StatementBlock | AsideBlock | NoteBlock | TalkBlock | TipBlock;

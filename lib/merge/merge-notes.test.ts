@@ -85,7 +85,10 @@ describe("mergeNotes", () => {
   it("orders what only one side has after the block it followed there, by block time when both have one", () => {
     const left = doc([], [ask("first question about canaries?", [], "2021-10-09T14:00:00Z"), ask("left only: budgets?", [], "2021-10-09T14:20:00Z")]);
     const right = doc([], [ask("first question about canaries?", [], "2021-10-09T14:00:30Z"), ask("right only: pagers?", [], "2021-10-09T14:10:00Z")]);
-    expect(texts(mergeNotes(left, right).document.blocks)).toEqual(["first question about canaries?", "right only: pagers?", "left only: budgets?"]);
+    const timed = mergeNotes(left, right).document.blocks;
+    expect(texts(timed)).toEqual(["first question about canaries?", "right only: pagers?", "left only: budgets?"]);
+    // The pair keeps the earlier of its two times.
+    expect(timed[0]!.at).toBe("2021-10-09T14:00:00Z");
     const untimed = (d: TalkNotesDocument) => ({ ...d, blocks: d.blocks.map(({ ...b }) => (delete (b as { at?: string }).at, b)) });
     expect(texts(mergeNotes(untimed(left), untimed(right)).document.blocks)).toEqual(["first question about canaries?", "left only: budgets?", "right only: pagers?"]);
   });

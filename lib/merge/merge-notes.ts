@@ -50,10 +50,9 @@ interface Context {
 
 const textOf = (b: Block): string => (b.type === "talk" ? b.title : b.text);
 const kidsOf = (b: Block): Block[] => (b.type === "question" ? b.answers : b.type === "aside" ? [] : b.children);
-/** Block times, when a writer recorded them (an optional `at`, ISO date-time): the tie-breaker of order. */
+/** Block times, when a writer recorded them (`at`, ISO date-time): the tie-breaker of order. */
 const timeOf = (b: Block): number | null => {
-  const at = (b as { at?: unknown }).at;
-  const t = typeof at === "string" ? Date.parse(at) : NaN;
+  const t = typeof b.at === "string" ? Date.parse(b.at) : NaN;
   return Number.isNaN(t) ? null : t;
 };
 
@@ -319,6 +318,9 @@ function pairNode(l: Item, r: Item, ctx: Context): Node {
     default:
       block = { ...block, text };
   }
+  // The earlier of the two times: when the remark was made, as far as either note-taker knows.
+  const times = [timeOf(a), timeOf(b)].filter((t): t is number => t !== null);
+  if (times.length) block = { ...block, at: (timeOf(a) ?? Infinity) <= (timeOf(b) ?? Infinity) ? a.at : b.at };
   const node: Node = { block, sources: ["left", "right"], kids: [] };
   node.kids = mergeLists(kidsOf(a), kidsOf(b), l.path, r.path, ctx, node);
   ctx.duplicates.push({

@@ -3,11 +3,12 @@ import { PEOPLE_MAP, SESSION_MAP, SessionPersonEntry } from "../../lib/collab/se
 import { slugify } from "../../lib/text/slugify";
 import { AppError } from "../../lib/errors/app-error";
 import { importNotes } from "../../lib/import/import-notes";
+import type { ImportGuess } from "../../lib/import/import-guess";
 import { parseInterchange } from "../../lib/interchange/parse-interchange";
 import type { Block, InterchangeConference, InterchangePerson, PersonRole, TalkNotesDocument } from "../../lib/interchange/types";
 import { interchangeToNotes } from "../../lib/schema/interchangeToNotes";
 import { seedYDocFromNotes } from "../../lib/schema/seedYDocFromNotes";
-import type { NotesStore } from "../collab/notes-store";
+import type { NotesStorage } from "../collab/notes-storage";
 import { getPrisma } from "../db/prisma";
 import { ConferenceInput } from "./conference-input";
 import { ImportNotesInput } from "./import-notes-input";
@@ -35,6 +36,11 @@ export interface ImportedNotes {
   document: TalkNotesDocument;
   /** The importer's notes for a person to check (guessed people, removed image names). */
   warnings: string[];
+  /**
+   * What the importer guessed from the text, least sure first (none for a
+   * document a person already corrected); paths index `document.blocks`.
+   */
+  guesses: ImportGuess[];
 }
 
 type PersonRow = {
@@ -55,19 +61,19 @@ type PersonRow = {
  * (including the importer's typo-tolerant matching). Then it creates the
  * session, Person rows for newcomers, SessionPerson rows (role, panel order),
  * and the notes document: the Yjs state the editor opens, appended through
- * `store`, plus the readers' talknotes/1 copy.
+ * `store` (SQLite or PostgreSQL), plus the readers' talknotes/1 copy.
  *
  * Everything that can be refused (ImportError for input that is not notes,
  * AppError `invalid_input`) is refused before the first write; the rows are
  * written in one transaction, and removed again if storing the notes fails.
  */
-export async function importNotesToConference(input: ImportNotesInput, store: NotesStore): Promise<ImportedNotes> {
+export async function importNotesToConference(input: ImportNotesInput, store: NotesStorage): Promise<ImportedNotes> {
   const data = parseInput(ImportNotesInput, input);
   const { conferenceSlug } = data;
   const prisma = getPrisma();
   const existing = await prisma.conference.findUnique({ where: { slug: conferenceSlug }, include: { people: true } });
 
-  const imported = "text" in data ? readNotesFor(existing, data.text) : { document: parseInterchange(data.document), warnings: data.warnings ?? [] };
+  const imported = "text" in data ? readNotesFor(existing, data.text) : { document: parseInterchange(data.document), warnings: data.warnings ?? [], guesses: [] };
   const warnings = [...imported.warnings];
   const parsed = imported.document;
 
@@ -141,9 +147,10 @@ export async function importNotesToConference(input: ImportNotesInput, store: No
   });
 
   try {
-    store.load(stored.session.id);
-    store.append(stored.session.id, stored.update);
-    store.writeContent(stored.session.id, JSON.stringify(stored.document));
+    // Either database: each step is committed when it returns (SQLite) or resolves (PostgreSQL).
+    await store.ensureGeneration(stored.session.id);
+    await store.append(stored.session.id, stored.update);
+    await store.writeContent(stored.session.id, JSON.stringify(stored.document));
   } catch (err) {
     await undo(stored.session.id, existing ? null : stored.conference.id, stored.people);
     throw err;
@@ -155,6 +162,7 @@ export async function importNotesToConference(input: ImportNotesInput, store: No
     people: stored.people,
     document: stored.document,
     warnings,
+    guesses: imported.guesses,
   };
 }
 
@@ -170,11 +178,13 @@ export async function previewNotesImport(input: { conferenceSlug: string; text: 
   return { ...readNotesFor(existing, data.text), conferenceExists: existing !== null };
 }
 
-function readNotesFor(existing: (Parameters<typeof conferenceMeta>[0] & { people: PersonRow[] }) | null, text: string) {
+function readNotesFor(existing: (Parameters<typeof conferenceMeta>[0] & { timezone: string; people: PersonRow[] }) | null, text: string) {
   return importNotes(text, {
     conference: existing ? conferenceMeta(existing) : undefined,
     // "audience" is the weakest role: the header's panel list upgrades it, as for anyone the notes meet.
     knownPeople: existing?.people.map((p) => ({ ...personFields(p), role: "audience" as const })) ?? [],
+    // Times written in the notes (`12:04`) are the conference's wall clock.
+    times: { timeZone: existing?.timezone ?? null },
   });
 }
 

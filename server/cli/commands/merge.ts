@@ -54,7 +54,7 @@ export const mergeCommand: CliCommand = {
     const request = { from, resolutions, afterwards, ...(noteTaker ? { noteTaker } : {}) };
 
     const { openCliDatabase } = await import("../open-cli-database");
-    const database = openCliDatabase({ mustExist: true });
+    const database = await openCliDatabase({ mustExist: true });
     try {
       if (args.values["dry-run"] === true) {
         const { mergeSessionNotes } = await import("../../data/merge-session-notes");

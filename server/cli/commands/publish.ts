@@ -33,7 +33,7 @@ export const publishCommand: CliCommand = {
 
     const { openCliDatabase } = await import("../open-cli-database");
     const { setConferenceStatus, setSessionStatus } = await import("../../data/publish-sessions");
-    const database = openCliDatabase({ mustExist: true });
+    const database = await openCliDatabase({ mustExist: true });
     try {
       const changes = sessionSlug
         ? [await setSessionStatus(conferenceSlug, sessionSlug, "published")]

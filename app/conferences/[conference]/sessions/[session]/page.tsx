@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NotesEditor } from "@/app/components/editor/NotesEditor";
+import { EmbedPanel } from "@/app/components/EmbedPanel";
 import { ExportMenu } from "@/app/components/ExportMenu";
 import { FoldOnPhone } from "@/app/components/FoldOnPhone";
 import { SessionStatusControl } from "@/app/c/_workspace/SessionStatusControl";
+import { requestOrigin } from "@/app/c/request-origin";
 import { formatIsoDate } from "@/lib/format/format-iso-date";
+import { instantToWallTime } from "@/lib/format/instant-to-wall-time";
 import { formatSessionTime } from "@/lib/format/format-session-time";
 import type { SessionKind } from "@/lib/interchange/types";
 import { orNotFound } from "@/app/or-not-found";
@@ -40,7 +43,7 @@ export default async function SessionEditorPage({ params }: { params: Params }) 
       <FoldOnPhone summary={<h1 className="fold-title">{session.title}</h1>} className="session-fold">
       <nav className="crumbs" aria-label="Breadcrumb">
         <Link href="/">Conferences</Link> / <Link href={`/conferences/${conference.slug}`}>{conference.name}</Link>
-        {session.viewerRole !== "viewer" ? <> · <Link href={`/conferences/${conference.slug}/sessions/${session.slug}/details`}>Edit title, room and time</Link></> : null}
+        {session.viewerRole !== "viewer" ? <> · <Link href={`/conferences/${conference.slug}/sessions/${session.slug}/details`}>Edit title, room, time and recording</Link></> : null}
       </nav>
       <div className="page-head">
         <div>
@@ -60,11 +63,12 @@ export default async function SessionEditorPage({ params }: { params: Params }) 
         <div className="page-actions">
           <SessionStatusControl conferenceSlug={conference.slug} sessionSlug={session.slug} status={session.status} />
           <ExportMenu basePath={`/conferences/${conference.slug}/sessions/${session.slug}`} />
+          <EmbedPanel origin={await requestOrigin()} conferenceSlug={conference.slug} sessionSlug={session.slug} title={session.title} room={session.room} isDraft={session.status === "draft"} />
         </div>
       </div>
       {canMerge ? <MergeNotesPanel conferenceSlug={conference.slug} sessionSlug={session.slug} sessions={others} canDelete={session.viewerRole === "owner"} /> : null}
       </FoldOnPhone>
-      <NotesEditor sessionId={session.id} conferenceSlug={conference.slug} kind={session.kind as SessionKind} accountName={session.viewerName} readOnly={session.viewerRole === "viewer" || session.status === "archived"} />
+      <NotesEditor sessionId={session.id} conferenceSlug={conference.slug} timeZone={conference.timezone} sessionDay={session.startsAt ? instantToWallTime(session.startsAt, conference.timezone).slice(0, 10) : conference.startsOn} kind={session.kind as SessionKind} accountName={session.viewerName} readOnly={session.viewerRole === "viewer" || session.status === "archived"} />
     </>
   );
 }

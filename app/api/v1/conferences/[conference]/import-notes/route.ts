@@ -9,13 +9,16 @@ import { apiRoute, MAX_NOTES_BYTES, readBodyText } from "../../../api-route";
 
 export const dynamic = "force-dynamic";
 
-/** POST (text/plain body): the notes as a new session of the conference (editor). */
+/**
+ * POST (text/plain body): the notes as a new session of the conference (editor).
+ * Answers the session, the importer's warnings and its guesses (least sure first).
+ */
 export const POST = apiRoute<{ conference: string }>(async ({ req, viewer, params }) => {
   await requireConferenceRole(viewer, params.conference, "editor");
   const runtime = getRuntime();
   if (!runtime) throw new AppError("not_found", "The collaboration server is not running");
   const text = await readBodyText(req, MAX_NOTES_BYTES);
-  const result = await importNotesToConference({ conferenceSlug: params.conference, text }, runtime.notesStore);
+  const result = await importNotesToConference({ conferenceSlug: params.conference, text }, runtime.notesStorage);
   const session = await getSession(result.conference.slug, result.session.slug);
-  return NextResponse.json({ session: sessionJson(session), warnings: result.warnings }, { status: 201 });
+  return NextResponse.json({ session: sessionJson(session), warnings: result.warnings, guesses: result.guesses }, { status: 201 });
 });
