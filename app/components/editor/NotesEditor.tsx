@@ -27,6 +27,7 @@ import { AttributionMenu, attributionOptionId, type MenuAnchor, type MenuItem } 
 import { BlockToolbar } from "./BlockToolbar";
 import { CaptureBar } from "./CaptureBar";
 import { HistoryPanel } from "./HistoryPanel";
+import { holdRemoteEditsWhileComposing } from "./hold-remote-edits-while-composing";
 import { NamePrompt } from "./NamePrompt";
 import { PasteSizeGuard } from "./paste-size-guard";
 import { Presence } from "./Presence";
@@ -294,6 +295,21 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
   useEffect(() => {
     editor?.commands.refreshAttributionChips();
   }, [editor, chipPeople]);
+
+  // An input method's composition must survive co-editors typing in the same paragraph.
+  useEffect(() => {
+    if (!editor || readOnly) return;
+    let release: (() => void) | null = null;
+    const install = () => {
+      if (!release && !editor.isDestroyed) release = holdRemoteEditsWhileComposing(collab.provider, editor.view);
+    };
+    if (editor.isInitialized) install();
+    else editor.on("create", install);
+    return () => {
+      editor.off("create", install);
+      release?.();
+    };
+  }, [editor, collab.provider, readOnly]);
 
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the ranking inputs are read through `latest`
   const items = useMemo(() => itemsFor(query), [itemsFor, query, index, sessionPeople]);
