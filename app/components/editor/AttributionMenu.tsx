@@ -23,7 +23,7 @@ export function attributionOptionId(listboxId: string, index: number): string {
   return `${listboxId}-option-${index}`;
 }
 
-/** What a screen reader says for a row: "Jody Mulkey, Shopzilla, panelist". */
+/** What a screen reader says for a row, with pauses: "Jody Mulkey, Shopzilla, panelist". */
 function optionName(item: MenuItem): string {
   if (item.kind === "new") return `Add ${item.name} as a new person`;
   const person = item.ranked.person;
@@ -113,8 +113,9 @@ export function AttributionMenu({
         >
           {item.kind === "person" ? (
             <>
-              <span className="option-name">{item.label}</span>
-              {item.ranked.person.affiliation ? <span className="option-meta">{item.ranked.person.affiliation}</span> : null}
+              {/* The spaces keep the visible words apart for "label in name" checks (flex drops them on screen). */}
+              <span className="option-name">{item.label}</span>{" "}
+              {item.ranked.person.affiliation ? <span className="option-meta">{item.ranked.person.affiliation}</span> : null}{" "}
               {item.inSession && item.ranked.person.role ? <span className="option-role">{item.ranked.person.role}</span> : null}
             </>
           ) : (
