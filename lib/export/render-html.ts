@@ -1,7 +1,9 @@
 import type { Block, InterchangePerson, TalkNotesDocument } from "../interchange/types";
 import { escapeHtml } from "./escape-html";
 import { formatLongDate } from "./format-long-date";
+import { byline } from "./byline";
 import { PAGE_STYLE } from "./page-style";
+import { renderAuthorBoxHtml } from "./render-author-box-html";
 import { personLabels } from "./person-labels";
 import { postTitle } from "./post-title";
 import { sanitiseDocument } from "./sanitise-document";
@@ -96,6 +98,10 @@ function fragment(doc: TalkNotesDocument): string {
     flush();
   }
   flush();
+  const credit = byline(doc.authors);
+  if (credit) out.push(`<p class="byline">${escapeHtml(credit)}</p>`);
+  const about = renderAuthorBoxHtml(doc.authors?.[0]);
+  if (about) out.push(about);
   return `${out.join("\n")}\n`;
 }
 

@@ -1,4 +1,5 @@
 import type { TalkNotesDocument } from "../interchange/types";
+import { authorFrontMatter } from "./author-front-matter";
 import { documentSlug } from "./document-slug";
 import { postTitle } from "./post-title";
 import { renderFrontMatter } from "./render-front-matter";
@@ -31,6 +32,7 @@ export function renderMarkdown(doc: TalkNotesDocument, options: RenderMarkdownOp
     ["event", clean.conference.name],
     ["location", clean.conference.location],
     ["speakers", stageNames(clean)],
+    ...authorFrontMatter(clean),
   ]);
   return `${frontMatter}\n${body}`;
 }

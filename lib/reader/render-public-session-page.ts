@@ -1,4 +1,6 @@
 import { escapeHtml } from "../export/escape-html";
+import { renderAuthorBoxHtml } from "../export/render-author-box-html";
+import type { InterchangeAuthor } from "../interchange/types";
 import { onStage } from "./on-stage";
 import { publicPaths } from "./public-paths";
 
@@ -23,6 +25,8 @@ export interface PublicSessionPageData {
   people: Array<{ id: string; name: string; affiliation: string | null; role: string; position: number }>;
   /** Display names of the note-takers, for the byline ("Notes by …"); empty: no byline. */
   noteTakers?: string[];
+  /** The primary note-taker's profile, for the "About the author" box at the end; absent: no box. */
+  about?: InterchangeAuthor;
   /** Reader HTML of the notes and the speaker chart, already escaped (lib/reader/render-public-notes). */
   html: { notes: string; chart: string };
   /** Identifies the readers' copy; the live stream skips frames the page already shows. */
@@ -116,7 +120,7 @@ export function renderPublicSessionPage(data: PublicSessionPageData): string {
 <section class="pub-notes" aria-labelledby="notes-heading"><h2 id="notes-heading">Notes</h2>
 <div id="notes" class="reader-notes" data-version="${e(data.version)}">${data.html.notes}</div>${
     live ? `<p class="sr-only" role="status" aria-live="polite" id="notes-news" data-testid="notes-news"></p>` : ""
-  }</section>
+  }${data.about ? renderAuthorBoxHtml(data.about) : ""}</section>
 <aside class="pub-side" aria-labelledby="chart-heading"><h2 id="chart-heading">Who spoke how much</h2>
 <div id="chart">${data.html.chart}</div>
 <p class="small side-links"><a href="${e(publicPaths.search(conference.slug))}">Search ${e(conference.name)}</a><a href="${e(publicPaths.feed(conference.slug))}">Atom feed</a></p>

@@ -21,6 +21,7 @@ import { readEnv } from "../env";
 import { openSqlite } from "../db/open-sqlite";
 import { getPrisma } from "../db/prisma";
 import { parseAliases } from "./parse-aliases";
+import { sessionAuthors } from "./session-authors";
 
 export interface LoadSessionDocumentOptions {
   /** Store to read the Yjs state from; without one a short-lived connection is opened when needed. */
@@ -91,7 +92,8 @@ export async function loadSessionDocument(sessionId: string, options: LoadSessio
     }
   }
 
-  return { format: INTERCHANGE_FORMAT, conference, session: meta, people, blocks: dropUnknown(blocks, listed) };
+  const authors = (await sessionAuthors([sessionId], session.conferenceId)).get(sessionId);
+  return { format: INTERCHANGE_FORMAT, conference, session: meta, people, blocks: dropUnknown(blocks, listed), ...(authors ? { authors } : {}) };
 }
 
 function readersCopy(json: string | undefined): TalkNotesDocument | null {

@@ -27,8 +27,9 @@ interface CachedPage {
  * hands its bytes here; every later request checks, with one synchronous
  * SQLite read, that nothing the page shows has changed since — the session's
  * status (a draft is never served), its details, its conference, its people,
- * its notes (every stored batch and readers' copy touches them) and its
- * revisions (the byline) — and otherwise falls through to Next, which renders
+ * its notes (every stored batch and readers' copy touches them), its
+ * revisions (the byline) and the profiles of who may write there (the
+ * "About the author" box) — and otherwise falls through to Next, which renders
  * and stores the page again. Checking the database on every request, rather
  * than being told of changes, keeps the cache right for changes made by other
  * processes (the CLI) and other instances sharing the database.
@@ -43,7 +44,8 @@ export class PublicPageCache {
       `SELECT s.id || '|' || s.status || '|' || s.updatedAt || '|' || c.updatedAt || '|' || IFNULL(n.updatedAt, '') || '|' ||
          IFNULL((SELECT group_concat(sp.personId || ':' || sp.role || ':' || sp.position || ':' || p.updatedAt, ',')
                  FROM "SessionPerson" sp JOIN "Person" p ON p.id = sp.personId WHERE sp.sessionId = s.id), '') || '|' ||
-         (SELECT count(*) || ':' || IFNULL(max(r.createdAt), '') FROM "Revision" r WHERE r.sessionId = s.id) AS key
+         (SELECT count(*) || ':' || IFNULL(max(r.createdAt), '') FROM "Revision" r WHERE r.sessionId = s.id) || '|' ||
+         (SELECT IFNULL(max(u.updatedAt), '') FROM "User" u WHERE u.isAdmin = 1 OR u.id IN (SELECT m.userId FROM "Membership" m WHERE m.conferenceId = c.id)) AS key
        FROM "Session" s JOIN "Conference" c ON c.id = s.conferenceId LEFT JOIN "NotesDocument" n ON n.sessionId = s.id
        WHERE c.slug = ? AND s.slug = ? AND s.status IN (${statuses})`,
     );

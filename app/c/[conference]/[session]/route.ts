@@ -48,6 +48,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ confere
     },
     people: session.people.map((p) => ({ id: p.personId, name: p.person.name, affiliation: p.person.affiliation, role: p.role, position: p.position })),
     noteTakers: view.noteTakers,
+    about: view.about,
     html: view.html,
     version: view.version,
     threads: view.document.blocks.filter((b) => b.type === "question").length,
