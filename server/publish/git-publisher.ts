@@ -4,7 +4,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { AppError } from "../../lib/errors/app-error";
-import { postTitle } from "../../lib/export/post-title";
 import { renderStaticSite } from "../../lib/export/render-static-site";
 import type { GitSettings } from "./destination-settings";
 import type { PublishItem, PublishOutcome, Publisher } from "./publisher";
@@ -93,7 +92,7 @@ export class GitPublisher implements Publisher {
       }
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, post.content);
-      changedTitles.push(postTitle(item.doc));
+      changedTitles.push(item.doc.session.title);
       outcomes.push({ sessionId: item.sessionId, slug: item.slug, action: existing === null ? "created" : "updated", remoteId, contentHash, url: null });
     });
 
@@ -151,7 +150,8 @@ function runGit(cwd: string, args: string[], auth: { askpass: string; token: str
       const said = redact(String(stderr || err.message), auth.token).trim();
       const failure = new GitError(said);
       if (args[0] === "fetch" && /couldn't find remote ref/i.test(said)) return reject(failure);
-      reject(new AppError("invalid_input", `Git ${args[0]} failed: ${said.split("\n").slice(-3).join(" ") || "no message"}`));
+      const lines = said.split("\n").map((l) => l.replace(/^(fatal|error|remote|hint): /, "").trim()).filter(Boolean);
+      reject(new AppError("invalid_input", `Git ${args[0]} failed: ${lines.slice(0, 3).join(" ") || "no message"}`));
     });
   });
 }
