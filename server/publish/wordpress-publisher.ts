@@ -50,7 +50,10 @@ export class WordPressPublisher implements Publisher {
   async publish(items: readonly PublishItem[]): Promise<PublishOutcome[]> {
     if (items.length === 0) return [];
     // Credentials first: a wrong password fails the run before anything is sent.
-    await this.call("GET", "/wp/v2/users/me", { context: "edit" });
+    await this.call("GET", "/wp/v2/users/me", { context: "edit" }).catch((err: unknown) => {
+      if (err instanceof WordPressError && err.httpStatus === 401) throw new WordPressError(401, `${err.message} (check the user name and application password)`);
+      throw err;
+    });
     const terms = new Map<string, number>();
     const term = async (taxonomy: "categories" | "tags", name: string) => {
       const key = `${taxonomy}:${name.toLowerCase()}`;
