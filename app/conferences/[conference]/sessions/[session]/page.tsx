@@ -3,12 +3,14 @@ import Link from "next/link";
 import { NotesEditor } from "@/app/components/editor/NotesEditor";
 import { ExportMenu } from "@/app/components/ExportMenu";
 import { FoldOnPhone } from "@/app/components/FoldOnPhone";
+import { PublishToMenu } from "@/app/c/_workspace/PublishToMenu";
 import { SessionStatusControl } from "@/app/c/_workspace/SessionStatusControl";
 import { formatIsoDate } from "@/lib/format/format-iso-date";
 import { formatSessionTime } from "@/lib/format/format-session-time";
 import type { SessionKind } from "@/lib/interchange/types";
 import { orNotFound } from "@/app/or-not-found";
 import { requireWorkspaceRole } from "@/app/require-workspace-role";
+import { listDestinations } from "@/server/data/publish-destinations";
 import { getSession } from "@/server/data/sessions";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +20,10 @@ type Params = Promise<{ conference: string; session: string }>;
 async function load(params: Params) {
   const { conference, session } = await params;
   const { role, viewer } = await requireWorkspaceRole(conference, "viewer", `/conferences/${conference}/sessions/${session}`);
-  return { ...(await orNotFound(getSession(conference, session))), viewerRole: role, viewerName: viewer.name };
+  const found = await orNotFound(getSession(conference, session));
+  // Editors publish to the conference's destinations; viewers see no "Publish to…".
+  const destinations = role === "viewer" ? [] : (await listDestinations(conference)).map((d) => ({ id: d.id, name: d.name }));
+  return { ...found, viewerRole: role, viewerName: viewer.name, destinations };
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
@@ -55,6 +60,7 @@ export default async function SessionEditorPage({ params }: { params: Params }) 
         <div className="page-actions">
           <SessionStatusControl conferenceSlug={conference.slug} sessionSlug={session.slug} status={session.status} />
           <ExportMenu basePath={`/conferences/${conference.slug}/sessions/${session.slug}`} />
+          <PublishToMenu conferenceSlug={conference.slug} sessionSlug={session.slug} destinations={session.destinations} />
         </div>
       </div>
       </FoldOnPhone>
