@@ -50,7 +50,7 @@ export function renderPublicBlogPage(data: PublicBlogPageData): string {
 <p class="meta"><time datetime="${entry.date.toISOString()}">${e(day(entry.date))}</time><span class="badge kind-${e(entry.kind)}">${e(entry.kind)}</span></p>
 <h2><a href="${href}">${e(entry.title)}</a></h2>
 ${entry.excerpt ? `<p class="excerpt">${e(entry.excerpt)}</p>` : ""}${entry.authors.length ? `<p class="byline">Notes by ${e(list.format(entry.authors))}</p>` : ""}
-<p class="small"><a href="${href}" aria-label="Read the notes: ${e(entry.title)}">Read the notes</a></p>
+<p class="small read-more"><a href="${href}" aria-label="Read the notes: ${e(entry.title)}">Read the notes</a></p>
 </article>`;
     })
     .join("\n");
