@@ -20,6 +20,7 @@ import { applyPostgresMigrations } from "./db/migrate-postgres";
 import { openSqlite } from "./db/open-sqlite";
 import { getPrisma } from "./db/prisma";
 import { EnvError, readEnv } from "./env";
+import { applyFramePolicy } from "./frame-policy";
 import { healthReport } from "./health-report";
 import { setRuntime } from "./runtime";
 import { buildLiveFrame } from "./data/public-live-frame";
@@ -146,6 +147,8 @@ async function main() {
   const server = http.createServer((req, res) => {
     // The login limiter keys on this; whatever a client sent under that name is replaced.
     req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
+    // Only /embed/ may be framed by other sites; every other response refuses (server/frame-policy.ts).
+    applyFramePolicy(req, res);
     if (req.url === "/api/health") {
       void healthReport({
         database: () => (sqlite ? sqlite.prepare("SELECT 1").get() : pool!.query("SELECT 1")),

@@ -1,7 +1,8 @@
 import type { Block, InterchangePerson, TalkNotesDocument } from "../interchange/types";
+import { byline } from "./byline";
 import { escapeHtml } from "./escape-html";
 import { formatLongDate } from "./format-long-date";
-import { byline } from "./byline";
+import { keyMoments } from "./key-moments";
 import { PAGE_STYLE } from "./page-style";
 import { renderAuthorBoxHtml } from "./render-author-box-html";
 import { personLabels } from "./person-labels";
@@ -79,6 +80,8 @@ function fragment(doc: TalkNotesDocument): string {
   const speakers = talksCarrySpeakers ? [] : onStage("speaker").map((p) => `Speaker: ${describePerson(p)}`);
   const moderators = onStage("moderator").map((p) => `Moderator: ${describePerson(p)}`);
   if (speakers.length || moderators.length) out.push(`<p class="speakers">${[...speakers, ...moderators].join("<br>\n")}</p>`);
+  const moments = keyMoments(doc.blocks).map(item).filter((html) => html.trim() !== "");
+  if (moments.length) out.push(`<p class="key-moments-title"><strong>Key moments</strong></p>\n<ul class="key-moments">\n${moments.map((m) => `<li>${m}</li>`).join("\n")}\n</ul>`);
 
   let pending: Block[] = [];
   const flush = () => {
@@ -108,7 +111,7 @@ function fragment(doc: TalkNotesDocument): string {
 /**
  * The notes as clean semantic HTML to paste into WordPress, Ghost or Medium:
  * paragraphs and nested lists, names in <strong>, asides in
- * <em class="aside">, no scripts, no styles, no ids. All text is escaped;
+ * <em class="aside">, starred blocks listed under "Key moments" first, no scripts, no styles, no ids. All text is escaped;
  * only http(s)/mailto URLs become links. The post title is not included
  * (blog editors have their own title field).
  */

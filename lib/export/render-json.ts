@@ -10,6 +10,7 @@ const KEY_ORDER = [
   "location", "startsOn", "hashtag", "titleTemplate",
   "intro", "startsAt", "endsAt", "room", "track", "slug",
   "speaker", "text", "askedBy", "speakers", "asides", "answers", "children",
+  "starred",
 ];
 const RANK = new Map(KEY_ORDER.map((k, i) => [k, i]));
 

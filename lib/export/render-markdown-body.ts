@@ -3,6 +3,7 @@ import { escapeLineStart } from "./escape-line-start";
 import { escapeMarkdown } from "./escape-markdown";
 import { byline } from "./byline";
 import { formatLongDate } from "./format-long-date";
+import { keyMoments } from "./key-moments";
 import { personLabels } from "./person-labels";
 import { sessionDate } from "./session-date";
 
@@ -28,7 +29,8 @@ function introParagraphs(intro: string): string[] {
 /**
  * Renders the body of the blog post (no front matter) as CommonMark/GFM in
  * the conventional 2010 conference-blogger layout: event header, intro,
- * session title, panel and moderator lines, then the notes as nested
+ * session title, panel and moderator lines, the starred blocks under
+ * "Key moments" (when any), then the notes as nested
  * bullets, Ignite talks as `##` sections. The document is trusted to be
  * sanitised (see sanitiseDocument); all its text is escaped here.
  */
@@ -99,6 +101,10 @@ export function renderMarkdownBody(doc: TalkNotesDocument): string {
   const speakers = talksCarrySpeakers ? [] : onStage("speaker").map((p) => `Speaker: ${describePerson(p)}`);
   const moderators = onStage("moderator").map((p) => `Moderator: ${describePerson(p)}`);
   if (speakers.length || moderators.length) sections.push(hardBreakLines([...speakers, ...moderators]));
+  // Starred blocks, one line each, above the notes (what a reader in a hurry wants first). `*` bullets:
+  // CommonMark starts a new list when the bullet changes, so this list never merges into the notes' `-` list.
+  const moments = keyMoments(doc.blocks).filter((b) => !isEmpty(b));
+  if (moments.length) sections.push("**Key moments**", moments.map((b) => `* ${escapeLineStart(item(b))}`.trimEnd()).join("\n"));
 
   let pending: Block[] = [];
   const flush = () => {

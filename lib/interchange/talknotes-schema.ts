@@ -66,6 +66,7 @@ const question = z.object({
   text: z.string(),
   askedBy: personId.nullable(),
   answers: z.array(block),
+  starred: z.boolean().optional(),
 });
 const statement = z.object({
   type: z.literal("statement"),
@@ -73,16 +74,18 @@ const statement = z.object({
   text: z.string(),
   asides: z.array(z.string()),
   children: z.array(block),
+  starred: z.boolean().optional(),
 });
-const aside = z.object({ type: z.literal("aside"), text: z.string() });
-const note = z.object({ type: z.literal("note"), text: z.string(), children: z.array(block) });
+const aside = z.object({ type: z.literal("aside"), text: z.string(), starred: z.boolean().optional() });
+const note = z.object({ type: z.literal("note"), text: z.string(), children: z.array(block), starred: z.boolean().optional() });
 const talk = z.object({
   type: z.literal("talk"),
   title: z.string(),
   speakers: z.array(personId),
   children: z.array(block),
+  starred: z.boolean().optional(),
 });
-const tip = z.object({ type: z.literal("tip"), text: z.string(), children: z.array(block) });
+const tip = z.object({ type: z.literal("tip"), text: z.string(), children: z.array(block), starred: z.boolean().optional() });
 
 const document = z.object({
   format: z.literal(INTERCHANGE_FORMAT),

@@ -80,6 +80,8 @@ export interface QuestionBlock {
   /** Person id of the asker; null when unknown (or the moderator, implied). */
   askedBy: string | null;
   answers: Block[];
+  /** A key moment: the note-taker starred this block; readers see it in a summary. Optional, absent means false. */
+  starred?: boolean;
 }
 
 /** A bullet attributed to a person: what they said. Answers are statements. */
@@ -91,12 +93,16 @@ export interface StatementBlock {
   /** The note-taker's comments on this statement, exported in parentheses. */
   asides: string[];
   children: Block[];
+  /** A key moment: the note-taker starred this block; readers see it in a summary. Optional, absent means false. */
+  starred?: boolean;
 }
 
 /** The note-taker's own comment standing alone. */
 export interface AsideBlock {
   type: "aside";
   text: string;
+  /** A key moment: the note-taker starred this block; readers see it in a summary. Optional, absent means false. */
+  starred?: boolean;
 }
 
 /** A plain bullet, possibly with nested bullets. */
@@ -104,6 +110,8 @@ export interface NoteBlock {
   type: "note";
   text: string;
   children: Block[];
+  /** A key moment: the note-taker starred this block; readers see it in a summary. Optional, absent means false. */
+  starred?: boolean;
 }
 
 /** One talk of an Ignite / lightning series. */
@@ -113,6 +121,8 @@ export interface TalkBlock {
   /** Person ids; may be empty when the speaker was not caught. */
   speakers: string[];
   children: Block[];
+  /** A key moment: the note-taker starred this block; readers see it in a summary. Optional, absent means false. */
+  starred?: boolean;
 }
 
 /** A practical tip or takeaway. */
@@ -120,6 +130,8 @@ export interface TipBlock {
   type: "tip";
   text: string;
   children: Block[];
+  /** A key moment: the note-taker starred this block; readers see it in a summary. Optional, absent means false. */
+  starred?: boolean;
 }
 
 export type Block = QuestionBlock | StatementBlock | AsideBlock | NoteBlock | TalkBlock | TipBlock;

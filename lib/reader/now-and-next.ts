@@ -7,7 +7,7 @@ export interface TimedSession {
 }
 
 /** A session without an end runs until the next one in its room starts, or this long. */
-const DEFAULT_LENGTH_MS = 60 * 60_000;
+export const DEFAULT_LENGTH_MS = 60 * 60_000;
 /** "Next" is for what is coming up soon, not for the first talk of a conference months away. */
 const NEXT_WITHIN_MS = 12 * 60 * 60_000;
 

@@ -1,22 +1,25 @@
 import type { TalkNotesDocument } from "../interchange/types";
 import { publicPaths } from "./public-paths";
+import { renderKeyMoments } from "./render-key-moments";
 import { renderReaderNotes } from "./render-reader-notes";
 import { renderSpeakerChart } from "./render-speaker-chart";
 import { speakerStats } from "./speaker-stats";
 
-/** The two live parts of a public session page, as HTML. */
+/** The live parts of a public session page, as HTML. */
 export interface PublicNotesHtml {
   notes: string;
   chart: string;
+  /** The "Key moments" list of starred blocks; "" when none is starred. */
+  moments: string;
 }
 
 /**
- * The notes and the "who spoke how much" chart of a session page, with
+ * The notes, the key moments and the "who spoke how much" chart of a session page, with
  * speakers linked to their pages in `conferenceSlug`. What the page renders
  * first and what live readers are sent on every change: one function, so the
  * two can never differ.
  */
 export function renderPublicNotes(doc: TalkNotesDocument, conferenceSlug: string): PublicNotesHtml {
   const personHref = (id: string) => publicPaths.person(conferenceSlug, id);
-  return { notes: renderReaderNotes(doc, { personHref }), chart: renderSpeakerChart(speakerStats(doc), personHref) };
+  return { notes: renderReaderNotes(doc, { personHref }), chart: renderSpeakerChart(speakerStats(doc), personHref), moments: renderKeyMoments(doc) };
 }

@@ -3,7 +3,12 @@ import { type PublicSessionPageData, renderPublicNotFoundPage, renderPublicSessi
 
 const HOSTILE = `<script>alert(1)</script>"><img src=x onerror=alert(2)>`;
 
-function page(overrides: Partial<PublicSessionPageData["session"]> = {}, people: PublicSessionPageData["people"] = [], noteTakers: string[] = []): string {
+function page(
+  overrides: Partial<PublicSessionPageData["session"]> = {},
+  people: PublicSessionPageData["people"] = [],
+  noteTakers: string[] = [],
+  extra: Partial<PublicSessionPageData> = {},
+): string {
   return renderPublicSessionPage({
     origin: "https://notes.example.org",
     stylesheet: "/c/reader.css?v=abc",
@@ -25,6 +30,7 @@ function page(overrides: Partial<PublicSessionPageData["session"]> = {}, people:
     html: { notes: `<article class="thread" id="q-1">escaped by the notes renderer</article>`, chart: "<table></table>" },
     version: "42",
     threads: 6,
+    ...extra,
   });
 }
 
@@ -72,6 +78,40 @@ describe("renderPublicSessionPage", () => {
     expect(live).toContain(`"/c/devopsday/making-the-business-case/live"`);
     expect(live).not.toMatch(/<script src=/);
     expect(page({ status: "archived" })).not.toContain("EventSource");
+  });
+
+  it("links its oEmbed description for CMSs given the page's URL", () => {
+    expect(page()).toContain(
+      `<link rel="alternate" type="application/json+oembed" href="https://notes.example.org/api/oembed?url=https%3A%2F%2Fnotes.example.org%2Fc%2Fdevopsday%2Fmaking-the-business-case&amp;format=json"`,
+    );
+  });
+
+  it("shows key moments above the notes, and keeps an empty (hidden) place for live updates", () => {
+    const moments = `<ol class="key-moments-list"><li><a href="#s-2">Jody: focus</a></li></ol>`;
+    const html = page({}, [], [], { html: { notes: "<p>notes</p>", chart: "", moments } });
+    expect(html).toContain(`<section class="key-moments" id="key-moments" aria-labelledby="moments-heading"><h2 id="moments-heading">Key moments</h2><div id="moments">${moments}</div></section>`);
+    expect(html.indexOf("Key moments")).toBeLessThan(html.indexOf(`id="notes"`));
+    expect(page()).toContain(`<section class="key-moments" id="key-moments" aria-labelledby="moments-heading" hidden>`);
+    expect(page({ status: "live" })).toContain(`moments.innerHTML=d.moments`);
+  });
+
+  it("renders the embed: the notes without the site around them, the host's theme, the resize lines, no files", () => {
+    const html = page({ status: "live" }, [], [], { embed: { theme: { theme: "dark", accent: "#e8590c" } } });
+    expect(html).toContain(`<html lang="en" class="embed" data-theme="dark" style="--accent:#e8590c;`);
+    expect(html).not.toContain(`class="site-header"`);
+    expect(html).not.toContain(`class="crumbs"`);
+    expect(html).not.toContain(`id="chart"`);
+    expect(html).toContain(`<base target="_blank">`);
+    expect(html).toContain(`<meta name="robots" content="noindex">`);
+    expect(html).toContain(`<div id="notes" class="reader-notes" data-version="42">`);
+    expect(html).toContain(`talknotes:embed-height`);
+    expect(html).toContain(`new EventSource(src)`);
+    expect(html).not.toMatch(/<script src=/);
+    expect(html.match(/<script>/g)).toHaveLength(2);
+    // No theme chosen: follows the system, no inline style.
+    const plain = page({}, [], [], { embed: { theme: { theme: null, accent: null } } });
+    expect(plain).toContain(`<html lang="en" class="embed">`);
+    expect(plain).not.toContain("EventSource");
   });
 
   it("has a 404 page that says nothing about what exists", () => {

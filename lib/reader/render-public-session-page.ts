@@ -1,8 +1,10 @@
 import { escapeHtml } from "../export/escape-html";
 import { renderAuthorBoxHtml } from "../export/render-author-box-html";
 import type { InterchangeAuthor } from "../interchange/types";
+import type { EmbedTheme } from "./embed-theme";
 import { onStage } from "./on-stage";
 import { publicPaths } from "./public-paths";
+import { renderEmbedShell } from "./render-embed-shell";
 
 /** What the public session page shows; plain data, so the page renders without React or a database. */
 export interface PublicSessionPageData {
@@ -27,12 +29,18 @@ export interface PublicSessionPageData {
   noteTakers?: string[];
   /** The primary note-taker's profile, for the "About the author" box at the end; absent: no box. */
   about?: InterchangeAuthor;
-  /** Reader HTML of the notes and the speaker chart, already escaped (lib/reader/render-public-notes). */
-  html: { notes: string; chart: string };
+  /** Reader HTML of the notes, the speaker chart and the key moments, already escaped (lib/reader/render-public-notes). */
+  html: { notes: string; chart: string; moments?: string };
   /** Identifies the readers' copy; the live stream skips frames the page already shows. */
   version: string;
   /** Number of question threads, for the description. */
   threads: number;
+  /**
+   * Render the embed (an iframe on another site) instead of the page: the
+   * same notes, key moments and live updates without the site's header,
+   * breadcrumbs and chart, in the host's theme.
+   */
+  embed?: { theme: EmbedTheme; refreshSeconds?: number | null };
 }
 
 const STATUS_LABEL: Record<string, string> = { live: "Live", published: "Published", archived: "Archived", draft: "Draft" };
@@ -57,6 +65,13 @@ export function renderPublicSessionPage(data: PublicSessionPageData): string {
   const description = describe(data, speakers.map((p) => p.name));
   const when = formatWhen(session.startsAt, conference.timezone);
   const live = session.status === "live";
+  const moments = data.html.moments ?? "";
+  // Always present (hidden when empty) so a live update can fill it.
+  const keyMoments = `<section class="key-moments" id="key-moments" aria-labelledby="moments-heading"${moments ? "" : " hidden"}><h2 id="moments-heading">Key moments</h2><div id="moments">${moments}</div></section>`;
+  const liveIndicator = live ? `<span class="live-indicator" data-state="connecting" role="status" data-testid="live-indicator">Connecting…</span>` : "";
+  const liveNews = live ? `<p class="sr-only" role="status" aria-live="polite" id="notes-news" data-testid="notes-news"></p>` : "";
+  const liveScripts = live ? [liveScript(publicPaths.live(conference.slug, session.slug))] : [];
+  const badges = `<span class="badge kind-${e(session.kind)}">${e(session.kind)}</span><span class="badge status-${e(session.status)}">${e(STATUS_LABEL[session.status] ?? session.status)}</span>${liveIndicator}`;
 
   const head = [
     `<meta charset="utf-8">`,
@@ -67,6 +82,8 @@ export function renderPublicSessionPage(data: PublicSessionPageData): string {
     `<meta name="description" content="${e(description)}">`,
     `<link rel="canonical" href="${e(url)}">`,
     `<link rel="alternate" type="application/atom+xml" href="${e(data.origin + publicPaths.feed(conference.slug))}">`,
+    // oEmbed discovery: a CMS given this page's URL finds the embed (app/api/oembed).
+    `<link rel="alternate" type="application/json+oembed" href="${e(`${data.origin}/api/oembed?url=${encodeURIComponent(url)}&format=json`)}" title="${e(title)}">`,
     `<meta property="og:type" content="article">`,
     `<meta property="og:title" content="${e(title)}">`,
     `<meta property="og:description" content="${e(description)}">`,
@@ -105,29 +122,41 @@ export function renderPublicSessionPage(data: PublicSessionPageData): string {
     session.track ? `<span class="track">${e(session.track)}</span>` : "",
   ].join("");
 
+  if (data.embed) {
+    const embedBody = `<article class="pub-session embed-session" aria-labelledby="session-title">
+<header class="pub-head">
+<p class="meta">${badges}</p>
+<h1 id="session-title"><a href="${e(url)}">${e(session.title)}</a></h1>
+<p class="meta">${meta}</p>${lineup}
+</header>
+${keyMoments}
+<section class="pub-notes" aria-labelledby="notes-heading"><h2 id="notes-heading">Notes</h2>
+<div id="notes" class="reader-notes" data-version="${e(data.version)}">${data.html.notes}</div>${liveNews}</section>
+<p class="embed-foot small"><a href="${e(url)}">Open the full notes</a> · ${e(conference.name)} · Talknotes</p>
+</article>`;
+    return renderEmbedShell({ title, stylesheet: data.stylesheet, canonical: url, theme: data.embed.theme, refreshSeconds: data.embed.refreshSeconds, body: embedBody, scripts: liveScripts });
+  }
+
   const body = `<header class="site-header"><a href="/" class="brand"><span class="brand-mark" aria-hidden="true">❝</span>Talknotes</a></header>
 <main class="site-main"><div class="public">
 <nav class="crumbs" aria-label="Breadcrumb"><a href="${e(publicPaths.conference(conference.slug))}">${e(conference.name)}</a></nav>
 <article class="pub-session" aria-labelledby="session-title">
 <header class="pub-head">
-<p class="meta"><span class="badge kind-${e(session.kind)}">${e(session.kind)}</span><span class="badge status-${e(session.status)}">${e(STATUS_LABEL[session.status] ?? session.status)}</span>${
-    live ? `<span class="live-indicator" data-state="connecting" role="status" data-testid="live-indicator">Connecting…</span>` : ""
-  }</p>
+<p class="meta">${badges}</p>
 <h1 id="session-title">${e(session.title)}</h1>
 <p class="meta">${meta}</p>${intro}${lineup}${byline}
 </header>
+${keyMoments}
 <div class="pub-grid">
 <section class="pub-notes" aria-labelledby="notes-heading"><h2 id="notes-heading">Notes</h2>
-<div id="notes" class="reader-notes" data-version="${e(data.version)}">${data.html.notes}</div>${
-    live ? `<p class="sr-only" role="status" aria-live="polite" id="notes-news" data-testid="notes-news"></p>` : ""
-  }${data.about ? renderAuthorBoxHtml(data.about) : ""}</section>
+<div id="notes" class="reader-notes" data-version="${e(data.version)}">${data.html.notes}</div>${liveNews}${data.about ? renderAuthorBoxHtml(data.about) : ""}</section>
 <aside class="pub-side" aria-labelledby="chart-heading"><h2 id="chart-heading">Who spoke how much</h2>
 <div id="chart">${data.html.chart}</div>
 <p class="small side-links"><a href="${e(publicPaths.search(conference.slug))}">Search ${e(conference.name)}</a><a href="${e(publicPaths.feed(conference.slug))}">Atom feed</a></p>
 </aside>
 </div>
 </article>
-</div></main>${live ? `\n<script>${liveScript(publicPaths.live(conference.slug, session.slug))}</script>` : ""}`;
+</div></main>${liveScripts.map((script) => `\n<script>${script}</script>`).join("")}`;
 
   return `<!DOCTYPE html>\n<html lang="en">\n<head>\n${head.join("\n")}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
 }
@@ -155,15 +184,15 @@ function formatWhen(startsAt: Date | null, timezone: string | null): string | nu
 
 /**
  * The live reader, as plain browser JavaScript (no bundle, no framework):
- * follows the Server-Sent Events stream, swaps the server-rendered notes and
- * chart in place keeping the thread the reader looks at where it was on
+ * follows the Server-Sent Events stream, swaps the server-rendered notes,
+ * key moments and chart (whichever the page has) in place keeping the thread the reader looks at where it was on
  * screen, shows the state, and retries with backoff when the browser gives up.
  * Screen readers hear new notes politely and batched: at most one "3 new
  * notes" every 10 s (`#notes-news`), never the notes themselves as they change.
  */
 function liveScript(src: string): string {
   return `(function(){
-var src=${JSON.stringify(src).replace(/</g, "\\u003c")},notes=document.getElementById("notes"),chart=document.getElementById("chart"),ind=document.querySelector("[data-testid=live-indicator]");
+var src=${JSON.stringify(src).replace(/</g, "\\u003c")},notes=document.getElementById("notes"),chart=document.getElementById("chart"),moments=document.getElementById("moments"),ind=document.querySelector("[data-testid=live-indicator]");
 var current=notes?notes.dataset.version:"",failures=0,ended=false,source=null,news=document.getElementById("notes-news"),added=0,told=0,timer=null;
 function count(){return notes?notes.querySelectorAll("li[id],article[id]").length:0;}
 function tell(){timer=null;if(!news||added<=0)return;told++;news.textContent=added+(added===1?" new note":" new notes")+(told%2?"":"\u00a0");added=0;}
@@ -171,7 +200,7 @@ var LABEL={connecting:"Connecting…",live:"Updating live",offline:"Reconnecting
 function state(s){if(ended&&s!=="ended")return;if(ind){ind.dataset.state=s;ind.textContent=LABEL[s];}}
 function anchor(){if(!notes)return null;var els=notes.querySelectorAll("[id]");for(var i=0;i<els.length;i++){var r=els[i].getBoundingClientRect();if(r.bottom>0)return{id:els[i].id,top:r.top};}return null;}
 function apply(ev){var d=JSON.parse(ev.data);failures=0;if(d.status!=="live"){state("ended");ended=true;if(source)source.close();}
-if(d.v===current||!notes)return;current=d.v;var a=anchor(),before=count();notes.innerHTML=d.notes;added+=count()-before;if(added>0&&!timer)timer=setTimeout(tell,10000);if(chart)chart.innerHTML=d.chart;
+if(d.v===current||!notes)return;current=d.v;var a=anchor(),before=count();notes.innerHTML=d.notes;added+=count()-before;if(added>0&&!timer)timer=setTimeout(tell,10000);if(chart)chart.innerHTML=d.chart;if(moments){moments.innerHTML=d.moments||"";moments.parentNode.hidden=!d.moments;}
 var again=a&&document.getElementById(a.id);if(a&&again)window.scrollBy(0,again.getBoundingClientRect().top-a.top);notes.dataset.version=current;}
 function connect(){source=new EventSource(src);source.addEventListener("notes",apply);source.onopen=function(){state("live");};
 source.onerror=function(){state("offline");if(source.readyState===EventSource.CLOSED&&!ended){failures++;setTimeout(connect,Math.min(30000,1000*Math.pow(2,failures))*(0.75+Math.random()/2));}};}

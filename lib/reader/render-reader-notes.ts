@@ -47,6 +47,10 @@ export function renderReaderNotes(input: TalkNotesDocument, options: ReaderNotes
   // Parentheses are text (they survive copying and reader modes), the label is visible: the note-taker's words never read as the speaker's.
   const aside = (text: string) => `<span class="aside"><span class="aside-label">${ASIDE_LABEL}</span> (${textToHtml(text)})</span>`;
 
+  // A starred block (a key moment) is marked where it stands too, so the summary's links land on something visible.
+  const star = (block: Block) => (block.starred === true ? `<span class="key-moment" title="Key moment"><span aria-hidden="true">★</span><span class="sr-only">Key moment:</span></span> ` : "");
+  const starred = (block: Block) => (block.starred === true ? " starred" : "");
+
   function item(block: Exclude<Block, { type: "question" } | { type: "talk" }>): string {
     const id = anchors.get(block)!;
     switch (block.type) {
@@ -57,14 +61,14 @@ export function renderReaderNotes(input: TalkNotesDocument, options: ReaderNotes
         const said = `<span class="said">${textToHtml(block.text)}</span>`;
         const body = [speaker, said, asides].filter(Boolean).join(" ");
         const cls = block.speaker === null ? "statement continued" : "statement";
-        return `<li class="${cls}" id="${id}">${body}${list(block.children)}</li>`;
+        return `<li class="${cls}${starred(block)}" id="${id}">${star(block)}${body}${list(block.children)}</li>`;
       }
       case "aside":
-        return `<li class="aside-block" id="${id}">${aside(block.text)}</li>`;
+        return `<li class="aside-block${starred(block)}" id="${id}">${star(block)}${aside(block.text)}</li>`;
       case "tip":
-        return `<li class="tip" id="${id}"><strong class="tip-label">Tip</strong> ${textToHtml(block.text)}${list(block.children)}</li>`;
+        return `<li class="tip${starred(block)}" id="${id}">${star(block)}<strong class="tip-label">Tip</strong> ${textToHtml(block.text)}${list(block.children)}</li>`;
       case "note":
-        return `<li class="note" id="${id}">${textToHtml(block.text)}${list(block.children)}</li>`;
+        return `<li class="note${starred(block)}" id="${id}">${star(block)}${textToHtml(block.text)}${list(block.children)}</li>`;
     }
   }
 
@@ -72,10 +76,10 @@ export function renderReaderNotes(input: TalkNotesDocument, options: ReaderNotes
     const id = anchors.get(block)!;
     const asker = block.askedBy === null ? "" : `<span class="asked-by">${who(block.askedBy, "who")} asks</span> `;
     const heading =
-      `<h${threadLevel} class="thread-q" id="${id}-h"><span class="sr-only">Question: </span>${asker}<span class="q-text">${textToHtml(block.text)}</span>` +
+      `<h${threadLevel} class="thread-q" id="${id}-h">${star(block)}<span class="sr-only">Question: </span>${asker}<span class="q-text">${textToHtml(block.text)}</span>` +
       ` <a class="permalink" href="#${id}" aria-label="Link to this thread">#</a></h${threadLevel}>`;
     const answers = block.answers.length ? list(block.answers, "answers") : `<p class="no-answers">No answers noted yet.</p>`;
-    return `<article class="thread" id="${id}" aria-labelledby="${id}-h">${heading}${answers}</article>`;
+    return `<article class="thread${starred(block)}" id="${id}" aria-labelledby="${id}-h">${heading}${answers}</article>`;
   }
 
   function list(blocks: readonly Block[], cls = "notes-list"): string {
@@ -91,7 +95,7 @@ export function renderReaderNotes(input: TalkNotesDocument, options: ReaderNotes
     const id = anchors.get(block)!;
     const speakers = block.speakers.map((s) => who(s, "who")).filter(Boolean);
     const by = speakers.length ? `<p class="talk-by">${speakers.join(", ")}</p>` : "";
-    return `<section class="talk" id="${id}" aria-labelledby="${id}-h"><h3 id="${id}-h">${textToHtml(block.title) || "Untitled talk"}</h3>${by}${sequence(block.children)}</section>`;
+    return `<section class="talk${starred(block)}" id="${id}" aria-labelledby="${id}-h"><h3 id="${id}-h">${star(block)}${textToHtml(block.title) || "Untitled talk"}</h3>${by}${sequence(block.children)}</section>`;
   }
 
   /** Top-level flow: threads and talks stand alone; runs of other blocks become one list. */

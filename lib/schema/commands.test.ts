@@ -10,6 +10,7 @@ import { setNotesBlockTypeCommand } from "./commands/setNotesBlockTypeCommand";
 import { setSpeakerCommand } from "./commands/setSpeakerCommand";
 import { sinkNotesBlockCommand } from "./commands/sinkNotesBlockCommand";
 import { splitNotesBlockCommand } from "./commands/splitNotesBlockCommand";
+import { toggleStarredCommand } from "./commands/toggleStarredCommand";
 import { nb } from "./fixtures/notesBuilder";
 import type { JSONContent } from "@tiptap/core";
 import type { Command } from "@tiptap/pm/state";
@@ -312,5 +313,25 @@ describe("convertTrailingAsideCommand (a typed `)` at the end of a statement)", 
     ]) {
       expect(apply(convertTrailingAsideCommand, before).applied).toBe(false);
     }
+  });
+});
+
+describe("toggleStarredCommand (key moments)", () => {
+  const star = (block: JSONContent): JSONContent => ({ ...block, attrs: { ...block.attrs, starred: true } });
+
+  it("stars the block around the cursor, and unstars it the second time", () => {
+    const { after } = apply(toggleStarredCommand(), doc(note("a"), statement("sa|id", "jo")));
+    expect(after).toEqual(doc(note("a"), star(statement("sa|id", "jo"))));
+    expect(apply(toggleStarredCommand(), after).after).toEqual(doc(note("a"), statement("sa|id", "jo")));
+  });
+
+  it("stars a mixed selection all at once rather than flipping each", () => {
+    const { after } = apply(toggleStarredCommand(), doc(star(note("a|")), note("b|")));
+    expect(after).toEqual(doc(star(note("a|")), star(note("b|"))));
+  });
+
+  it("keeps the star when the block changes type, and leaves it with the first half of a split", () => {
+    expect(apply(setNotesBlockTypeCommand("tip"), doc(star(note("x|")))).after).toEqual(doc(star(tip("x|"))));
+    expect(apply(splitNotesBlockCommand, doc(star(note("ab|cd")))).after).toEqual(doc(star(note("ab")), note("|cd")));
   });
 });

@@ -7,6 +7,7 @@ import { Text } from "@tiptap/extension-text";
 import { UndoRedo } from "@tiptap/extensions";
 import { AsideBlock } from "./asideBlock";
 import { AsideMark } from "./asideMark";
+import { KeyMoment } from "./keyMoment";
 import { Note } from "./note";
 import { NotesDocument } from "./notesDocument";
 import { NotesLink } from "./notesLink";
@@ -52,6 +53,7 @@ export function createNotesExtensions(options: NotesExtensionsOptions = {}): Any
     Talk,
     AsideBlock,
     NotesOutline,
+    KeyMoment,
   ];
   if (options.history ?? true) extensions.push(UndoRedo);
   return extensions;

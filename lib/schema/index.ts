@@ -7,6 +7,7 @@ export { AsideBlock, ASIDE_BLOCK_INPUT_REGEX } from "./asideBlock";
 export { AsideMark, ASIDE_OPEN_INPUT_REGEX, ASIDE_CLOSE_INPUT_REGEX } from "./asideMark";
 export { createNotesExtensions, type NotesExtensionsOptions } from "./createNotesExtensions";
 export { isAllowedLinkHref } from "./isAllowedLinkHref";
+export { KeyMoment } from "./keyMoment";
 export { Note } from "./note";
 export {
   ASIDE_MARK_NAME,
@@ -34,6 +35,7 @@ export { setAskedByCommand } from "./commands/setAskedByCommand";
 export { setNotesBlockTypeCommand } from "./commands/setNotesBlockTypeCommand";
 export { setSpeakerCommand } from "./commands/setSpeakerCommand";
 export { sinkNotesBlockCommand } from "./commands/sinkNotesBlockCommand";
+export { toggleStarredCommand } from "./commands/toggleStarredCommand";
 export { splitNotesBlockCommand } from "./commands/splitNotesBlockCommand";
 export { detectAttributionTrigger, type AttributionTrigger } from "./detectAttributionTrigger";
 export { inlinePlainText } from "./inlinePlainText";

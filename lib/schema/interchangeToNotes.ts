@@ -15,6 +15,11 @@ export function interchangeToNotes(doc: Pick<TalkNotesDocument, "blocks">): JSON
 }
 
 function blockToNode(block: Block): JSONContent {
+  const node = nodeOf(block);
+  return block.starred === true ? { ...node, attrs: { ...node.attrs, starred: true } } : node;
+}
+
+function nodeOf(block: Block): JSONContent {
   switch (block.type) {
     case "question":
       return container("question", { askedBy: block.askedBy }, block.text, block.answers);

@@ -30,6 +30,7 @@ export interface NotesInterchangeMeta {
  * - note, tip -> `{ text, children }`; talk -> `{ title, speakers, children }`;
  *   asideBlock -> `{ type: "aside", text }`. In these, inline asides stay in
  *   the text in parentheses, since the format has nowhere else to put them.
+ * - A starred block (a key moment) gets `starred: true`; others leave it out.
  * - Text is plain and trimmed: bold, italic and links are dropped (the link
  *   text stays), hard breaks become "\n".
  * - An untouched editor (one empty note, no children) gives no blocks.
@@ -63,6 +64,12 @@ function childBlocks(parent: ProseMirrorNode): Block[] {
 }
 
 function toBlock(node: ProseMirrorNode): Block | null {
+  const block = blockOf(node);
+  // Only starred blocks carry the field, so documents without key moments are unchanged.
+  return block && node.attrs.starred === true ? { ...block, starred: true } : block;
+}
+
+function blockOf(node: ProseMirrorNode): Block | null {
   const paragraph = node.firstChild;
   if (!paragraph) return null;
   const children = childBlocks(node);

@@ -93,15 +93,18 @@ describe("HTML rendering and parsing of attributes", () => {
     ["question", { askedBy: null }],
     ["talk", { speakers: ["a", "b"] }],
     ["talk", { speakers: [] }],
+    ["note", { starred: true }],
+    ["statement", { speaker: "jo", starred: true }],
+    ["asideBlock", { starred: true }],
   ])("round-trips %s %j through its rendered attributes", (typeName, attrs) => {
     const original = notesSchema.nodes[typeName]!.create(attrs, notesSchema.nodes.paragraph!.create());
     const parsed = parseNode(typeName, renderedAttributes(toDOM(original)));
-    expect(parsed).toEqual(attrs);
+    expect(parsed).toEqual({ starred: null, ...attrs });
   });
 
   it("parses empty data attributes as unattributed and trims speaker lists", () => {
-    expect(parseNode("statement", { "data-type": "statement", "data-speaker": "" })).toEqual({ speaker: null });
-    expect(parseNode("talk", { "data-type": "talk", "data-speakers": " a, ,b " })).toEqual({ speakers: ["a", "b"] });
+    expect(parseNode("statement", { "data-type": "statement", "data-speaker": "" })).toEqual({ speaker: null, starred: null });
+    expect(parseNode("talk", { "data-type": "talk", "data-speakers": " a, ,b " })).toEqual({ speakers: ["a", "b"], starred: null });
   });
 
   it("renders the aside mark as a span", () => {

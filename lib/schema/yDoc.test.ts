@@ -6,6 +6,7 @@ import * as Y from "yjs";
 import { nb } from "./fixtures/notesBuilder";
 import { NOTES_FIELD } from "./notesField";
 import { notesFromYDoc } from "./notesFromYDoc";
+import { notesSchema } from "./notesSchema";
 import { seedYDocFromNotes } from "./seedYDocFromNotes";
 
 const { doc, note, statement, talk } = nb;
@@ -28,9 +29,18 @@ describe("Y.Doc round trip", () => {
   it("reads back exactly what was seeded, attributes and marks included", () => {
     const back = notesFromYDoc(seeded(panelNotes));
     back.check();
-    // Link marks come back with their default attributes (target, rel…) filled in, as from any editor.
-    expect(stripLinkDefaults(back.toJSON() as JSONContent)).toEqual(panelNotes);
+    // Link marks come back with their default attributes (target, rel…) filled in, as from any editor, and
+    // blocks with their global attributes' defaults (`starred: null`).
+    expect(stripLinkDefaults(back.toJSON() as JSONContent)).toEqual(stripLinkDefaults(notesSchema.nodeFromJSON(panelNotes).toJSON() as JSONContent));
     expect(back.eq(notesFromYDoc(seeded(back.toJSON() as JSONContent)))).toBe(true);
+  });
+
+  it("keeps a key moment's star, and stores no attribute for unstarred blocks", () => {
+    const starred = { ...note("the moment"), attrs: { starred: true } };
+    const ydoc = seeded(doc(starred, note("plain")));
+    expect(notesFromYDoc(ydoc).toJSON()).toEqual(doc(starred, note("plain")));
+    const elements = ydoc.getXmlFragment(NOTES_FIELD).toArray() as Y.XmlElement[];
+    expect(elements.map((el) => el.getAttribute("starred"))).toEqual([true, undefined]);
   });
 
   it("keeps array attributes (talk speakers) and survives encoding to an update and back", () => {

@@ -3,6 +3,7 @@ import { PEOPLE_MAP, SESSION_MAP, SessionPersonEntry } from "../../lib/collab/se
 import { slugify } from "../../lib/text/slugify";
 import { AppError } from "../../lib/errors/app-error";
 import { importNotes } from "../../lib/import/import-notes";
+import type { ImportGuess } from "../../lib/import/import-guess";
 import { parseInterchange } from "../../lib/interchange/parse-interchange";
 import type { Block, InterchangeConference, InterchangePerson, PersonRole, TalkNotesDocument } from "../../lib/interchange/types";
 import { interchangeToNotes } from "../../lib/schema/interchangeToNotes";
@@ -35,6 +36,11 @@ export interface ImportedNotes {
   document: TalkNotesDocument;
   /** The importer's notes for a person to check (guessed people, removed image names). */
   warnings: string[];
+  /**
+   * What the importer guessed from the text, least sure first (none for a
+   * document a person already corrected); paths index `document.blocks`.
+   */
+  guesses: ImportGuess[];
 }
 
 type PersonRow = {
@@ -67,7 +73,7 @@ export async function importNotesToConference(input: ImportNotesInput, store: No
   const prisma = getPrisma();
   const existing = await prisma.conference.findUnique({ where: { slug: conferenceSlug }, include: { people: true } });
 
-  const imported = "text" in data ? readNotesFor(existing, data.text) : { document: parseInterchange(data.document), warnings: data.warnings ?? [] };
+  const imported = "text" in data ? readNotesFor(existing, data.text) : { document: parseInterchange(data.document), warnings: data.warnings ?? [], guesses: [] };
   const warnings = [...imported.warnings];
   const parsed = imported.document;
 
@@ -155,6 +161,7 @@ export async function importNotesToConference(input: ImportNotesInput, store: No
     people: stored.people,
     document: stored.document,
     warnings,
+    guesses: imported.guesses,
   };
 }
 

@@ -10,6 +10,8 @@ export interface LiveFrameData {
   status: string;
   notes: string;
   chart: string;
+  /** The "Key moments" list; "" when nothing is starred. */
+  moments: string;
 }
 
 /**
@@ -27,7 +29,7 @@ export async function buildLiveFrame(sessionId: string): Promise<string | null> 
   const document = await loadSessionDocument(sessionId);
   const html = renderPublicNotes(document, session.conference.slug);
   const v = String(session.notes?.updatedAt.getTime() ?? 0);
-  const data: LiveFrameData = { v, status: session.status, notes: html.notes, chart: html.chart };
+  const data: LiveFrameData = { v, status: session.status, notes: html.notes, chart: html.chart, moments: html.moments };
   // JSON never contains a raw newline, so the whole payload is one `data:` line.
   return `event: notes\nid: ${v}\ndata: ${JSON.stringify(data)}\n\n`;
 }

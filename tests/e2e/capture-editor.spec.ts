@@ -327,7 +327,7 @@ test("item 7: a panel captured on a 390×844 phone with the capture bar only", a
   const bar = phone.getByTestId("capture-bar");
   await expect(bar).toBeVisible();
   const buttons = bar.getByRole("button");
-  await expect(buttons).toHaveCount(5);
+  await expect(buttons).toHaveCount(6);
   for (const button of await buttons.all()) {
     const box = (await button.boundingBox())!;
     expect(box.width, await button.getAttribute("aria-label") ?? "").toBeGreaterThanOrEqual(44);
@@ -358,6 +358,8 @@ test("item 7: a panel captured on a 390×844 phone with the capture bar only", a
   await tap("Outdent");
   await tap("Aside");
   await phone.keyboard.type("great point");
+  await tap("Key moment");
+  await expect(editor.locator('[data-starred="true"]')).toHaveText("great point");
   await expect(editor).toBeFocused();
   await phone.screenshot({ path: path.join(SHOTS, "22-capture-phone.png") });
 
@@ -376,7 +378,7 @@ test("item 7: a panel captured on a 390×844 phone with the capture bar only", a
           asides: [],
           children: [{ type: "statement", speaker: null, text: "and throughput", asides: [], children: [] }],
         },
-        { type: "aside", text: "great point" },
+        { type: "aside", text: "great point", starred: true },
       ],
     },
   ]);

@@ -75,8 +75,19 @@ describe("JSON API", () => {
     expect((await fetch(`${server.url}/c/${slug}/${sessionSlug}`)).status).toBe(200);
 
     const notes = fs.readFileSync(path.join(FIXTURES, "notes/panel.txt"), "utf8");
-    const imported = await call<{ session: { slug: string; people: unknown[] }; warnings: string[] }>(ada, "POST", `/conferences/${slug}/import-notes`, notes, "text/plain");
+    const imported = await call<{ session: { slug: string; people: unknown[] }; warnings: string[]; guesses: Array<{ kind: string; confidence: number; message: string }> }>(
+      ada,
+      "POST",
+      `/conferences/${slug}/import-notes`,
+      notes,
+      "text/plain",
+    );
     expect(imported.status).toBe(201);
+    // The importer's guesses come back too, least sure first, so an API client can ask a person about them.
+    expect(imported.body.guesses.length).toBeGreaterThan(0);
+    const confidences = imported.body.guesses.map((g) => g.confidence);
+    expect(confidences).toEqual([...confidences].sort((a, b) => a - b));
+    for (const g of imported.body.guesses) expect(g.message).not.toBe("");
     expect(imported.body.session.people.length).toBeGreaterThan(2);
 
     const people = await call<{ people: Array<{ name: string }> }>(ada, "GET", `/conferences/${slug}/people`);

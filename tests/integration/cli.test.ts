@@ -161,6 +161,14 @@ describe("talknotes convert", () => {
     expect(lone.stderr).toMatch(/^warning: guessed \(55% sure\): Line 3: Ines Moreau \(Datadog\) read as speaker, a lone name line/m);
   });
 
+  it("import-notes prints the same unsure guesses as convert, and still imports", () => {
+    const input = "# Edge caching\n\nGiovanni Bianchi (Fastly)\nSiobhan Ray (Cloudflare)\n\n- Giovani: \"hot keys\"\n";
+    const run = cli(["import-notes", "-", "--conference", "guesses-camp"], { input });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/^warning: guessed \(55% sure\): "Giovani" read as Giovanni Bianchi \(a likely typo\)\.$/m);
+    expect(run.stdout).toMatch(/^session \S+\n/);
+  });
+
   it("reads the notes from standard input with -", () => {
     const run = cli(["convert", "-", "--to", "json"], { input: fs.readFileSync(IGNITE) });
     expect(run.status, run.stderr).toBe(0);

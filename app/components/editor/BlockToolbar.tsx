@@ -52,6 +52,9 @@ export function BlockToolbar({ editor, onShortcuts }: { editor: Editor | null; o
       <button type="button" onMouseDown={keep} onClick={run((e) => e.chain().focus().insertNextTalk().run())} title="Next Ignite talk (Ctrl-Alt-I)" aria-keyshortcuts="Control+Alt+I">
         <span className="tb-icon" aria-hidden="true">#</span>Talk
       </button>
+      <button type="button" onMouseDown={keep} onClick={run((e) => e.chain().focus().toggleStarred().run())} title="Key moment: star this bullet (Ctrl-Alt-S)" aria-keyshortcuts="Control+Alt+S" data-testid="star-block">
+        <span className="tb-icon tb-star" aria-hidden="true">★</span>Key moment
+      </button>
       <span className="tb-sep" aria-hidden="true" />
       <button type="button" onMouseDown={keep} onClick={run((e) => e.chain().focus().liftNotesBlock().run())} title="Outdent (Shift-Tab)" aria-label="Outdent" aria-keyshortcuts="Shift+Tab">
         <span aria-hidden="true">⇤</span>

@@ -6,7 +6,7 @@ import { useEffect, useRef } from "react";
 /**
  * The phone's capture bar: the structure keys a touch keyboard lacks, pinned
  * just above the on-screen keyboard (the visual viewport), each a 44 px
- * target: question, attribute, aside, outdent, indent. Shown on small screens
+ * target: question, attribute, aside, key moment, outdent, indent. Shown on small screens
  * only (CSS); wide screens have the block toolbar and the keyboard.
  * Pressing a button never takes focus from the notes (mousedown is
  * prevented), so the keyboard stays open. Photos are not part of Talknotes
@@ -45,6 +45,9 @@ export function CaptureBar({ editor }: { editor: Editor | null }) {
       </button>
       <button type="button" onMouseDown={run((e) => e.chain().focus().setBlockType("asideBlock").run())} aria-label="Aside" title="Your own aside">
         ( )
+      </button>
+      <button type="button" onMouseDown={run((e) => e.chain().focus().toggleStarred().run())} aria-label="Key moment" title="Star as a key moment">
+        ★
       </button>
       <button type="button" onMouseDown={run((e) => e.chain().focus().liftNotesBlock().run())} aria-label="Outdent" title="Outdent">
         ⇤

@@ -31,6 +31,7 @@ export const SHORTCUTS: Array<{ group: string; keys: Array<[string, string]> }> 
       ["Ctrl-Alt-A or ( at the start", "Aside bullet: (note to self"],
       ["(text) at the end of a quote", "Becomes your inline aside (Ctrl-Z keeps the brackets as text)"],
       ["Ctrl-Shift-9 or ((text))", "Inline aside anywhere in a quote"],
+      ["Ctrl-Alt-S", "Star this bullet as a key moment (again: unstar); readers see key moments first"],
     ],
   },
   {

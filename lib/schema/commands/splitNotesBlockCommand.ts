@@ -62,7 +62,8 @@ export const splitNotesBlockCommand: Command = (state, dispatch) => {
   const atEnd = $pos.parentOffset === paragraph.content.size;
   const atStart = $pos.parentOffset === 0 && !atEnd;
   if (!atEnd && !atStart) {
-    tr.split($pos.pos, 2, [{ type: node.type, attrs: node.attrs }, { type: paragraph.type }]);
+    // The star of a key moment stays with the first half: the moment is what was starred, not what follows.
+    tr.split($pos.pos, 2, [{ type: node.type, attrs: { ...node.attrs, starred: null } }, { type: paragraph.type }]);
     if (dispatch) dispatch(tr.scrollIntoView());
     return true;
   }

@@ -4,10 +4,10 @@ import { renderHtmlPage } from "../../../lib/export/render-html";
 import { renderJson } from "../../../lib/export/render-json";
 import { renderMarkdown } from "../../../lib/export/render-markdown";
 import { decodeNotesFile } from "../../../lib/import/decode-notes-file";
-import { UNSURE_CONFIDENCE } from "../../../lib/import/import-guess";
 import { importNotes } from "../../../lib/import/import-notes";
 import type { TalkNotesDocument } from "../../../lib/interchange/types";
 import type { CliCommand } from "../cli-command";
+import { writeImportWarnings } from "../write-import-warnings";
 import { readInputBytes } from "../read-input-bytes";
 import { stringOption } from "../string-option";
 
@@ -42,11 +42,7 @@ export const convertCommand: CliCommand = {
     const file = args.positionals[0]!;
     const text = decodeNotesFile(await readInputBytes(file, io.stdin));
     const { document, warnings, guesses } = importNotes(text);
-    for (const w of warnings) io.stderr.write(`warning: ${w}\n`);
-    // The import report's unsure guesses, least sure first; what warnings already said is not repeated.
-    for (const g of guesses) {
-      if (g.confidence < UNSURE_CONFIDENCE && !warnings.includes(g.message)) io.stderr.write(`warning: guessed (${Math.round(g.confidence * 100)}% sure): ${g.message}\n`);
-    }
+    writeImportWarnings(io, warnings, guesses);
     const rendered = RENDER[to](document);
     if (out === undefined) {
       io.stdout.write(rendered);

@@ -2,6 +2,7 @@ import { decodeNotesFile } from "../../../lib/import/decode-notes-file";
 import type { CliCommand } from "../cli-command";
 import { readInputBytes } from "../read-input-bytes";
 import { stringOption } from "../string-option";
+import { writeImportWarnings } from "../write-import-warnings";
 
 /** `talknotes import-notes`: a notes file as a new session of a conference (created when new). */
 export const importNotesCommand: CliCommand = {
@@ -31,7 +32,7 @@ export const importNotesCommand: CliCommand = {
     const database = openCliDatabase({ mustExist: false });
     try {
       const result = await importNotesToConference({ conferenceSlug, text }, database.store);
-      for (const w of result.warnings) io.stderr.write(`warning: ${w}\n`);
+      writeImportWarnings(io, result.warnings, result.guesses);
       const url = `http://localhost:${database.env.port}/conferences/${result.conference.slug}/sessions/${result.session.slug}`;
       const made = result.conference.created ? `new conference "${result.conference.name}"` : `conference "${result.conference.name}"`;
       io.stderr.write(`Imported "${result.session.title}" (${result.session.kind}, ${result.people.length} people) into ${made}\n`);

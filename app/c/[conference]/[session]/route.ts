@@ -1,3 +1,4 @@
+import { publicSessionPageData } from "@/app/c/public-session-page-data";
 import { requestOrigin } from "@/app/c/request-origin";
 import { AppError } from "@/lib/errors/app-error";
 import { renderPublicNotFoundPage, renderPublicSessionPage } from "@/lib/reader/render-public-session-page";
@@ -29,30 +30,8 @@ export async function GET(_req: Request, { params }: { params: Promise<{ confere
     if (err instanceof AppError && err.code === "not_found") return new Response(renderPublicNotFoundPage(stylesheet), { status: 404, headers: HTML });
     throw err;
   }
-  const { session, conference } = view;
   const origin = await requestOrigin();
-  const html = renderPublicSessionPage({
-    origin,
-    stylesheet,
-    conference: { name: conference.name, slug: conference.slug, timezone: conference.timezone },
-    session: {
-      title: session.title,
-      slug: session.slug,
-      kind: session.kind,
-      status: session.status,
-      intro: session.intro,
-      room: session.room,
-      track: session.track,
-      startsAt: session.startsAt,
-      updatedAt: session.updatedAt,
-    },
-    people: session.people.map((p) => ({ id: p.personId, name: p.person.name, affiliation: p.person.affiliation, role: p.role, position: p.position })),
-    noteTakers: view.noteTakers,
-    about: view.about,
-    html: view.html,
-    version: view.version,
-    threads: view.document.blocks.filter((b) => b.type === "question").length,
-  });
+  const html = renderPublicSessionPage(publicSessionPageData(view, origin, stylesheet));
   // Later requests are answered from these bytes by the entry point until the page changes (server/reader/public-page-cache.ts).
   const etag = pages && key ? pages.remember(conferenceSlug, sessionSlug, origin, key, html) : null;
   return new Response(html, { headers: { ...HTML, "cache-control": "no-cache", ...(etag ? { etag } : {}) } });

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NotesEditor } from "@/app/components/editor/NotesEditor";
+import { EmbedPanel } from "@/app/components/EmbedPanel";
 import { ExportMenu } from "@/app/components/ExportMenu";
 import { FoldOnPhone } from "@/app/components/FoldOnPhone";
 import { PublishToMenu } from "@/app/c/_workspace/PublishToMenu";
 import { SessionStatusControl } from "@/app/c/_workspace/SessionStatusControl";
+import { requestOrigin } from "@/app/c/request-origin";
 import { formatIsoDate } from "@/lib/format/format-iso-date";
 import { formatSessionTime } from "@/lib/format/format-session-time";
 import type { SessionKind } from "@/lib/interchange/types";
@@ -61,6 +63,7 @@ export default async function SessionEditorPage({ params }: { params: Params }) 
           <SessionStatusControl conferenceSlug={conference.slug} sessionSlug={session.slug} status={session.status} />
           <ExportMenu basePath={`/conferences/${conference.slug}/sessions/${session.slug}`} />
           <PublishToMenu conferenceSlug={conference.slug} sessionSlug={session.slug} destinations={session.destinations} />
+          <EmbedPanel origin={await requestOrigin()} conferenceSlug={conference.slug} sessionSlug={session.slug} title={session.title} room={session.room} isDraft={session.status === "draft"} />
         </div>
       </div>
       </FoldOnPhone>

@@ -9,7 +9,10 @@ import { apiRoute, MAX_NOTES_BYTES, readBodyText } from "../../../api-route";
 
 export const dynamic = "force-dynamic";
 
-/** POST (text/plain body): the notes as a new session of the conference (editor). */
+/**
+ * POST (text/plain body): the notes as a new session of the conference (editor).
+ * Answers the session, the importer's warnings and its guesses (least sure first).
+ */
 export const POST = apiRoute<{ conference: string }>(async ({ req, viewer, params }) => {
   await requireConferenceRole(viewer, params.conference, "editor");
   const runtime = getRuntime();
@@ -17,5 +20,5 @@ export const POST = apiRoute<{ conference: string }>(async ({ req, viewer, param
   const text = await readBodyText(req, MAX_NOTES_BYTES);
   const result = await importNotesToConference({ conferenceSlug: params.conference, text }, runtime.notesStore);
   const session = await getSession(result.conference.slug, result.session.slug);
-  return NextResponse.json({ session: sessionJson(session), warnings: result.warnings }, { status: 201 });
+  return NextResponse.json({ session: sessionJson(session), warnings: result.warnings, guesses: result.guesses }, { status: 201 });
 });
