@@ -159,6 +159,12 @@ async function main() {
       });
       return;
     }
+    // The server's clock, for editors to correct theirs (block times): answered first, so its only delay is the network.
+    if (req.url === "/api/time") {
+      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+      res.end(JSON.stringify({ now: Date.now() }));
+      return;
+    }
     // A public session page nothing changed on since it was rendered: its bytes, without Next's pipeline.
     if (publicPages?.serve(req, res)) return;
     handle(req, res).catch((err) => {

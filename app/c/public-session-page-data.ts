@@ -28,5 +28,6 @@ export function publicSessionPageData(view: Awaited<ReturnType<typeof getPublicS
     html: view.html,
     version: view.version,
     threads: view.document.blocks.filter((b) => b.type === "question").length,
+    recording: view.document.session.recording ?? null,
   };
 }

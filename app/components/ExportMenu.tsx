@@ -4,9 +4,10 @@ import { useEffect, useRef, useState } from "react";
 import { returnFocusToEditor } from "./return-focus-to-editor";
 
 const FORMATS = [
-  { format: "md", label: "Markdown post", hint: "with front matter, for static blogs" },
-  { format: "html", label: "HTML page", hint: "standalone, readable anywhere" },
-  { format: "json", label: "talknotes/1 JSON", hint: "the documented interchange format" },
+  { format: "md", query: "", label: "Markdown post", hint: "with front matter, for static blogs" },
+  { format: "html", query: "", label: "HTML page", hint: "standalone, readable anywhere" },
+  { format: "json", query: "", label: "talknotes/1 JSON", hint: "the documented interchange format" },
+  { format: "md", query: "?times=link", label: "Markdown with times", hint: "each bullet's time, linked to the recording" },
 ] as const;
 
 /** Download the session as Markdown, HTML or JSON, or copy clean HTML to paste into a blog editor. */
@@ -88,10 +89,10 @@ export function ExportMenu({ basePath }: { basePath: string }) {
           <div role="menu" id="export-menu-items" aria-label="Export" onKeyDown={moveFocus}>
           {FORMATS.map((f) => (
             <a
-              key={f.format}
+              key={f.format + f.query}
               role="menuitem"
               className="menu-item"
-              href={`${basePath}/export/${f.format}`}
+              href={`${basePath}/export/${f.format}${f.query}`}
               download
               onClick={() => {
                 // The download starts from the link; the menu has done its job.

@@ -1,6 +1,8 @@
 import type { Block, InterchangePerson, TalkNotesDocument } from "../interchange/types";
+import { blockTimeStamp } from "./block-time-stamp";
 import { byline } from "./byline";
 import { escapeHtml } from "./escape-html";
+import type { ExportTimes } from "./export-times";
 import { formatLongDate } from "./format-long-date";
 import { keyMoments } from "./key-moments";
 import { PAGE_STYLE } from "./page-style";
@@ -17,7 +19,7 @@ function describePerson(p: InterchangePerson): string {
   return details.length ? `${name} (${details.map(textToHtml).join("; ")})` : name;
 }
 
-function fragment(doc: TalkNotesDocument): string {
+function fragment(doc: TalkNotesDocument, times: ExportTimes | undefined): string {
   const labels = personLabels(doc.people);
   const byId = new Map(doc.people.map((p) => [p.id, p]));
   const name = (id: string) => `<strong>${textToHtml(labels.get(id) ?? id)}</strong>`;
@@ -50,12 +52,19 @@ function fragment(doc: TalkNotesDocument): string {
     return ids.map((id) => byId.get(id)).filter((p): p is InterchangePerson => !!p);
   }
 
+  function timeStamp(block: Block): string {
+    const stamp = blockTimeStamp(block, doc.session, times);
+    if (!stamp) return "";
+    const time = `<time datetime="${escapeHtml(block.at!)}">${escapeHtml(stamp.label)}</time>`;
+    return `${stamp.href ? `<a class="at" href="${escapeHtml(stamp.href)}">${time}</a>` : time} `;
+  }
+
   function list(blocks: readonly Block[]): string {
     if (!blocks.length) return "";
     const items = blocks.map((b) => {
       const nested = list(b.type === "question" ? b.answers : b.type === "aside" ? [] : b.children);
       const cls = b.type === "question" || b.type === "tip" ? ` class="${b.type}"` : "";
-      return `<li${cls}>${item(b)}${nested ? `\n${nested}` : ""}</li>`;
+      return `<li${cls}>${timeStamp(b)}${item(b)}${nested ? `\n${nested}` : ""}</li>`;
     });
     return `<ul>\n${items.join("\n")}\n</ul>`;
   }
@@ -112,11 +121,12 @@ function fragment(doc: TalkNotesDocument): string {
  * The notes as clean semantic HTML to paste into WordPress, Ghost or Medium:
  * paragraphs and nested lists, names in <strong>, asides in
  * <em class="aside">, starred blocks listed under "Key moments" first, no scripts, no styles, no ids. All text is escaped;
- * only http(s)/mailto URLs become links. The post title is not included
+ * only http(s)/mailto URLs become links (and, with `times` in `link` mode,
+ * each block's time to the recording). The post title is not included
  * (blog editors have their own title field).
  */
-export function renderHtmlFragment(doc: TalkNotesDocument): string {
-  return fragment(sanitiseDocument(doc));
+export function renderHtmlFragment(doc: TalkNotesDocument, times?: ExportTimes): string {
+  return fragment(sanitiseDocument(doc), times);
 }
 
 
@@ -126,7 +136,7 @@ export function renderHtmlFragment(doc: TalkNotesDocument): string {
  * preference, and a Content-Security-Policy that forbids scripts outright,
  * as a second line of defence behind the escaping.
  */
-export function renderHtmlPage(doc: TalkNotesDocument): string {
+export function renderHtmlPage(doc: TalkNotesDocument, times?: ExportTimes): string {
   const clean = sanitiseDocument(doc);
   const title = escapeHtml(postTitle(clean));
   return [
@@ -144,7 +154,7 @@ export function renderHtmlPage(doc: TalkNotesDocument): string {
     "<main>",
     "<article>",
     `<h1>${title}</h1>`,
-    fragment(clean).trimEnd(),
+    fragment(clean, times).trimEnd(),
     "</article>",
     "</main>",
     "</body>",

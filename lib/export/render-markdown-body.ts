@@ -1,7 +1,9 @@
 import type { Block, InterchangePerson, TalkNotesDocument } from "../interchange/types";
+import { blockTimeStamp } from "./block-time-stamp";
+import { byline } from "./byline";
 import { escapeLineStart } from "./escape-line-start";
 import { escapeMarkdown } from "./escape-markdown";
-import { byline } from "./byline";
+import type { ExportTimes } from "./export-times";
 import { formatLongDate } from "./format-long-date";
 import { keyMoments } from "./key-moments";
 import { personLabels } from "./person-labels";
@@ -32,9 +34,11 @@ function introParagraphs(intro: string): string[] {
  * session title, panel and moderator lines, the starred blocks under
  * "Key moments" (when any), then the notes as nested
  * bullets, Ignite talks as `##` sections. The document is trusted to be
- * sanitised (see sanitiseDocument); all its text is escaped here.
+ * sanitised (see sanitiseDocument); all its text is escaped here. With
+ * `times`, a timed bullet starts with its `hh:mm` (a link to the recording
+ * in `link` mode), the shape the notes importer reads back.
  */
-export function renderMarkdownBody(doc: TalkNotesDocument): string {
+export function renderMarkdownBody(doc: TalkNotesDocument, times?: ExportTimes): string {
   const labels = personLabels(doc.people);
   const byId = new Map(doc.people.map((p) => [p.id, p]));
   const label = (id: string) => escapeMarkdown(labels.get(id) ?? id);
@@ -63,6 +67,13 @@ export function renderMarkdownBody(doc: TalkNotesDocument): string {
     }
   }
 
+  function timed(block: Block): string {
+    const stamp = blockTimeStamp(block, doc.session, times);
+    const text = item(block);
+    if (!stamp) return escapeLineStart(text);
+    return `${stamp.href ? `[${stamp.label}](<${stamp.href}>)` : stamp.label} ${text}`;
+  }
+
   function children(block: Block): readonly Block[] {
     if (block.type === "question") return block.answers;
     return block.type === "aside" ? [] : block.children;
@@ -81,7 +92,7 @@ export function renderMarkdownBody(doc: TalkNotesDocument): string {
   function list(blocks: readonly Block[], depth: number): string[] {
     const indent = "  ".repeat(depth);
     return blocks.flatMap((b) =>
-      isEmpty(b) ? list(children(b), depth) : [`${indent}- ${escapeLineStart(item(b))}`.trimEnd(), ...list(children(b), depth + 1)],
+      isEmpty(b) ? list(children(b), depth) : [`${indent}- ${timed(b)}`.trimEnd(), ...list(children(b), depth + 1)],
     );
   }
 

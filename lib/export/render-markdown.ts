@@ -1,6 +1,7 @@
 import type { TalkNotesDocument } from "../interchange/types";
 import { authorFrontMatter } from "./author-front-matter";
 import { documentSlug } from "./document-slug";
+import type { ExportTimes } from "./export-times";
 import { postTitle } from "./post-title";
 import { renderFrontMatter } from "./render-front-matter";
 import { renderMarkdownBody } from "./render-markdown-body";
@@ -12,6 +13,8 @@ import { stageNames } from "./stage-names";
 export interface RenderMarkdownOptions {
   /** Emit the YAML front matter block. Default true. */
   frontMatter?: boolean;
+  /** Show (or link) each block's time; off by default. */
+  times?: ExportTimes;
 }
 
 /**
@@ -22,7 +25,7 @@ export interface RenderMarkdownOptions {
  */
 export function renderMarkdown(doc: TalkNotesDocument, options: RenderMarkdownOptions = {}): string {
   const clean = sanitiseDocument(doc);
-  const body = renderMarkdownBody(clean);
+  const body = renderMarkdownBody(clean, options.times);
   if (options.frontMatter === false) return body;
   const frontMatter = renderFrontMatter([
     ["title", postTitle(clean)],

@@ -6,6 +6,7 @@ import { classifyQuestion } from "./classify-question";
 import { classifyStatement } from "./classify-statement";
 import { classifyTalk } from "./classify-talk";
 import { classifyTip } from "./classify-tip";
+import { readLeadingTime } from "./read-leading-time";
 import { stripGluedImageName } from "./strip-glued-image-name";
 
 const IMAGE_ONLY = /^[\w-]+\.(?:jpe?g|png|gif|webp)$/i;
@@ -15,8 +16,21 @@ const IMAGE_ONLY = /^[\w-]+\.(?:jpe?g|png|gif|webp)$/i;
  * (a talk section), an aside, a tip, a question, a statement, and otherwise a
  * note. Nothing is dropped except lines that are only a stray image file
  * name (the blog's picture placeholders), which are reported as warnings.
+ * A time at the start of the line (`12:04`, `[00:12:30]`) becomes the
+ * block's `at` and is read no further (see readLeadingTime).
  */
 export function classifyBlock(node: NoteNode, parent: BlockParent, ctx: ClassifyContext): Block | null {
+  const time = node.kind === "heading" ? null : readLeadingTime(node.text, ctx.timeAnchor ?? null);
+  if (time) {
+    const block = classifyUntimedBlock({ ...node, text: time.rest }, parent, ctx);
+    // Set on the block itself: guesses are keyed by the block object.
+    if (block) block.at = time.at;
+    return block;
+  }
+  return classifyUntimedBlock(node, parent, ctx);
+}
+
+function classifyUntimedBlock(node: NoteNode, parent: BlockParent, ctx: ClassifyContext): Block | null {
   const child = (n: NoteNode, p: BlockParent) => classifyBlock(n, p, ctx);
   const children = (p: BlockParent) => node.children.map((n) => child(n, p)).filter((b): b is Block => b !== null);
 

@@ -1,5 +1,6 @@
 import type { Block, InterchangeConference, InterchangePerson, SessionKind, TalkNotesDocument } from "../interchange/types";
 import { INTERCHANGE_FORMAT } from "../interchange/types";
+import { instantToWallTime } from "../format/instant-to-wall-time";
 import { buildTree } from "./build-tree";
 import { classifyBlock } from "./classify-block";
 import type { ClassifyContext } from "./classify-context";
@@ -27,6 +28,14 @@ export interface ImportNotesOptions {
   knownPeople?: InterchangePerson[];
   /** "auto" (default) treats the text as Markdown when it has front matter or `#` headings. */
   format?: "auto" | "text" | "markdown";
+  /**
+   * The conference's time zone (default UTC) and, when known, the session's
+   * start, for times written at the start of lines (`12:04`, `[00:12:30]`),
+   * which become block times. Their day is the session's, else the
+   * conference's first day, else a date the notes' header gives; without
+   * any day the times stay text.
+   */
+  times?: { timeZone?: string | null; startsAt?: string | null };
 }
 
 export interface ImportNotesResult {
@@ -73,7 +82,16 @@ export function importNotes(text: string, options: ImportNotesOptions = {}): Imp
   };
   const header = readHeader(visible, toText, knownNames, isAttributed);
 
-  const ctx: ClassifyContext = { people: new PeopleRegistry(options.knownPeople), warnings: [], toText, guesses: new Map() };
+  const startsAt = options.times?.startsAt ?? null;
+  const timeZone = options.times?.timeZone || "UTC";
+  const day = (startsAt ? instantToWallTime(new Date(startsAt), timeZone).slice(0, 10) : null) ?? options.conference?.startsOn ?? header.conference.startsOn ?? null;
+  const ctx: ClassifyContext = {
+    people: new PeopleRegistry(options.knownPeople),
+    warnings: [],
+    toText,
+    guesses: new Map(),
+    timeAnchor: { day: day || null, timeZone, startsAt },
+  };
   const kind = header.kind ?? decideKind(header, found, visible.slice(header.bodyStart));
   const personGuesses = registerHeaderPeople(found, kind, ctx);
 

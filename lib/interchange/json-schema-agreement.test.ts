@@ -35,6 +35,7 @@ const objectSchemas: Array<[string, z.ZodObject, JsonSchema]> = [
   ["session", talknotesSchema.session, defs.session!],
   ["person", talknotesSchema.person, defs.person!],
   ["author", talknotesSchema.author, defs.author!],
+  ["recording", talknotesSchema.recording, defs.recording!],
   ...Object.entries(talknotesSchema.blocks).map(([name, schema]): [string, z.ZodObject, JsonSchema] => [name, schema, defs[name]!]),
 ];
 
@@ -109,6 +110,11 @@ describe("docs/talknotes-1.schema.json agrees with the zod schema", () => {
     ["nested bad block", (d) => { d.blocks[1].answers[0].children[0].text = null; }],
     ["talk speakers not array", (d) => { d.blocks.push({ type: "talk", title: "t", speakers: "tl", children: [] }); }],
     ["aside with children ignored", (d) => { d.blocks.push({ type: "aside", text: "x", children: "nope" }); }],
+    ["block times", (d) => { d.blocks[0].at = "2010-06-25T14:05:09-07:00"; d.blocks[0].answers[0].at = null; }],
+    ["block time not a string", (d) => { d.blocks[0].at = 1277499909; }],
+    ["a recording", (d) => { d.session.recording = { url: "https://media.ccc.de/v/x", startsAt: "2010-06-25T14:00:00Z" }; }],
+    ["recording null", (d) => { d.session.recording = null; }],
+    ["recording without url", (d) => { d.session.recording = { startsAt: null }; }],
   ];
 
   it.each(mutations)("both give the same verdict: %s", (_name, mutate) => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordingPlatform } from "../recording/recording-platform";
 import { INTERCHANGE_FORMAT, PERSON_ROLES, SESSION_KINDS } from "./types";
 import type { Block } from "./types";
 
@@ -15,6 +16,7 @@ const isoDate = z
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "not a calendar date");
 const isoDateTime = z.iso.datetime({ offset: true, message: "expected an ISO date-time with offset, e.g. 2010-06-25T10:00:00-07:00" });
 const personId = z.string().min(1, "person id must not be empty");
+const blockTime = isoDateTime.nullable().optional();
 
 const conference = z.object({
   name: z.string(),
@@ -22,6 +24,11 @@ const conference = z.object({
   startsOn: isoDate.nullable(),
   hashtag: z.string().nullable().optional(),
   titleTemplate: z.string().nullable().optional(),
+});
+
+const recording = z.object({
+  url: z.string().refine((url) => recordingPlatform(url) !== null, "expected a YouTube, Vimeo, PeerTube or media.ccc.de video URL"),
+  startsAt: isoDateTime.nullable().optional(),
 });
 
 const session = z.object({
@@ -37,6 +44,7 @@ const session = z.object({
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "expected a slug of lowercase letters, digits and single hyphens")
     .nullable()
     .optional(),
+  recording: recording.nullable().optional(),
 });
 
 const person = z.object({
@@ -67,6 +75,7 @@ const question = z.object({
   askedBy: personId.nullable(),
   answers: z.array(block),
   starred: z.boolean().optional(),
+  at: blockTime,
 });
 const statement = z.object({
   type: z.literal("statement"),
@@ -75,17 +84,19 @@ const statement = z.object({
   asides: z.array(z.string()),
   children: z.array(block),
   starred: z.boolean().optional(),
+  at: blockTime,
 });
-const aside = z.object({ type: z.literal("aside"), text: z.string(), starred: z.boolean().optional() });
-const note = z.object({ type: z.literal("note"), text: z.string(), children: z.array(block), starred: z.boolean().optional() });
+const aside = z.object({ type: z.literal("aside"), text: z.string(), starred: z.boolean().optional(), at: blockTime });
+const note = z.object({ type: z.literal("note"), text: z.string(), children: z.array(block), starred: z.boolean().optional(), at: blockTime });
 const talk = z.object({
   type: z.literal("talk"),
   title: z.string(),
   speakers: z.array(personId),
   children: z.array(block),
   starred: z.boolean().optional(),
+  at: blockTime,
 });
-const tip = z.object({ type: z.literal("tip"), text: z.string(), children: z.array(block), starred: z.boolean().optional() });
+const tip = z.object({ type: z.literal("tip"), text: z.string(), children: z.array(block), starred: z.boolean().optional(), at: blockTime });
 
 const document = z.object({
   format: z.literal(INTERCHANGE_FORMAT),
@@ -106,6 +117,7 @@ export const talknotesSchema = {
   session,
   person,
   author,
+  recording,
   block,
   blocks: { question, statement, aside, note, talk, tip },
 } as const;

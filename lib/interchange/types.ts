@@ -43,6 +43,16 @@ export interface InterchangeSession {
   track?: string | null;
   /** URL-safe slug, when the session already has one. */
   slug?: string | null;
+  /** The session's video recording, when there is one. */
+  recording?: InterchangeRecording | null;
+}
+
+/** Where a session's recording is and which instant its first second shows. */
+export interface InterchangeRecording {
+  /** The video's page: YouTube, Vimeo, PeerTube or media.ccc.de. */
+  url: string;
+  /** The instant the recording's 0:00 shows (ISO date-time with offset); the session's start when absent. */
+  startsAt?: string | null;
 }
 
 export interface InterchangePerson {
@@ -82,6 +92,8 @@ export interface QuestionBlock {
   answers: Block[];
   /** A key moment: the note-taker starred this block; readers see it in a summary. Optional, absent means false. */
   starred?: boolean;
+  /** When the block was first written (ISO 8601 date-time with offset); absent when unknown. */
+  at?: string | null;
 }
 
 /** A bullet attributed to a person: what they said. Answers are statements. */
@@ -95,6 +107,8 @@ export interface StatementBlock {
   children: Block[];
   /** A key moment: the note-taker starred this block; readers see it in a summary. Optional, absent means false. */
   starred?: boolean;
+  /** When the block was first written (ISO 8601 date-time with offset); absent when unknown. */
+  at?: string | null;
 }
 
 /** The note-taker's own comment standing alone. */
@@ -103,6 +117,8 @@ export interface AsideBlock {
   text: string;
   /** A key moment: the note-taker starred this block; readers see it in a summary. Optional, absent means false. */
   starred?: boolean;
+  /** When the block was first written (ISO 8601 date-time with offset); absent when unknown. */
+  at?: string | null;
 }
 
 /** A plain bullet, possibly with nested bullets. */
@@ -112,6 +128,8 @@ export interface NoteBlock {
   children: Block[];
   /** A key moment: the note-taker starred this block; readers see it in a summary. Optional, absent means false. */
   starred?: boolean;
+  /** When the block was first written (ISO 8601 date-time with offset); absent when unknown. */
+  at?: string | null;
 }
 
 /** One talk of an Ignite / lightning series. */
@@ -123,6 +141,8 @@ export interface TalkBlock {
   children: Block[];
   /** A key moment: the note-taker starred this block; readers see it in a summary. Optional, absent means false. */
   starred?: boolean;
+  /** When the block was first written (ISO 8601 date-time with offset); absent when unknown. */
+  at?: string | null;
 }
 
 /** A practical tip or takeaway. */
@@ -132,6 +152,8 @@ export interface TipBlock {
   children: Block[];
   /** A key moment: the note-taker starred this block; readers see it in a summary. Optional, absent means false. */
   starred?: boolean;
+  /** When the block was first written (ISO 8601 date-time with offset); absent when unknown. */
+  at?: string | null;
 }
 
 export type Block = QuestionBlock | StatementBlock | AsideBlock | NoteBlock | TalkBlock | TipBlock;

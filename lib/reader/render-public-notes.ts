@@ -1,6 +1,7 @@
 import type { TalkNotesDocument } from "../interchange/types";
 import { publicPaths } from "./public-paths";
 import { renderKeyMoments } from "./render-key-moments";
+import type { ReaderTimes } from "./reader-times";
 import { renderReaderNotes } from "./render-reader-notes";
 import { renderSpeakerChart } from "./render-speaker-chart";
 import { speakerStats } from "./speaker-stats";
@@ -17,9 +18,14 @@ export interface PublicNotesHtml {
  * The notes, the key moments and the "who spoke how much" chart of a session page, with
  * speakers linked to their pages in `conferenceSlug`. What the page renders
  * first and what live readers are sent on every change: one function, so the
- * two can never differ.
+ * two can never differ. `times` shows block times (and links them to the
+ * session's recording, or its embedded player when the reader opened it).
  */
-export function renderPublicNotes(doc: TalkNotesDocument, conferenceSlug: string): PublicNotesHtml {
+export function renderPublicNotes(doc: TalkNotesDocument, conferenceSlug: string, times?: ReaderTimes): PublicNotesHtml {
   const personHref = (id: string) => publicPaths.person(conferenceSlug, id);
-  return { notes: renderReaderNotes(doc, { personHref }), chart: renderSpeakerChart(speakerStats(doc), personHref), moments: renderKeyMoments(doc) };
+  return {
+    notes: renderReaderNotes(doc, { personHref, times }),
+    chart: renderSpeakerChart(speakerStats(doc), personHref),
+    moments: renderKeyMoments(doc),
+  };
 }

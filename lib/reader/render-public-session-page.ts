@@ -2,6 +2,11 @@ import { escapeHtml } from "../export/escape-html";
 import { renderAuthorBoxHtml } from "../export/render-author-box-html";
 import type { InterchangeAuthor } from "../interchange/types";
 import type { EmbedTheme } from "./embed-theme";
+import type { InterchangeRecording } from "../interchange/types";
+import { recordingEmbedUrl } from "../recording/recording-embed-url";
+import { recordingPlatform } from "../recording/recording-platform";
+import { recordingTimeLink } from "../recording/recording-time-link";
+import { RECORDING_FRAME } from "./reader-times";
 import { onStage } from "./on-stage";
 import { publicPaths } from "./public-paths";
 import { renderEmbedShell } from "./render-embed-shell";
@@ -41,6 +46,10 @@ export interface PublicSessionPageData {
    * breadcrumbs and chart, in the host's theme.
    */
   embed?: { theme: EmbedTheme; refreshSeconds?: number | null };
+  /** The session's recording, when it has one. */
+  recording?: InterchangeRecording | null;
+  /** The reader opened the recording's player on the page (`?player=1`); the notes' time links target it. */
+  player?: boolean;
 }
 
 const STATUS_LABEL: Record<string, string> = { live: "Live", published: "Published", archived: "Archived", draft: "Draft" };
@@ -70,7 +79,8 @@ export function renderPublicSessionPage(data: PublicSessionPageData): string {
   const keyMoments = `<section class="key-moments" id="key-moments" aria-labelledby="moments-heading"${moments ? "" : " hidden"}><h2 id="moments-heading">Key moments</h2><div id="moments">${moments}</div></section>`;
   const liveIndicator = live ? `<span class="live-indicator" data-state="connecting" role="status" data-testid="live-indicator">Connecting…</span>` : "";
   const liveNews = live ? `<p class="sr-only" role="status" aria-live="polite" id="notes-news" data-testid="notes-news"></p>` : "";
-  const liveScripts = live ? [liveScript(publicPaths.live(conference.slug, session.slug))] : [];
+  // The player variant (`?player=1`) has no script: the live frames carry links to the platform, not the player.
+  const liveScripts = live && !data.player ? [liveScript(publicPaths.live(conference.slug, session.slug))] : [];
   const badges = `<span class="badge kind-${e(session.kind)}">${e(session.kind)}</span><span class="badge status-${e(session.status)}">${e(STATUS_LABEL[session.status] ?? session.status)}</span>${liveIndicator}`;
 
   const head = [
@@ -148,7 +158,7 @@ ${keyMoments}
 </header>
 ${keyMoments}
 <div class="pub-grid">
-<section class="pub-notes" aria-labelledby="notes-heading"><h2 id="notes-heading">Notes</h2>
+<section class="pub-notes" aria-labelledby="notes-heading"><h2 id="notes-heading">Notes</h2>${recordingPanel(data)}
 <div id="notes" class="reader-notes" data-version="${e(data.version)}">${data.html.notes}</div>${liveNews}${data.about ? renderAuthorBoxHtml(data.about) : ""}</section>
 <aside class="pub-side" aria-labelledby="chart-heading"><h2 id="chart-heading">Who spoke how much</h2>
 <div id="chart">${data.html.chart}</div>
@@ -159,6 +169,26 @@ ${keyMoments}
 </div></main>${liveScripts.map((script) => `\n<script>${script}</script>`).join("")}`;
 
   return `<!DOCTYPE html>\n<html lang="en">\n<head>\n${head.join("\n")}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+}
+
+/**
+ * The recording above the notes. Until the reader asks, only links: to the
+ * video's page, and to this page with the player (`?player=1`), so no
+ * request reaches the platform before that. With the player, an iframe named
+ * RECORDING_FRAME that the notes' time links load at their second: seeking
+ * without any script of ours (the live script is left out on this variant).
+ */
+function recordingPanel(data: PublicSessionPageData): string {
+  const platform = data.recording ? recordingPlatform(data.recording.url) : null;
+  if (!platform) return "";
+  const e = escapeHtml;
+  const host = new URL(recordingEmbedUrl(platform, 0)).hostname;
+  const page = publicPaths.session(data.conference.slug, data.session.slug);
+  if (data.player) {
+    return `<div class="recording-player" id="recording" data-testid="recording-player"><iframe name="${RECORDING_FRAME}" title="Recording of ${e(data.session.title)}" src="${e(recordingEmbedUrl(platform, 0))}" allow="autoplay; fullscreen; picture-in-picture; encrypted-media" allowfullscreen referrerpolicy="strict-origin-when-cross-origin"></iframe>
+<p class="small">Click a time in the notes to play from there. <a href="${e(page)}">Close the player</a></p></div>`;
+  }
+  return `<p class="recording-links" data-testid="recording-links"><a href="${e(recordingTimeLink(platform, 0))}">Watch the recording</a> · <a href="${e(`${page}?player=1#recording`)}" rel="nofollow">Play it on this page</a> <span class="small muted">(loads the player from ${e(host)}; the times in the notes then play from their moment)</span></p>`;
 }
 
 function describe(data: PublicSessionPageData, names: string[]): string {

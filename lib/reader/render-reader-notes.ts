@@ -5,10 +5,14 @@ import { sanitiseDocument } from "../export/sanitise-document";
 import { textToHtml } from "../export/text-to-html";
 import { ASIDE_LABEL } from "./aside-label";
 import { blockAnchors } from "./block-anchors";
+import { readerTimeLink } from "./reader-time-link";
+import type { ReaderTimes } from "./reader-times";
 
 export interface ReaderNotesOptions {
   /** URL of a person's speaker page, or null to name them without a link. */
   personHref: (personId: string) => string | null;
+  /** Show each timed block's time as a link (to the recording when there is one); off when absent. */
+  times?: ReaderTimes;
 }
 
 /**
@@ -17,7 +21,8 @@ export interface ReaderNotesOptions {
  * (screen readers jump thread to thread) with a permalink, statements as list
  * items `id="s-N"` naming their speaker with a link to the speaker's page,
  * asides labelled as the note-taker's (visibly, parentheses kept) and tips
- * marked up for styling.
+ * marked up for styling; with `times`, each timed block starts with its
+ * time as a link into the recording (readerTimeLink).
  * All text is escaped and only http(s)/mailto URLs become links. The same
  * string is served in the page and pushed to live readers.
  */
@@ -28,6 +33,7 @@ export function renderReaderNotes(input: TalkNotesDocument, options: ReaderNotes
   const byId = new Map(doc.people.map((p) => [p.id, p]));
   const hasTalks = doc.blocks.some((b) => b.type === "talk");
   const threadLevel = hasTalks ? 4 : 3;
+  const at = (block: Block, id: string) => (options.times ? readerTimeLink(block, id, doc.session, options.times) : "");
 
   const who = (id: string | null, cls: string): string => {
     if (id === null) return "";
@@ -61,14 +67,14 @@ export function renderReaderNotes(input: TalkNotesDocument, options: ReaderNotes
         const said = `<span class="said">${textToHtml(block.text)}</span>`;
         const body = [speaker, said, asides].filter(Boolean).join(" ");
         const cls = block.speaker === null ? "statement continued" : "statement";
-        return `<li class="${cls}${starred(block)}" id="${id}">${star(block)}${body}${list(block.children)}</li>`;
+        return `<li class="${cls}${starred(block)}" id="${id}">${at(block, id)}${star(block)}${body}${list(block.children)}</li>`;
       }
       case "aside":
-        return `<li class="aside-block${starred(block)}" id="${id}">${star(block)}${aside(block.text)}</li>`;
+        return `<li class="aside-block${starred(block)}" id="${id}">${at(block, id)}${star(block)}${aside(block.text)}</li>`;
       case "tip":
-        return `<li class="tip${starred(block)}" id="${id}">${star(block)}<strong class="tip-label">Tip</strong> ${textToHtml(block.text)}${list(block.children)}</li>`;
+        return `<li class="tip${starred(block)}" id="${id}">${at(block, id)}${star(block)}<strong class="tip-label">Tip</strong> ${textToHtml(block.text)}${list(block.children)}</li>`;
       case "note":
-        return `<li class="note${starred(block)}" id="${id}">${star(block)}${textToHtml(block.text)}${list(block.children)}</li>`;
+        return `<li class="note${starred(block)}" id="${id}">${at(block, id)}${star(block)}${textToHtml(block.text)}${list(block.children)}</li>`;
     }
   }
 
@@ -76,7 +82,7 @@ export function renderReaderNotes(input: TalkNotesDocument, options: ReaderNotes
     const id = anchors.get(block)!;
     const asker = block.askedBy === null ? "" : `<span class="asked-by">${who(block.askedBy, "who")} asks</span> `;
     const heading =
-      `<h${threadLevel} class="thread-q" id="${id}-h">${star(block)}<span class="sr-only">Question: </span>${asker}<span class="q-text">${textToHtml(block.text)}</span>` +
+      `<h${threadLevel} class="thread-q" id="${id}-h">${at(block, id)}${star(block)}<span class="sr-only">Question: </span>${asker}<span class="q-text">${textToHtml(block.text)}</span>` +
       ` <a class="permalink" href="#${id}" aria-label="Link to this thread">#</a></h${threadLevel}>`;
     const answers = block.answers.length ? list(block.answers, "answers") : `<p class="no-answers">No answers noted yet.</p>`;
     return `<article class="thread${starred(block)}" id="${id}" aria-labelledby="${id}-h">${heading}${answers}</article>`;
@@ -95,7 +101,7 @@ export function renderReaderNotes(input: TalkNotesDocument, options: ReaderNotes
     const id = anchors.get(block)!;
     const speakers = block.speakers.map((s) => who(s, "who")).filter(Boolean);
     const by = speakers.length ? `<p class="talk-by">${speakers.join(", ")}</p>` : "";
-    return `<section class="talk${starred(block)}" id="${id}" aria-labelledby="${id}-h"><h3 id="${id}-h">${star(block)}${textToHtml(block.title) || "Untitled talk"}</h3>${by}${sequence(block.children)}</section>`;
+    return `<section class="talk${starred(block)}" id="${id}" aria-labelledby="${id}-h"><h3 id="${id}-h">${at(block, id)}${star(block)}${textToHtml(block.title) || "Untitled talk"}</h3>${by}${sequence(block.children)}</section>`;
   }
 
   /** Top-level flow: threads and talks stand alone; runs of other blocks become one list. */

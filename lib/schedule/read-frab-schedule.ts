@@ -6,6 +6,7 @@ import { formatUtcOffset } from "./format-utc-offset";
 import { mapSessionKind } from "./map-session-kind";
 import { parseOffsetDateTime } from "./parse-offset-date-time";
 import { personIdFromName } from "./person-id-from-name";
+import { pickRecordingUrl } from "./pick-recording-url";
 import { rejectUnsafeXml } from "./reject-unsafe-xml";
 import { ScheduleError } from "./schedule-error";
 import { SchedulePeople } from "./schedule-people";
@@ -163,6 +164,12 @@ export function readFrabSchedule(text: string, options: ReadScheduleOptions = {}
             durationMinutes: times.durationMinutes,
             endsAt: times.endsAt,
             url: textOf(ev.url),
+            // <links><link href="https://media.ccc.de/v/…">Video</link></links>, or a video URL of its own.
+            recordingUrl: pickRecordingUrl([
+              textOf(ev.video_url),
+              textOf(ev.recording),
+              ...listOf(isNode(ev.links) ? ev.links.link : undefined).map((l) => (isNode(l) ? attr(l, "href") : undefined)),
+            ]),
             personIds,
           }),
         );

@@ -5,6 +5,7 @@ import { formatUtcOffset } from "./format-utc-offset";
 import { mapSessionKind } from "./map-session-kind";
 import { parseOffsetDateTime } from "./parse-offset-date-time";
 import { personIdFromName } from "./person-id-from-name";
+import { pickRecordingUrl } from "./pick-recording-url";
 import { ScheduleError } from "./schedule-error";
 import { SchedulePeople } from "./schedule-people";
 import { ScheduleProblemList } from "./schedule-problem-list";
@@ -191,6 +192,12 @@ export function readPretalxSchedule(text: string, options: ReadScheduleOptions =
             durationMinutes: times.durationMinutes,
             endsAt: times.endsAt,
             url: eventUrl,
+            // frab-compatible JSON: "links": [{"url", "title"}]; some exports add a video or recording URL.
+            recordingUrl: pickRecordingUrl([
+              typeof ev.video_url === "string" ? ev.video_url : undefined,
+              typeof ev.recording_url === "string" ? ev.recording_url : undefined,
+              ...arrayOf(ev.links).map((l) => (isObject(l) && typeof l.url === "string" ? l.url : isObject(l) && typeof l.href === "string" ? l.href : undefined)),
+            ]),
             personIds,
           }),
         );

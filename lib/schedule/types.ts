@@ -67,6 +67,8 @@ export interface ScheduleSession {
   endsAt: string;
   /** The session's public page, when the file has one. */
   url?: string;
+  /** The session's video (YouTube, Vimeo, PeerTube, media.ccc.de) from its links, when the file has one. */
+  recordingUrl?: string;
   /** `SchedulePerson.externalId`s of the speakers, in the order the file lists them. */
   personIds: string[];
 }

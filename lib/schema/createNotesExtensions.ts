@@ -8,6 +8,7 @@ import { UndoRedo } from "@tiptap/extensions";
 import { AsideBlock } from "./asideBlock";
 import { AsideMark } from "./asideMark";
 import { KeyMoment } from "./keyMoment";
+import { BlockTimes, type BlockTimesOptions } from "./blockTimes";
 import { Note } from "./note";
 import { NotesDocument } from "./notesDocument";
 import { NotesLink } from "./notesLink";
@@ -25,6 +26,12 @@ export interface NotesExtensionsOptions {
    * refuses to run beside UndoRedo.
    */
   history?: boolean;
+  /**
+   * The browser's block-time stamping: its server-corrected clock, which
+   * transactions are a co-editor's, the conference's zone for the margin.
+   * Left out (headless), blocks keep the times they have and get none.
+   */
+  blockTimes?: Partial<BlockTimesOptions>;
 }
 
 /**
@@ -54,6 +61,7 @@ export function createNotesExtensions(options: NotesExtensionsOptions = {}): Any
     AsideBlock,
     NotesOutline,
     KeyMoment,
+    options.blockTimes ? BlockTimes.configure(options.blockTimes) : BlockTimes,
   ];
   if (options.history ?? true) extensions.push(UndoRedo);
   return extensions;

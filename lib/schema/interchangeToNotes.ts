@@ -1,12 +1,14 @@
 import type { JSONContent } from "@tiptap/core";
 import type { Block, TalkNotesDocument } from "../interchange/types";
+import { BLOCK_TIME_ATTRIBUTE } from "./blockTimeAttribute";
 import { ASIDE_MARK_NAME } from "./notesBlockNames";
 
 /**
  * The blocks of a `talknotes/1` document as notes-editor JSON, e.g. to seed
  * a session's Y.Doc from an import. Inverse of notesToInterchange for trimmed
  * text: a statement's asides become aside-marked runs after its text,
- * separated by spaces; "\n" becomes a hard break; no blocks gives one empty
+ * separated by spaces; "\n" becomes a hard break; a block's `at` becomes
+ * its time; no blocks gives one empty
  * note (the document needs at least one block).
  */
 export function interchangeToNotes(doc: Pick<TalkNotesDocument, "blocks">): JSONContent {
@@ -16,7 +18,12 @@ export function interchangeToNotes(doc: Pick<TalkNotesDocument, "blocks">): JSON
 
 function blockToNode(block: Block): JSONContent {
   const node = nodeOf(block);
-  return block.starred === true ? { ...node, attrs: { ...node.attrs, starred: true } } : node;
+  const attrs = {
+    ...node.attrs,
+    ...(block.starred === true ? { starred: true } : {}),
+    ...(block.at ? { [BLOCK_TIME_ATTRIBUTE]: block.at } : {}),
+  };
+  return Object.keys(attrs).length > 0 ? { ...node, attrs } : node;
 }
 
 function nodeOf(block: Block): JSONContent {

@@ -8,6 +8,7 @@ import {
   type InterchangeSession,
   type TalkNotesDocument,
 } from "../interchange/types";
+import { BLOCK_TIME_ATTRIBUTE } from "./blockTimeAttribute";
 import { blockPeople } from "./commands/blockPeople";
 import { inlinePlainText } from "./inlinePlainText";
 import { NOTES_BLOCK_GROUP } from "./notesBlockNames";
@@ -31,6 +32,7 @@ export interface NotesInterchangeMeta {
  *   asideBlock -> `{ type: "aside", text }`. In these, inline asides stay in
  *   the text in parentheses, since the format has nowhere else to put them.
  * - A starred block (a key moment) gets `starred: true`; others leave it out.
+ * - A block's time (`at`) is carried when it has one.
  * - Text is plain and trimmed: bold, italic and links are dropped (the link
  *   text stays), hard breaks become "\n".
  * - An untouched editor (one empty note, no children) gives no blocks.
@@ -65,8 +67,10 @@ function childBlocks(parent: ProseMirrorNode): Block[] {
 
 function toBlock(node: ProseMirrorNode): Block | null {
   const block = blockOf(node);
-  // Only starred blocks carry the field, so documents without key moments are unchanged.
-  return block && node.attrs.starred === true ? { ...block, starred: true } : block;
+  if (!block) return null;
+  // Only starred and timed blocks carry these fields, so documents without them are unchanged.
+  const at: unknown = node.attrs[BLOCK_TIME_ATTRIBUTE];
+  return { ...block, ...(node.attrs.starred === true ? { starred: true } : {}), ...(typeof at === "string" && at !== "" ? { at } : {}) };
 }
 
 function blockOf(node: ProseMirrorNode): Block | null {

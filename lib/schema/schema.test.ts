@@ -99,12 +99,12 @@ describe("HTML rendering and parsing of attributes", () => {
   ])("round-trips %s %j through its rendered attributes", (typeName, attrs) => {
     const original = notesSchema.nodes[typeName]!.create(attrs, notesSchema.nodes.paragraph!.create());
     const parsed = parseNode(typeName, renderedAttributes(toDOM(original)));
-    expect(parsed).toEqual({ starred: null, ...attrs });
+    expect(parsed).toEqual({ starred: null, ...attrs, at: null });
   });
 
   it("parses empty data attributes as unattributed and trims speaker lists", () => {
-    expect(parseNode("statement", { "data-type": "statement", "data-speaker": "" })).toEqual({ speaker: null, starred: null });
-    expect(parseNode("talk", { "data-type": "talk", "data-speakers": " a, ,b " })).toEqual({ speakers: ["a", "b"], starred: null });
+    expect(parseNode("statement", { "data-type": "statement", "data-speaker": "" })).toEqual({ speaker: null, starred: null, at: null });
+    expect(parseNode("talk", { "data-type": "talk", "data-speakers": " a, ,b " })).toEqual({ speakers: ["a", "b"], starred: null, at: null });
   });
 
   it("renders the aside mark as a span", () => {

@@ -38,7 +38,7 @@ describe("Y.Doc round trip", () => {
   it("keeps a key moment's star, and stores no attribute for unstarred blocks", () => {
     const starred = { ...note("the moment"), attrs: { starred: true } };
     const ydoc = seeded(doc(starred, note("plain")));
-    expect(notesFromYDoc(ydoc).toJSON()).toEqual(doc(starred, note("plain")));
+    expect(nb.json(notesFromYDoc(ydoc))).toEqual(doc(starred, note("plain")));
     const elements = ydoc.getXmlFragment(NOTES_FIELD).toArray() as Y.XmlElement[];
     expect(elements.map((el) => el.getAttribute("starred"))).toEqual([true, undefined]);
   });
@@ -48,29 +48,29 @@ describe("Y.Doc round trip", () => {
     const update = Y.encodeStateAsUpdate(seeded(json));
     const restored = new Y.Doc();
     Y.applyUpdate(restored, update);
-    expect(notesFromYDoc(restored).toJSON()).toEqual(json);
+    expect(nb.json(notesFromYDoc(restored))).toEqual(json);
   });
 
   it("replaces rather than appends when seeded again", () => {
     const ydoc = seeded(doc(note("old"), note("older")));
     seedYDocFromNotes(ydoc, doc(note("new")));
-    expect(notesFromYDoc(ydoc).toJSON()).toEqual(doc(note("new")));
+    expect(nb.json(notesFromYDoc(ydoc))).toEqual(doc(note("new")));
   });
 
   it("reads an untouched Y.Doc as one empty note", () => {
-    expect(notesFromYDoc(new Y.Doc()).toJSON()).toEqual(doc(note("")));
+    expect(nb.json(notesFromYDoc(new Y.Doc()))).toEqual(doc(note("")));
   });
 
   it("refuses JSON that breaks the schema and leaves the Y.Doc untouched", () => {
     const ydoc = seeded(doc(note("kept")));
     expect(() => seedYDocFromNotes(ydoc, { type: "doc", content: [{ type: "paragraph" }] })).toThrow();
-    expect(notesFromYDoc(ydoc).toJSON()).toEqual(doc(note("kept")));
+    expect(nb.json(notesFromYDoc(ydoc))).toEqual(doc(note("kept")));
   });
 
   it("supports another field name", () => {
     const ydoc = seeded(doc(note("elsewhere")), "draft");
     expect(ydoc.getXmlFragment(NOTES_FIELD).length).toBe(0);
-    expect(notesFromYDoc(ydoc, "draft").toJSON()).toEqual(doc(note("elsewhere")));
+    expect(nb.json(notesFromYDoc(ydoc, "draft"))).toEqual(doc(note("elsewhere")));
   });
 });
 
@@ -99,7 +99,7 @@ describe("notesFromYDoc on content the schema does not know", () => {
   }
 
   it("leaves unknown nodes out of the result and keeps text under unknown marks", () => {
-    expect(notesFromYDoc(ydocWithUnknownParts()).toJSON()).toEqual(doc(note("kept"), note("styled")));
+    expect(nb.json(notesFromYDoc(ydocWithUnknownParts()))).toEqual(doc(note("kept"), note("styled")));
   });
 
   it("never deletes them from the live Y.Doc (that would sync to every editor)", () => {

@@ -9,7 +9,9 @@ import { getPrisma } from "../db/prisma";
 type SessionRow = Awaited<ReturnType<typeof getSession>>;
 
 /** A session as the JSON API shows it (docs/API.md "Session"). */
-export function sessionJson(s: Pick<SessionRow, "id" | "slug" | "title" | "kind" | "status" | "room" | "startsAt" | "endsAt"> & { people?: SessionRow["people"] }) {
+export function sessionJson(
+  s: Pick<SessionRow, "id" | "slug" | "title" | "kind" | "status" | "room" | "startsAt" | "endsAt" | "recordingUrl" | "recordingStartsAt"> & { people?: SessionRow["people"] },
+) {
   return {
     id: s.id,
     slug: s.slug,
@@ -19,6 +21,7 @@ export function sessionJson(s: Pick<SessionRow, "id" | "slug" | "title" | "kind"
     room: s.room,
     startsAt: s.startsAt?.toISOString() ?? null,
     endsAt: s.endsAt?.toISOString() ?? null,
+    recording: s.recordingUrl ? { url: s.recordingUrl, startsAt: s.recordingStartsAt?.toISOString() ?? null } : null,
     people: (s.people ?? []).map((p) => ({ name: p.person.name, role: p.role })),
   };
 }

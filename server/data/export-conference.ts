@@ -3,6 +3,7 @@ import { documentSlug } from "../../lib/export/document-slug";
 import { renderHtmlPage } from "../../lib/export/render-html";
 import { renderJson } from "../../lib/export/render-json";
 import { renderMarkdown } from "../../lib/export/render-markdown";
+import type { ExportTimes } from "../../lib/export/export-times";
 import { renderStaticSite, type StaticSiteFile } from "../../lib/export/render-static-site";
 import type { TalkNotesDocument } from "../../lib/interchange/types";
 import { PUBLIC_SESSION_STATUSES } from "../../lib/reader/session-status";
@@ -26,14 +27,16 @@ export interface ExportConferenceOptions {
    * Single-file formats always export every session asked for.
    */
   includeDrafts?: boolean;
+  /** md/html: show each block's time on the conference's clock, or link it to the recording. */
+  times?: ExportTimes["mode"];
   /** Store to read Yjs state from (see loadSessionDocument). */
   store?: NotesStore;
 }
 
-const SINGLE_FILE: Record<"md" | "html" | "json", { ext: string; render: (doc: TalkNotesDocument) => string }> = {
-  md: { ext: "md", render: (doc) => renderMarkdown(doc) },
+const SINGLE_FILE: Record<"md" | "html" | "json", { ext: string; render: (doc: TalkNotesDocument, times?: ExportTimes) => string }> = {
+  md: { ext: "md", render: (doc, times) => renderMarkdown(doc, { times }) },
   html: { ext: "html", render: renderHtmlPage },
-  json: { ext: "json", render: renderJson },
+  json: { ext: "json", render: (doc) => renderJson(doc) },
 };
 
 /**
@@ -84,12 +87,13 @@ export async function exportConference(options: ExportConferenceOptions): Promis
     return renderStaticSite(first.conference, docs, to, { isDraft: (i) => !isPublic(sessions[i]!) });
   }
   const { ext, render } = SINGLE_FILE[to];
+  const times = options.times ? { mode: options.times, timeZone: conference.timezone } : undefined;
   const taken = new Set<string>();
   return docs.map((doc) => {
     const base = documentSlug(doc);
     let slug = base;
     for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
     taken.add(slug);
-    return { path: `${slug}.${ext}`, content: render(doc) };
+    return { path: `${slug}.${ext}`, content: render(doc, times) };
   });
 }

@@ -177,11 +177,13 @@ export async function previewNotesImport(input: { conferenceSlug: string; text: 
   return { ...readNotesFor(existing, data.text), conferenceExists: existing !== null };
 }
 
-function readNotesFor(existing: (Parameters<typeof conferenceMeta>[0] & { people: PersonRow[] }) | null, text: string) {
+function readNotesFor(existing: (Parameters<typeof conferenceMeta>[0] & { timezone: string; people: PersonRow[] }) | null, text: string) {
   return importNotes(text, {
     conference: existing ? conferenceMeta(existing) : undefined,
     // "audience" is the weakest role: the header's panel list upgrades it, as for anyone the notes meet.
     knownPeople: existing?.people.map((p) => ({ ...personFields(p), role: "audience" as const })) ?? [],
+    // Times written in the notes (`12:04`) are the conference's wall clock.
+    times: { timeZone: existing?.timezone ?? null },
   });
 }
 

@@ -47,6 +47,7 @@ interface SessionRow {
   endsAt: Date | null;
   intro: string;
   externalId: string | null;
+  recordingUrl: string | null;
   people: Array<{ personId: string; role: string; position: number; person: { externalId: string | null } }>;
 }
 
@@ -317,6 +318,8 @@ async function applySchedule(tx: Tx, conferenceId: string, schedule: ScheduleImp
     if (!fields || fields.has("track")) data.track = all.track;
     if (!fields || fields.has("startsAt")) data.startsAt = all.startsAt;
     if (!fields || fields.has("endsAt")) data.endsAt = all.endsAt;
+    // A recording the schedule links (often added after the talk) fills an empty one; one set by hand stays.
+    if (session.recordingUrl && !row.recordingUrl) data.recordingUrl = session.recordingUrl;
     // The intro follows the subtitle only while nobody has written their own.
     if (fields?.has("subtitle") && row.intro === (old?.subtitle ?? "")) data.intro = session.subtitle ?? "";
     if (Object.keys(data).length > 0) await tx.session.update({ where: { id: row.id }, data });
@@ -424,6 +427,7 @@ function sessionFields(s: ScheduleSession) {
     track: s.track ?? null,
     startsAt: new Date(s.startsAt),
     endsAt: new Date(s.endsAt),
+    recordingUrl: s.recordingUrl ?? null,
   };
 }
 

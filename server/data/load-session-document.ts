@@ -70,6 +70,9 @@ export async function loadSessionDocument(sessionId: string, options: LoadSessio
     room: session.room,
     track: session.track,
     slug: session.slug,
+    recording: session.recordingUrl
+      ? { url: session.recordingUrl, startsAt: session.recordingStartsAt?.toISOString() ?? null }
+      : null,
   };
   const people = session.people.map((sp) => toPerson(sp.person, sp.role));
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SESSION_KINDS } from "../../lib/interchange/types";
+import { recordingPlatform } from "../../lib/recording/recording-platform";
 
 /** What a person types to create a session. */
 /** Longest session title, in characters; forms say so rather than cutting a title short. */
@@ -29,6 +30,18 @@ export const SessionTime = z
 
 /** An optional room name. */
 export const SessionRoom = z.string().trim().max(100, "Keep the room under 100 characters").optional().transform((v) => v || null);
+
+/**
+ * A recording's URL: absent leaves it as it is, "" removes it, anything else
+ * must be a video page of a platform the reader links into (recordingPlatform).
+ */
+export const SessionRecordingUrl = z
+  .string()
+  .trim()
+  .max(2000, "Keep the recording URL under 2000 characters")
+  .optional()
+  .refine((v) => !v || recordingPlatform(v) !== null, "Use the video's page on YouTube, Vimeo, a PeerTube instance or media.ccc.de")
+  .transform((v) => (v === undefined ? undefined : v || null));
 
 export const SessionInput = z.object({
   title: SessionTitle,

@@ -299,6 +299,23 @@ describe("schedule import into SQLite", () => {
     expect(db.prepare(`SELECT COUNT(*) AS n FROM "ScheduleSource"`).get()).toEqual({ n: 1 });
     expect((await importSchedule({ text: fixture("fixcon-changed.xml") })).summary).toEqual(["No changes: 5 sessions already up to date."]);
   });
+
+  it("takes a session's recording from its links, filling only sessions that have none", async () => {
+    const recording = (n: number) => (db.prepare(`SELECT recordingUrl FROM "Session" WHERE externalId = ?`).get(`${G}${n}`) as { recordingUrl: string | null }).recordingUrl;
+    db.prepare(`UPDATE "Session" SET recordingUrl = ? WHERE externalId = ?`).run("https://vimeo.com/76979871", `${G}3`);
+    const withLinks = [1, 3].reduce(
+      (xml, n) =>
+        xml.replace(
+          new RegExp(`(<event guid="${G}${n}"[\\s\\S]*?)</event>`),
+          `$1<links><link href="https://fixcon.example/slides-${n}.pdf">Slides</link><link href="https://media.ccc.de/v/fixcon-${n}">Video</link></links></event>`,
+        ),
+      fixture("fixcon-changed.xml"),
+    );
+    await importSchedule({ text: withLinks, conferenceSlug: "fixcon24" });
+    expect(recording(1)).toBe("https://media.ccc.de/v/fixcon-1");
+    expect(recording(3)).toBe("https://vimeo.com/76979871"); // set by hand: kept
+    expect(recording(2)).toBeNull();
+  });
 });
 
 describe("schedule import from a URL (local HTTP server)", () => {

@@ -1,6 +1,8 @@
 "use client";
 
 import type { Editor } from "@tiptap/core";
+import { useState } from "react";
+import { type BlockTimeContext, BlockTimeForm } from "./BlockTimeForm";
 
 /** Arrow keys, Home and End move between the toolbar's buttons (the ARIA toolbar pattern). */
 function moveFocus(ev: React.KeyboardEvent<HTMLDivElement>) {
@@ -25,12 +27,14 @@ function moveFocus(ev: React.KeyboardEvent<HTMLDivElement>) {
  * assistive tech: each button's name is its word, its shortcut in
  * `aria-keyshortcuts`.
  */
-export function BlockToolbar({ editor, onShortcuts }: { editor: Editor | null; onShortcuts: () => void }) {
+export function BlockToolbar({ editor, onShortcuts, blockTime }: { editor: Editor | null; onShortcuts: () => void; blockTime: BlockTimeContext }) {
+  const [settingTime, setSettingTime] = useState(false);
   const keep = (ev: React.MouseEvent) => ev.preventDefault();
   const run = (fn: (e: Editor) => void) => () => {
     if (editor) fn(editor);
   };
   return (
+    <>
     <div className="block-toolbar" role="toolbar" aria-label="Notes structure" onKeyDown={moveFocus}>
       <button type="button" onMouseDown={keep} onClick={run((e) => e.chain().focus().setBlockType("question").run())} title="Question (Ctrl-Alt-Q)" aria-keyshortcuts="Control+Alt+Q">
         <span className="tb-icon tb-q" aria-hidden="true">Q</span>Question
@@ -62,9 +66,15 @@ export function BlockToolbar({ editor, onShortcuts }: { editor: Editor | null; o
       <button type="button" onMouseDown={keep} onClick={run((e) => e.chain().focus().sinkNotesBlock().run())} title="Indent (Tab)" aria-label="Indent" aria-keyshortcuts="Tab">
         <span aria-hidden="true">⇥</span>
       </button>
+      <span className="tb-sep" aria-hidden="true" />
+      <button type="button" onMouseDown={keep} onClick={() => setSettingTime((open) => !open)} title="When this was said (the time in the margin)" aria-expanded={settingTime}>
+        <span className="tb-icon" aria-hidden="true">◷</span>Time
+      </button>
       <button type="button" className="tb-help" onClick={onShortcuts} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts" aria-keyshortcuts="?">
         ?
       </button>
     </div>
+    {settingTime && editor ? <BlockTimeForm editor={editor} context={blockTime} onClose={() => setSettingTime(false)} /> : null}
+    </>
   );
 }

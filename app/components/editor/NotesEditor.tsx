@@ -34,6 +34,7 @@ import { SessionPeopleEditor } from "./SessionPeopleEditor";
 import { ShortcutSheet } from "./ShortcutSheet";
 import { SyncStatus } from "./SyncStatus";
 import { scrollCaretIntoView } from "./scroll-caret-into-view";
+import { serverClock } from "./server-clock";
 import { UndoBoundaries } from "./undo-boundaries";
 import { type CollabDocument, useCollabDocument } from "./use-collab-document";
 import { useDisplayName } from "./use-display-name";
@@ -47,6 +48,10 @@ interface NotesEditorProps {
   readOnly?: boolean;
   /** The signed-in account's name: the caret label unless this browser chose another. */
   accountName?: string;
+  /** The conference's time zone: block times show on its clock in the margin. */
+  timeZone?: string;
+  /** The session's day (`YYYY-MM-DD`, its zone), for times set by hand; null: today. */
+  sessionDay?: string | null;
 }
 
 /** The live, collaborative notes editor of one session. */
@@ -70,7 +75,7 @@ function PeopleSummaryLine({ people }: { people: ReadonlyArray<{ name: string; r
   return <span>{onStage.length === 0 ? "People" : `People: ${onStage.map((p) => p.name.split(" ")[0]).join(", ")}`}</span>;
 }
 
-function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: storedKind, readOnly = false }: NotesEditorProps & { collab: CollabDocument; name: string }) {
+function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: storedKind, readOnly = false, timeZone = "UTC", sessionDay = null }: NotesEditorProps & { collab: CollabDocument; name: string }) {
   const [pasteProblem, setPasteProblem] = useState<string | null>(null);
   const sessionPeople = useSessionPeople(collab.doc);
   const kind = useSessionKind(collab.doc, storedKind);
@@ -200,7 +205,8 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
       editable: !readOnly,
       extensions: [
         PasteSizeGuard.configure({ onRefuse: setPasteProblem }),
-        ...createNotesExtensions({ history: false }),
+        // Blocks are stamped with the server's clock; a co-editor's blocks arrive with their own times.
+        ...createNotesExtensions({ history: false, blockTimes: { now: serverClock.now, isRemote: isChangeOrigin, timeZone } }),
         Placeholder.configure({ placeholder: "Type what you hear. @ attributes, Q: asks, ( is your aside. Press ? for keys." }),
         Collaboration.configure({ document: collab.doc, field: NOTES_FIELD }),
         CollaborationCaret.configure({ provider: collab.provider, user: { name, color: userColor(name) }, render: renderCaret }),
@@ -218,8 +224,9 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
         handleScrollToSelection: (view) => scrollCaretIntoView(view, CARET_MARGIN, CARET_MARGIN),
       },
     },
-    [collab.doc, collab.provider, name, bridge, readOnly],
+    [collab.doc, collab.provider, name, bridge, readOnly, timeZone],
   );
+  useEffect(() => (readOnly ? undefined : serverClock.start()), [readOnly]);
   editorRef.current = editor;
 
   // The menu hangs from the caret's current box, read again whenever Floating UI repositions it.
@@ -317,7 +324,7 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
           <span>Read-only: you can follow these notes but not edit them.</span>
         </p>
       ) : (
-        <BlockToolbar editor={editor} onShortcuts={() => setShowShortcuts(true)} />
+        <BlockToolbar editor={editor} onShortcuts={() => setShowShortcuts(true)} blockTime={{ timeZone, sessionDay }} />
       )}
       {pasteProblem ? (
         <p className="form-error" role="alert" data-testid="paste-too-large">

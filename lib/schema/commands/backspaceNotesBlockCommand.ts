@@ -29,7 +29,7 @@ export const backspaceNotesBlockCommand: Command = (state, dispatch) => {
     return true;
   }
   if (typeName !== "note") {
-    if (dispatch) dispatch(state.tr.setNodeMarkup(pos, state.schema.nodes.note));
+    if (dispatch) dispatch(state.tr.setNodeMarkup(pos, state.schema.nodes.note, node.attrs));
     return true;
   }
 

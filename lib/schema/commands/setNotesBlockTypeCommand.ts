@@ -9,8 +9,8 @@ import { selectedNotesBlockPositions } from "./selectedNotesBlockPositions";
 /**
  * Turn the block(s) around the selection into `typeName`, keeping text and
  * nested blocks. The person a block is attributed to carries over (statement
- * speaker <-> question asker <-> talk speakers), and so does a key-moment
- * star; `attrs` override that.
+ * speaker <-> question asker <-> talk speakers), and so do the attributes
+ * every block has (its time, a key-moment star); `attrs` override that.
  * A type that cannot hold children (`asideBlock`) keeps only the text: the
  * nested blocks are lifted to follow it as siblings, in order.
  */
@@ -25,7 +25,7 @@ export function setNotesBlockTypeCommand(typeName: NotesBlockName, attrs?: Recor
     for (const pos of [...positions].reverse()) {
       const node = tr.doc.nodeAt(pos);
       if (!node) continue;
-      const nextAttrs = { ...attrsForPeople(typeName, blockPeople(node)), starred: node.attrs.starred ?? null, ...attrs };
+      const nextAttrs = { ...node.attrs, ...attrsForPeople(typeName, blockPeople(node)), ...attrs };
       const probe = type.create(nextAttrs);
       if (!canHaveChildren(probe) && node.childCount > 1) {
         const firstChild = node.firstChild!;

@@ -1,6 +1,7 @@
 import { publicSessionPageData } from "@/app/c/public-session-page-data";
 import { requestOrigin } from "@/app/c/request-origin";
 import { AppError } from "@/lib/errors/app-error";
+import { renderPublicNotes } from "@/lib/reader/render-public-notes";
 import { renderPublicNotFoundPage, renderPublicSessionPage } from "@/lib/reader/render-public-session-page";
 import { getPublicSession } from "@/server/data/public-session";
 import { readerStylesheet } from "@/server/reader/reader-stylesheet";
@@ -17,7 +18,7 @@ const HTML = { "content-type": "text/html; charset=utf-8", "x-content-type-optio
  * script, and no framework runtime (issue 5's "no editor code", issue 9's
  * page-weight goal).
  */
-export async function GET(_req: Request, { params }: { params: Promise<{ conference: string; session: string }> }) {
+export async function GET(req: Request, { params }: { params: Promise<{ conference: string; session: string }> }) {
   const { conference: conferenceSlug, session: sessionSlug } = await params;
   const stylesheet = `/c/reader.css?v=${readerStylesheet().hash}`;
   // Read before the page's data: a change made while it renders leaves the stored page stale, not current.
@@ -31,8 +32,16 @@ export async function GET(_req: Request, { params }: { params: Promise<{ confere
     throw err;
   }
   const origin = await requestOrigin();
-  const html = renderPublicSessionPage(publicSessionPageData(view, origin, stylesheet));
+  // `?player=1`: the reader asked for the recording's player on the page (no third-party request before);
+  // the time links then load it at their second. Rendered per request, never stored for the plain address.
+  const player = new URL(req.url).searchParams.get("player") === "1" && view.document.session.recording != null;
+  const data = publicSessionPageData(view, origin, stylesheet);
+  const html = renderPublicSessionPage(
+    player
+      ? { ...data, player, html: { ...data.html, ...renderPublicNotes(view.document, view.conference.slug, { timeZone: view.conference.timezone, player: true }) } }
+      : data,
+  );
   // Later requests are answered from these bytes by the entry point until the page changes (server/reader/public-page-cache.ts).
-  const etag = pages && key ? pages.remember(conferenceSlug, sessionSlug, origin, key, html) : null;
+  const etag = pages && key && !player ? pages.remember(conferenceSlug, sessionSlug, origin, key, html) : null;
   return new Response(html, { headers: { ...HTML, "cache-control": "no-cache", ...(etag ? { etag } : {}) } });
 }

@@ -8,6 +8,7 @@ import { PublishToMenu } from "@/app/c/_workspace/PublishToMenu";
 import { SessionStatusControl } from "@/app/c/_workspace/SessionStatusControl";
 import { requestOrigin } from "@/app/c/request-origin";
 import { formatIsoDate } from "@/lib/format/format-iso-date";
+import { instantToWallTime } from "@/lib/format/instant-to-wall-time";
 import { formatSessionTime } from "@/lib/format/format-session-time";
 import type { SessionKind } from "@/lib/interchange/types";
 import { orNotFound } from "@/app/or-not-found";
@@ -42,7 +43,7 @@ export default async function SessionEditorPage({ params }: { params: Params }) 
       <FoldOnPhone summary={<h1 className="fold-title">{session.title}</h1>} className="session-fold">
       <nav className="crumbs" aria-label="Breadcrumb">
         <Link href="/">Conferences</Link> / <Link href={`/conferences/${conference.slug}`}>{conference.name}</Link>
-        {session.viewerRole !== "viewer" ? <> · <Link href={`/conferences/${conference.slug}/sessions/${session.slug}/details`}>Edit title, room and time</Link></> : null}
+        {session.viewerRole !== "viewer" ? <> · <Link href={`/conferences/${conference.slug}/sessions/${session.slug}/details`}>Edit title, room, time and recording</Link></> : null}
       </nav>
       <div className="page-head">
         <div>
@@ -67,7 +68,7 @@ export default async function SessionEditorPage({ params }: { params: Params }) 
         </div>
       </div>
       </FoldOnPhone>
-      <NotesEditor sessionId={session.id} conferenceSlug={conference.slug} kind={session.kind as SessionKind} accountName={session.viewerName} readOnly={session.viewerRole === "viewer" || session.status === "archived"} />
+      <NotesEditor sessionId={session.id} conferenceSlug={conference.slug} timeZone={conference.timezone} sessionDay={session.startsAt ? instantToWallTime(session.startsAt, conference.timezone).slice(0, 10) : conference.startsOn} kind={session.kind as SessionKind} accountName={session.viewerName} readOnly={session.viewerRole === "viewer" || session.status === "archived"} />
     </>
   );
 }

@@ -15,7 +15,7 @@ function failure(err: unknown): FormState {
   throw err;
 }
 
-/** Saves a session's title, room and times (editors). */
+/** Saves a session's title, room, times and recording (editors). */
 export async function updateSessionAction(conferenceSlug: string, sessionSlug: string, _prev: FormState, form: FormData): Promise<FormState> {
   try {
     await authorizeAction(conferenceSlug, "editor");
@@ -24,6 +24,10 @@ export async function updateSessionAction(conferenceSlug: string, sessionSlug: s
       room: text(form, "room"),
       startsAt: text(form, "startsAt"),
       endsAt: text(form, "endsAt"),
+      recordingUrl: text(form, "recordingUrl"),
+      syncNoteTime: text(form, "syncNoteTime"),
+      syncVideoPosition: text(form, "syncVideoPosition"),
+      syncReset: form.get("syncReset") === "on",
     });
   } catch (err) {
     return failure(err);

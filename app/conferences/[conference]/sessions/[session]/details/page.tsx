@@ -6,6 +6,7 @@ import { orNotFound } from "@/app/or-not-found";
 import { requireWorkspaceRole } from "@/app/require-workspace-role";
 import { instantToWallTime } from "@/lib/format/instant-to-wall-time";
 import { zoneLabel } from "@/lib/format/zone-label";
+import { formatClockTime } from "@/lib/time/format-clock-time";
 import { MAX_SESSION_TITLE } from "@/server/data/session-input";
 import { getSession } from "@/server/data/sessions";
 import { deleteSessionAction, updateSessionAction } from "./actions";
@@ -21,6 +22,7 @@ export default async function SessionDetailsPage({ params }: { params: Params })
   const session = await orNotFound(getSession(conferenceSlug, sessionSlug));
   const { conference } = session;
   const zone = conference.timezone;
+  const recordingStart = session.recordingStartsAt ?? session.startsAt;
   const editorPath = `/conferences/${conference.slug}/sessions/${session.slug}`;
   return (
     <>
@@ -52,6 +54,34 @@ export default async function SessionDetailsPage({ params }: { params: Params })
                 <input name="endsAt" type="datetime-local" defaultValue={instantToWallTime(session.endsAt, zone)} />
               </label>
             </div>
+            <fieldset className="ws-recording">
+              <legend>Recording</legend>
+              <label>
+                Video <span className="hint">YouTube, Vimeo, PeerTube or media.ccc.de</span>
+                <input name="recordingUrl" type="url" maxLength={2000} defaultValue={session.recordingUrl ?? ""} placeholder="https://media.ccc.de/v/…" />
+              </label>
+              <p className="muted small" data-testid="recording-start">
+                The video&apos;s 0:00 is {recordingStart ? `at ${formatClockTime(recordingStart, zone, { seconds: true })}` : "not known yet"}{" "}
+                ({session.recordingStartsAt ? "from a sync point" : "the session's start"}). If the notes&apos; links land early or late,
+                give one sync point:
+              </p>
+              <div className="row">
+                <label>
+                  A note at <span className="hint">{zoneLabel(zone)}</span>
+                  <input name="syncNoteTime" placeholder="14:05:30" pattern="\d{1,2}:\d{2}(:\d{2})?" />
+                </label>
+                <label>
+                  is in the video at
+                  <input name="syncVideoPosition" placeholder="12:40" />
+                </label>
+              </div>
+              {session.recordingStartsAt ? (
+                <label className="check">
+                  <input type="checkbox" name="syncReset" />
+                  Go back to the session&apos;s start
+                </label>
+              ) : null}
+            </fieldset>
             <p className="muted small">
               Speakers, panelists, the moderator and the kind of session are edited in the session header above the notes, live with
               everyone writing: <Link href={editorPath}>open the notes</Link>.

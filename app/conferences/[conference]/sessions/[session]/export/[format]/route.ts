@@ -7,13 +7,13 @@ export const dynamic = "force-dynamic";
 
 type Params = Promise<{ conference: string; session: string; format: string }>;
 
-/** Downloads the session as Markdown, HTML (page or fragment) or talknotes/1 JSON. `?inline=1` shows it instead. */
+/** Downloads the session as Markdown, HTML (page or fragment) or talknotes/1 JSON. `?inline=1` shows it instead; `?times=show|link` adds each block's time. */
 export async function GET(req: Request, { params }: { params: Params }) {
   const { conference, session, format } = await params;
   try {
     // Members export drafts; anyone may export what is already public (live or published).
     await requireSessionAccessBySlug(await routeViewer(req), conference, session, "viewer", { publicRead: true });
-    const file = await exportSession(conference, session, format);
+    const file = await exportSession(conference, session, format, { times: new URL(req.url).searchParams.get("times") });
     const inline = new URL(req.url).searchParams.get("inline") === "1";
     return new Response(file.body, {
       headers: {

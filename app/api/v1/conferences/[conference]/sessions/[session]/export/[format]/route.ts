@@ -4,10 +4,10 @@ import { apiRoute } from "../../../../../../api-route";
 
 export const dynamic = "force-dynamic";
 
-/** GET: the session exported as md, html, fragment or json (viewer). */
-export const GET = apiRoute<{ conference: string; session: string; format: string }>(async ({ viewer, params }) => {
+/** GET: the session exported as md, html, fragment or json (viewer); `?times=show|link` adds each block's time. */
+export const GET = apiRoute<{ conference: string; session: string; format: string }>(async ({ req, viewer, params }) => {
   await requireConferenceRole(viewer, params.conference, "viewer");
-  const file = await exportSession(params.conference, params.session, params.format);
+  const file = await exportSession(params.conference, params.session, params.format, { times: new URL(req.url).searchParams.get("times") });
   return new Response(file.body, {
     headers: {
       "content-type": file.contentType,

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Session" ADD COLUMN "recordingUrl" TEXT,
+ADD COLUMN "recordingStartsAt" TIMESTAMP(3);

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Session" ADD COLUMN "recordingUrl" TEXT;
+ALTER TABLE "Session" ADD COLUMN "recordingStartsAt" DATETIME;
