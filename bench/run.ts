@@ -86,7 +86,8 @@ const SCENARIOS: Scenario[] = [
     // Points this process's Prisma client at PostgreSQL while it runs, and gives the run's back after.
     name: "scaleout",
     needsServer: true,
-    limitSeconds: { quick: 60, full: 120 },
+    // Three instances to start, then the latency run and two throughput runs (1 and 3 instances).
+    limitSeconds: { quick: 120, full: 300 },
     run: async (ctx) => (await import("./scaleout")).runScaleoutBench(ctx),
   },
   {

@@ -11,6 +11,7 @@ import type { NotesStorage } from "./collab/notes-storage";
 import { PostgresNotesStore } from "./collab/postgres-notes-store";
 import { RedisRoomBus } from "./collab/room-bus";
 import { ReadersCopyRenderer } from "./collab/render-readers-copy";
+import { PostgresRenderLease } from "./collab/postgres-render-lease";
 import { PostgresSessionPeopleSync } from "./collab/postgres-session-people-sync";
 import { SessionPeopleSync } from "./collab/session-people-sync";
 import { RedisTokenBucket } from "./collab/redis-token-bucket";
@@ -67,13 +68,20 @@ async function main() {
   if (migrations.applied.length > 0) console.log(`[db] applied migrations: ${migrations.applied.join(", ")}`);
 
   const store: NotesStorage = sqlite ? new NotesStore(sqlite) : new PostgresNotesStore(pool!);
-  const readersCopy = new ReadersCopyRenderer(sqlite ?? pool!, store);
+  const bus = env.redisUrl ? new RedisRoomBus(env.redisUrl, async (sessionId) => (await store.load(sessionId)).state) : null;
+  // Several instances: the one holding a document's render lease renders its readers' copy. While this
+  // instance's bus is down it renders anyway: the holder may not have the edits made here.
+  const renderLease = bus && env.database.kind === "postgres" ? new PostgresRenderLease(env.database.url) : null;
+  const readersCopy = new ReadersCopyRenderer(
+    sqlite ?? pool!,
+    store,
+    renderLease ? (sessionId) => (bus!.connected ? renderLease.mayRender(sessionId) : Promise.resolve(true)) : undefined,
+  );
   const pgStatuses = pool ? new PostgresSessionStatusReader(pool) : null;
   const statuses = sqlite ? new SessionStatusReader(sqlite) : pgStatuses!;
   const search = sqlite ? new NotesSearchIndex(sqlite) : new PostgresNotesSearchIndex(pool!);
   const live = new LiveHub(buildLiveFrame);
   const readersCopyListener = new ReadersCopyListener(live, search);
-  const bus = env.redisUrl ? new RedisRoomBus(env.redisUrl, async (sessionId) => (await store.load(sessionId)).state) : null;
   // A readers' copy written on another instance: this instance's live readers of that session get it.
   bus?.onRendered((sessionId) => live.changed(sessionId));
   // Renders announced while Redis was down were lost: re-render what this instance's readers follow.
@@ -90,8 +98,8 @@ async function main() {
     ? new RedisTokenBucket(env.redisUrl, "talknotes:upgrades:", { perSecond: DEFAULT_UPGRADE_LIMITS.upgradesPerSecond, burst: DEFAULT_UPGRADE_LIMITS.upgradeBurst })
     : null;
   const gate = new UpgradeGate(collabRequestAccess, DEFAULT_UPGRADE_LIMITS, Date.now, upgradeRate && ((address) => upgradeRate.take(address)));
-  // The fast path reads what a page shows synchronously from SQLite; on PostgreSQL pages go through Next.
-  const publicPages = sqlite ? new PublicPageCache(sqlite) : null;
+  // The fast path reads what a page shows from the database on every request (one round trip on PostgreSQL).
+  const publicPages = new PublicPageCache(sqlite ?? pool!);
   const collab: CollabServer = new CollabServer({
     store,
     renderer: readersCopy,
@@ -104,18 +112,22 @@ async function main() {
       onLoad: (room) => {
         peopleSync.bind(room);
         bus?.bind(room);
+        // Unloaded here: another instance with the document loaded takes over its renders.
+        if (renderLease) room.doc.once("destroy", () => void renderLease.release(room.sessionId));
         void pgStatuses?.refresh(room.sessionId);
       },
-      onContentChange: (sessionId, doc) => {
+      onContentChange: (sessionId, doc, now) => {
         const written = () => {
           readersCopyListener.written(sessionId);
           bus?.publishRendered(sessionId);
         };
-        const rendered = readersCopy.render(sessionId, doc);
+        // `now` (an export waits for it): rendered here whoever holds the lease, since this instance may
+        // have edits the holder has not received yet.
+        const rendered = readersCopy.render(sessionId, doc, written, now);
         // On PostgreSQL the instance that stored a new copy tells the others and indexes it; an instance
         // that found the same copy already stored (written by another one) has nothing to announce.
-        if (rendered instanceof Promise) rendered.then((changed) => changed && written(), (err: unknown) => console.error(`[collab] rendering readers' copy of ${sessionId} failed`, err));
-        else written();
+        if (rendered instanceof Promise) return rendered.then((changed) => void (changed && written()));
+        written();
       },
       // Live sessions have readers waiting: render their copy sooner (live reading stays under a second).
       contentDelayMs: (sessionId) => (statuses.status(sessionId) === "live" ? 200 : 750),
@@ -125,10 +137,6 @@ async function main() {
     collab,
     live,
     search,
-    get notesStore(): NotesStore {
-      if (store instanceof NotesStore) return store;
-      throw new Error("importing notes is not available on PostgreSQL yet");
-    },
     notesStorage: store,
     publicPages,
     resyncSessionPeople: (ids) => {
@@ -165,13 +173,16 @@ async function main() {
       res.end(JSON.stringify({ now: Date.now() }));
       return;
     }
+    const toNext = () =>
+      handle(req, res).catch((err) => {
+        console.error(err);
+        res.statusCode = 500;
+        res.end("Internal Server Error");
+      });
     // A public session page nothing changed on since it was rendered: its bytes, without Next's pipeline.
-    if (publicPages?.serve(req, res)) return;
-    handle(req, res).catch((err) => {
-      console.error(err);
-      res.statusCode = 500;
-      res.end("Internal Server Error");
-    });
+    const served = publicPages.serve(req, res);
+    if (served instanceof Promise) void served.then((done) => (done ? undefined : toNext()), () => toNext());
+    else if (!served) void toNext();
   });
   server.on("upgrade", (req, socket, head) => {
     if (req.url?.startsWith("/collab/")) {
@@ -196,6 +207,7 @@ async function main() {
     live.close();
     server.close();
     void bus?.close();
+    void renderLease?.close();
     upgradeRate?.close();
     if (sqlite) {
       sqlite.close();

@@ -1,5 +1,4 @@
 import type { CollabServer } from "./collab/collab-server";
-import type { NotesStore } from "./collab/notes-store";
 import type { NotesStorage } from "./collab/notes-storage";
 import type { PostgresNotesSearchIndex } from "./data/postgres-search-index";
 import type { NotesSearchIndex } from "./data/search-index";
@@ -13,11 +12,9 @@ export interface Runtime {
   live: LiveHub;
   /** Full-text index of the readers' copies, on the server's own database connection. */
   search: NotesSearchIndex | PostgresNotesSearchIndex;
-  /** The notes documents in SQLite (the same store the rooms write to); reading it throws on PostgreSQL (imports are SQLite-only for now). */
-  notesStore: NotesStore;
   /** The notes documents on either database (the store the rooms write to). */
   notesStorage: NotesStorage;
-  /** Public session pages answered by the entry point before Next (the route handler fills it); SQLite only. */
+  /** Public session pages answered by the entry point before Next (the route handler fills it). */
   publicPages: PublicPageCache | null;
   /** Re-reads these sessions' people from the database into their live documents, on every instance (after a server-side change). */
   resyncSessionPeople(sessionIds: readonly string[]): void;

@@ -166,15 +166,17 @@ export class CollabServer {
    * Re-creates a session's notes as an empty document with a new generation.
    * The loaded room is dropped without storing what it still held, and its
    * connections are closed as stale, so no old local copy merges into the new
-   * document. Returns the new generation.
+   * document. Returns the new generation (a promise on PostgreSQL, resolved
+   * once it is committed). Only this instance's room is dropped: nothing
+   * tells other instances yet (no caller outside tests re-creates notes).
    */
-  recreateNotes(sessionId: string): string {
+  recreateNotes(sessionId: string): string | Promise<string> {
     const room = this.roomsById.get(sessionId);
     if (room) {
       this.roomsById.delete(sessionId);
       room.discard();
     }
-    return this.store.recreate(sessionId);
+    return this.options.store.recreate(sessionId);
   }
 
   /**
@@ -189,8 +191,8 @@ export class CollabServer {
   }
 
   /** Brings a loaded session's readers' copy up to date now; a session nobody edits is already current. */
-  refreshReadersCopy(sessionId: string): void {
-    this.roomsById.get(sessionId)?.renderNow();
+  async refreshReadersCopy(sessionId: string): Promise<void> {
+    await this.roomsById.get(sessionId)?.renderNow();
   }
 
   /** The rooms loaded right now. */

@@ -108,15 +108,19 @@ export class PostgresNotesStore implements NotesStorage {
   }
 
   private async insert(batch: QueuedAppend[]): Promise<void> {
-    // The shared append fence of every session in the batch is taken first (an uncorrelated scalar
-    // subquery runs once, before any row is inserted) and held until commit: a compaction, which needs
-    // the fence exclusively, never folds the log while an append that took a lower id is uncommitted.
+    // The shared append fence of every session in the batch is taken first and held until commit: a
+    // compaction, which needs the fence exclusively, never folds the log while an append that took a
+    // lower id is uncommitted. "First" means before the insert *and* before the update locks the
+    // document's row: the sub-statements of a WITH run in no set order, and an update that locked the
+    // row and then waited for the fence deadlocked with a compaction holding the fence and waiting for
+    // that row (FOR UPDATE). So both gate on one CTE (evaluated once, as a one-time filter) that takes it.
     await this.pool.query(
       `WITH batch AS (SELECT * FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS b(sid, data, ord)),
+            fence AS (SELECT count(pg_advisory_xact_lock_shared(${APPEND_FENCE}, hashtext(f.sid))) AS n FROM (SELECT DISTINCT sid FROM batch) f),
             stored AS (INSERT INTO "NotesUpdate" ("sessionId", data, "createdAt") SELECT sid, data, ${NOW_UTC} FROM batch
-                         WHERE (SELECT count(pg_advisory_xact_lock_shared(${APPEND_FENCE}, hashtext(f.sid))) FROM (SELECT DISTINCT sid FROM batch) f) >= 0
+                         WHERE (SELECT n FROM fence) >= 0
                          ORDER BY ord RETURNING 1)
-       UPDATE "NotesDocument" SET "updatedAt" = ${NOW_UTC} WHERE "sessionId" IN (SELECT sid FROM batch)`,
+       UPDATE "NotesDocument" SET "updatedAt" = ${NOW_UTC} WHERE (SELECT n FROM fence) >= 0 AND "sessionId" IN (SELECT sid FROM batch)`,
       [batch.map((a) => a.sessionId), batch.map((a) => a.data)],
     );
   }

@@ -7,6 +7,15 @@ import { notesFromYDoc } from "../../lib/schema/notesFromYDoc";
 import { notesToInterchange } from "../../lib/schema/notesToInterchange";
 import type { NotesStorage } from "./notes-storage";
 
+/**
+ * An instance without a document's render lease asks again this often, this
+ * many times (a minute), in case the holder died before rendering the last
+ * change: long enough for PostgreSQL to notice a dead connection (the lease
+ * connection asks for 10 s keepalives).
+ */
+const LEASE_RETRY_MS = 2_000;
+const LEASE_RETRIES = 30;
+
 interface MetaRow {
   title: string;
   kind: string;
@@ -33,11 +42,20 @@ interface MetaRow {
 export class ReadersCopyRenderer {
   private readonly meta: ((sessionId: string) => MetaRow | undefined) | ((sessionId: string) => Promise<MetaRow | undefined>);
   private readonly synchronous: boolean;
+  /** Renders asked for per session (PostgreSQL): a retry without the lease stops once a newer one is asked. */
+  private readonly asked = new Map<string, number>();
+  /** The last render of each session still in flight (PostgreSQL): the next one waits for it. */
+  private readonly rendering = new Map<string, Promise<boolean>>();
 
-  /** `db`: SQLite (synchronous) or a PostgreSQL pool (the session's details are read before rendering). */
+  /**
+   * `db`: SQLite (synchronous) or a PostgreSQL pool (the session's details are read before rendering).
+   * `mayRender` (several instances): false when another instance renders this document
+   * (server/collab/postgres-render-lease.ts), so its copy is rendered once, not once per instance.
+   */
   constructor(
     db: Database.Database | pg.Pool,
     private readonly store: NotesStorage,
+    private readonly mayRender?: (sessionId: string) => Promise<boolean>,
   ) {
     if ("prepare" in db) {
       const stmt = db.prepare(
@@ -109,20 +127,56 @@ export class ReadersCopyRenderer {
    * Renders and stores the readers' copy: done on return with SQLite; with
    * PostgreSQL when the promise resolves (the state is copied first, so later
    * edits or an unload of the room cannot change what is rendered), to
-   * true when it stored a new copy.
+   * true when it stored a new copy; false also when another instance holds
+   * the document's render lease and renders it instead (unless `force`:
+   * someone waits for this instance's copy, e.g. an export).
    */
-  render(sessionId: string, doc: Y.Doc): void | Promise<boolean> {
+  render(sessionId: string, doc: Y.Doc, writtenLater?: () => void, force = false): void | Promise<boolean> {
     if (this.synchronous) {
       const document = this.toInterchange(sessionId, doc);
       if (document) void this.store.writeContent(sessionId, JSON.stringify(document));
       return;
     }
-    const state = Y.encodeStateAsUpdate(doc);
-    return (async () => {
+    const seq = (this.asked.get(sessionId) ?? 0) + 1;
+    this.asked.set(sessionId, seq);
+    return this.renderState(sessionId, Y.encodeStateAsUpdate(doc), seq, 0, writtenLater, force);
+  }
+
+  /**
+   * Renders `state` in order after the session's previous render. Without
+   * the lease it asks again a little later, as long as nothing newer was
+   * asked for: the holder may be an instance that died before rendering
+   * this change (PostgreSQL frees its lease when it notices), and nobody
+   * else would render it until the next edit. A copy written by such a
+   * retry is reported through `writtenLater`.
+   */
+  private renderState(sessionId: string, state: Uint8Array, seq: number, retries: number, writtenLater?: () => void, force = false): Promise<boolean> {
+    const mine = force || (this.mayRender?.(sessionId) ?? true);
+    // One render of a session at a time, in the order asked: two writes in flight on different pool
+    // connections could otherwise commit an older copy last.
+    const previous = this.rendering.get(sessionId) ?? Promise.resolve(false);
+    const run = previous.then(async () => {
+      if (!(await mine)) {
+        if (retries < LEASE_RETRIES) {
+          setTimeout(() => {
+            if (this.asked.get(sessionId) !== seq) return;
+            void this.renderState(sessionId, state, seq, retries + 1, writtenLater).then((written) => written && writtenLater?.());
+          }, LEASE_RETRY_MS).unref();
+        } else if (this.asked.get(sessionId) === seq) {
+          this.asked.delete(sessionId);
+        }
+        return false;
+      }
       const row = await this.meta(sessionId);
       // False: unchanged, or another instance with this document loaded stored the same copy first.
       return row ? (await this.store.writeContent(sessionId, JSON.stringify(this.interchange(row, state)))) !== false : false;
-    })();
+    });
+    const settled = run.catch(() => false);
+    this.rendering.set(sessionId, settled);
+    void settled.then(() => {
+      if (this.rendering.get(sessionId) === settled) this.rendering.delete(sessionId);
+    });
+    return run;
   }
 }
 

@@ -24,8 +24,11 @@ export interface RoomOptions {
   compactAfterUpdates: number;
   /** Keep an empty room loaded this long, for quick reconnects. */
   idleMs: number;
-  /** Called (debounced) after the document changed, e.g. to render the readers' copy. */
-  onContentChange?: (sessionId: string, doc: Y.Doc) => void;
+  /**
+   * Called (debounced) after the document changed, e.g. to render the readers' copy; `now` when asked
+   * for at once (`renderNow`: someone waits for it). May return a promise of the work being done.
+   */
+  onContentChange?: (sessionId: string, doc: Y.Doc, now?: boolean) => void | Promise<unknown>;
   /**
    * How long after the first change of a burst the readers' copy is rendered;
    * continuous typing still renders once per delay. A function decides per
@@ -440,22 +443,26 @@ export class Room {
     this.storedBytes = snapshot.byteLength;
   }
 
-  /** Stores pending updates and renders the readers' copy now (e.g. before an export). */
-  renderNow(): void {
+  /**
+   * Stores pending updates and renders the readers' copy now (e.g. before an export); resolves once
+   * the render is stored when it is asynchronous (PostgreSQL).
+   */
+  async renderNow(): Promise<void> {
     this.flush();
     if (this.contentTimer) {
       clearTimeout(this.contentTimer);
       this.contentTimer = null;
     }
-    this.renderContent();
+    await this.renderContent(true);
   }
 
-  private renderContent(): void {
+  private renderContent(now = false): void | Promise<unknown> {
     if (this.destroyed) return;
+    const failed = (err: unknown) => console.error(`[collab] rendering readers' copy of ${this.sessionId} failed`, err);
     try {
-      this.options.onContentChange?.(this.sessionId, this.doc);
+      return this.options.onContentChange?.(this.sessionId, this.doc, now)?.catch(failed);
     } catch (err) {
-      console.error(`[collab] rendering readers' copy of ${this.sessionId} failed`, err);
+      failed(err);
     }
   }
 

@@ -7,7 +7,7 @@ import type { ExportTimes } from "../../lib/export/export-times";
 import { renderStaticSite, type StaticSiteFile } from "../../lib/export/render-static-site";
 import type { TalkNotesDocument } from "../../lib/interchange/types";
 import { PUBLIC_SESSION_STATUSES } from "../../lib/reader/session-status";
-import type { NotesStore } from "../collab/notes-store";
+import type { NotesStorage } from "../collab/notes-storage";
 import { getPrisma } from "../db/prisma";
 import { loadSessionDocument } from "./load-session-document";
 
@@ -30,7 +30,7 @@ export interface ExportConferenceOptions {
   /** md/html: show each block's time on the conference's clock, or link it to the recording. */
   times?: ExportTimes["mode"];
   /** Store to read Yjs state from (see loadSessionDocument). */
-  store?: NotesStore;
+  store?: NotesStorage;
 }
 
 const SINGLE_FILE: Record<"md" | "html" | "json", { ext: string; render: (doc: TalkNotesDocument, times?: ExportTimes) => string }> = {

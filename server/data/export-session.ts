@@ -23,7 +23,8 @@ export type SessionExportFormat = keyof typeof SESSION_EXPORTS;
 export async function currentSessionDocument(conferenceSlug: string, sessionSlug: string): Promise<TalkNotesDocument> {
   const session = await getSession(conferenceSlug, sessionSlug);
   // A session being edited right now: render its readers' copy from the live document first.
-  getRuntime()?.collab.refreshReadersCopy(session.id);
+  // Awaited: on PostgreSQL the render is a round trip, and the export reads what it stores.
+  await getRuntime()?.collab.refreshReadersCopy(session.id);
   return loadSessionDocument(session.id);
 }
 

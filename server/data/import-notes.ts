@@ -8,7 +8,7 @@ import { parseInterchange } from "../../lib/interchange/parse-interchange";
 import type { Block, InterchangeConference, InterchangePerson, PersonRole, TalkNotesDocument } from "../../lib/interchange/types";
 import { interchangeToNotes } from "../../lib/schema/interchangeToNotes";
 import { seedYDocFromNotes } from "../../lib/schema/seedYDocFromNotes";
-import type { NotesStore } from "../collab/notes-store";
+import type { NotesStorage } from "../collab/notes-storage";
 import { getPrisma } from "../db/prisma";
 import { ConferenceInput } from "./conference-input";
 import { ImportNotesInput } from "./import-notes-input";
@@ -61,13 +61,13 @@ type PersonRow = {
  * (including the importer's typo-tolerant matching). Then it creates the
  * session, Person rows for newcomers, SessionPerson rows (role, panel order),
  * and the notes document: the Yjs state the editor opens, appended through
- * `store`, plus the readers' talknotes/1 copy.
+ * `store` (SQLite or PostgreSQL), plus the readers' talknotes/1 copy.
  *
  * Everything that can be refused (ImportError for input that is not notes,
  * AppError `invalid_input`) is refused before the first write; the rows are
  * written in one transaction, and removed again if storing the notes fails.
  */
-export async function importNotesToConference(input: ImportNotesInput, store: NotesStore): Promise<ImportedNotes> {
+export async function importNotesToConference(input: ImportNotesInput, store: NotesStorage): Promise<ImportedNotes> {
   const data = parseInput(ImportNotesInput, input);
   const { conferenceSlug } = data;
   const prisma = getPrisma();
@@ -147,9 +147,10 @@ export async function importNotesToConference(input: ImportNotesInput, store: No
   });
 
   try {
-    store.load(stored.session.id);
-    store.append(stored.session.id, stored.update);
-    store.writeContent(stored.session.id, JSON.stringify(stored.document));
+    // Either database: each step is committed when it returns (SQLite) or resolves (PostgreSQL).
+    await store.ensureGeneration(stored.session.id);
+    await store.append(stored.session.id, stored.update);
+    await store.writeContent(stored.session.id, JSON.stringify(stored.document));
   } catch (err) {
     await undo(stored.session.id, existing ? null : stored.conference.id, stored.people);
     throw err;

@@ -14,18 +14,17 @@ import {
 } from "../../lib/interchange/types";
 import { notesFromYDoc } from "../../lib/schema/notesFromYDoc";
 import { notesToInterchange } from "../../lib/schema/notesToInterchange";
-import { NotesStore } from "../collab/notes-store";
 import type { NotesStorage } from "../collab/notes-storage";
+import { openNotesStorage } from "../collab/open-notes-storage";
 import { getRuntime } from "../runtime";
 import { readEnv } from "../env";
-import { openSqlite } from "../db/open-sqlite";
 import { getPrisma } from "../db/prisma";
 import { parseAliases } from "./parse-aliases";
 import { sessionAuthors } from "./session-authors";
 
 export interface LoadSessionDocumentOptions {
   /** Store to read the Yjs state from; without one a short-lived connection is opened when needed. */
-  store?: NotesStore;
+  store?: NotesStorage;
 }
 
 type PersonRow = { id: string; name: string; affiliation: string | null; note: string | null; handle: string | null; aliases: string };
@@ -113,16 +112,16 @@ function readersCopy(json: string | undefined): TalkNotesDocument | null {
 
 async function blocksFromYjs(sessionId: string, given: NotesStorage | undefined, meta: Omit<TalkNotesDocument, "format" | "blocks">): Promise<Block[]> {
   const running = given ?? getRuntime()?.notesStorage;
-  const db = running ? null : openSqlite(readEnv().databasePath);
+  const opened = running ? null : await openNotesStorage(readEnv().database, { migrate: false });
   try {
-    const store = running ?? new NotesStore(db!);
+    const store = running ?? opened!.storage;
     const { state } = await store.load(sessionId);
     if (!state) return [];
     const ydoc = new Y.Doc();
     Y.applyUpdate(ydoc, state);
     return notesToInterchange(notesFromYDoc(ydoc), meta).blocks;
   } finally {
-    db?.close();
+    await opened?.close();
   }
 }
 

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import type http from "node:http";
 import zlib from "node:zlib";
 import type Database from "better-sqlite3";
+import type pg from "pg";
 import { PUBLIC_SESSION_STATUSES } from "../../lib/reader/session-status";
 import { siteOrigin } from "../site-origin";
 
@@ -11,7 +12,7 @@ const PAGES_KEPT = 200;
 const PAGE_HEADERS = { "content-type": "text/html; charset=utf-8", "x-content-type-options": "nosniff", "cache-control": "no-cache" };
 
 interface CachedPage {
-  /** Everything the page shows, as read from SQLite just before it was rendered (see `key`). */
+  /** Everything the page shows, as read from the database just before it was rendered (see `key`). */
   key: string;
   /** The origin written into its links (canonical, OpenGraph): a request for another origin is rendered anew. */
   origin: string;
@@ -24,41 +25,59 @@ interface CachedPage {
  * The public session page's bytes, answered by the HTTP entry point
  * (server/index.ts) before Next's pipeline, which costs several times the
  * page's own write (issue 21). Next's route handler renders the page and
- * hands its bytes here; every later request checks, with one synchronous
- * SQLite read, that nothing the page shows has changed since — the session's
- * status (a draft is never served), its details, its conference, its people,
- * its notes (every stored batch and readers' copy touches them), its
- * revisions (the byline) and the profiles of who may write there (the
- * "About the author" box) — and otherwise falls through to Next, which renders
- * and stores the page again. Checking the database on every request, rather
- * than being told of changes, keeps the cache right for changes made by other
- * processes (the CLI) and other instances sharing the database.
+ * hands its bytes here; every later request checks, with one read of the
+ * database (a synchronous SQLite statement, or one PostgreSQL round trip),
+ * that nothing the page shows has changed since — the session's status (a
+ * draft is never served), its details, its conference, its people, its notes
+ * (every stored batch and readers' copy touches them), its revisions (the
+ * byline) and the profiles of who may write there (the "About the author"
+ * box) — and otherwise falls through to Next, which renders and stores the
+ * page again. Checking the database on every request, rather than being told
+ * of changes, keeps the cache right for changes made by other processes (the
+ * CLI, psql) and by other instances sharing the database: on several
+ * instances this read is the invalidation, and it needs no message that could
+ * be lost (a Redis notice would miss every writer that is not an instance).
  */
 export class PublicPageCache {
   private readonly pages = new Map<string, CachedPage>();
-  private readonly keyQuery: Database.Statement<[string, string], { key: string }>;
+  private readonly readKey: (conferenceSlug: string, sessionSlug: string) => string | null | Promise<string | null>;
 
-  constructor(db: Database.Database) {
+  /** `db`: the server's SQLite connection, or its PostgreSQL pool. */
+  constructor(db: Database.Database | pg.Pool) {
     const statuses = PUBLIC_SESSION_STATUSES.map((s) => `'${s}'`).join(", ");
-    this.keyQuery = db.prepare(
-      `SELECT s.id || '|' || s.status || '|' || s.updatedAt || '|' || c.updatedAt || '|' || IFNULL(n.updatedAt, '') || '|' ||
-         IFNULL((SELECT group_concat(sp.personId || ':' || sp.role || ':' || sp.position || ':' || p.updatedAt, ',')
-                 FROM "SessionPerson" sp JOIN "Person" p ON p.id = sp.personId WHERE sp.sessionId = s.id), '') || '|' ||
-         (SELECT count(*) || ':' || IFNULL(max(r.createdAt), '') FROM "Revision" r WHERE r.sessionId = s.id) || '|' ||
-         (SELECT IFNULL(max(u.updatedAt), '') FROM "User" u WHERE u.isAdmin = 1 OR u.id IN (SELECT m.userId FROM "Membership" m WHERE m.conferenceId = c.id)) AS key
-       FROM "Session" s JOIN "Conference" c ON c.id = s.conferenceId LEFT JOIN "NotesDocument" n ON n.sessionId = s.id
-       WHERE c.slug = ? AND s.slug = ? AND s.status IN (${statuses})`,
-    );
+    if ("prepare" in db) {
+      const keyQuery = db.prepare<[string, string], { key: string }>(
+        `SELECT s.id || '|' || s.status || '|' || s.updatedAt || '|' || c.updatedAt || '|' || IFNULL(n.updatedAt, '') || '|' ||
+           IFNULL((SELECT group_concat(sp.personId || ':' || sp.role || ':' || sp.position || ':' || p.updatedAt, ',')
+                   FROM "SessionPerson" sp JOIN "Person" p ON p.id = sp.personId WHERE sp.sessionId = s.id), '') || '|' ||
+           (SELECT count(*) || ':' || IFNULL(max(r.createdAt), '') FROM "Revision" r WHERE r.sessionId = s.id) || '|' ||
+           (SELECT IFNULL(max(u.updatedAt), '') FROM "User" u WHERE u.isAdmin = 1 OR u.id IN (SELECT m.userId FROM "Membership" m WHERE m.conferenceId = c.id)) AS key
+         FROM "Session" s JOIN "Conference" c ON c.id = s.conferenceId LEFT JOIN "NotesDocument" n ON n.sessionId = s.id
+         WHERE c.slug = ? AND s.slug = ? AND s.status IN (${statuses})`,
+      );
+      this.readKey = (conferenceSlug, sessionSlug) => keyQuery.get(conferenceSlug, sessionSlug)?.key ?? null;
+    } else {
+      const sql = `SELECT s.id || '|' || s.status || '|' || s."updatedAt"::text || '|' || c."updatedAt"::text || '|' || COALESCE(n."updatedAt"::text, '') || '|' ||
+           COALESCE((SELECT string_agg(sp."personId" || ':' || sp.role || ':' || sp.position || ':' || p."updatedAt"::text, ',' ORDER BY sp."personId", sp.role)
+                     FROM "SessionPerson" sp JOIN "Person" p ON p.id = sp."personId" WHERE sp."sessionId" = s.id), '') || '|' ||
+           (SELECT count(*) || ':' || COALESCE(max(r."createdAt")::text, '') FROM "Revision" r WHERE r."sessionId" = s.id) || '|' ||
+           (SELECT COALESCE(max(u."updatedAt")::text, '') FROM "User" u WHERE u."isAdmin" OR u.id IN (SELECT m."userId" FROM "Membership" m WHERE m."conferenceId" = c.id)) AS key
+         FROM "Session" s JOIN "Conference" c ON c.id = s."conferenceId" LEFT JOIN "NotesDocument" n ON n."sessionId" = s.id
+         WHERE c.slug = $1 AND s.slug = $2 AND s.status IN (${statuses})`;
+      this.readKey = async (conferenceSlug, sessionSlug) =>
+        (await db.query<{ key: string }>({ name: "public-page-key", text: sql, values: [conferenceSlug, sessionSlug] })).rows[0]?.key ?? null;
+    }
   }
 
   /**
    * What the page of this public session shows, as one string that changes
-   * whenever any of it does; null when there is no such public session.
-   * Read it before reading the page's data, so a change in between only
-   * makes the stored page stale at once, never wrongly current.
+   * whenever any of it does; null when there is no such public session
+   * (a promise on PostgreSQL). Read it before reading the page's data, so a
+   * change in between only makes the stored page stale at once, never
+   * wrongly current.
    */
-  key(conferenceSlug: string, sessionSlug: string): string | null {
-    return this.keyQuery.get(conferenceSlug, sessionSlug)?.key ?? null;
+  key(conferenceSlug: string, sessionSlug: string): string | null | Promise<string | null> {
+    return this.readKey(conferenceSlug, sessionSlug);
   }
 
   /** Keeps a rendered page; returns its ETag. */
@@ -76,25 +95,37 @@ export class PublicPageCache {
    * Answers a GET or HEAD of a cached, still current public session page
    * (200 with its bytes, or 304 when If-None-Match names its ETag) and
    * returns true; returns false for anything else, which Next then handles.
+   * On PostgreSQL the answer is a promise (the key is read over the network);
+   * a failed read falls through to Next.
    */
-  serve(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+  serve(req: http.IncomingMessage, res: http.ServerResponse): boolean | Promise<boolean> {
     if ((req.method !== "GET" && req.method !== "HEAD") || !req.url?.startsWith("/c/")) return false;
     const slugs = sessionSlugs(req.url);
     if (!slugs) return false;
     const id = pageId(slugs[0], slugs[1]);
     const page = this.pages.get(id);
-    if (!page) return false;
-    if (this.key(slugs[0], slugs[1]) !== page.key) {
-      this.pages.delete(id);
-      return false;
+    if (!page || siteOrigin(requestHeaders(req)) !== page.origin) return false;
+    const current = (key: string | null) => {
+      if (key !== page.key) {
+        if (this.pages.get(id) === page) this.pages.delete(id);
+        return false;
+      }
+      this.answer(req, res, id, page);
+      return true;
+    };
+    const key = this.key(slugs[0], slugs[1]);
+    return key instanceof Promise ? key.then(current, () => false) : current(key);
+  }
+
+  private answer(req: http.IncomingMessage, res: http.ServerResponse, id: string, page: CachedPage): void {
+    if (this.pages.get(id) === page) {
+      this.pages.delete(id); // re-inserted: the map's order is least recently served first
+      this.pages.set(id, page);
     }
-    if (siteOrigin(requestHeaders(req)) !== page.origin) return false;
-    this.pages.delete(id); // re-inserted: the map's order is least recently served first
-    this.pages.set(id, page);
     if (matchesEtag(req.headers["if-none-match"], page.etag)) {
       res.writeHead(304, { etag: page.etag, "cache-control": PAGE_HEADERS["cache-control"] });
       res.end();
-      return true;
+      return;
     }
     const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
     if (gzip) page.gzip ??= zlib.gzipSync(page.body);
@@ -107,7 +138,6 @@ export class PublicPageCache {
       ...(gzip ? { "content-encoding": "gzip" } : {}),
     });
     res.end(req.method === "HEAD" ? undefined : body);
-    return true;
   }
 }
 

@@ -26,7 +26,7 @@ beforeAll(async () => {
   const { importNotesToConference } = await import("../../server/data/import-notes");
   const { setSessionStatus } = await import("../../server/data/publish-sessions");
   const { getPrisma } = await import("../../server/db/prisma");
-  const database = openCliDatabase({ mustExist: true });
+  const database = await openCliDatabase({ mustExist: true });
   try {
     const text = fs.readFileSync(path.join(ROOT, "tests/fixtures/notes/panel.txt"), "utf8");
     const first = await importNotesToConference({ conferenceSlug: "harbour-ops-camp", text }, database.store);

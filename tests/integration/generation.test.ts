@@ -117,7 +117,7 @@ describe("document generations", () => {
       type(dana.doc, "about to vanish");
       await waitFor(() => collab.room(sessionId).doc.getXmlFragment("notes").toString().includes("vanish"), 5000, "room has it");
 
-      const after = collab.recreateNotes(sessionId);
+      const after = await collab.recreateNotes(sessionId);
       expect(after).not.toBe(before);
       await waitFor(() => dana.closes.length > 0, 5000, "dana closed");
       expect(dana.closes).toEqual([CloseCode.StaleGeneration]);

@@ -4,6 +4,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { type SaveTracker, trackSaves } from "../../app/components/editor/save-tracker";
+import { CloseCode } from "../../lib/collab/close-codes";
 import { CollabServer } from "../../server/collab/collab-server";
 import type { StoredNotes } from "../../server/collab/notes-store";
 import { PostgresNotesStore } from "../../server/collab/postgres-notes-store";
@@ -52,7 +53,7 @@ describe.skipIf(!postgresUrl)("collaboration on PostgreSQL (in-process collab se
     await applyPostgresMigrations(client);
     client.release();
     await pool.query(`INSERT INTO "Conference" (id, slug, name, "updatedAt") VALUES ('c1', 'conf', 'Conf', now())`);
-    for (const id of ["s1", "s2"]) await pool.query(`INSERT INTO "Session" (id, "conferenceId", slug, title, "updatedAt") VALUES ($1, 'c1', $1, $1, now())`, [id]);
+    for (const id of ["s1", "s2", "s3"]) await pool.query(`INSERT INTO "Session" (id, "conferenceId", slug, title, "updatedAt") VALUES ($1, 'c1', $1, $1, now())`, [id]);
     store = new SlowLoadingStore(pool, 400);
     collab = new CollabServer({ store, authorize: () => connectionAccess(), room: { flushDelayMs: 40, idleMs: 200 } });
     httpServer = http.createServer();
@@ -114,6 +115,32 @@ describe.skipIf(!postgresUrl)("collaboration on PostgreSQL (in-process collab se
       expect(collab.room("s2").doc.getXmlFragment("notes").toString()).toBe(c.doc.getXmlFragment("notes").toString());
     } finally {
       c.destroy();
+    }
+  });
+
+  it("re-creates a session's notes on PostgreSQL: editors closed as stale, an empty document, a new generation", async () => {
+    const before = await collab.generation("s3");
+    const dana = connectClient(wsUrl, "s3", { connect: false });
+    const closes: number[] = [];
+    dana.provider.on("connection-close", (event: CloseEvent | null) => event && closes.push(event.code));
+    dana.provider.connect();
+    try {
+      await synced(dana);
+      dana.text.insert(0, "about to vanish");
+      await waitFor(() => collab.room("s3").doc.getXmlFragment("notes").toString().includes("vanish"), 5000, "room has it");
+
+      const after = await collab.recreateNotes("s3");
+      expect(after).not.toBe(before);
+      await waitFor(() => closes.length > 0, 5000, "dana closed");
+      expect(closes[0]).toBe(CloseCode.StaleGeneration);
+      dana.provider.disconnect();
+      // Committed: a fresh load from PostgreSQL is empty and of the new generation.
+      const stored = await new PostgresNotesStore(pool).load("s3");
+      expect(stored.generation).toBe(after);
+      expect(storedText(stored.state)).toBe("");
+      expect(await collab.generation("s3")).toBe(after);
+    } finally {
+      dana.destroy();
     }
   });
 });

@@ -28,7 +28,7 @@ export const archiveCommand: CliCommand = {
 
     const { openCliDatabase } = await import("../open-cli-database");
     const { setConferenceStatus, setSessionStatus } = await import("../../data/publish-sessions");
-    const database = openCliDatabase({ mustExist: true });
+    const database = await openCliDatabase({ mustExist: true });
     try {
       const changes = sessionSlug
         ? [await setSessionStatus(conferenceSlug, sessionSlug, "archived")]

@@ -43,7 +43,7 @@ export const exportCommand: CliCommand = {
 
     const { openCliDatabase } = await import("../open-cli-database");
     const { exportConference } = await import("../../data/export-conference");
-    const database = openCliDatabase({ mustExist: true });
+    const database = await openCliDatabase({ mustExist: true });
     try {
       const includeDrafts = args.values["include-drafts"] === true;
       const files = await exportConference({ conferenceSlug, sessionSlug, to, includeDrafts, times, store: database.store });

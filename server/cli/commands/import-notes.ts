@@ -29,7 +29,7 @@ export const importNotesCommand: CliCommand = {
 
     const { openCliDatabase } = await import("../open-cli-database");
     const { importNotesToConference } = await import("../../data/import-notes");
-    const database = openCliDatabase({ mustExist: false });
+    const database = await openCliDatabase({ mustExist: false });
     try {
       const result = await importNotesToConference({ conferenceSlug, text }, database.store);
       writeImportWarnings(io, result.warnings, result.guesses);

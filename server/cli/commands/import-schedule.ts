@@ -39,7 +39,7 @@ export const importScheduleCommand: CliCommand = {
 
     const { openCliDatabase } = await import("../open-cli-database");
     const { importSchedule } = await import("../../data/import-schedule");
-    const database = openCliDatabase({ mustExist: false });
+    const database = await openCliDatabase({ mustExist: false });
     try {
       const result = await importSchedule(input, { operator: true });
       const { sessions, people, rooms, days } = result.counts;

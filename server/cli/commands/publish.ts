@@ -47,7 +47,7 @@ export const publishCommand: CliCommand = {
       const { openCliDatabase } = await import("../open-cli-database");
       const { publishToDestination } = await import("../../publish/publish-to-destination");
       const { formatPublishReport } = await import("../../publish/publish-report");
-      const database = openCliDatabase({ mustExist: true });
+      const database = await openCliDatabase({ mustExist: true });
       try {
         const report = await publishToDestination({ conferenceSlug, destination: to, sessionSlug, anyAddress: true });
         for (const line of formatPublishReport(report)) io.stdout.write(`${line}\n`);
@@ -63,7 +63,7 @@ export const publishCommand: CliCommand = {
 
     const { openCliDatabase } = await import("../open-cli-database");
     const { setConferenceStatus, setSessionStatus } = await import("../../data/publish-sessions");
-    const database = openCliDatabase({ mustExist: true });
+    const database = await openCliDatabase({ mustExist: true });
     try {
       const changes = sessionSlug
         ? [await setSessionStatus(conferenceSlug, sessionSlug, "published")]

@@ -33,7 +33,7 @@ export const tokenCreateCommand: CliCommand = {
     const { getPrisma } = await import("../../db/prisma");
     const { createAccessToken } = await import("../../auth/access-tokens");
     const { AppError } = await import("../../../lib/errors/app-error");
-    const database = openCliDatabase({ mustExist: true });
+    const database = await openCliDatabase({ mustExist: true });
     try {
       const user = await getPrisma().user.findUnique({ where: { email }, select: { id: true } });
       if (!user) throw new AppError("not_found", `No account with email ${email}; create it with "talknotes user create"`);

@@ -39,7 +39,7 @@ export const userCreateCommand: CliCommand = {
 
     const { openCliDatabase } = await import("../open-cli-database");
     const { createUserAccount } = await import("../../auth/accounts");
-    const database = openCliDatabase({ mustExist: false });
+    const database = await openCliDatabase({ mustExist: false });
     try {
       const user = await createUserAccount({ email, name, password });
       io.stderr.write(`Created ${user.isAdmin ? "admin " : ""}account ${user.email} (${user.name})\n`);

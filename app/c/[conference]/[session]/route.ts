@@ -23,7 +23,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ conferen
   const stylesheet = `/c/reader.css?v=${readerStylesheet().hash}`;
   // Read before the page's data: a change made while it renders leaves the stored page stale, not current.
   const pages = getRuntime()?.publicPages;
-  const key = pages?.key(conferenceSlug, sessionSlug) ?? null;
+  const key = (await pages?.key(conferenceSlug, sessionSlug)) ?? null;
   let view;
   try {
     view = await getPublicSession(conferenceSlug, sessionSlug);

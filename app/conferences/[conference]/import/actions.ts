@@ -42,7 +42,7 @@ export async function createFromPreviewAction(conferenceSlug: string, document: 
   let path: string;
   try {
     await authorizeAction(conferenceSlug, "editor");
-    const stored = await importNotesToConference({ conferenceSlug, document, warnings }, runtime.notesStore);
+    const stored = await importNotesToConference({ conferenceSlug, document, warnings }, runtime.notesStorage);
     path = `/conferences/${stored.conference.slug}/sessions/${stored.session.slug}`;
   } catch (err) {
     return { error: message(err) };

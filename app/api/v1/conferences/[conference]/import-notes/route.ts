@@ -18,7 +18,7 @@ export const POST = apiRoute<{ conference: string }>(async ({ req, viewer, param
   const runtime = getRuntime();
   if (!runtime) throw new AppError("not_found", "The collaboration server is not running");
   const text = await readBodyText(req, MAX_NOTES_BYTES);
-  const result = await importNotesToConference({ conferenceSlug: params.conference, text }, runtime.notesStore);
+  const result = await importNotesToConference({ conferenceSlug: params.conference, text }, runtime.notesStorage);
   const session = await getSession(result.conference.slug, result.session.slug);
   return NextResponse.json({ session: sessionJson(session), warnings: result.warnings, guesses: result.guesses }, { status: 201 });
 });
