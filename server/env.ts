@@ -53,6 +53,8 @@ const EnvSchema = z.object({
     .refine((hosts) => hosts.every((h) => /^[a-z0-9.-]+$|^[0-9a-f:.]+$/.test(h)), "must be a comma-separated list of host names or addresses (or file)"),
   LIVE_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(256),
   LIVE_STREAMS_MAX: z.coerce.number().int().min(1).max(1_000_000).default(4096),
+  /** A personal access token for CLI commands that act through the running server (`talknotes merge`). */
+  TALKNOTES_TOKEN: z.string().min(1).optional(),
 });
 
 /** Which database DATABASE_URL selects. */
@@ -87,6 +89,8 @@ export interface AppEnv {
   publishAllowHosts: string[];
   /** Caps on open Server-Sent Events streams: per client address and in all. */
   liveStreams: { perAddress: number; total: number };
+  /** `TALKNOTES_TOKEN`: the CLI's personal access token for commands that go through the running server; null when unset. */
+  cliToken: string | null;
 }
 
 export class EnvError extends Error {
@@ -134,6 +138,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
     TALKNOTES_SECRET: source.TALKNOTES_SECRET || undefined,
     NODE_ENV: source.NODE_ENV || undefined,
     PUBLIC_URL: source.PUBLIC_URL || undefined,
+    TALKNOTES_TOKEN: source.TALKNOTES_TOKEN || undefined,
     TRUST_PROXY: source.TRUST_PROXY || undefined,
     SCHEDULE_FETCH_ALLOW_HOSTS: source.SCHEDULE_FETCH_ALLOW_HOSTS || undefined,
     PUBLISH_ALLOW_HOSTS: source.PUBLISH_ALLOW_HOSTS || undefined,
@@ -162,6 +167,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
     secret: secret ?? loadOrCreateSecret(dataDir),
     production: parsed.data.NODE_ENV === "production",
     publicUrl: parsed.data.PUBLIC_URL ?? null,
+    cliToken: parsed.data.TALKNOTES_TOKEN ?? null,
     trustProxy: parsed.data.TRUST_PROXY === "1" || parsed.data.TRUST_PROXY === "true",
     scheduleFetchAllowHosts: parsed.data.SCHEDULE_FETCH_ALLOW_HOSTS,
     publishAllowHosts: parsed.data.PUBLISH_ALLOW_HOSTS,

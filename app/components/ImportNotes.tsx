@@ -337,7 +337,7 @@ function blockAt(blocks: Block[], path: Path): Block | null {
   for (const i of path) {
     block = list[i] ?? null;
     if (!block) return null;
-    list = block.type === "question" ? block.answers : block.type === "aside" ? [] : block.children;
+    list = block.type === "question" ? block.answers : block.type === "aside" || block.type === "image" ? [] : block.children;
   }
   return block;
 }
@@ -352,7 +352,7 @@ function setPerson(blocks: Block[], path: Path, person: string | null): Block[] 
       return b;
     }
     if (b.type === "question") return { ...b, answers: setPerson(b.answers, rest, person) };
-    if (b.type === "aside") return b;
+    if (b.type === "aside" || b.type === "image") return b;
     return { ...b, children: setPerson(b.children, rest, person) };
   });
 }
@@ -367,6 +367,7 @@ function forgetPerson(blocks: Block[], id: string): Block[] {
       case "talk":
         return { ...b, speakers: b.speakers.filter((s) => s !== id), children: forgetPerson(b.children, id) };
       case "aside":
+      case "image":
         return b;
       default:
         return { ...b, children: forgetPerson(b.children, id) };

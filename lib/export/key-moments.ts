@@ -1,3 +1,4 @@
+import { nestedBlocks } from "../interchange/nested-blocks";
 import type { Block } from "../interchange/types";
 
 /**
@@ -11,8 +12,7 @@ export function keyMoments(blocks: readonly Block[]): Block[] {
   const walk = (list: readonly Block[]) => {
     for (const block of list) {
       if (block.starred === true) found.push(block);
-      if (block.type === "question") walk(block.answers);
-      else if (block.type !== "aside") walk(block.children);
+      walk(nestedBlocks(block));
     }
   };
   walk(blocks);

@@ -136,7 +136,7 @@ function blockGuesses(blocks: readonly Block[], guesses: ReadonlyMap<Block, Bloc
       const guess = guesses.get(b);
       if (guess) out.push({ ...guess, path: here });
       if (b.type === "question") walk(b.answers, here);
-      else if (b.type !== "aside") walk(b.children, here);
+      else if (b.type !== "aside" && b.type !== "image") walk(b.children, here);
     });
   walk(blocks, []);
   return out;

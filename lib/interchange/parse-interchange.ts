@@ -82,7 +82,7 @@ function walkBlocks(blocks: readonly Block[], path: string, visit: (block: Block
     const here = `${path}[${i}]`;
     visit(block, here);
     if (block.type === "question") walkBlocks(block.answers, `${here}.answers`, visit);
-    else if (block.type !== "aside") walkBlocks(block.children, `${here}.children`, visit);
+    else if (block.type !== "aside" && block.type !== "image") walkBlocks(block.children, `${here}.children`, visit);
   });
 }
 

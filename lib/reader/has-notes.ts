@@ -8,6 +8,8 @@ function blockHasText(block: Block): boolean {
       return block.text.trim() !== "" || block.asides.some((a) => a.trim() !== "") || block.children.some(blockHasText);
     case "aside":
       return block.text.trim() !== "";
+    case "image":
+      return true;
     case "talk":
       return block.title.trim() !== "" || block.children.some(blockHasText);
     default:

@@ -3,7 +3,7 @@ import type { Block, TalkNotesDocument } from "../interchange/types";
 /**
  * A plain-text excerpt of a session for index pages: the note-taker's intro
  * when there is one, else the notes' text in reading order (talk titles,
- * questions, statements, notes), cut at a word boundary to at most `max`
+ * questions, statements, notes, photo captions), cut at a word boundary to at most `max`
  * characters with an ellipsis. Callers escape it.
  */
 export function notesExcerpt(doc: TalkNotesDocument, max = 280): string {
@@ -19,9 +19,9 @@ export function notesExcerpt(doc: TalkNotesDocument, max = 280): string {
   const walk = (blocks: readonly Block[]) => {
     for (const b of blocks) {
       if (length > max) return;
-      add(b.type === "talk" ? b.title : b.text);
+      add(b.type === "talk" ? b.title : b.type === "image" ? b.caption : b.text);
       if (b.type === "question") walk(b.answers);
-      else if (b.type !== "aside") walk(b.children);
+      else if (b.type !== "aside" && b.type !== "image") walk(b.children);
     }
   };
   if (length === 0) walk(doc.blocks);

@@ -4,6 +4,9 @@ import { slugify } from "../../lib/text/slugify";
 import { AppError } from "../../lib/errors/app-error";
 import { importNotes } from "../../lib/import/import-notes";
 import type { ImportGuess } from "../../lib/import/import-guess";
+import { imageLinkOfNote, type MarkdownImageLink, markdownImageLinks } from "../../lib/import/markdown-image-links";
+import { type ProcessedImage, processImage } from "../images/process-image";
+import { prismaImageStore } from "../images/prisma-image-store";
 import { parseInterchange } from "../../lib/interchange/parse-interchange";
 import type { Block, InterchangeConference, InterchangePerson, PersonRole, TalkNotesDocument } from "../../lib/interchange/types";
 import { interchangeToNotes } from "../../lib/schema/interchangeToNotes";
@@ -17,6 +20,53 @@ import { SessionInput } from "./session-input";
 import { uniqueSlug } from "./unique-slug";
 import { parseAliases } from "./parse-aliases";
 import { RESERVED_SESSION_SLUGS } from "../../lib/reader/public-paths";
+
+/** How an import finds the files of the Markdown image links in the notes. */
+export interface ImportPhotosOption {
+  /** The bytes of the file an image link names (e.g. beside the notes file), or null when there is none. */
+  photo?: (src: string) => Promise<Uint8Array | null>;
+}
+
+/**
+ * The blocks with every note that is exactly a Markdown image link whose file
+ * is given turned into a photo (processed like an upload, kept in `photos`
+ * to store once the session exists). A link without a file, or whose file is
+ * refused, stays text, with a warning saying why.
+ */
+async function withPhotos(
+  blocks: readonly Block[],
+  links: readonly MarkdownImageLink[],
+  photo: (src: string) => Promise<Uint8Array | null>,
+  photos: Map<string, ProcessedImage>,
+  warnings: string[],
+): Promise<Block[]> {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const link = block.type === "note" && block.children.length === 0 ? imageLinkOfNote(block.text, links) : null;
+    if (!link) {
+      if (block.type === "question") out.push({ ...block, answers: await withPhotos(block.answers, links, photo, photos, warnings) });
+      else if (block.type === "aside" || block.type === "image") out.push(block);
+      else out.push({ ...block, children: await withPhotos(block.children, links, photo, photos, warnings) });
+      continue;
+    }
+    const bytes = await photo(link.src);
+    if (!bytes) {
+      warnings.push(`The photo "${link.src}" was not given; its link stays as text.`);
+      out.push(block);
+      continue;
+    }
+    try {
+      const image = await processImage(bytes);
+      photos.set(image.hash, image);
+      out.push({ type: "image", hash: image.hash, alt: link.alt, caption: "", width: image.width, height: image.height });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      warnings.push(`The photo "${link.src}" was not added: ${err.message}`);
+      out.push(block);
+    }
+  }
+  return out;
+}
 
 /** One person of the imported session as stored. */
 export interface ImportedPerson {
@@ -67,7 +117,7 @@ type PersonRow = {
  * AppError `invalid_input`) is refused before the first write; the rows are
  * written in one transaction, and removed again if storing the notes fails.
  */
-export async function importNotesToConference(input: ImportNotesInput, store: NotesStorage): Promise<ImportedNotes> {
+export async function importNotesToConference(input: ImportNotesInput, store: NotesStorage, options: ImportPhotosOption = {}): Promise<ImportedNotes> {
   const data = parseInput(ImportNotesInput, input);
   const { conferenceSlug } = data;
   const prisma = getPrisma();
@@ -75,7 +125,9 @@ export async function importNotesToConference(input: ImportNotesInput, store: No
 
   const imported = "text" in data ? readNotesFor(existing, data.text) : { document: parseInterchange(data.document), warnings: data.warnings ?? [], guesses: [] };
   const warnings = [...imported.warnings];
-  const parsed = imported.document;
+  const photos = new Map<string, ProcessedImage>();
+  const links = options.photo && "text" in data ? markdownImageLinks(data.text) : [];
+  const parsed = links.length ? { ...imported.document, blocks: await withPhotos(imported.document.blocks, links, options.photo!, photos, warnings) } : imported.document;
 
   let conferenceData: ReturnType<typeof ConferenceInput.parse> | null = null;
   if (!existing) {
@@ -147,6 +199,7 @@ export async function importNotesToConference(input: ImportNotesInput, store: No
   });
 
   try {
+    for (const image of photos.values()) await prismaImageStore().put(stored.session.id, image);
     // Either database: each step is committed when it returns (SQLite) or resolves (PostgreSQL).
     await store.ensureGeneration(stored.session.id);
     await store.append(stored.session.id, stored.update);
@@ -273,6 +326,7 @@ function remapBlocks(blocks: readonly Block[], idFor: ReadonlyMap<string, string
       case "tip":
         return { ...block, children: remapBlocks(block.children, idFor) };
       case "aside":
+      case "image":
         return block;
     }
   });

@@ -149,7 +149,7 @@ function referencedIds(blocks: readonly Block[], into = new Set<string>()): Set<
     } else if (block.type === "talk") {
       block.speakers.forEach((s) => into.add(s));
       referencedIds(block.children, into);
-    } else if (block.type !== "aside") {
+    } else if (block.type !== "aside" && block.type !== "image") {
       referencedIds(block.children, into);
     }
   }
@@ -170,6 +170,7 @@ function dropUnknown(blocks: readonly Block[], known: ReadonlySet<string>): Bloc
       case "tip":
         return { ...block, children: dropUnknown(block.children, known) };
       case "aside":
+      case "image":
         return block;
     }
   });
