@@ -10,6 +10,7 @@ import { storeAuthCookies } from "@/app/store-auth-cookies";
 import { AppError } from "@/lib/errors/app-error";
 import { createAccessToken, revokeAccessToken } from "@/server/auth/access-tokens";
 import { setOpenSignup, signIn, signOut, signUp } from "@/server/auth/accounts";
+import { updateAuthorProfile } from "@/server/auth/author-profile";
 import { acceptInvite } from "@/server/auth/invites";
 
 function failure(err: unknown): FormState {
@@ -96,6 +97,20 @@ export async function revokeTokenAction(tokenId: string, _prev: FormState, _form
 export async function setOpenSignupAction(_prev: FormState, form: FormData): Promise<FormState> {
   try {
     await setOpenSignup(await currentViewer(), form.get("open") === "on");
+  } catch (err) {
+    return failure(err);
+  }
+  revalidatePath("/account");
+  return { error: null, fields: {} };
+}
+
+/** Saves the viewer's author profile (display name, bio, link, avatar URL). */
+export async function updateProfileAction(_prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    const viewer = await currentViewer();
+    if (!viewer) throw new AppError("unauthorized", "Sign in first");
+    const field = (name: string) => String(form.get(name) ?? "");
+    await updateAuthorProfile(viewer.id, { name: field("name"), bio: field("bio"), link: field("link"), avatarUrl: field("avatarUrl") });
   } catch (err) {
     return failure(err);
   }

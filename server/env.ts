@@ -46,6 +46,11 @@ const EnvSchema = z.object({
     .default("")
     .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
     .refine((hosts) => hosts.every((h) => /^[a-z0-9.-]+$|^\[?[0-9a-f:.]+\]?$/.test(h)), "must be a comma-separated list of host names or addresses"),
+  PUBLISH_ALLOW_HOSTS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((h) => h.trim().toLowerCase().replace(/^\[|\]$/g, "")).filter(Boolean))
+    .refine((hosts) => hosts.every((h) => /^[a-z0-9.-]+$|^[0-9a-f:.]+$/.test(h)), "must be a comma-separated list of host names or addresses (or file)"),
   LIVE_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(256),
   LIVE_STREAMS_MAX: z.coerce.number().int().min(1).max(1_000_000).default(4096),
   /** A personal access token for CLI commands that act through the running server (`talknotes merge`). */
@@ -77,6 +82,11 @@ export interface AppEnv {
   trustProxy: boolean;
   /** Hosts schedule import by URL may fetch even at private or loopback addresses (`SCHEDULE_FETCH_ALLOW_HOSTS`). */
   scheduleFetchAllowHosts: string[];
+  /**
+   * Hosts publishing (WordPress, Git) may reach even at private or loopback addresses
+   * (`PUBLISH_ALLOW_HOSTS`); the entry `file` allows local-path Git remotes.
+   */
+  publishAllowHosts: string[];
   /** Caps on open Server-Sent Events streams: per client address and in all. */
   liveStreams: { perAddress: number; total: number };
   /** `TALKNOTES_TOKEN`: the CLI's personal access token for commands that go through the running server; null when unset. */
@@ -131,6 +141,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
     TALKNOTES_TOKEN: source.TALKNOTES_TOKEN || undefined,
     TRUST_PROXY: source.TRUST_PROXY || undefined,
     SCHEDULE_FETCH_ALLOW_HOSTS: source.SCHEDULE_FETCH_ALLOW_HOSTS || undefined,
+    PUBLISH_ALLOW_HOSTS: source.PUBLISH_ALLOW_HOSTS || undefined,
     LIVE_STREAMS_PER_ADDRESS: source.LIVE_STREAMS_PER_ADDRESS || undefined,
     LIVE_STREAMS_MAX: source.LIVE_STREAMS_MAX || undefined,
   });
@@ -159,6 +170,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
     cliToken: parsed.data.TALKNOTES_TOKEN ?? null,
     trustProxy: parsed.data.TRUST_PROXY === "1" || parsed.data.TRUST_PROXY === "true",
     scheduleFetchAllowHosts: parsed.data.SCHEDULE_FETCH_ALLOW_HOSTS,
+    publishAllowHosts: parsed.data.PUBLISH_ALLOW_HOSTS,
     liveStreams: { perAddress: parsed.data.LIVE_STREAMS_PER_ADDRESS, total: parsed.data.LIVE_STREAMS_MAX },
   };
   if (database.kind === "postgres") {

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { createTokenAction, revokeTokenAction, setOpenSignupAction, signOutAction } from "@/app/auth-actions";
+import { createTokenAction, revokeTokenAction, setOpenSignupAction, signOutAction, updateProfileAction } from "@/app/auth-actions";
 import { ActionForm } from "@/app/components/ActionForm";
 import { SecretActionForm } from "@/app/components/SecretActionForm";
 import { currentViewer } from "@/app/current-viewer";
 import { listAccessTokens } from "@/server/auth/access-tokens";
+import { authorProfile } from "@/server/auth/author-profile";
 import { signupPolicy } from "@/server/auth/accounts";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -15,7 +16,7 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "never");
 export default async function AccountPage() {
   const viewer = await currentViewer();
   if (!viewer) redirect("/login?next=/account");
-  const [tokens, policy] = await Promise.all([listAccessTokens(viewer.id), signupPolicy()]);
+  const [tokens, policy, profile] = await Promise.all([listAccessTokens(viewer.id), signupPolicy(), authorProfile(viewer.id)]);
   return (
     <>
       <div className="page-head">
@@ -57,6 +58,28 @@ export default async function AccountPage() {
           )}
         </section>
         <aside className="stack">
+          <div className="card">
+            <h2 id="profile">Author profile</h2>
+            <p className="small">Shown with the notes you write: the byline &ldquo;Notes by …&rdquo; on public pages, exports and blog posts, and this bio at the end when you wrote first.</p>
+            <ActionForm action={updateProfileAction} submitLabel="Save profile" testId="author-profile">
+              <label>
+                Display name
+                <input name="name" required maxLength={100} defaultValue={profile.name} autoComplete="name" />
+              </label>
+              <label>
+                Bio
+                <textarea name="bio" maxLength={1000} rows={4} defaultValue={profile.bio ?? ""} placeholder="Writes about operations at a web shop in Austin." />
+              </label>
+              <label>
+                Link
+                <input name="link" type="url" maxLength={500} defaultValue={profile.link ?? ""} placeholder="https://example.org/about" />
+              </label>
+              <label>
+                Avatar image URL (optional)
+                <input name="avatarUrl" type="url" maxLength={500} defaultValue={profile.avatarUrl ?? ""} placeholder="https://example.org/me.jpg" />
+              </label>
+            </ActionForm>
+          </div>
           <div className="card">
             <h2>New token</h2>
             <SecretActionForm action={createTokenAction} submitLabel="Create token" secretLabel="Your token" testId="new-token">

@@ -24,6 +24,7 @@ export function publicSessionPageData(view: Awaited<ReturnType<typeof getPublicS
     },
     people: session.people.map((p) => ({ id: p.personId, name: p.person.name, affiliation: p.person.affiliation, role: p.role, position: p.position })),
     noteTakers: view.noteTakers,
+    about: view.about,
     html: view.html,
     version: view.version,
     threads: view.document.blocks.filter((b) => b.type === "question").length,

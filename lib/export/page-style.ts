@@ -16,4 +16,7 @@ ul { padding-left: 1.25rem; }
 li { margin: 0.35rem 0; }
 .aside { color: var(--aside); }
 a { color: var(--accent); }
+.byline { color: var(--muted); font-style: italic; }
+.about-author { margin-top: 2rem; padding: 1rem; border: 1px solid color-mix(in srgb, var(--muted) 40%, transparent); border-radius: 8px; overflow: auto; }
+.about-author .avatar { float: right; border-radius: 50%; margin-left: 0.75rem; }
 `.trim();

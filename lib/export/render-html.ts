@@ -2,11 +2,13 @@ import type { Block, InterchangePerson, TalkNotesDocument } from "../interchange
 import { nestedBlocks } from "../interchange/nested-blocks";
 import { renderImageFigure } from "../images/render-image-figure";
 import { blockTimeStamp } from "./block-time-stamp";
+import { byline } from "./byline";
 import { escapeHtml } from "./escape-html";
 import type { ExportBodyOptions } from "./image-base-option";
 import { formatLongDate } from "./format-long-date";
 import { keyMoments } from "./key-moments";
 import { PAGE_STYLE } from "./page-style";
+import { renderAuthorBoxHtml } from "./render-author-box-html";
 import { personLabels } from "./person-labels";
 import { postTitle } from "./post-title";
 import { sanitiseDocument } from "./sanitise-document";
@@ -114,6 +116,10 @@ function fragment(doc: TalkNotesDocument, options: ExportBodyOptions): string {
     flush();
   }
   flush();
+  const credit = byline(doc.authors);
+  if (credit) out.push(`<p class="byline">${escapeHtml(credit)}</p>`);
+  const about = renderAuthorBoxHtml(doc.authors?.[0]);
+  if (about) out.push(about);
   return `${out.join("\n")}\n`;
 }
 

@@ -1,5 +1,6 @@
 import type { Block, InterchangePerson, TalkNotesDocument } from "../interchange/types";
 import { blockTimeStamp } from "./block-time-stamp";
+import { byline } from "./byline";
 import { escapeLineStart } from "./escape-line-start";
 import { escapeMarkdown } from "./escape-markdown";
 import { formatLongDate } from "./format-long-date";
@@ -141,6 +142,17 @@ export function renderMarkdownBody(doc: TalkNotesDocument, options: ExportBodyOp
     flush();
   }
   flush();
+
+  // The 2010 posts end with who took the notes and an "About the author" box.
+  const credit = byline(doc.authors);
+  if (credit) sections.push(`*${escapeLineStart(escapeMarkdown(credit))}*`);
+  const primary = doc.authors?.[0];
+  if (primary && (primary.bio?.trim() || primary.link?.trim())) {
+    sections.push(`**About ${escapeMarkdown(primary.name)}**`);
+    sections.push(...introParagraphs(primary.bio ?? ""));
+    // An autolink, percent-encoding everything but plain URL characters, so nothing in it reads as Markdown.
+    if (primary.link && /^https?:\/\/\S+$/i.test(primary.link)) sections.push(`<${primary.link.replace(/[^A-Za-z0-9\-.~:/?#@!$&'+,;=%]/gu, encodeURIComponent)}>`);
+  }
 
   return `${sections.filter((s) => s.trim() !== "").join("\n\n")}\n`;
 }

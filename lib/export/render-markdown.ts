@@ -1,4 +1,5 @@
 import type { TalkNotesDocument } from "../interchange/types";
+import { authorFrontMatter } from "./author-front-matter";
 import { documentSlug } from "./document-slug";
 import type { ExportBodyOptions } from "./image-base-option";
 import { postTitle } from "./post-title";
@@ -32,6 +33,7 @@ export function renderMarkdown(doc: TalkNotesDocument, options: RenderMarkdownOp
     ["event", clean.conference.name],
     ["location", clean.conference.location],
     ["speakers", stageNames(clean)],
+    ...authorFrontMatter(clean),
   ]);
   return `${frontMatter}\n${body}`;
 }

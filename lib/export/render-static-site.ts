@@ -1,4 +1,5 @@
 import type { InterchangeConference, TalkNotesDocument } from "../interchange/types";
+import { authorFrontMatter } from "./author-front-matter";
 import { documentSlug } from "./document-slug";
 import { escapeLineStart } from "./escape-line-start";
 import { escapeMarkdown } from "./escape-markdown";
@@ -94,6 +95,7 @@ function postFile(doc: TalkNotesDocument, slug: string, flavour: StaticSiteFlavo
     ["event", doc.conference.name],
     ["location", doc.conference.location],
     ["speakers", stageNames(doc)],
+    ...authorFrontMatter(doc),
   ];
   const body = neutraliseTemplateSyntax(renderMarkdownBody(doc, { imageBase }));
   if (flavour === "hugo") {

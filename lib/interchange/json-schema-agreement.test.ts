@@ -34,6 +34,7 @@ const objectSchemas: Array<[string, z.ZodObject, JsonSchema]> = [
   ["conference", talknotesSchema.conference, defs.conference!],
   ["session", talknotesSchema.session, defs.session!],
   ["person", talknotesSchema.person, defs.person!],
+  ["author", talknotesSchema.author, defs.author!],
   ["recording", talknotesSchema.recording, defs.recording!],
   ...Object.entries(talknotesSchema.blocks).map(([name, schema]): [string, z.ZodObject, JsonSchema] => [name, schema, defs[name]!]),
 ];

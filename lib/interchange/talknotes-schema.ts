@@ -58,6 +58,14 @@ const person = z.object({
   aliases: z.array(z.string()).optional(),
 });
 
+const webUrl = z.string().regex(/^https?:\/\/\S+$/i, "expected an http(s) URL");
+const author = z.object({
+  name: z.string(),
+  bio: z.string().nullable().optional(),
+  link: webUrl.nullable().optional(),
+  avatarUrl: webUrl.nullable().optional(),
+});
+
 // Recursion goes through z.lazy so every object schema stays a plain
 // ZodObject whose shape the schema-agreement test can walk.
 const block: z.ZodType<Block> = z.lazy(() => z.discriminatedUnion("type", [question, statement, aside, note, talk, tip, image]));
@@ -108,6 +116,7 @@ const document = z.object({
   session,
   people: z.array(person),
   blocks: z.array(block),
+  authors: z.array(author).optional(),
 });
 
 /**
@@ -119,6 +128,7 @@ export const talknotesSchema = {
   conference,
   session,
   person,
+  author,
   recording,
   block,
   blocks: { question, statement, aside, note, talk, tip, image },

@@ -71,6 +71,18 @@ export interface InterchangePerson {
   aliases?: string[];
 }
 
+/** A note-taker who wrote in the session: the byline ("Notes by …") and the "About the author" box. */
+export interface InterchangeAuthor {
+  /** Display name, e.g. "Paul Reed". */
+  name: string;
+  /** A short bio (plain text); absent when the author wrote none. */
+  bio?: string | null;
+  /** The author's own page, an http(s) URL. */
+  link?: string | null;
+  /** An image of the author, an http(s) URL. */
+  avatarUrl?: string | null;
+}
+
 /** A question thread: the question and the answers given to it, in order. */
 export interface QuestionBlock {
   type: "question";
@@ -179,4 +191,6 @@ export interface TalkNotesDocument {
   session: InterchangeSession;
   people: InterchangePerson[];
   blocks: Block[];
+  /** Who took the notes, in the order they first wrote; the first is the primary author. Optional. */
+  authors?: InterchangeAuthor[];
 }

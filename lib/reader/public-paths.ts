@@ -12,6 +12,8 @@ export const publicPaths = {
   live: (conference: string, session: string) => `/c/${seg(conference)}/${seg(session)}/live`,
   person: (conference: string, personId: string) => `/c/${seg(conference)}/people/${seg(personId)}`,
   feed: (conference: string) => `/c/${seg(conference)}/feed.xml`,
+  /** The conference's notes as a blog: dated entries, newest first, paged (`?page=2`). */
+  blog: (conference: string, page = 1) => `/c/${seg(conference)}/blog${page > 1 ? `?page=${page}` : ""}`,
   search: (conference: string, query?: string) => `/c/${seg(conference)}/search${query ? `?q=${encodeURIComponent(query)}` : ""}`,
   /** A session's notes for an iframe on another site (the only pages that may be framed). */
   embed: (conference: string, session: string) => `/embed/${seg(conference)}/${seg(session)}`,
@@ -22,5 +24,5 @@ export const publicPaths = {
 /** Path prefix of every embed route: framing is allowed under it only (server/frame-policy.ts). */
 export const EMBED_PATH_PREFIX = "/embed/";
 
-/** Session slugs the public routes use for themselves (`/c/<conf>/people/...`, `/c/<conf>/search`). */
-export const RESERVED_SESSION_SLUGS: ReadonlySet<string> = new Set(["people", "search"]);
+/** Session slugs the public routes use for themselves (`/c/<conf>/people/...`, `/c/<conf>/search`, `/c/<conf>/blog`). */
+export const RESERVED_SESSION_SLUGS: ReadonlySet<string> = new Set(["people", "search", "blog"]);

@@ -1,4 +1,6 @@
 import { escapeHtml } from "../export/escape-html";
+import { renderAuthorBoxHtml } from "../export/render-author-box-html";
+import type { InterchangeAuthor } from "../interchange/types";
 import type { EmbedTheme } from "./embed-theme";
 import type { InterchangeRecording } from "../interchange/types";
 import { recordingEmbedUrl } from "../recording/recording-embed-url";
@@ -30,6 +32,8 @@ export interface PublicSessionPageData {
   people: Array<{ id: string; name: string; affiliation: string | null; role: string; position: number }>;
   /** Display names of the note-takers, for the byline ("Notes by …"); empty: no byline. */
   noteTakers?: string[];
+  /** The primary note-taker's profile, for the "About the author" box at the end; absent: no box. */
+  about?: InterchangeAuthor;
   /** Reader HTML of the notes, the speaker chart and the key moments, already escaped (lib/reader/render-public-notes). */
   html: { notes: string; chart: string; moments?: string };
   /** Identifies the readers' copy; the live stream skips frames the page already shows. */
@@ -155,7 +159,7 @@ ${keyMoments}
 ${keyMoments}
 <div class="pub-grid">
 <section class="pub-notes" aria-labelledby="notes-heading"><h2 id="notes-heading">Notes</h2>${recordingPanel(data)}
-<div id="notes" class="reader-notes" data-version="${e(data.version)}">${data.html.notes}</div>${liveNews}</section>
+<div id="notes" class="reader-notes" data-version="${e(data.version)}">${data.html.notes}</div>${liveNews}${data.about ? renderAuthorBoxHtml(data.about) : ""}</section>
 <aside class="pub-side" aria-labelledby="chart-heading"><h2 id="chart-heading">Who spoke how much</h2>
 <div id="chart">${data.html.chart}</div>
 <p class="small side-links"><a href="${e(publicPaths.search(conference.slug))}">Search ${e(conference.name)}</a><a href="${e(publicPaths.feed(conference.slug))}">Atom feed</a></p>

@@ -1,10 +1,11 @@
-import dns from "node:dns";
 import http from "node:http";
 import https from "node:https";
 import net from "node:net";
 import { AppError } from "../../lib/errors/app-error";
 import { MAX_SCHEDULE_BYTES } from "../../lib/schedule/check-schedule-size";
 import { readEnv } from "../env";
+import { BlockedAddressError } from "./blocked-address-error";
+import { guardedLookup } from "./guarded-lookup";
 import { isPublicAddress } from "./is-public-address";
 
 /** A schedule file downloaded from a URL. */
@@ -33,13 +34,6 @@ export interface FetchScheduleOptions {
 const DEFAULT_TIMEOUT_MS = 15_000;
 /** Redirects followed at most (pretalx and frab exports redirect once, if at all). */
 const MAX_REDIRECTS = 3;
-
-/** Thrown by the guarded DNS look-up when a host resolves to an address the server must not fetch. */
-class BlockedAddressError extends Error {
-  constructor(readonly host: string) {
-    super(`${host} is a private or local address`);
-  }
-}
 
 /**
  * Downloads a schedule export over http(s), streaming the body so a huge or
@@ -135,17 +129,7 @@ function get(url: URL, allowHosts: ReadonlySet<string> | null, signal: AbortSign
   const host = bareHost(url.hostname);
   const allowed = !allowHosts || allowHosts.has(host);
   if (net.isIP(host) && !allowed && !isPublicAddress(host)) return Promise.reject(new BlockedAddressError(host));
-  const lookup: net.LookupFunction = (hostname, lookupOptions, callback) => {
-    dns.lookup(hostname, { all: true, family: lookupOptions.family, hints: lookupOptions.hints }, (err, addresses) => {
-      if (err) return callback(err, "", 0);
-      // Every address must pass, not just the first: the socket may try any of them.
-      if (!allowed && (addresses.length === 0 || addresses.some((a) => !isPublicAddress(a.address)))) {
-        return callback(new BlockedAddressError(hostname), "", 0);
-      }
-      if (lookupOptions.all) (callback as unknown as (e: null, all: dns.LookupAddress[]) => void)(null, addresses);
-      else callback(null, addresses[0]!.address, addresses[0]!.family);
-    });
-  };
+  const lookup = guardedLookup(allowed);
   const request = url.protocol === "https:" ? https.request : http.request;
   return new Promise((resolve, reject) => {
     const req = request(url, {

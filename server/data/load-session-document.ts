@@ -20,6 +20,7 @@ import { getRuntime } from "../runtime";
 import { readEnv } from "../env";
 import { getPrisma } from "../db/prisma";
 import { parseAliases } from "./parse-aliases";
+import { sessionAuthors } from "./session-authors";
 
 export interface LoadSessionDocumentOptions {
   /** Store to read the Yjs state from; without one a short-lived connection is opened when needed. */
@@ -93,7 +94,8 @@ export async function loadSessionDocument(sessionId: string, options: LoadSessio
     }
   }
 
-  return { format: INTERCHANGE_FORMAT, conference, session: meta, people, blocks: dropUnknown(blocks, listed) };
+  const authors = (await sessionAuthors([sessionId], session.conferenceId)).get(sessionId);
+  return { format: INTERCHANGE_FORMAT, conference, session: meta, people, blocks: dropUnknown(blocks, listed), ...(authors ? { authors } : {}) };
 }
 
 function readersCopy(json: string | undefined): TalkNotesDocument | null {

@@ -4,7 +4,7 @@ import { PUBLIC_SESSION_STATUSES } from "../../lib/reader/session-status";
 import { speakerStats } from "../../lib/reader/speaker-stats";
 import { getPrisma } from "../db/prisma";
 import { loadSessionDocument } from "./load-session-document";
-import { noteTakers } from "./note-takers";
+import { sessionAuthors } from "./session-authors";
 
 const PUBLIC = [...PUBLIC_SESSION_STATUSES];
 
@@ -42,8 +42,10 @@ export async function getPublicSession(conferenceSlug: string, sessionSlug: stri
     renderedNotes.delete(session.id); // re-inserted below: the map's order is least recently used first
   }
   renderedNotes.set(session.id, rendered);
+  const authors = (await sessionAuthors([session.id], session.conferenceId)).get(session.id) ?? [];
   return {
-    noteTakers: (await noteTakers([session.id])).get(session.id) ?? [],
+    noteTakers: authors.map((a) => a.name),
+    about: authors[0],
     session,
     conference: session.conference,
     document: rendered.document,

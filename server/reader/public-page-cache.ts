@@ -29,8 +29,9 @@ interface CachedPage {
  * database (a synchronous SQLite statement, or one PostgreSQL round trip),
  * that nothing the page shows has changed since — the session's status (a
  * draft is never served), its details, its conference, its people, its notes
- * (every stored batch and readers' copy touches them) and its revisions (the
- * byline) — and otherwise falls through to Next, which renders and stores the
+ * (every stored batch and readers' copy touches them), its revisions (the
+ * byline) and the profiles of who may write there (the "About the author"
+ * box) — and otherwise falls through to Next, which renders and stores the
  * page again. Checking the database on every request, rather than being told
  * of changes, keeps the cache right for changes made by other processes (the
  * CLI, psql) and by other instances sharing the database: on several
@@ -49,7 +50,8 @@ export class PublicPageCache {
         `SELECT s.id || '|' || s.status || '|' || s.updatedAt || '|' || c.updatedAt || '|' || IFNULL(n.updatedAt, '') || '|' ||
            IFNULL((SELECT group_concat(sp.personId || ':' || sp.role || ':' || sp.position || ':' || p.updatedAt, ',')
                    FROM "SessionPerson" sp JOIN "Person" p ON p.id = sp.personId WHERE sp.sessionId = s.id), '') || '|' ||
-           (SELECT count(*) || ':' || IFNULL(max(r.createdAt), '') FROM "Revision" r WHERE r.sessionId = s.id) AS key
+           (SELECT count(*) || ':' || IFNULL(max(r.createdAt), '') FROM "Revision" r WHERE r.sessionId = s.id) || '|' ||
+           (SELECT IFNULL(max(u.updatedAt), '') FROM "User" u WHERE u.isAdmin = 1 OR u.id IN (SELECT m.userId FROM "Membership" m WHERE m.conferenceId = c.id)) AS key
          FROM "Session" s JOIN "Conference" c ON c.id = s.conferenceId LEFT JOIN "NotesDocument" n ON n.sessionId = s.id
          WHERE c.slug = ? AND s.slug = ? AND s.status IN (${statuses})`,
       );
@@ -58,7 +60,8 @@ export class PublicPageCache {
       const sql = `SELECT s.id || '|' || s.status || '|' || s."updatedAt"::text || '|' || c."updatedAt"::text || '|' || COALESCE(n."updatedAt"::text, '') || '|' ||
            COALESCE((SELECT string_agg(sp."personId" || ':' || sp.role || ':' || sp.position || ':' || p."updatedAt"::text, ',' ORDER BY sp."personId", sp.role)
                      FROM "SessionPerson" sp JOIN "Person" p ON p.id = sp."personId" WHERE sp."sessionId" = s.id), '') || '|' ||
-           (SELECT count(*) || ':' || COALESCE(max(r."createdAt")::text, '') FROM "Revision" r WHERE r."sessionId" = s.id) AS key
+           (SELECT count(*) || ':' || COALESCE(max(r."createdAt")::text, '') FROM "Revision" r WHERE r."sessionId" = s.id) || '|' ||
+           (SELECT COALESCE(max(u."updatedAt")::text, '') FROM "User" u WHERE u."isAdmin" OR u.id IN (SELECT m."userId" FROM "Membership" m WHERE m."conferenceId" = c.id)) AS key
          FROM "Session" s JOIN "Conference" c ON c.id = s."conferenceId" LEFT JOIN "NotesDocument" n ON n."sessionId" = s.id
          WHERE c.slug = $1 AND s.slug = $2 AND s.status IN (${statuses})`;
       this.readKey = async (conferenceSlug, sessionSlug) =>

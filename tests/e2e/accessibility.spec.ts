@@ -98,6 +98,10 @@ test("workspace pages", async () => {
   await auditUrl(member, "account", "/account");
 });
 
+test("publishing page", async () => {
+  await auditUrl(member, "publishing", `/conferences/${conf}/publishing`);
+});
+
 test("session editor", async () => {
   // The editor's phone capture bar is reworked separately; its tap targets are logged, not yet required.
   await auditUrl(member, "session editor", `/conferences/${conf}/sessions/${session}`, {
@@ -198,6 +202,10 @@ test("sign-in and sign-up", async ({ browser }) => {
   await auditUrl(page, "sign-in", "/login");
   await auditUrl(page, "sign-up", "/signup");
   await page.context().close();
+});
+
+test("blog index", async ({ browser }) => {
+  await auditUrl(await signedOut(browser), "blog index", `/c/${conf}/blog`);
 });
 
 test("public pages", async ({ browser }) => {

@@ -59,6 +59,9 @@ export default async function PublicConferencePage({ params }: { params: Params 
               Search
             </button>
           </form>
+          <a className="feed-link" href={publicPaths.blog(conference.slug)}>
+            Read as a blog
+          </a>
           <a className="feed-link" href={publicPaths.feed(conference.slug)}>
             Atom feed
           </a>

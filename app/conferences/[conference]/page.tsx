@@ -110,6 +110,9 @@ export default async function ConferencePage({ params }: { params: Params }) {
             <Link className="btn secondary small" href={`/conferences/${conference.slug}/details`} data-testid="conference-details-link">
               Conference details
             </Link>
+            <Link className="btn secondary small" href={`/conferences/${conference.slug}/publishing`} data-testid="publishing-link">
+              Publishing
+            </Link>
           </>
         ) : null}
       </nav>

@@ -4,6 +4,7 @@ import { NotesEditor } from "@/app/components/editor/NotesEditor";
 import { EmbedPanel } from "@/app/components/EmbedPanel";
 import { ExportMenu } from "@/app/components/ExportMenu";
 import { FoldOnPhone } from "@/app/components/FoldOnPhone";
+import { PublishToMenu } from "@/app/c/_workspace/PublishToMenu";
 import { SessionStatusControl } from "@/app/c/_workspace/SessionStatusControl";
 import { requestOrigin } from "@/app/c/request-origin";
 import { formatIsoDate } from "@/lib/format/format-iso-date";
@@ -12,6 +13,7 @@ import { formatSessionTime } from "@/lib/format/format-session-time";
 import type { SessionKind } from "@/lib/interchange/types";
 import { orNotFound } from "@/app/or-not-found";
 import { requireWorkspaceRole } from "@/app/require-workspace-role";
+import { listDestinations } from "@/server/data/publish-destinations";
 import { getSession } from "@/server/data/sessions";
 import { getConference } from "@/server/data/conferences";
 import { MergeNotesPanel } from "@/app/components/MergeNotesPanel";
@@ -23,7 +25,10 @@ type Params = Promise<{ conference: string; session: string }>;
 async function load(params: Params) {
   const { conference, session } = await params;
   const { role, viewer } = await requireWorkspaceRole(conference, "viewer", `/conferences/${conference}/sessions/${session}`);
-  return { ...(await orNotFound(getSession(conference, session))), viewerRole: role, viewerName: viewer.name };
+  const found = await orNotFound(getSession(conference, session));
+  // Editors publish to the conference's destinations; viewers see no "Publish to…".
+  const destinations = role === "viewer" ? [] : (await listDestinations(conference)).map((d) => ({ id: d.id, name: d.name }));
+  return { ...found, viewerRole: role, viewerName: viewer.name, destinations };
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
@@ -63,6 +68,7 @@ export default async function SessionEditorPage({ params }: { params: Params }) 
         <div className="page-actions">
           <SessionStatusControl conferenceSlug={conference.slug} sessionSlug={session.slug} status={session.status} />
           <ExportMenu basePath={`/conferences/${conference.slug}/sessions/${session.slug}`} />
+          <PublishToMenu conferenceSlug={conference.slug} sessionSlug={session.slug} destinations={session.destinations} />
           <EmbedPanel origin={await requestOrigin()} conferenceSlug={conference.slug} sessionSlug={session.slug} title={session.title} room={session.room} isDraft={session.status === "draft"} />
         </div>
       </div>

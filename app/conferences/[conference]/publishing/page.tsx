@@ -1,0 +1,137 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActionForm } from "@/app/components/ActionForm";
+import { PublishRunForm } from "@/app/c/_workspace/PublishRunForm";
+import { requireWorkspaceRole } from "@/app/require-workspace-role";
+import { listDestinations } from "@/server/data/publish-destinations";
+import type { GitSettings, WordPressSettings } from "@/server/publish/destination-settings";
+import { createGitDestinationAction, createWordPressDestinationAction, deleteDestinationAction, publishToDestinationAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Publishing" };
+
+type Params = Promise<{ conference: string }>;
+
+export default async function PublishingPage({ params }: { params: Params }) {
+  const slug = (await params).conference;
+  // Owners only: others get 404, like an unknown conference.
+  const { conference } = await requireWorkspaceRole(slug, "owner", `/conferences/${slug}/publishing`);
+  const destinations = await listDestinations(conference.slug);
+  return (
+    <>
+      <nav className="crumbs" aria-label="Breadcrumb">
+        <Link href="/">Conferences</Link> / <Link href={`/conferences/${conference.slug}`}>{conference.name}</Link>
+      </nav>
+      <div className="page-head">
+        <div>
+          <h1>Publishing</h1>
+          <p className="lede">
+            Blogs and sites this conference&apos;s notes are posted to. The first publish creates each post; later ones update the same post. Passwords and tokens are
+            stored encrypted and never shown again.
+          </p>
+        </div>
+      </div>
+      <div className="layout-2">
+        <section aria-labelledby="destinations">
+          <h2 id="destinations">Destinations</h2>
+          {destinations.length === 0 ? (
+            <div className="empty">
+              <p>No destinations yet. Add a WordPress blog or a Git-hosted Hugo or Jekyll site.</p>
+            </div>
+          ) : (
+            <ul className="list" data-testid="destination-list">
+              {destinations.map((d) => (
+                <li key={d.id} className="list-item" data-testid="destination">
+                  <h3>{d.name}</h3>
+                  <div className="meta">
+                    <span className="badge">{d.kind === "wordpress" ? "WordPress" : "Git"}</span>
+                    <span>{describe(d.kind, d.settings)}</span>
+                    <span>{d.hasSecret ? "credential stored" : "no credential"}</span>
+                    <span>
+                      {d.posts} session{d.posts === 1 ? "" : "s"} published
+                    </span>
+                  </div>
+                  <PublishRunForm action={publishToDestinationAction.bind(null, conference.slug, d.id, null)} label="Publish all published sessions" testId={`publish-all-${d.name}`} />
+                  <ActionForm compact danger action={deleteDestinationAction.bind(null, conference.slug, d.id)} submitLabel="Remove" />
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <aside className="stack">
+          <div className="card">
+            <h2>Add a WordPress blog</h2>
+            <ActionForm action={createWordPressDestinationAction.bind(null, conference.slug)} submitLabel="Add blog" testId="new-wordpress">
+              <label>
+                Name
+                <input name="name" required maxLength={80} placeholder="Team blog" />
+              </label>
+              <label>
+                Site address
+                <input name="url" type="url" required maxLength={500} placeholder="https://blog.example.org" />
+              </label>
+              <label>
+                User name
+                <input name="username" required maxLength={200} autoComplete="off" />
+              </label>
+              <label>
+                Application password <span className="hint">Users → Profile → Application Passwords</span>
+                <input name="secret" type="password" required maxLength={2000} autoComplete="new-password" />
+              </label>
+              <label>
+                Posts are
+                <select name="status" defaultValue="draft">
+                  <option value="draft">Drafts (publish them in WordPress)</option>
+                  <option value="publish">Published at once</option>
+                </select>
+              </label>
+            </ActionForm>
+          </div>
+          <div className="card">
+            <h2>Add a Git-hosted site</h2>
+            <ActionForm action={createGitDestinationAction.bind(null, conference.slug)} submitLabel="Add site" testId="new-git">
+              <label>
+                Name
+                <input name="name" required maxLength={80} placeholder="GitHub Pages" />
+              </label>
+              <label>
+                Repository
+                <input name="remote" required maxLength={500} placeholder="https://github.com/team/notes.git" />
+              </label>
+              <div className="row">
+                <label>
+                  Branch
+                  <input name="branch" required maxLength={100} defaultValue="main" />
+                </label>
+                <label>
+                  Folder <span className="hint">empty: the root</span>
+                  <input name="path" maxLength={200} placeholder="site" />
+                </label>
+              </div>
+              <label>
+                Generator
+                <select name="flavour" defaultValue="hugo">
+                  <option value="hugo">Hugo</option>
+                  <option value="jekyll">Jekyll</option>
+                </select>
+              </label>
+              <label>
+                Access token <span className="hint">for an https repository; empty for ssh</span>
+                <input name="secret" type="password" maxLength={2000} autoComplete="new-password" />
+              </label>
+            </ActionForm>
+          </div>
+        </aside>
+      </div>
+    </>
+  );
+}
+
+function describe(kind: string, settings: GitSettings | WordPressSettings): string {
+  if (kind === "wordpress") {
+    const s = settings as WordPressSettings;
+    return `${s.url} as ${s.username}, ${s.status === "publish" ? "published" : "drafts"}`;
+  }
+  const s = settings as GitSettings;
+  return `${s.flavour === "hugo" ? "Hugo" : "Jekyll"} in ${s.remote} ${s.branch}${s.path ? `:${s.path}/` : ""}`;
+}
