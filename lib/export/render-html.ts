@@ -1,3 +1,4 @@
+import { childBlocks } from "../interchange/child-blocks";
 import type { Block, InterchangePerson, TalkNotesDocument } from "../interchange/types";
 import { blockTimeStamp } from "./block-time-stamp";
 import { escapeHtml } from "./escape-html";
@@ -60,7 +61,7 @@ function fragment(doc: TalkNotesDocument, times: ExportTimes | undefined): strin
   function list(blocks: readonly Block[]): string {
     if (!blocks.length) return "";
     const items = blocks.map((b) => {
-      const nested = list(b.type === "question" ? b.answers : b.type === "aside" ? [] : b.children);
+      const nested = list(childBlocks(b));
       const cls = b.type === "question" || b.type === "tip" ? ` class="${b.type}"` : "";
       return `<li${cls}>${timeStamp(b)}${item(b)}${nested ? `\n${nested}` : ""}</li>`;
     });

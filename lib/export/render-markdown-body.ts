@@ -1,3 +1,4 @@
+import { childBlocks } from "../interchange/child-blocks";
 import type { Block, InterchangePerson, TalkNotesDocument } from "../interchange/types";
 import { blockTimeStamp } from "./block-time-stamp";
 import { escapeLineStart } from "./escape-line-start";
@@ -73,11 +74,6 @@ export function renderMarkdownBody(doc: TalkNotesDocument, times?: ExportTimes):
     return `${stamp.href ? `[${stamp.label}](<${stamp.href}>)` : stamp.label} ${text}`;
   }
 
-  function children(block: Block): readonly Block[] {
-    if (block.type === "question") return block.answers;
-    return block.type === "aside" ? [] : block.children;
-  }
-
   /**
    * An empty block (the blank paragraph an editor leaves at the end, a
    * question not yet typed) would render as a bare `-` bullet: it is left
@@ -91,7 +87,7 @@ export function renderMarkdownBody(doc: TalkNotesDocument, times?: ExportTimes):
   function list(blocks: readonly Block[], depth: number): string[] {
     const indent = "  ".repeat(depth);
     return blocks.flatMap((b) =>
-      isEmpty(b) ? list(children(b), depth) : [`${indent}- ${timed(b)}`.trimEnd(), ...list(children(b), depth + 1)],
+      isEmpty(b) ? list(childBlocks(b), depth) : [`${indent}- ${timed(b)}`.trimEnd(), ...list(childBlocks(b), depth + 1)],
     );
   }
 

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { childBlocks } from "../../lib/interchange/child-blocks";
 import type { Block, TalkNotesDocument } from "../../lib/interchange/types";
 import { createPanel } from "./create-panel";
 import { openAs } from "./open-as";
@@ -17,7 +18,7 @@ const VIDEO = "https://www.youtube.com/watch?v=dQw4w9WgXcQ";
 const utcWall = (ms: number) => new Date(ms).toISOString().slice(0, 16); // the conference's zone is UTC
 
 function flat(blocks: readonly Block[]): Block[] {
-  return blocks.flatMap((b) => [b, ...flat(b.type === "question" ? b.answers : b.type === "aside" ? [] : b.children)]);
+  return blocks.flatMap((b) => [b, ...flat(childBlocks(b))]);
 }
 
 test("type a panel, set a recording, publish: time links go to the right second; the opt-in player seeks", async ({ browser }) => {
