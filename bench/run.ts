@@ -97,6 +97,12 @@ const SCENARIOS: Scenario[] = [
     run: async (ctx) => (await import("./editor-typing")).runEditorTypingBench(ctx),
   },
   {
+    name: "photos",
+    needsServer: true,
+    limitSeconds: { quick: 60, full: 150 },
+    run: async (ctx) => (await import("./photos")).runPhotosBench(ctx),
+  },
+  {
     name: "library",
     needsServer: false,
     limitSeconds: { quick: 40, full: 90 },

@@ -48,6 +48,8 @@ const EnvSchema = z.object({
     .refine((hosts) => hosts.every((h) => /^[a-z0-9.-]+$|^\[?[0-9a-f:.]+\]?$/.test(h)), "must be a comma-separated list of host names or addresses"),
   LIVE_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(256),
   LIVE_STREAMS_MAX: z.coerce.number().int().min(1).max(1_000_000).default(4096),
+  /** A personal access token for CLI commands that act through the running server (`talknotes merge`). */
+  TALKNOTES_TOKEN: z.string().min(1).optional(),
 });
 
 /** Which database DATABASE_URL selects. */
@@ -77,6 +79,8 @@ export interface AppEnv {
   scheduleFetchAllowHosts: string[];
   /** Caps on open Server-Sent Events streams: per client address and in all. */
   liveStreams: { perAddress: number; total: number };
+  /** `TALKNOTES_TOKEN`: the CLI's personal access token for commands that go through the running server; null when unset. */
+  cliToken: string | null;
 }
 
 export class EnvError extends Error {
@@ -124,6 +128,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
     TALKNOTES_SECRET: source.TALKNOTES_SECRET || undefined,
     NODE_ENV: source.NODE_ENV || undefined,
     PUBLIC_URL: source.PUBLIC_URL || undefined,
+    TALKNOTES_TOKEN: source.TALKNOTES_TOKEN || undefined,
     TRUST_PROXY: source.TRUST_PROXY || undefined,
     SCHEDULE_FETCH_ALLOW_HOSTS: source.SCHEDULE_FETCH_ALLOW_HOSTS || undefined,
     LIVE_STREAMS_PER_ADDRESS: source.LIVE_STREAMS_PER_ADDRESS || undefined,
@@ -151,6 +156,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
     secret: secret ?? loadOrCreateSecret(dataDir),
     production: parsed.data.NODE_ENV === "production",
     publicUrl: parsed.data.PUBLIC_URL ?? null,
+    cliToken: parsed.data.TALKNOTES_TOKEN ?? null,
     trustProxy: parsed.data.TRUST_PROXY === "1" || parsed.data.TRUST_PROXY === "true",
     scheduleFetchAllowHosts: parsed.data.SCHEDULE_FETCH_ALLOW_HOSTS,
     liveStreams: { perAddress: parsed.data.LIVE_STREAMS_PER_ADDRESS, total: parsed.data.LIVE_STREAMS_MAX },

@@ -3,8 +3,8 @@
 import { useState, useTransition } from "react";
 import { createFromPreviewAction, type PreviewResult, previewImportAction } from "@/app/conferences/[conference]/import/actions";
 import { type ImportGuess, UNSURE_CONFIDENCE } from "@/lib/import/import-guess";
-import { childBlocks } from "@/lib/interchange/child-blocks";
 import { mapPersonRefs } from "@/lib/interchange/map-person-refs";
+import { nestedBlocks } from "@/lib/interchange/nested-blocks";
 import { type Block, PERSON_ROLES, type PersonRole, SESSION_KINDS, type SessionKind, type TalkNotesDocument } from "@/lib/interchange/types";
 import { withChildBlocks } from "@/lib/interchange/with-child-blocks";
 
@@ -340,7 +340,7 @@ function blockAt(blocks: Block[], path: Path): Block | null {
   for (const i of path) {
     block = list[i] ?? null;
     if (!block) return null;
-    list = childBlocks(block);
+    list = nestedBlocks(block);
   }
   return block;
 }
@@ -354,7 +354,7 @@ function setPerson(blocks: readonly Block[], path: Path, person: string | null):
       if (b.type === "statement") return { ...b, speaker: person };
       return b;
     }
-    return withChildBlocks(b, setPerson(childBlocks(b), rest, person));
+    return withChildBlocks(b, setPerson(nestedBlocks(b), rest, person));
   });
 }
 

@@ -26,7 +26,7 @@ describe("exports show or link block times", () => {
   it("show hh:mm in the conference's zone before timed bullets", () => {
     const md = renderMarkdown(timedPanel(), { frontMatter: false, times: { mode: "show", timeZone: "America/Los_Angeles" } });
     expect(md).toContain("- 14:05 Where do teams go wrong\n  - 14:06 Ada:");
-    const html = renderHtmlFragment(timedPanel(), { mode: "show", timeZone: "America/Los_Angeles" });
+    const html = renderHtmlFragment(timedPanel(), { times: { mode: "show", timeZone: "America/Los_Angeles" } });
     expect(html).toContain('<li class="question"><time datetime="2011-03-04T22:05:09.000Z">14:05</time> Where do teams go wrong');
   });
 
@@ -35,7 +35,7 @@ describe("exports show or link block times", () => {
     const md = renderMarkdown(fromSchedule, { frontMatter: false, times: { mode: "link", timeZone: "America/Los_Angeles" } });
     expect(md).toContain("- [14:05](<https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=309s>) Where do teams go wrong");
     const synced = timedPanel({ url: "https://media.ccc.de/v/opscamp-board", startsAt: "2011-03-04T22:01:00Z" });
-    const html = renderHtmlFragment(synced, { mode: "link", timeZone: "America/Los_Angeles" });
+    const html = renderHtmlFragment(synced, { times: { mode: "link", timeZone: "America/Los_Angeles" } });
     expect(html).toContain('<a class="at" href="https://media.ccc.de/v/opscamp-board#t=249"><time datetime="2011-03-04T22:05:09.000Z">14:05</time></a>');
     // Without a recording a linked export still shows the time.
     expect(renderMarkdown(timedPanel(), { frontMatter: false, times: { mode: "link", timeZone: null } })).toContain("- 22:05 Where");

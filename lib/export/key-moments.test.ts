@@ -18,7 +18,7 @@ function starredPanel(): TalkNotesDocument {
 
 describe("key moments in exports", () => {
   it("lists starred blocks in reading order at any depth", () => {
-    expect(keyMoments(starredPanel().blocks).map((b) => ("text" in b ? b.text : b.title))).toEqual([
+    expect(keyMoments(starredPanel().blocks).map((b) => ("text" in b ? b.text : "title" in b ? b.title : b.type))).toEqual([
       "talk about lead time, not about tools",
       "Measure <lead time>",
     ]);

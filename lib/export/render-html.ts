@@ -1,8 +1,9 @@
-import { childBlocks } from "../interchange/child-blocks";
 import type { Block, InterchangePerson, TalkNotesDocument } from "../interchange/types";
+import { nestedBlocks } from "../interchange/nested-blocks";
+import { renderImageFigure } from "../images/render-image-figure";
 import { blockTimeStamp } from "./block-time-stamp";
 import { escapeHtml } from "./escape-html";
-import type { ExportTimes } from "./export-times";
+import type { ExportBodyOptions } from "./image-base-option";
 import { formatLongDate } from "./format-long-date";
 import { keyMoments } from "./key-moments";
 import { PAGE_STYLE } from "./page-style";
@@ -18,7 +19,9 @@ function describePerson(p: InterchangePerson): string {
   return details.length ? `${name} (${details.map(textToHtml).join("; ")})` : name;
 }
 
-function fragment(doc: TalkNotesDocument, times: ExportTimes | undefined): string {
+function fragment(doc: TalkNotesDocument, options: ExportBodyOptions): string {
+  const imageBase = options.imageBase ?? null;
+  const times = options.times;
   const labels = personLabels(doc.people);
   const byId = new Map(doc.people.map((p) => [p.id, p]));
   const name = (id: string) => `<strong>${textToHtml(labels.get(id) ?? id)}</strong>`;
@@ -40,6 +43,8 @@ function fragment(doc: TalkNotesDocument, times: ExportTimes | undefined): strin
         return textToHtml(block.text);
       case "tip":
         return `<strong>Tip:</strong> ${textToHtml(block.text)}`;
+      case "image":
+        return renderImageFigure(block, imageBase);
       case "talk": {
         const who = speakersOf(block.speakers);
         return `${textToHtml(block.title)}${who.length ? ` (${who.map(describePerson).join(", ")})` : ""}`;
@@ -61,7 +66,7 @@ function fragment(doc: TalkNotesDocument, times: ExportTimes | undefined): strin
   function list(blocks: readonly Block[]): string {
     if (!blocks.length) return "";
     const items = blocks.map((b) => {
-      const nested = list(childBlocks(b));
+      const nested = list(nestedBlocks(b));
       const cls = b.type === "question" || b.type === "tip" ? ` class="${b.type}"` : "";
       return `<li${cls}>${timeStamp(b)}${item(b)}${nested ? `\n${nested}` : ""}</li>`;
     });
@@ -120,8 +125,8 @@ function fragment(doc: TalkNotesDocument, times: ExportTimes | undefined): strin
  * each block's time to the recording). The post title is not included
  * (blog editors have their own title field).
  */
-export function renderHtmlFragment(doc: TalkNotesDocument, times?: ExportTimes): string {
-  return fragment(sanitiseDocument(doc), times);
+export function renderHtmlFragment(doc: TalkNotesDocument, options: ExportBodyOptions = {}): string {
+  return fragment(sanitiseDocument(doc), options);
 }
 
 
@@ -131,8 +136,10 @@ export function renderHtmlFragment(doc: TalkNotesDocument, times?: ExportTimes):
  * preference, and a Content-Security-Policy that forbids scripts outright,
  * as a second line of defence behind the escaping.
  */
-export function renderHtmlPage(doc: TalkNotesDocument, times?: ExportTimes): string {
+export function renderHtmlPage(doc: TalkNotesDocument, options: ExportBodyOptions = {}): string {
   const clean = sanitiseDocument(doc);
+  // Photos load from the instance that exported the page (which may be plain http on a LAN).
+  const imageOrigin = /^https?:\/\/[^/"'\s;]+/.exec(options.imageBase ?? "")?.[0];
   const title = escapeHtml(postTitle(clean));
   return [
     "<!DOCTYPE html>",
@@ -141,7 +148,7 @@ export function renderHtmlPage(doc: TalkNotesDocument, times?: ExportTimes): str
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="color-scheme" content="light dark">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src https: data:">`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src https: data:${imageOrigin ? ` ${imageOrigin}` : ""}">`,
     `<title>${title}</title>`,
     `<style>\n${PAGE_STYLE}\n</style>`,
     "</head>",
@@ -149,7 +156,7 @@ export function renderHtmlPage(doc: TalkNotesDocument, times?: ExportTimes): str
     "<main>",
     "<article>",
     `<h1>${title}</h1>`,
-    fragment(clean, times).trimEnd(),
+    fragment(clean, options).trimEnd(),
     "</article>",
     "</main>",
     "</body>",

@@ -1,4 +1,8 @@
-import type { TalkNotesDocument } from "../interchange/types";
+import { IMAGE_ORIGINAL, imageFileName } from "../images/image-file-name";
+import { nestedBlocks } from "../interchange/nested-blocks";
+import type { Block, TalkNotesDocument } from "../interchange/types";
+import { withChildBlocks } from "../interchange/with-child-blocks";
+import type { ImageBaseOption } from "./image-base-option";
 
 /**
  * Key order of the output: the order types.ts declares fields in, object by
@@ -11,6 +15,7 @@ const KEY_ORDER = [
   "intro", "startsAt", "endsAt", "room", "track", "slug",
   "speaker", "text", "askedBy", "speakers", "asides", "answers", "children",
   "starred",
+  "hash", "alt", "caption", "width", "height", "src",
 ];
 const RANK = new Map(KEY_ORDER.map((k, i) => [k, i]));
 
@@ -32,6 +37,14 @@ const INVISIBLE = /[<\u007F-\u009F\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u
  * The data is not altered (sanitising is left to renderers of text); `<`,
  * line separators and invisible/bidi controls are written as \u escapes.
  */
-export function renderJson(doc: TalkNotesDocument): string {
-  return `${JSON.stringify(ordered(doc), null, 2).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`)}\n`;
+export function renderJson(doc: TalkNotesDocument, options: ImageBaseOption = {}): string {
+  const linked = options.imageBase == null ? doc : { ...doc, blocks: withPhotoLinks(doc.blocks, options.imageBase) };
+  return `${JSON.stringify(ordered(linked), null, 2).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`)}\n`;
+}
+
+/** Photos link (never embed) their stored original: `src` on each image block. */
+function withPhotoLinks(blocks: readonly Block[], base: string): Block[] {
+  return blocks.map((b): Block =>
+    b.type === "image" ? { ...b, src: `${base}${imageFileName(b.hash, IMAGE_ORIGINAL)}` } : withChildBlocks(b, withPhotoLinks(nestedBlocks(b), base)),
+  );
 }

@@ -1,12 +1,13 @@
-import { childBlocks } from "../interchange/child-blocks";
 import type { Block, InterchangePerson, TalkNotesDocument } from "../interchange/types";
 import { blockTimeStamp } from "./block-time-stamp";
 import { escapeLineStart } from "./escape-line-start";
 import { escapeMarkdown } from "./escape-markdown";
-import type { ExportTimes } from "./export-times";
 import { formatLongDate } from "./format-long-date";
 import { keyMoments } from "./key-moments";
+import type { ExportBodyOptions } from "./image-base-option";
 import { personLabels } from "./person-labels";
+import { nestedBlocks } from "../interchange/nested-blocks";
+import { IMAGE_FALLBACK, imageFileName } from "../images/image-file-name";
 import { sessionDate } from "./session-date";
 
 /** `Name (Company; note)` in Markdown, the panel-list convention. */
@@ -38,7 +39,8 @@ function introParagraphs(intro: string): string[] {
  * `times`, a timed bullet starts with its `hh:mm` (a link to the recording
  * in `link` mode), the shape the notes importer reads back.
  */
-export function renderMarkdownBody(doc: TalkNotesDocument, times?: ExportTimes): string {
+export function renderMarkdownBody(doc: TalkNotesDocument, options: ExportBodyOptions = {}): string {
+  const times = options.times;
   const labels = personLabels(doc.people);
   const byId = new Map(doc.people.map((p) => [p.id, p]));
   const label = (id: string) => escapeMarkdown(labels.get(id) ?? id);
@@ -60,6 +62,12 @@ export function renderMarkdownBody(doc: TalkNotesDocument, times?: ExportTimes):
         return escapeMarkdown(block.text);
       case "tip":
         return `Tip: ${escapeMarkdown(block.text)}`;
+      case "image": {
+        // The JPEG fallback: Markdown has no srcset, and every renderer shows a JPEG.
+        const caption = block.caption.trim() ? ` *${escapeMarkdown(block.caption.trim())}*` : "";
+        if (options.imageBase == null) return `\\[Photo${block.alt.trim() ? `: ${escapeMarkdown(block.alt)}` : ""}\\]${caption}`;
+        return `![${escapeMarkdown(block.alt)}](${options.imageBase}${imageFileName(block.hash, IMAGE_FALLBACK)})${caption}`;
+      }
       case "talk": {
         const who = block.speakers.map((id) => byId.get(id)).filter((p): p is InterchangePerson => !!p);
         return `${escapeMarkdown(block.title)}${who.length ? ` (${who.map(describePerson).join(", ")})` : ""}`;
@@ -81,13 +89,14 @@ export function renderMarkdownBody(doc: TalkNotesDocument, times?: ExportTimes):
    */
   function isEmpty(block: Block): boolean {
     if (block.type === "statement" && block.asides.some((a) => a.trim() !== "")) return false;
+    if (block.type === "image") return false;
     return (block.type === "talk" ? block.title : block.text).trim() === "";
   }
 
   function list(blocks: readonly Block[], depth: number): string[] {
     const indent = "  ".repeat(depth);
     return blocks.flatMap((b) =>
-      isEmpty(b) ? list(childBlocks(b), depth) : [`${indent}- ${timed(b)}`.trimEnd(), ...list(childBlocks(b), depth + 1)],
+      isEmpty(b) ? list(nestedBlocks(b), depth) : [`${indent}- ${timed(b)}`.trimEnd(), ...list(nestedBlocks(b), depth + 1)],
     );
   }
 

@@ -1,6 +1,6 @@
 import type { TalkNotesDocument } from "../interchange/types";
 import { documentSlug } from "./document-slug";
-import type { ExportTimes } from "./export-times";
+import type { ExportBodyOptions } from "./image-base-option";
 import { postTitle } from "./post-title";
 import { renderFrontMatter } from "./render-front-matter";
 import { renderMarkdownBody } from "./render-markdown-body";
@@ -9,11 +9,9 @@ import { sessionDate } from "./session-date";
 import { sessionTags } from "./session-tags";
 import { stageNames } from "./stage-names";
 
-export interface RenderMarkdownOptions {
+export interface RenderMarkdownOptions extends ExportBodyOptions {
   /** Emit the YAML front matter block. Default true. */
   frontMatter?: boolean;
-  /** Show (or link) each block's time; off by default. */
-  times?: ExportTimes;
 }
 
 /**
@@ -24,7 +22,7 @@ export interface RenderMarkdownOptions {
  */
 export function renderMarkdown(doc: TalkNotesDocument, options: RenderMarkdownOptions = {}): string {
   const clean = sanitiseDocument(doc);
-  const body = renderMarkdownBody(clean, options.times);
+  const body = renderMarkdownBody(clean, options);
   if (options.frontMatter === false) return body;
   const frontMatter = renderFrontMatter([
     ["title", postTitle(clean)],

@@ -10,6 +10,9 @@ import { quoteString } from "./quote-string";
 import { renderFrontMatter } from "./render-front-matter";
 import type { FrontMatterValue } from "./render-front-matter";
 import { renderMarkdownBody } from "./render-markdown-body";
+import { IMAGE_FALLBACK, imageFileName } from "../images/image-file-name";
+import { nestedBlocks } from "../interchange/nested-blocks";
+import type { Block, ImageBlock } from "../interchange/types";
 import { sanitiseDocument } from "./sanitise-document";
 import { sanitiseText } from "./sanitise-text";
 import { sessionDate } from "./session-date";
@@ -31,6 +34,11 @@ export interface StaticSiteOptions {
 export interface StaticSiteFile {
   path: string;
   content: string;
+  /**
+   * A photo's file (content ""): the caller fills its bytes from the image
+   * store, variant `variant` of photo `hash` of the `session`-th session.
+   */
+  photo?: { session: number; hash: string; variant: string };
 }
 
 /** Relative, forward slashes, no `.`/`..` segments, no odd characters: safe to join onto any output directory. */
@@ -54,7 +62,31 @@ function eventLine(conference: InterchangeConference): string {
   return neutraliseTemplateSyntax(escapeLineStart(parts.join(", ")));
 }
 
-function postFile(doc: TalkNotesDocument, slug: string, flavour: StaticSiteFlavour, draft: boolean): StaticSiteFile {
+/** Jekyll's folder for photos, from the site root (links are root-relative: a sub-path site prefixes its baseurl). */
+const JEKYLL_IMAGES = "assets/images";
+
+/** Every photo of a document, in reading order. */
+function photosOf(blocks: readonly Block[]): ImageBlock[] {
+  return blocks.flatMap((b) => (b.type === "image" ? [b] : photosOf(nestedBlocks(b))));
+}
+
+/**
+ * A post and its photos' files. Hugo: a post with photos is a page bundle
+ * (`content/posts/<slug>/index.md` with the files beside it, linked
+ * relatively); Jekyll: the files go to `assets/images/`. Markdown links the
+ * JPEG fallback only (Markdown has no srcset), so that is the file written.
+ */
+function postFiles(doc: TalkNotesDocument, session: number, slug: string, flavour: StaticSiteFlavour, draft: boolean): StaticSiteFile[] {
+  const photos = photosOf(doc.blocks);
+  const bundle = flavour === "hugo" && photos.length > 0;
+  const imageBase = flavour === "hugo" ? "" : `/${JEKYLL_IMAGES}/`;
+  const post = postFile(doc, slug, flavour, draft, imageBase, bundle);
+  const folder = bundle ? `content/posts/${slug}` : JEKYLL_IMAGES;
+  const files = photos.map((p) => ({ path: assertSafePath(`${folder}/${imageFileName(p.hash, IMAGE_FALLBACK)}`), content: "", photo: { session, hash: p.hash, variant: IMAGE_FALLBACK } }));
+  return [post, ...files];
+}
+
+function postFile(doc: TalkNotesDocument, slug: string, flavour: StaticSiteFlavour, draft: boolean, imageBase: string, bundle: boolean): StaticSiteFile {
   const date = sessionDate(doc);
   const common: Array<[string, FrontMatterValue]> = [
     ["title", postTitle(doc)],
@@ -63,10 +95,10 @@ function postFile(doc: TalkNotesDocument, slug: string, flavour: StaticSiteFlavo
     ["location", doc.conference.location],
     ["speakers", stageNames(doc)],
   ];
-  const body = neutraliseTemplateSyntax(renderMarkdownBody(doc));
+  const body = neutraliseTemplateSyntax(renderMarkdownBody(doc, { imageBase }));
   if (flavour === "hugo") {
     const frontMatter = renderFrontMatter([["title", postTitle(doc)], ["date", doc.session.startsAt ?? date], ["slug", slug], ["draft", draft], ...common.slice(1)]);
-    return { path: assertSafePath(`content/posts/${slug}.md`), content: `${frontMatter}\n${body}` };
+    return { path: assertSafePath(bundle ? `content/posts/${slug}/index.md` : `content/posts/${slug}.md`), content: `${frontMatter}\n${body}` };
   }
   // Jekyll only publishes _posts named YYYY-MM-DD-slug; drafts and undated sessions go to _drafts,
   // which `jekyll build` leaves out unless asked (--drafts).
@@ -184,10 +216,14 @@ export function renderStaticSite(
 ): StaticSiteFile[] {
   const site = { ...conference, name: sanitiseText(conference.name), location: conference.location === null ? null : sanitiseText(conference.location) };
   const taken = new Set<string>();
-  const posts = sessions.map((raw, i) => {
+  const posts = sessions.flatMap((raw, i) => {
     const doc = sanitiseDocument(raw);
-    return postFile(doc, uniqueSlug(documentSlug(doc), taken), flavour, options.isDraft?.(i) ?? false);
+    return postFiles(doc, i, uniqueSlug(documentSlug(doc), taken), flavour, options.isDraft?.(i) ?? false);
   });
   const scaffold = flavour === "hugo" ? hugoFiles(site) : jekyllFiles(site);
-  return [...scaffold, ...posts].map((f) => ({ path: assertSafePath(f.path), content: f.content }));
+  // A photo shown in several sessions is one file under Jekyll's shared folder.
+  const written = new Set<string>();
+  return [...scaffold, ...posts]
+    .filter((f) => !written.has(f.path) && written.add(f.path))
+    .map((f) => ({ ...f, path: assertSafePath(f.path) }));
 }

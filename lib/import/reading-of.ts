@@ -24,6 +24,8 @@ export function readingOf(doc: TalkNotesDocument) {
           return { T: b.title, by: b.speakers.map(name), ...(b.children.length ? { c: blocks(b.children) } : {}) };
         case "aside":
           return `aside: ${b.text}`;
+        case "image":
+          return `image: ${b.alt}`;
         default:
           return b.children.length ? { N: b.text, c: blocks(b.children) } : `${b.type}: ${b.text}`;
       }

@@ -77,6 +77,8 @@ function shape(doc: TalkNotesDocument) {
           return { talk: b.title, speakers: b.speakers.map((s) => name.get(s)), children: blocks(b.children) };
         case "aside":
           return { aside: b.text };
+        case "image":
+          return { image: b.hash, alt: b.alt };
         default:
           return { [b.type]: b.text, children: blocks(b.children) };
       }

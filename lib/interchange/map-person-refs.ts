@@ -1,4 +1,4 @@
-import { childBlocks } from "./child-blocks";
+import { nestedBlocks } from "./nested-blocks";
 import type { Block } from "./types";
 import { withChildBlocks } from "./with-child-blocks";
 
@@ -13,7 +13,7 @@ import { withChildBlocks } from "./with-child-blocks";
 export function mapPersonRefs(blocks: readonly Block[], map: (id: string) => string | null): Block[] {
   const one = (id: string | null) => (id === null ? null : map(id));
   return blocks.map((block): Block => {
-    const children = mapPersonRefs(childBlocks(block), map);
+    const children = mapPersonRefs(nestedBlocks(block), map);
     switch (block.type) {
       case "question":
         return { ...block, askedBy: one(block.askedBy), answers: children };

@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { childBlocks } from "./child-blocks";
 import { InterchangeError } from "./interchange-error";
+import { nestedBlocks } from "./nested-blocks";
 import type { InterchangeIssue } from "./interchange-error";
 import { talknotesSchema } from "./talknotes-schema";
 import { INTERCHANGE_FORMAT } from "./types";
@@ -83,7 +83,7 @@ function walkWithPaths(blocks: readonly Block[], path: string, visit: (block: Bl
   blocks.forEach((block, i) => {
     const here = `${path}[${i}]`;
     visit(block, here);
-    walkWithPaths(childBlocks(block), `${here}.${block.type === "question" ? "answers" : "children"}`, visit);
+    walkWithPaths(nestedBlocks(block), `${here}.${block.type === "question" ? "answers" : "children"}`, visit);
   });
 }
 

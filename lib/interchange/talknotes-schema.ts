@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recordingPlatform } from "../recording/recording-platform";
+import { IMAGE_HASH_PATTERN } from "../images/image-file-name";
 import { INTERCHANGE_FORMAT, PERSON_ROLES, SESSION_KINDS } from "./types";
 import type { Block } from "./types";
 
@@ -59,7 +60,7 @@ const person = z.object({
 
 // Recursion goes through z.lazy so every object schema stays a plain
 // ZodObject whose shape the schema-agreement test can walk.
-const block: z.ZodType<Block> = z.lazy(() => z.discriminatedUnion("type", [question, statement, aside, note, talk, tip]));
+const block: z.ZodType<Block> = z.lazy(() => z.discriminatedUnion("type", [question, statement, aside, note, talk, tip, image]));
 
 const question = z.object({
   type: z.literal("question"),
@@ -89,6 +90,17 @@ const talk = z.object({
   at: blockTime,
 });
 const tip = z.object({ type: z.literal("tip"), text: z.string(), children: z.array(block), starred: z.boolean().optional(), at: blockTime });
+const image = z.object({
+  type: z.literal("image"),
+  hash: z.string().regex(IMAGE_HASH_PATTERN),
+  alt: z.string(),
+  caption: z.string(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  src: z.string().url().nullable().optional(),
+  starred: z.boolean().optional(),
+  at: blockTime,
+});
 
 const document = z.object({
   format: z.literal(INTERCHANGE_FORMAT),
@@ -109,5 +121,5 @@ export const talknotesSchema = {
   person,
   recording,
   block,
-  blocks: { question, statement, aside, note, talk, tip },
+  blocks: { question, statement, aside, note, talk, tip, image },
 } as const;

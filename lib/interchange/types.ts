@@ -144,7 +144,32 @@ export interface TipBlock {
   at?: string | null;
 }
 
-export type Block = QuestionBlock | StatementBlock | AsideBlock | NoteBlock | TalkBlock | TipBlock;
+/**
+ * A photo (docs/interchange.md, "Photos"), e.g. of a slide. The file is not in the document: it is
+ * named by `hash`, served by the instance at
+ * `/api/sessions/<session id>/images/<hash>-<variant>` and written beside
+ * the document by the site exports (docs/interchange.md).
+ */
+export interface ImageBlock {
+  type: "image";
+  /** sha-256 (lower-case hex) of the stored photo. */
+  hash: string;
+  /** Text alternative for readers who cannot see it (may be ""). */
+  alt: string;
+  /** Caption shown under the photo (may be ""). */
+  caption: string;
+  /** Pixels of the upright photo. */
+  width: number;
+  height: number;
+  /** Absolute URL of the stored photo, written by an instance's JSON export (links, never embeds). */
+  src?: string | null;
+  /** A key moment: the note-taker starred this block; readers see it in a summary. Optional, absent means false. */
+  starred?: boolean;
+  /** When the block was first written (ISO 8601 date-time); optional. */
+  at?: string | null;
+}
+
+export type Block = QuestionBlock | StatementBlock | AsideBlock | NoteBlock | TalkBlock | TipBlock | ImageBlock;
 export type BlockType = Block["type"];
 
 /** A whole session's notes in the `talknotes/1` format. */

@@ -1,11 +1,12 @@
-import { childBlocks } from "../interchange/child-blocks";
+import { nestedBlocks } from "../interchange/nested-blocks";
 import type { Block, TalkNotesDocument } from "../interchange/types";
 
 function blockHasText(block: Block): boolean {
-  return ownText(block) || childBlocks(block).some(blockHasText);
+  return ownText(block) || nestedBlocks(block).some(blockHasText);
 }
 
 function ownText(block: Block): boolean {
+  if (block.type === "image") return true;
   if (block.type === "talk") return block.title.trim() !== "";
   if (block.type === "statement" && block.asides.some((a) => a.trim() !== "")) return true;
   return block.text.trim() !== "";

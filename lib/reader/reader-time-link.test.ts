@@ -27,7 +27,7 @@ const times = { timeZone: "Europe/Berlin", player: false };
 
 describe("time links on the public page", () => {
   it("link each timed block to the recording at its second, on the platform's page", () => {
-    const { notes } = renderPublicNotes(timedDoc({ url: "https://youtu.be/dQw4w9WgXcQ" }), "c", times);
+    const { notes } = renderPublicNotes(timedDoc({ url: "https://youtu.be/dQw4w9WgXcQ" }), "c", "session-1", times);
     expect(notes).toContain(
       '<a class="at" href="https://www.youtube.com/watch?v=dQw4w9WgXcQ&amp;t=270s" aria-label="14:04, 4:30 into the recording" data-second="270"><time datetime="2026-06-12T12:04:30Z">14:04</time></a>',
     );
@@ -39,17 +39,17 @@ describe("time links on the public page", () => {
   });
 
   it("honour the sync point", () => {
-    const { notes } = renderPublicNotes(timedDoc({ url: "https://vimeo.com/76979871", startsAt: "2026-06-12T12:04:00Z" }), "c", times);
+    const { notes } = renderPublicNotes(timedDoc({ url: "https://vimeo.com/76979871", startsAt: "2026-06-12T12:04:00Z" }), "c", "session-1", times);
     expect(notes).toContain('href="https://vimeo.com/76979871#t=30s"');
   });
 
   it("without a recording, each time links to its own block", () => {
-    const { notes } = renderPublicNotes(timedDoc(null), "c", times);
+    const { notes } = renderPublicNotes(timedDoc(null), "c", "session-1", times);
     expect(notes).toMatch(/<a class="at" href="#q-\d+"><time datetime="2026-06-12T12:04:30Z">14:04<\/time><\/a>/);
   });
 
   it("with the player open, target the player's frame with its embed URL", () => {
-    const { notes } = renderPublicNotes(timedDoc({ url: "https://media.ccc.de/v/c-1-panel" }), "c", { ...times, player: true });
+    const { notes } = renderPublicNotes(timedDoc({ url: "https://media.ccc.de/v/c-1-panel" }), "c", "session-1", { ...times, player: true });
     expect(notes).toContain('href="https://media.ccc.de/v/c-1-panel/oembed?autoplay=1#t=270" target="recording-player"');
   });
 });

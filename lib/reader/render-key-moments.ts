@@ -35,6 +35,8 @@ export function renderKeyMoments(input: TalkNotesDocument): string {
         return `Tip: ${block.text}`;
       case "note":
         return block.text;
+      case "image":
+        return `Photo: ${block.alt || block.caption || "(no description)"}`;
     }
   };
   const items = moments

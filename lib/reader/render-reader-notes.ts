@@ -3,6 +3,7 @@ import { escapeHtml } from "../export/escape-html";
 import { personLabels } from "../export/person-labels";
 import { sanitiseDocument } from "../export/sanitise-document";
 import { textToHtml } from "../export/text-to-html";
+import { renderImageFigure } from "../images/render-image-figure";
 import { ASIDE_LABEL } from "./aside-label";
 import { blockAnchors } from "./block-anchors";
 import { readerTimeLink } from "./reader-time-link";
@@ -13,6 +14,8 @@ export interface ReaderNotesOptions {
   personHref: (personId: string) => string | null;
   /** Show each timed block's time as a link (to the recording when there is one); off when absent. */
   times?: ReaderTimes;
+  /** Where the session's photos are served (ending in "/", see sessionImagesPath); without it photos show their alt text. */
+  imageBase?: string | null;
 }
 
 /**
@@ -75,6 +78,8 @@ export function renderReaderNotes(input: TalkNotesDocument, options: ReaderNotes
         return `<li class="tip${starred(block)}" id="${id}">${at(block, id)}${star(block)}<strong class="tip-label">Tip</strong> ${textToHtml(block.text)}${list(block.children)}</li>`;
       case "note":
         return `<li class="note${starred(block)}" id="${id}">${at(block, id)}${star(block)}${textToHtml(block.text)}${list(block.children)}</li>`;
+      case "image":
+        return `<li class="photo-block${starred(block)}">${at(block, id)}${star(block)}${renderImageFigure(block, options.imageBase ?? null, ` id="${id}"`)}</li>`;
     }
   }
 

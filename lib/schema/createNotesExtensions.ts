@@ -1,4 +1,4 @@
-import type { AnyExtension } from "@tiptap/core";
+import type { AnyExtension, NodeViewRenderer } from "@tiptap/core";
 import { Bold } from "@tiptap/extension-bold";
 import { HardBreak } from "@tiptap/extension-hard-break";
 import { Italic } from "@tiptap/extension-italic";
@@ -9,6 +9,7 @@ import { AsideBlock } from "./asideBlock";
 import { AsideMark } from "./asideMark";
 import { KeyMoment } from "./keyMoment";
 import { BlockTimes, type BlockTimesOptions } from "./blockTimes";
+import { NotesImage } from "./image";
 import { Note } from "./note";
 import { NotesDocument } from "./notesDocument";
 import { NotesLink } from "./notesLink";
@@ -32,6 +33,8 @@ export interface NotesExtensionsOptions {
    * Left out (headless), blocks keep the times they have and get none.
    */
   blockTimes?: Partial<BlockTimesOptions>;
+  /** The browser's node view for photos (see NotesImage); none headless. */
+  imageNodeView?: NodeViewRenderer;
 }
 
 /**
@@ -59,6 +62,7 @@ export function createNotesExtensions(options: NotesExtensionsOptions = {}): Any
     Tip,
     Talk,
     AsideBlock,
+    options.imageNodeView ? NotesImage.configure({ nodeView: options.imageNodeView }) : NotesImage,
     NotesOutline,
     KeyMoment,
     options.blockTimes ? BlockTimes.configure(options.blockTimes) : BlockTimes,

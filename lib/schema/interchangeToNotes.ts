@@ -44,6 +44,8 @@ function nodeOf(block: Block): JSONContent {
       return container("talk", { speakers: [...block.speakers] }, block.title, block.children);
     case "aside":
       return { type: "asideBlock", content: [paragraph(textNodes(block.text))] };
+    case "image":
+      return { type: "image", attrs: { hash: block.hash, alt: block.alt, caption: block.caption, width: block.width, height: block.height } };
   }
 }
 

@@ -10,6 +10,8 @@ import {
 } from "../interchange/types";
 import { BLOCK_TIME_ATTRIBUTE } from "./blockTimeAttribute";
 import { blockPeople } from "./commands/blockPeople";
+import { IMAGE_HASH_PATTERN } from "../images/image-file-name";
+import { IMAGE_NODE_NAME } from "./image";
 import { inlinePlainText } from "./inlinePlainText";
 import { NOTES_BLOCK_GROUP } from "./notesBlockNames";
 import { notesSchema } from "./notesSchema";
@@ -33,6 +35,7 @@ export interface NotesInterchangeMeta {
  *   the text in parentheses, since the format has nowhere else to put them.
  * - A starred block (a key moment) gets `starred: true`; others leave it out.
  * - A block's time (`at`) is carried when it has one.
+ * - image -> `{ hash, alt, caption, width, height }`, only once uploaded (it has a hash).
  * - Text is plain and trimmed: bold, italic and links are dropped (the link
  *   text stays), hard breaks become "\n".
  * - An untouched editor (one empty note, no children) gives no blocks.
@@ -74,6 +77,7 @@ function toBlock(node: ProseMirrorNode): Block | null {
 }
 
 function blockOf(node: ProseMirrorNode): Block | null {
+  if (node.type.name === IMAGE_NODE_NAME) return imageBlock(node);
   const paragraph = node.firstChild;
   if (!paragraph) return null;
   const children = childBlocks(node);
@@ -96,4 +100,16 @@ function blockOf(node: ProseMirrorNode): Block | null {
     default:
       return null;
   }
+}
+
+/**
+ * A photo block, once uploaded: a photo still waiting on its note-taker's
+ * device (no hash yet) is not published, since there is nothing to show.
+ */
+function imageBlock(node: ProseMirrorNode): Block | null {
+  const { hash, alt, caption, width, height } = node.attrs as Record<string, unknown>;
+  if (typeof hash !== "string" || !IMAGE_HASH_PATTERN.test(hash)) return null;
+  const size = (v: unknown) => (typeof v === "number" && Number.isInteger(v) && v > 0 ? v : 1);
+  const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
+  return { type: "image", hash, alt: text(alt), caption: text(caption), width: size(width), height: size(height) };
 }

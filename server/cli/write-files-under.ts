@@ -8,7 +8,7 @@ import path from "node:path";
  * come from slugs of user text and must never climb out. Returns the full
  * paths written.
  */
-export async function writeFilesUnder(dir: string, files: ReadonlyArray<{ path: string; content: string }>): Promise<string[]> {
+export async function writeFilesUnder(dir: string, files: ReadonlyArray<{ path: string; content: string; bytes?: Uint8Array }>): Promise<string[]> {
   const root = path.resolve(dir);
   const targets = files.map((file) => {
     const segments = file.path.split(/[\\/]/);
@@ -23,7 +23,7 @@ export async function writeFilesUnder(dir: string, files: ReadonlyArray<{ path: 
     ) {
       throw new Error(`refusing to write ${JSON.stringify(file.path)}: it is not a plain path inside ${root}`);
     }
-    return { target, content: file.content };
+    return { target, content: file.bytes ?? file.content };
   });
   await fs.mkdir(root, { recursive: true });
   for (const { target, content } of targets) {

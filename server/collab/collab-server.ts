@@ -8,6 +8,7 @@ import { parseCollabPath } from "../../lib/collab/room-name";
 import { PUBLIC_SESSION_STATUSES } from "../../lib/reader/session-status";
 import { attachConnection, type ConnectionAccess } from "./connection";
 import { NotesHistory } from "./notes-history";
+import { NotesMerge } from "./notes-merge";
 import { NotesStore } from "./notes-store";
 import type { NotesStorage } from "./notes-storage";
 import type { ReadersCopyRenderer } from "./render-readers-copy";
@@ -65,6 +66,8 @@ export class CollabServer {
   private readonly statusTimer: NodeJS.Timeout | null;
   /** Revisions: list, name, view, restore (used by route code through the runtime). */
   readonly history = new NotesHistory(this);
+  /** Merging other notes into a live document (ARCHITECTURE.md, "Merging notes"), used by server/data/merge-session-notes.ts. */
+  readonly merge = new NotesMerge(this);
 
   constructor(private readonly options: CollabServerOptions) {
     this.roomOptions = { ...DEFAULT_ROOM_OPTIONS, ...options.room };

@@ -4,12 +4,19 @@ import { renderHtmlPage } from "../../lib/export/render-html";
 import { renderJson } from "../../lib/export/render-json";
 import { renderMarkdown } from "../../lib/export/render-markdown";
 import type { ExportTimes } from "../../lib/export/export-times";
+import type { ExportBodyOptions } from "../../lib/export/image-base-option";
 import { renderStaticSite, type StaticSiteFile } from "../../lib/export/render-static-site";
 import type { TalkNotesDocument } from "../../lib/interchange/types";
 import { PUBLIC_SESSION_STATUSES } from "../../lib/reader/session-status";
 import type { NotesStorage } from "../collab/notes-storage";
+import { prismaImageStore } from "../images/prisma-image-store";
 import { getPrisma } from "../db/prisma";
 import { loadSessionDocument } from "./load-session-document";
+
+/** One exported file: text, or a photo's bytes. */
+export interface ExportedFile extends StaticSiteFile {
+  bytes?: Uint8Array;
+}
 
 /** Formats `exportConference` writes. */
 export const EXPORT_FORMATS = ["md", "html", "json", "hugo", "jekyll"] as const;
@@ -33,8 +40,8 @@ export interface ExportConferenceOptions {
   store?: NotesStorage;
 }
 
-const SINGLE_FILE: Record<"md" | "html" | "json", { ext: string; render: (doc: TalkNotesDocument, times?: ExportTimes) => string }> = {
-  md: { ext: "md", render: (doc, times) => renderMarkdown(doc, { times }) },
+const SINGLE_FILE: Record<"md" | "html" | "json", { ext: string; render: (doc: TalkNotesDocument, options: ExportBodyOptions) => string }> = {
+  md: { ext: "md", render: (doc, options) => renderMarkdown(doc, options) },
   html: { ext: "html", render: renderHtmlPage },
   json: { ext: "json", render: (doc) => renderJson(doc) },
 };
@@ -48,7 +55,7 @@ const SINGLE_FILE: Record<"md" | "html" | "json", { ext: string; render: (doc: T
  * never climb out of the folder. Throws AppError `not_found` for an unknown
  * conference or session, or a conference without sessions.
  */
-export async function exportConference(options: ExportConferenceOptions): Promise<StaticSiteFile[]> {
+export async function exportConference(options: ExportConferenceOptions): Promise<ExportedFile[]> {
   const { conferenceSlug, sessionSlug, to } = options;
   const conference = await getPrisma().conference.findUnique({
     where: { slug: conferenceSlug },
@@ -84,7 +91,17 @@ export async function exportConference(options: ExportConferenceOptions): Promis
 
   if (site) {
     const first = docs[0]!;
-    return renderStaticSite(first.conference, docs, to, { isDraft: (i) => !isPublic(sessions[i]!) });
+    const files: ExportedFile[] = [];
+    for (const file of renderStaticSite(first.conference, docs, to, { isDraft: (i) => !isPublic(sessions[i]!) })) {
+      if (!file.photo) {
+        files.push(file);
+        continue;
+      }
+      // A photo whose bytes are gone (its session's photos deleted) is left out: the page shows its alt text link.
+      const stored = await prismaImageStore().variant(sessions[file.photo.session]!.id, file.photo.hash, file.photo.variant);
+      if (stored) files.push({ path: file.path, content: "", bytes: stored.data });
+    }
+    return files;
   }
   const { ext, render } = SINGLE_FILE[to];
   const times = options.times ? { mode: options.times, timeZone: conference.timezone } : undefined;
@@ -94,6 +111,6 @@ export async function exportConference(options: ExportConferenceOptions): Promis
     let slug = base;
     for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
     taken.add(slug);
-    return { path: `${slug}.${ext}`, content: render(doc, times) };
+    return { path: `${slug}.${ext}`, content: render(doc, { times }) };
   });
 }

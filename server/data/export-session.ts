@@ -4,6 +4,8 @@ import { renderHtmlFragment, renderHtmlPage } from "../../lib/export/render-html
 import { renderJson } from "../../lib/export/render-json";
 import { renderMarkdown } from "../../lib/export/render-markdown";
 import { EXPORT_TIME_MODES, type ExportTimes } from "../../lib/export/export-times";
+import type { ExportBodyOptions } from "../../lib/export/image-base-option";
+import { sessionImagesPath } from "../../lib/images/session-images-path";
 import type { TalkNotesDocument } from "../../lib/interchange/types";
 import { getRuntime } from "../runtime";
 import { getSession } from "./sessions";
@@ -11,7 +13,7 @@ import { loadSessionDocument } from "./load-session-document";
 
 /** What the session Export menu offers. */
 export const SESSION_EXPORTS = {
-  md: { label: "Markdown post", ext: "md", type: "text/markdown; charset=utf-8", render: (d: TalkNotesDocument, times?: ExportTimes) => renderMarkdown(d, { times }) },
+  md: { label: "Markdown post", ext: "md", type: "text/markdown; charset=utf-8", render: (d: TalkNotesDocument, o: ExportBodyOptions) => renderMarkdown(d, o) },
   html: { label: "HTML page", ext: "html", type: "text/html; charset=utf-8", render: renderHtmlPage },
   fragment: { label: "HTML to paste", ext: "fragment.html", type: "text/html; charset=utf-8", render: renderHtmlFragment },
   // Times are in the JSON's blocks (`at`) whatever is asked.
@@ -31,9 +33,10 @@ export async function currentSessionDocument(conferenceSlug: string, sessionSlug
 /**
  * One session exported as a downloadable file. `times` ("show" or "link"):
  * Markdown and HTML show each block's time on the conference's clock, or
- * link it to the session's recording at that moment.
+ * link it to the session's recording at that moment. With `origin` (this
+ * site's, from the request), photos link to their absolute URLs on this instance.
  */
-export async function exportSession(conferenceSlug: string, sessionSlug: string, format: string, options: { times?: string | null } = {}) {
+export async function exportSession(conferenceSlug: string, sessionSlug: string, format: string, options: { times?: string | null; origin?: string } = {}) {
   // hasOwn, not `in`: "constructor" or "__proto__" must not pass as a format.
   if (!Object.hasOwn(SESSION_EXPORTS, format)) {
     throw new AppError("invalid_input", `Unknown export format "${format}". Use one of: ${Object.keys(SESSION_EXPORTS).join(", ")}`);
@@ -46,5 +49,6 @@ export async function exportSession(conferenceSlug: string, sessionSlug: string,
   const session = await getSession(conferenceSlug, sessionSlug);
   const doc = await currentSessionDocument(conferenceSlug, sessionSlug);
   const times = mode ? { mode: mode as ExportTimes["mode"], timeZone: session.conference.timezone } : undefined;
-  return { filename: `${documentSlug(doc)}.${spec.ext}`, contentType: spec.type, body: spec.render(doc, times) };
+  const imageBase = options.origin ? `${options.origin}${sessionImagesPath(session.id)}` : null;
+  return { filename: `${documentSlug(doc)}.${spec.ext}`, contentType: spec.type, body: spec.render(doc, { times, imageBase }) };
 }

@@ -18,6 +18,6 @@ export async function exportSiteArchive(conferenceSlug: string, flavour: "hugo" 
   const root = `${conferenceSlug}-${flavour}`;
   const encoder = new TextEncoder();
   const mtime = new Date();
-  const zip = zipSync(Object.fromEntries(files.map((f) => [`${root}/${f.path}`, [encoder.encode(f.content), { mtime }]])), { level: 6 });
+  const zip = zipSync(Object.fromEntries(files.map((f) => [`${root}/${f.path}`, [f.bytes ?? encoder.encode(f.content), { mtime }]])), { level: 6 });
   return { filename: `${root}.zip`, bytes: zip };
 }

@@ -5,8 +5,13 @@ import { AppError } from "../../lib/errors/app-error";
 import { importNotes } from "../../lib/import/import-notes";
 import type { ImportGuess } from "../../lib/import/import-guess";
 import { mapPersonRefs } from "../../lib/interchange/map-person-refs";
+import { imageLinkOfNote, type MarkdownImageLink, markdownImageLinks } from "../../lib/import/markdown-image-links";
+import { type ProcessedImage, processImage } from "../images/process-image";
+import { prismaImageStore } from "../images/prisma-image-store";
 import { parseInterchange } from "../../lib/interchange/parse-interchange";
-import type { InterchangeConference, InterchangePerson, PersonRole, TalkNotesDocument } from "../../lib/interchange/types";
+import { nestedBlocks } from "../../lib/interchange/nested-blocks";
+import type { Block, InterchangeConference, InterchangePerson, PersonRole, TalkNotesDocument } from "../../lib/interchange/types";
+import { withChildBlocks } from "../../lib/interchange/with-child-blocks";
 import { interchangeToNotes } from "../../lib/schema/interchangeToNotes";
 import { seedYDocFromNotes } from "../../lib/schema/seedYDocFromNotes";
 import type { NotesStorage } from "../collab/notes-storage";
@@ -18,6 +23,51 @@ import { SessionInput } from "./session-input";
 import { uniqueSlug } from "./unique-slug";
 import { parseAliases } from "./parse-aliases";
 import { RESERVED_SESSION_SLUGS } from "../../lib/reader/public-paths";
+
+/** How an import finds the files of the Markdown image links in the notes. */
+export interface ImportPhotosOption {
+  /** The bytes of the file an image link names (e.g. beside the notes file), or null when there is none. */
+  photo?: (src: string) => Promise<Uint8Array | null>;
+}
+
+/**
+ * The blocks with every note that is exactly a Markdown image link whose file
+ * is given turned into a photo (processed like an upload, kept in `photos`
+ * to store once the session exists). A link without a file, or whose file is
+ * refused, stays text, with a warning saying why.
+ */
+async function withPhotos(
+  blocks: readonly Block[],
+  links: readonly MarkdownImageLink[],
+  photo: (src: string) => Promise<Uint8Array | null>,
+  photos: Map<string, ProcessedImage>,
+  warnings: string[],
+): Promise<Block[]> {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const link = block.type === "note" && block.children.length === 0 ? imageLinkOfNote(block.text, links) : null;
+    if (!link) {
+      out.push(withChildBlocks(block, await withPhotos(nestedBlocks(block), links, photo, photos, warnings)));
+      continue;
+    }
+    const bytes = await photo(link.src);
+    if (!bytes) {
+      warnings.push(`The photo "${link.src}" was not given; its link stays as text.`);
+      out.push(block);
+      continue;
+    }
+    try {
+      const image = await processImage(bytes);
+      photos.set(image.hash, image);
+      out.push({ type: "image", hash: image.hash, alt: link.alt, caption: "", width: image.width, height: image.height });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      warnings.push(`The photo "${link.src}" was not added: ${err.message}`);
+      out.push(block);
+    }
+  }
+  return out;
+}
 
 /** One person of the imported session as stored. */
 export interface ImportedPerson {
@@ -68,7 +118,7 @@ type PersonRow = {
  * AppError `invalid_input`) is refused before the first write; the rows are
  * written in one transaction, and removed again if storing the notes fails.
  */
-export async function importNotesToConference(input: ImportNotesInput, store: NotesStorage): Promise<ImportedNotes> {
+export async function importNotesToConference(input: ImportNotesInput, store: NotesStorage, options: ImportPhotosOption = {}): Promise<ImportedNotes> {
   const data = parseInput(ImportNotesInput, input);
   const { conferenceSlug } = data;
   const prisma = getPrisma();
@@ -76,7 +126,9 @@ export async function importNotesToConference(input: ImportNotesInput, store: No
 
   const imported = "text" in data ? readNotesFor(existing, data.text) : { document: parseInterchange(data.document), warnings: data.warnings ?? [], guesses: [] };
   const warnings = [...imported.warnings];
-  const parsed = imported.document;
+  const photos = new Map<string, ProcessedImage>();
+  const links = options.photo && "text" in data ? markdownImageLinks(data.text) : [];
+  const parsed = links.length ? { ...imported.document, blocks: await withPhotos(imported.document.blocks, links, options.photo!, photos, warnings) } : imported.document;
 
   let conferenceData: ReturnType<typeof ConferenceInput.parse> | null = null;
   if (!existing) {
@@ -148,6 +200,7 @@ export async function importNotesToConference(input: ImportNotesInput, store: No
   });
 
   try {
+    for (const image of photos.values()) await prismaImageStore().put(stored.session.id, image);
     // Either database: each step is committed when it returns (SQLite) or resolves (PostgreSQL).
     await store.ensureGeneration(stored.session.id);
     await store.append(stored.session.id, stored.update);

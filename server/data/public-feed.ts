@@ -1,6 +1,7 @@
 import { renderAtomFeed } from "../../lib/reader/render-atom-feed";
 import { publicPaths } from "../../lib/reader/public-paths";
 import { renderReaderNotes } from "../../lib/reader/render-reader-notes";
+import { sessionImagesPath } from "../../lib/images/session-images-path";
 import { getPublicConference } from "./public-conference";
 import { onStage } from "../../lib/reader/on-stage";
 import { loadSessionDocument } from "./load-session-document";
@@ -36,7 +37,7 @@ export async function conferenceFeed(conferenceSlug: string, origin: string): Pr
         // The entry's authors are whoever wrote the notes; the speakers are in the summary.
         authors: writers.get(s.id) ?? [],
         summary,
-        contentHtml: renderReaderNotes(doc, { personHref: (id) => abs(publicPaths.person(conference.slug, id)) }),
+        contentHtml: renderReaderNotes(doc, { personHref: (id) => abs(publicPaths.person(conference.slug, id)), imageBase: abs(sessionImagesPath(s.id)) }),
         categories: [s.kind, ...(s.track ? [s.track] : [])],
       };
     }),

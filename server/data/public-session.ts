@@ -35,7 +35,7 @@ export async function getPublicSession(conferenceSlug: string, sessionSlug: stri
   let rendered = renderedNotes.get(session.id);
   if (rendered?.key !== key) {
     const document = await loadSessionDocument(session.id);
-    rendered = { key, document, html: renderPublicNotes(document, session.conference.slug, { timeZone: session.conference.timezone, player: false }), stats: speakerStats(document) };
+    rendered = { key, document, html: renderPublicNotes(document, session.conference.slug, session.id, { timeZone: session.conference.timezone, player: false }), stats: speakerStats(document) };
     renderedNotes.delete(session.id);
     if (renderedNotes.size >= RENDERED_NOTES_KEPT) renderedNotes.delete(renderedNotes.keys().next().value!);
   } else {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
+import { graveViolations } from "./grave-violations";
 import { type Browser, type Page, expect, test } from "@playwright/test";
 import { apiAs } from "./api-as";
 import { caretToEnd } from "./caret-to-end";
@@ -159,16 +160,6 @@ test("editor: chips read as names, the toolbar works by keyboard, the sync statu
   expect(heard.every((t, i) => t !== heard[i - 1])).toBe(true);
   expect(heard.every((t) => ["Offline: edits are kept on this device", "Reconnecting: edits are kept on this device", "Connected: edits are saved on the server"].includes(t))).toBe(true);
 });
-
-/**
- * Serious and critical axe violations inside `selector` on `page` as it is
- * now, one line each (scoped: an open popover covering part of a target
- * behind it is not that target's fault).
- */
-async function graveViolations(page: Page, selector: string): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).include(selector).withTags(TAGS).analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
-}
 
 test("menus: named, keyboard-operable, focus comes back on Escape, clean when open", async () => {
   const page = member;

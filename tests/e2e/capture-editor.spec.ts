@@ -328,7 +328,7 @@ test("item 7: a panel captured on a 390×844 phone with the capture bar only", a
   const bar = phone.getByTestId("capture-bar");
   await expect(bar).toBeVisible();
   const buttons = bar.getByRole("button");
-  await expect(buttons).toHaveCount(6);
+  await expect(buttons).toHaveCount(7);
   for (const button of await buttons.all()) {
     const box = (await button.boundingBox())!;
     expect(box.width, await button.getAttribute("aria-label") ?? "").toBeGreaterThanOrEqual(44);

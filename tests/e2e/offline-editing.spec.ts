@@ -1,7 +1,9 @@
-import { type Browser, type BrowserContext, type Page, expect, test } from "@playwright/test";
+import { type Browser, type Page, expect, test } from "@playwright/test";
 import { caretToEnd } from "./caret-to-end";
 import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import { type FirstAccountSession, firstAccountSession } from "./first-account-session";
 import { notesText } from "./notes-text";
+import { openNoteTaker } from "./open-note-taker";
 
 /**
  * Offline editing with a co-editor watching: a note-taker loses the network,
@@ -13,31 +15,12 @@ import { notesText } from "./notes-text";
  */
 let server: RunningServer;
 const db = tempDatabase("talknotes-offline-");
-let storageState: Awaited<ReturnType<BrowserContext["storageState"]>>;
-let sessionPath: string;
+let owner: FirstAccountSession;
 
 test.beforeAll(async ({ browser }) => {
   server = await startServer({ databaseUrl: db.url });
   // The first account of a fresh server; it owns the conference it creates.
-  const setup = await browser.newPage();
-  await setup.goto(`${server.url}/signup`);
-  await setup.getByLabel("Your name").fill("Olga Organiser");
-  await setup.getByLabel("Email").fill("olga@example.test");
-  await setup.getByLabel("Password").fill("a long enough password");
-  await setup.getByRole("button", { name: "Create account" }).click();
-  await setup.waitForURL(`${server.url}/`);
-  await setup.getByLabel("Name").fill("DevOps Day");
-  await setup.getByLabel("City").fill("Santa Clara, CA");
-  await setup.getByLabel("First day").fill("2010-06-25");
-  await setup.getByRole("button", { name: "Create conference" }).click();
-  await expect(setup.getByRole("heading", { level: 1 })).toHaveText("DevOps Day");
-  await setup.getByLabel("Title").fill("Making The Business Case");
-  await setup.getByLabel("Kind").selectOption("panel");
-  await setup.getByRole("button", { name: "Create session" }).click();
-  await expect(setup.getByRole("heading", { level: 1 })).toHaveText("Making The Business Case");
-  sessionPath = new URL(setup.url()).pathname;
-  storageState = await setup.context().storageState();
-  await setup.context().close();
+  owner = await firstAccountSession(browser, server.url, { conference: "DevOps Day", city: "Santa Clara, CA", firstDay: "2010-06-25", title: "Making The Business Case", kind: "panel" });
 });
 
 test.afterAll(async () => {
@@ -45,14 +28,7 @@ test.afterAll(async () => {
 });
 
 /** A note-taker's own browser (signed in), named `name` on their caret, with the session open and saved. */
-async function noteTaker(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext({ storageState });
-  await context.addInitScript((n) => window.localStorage.setItem("talknotes:name", n), name);
-  const page = await context.newPage();
-  await page.goto(`${server.url}${sessionPath}`);
-  await expect(page.getByTestId("sync-status")).toHaveText("Saved");
-  return page;
-}
+const noteTaker = (browser: Browser, name: string) => openNoteTaker(browser, server.url, owner, name);
 
 const status = (page: Page) => page.getByTestId("sync-status");
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { childBlocks } from "../../lib/interchange/child-blocks";
+import { nestedBlocks } from "../../lib/interchange/nested-blocks";
 import type { Block, TalkNotesDocument } from "../../lib/interchange/types";
 import { createPanel } from "./create-panel";
 import { openAs } from "./open-as";
@@ -19,7 +19,7 @@ const VIDEO = "https://www.youtube.com/watch?v=dQw4w9WgXcQ";
 const utcWall = (ms: number) => new Date(ms).toISOString().slice(0, 16); // the conference's zone is UTC
 
 function flat(blocks: readonly Block[]): Block[] {
-  return blocks.flatMap((b) => [b, ...flat(childBlocks(b))]);
+  return blocks.flatMap((b) => [b, ...flat(nestedBlocks(b))]);
 }
 
 test("type a panel, set a recording, publish: time links go to the right second; the opt-in player seeks", async ({ browser }) => {

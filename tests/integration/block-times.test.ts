@@ -119,7 +119,7 @@ describe("block times with skewed clocks", () => {
       throw new Error(`${err.message}: ${JSON.stringify(storedBlocks())} / ${fast.client.doc.getXmlFragment("notes").toString()}`);
     });
     const stored = storedBlocks();
-    expect(stored.map((b) => (b.type === "talk" ? b.title : b.text))).toEqual(["[fast] Fast writes first [slow]", "Slow answers", "Fast again"]);
+    expect(stored.map((b) => (b.type === "talk" ? b.title : b.type === "image" ? b.alt : b.text))).toEqual(["[fast] Fast writes first [slow]", "Slow answers", "Fast again"]);
     for (const [block, text] of stored.map((b, i) => [b, [...typed.keys()][i]!] as const)) {
       expect(block.at, text).toBeTruthy();
       expect(Math.abs(Date.parse(block.at!) - typed.get(text)!), `${text}: stored ${block.at}`).toBeLessThan(1000);

@@ -2,7 +2,10 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addPhotoToSession } from "../support/add-photo-to-session";
+import { photoWithGps } from "../support/photo-with-gps";
 
 /**
  * The Hugo and Jekyll folders `talknotes export` writes must build with the
@@ -10,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
  * attribution of the notes, with hostile text escaped. Nothing is installed
  * here: CI installs Debian's `hugo` (this suite fails in CI without it);
  * locally a missing generator skips with a message. Jekyll is optional.
+ * A slide photo in the panel's notes must be in both built sites (ARCHITECTURE.md, "Photos"):
+ * a Hugo page bundle, Jekyll's assets folder, with its alt text.
  */
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const PANEL = path.join(ROOT, "tests/fixtures/notes/panel.txt");
@@ -92,24 +97,40 @@ function expectNoHostileMarkup(built: Map<string, string>) {
   expect(built.size).toBeGreaterThan(0);
   for (const [name, html] of built) {
     expect(html, name).not.toMatch(/<script/i);
-    expect(html, name).not.toMatch(/<img/i);
+    // The only image is the slide photo, by its file name (hash) and with its alt text.
+    expect(html, name).not.toMatch(/<img(?![^>]*src="[^"]*[0-9a-f]{64}-fallback\.jpg" alt="Deploys per weekday chart")/i);
     expect(html, name).not.toMatch(/<[^>]*\sonerror=/i);
   }
 }
 
-beforeAll(() => {
+const PHOTO_ALT = "Deploys per weekday chart";
+let photoHash = "";
+
+/** The built page shows the photo by `src` with its alt text, and the file is a JPEG with no EXIF. */
+async function expectPhoto(html: string, src: string, file: string) {
+  expect(html).toMatch(new RegExp(`<img src="${src.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}" alt="${PHOTO_ALT}"`));
+  const meta = await sharp(fs.readFileSync(file)).metadata();
+  expect(meta.format).toBe("jpeg");
+  expect(meta.exif).toBeUndefined();
+}
+
+beforeAll(async () => {
   if (!hasHugo && !hasJekyll) return;
   talknotes("import-notes", PANEL, "--conference", CONF);
   talknotes("import-notes", IGNITE, "--conference", CONF);
   talknotes("publish", "--conference", CONF, "--all"); // sites hold public sessions only
-});
+  process.env.DATABASE_URL = env.DATABASE_URL;
+  const { getPrisma } = await import("../../server/db/prisma");
+  const session = await getPrisma().session.findFirstOrThrow({ where: { slug: "shipping-on-fridays" }, select: { id: true } });
+  photoHash = await addPhotoToSession(path.join(tmp, "talknotes.db"), session.id, await photoWithGps(800, 600), { alt: PHOTO_ALT, caption: "Slide 7" });
+}, 120_000);
 
 afterAll(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
 describe.skipIf(!hasHugo && !IN_CI)("Hugo site from talknotes export", () => {
-  it("builds, and every post shows its questions and attributions with hostile text escaped", () => {
+  it("builds, and every post shows its questions and attributions with hostile text escaped, and the photo", async () => {
     if (!hasHugo) throw new Error("hugo is not on PATH: CI must install the Debian package `hugo` before the tests");
     const site = path.join(tmp, "hugo");
     talknotes("export", "--conference", CONF, "--to", "hugo", "--out", site);
@@ -119,11 +140,13 @@ describe.skipIf(!hasHugo && !IN_CI)("Hugo site from talknotes export", () => {
     expectSafeAndComplete(built, (n) => n === path.join("posts", "ignite-talks-1", "index.html"), IGNITE_TEXTS);
     expectNoHostileMarkup(built);
     expect(readable(built.get("index.html") ?? "")).toContain("Shipping On Fridays");
+    const photo = `${photoHash}-fallback.jpg`;
+    await expectPhoto(built.get(path.join("posts", "shipping-on-fridays", "index.html"))!, photo, path.join(site, "public", "posts", "shipping-on-fridays", photo));
   });
 });
 
 describe.skipIf(!hasJekyll)("Jekyll site from talknotes export", () => {
-  it("builds, and every post shows its questions and attributions with hostile text escaped", () => {
+  it("builds, and every post shows its questions and attributions with hostile text escaped, and the photo", async () => {
     const site = path.join(tmp, "jekyll");
     talknotes("export", "--conference", CONF, "--to", "jekyll", "--out", site);
     run("jekyll", ["build", "--quiet", "--safe", "--source", site, "--destination", path.join(site, "_site")]);
@@ -131,5 +154,8 @@ describe.skipIf(!hasJekyll)("Jekyll site from talknotes export", () => {
     expectSafeAndComplete(built, (n) => /shipping-on-fridays(\.html|\/index\.html)$/.test(n), PANEL_TEXTS);
     expectSafeAndComplete(built, (n) => /ignite-talks-1(\.html|\/index\.html)$/.test(n), IGNITE_TEXTS);
     expectNoHostileMarkup(built);
+    const photo = `${photoHash}-fallback.jpg`;
+    const post = [...built.entries()].find(([n]) => /shipping-on-fridays(\.html|\/index\.html)$/.test(n))!;
+    await expectPhoto(post[1], `/assets/images/${photo}`, path.join(site, "_site", "assets", "images", photo));
   });
 });

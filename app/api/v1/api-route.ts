@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors/app-error";
 import { getViewer } from "@/server/auth/get-viewer";
 import type { Viewer } from "@/server/auth/viewer";
+import { readBodyBytes } from "@/app/read-body-bytes";
 
 /** Largest JSON body the API reads, and the largest notes upload. */
 export const MAX_JSON_BYTES = 64 * 1024;
@@ -37,23 +38,7 @@ export function apiRoute<P>(handler: Handler<P>) {
 
 /** Reads the request body as text, refusing more than `max` bytes (413) without buffering past it. */
 export async function readBodyText(req: Request, max: number): Promise<string> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > max) throw new AppError("too_large", `The body is larger than ${max} bytes`);
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel();
-      throw new AppError("too_large", `The body is larger than ${max} bytes`);
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  return new TextDecoder("utf-8", { fatal: false }).decode(await readBodyBytes(req, max));
 }
 
 /** Reads a JSON object body (at most MAX_JSON_BYTES). */

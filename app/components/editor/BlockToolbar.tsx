@@ -3,6 +3,8 @@
 import type { Editor } from "@tiptap/core";
 import { useState } from "react";
 import { type BlockTimeContext, BlockTimeForm } from "./BlockTimeForm";
+import { PhotoButton } from "./PhotoButton";
+import type { PhotoQueue } from "./photo-queue";
 
 /** Arrow keys, Home and End move between the toolbar's buttons (the ARIA toolbar pattern). */
 function moveFocus(ev: React.KeyboardEvent<HTMLDivElement>) {
@@ -27,7 +29,7 @@ function moveFocus(ev: React.KeyboardEvent<HTMLDivElement>) {
  * assistive tech: each button's name is its word, its shortcut in
  * `aria-keyshortcuts`.
  */
-export function BlockToolbar({ editor, onShortcuts, blockTime }: { editor: Editor | null; onShortcuts: () => void; blockTime: BlockTimeContext }) {
+export function BlockToolbar({ editor, photos, onShortcuts, blockTime }: { editor: Editor | null; photos: PhotoQueue | null; onShortcuts: () => void; blockTime: BlockTimeContext }) {
   const [settingTime, setSettingTime] = useState(false);
   const keep = (ev: React.MouseEvent) => ev.preventDefault();
   const run = (fn: (e: Editor) => void) => () => {
@@ -59,6 +61,7 @@ export function BlockToolbar({ editor, onShortcuts, blockTime }: { editor: Edito
       <button type="button" onMouseDown={keep} onClick={run((e) => e.chain().focus().toggleStarred().run())} title="Key moment: star this bullet (Ctrl-Alt-S)" aria-keyshortcuts="Control+Alt+S" data-testid="star-block">
         <span className="tb-icon tb-star" aria-hidden="true">★</span>Key moment
       </button>
+      <PhotoButton queue={photos} />
       <span className="tb-sep" aria-hidden="true" />
       <button type="button" onMouseDown={keep} onClick={run((e) => e.chain().focus().liftNotesBlock().run())} title="Outdent (Shift-Tab)" aria-label="Outdent" aria-keyshortcuts="Shift+Tab">
         <span aria-hidden="true">⇤</span>

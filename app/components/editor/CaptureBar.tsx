@@ -2,17 +2,18 @@
 
 import type { Editor } from "@tiptap/core";
 import { useEffect, useRef } from "react";
+import { PhotoButton } from "./PhotoButton";
+import type { PhotoQueue } from "./photo-queue";
 
 /**
  * The phone's capture bar: the structure keys a touch keyboard lacks, pinned
  * just above the on-screen keyboard (the visual viewport), each a 44 px
- * target: question, attribute, aside, key moment, outdent, indent. Shown on small screens
- * only (CSS); wide screens have the block toolbar and the keyboard.
- * Pressing a button never takes focus from the notes (mousedown is
- * prevented), so the keyboard stays open. Photos are not part of Talknotes
- * yet, so there is no photo button.
+ * target: question, attribute, aside, key moment, photo (the camera), outdent,
+ * indent. Shown on small screens only (CSS); wide screens have the block
+ * toolbar and the keyboard. Pressing a button never takes focus from the notes
+ * (mousedown is prevented), so the keyboard stays open.
  */
-export function CaptureBar({ editor }: { editor: Editor | null }) {
+export function CaptureBar({ editor, photos }: { editor: Editor | null; photos: PhotoQueue | null }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const vv = window.visualViewport;
@@ -49,6 +50,7 @@ export function CaptureBar({ editor }: { editor: Editor | null }) {
       <button type="button" onMouseDown={run((e) => e.chain().focus().toggleStarred().run())} aria-label="Key moment" title="Star as a key moment">
         ★
       </button>
+      <PhotoButton queue={photos} compact />
       <button type="button" onMouseDown={run((e) => e.chain().focus().liftNotesBlock().run())} aria-label="Outdent" title="Outdent">
         ⇤
       </button>

@@ -29,6 +29,9 @@ import { CaptureBar } from "./CaptureBar";
 import { HistoryPanel } from "./HistoryPanel";
 import { NamePrompt } from "./NamePrompt";
 import { PasteSizeGuard } from "./paste-size-guard";
+import { photoNodeView } from "./photo-node-view";
+import { PhotoPaste } from "./photo-paste";
+import { PhotoQueue } from "./photo-queue";
 import { Presence } from "./Presence";
 import { SessionPeopleEditor } from "./SessionPeopleEditor";
 import { ShortcutSheet } from "./ShortcutSheet";
@@ -81,6 +84,9 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
   const kind = useSessionKind(collab.doc, storedKind);
   const directory = useConferenceDirectory(conferenceSlug);
   const [showShortcuts, setShowShortcuts] = useState(false);
+  const editorRef = useRef<Editor | null>(null);
+  // This device's photos of the session: kept in IndexedDB until uploaded (photo-queue.ts).
+  const [photos] = useState(() => new PhotoQueue(sessionId, () => editorRef.current, setPasteProblem));
 
   // Everyone who can be attributed: the session's people first (live), then the conference directory.
   const candidates = useMemo<Candidate[]>(() => {
@@ -114,7 +120,6 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
   const selectedRef = useRef(0);
   const recentRef = useRef<string[]>([]);
   const dismissedAt = useRef<number | null>(null);
-  const editorRef = useRef<Editor | null>(null);
   const latest = useRef({ index, sessionPeople, candidates, kind, doc: collab.doc });
   latest.current = { index, sessionPeople, candidates, kind, doc: collab.doc };
 
@@ -206,7 +211,8 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
       extensions: [
         PasteSizeGuard.configure({ onRefuse: setPasteProblem }),
         // Blocks are stamped with the server's clock; a co-editor's blocks arrive with their own times.
-        ...createNotesExtensions({ history: false, blockTimes: { now: serverClock.now, isRemote: isChangeOrigin, timeZone } }),
+        ...createNotesExtensions({ history: false, imageNodeView: photoNodeView(photos, sessionId), blockTimes: { now: serverClock.now, isRemote: isChangeOrigin, timeZone } }),
+        PhotoPaste.configure({ queue: photos }),
         Placeholder.configure({ placeholder: "Type what you hear. @ attributes, Q: asks, ( is your aside. Press ? for keys." }),
         Collaboration.configure({ document: collab.doc, field: NOTES_FIELD }),
         CollaborationCaret.configure({ provider: collab.provider, user: { name, color: userColor(name) }, render: renderCaret }),
@@ -224,10 +230,17 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
         handleScrollToSelection: (view) => scrollCaretIntoView(view, CARET_MARGIN, CARET_MARGIN),
       },
     },
-    [collab.doc, collab.provider, name, bridge, readOnly, timeZone],
+    [collab.doc, collab.provider, name, bridge, readOnly, timeZone, photos, sessionId],
   );
   useEffect(() => (readOnly ? undefined : serverClock.start()), [readOnly]);
   editorRef.current = editor;
+
+  // Photos left waiting by an earlier page upload once the notes (and so their blocks) are here.
+  useEffect(() => {
+    if (!editor || readOnly) return;
+    void photos.start();
+    return () => photos.dispose();
+  }, [editor, readOnly, photos]);
 
   // The menu hangs from the caret's current box, read again whenever Floating UI repositions it.
   const menuAnchor = useMemo<MenuAnchor>(
@@ -316,7 +329,7 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
       </FoldOnPhone>
       <div className="editor-toolbar">
         <Presence provider={collab.provider} />
-        <SyncStatus sync={collab.sync} />
+        <SyncStatus sync={collab.sync} photos={photos} />
         <HistoryPanel sessionId={sessionId} author={name} onClose={returnFocus} />
       </div>
       {readOnly ? (
@@ -324,7 +337,7 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
           <span>Read-only: you can follow these notes but not edit them.</span>
         </p>
       ) : (
-        <BlockToolbar editor={editor} onShortcuts={() => setShowShortcuts(true)} blockTime={{ timeZone, sessionDay }} />
+        <BlockToolbar editor={editor} photos={photos} onShortcuts={() => setShowShortcuts(true)} blockTime={{ timeZone, sessionDay }} />
       )}
       {pasteProblem ? (
         <p className="form-error" role="alert" data-testid="paste-too-large">
@@ -349,7 +362,7 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
           }}
         />
       ) : null}
-      {readOnly ? null : <CaptureBar editor={editor} />}
+      {readOnly ? null : <CaptureBar editor={editor} photos={photos} />}
       {showShortcuts ? (
         <ShortcutSheet
           onClose={() => {

@@ -57,6 +57,15 @@ export function syncAnnouncement(state: SyncState): string {
   }
 }
 
+/** Photos of this device not yet on the server (PhotoQueue). */
+export interface PhotoCount {
+  count(): number;
+  subscribe(listener: () => void): () => void;
+}
+
+const noPhotos = () => 0;
+const noSubscription = () => () => {};
+
 /**
  * Tells the note-taker whether their words are safe: "Saved" only once the
  * server confirmed they are in its database (see save-tracker.ts). The
@@ -68,8 +77,9 @@ export function syncAnnouncement(state: SyncState): string {
  * and the title) changes with every edit and is written straight to the
  * element, so typing commits nothing to React (see SyncStore).
  */
-export function SyncStatus({ sync }: { sync: SyncStore }) {
+export function SyncStatus({ sync, photos }: { sync: SyncStore; photos?: PhotoCount }) {
   const { state, problem } = useSyncExternalStore(sync.subscribe, sync.getSnapshot, sync.getSnapshot);
+  const waitingPhotos = useSyncExternalStore(photos?.subscribe ?? noSubscription, photos?.count ?? noPhotos, noPhotos);
   const pending = sync.pending();
   const ref = useRef<HTMLSpanElement>(null);
   useEffect(() => {
@@ -97,9 +107,11 @@ export function SyncStatus({ sync }: { sync: SyncStore }) {
       className="sync-status"
       data-state={state}
       data-pending={pending}
+      data-photos={waitingPhotos}
       title={pendingTitle(pending)}
     >
       <span data-testid="sync-status">{syncStatusText(state, pending)}</span>
+      {waitingPhotos > 0 ? <span data-testid="sync-photos">{` · ${waitingPhotos} ${waitingPhotos === 1 ? "photo" : "photos"} not yet uploaded`}</span> : null}
       {problem && state !== "saved" ? <span className="sync-problem" data-testid="sync-problem">{` · ${problem}`}</span> : null}
       <span className="sr-only" role="status" aria-live="polite" data-testid="sync-announcement">
         {spoken}

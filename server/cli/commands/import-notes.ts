@@ -15,6 +15,8 @@ export const importNotesCommand: CliCommand = {
     "roles in panel order, and the notes, ready to open in the editor.",
     "When no conference has that slug, it is created from the notes' header (name, place, date,",
     "hashtag). The database is DATABASE_URL (default file:./data/talknotes.db), migrated first.",
+    "A Markdown image link on a line of its own (![alt](slides/3.jpg)) becomes a photo when the",
+    "file is beside the notes file (JPEG, PNG, GIF or WebP); otherwise it stays as text.",
     "Prints the new session's id and its URL (http://localhost:$PORT/...).",
     "",
     "Options:",
@@ -31,7 +33,10 @@ export const importNotesCommand: CliCommand = {
     const { importNotesToConference } = await import("../../data/import-notes");
     const database = await openCliDatabase({ mustExist: false });
     try {
-      const result = await importNotesToConference({ conferenceSlug, text }, database.store);
+      const file = args.positionals[0]!;
+      const { readPhotoBeside } = await import("../read-photo-beside");
+      const photo = file === "-" ? undefined : (src: string) => readPhotoBeside(file, src);
+      const result = await importNotesToConference({ conferenceSlug, text }, database.store, { photo });
       writeImportWarnings(io, result.warnings, result.guesses);
       const url = `http://localhost:${database.env.port}/conferences/${result.conference.slug}/sessions/${result.session.slug}`;
       const made = result.conference.created ? `new conference "${result.conference.name}"` : `conference "${result.conference.name}"`;

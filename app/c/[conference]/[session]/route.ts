@@ -38,7 +38,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ conferen
   const data = publicSessionPageData(view, origin, stylesheet);
   const html = renderPublicSessionPage(
     player
-      ? { ...data, player, html: { ...data.html, ...renderPublicNotes(view.document, view.conference.slug, { timeZone: view.conference.timezone, player: true }) } }
+      ? { ...data, player, html: { ...data.html, ...renderPublicNotes(view.document, view.conference.slug, view.session.id, { timeZone: view.conference.timezone, player: true }) } }
       : data,
   );
   // Later requests are answered from these bytes by the entry point until the page changes (server/reader/public-page-cache.ts).

@@ -13,6 +13,8 @@ import type { SessionKind } from "@/lib/interchange/types";
 import { orNotFound } from "@/app/or-not-found";
 import { requireWorkspaceRole } from "@/app/require-workspace-role";
 import { getSession } from "@/server/data/sessions";
+import { getConference } from "@/server/data/conferences";
+import { MergeNotesPanel } from "@/app/components/MergeNotesPanel";
 
 export const dynamic = "force-dynamic";
 
@@ -32,6 +34,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function SessionEditorPage({ params }: { params: Params }) {
   const session = await load(params);
   const { conference } = session;
+  const canMerge = session.viewerRole !== "viewer" && session.status !== "archived";
+  // Other sessions of the conference to merge notes from (ARCHITECTURE.md, "Merging notes"): editors only.
+  const others = canMerge ? (await getConference(conference.slug)).sessions.filter((s) => s.id !== session.id).map((s) => ({ slug: s.slug, title: s.title })) : [];
   return (
     <>
       {/* On phones the title is the disclosure's summary (still the page's h1); the header folds under it. */}
@@ -61,6 +66,7 @@ export default async function SessionEditorPage({ params }: { params: Params }) 
           <EmbedPanel origin={await requestOrigin()} conferenceSlug={conference.slug} sessionSlug={session.slug} title={session.title} room={session.room} isDraft={session.status === "draft"} />
         </div>
       </div>
+      {canMerge ? <MergeNotesPanel conferenceSlug={conference.slug} sessionSlug={session.slug} sessions={others} canDelete={session.viewerRole === "owner"} /> : null}
       </FoldOnPhone>
       <NotesEditor sessionId={session.id} conferenceSlug={conference.slug} timeZone={conference.timezone} sessionDay={session.startsAt ? instantToWallTime(session.startsAt, conference.timezone).slice(0, 10) : conference.startsOn} kind={session.kind as SessionKind} accountName={session.viewerName} readOnly={session.viewerRole === "viewer" || session.status === "archived"} />
     </>

@@ -2,6 +2,7 @@ import { routeViewer } from "@/app/route-viewer";
 import { AppError } from "@/lib/errors/app-error";
 import { requireSessionAccessBySlug } from "@/server/auth/conference-access";
 import { exportSession } from "@/server/data/export-session";
+import { siteOrigin } from "@/server/site-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,7 @@ export async function GET(req: Request, { params }: { params: Params }) {
   try {
     // Members export drafts; anyone may export what is already public (live or published).
     await requireSessionAccessBySlug(await routeViewer(req), conference, session, "viewer", { publicRead: true });
-    const file = await exportSession(conference, session, format, { times: new URL(req.url).searchParams.get("times") });
+    const file = await exportSession(conference, session, format, { times: new URL(req.url).searchParams.get("times"), origin: siteOrigin(req.headers) });
     const inline = new URL(req.url).searchParams.get("inline") === "1";
     return new Response(file.body, {
       headers: {
@@ -21,7 +22,7 @@ export async function GET(req: Request, { params }: { params: Params }) {
         "content-disposition": `${inline ? "inline" : "attachment"}; filename="${file.filename}"`,
         "cache-control": "no-store",
         "x-content-type-options": "nosniff",
-        "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
+        "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' https: data:",
       },
     });
   } catch (err) {
