@@ -2,6 +2,9 @@ import { buildTokenDictionary } from "./buildTokenDictionary";
 import { normalizeText } from "./normalizeText";
 import { FieldKind, type PeopleIndex, type PersonCandidate } from "./types";
 
+/** A word in a script written without spaces between family and given name (Chinese, Japanese, Korean). */
+const UNSPACED_SCRIPT = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]{2,12}$/u;
+
 function tokensOf(text: string | null | undefined): string[] {
   if (!text) return [];
   const normalized = normalizeText(text);
@@ -49,6 +52,8 @@ export function createPeopleIndex<P extends PersonCandidate>(people: readonly P[
     name.forEach((token, i) => {
       const kind = i === 0 ? FieldKind.first : i === name.length - 1 ? FieldKind.last : FieldKind.middle;
       add(words, token, kind, true);
+      // "山田太郎", "王小明", "김민수" are one word: the given name is found by its start too ("太郎", "小明").
+      if (UNSPACED_SCRIPT.test(token)) for (let at = 1; at < token.length; at++) add(words, token.slice(at), FieldKind.last, true);
     });
     if (name.length > 1) {
       add(words, name.join(""), FieldKind.full, false);

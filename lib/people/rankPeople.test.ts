@@ -192,3 +192,32 @@ describe("rankPeople at conference scale", () => {
     expect(rankPeople(big, "jo", { sessionPeopleIds: ["jose"] })[0]?.person.id).toBe("jose");
   });
 });
+
+describe("rankPeople: names in Chinese, Japanese and Korean", () => {
+  const cjk = createPeopleIndex<PersonCandidate>([
+    { id: "yamada", name: "山田太郎", affiliation: "ソニー" },
+    { id: "yamamoto", name: "山本花子" },
+    { id: "wang", name: "王小明", affiliation: "阿里巴巴" },
+    { id: "kim", name: "김민수" },
+    { id: "tanaka", name: "田中 一郎" },
+    { id: "jody", name: "Jody Mulkey" },
+  ]);
+  const found = (query: string) => rankPeople(cjk, query).map((r) => r.person.id);
+
+  it("finds a name written without spaces by its family name, given name or whole", () => {
+    expect(found("山田")).toEqual(["yamada"]);
+    expect(found("山田太郎")).toEqual(["yamada"]);
+    expect(found("太郎")).toEqual(["yamada"]);
+    expect(found("小明")).toEqual(["wang"]);
+    expect(found("민수")).toEqual(["kim"]);
+    expect(found("김")).toEqual(["kim"]);
+  });
+
+  it("ranks a family-name match above a match inside a name, and finds spaced names and companies", () => {
+    expect(found("山")).toEqual(["yamamoto", "yamada"]);
+    expect(found("田")[0]).toBe("tanaka");
+    expect(found("一郎")).toEqual(["tanaka"]);
+    expect(found("ソニー")).toEqual(["yamada"]);
+    expect(found("jo")).toEqual(["jody"]);
+  });
+});

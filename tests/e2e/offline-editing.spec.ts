@@ -183,3 +183,41 @@ test("history: name a version, see who wrote it, view it read-only, restore it a
   await alice.context().close();
   await bob.context().close();
 });
+
+test("offline, a reload right after the last keystroke keeps every word, on a slow device too", async ({ browser }) => {
+  const alice = await noteTaker(browser, "Alice");
+  const editor = alice.getByTestId("notes-editor");
+  await expect(alice.locator("html")).toHaveAttribute("data-offline-ready", "true");
+  // A slow phone: IndexedDB's commits lag further behind the keys (each takes a round trip to storage).
+  const cdp = await alice.context().newCDPSession(alice);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  await alice.context().setOffline(true);
+  await expect(status(alice)).toHaveText("Offline: everything saved");
+
+  const lines: string[] = [];
+  for (let i = 1; i <= 3; i++) {
+    await editor.click();
+    await caretToEnd(alice);
+    await alice.keyboard.press("Enter");
+    const line = `reloaded at once ${i}, nothing lost`;
+    await alice.keyboard.type(line);
+    lines.push(line);
+    const pending = await pendingEdits(alice);
+    // No waiting for anything: the page unloads while the last edits are still on their way to IndexedDB.
+    await alice.reload();
+    await expect.poll(async () => (await notesText(editor)).slice(-lines.length), { timeout: 15_000 }).toEqual(lines);
+    // The unconfirmed edits are still counted, so "unsaved changes" stays true until the server has them.
+    await expect.poll(() => pendingEdits(alice)).toBeGreaterThanOrEqual(pending);
+  }
+  // Once IndexedDB has committed what the journals held, they are deleted.
+  await expect
+    .poll(() => alice.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("talknotes:unstored:"))))
+    .toEqual([]);
+
+  await alice.context().setOffline(false);
+  await expect(status(alice)).toHaveText("Saved", { timeout: 15_000 });
+  const bob = await noteTaker(browser, "Bob");
+  await expect.poll(async () => (await notesText(bob.getByTestId("notes-editor"))).slice(-lines.length)).toEqual(lines);
+  await alice.context().close();
+  await bob.context().close();
+});

@@ -5,7 +5,7 @@ import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { Placeholder } from "@tiptap/extensions";
 import type { Editor } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { newPersonId, writeSessionPerson } from "@/lib/collab/session-people";
 import { userColor } from "@/lib/collab/user-color";
 import type { SessionKind } from "@/lib/interchange/types";
@@ -23,10 +23,11 @@ import { attributeBlock } from "./attribute-block";
 import { AttributionAutocomplete, type AttributionQuery, type AutocompleteBridge } from "./attribution-autocomplete";
 import { AttributionChips, type ChipPerson } from "./attribution-chips";
 import { renderCaret } from "./render-caret";
-import { AttributionMenu, type MenuAnchor, type MenuItem } from "./AttributionMenu";
+import { AttributionMenu, attributionOptionId, type MenuAnchor, type MenuItem } from "./AttributionMenu";
 import { BlockToolbar } from "./BlockToolbar";
 import { CaptureBar } from "./CaptureBar";
 import { HistoryPanel } from "./HistoryPanel";
+import { holdRemoteEditsWhileComposing } from "./hold-remote-edits-while-composing";
 import { NamePrompt } from "./NamePrompt";
 import { PasteSizeGuard } from "./paste-size-guard";
 import { photoNodeView } from "./photo-node-view";
@@ -221,7 +222,18 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
         UndoBoundaries,
       ],
       editorProps: {
-        attributes: { "aria-label": "Session notes", "data-testid": "notes-editor", spellcheck: "true" },
+        // A multi-line textbox whose `@` suggestions are a listbox it controls (aria-controls and
+        // aria-activedescendant are set while the menu is open, below). Not role=combobox: the notes
+        // are a document, and ARIA allows aria-expanded on no textbox, so the popup's presence says it.
+        attributes: {
+          role: "textbox",
+          "aria-label": "Session notes",
+          "aria-multiline": "true",
+          "aria-haspopup": "listbox",
+          "aria-autocomplete": "list",
+          "data-testid": "notes-editor",
+          spellcheck: "true",
+        },
         // Keep the caret well inside the screen while typing at the end of the notes (not on its bottom
         // edge), so the line being written and the @ menu stay in view above the fold and the capture bar.
         scrollThreshold: CARET_MARGIN,
@@ -304,9 +316,40 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
     editor?.commands.refreshAttributionChips();
   }, [editor, chipPeople]);
 
+  // An input method's composition must survive co-editors typing in the same paragraph.
+  useEffect(() => {
+    if (!editor || readOnly) return;
+    let release: (() => void) | null = null;
+    const install = () => {
+      if (!release && !editor.isDestroyed) release = holdRemoteEditsWhileComposing(collab.provider, editor.view);
+    };
+    if (editor.isInitialized) install();
+    else editor.on("create", install);
+    return () => {
+      editor.off("create", install);
+      release?.();
+    };
+  }, [editor, collab.provider, readOnly]);
+
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the ranking inputs are read through `latest`
   const items = useMemo(() => itemsFor(query), [itemsFor, query, index, sessionPeople]);
   const shownSelected = Math.min(selected, Math.max(items.length - 1, 0));
+  // The editor keeps the keyboard while the menu is open: tie it to the listbox so a screen reader
+  // reads the highlighted option as it moves. Set on the DOM directly: ProseMirror only manages the
+  // attributes of its `attributes` prop, and a keystroke must not rebuild the editor.
+  const listboxId = useId();
+  const menuOpen = query !== null && items.length > 0;
+  useLayoutEffect(() => {
+    const dom = editor?.isInitialized && !editor.isDestroyed ? editor.view.dom : null;
+    if (!dom) return;
+    if (menuOpen) {
+      dom.setAttribute("aria-controls", listboxId);
+      dom.setAttribute("aria-activedescendant", attributionOptionId(listboxId, shownSelected));
+    } else {
+      dom.removeAttribute("aria-controls");
+      dom.removeAttribute("aria-activedescendant");
+    }
+  }, [editor, menuOpen, listboxId, shownSelected]);
 
   // `?` outside text fields and Ctrl-/ anywhere open the shortcut sheet.
   useEffect(() => {
@@ -352,6 +395,7 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
       </div>
       {query ? (
         <AttributionMenu
+          id={listboxId}
           items={items}
           selected={shownSelected}
           anchor={menuAnchor}

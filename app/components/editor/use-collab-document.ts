@@ -5,6 +5,7 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { CloseCode, describeCloseCode } from "@/lib/collab/close-codes";
+import { journalUnstoredEdits } from "./journal-unstored-edits";
 import { registerServiceWorker } from "./register-service-worker";
 import { type SaveTracker, trackSaves } from "./save-tracker";
 
@@ -80,6 +81,8 @@ export function useCollabDocument(sessionId: string): CollabDocument | null {
     let disposed = false;
     const doc = new Y.Doc();
     const local = new IndexeddbPersistence(`talknotes:${sessionId}`, doc);
+    // After `local`, so its update handler runs after y-indexeddb's write (see journalUnstoredEdits).
+    const journal = journalUnstoredEdits(doc, local, sessionId, () => tracker?.pending ?? 0);
     const scheme = window.location.protocol === "https:" ? "wss:" : "ws:";
     const provider = new WebsocketProvider(`${scheme}//${window.location.host}/collab`, sessionId, doc, {
       connect: false,
@@ -187,6 +190,7 @@ export function useCollabDocument(sessionId: string): CollabDocument | null {
         carriedProblem.current = describeCloseCode(code);
         disposed = true;
         provider.disconnect();
+        journal.destroy({ discard: true });
         void local.clearData().finally(() => setEpoch((e) => e + 1));
         return;
       }
@@ -222,7 +226,9 @@ export function useCollabDocument(sessionId: string): CollabDocument | null {
         local.get(PENDING_KEY).catch(() => undefined),
       ]);
       if (disposed) return;
-      storedPending = typeof pending === "number" ? pending : 0;
+      // Edits a page of this session unloaded with before IndexedDB committed them, and its count.
+      const journaledPending = journal.restore();
+      storedPending = Math.max(typeof pending === "number" ? pending : 0, journaledPending);
       tracker = trackSaves(provider, { initialPending: storedPending, remoteOrigins: [local], onChange: publish });
       if (typeof generation === "string") {
         generationKnown = true;
@@ -237,6 +243,7 @@ export function useCollabDocument(sessionId: string): CollabDocument | null {
       disposed = true;
       window.removeEventListener("offline", goOffline);
       window.removeEventListener("online", goOnline);
+      journal.destroy();
       tracker?.destroy();
       provider.destroy();
       void local.destroy();
