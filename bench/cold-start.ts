@@ -1,5 +1,5 @@
 /**
- * Scenario 7, cold start (issue 21, recorded, no target): from spawning the
+ * Scenario 7, cold start (recorded, no target): from spawning the
  * server (what `npm start` runs: `NODE_ENV=production tsx server/index.ts`)
  * to `/api/health` answering, then the first load of an editor page on that
  * fresh process (Next loads the route's code on first use) and, for contrast,

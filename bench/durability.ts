@@ -48,7 +48,7 @@ const QUICK = {
 const GOAL_DURABLE_P95_MS = 100;
 const LOAD_REPEATS = 15;
 /**
- * Issue 21: a growing document loads in time that grows with it, so the goal is
+ * Row 3 of BENCHMARKS.md's Goals: a growing document loads in time that grows with it, so the goal is
  * the overhead of loading from SQLite (snapshot + log) over applying the same
  * state as one snapshot, after 100k updates.
  */

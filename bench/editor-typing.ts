@@ -1,5 +1,5 @@
 /**
- * Typing cost against the size of the notes (issue 23): real Chromium types
+ * Typing cost against the size of the notes (BENCHMARKS.md): real Chromium types
  * into the editor of generated panel sessions of 50, 300, 1,000 and 3,000
  * bullets while a second Chromium page, another note-taker, watches.
  *

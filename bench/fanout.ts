@@ -1,5 +1,5 @@
 /**
- * Scenario 8, broadcast fan-out CPU (issue 21): the server-side cost of one
+ * Scenario 8, broadcast fan-out CPU (BENCHMARKS.md): the server-side cost of one
  * merged broadcast to many reader sockets, the two ways `room.ts` can send it —
  * `ws` framing each copy (`send(conn, message)`) and the frame built once and
  * the same Buffer written to every socket (`send(conn, message, _, binaryFrame(message))`).

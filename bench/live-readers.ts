@@ -1,5 +1,5 @@
 /**
- * Issue 5's live reading: 1,000 readers follow one live session's public page
+ * Live reading: 1,000 readers follow one live session's public page
  * through its Server-Sent Events stream (`/c/<conf>/<session>/live`, what the
  * page's script subscribes to) while a note-taker types. Measures the delay
  * from an edit leaving the editor to each reader receiving notes that contain

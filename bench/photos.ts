@@ -1,5 +1,5 @@
 /**
- * Slide photos (issue 15): upload-to-visible time for a co-editor, and the
+ * Slide photos (ARCHITECTURE.md, "Photos"): upload-to-visible time for a co-editor, and the
  * server's memory per processed photo.
  *
  * One editor uploads phone-sized JPEGs (3000 x 2000, EXIF with GPS, each

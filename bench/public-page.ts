@@ -32,7 +32,7 @@ import { sleep } from "./support/sleep";
 
 const THREADS = 50;
 const GOAL_JS_GZIP_BYTES = 100 * 1024;
-/** Issue 21: p50 and p95 each within 2x of the same bytes from a bare node:http server. */
+/** Row 5 of BENCHMARKS.md's Goals: p50 and p95 each within 2x of the same bytes from a bare node:http server. */
 const GOAL_TTFB_RATIO = 2;
 
 /** Seeds a 50-thread session, then measures its public page, the static copy and the editor page. */

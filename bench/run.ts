@@ -1,5 +1,5 @@
 /**
- * The benchmark harness (issue 9): `npm run bench` (full, < 10 minutes) or
+ * The benchmark harness (BENCHMARKS.md): `npm run bench` (full, < 10 minutes) or
  * `npm run bench -- --quick` (tiny counts, < 60 s: the CI smoke run that keeps
  * the harness working; it judges no goal).
  *

@@ -1,5 +1,5 @@
 /**
- * Scenario: scale-out (issue 14), on real PostgreSQL and Redis with two
+ * Scenario: scale-out (ARCHITECTURE.md, "Scale-out"), on real PostgreSQL and Redis with two
  * instances (`startScaledDeployment`, as the integration tests run them).
  *
  * One writer on instance 1 types markers at a steady rate through the real

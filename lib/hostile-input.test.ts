@@ -18,7 +18,7 @@ import { detectAttributionTrigger } from "./schema/detectAttributionTrigger";
 import { slugify } from "./text/slugify";
 
 /**
- * Issue 12, item 8: every parser in lib/ that reads text a person typed or
+ * Hostile content (docs/SECURITY.md): every parser in lib/ that reads text a person typed or
  * uploaded gets the classic shapes that make backtracking regular expressions
  * and naive loops super-linear (a long run of one character class ending in a
  * character that makes the match fail, alternations of two classes, nested

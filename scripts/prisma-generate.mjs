@@ -1,7 +1,8 @@
 // `prisma generate` without network access. Prisma's CLI wants a native schema
 // engine it downloads on first use, although `generate` never runs it; pointing
 // PRISMA_SCHEMA_ENGINE_BINARY at any existing file skips the download, which
-// fails on air-gapped machines and in CI (architecture §2).
+// fails on air-gapped machines and in CI (ARCHITECTURE.md, "Migrations without a
+// downloaded engine").
 //
 // Two clients from one schema: a Prisma schema names exactly one provider, so
 // prisma/schema.prisma (sqlite, the default) is the source and a copy with the

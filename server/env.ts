@@ -128,7 +128,7 @@ function loadOrCreateSecret(dataDir: string): string {
   return secret;
 }
 
-/** Reads and validates the configuration contract (architecture §1). */
+/** Reads and validates the configuration contract (README.md, "Configuration"). */
 export function readEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
   const parsed = EnvSchema.safeParse({
     PORT: source.PORT || undefined,

@@ -3,7 +3,10 @@
 import { useState, useTransition } from "react";
 import { createFromPreviewAction, type PreviewResult, previewImportAction } from "@/app/conferences/[conference]/import/actions";
 import { type ImportGuess, UNSURE_CONFIDENCE } from "@/lib/import/import-guess";
+import { mapPersonRefs } from "@/lib/interchange/map-person-refs";
+import { nestedBlocks } from "@/lib/interchange/nested-blocks";
 import { type Block, PERSON_ROLES, type PersonRole, SESSION_KINDS, type SessionKind, type TalkNotesDocument } from "@/lib/interchange/types";
+import { withChildBlocks } from "@/lib/interchange/with-child-blocks";
 
 type Path = number[];
 
@@ -123,7 +126,7 @@ export function ImportNotes({ conferenceSlug }: { conferenceSlug: string }) {
                 type="button"
                 className="icon-btn"
                 aria-label={`Remove ${p.name}`}
-                onClick={() => update({ ...doc, people: doc.people.filter((q) => q.id !== p.id), blocks: forgetPerson(doc.blocks, p.id) })}
+                onClick={() => update({ ...doc, people: doc.people.filter((q) => q.id !== p.id), blocks: mapPersonRefs(doc.blocks, (id) => (id === p.id ? null : id)) })}
               >
                 ×
               </button>
@@ -332,17 +335,17 @@ function GuessList({
 }
 
 function blockAt(blocks: Block[], path: Path): Block | null {
-  let list = blocks;
+  let list: readonly Block[] = blocks;
   let block: Block | null = null;
   for (const i of path) {
     block = list[i] ?? null;
     if (!block) return null;
-    list = block.type === "question" ? block.answers : block.type === "aside" || block.type === "image" ? [] : block.children;
+    list = nestedBlocks(block);
   }
   return block;
 }
 
-function setPerson(blocks: Block[], path: Path, person: string | null): Block[] {
+function setPerson(blocks: readonly Block[], path: Path, person: string | null): Block[] {
   const [head, ...rest] = path;
   return blocks.map((b, i) => {
     if (i !== head) return b;
@@ -351,27 +354,7 @@ function setPerson(blocks: Block[], path: Path, person: string | null): Block[] 
       if (b.type === "statement") return { ...b, speaker: person };
       return b;
     }
-    if (b.type === "question") return { ...b, answers: setPerson(b.answers, rest, person) };
-    if (b.type === "aside" || b.type === "image") return b;
-    return { ...b, children: setPerson(b.children, rest, person) };
-  });
-}
-
-function forgetPerson(blocks: Block[], id: string): Block[] {
-  return blocks.map((b): Block => {
-    switch (b.type) {
-      case "question":
-        return { ...b, askedBy: b.askedBy === id ? null : b.askedBy, answers: forgetPerson(b.answers, id) };
-      case "statement":
-        return { ...b, speaker: b.speaker === id ? null : b.speaker, children: forgetPerson(b.children, id) };
-      case "talk":
-        return { ...b, speakers: b.speakers.filter((s) => s !== id), children: forgetPerson(b.children, id) };
-      case "aside":
-      case "image":
-        return b;
-      default:
-        return { ...b, children: forgetPerson(b.children, id) };
-    }
+    return withChildBlocks(b, setPerson(nestedBlocks(b), rest, person));
   });
 }
 

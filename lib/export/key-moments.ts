@@ -1,5 +1,5 @@
-import { nestedBlocks } from "../interchange/nested-blocks";
 import type { Block } from "../interchange/types";
+import { walkBlocks } from "../interchange/walk-blocks";
 
 /**
  * The starred blocks (key moments) of a document in reading order, at any
@@ -9,12 +9,8 @@ import type { Block } from "../interchange/types";
  */
 export function keyMoments(blocks: readonly Block[]): Block[] {
   const found: Block[] = [];
-  const walk = (list: readonly Block[]) => {
-    for (const block of list) {
-      if (block.starred === true) found.push(block);
-      walk(nestedBlocks(block));
-    }
-  };
-  walk(blocks);
+  walkBlocks(blocks, (block) => {
+    if (block.starred === true) found.push(block);
+  });
   return found;
 }

@@ -1,5 +1,7 @@
 import { IMAGE_ORIGINAL, imageFileName } from "../images/image-file-name";
+import { nestedBlocks } from "../interchange/nested-blocks";
 import type { Block, TalkNotesDocument } from "../interchange/types";
+import { withChildBlocks } from "../interchange/with-child-blocks";
 import type { ImageBaseOption } from "./image-base-option";
 
 /**
@@ -42,16 +44,7 @@ export function renderJson(doc: TalkNotesDocument, options: ImageBaseOption = {}
 
 /** Photos link (never embed) their stored original: `src` on each image block. */
 function withPhotoLinks(blocks: readonly Block[], base: string): Block[] {
-  return blocks.map((b): Block => {
-    switch (b.type) {
-      case "image":
-        return { ...b, src: `${base}${imageFileName(b.hash, IMAGE_ORIGINAL)}` };
-      case "question":
-        return { ...b, answers: withPhotoLinks(b.answers, base) };
-      case "aside":
-        return b;
-      default:
-        return { ...b, children: withPhotoLinks(b.children, base) };
-    }
-  });
+  return blocks.map((b): Block =>
+    b.type === "image" ? { ...b, src: `${base}${imageFileName(b.hash, IMAGE_ORIGINAL)}` } : withChildBlocks(b, withPhotoLinks(nestedBlocks(b), base)),
+  );
 }

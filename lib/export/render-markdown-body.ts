@@ -83,8 +83,6 @@ export function renderMarkdownBody(doc: TalkNotesDocument, options: ExportBodyOp
     return `${stamp.href ? `[${stamp.label}](<${stamp.href}>)` : stamp.label} ${text}`;
   }
 
-  const children = nestedBlocks;
-
   /**
    * An empty block (the blank paragraph an editor leaves at the end, a
    * question not yet typed) would render as a bare `-` bullet: it is left
@@ -99,7 +97,7 @@ export function renderMarkdownBody(doc: TalkNotesDocument, options: ExportBodyOp
   function list(blocks: readonly Block[], depth: number): string[] {
     const indent = "  ".repeat(depth);
     return blocks.flatMap((b) =>
-      isEmpty(b) ? list(children(b), depth) : [`${indent}- ${timed(b)}`.trimEnd(), ...list(children(b), depth + 1)],
+      isEmpty(b) ? list(nestedBlocks(b), depth) : [`${indent}- ${timed(b)}`.trimEnd(), ...list(nestedBlocks(b), depth + 1)],
     );
   }
 

@@ -1,5 +1,5 @@
 /**
- * Caps on photos in the notes (issue 15), shared by the upload route, the
+ * Caps on photos in the notes (ARCHITECTURE.md, "Photos"), shared by the upload route, the
  * editor (which refuses early, before queueing) and docs/SECURITY.md.
  */
 export const IMAGE_LIMITS = {

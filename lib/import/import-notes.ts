@@ -1,5 +1,6 @@
 import type { Block, InterchangeConference, InterchangePerson, SessionKind, TalkNotesDocument } from "../interchange/types";
 import { INTERCHANGE_FORMAT } from "../interchange/types";
+import { walkBlocks } from "../interchange/walk-blocks";
 import { instantToWallTime } from "../format/instant-to-wall-time";
 import { buildTree } from "./build-tree";
 import { classifyBlock } from "./classify-block";
@@ -130,15 +131,10 @@ export function importNotes(text: string, options: ImportNotesOptions = {}): Imp
 /** The block guesses with their paths in the finished document, in document order. */
 function blockGuesses(blocks: readonly Block[], guesses: ReadonlyMap<Block, BlockGuess>): ImportGuess[] {
   const out: ImportGuess[] = [];
-  const walk = (list: readonly Block[], path: number[]) =>
-    list.forEach((b, i) => {
-      const here = [...path, i];
-      const guess = guesses.get(b);
-      if (guess) out.push({ ...guess, path: here });
-      if (b.type === "question") walk(b.answers, here);
-      else if (b.type !== "aside" && b.type !== "image") walk(b.children, here);
-    });
-  walk(blocks, []);
+  walkBlocks(blocks, (b, path) => {
+    const guess = guesses.get(b);
+    if (guess) out.push({ ...guess, path: [...path] });
+  });
   return out;
 }
 

@@ -6,7 +6,8 @@ import { parseTalkHeader } from "./parse-talk-header";
 import { parseTrailingAttribution } from "./parse-attribution";
 
 /**
- * What issue 13 added to the importer (people found anywhere, talk headers by
+ * What the importer reads beyond plain threads (ARCHITECTURE.md, "Importing
+ * notes": people found anywhere, talk headers by
  * parts, trailing attributions, matching through the people index) must stay
  * linear on hostile input: inputs of a few megabytes shaped to hit each new
  * step's worst case finish in well under the time a quadratic step would

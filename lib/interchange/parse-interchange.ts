@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { InterchangeError } from "./interchange-error";
+import { nestedBlocks } from "./nested-blocks";
 import type { InterchangeIssue } from "./interchange-error";
 import { talknotesSchema } from "./talknotes-schema";
 import { INTERCHANGE_FORMAT } from "./types";
@@ -53,7 +54,7 @@ export function parseInterchange(json: unknown): TalkNotesDocument {
   const check = (id: string | null, path: string) => {
     if (id !== null && !ids.has(id)) unknown.push({ path, message: `unknown person id ${JSON.stringify(id)}` });
   };
-  walkBlocks(doc.blocks, "$.blocks", (block, path) => {
+  walkWithPaths(doc.blocks, "$.blocks", (block, path) => {
     if (block.type === "question") check(block.askedBy, `${path}.askedBy`);
     if (block.type === "statement") check(block.speaker, `${path}.speaker`);
     if (block.type === "talk") block.speakers.forEach((s, i) => check(s, `${path}.speakers[${i}]`));
@@ -77,12 +78,12 @@ function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-function walkBlocks(blocks: readonly Block[], path: string, visit: (block: Block, path: string) => void): void {
+/** Like walkBlocks, with each block's JSON path for error messages. */
+function walkWithPaths(blocks: readonly Block[], path: string, visit: (block: Block, path: string) => void): void {
   blocks.forEach((block, i) => {
     const here = `${path}[${i}]`;
     visit(block, here);
-    if (block.type === "question") walkBlocks(block.answers, `${here}.answers`, visit);
-    else if (block.type !== "aside" && block.type !== "image") walkBlocks(block.children, `${here}.children`, visit);
+    walkWithPaths(nestedBlocks(block), `${here}.${block.type === "question" ? "answers" : "children"}`, visit);
   });
 }
 

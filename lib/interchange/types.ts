@@ -157,7 +157,7 @@ export interface TipBlock {
 }
 
 /**
- * A photo (issue 15), e.g. of a slide. The file is not in the document: it is
+ * A photo (docs/interchange.md, "Photos"), e.g. of a slide. The file is not in the document: it is
  * named by `hash`, served by the instance at
  * `/api/sessions/<session id>/images/<hash>-<variant>` and written beside
  * the document by the site exports (docs/interchange.md).

@@ -1,6 +1,6 @@
 import { matchSpeaker } from "../import/match-speaker";
 import type { InterchangePerson, TalkNotesDocument } from "../interchange/types";
-import { remapPeople } from "./remap-people";
+import { mapPersonRefs } from "../interchange/map-person-refs";
 
 /**
  * Gives the people of notes from outside the conference (an imported file,
@@ -25,5 +25,5 @@ export function adoptDirectoryIds(doc: TalkNotesDocument, directory: readonly In
     idFor.set(p.id, id);
   }
   const people: InterchangePerson[] = doc.people.map((p) => ({ ...p, id: idFor.get(p.id)! }));
-  return { ...doc, people, blocks: remapPeople(doc.blocks, (id) => (id === null ? null : (idFor.get(id) ?? null))) };
+  return { ...doc, people, blocks: mapPersonRefs(doc.blocks, (id) => idFor.get(id) ?? null) };
 }

@@ -10,7 +10,7 @@ import { normalizeText } from "../people/normalizeText";
 import { seededRandom } from "../random/seeded-random";
 import { checkMergedPair, type DuplicateScore } from "./fixtures/check-merged-pair";
 import { type MergePair, pairFromTexts } from "./fixtures/merge-pair";
-import { walkBlocks } from "./fixtures/walk-blocks";
+import { walkBlocks } from "../interchange/walk-blocks";
 import { mergeNotes } from "./merge-notes";
 import { textFeatures } from "./text-features";
 import { textSimilarity } from "./text-similarity";
@@ -78,7 +78,7 @@ function generatedPair(seed: number, kind: "panel" | "ignite", styles: [number, 
       return [{ ...b, text: p.texts[which], children: kids }];
     });
   const plan = new Map<Block, { seen: [boolean, boolean]; texts: [string, string]; id: string }>();
-  walkBlocks(g.doc.blocks, (b, parent) => {
+  walkBlocks(g.doc.blocks, (b, _path, parent) => {
     const text = textOf(b);
     const id = `t${n++}`;
     // Threads and talks are caught by both (a whole missed thread is rarer than a missed answer); their contents vary.

@@ -1,8 +1,8 @@
 import { blockText } from "../interchange/block-text";
+import { mapPersonRefs } from "../interchange/map-person-refs";
 import { nestedBlocks } from "../interchange/nested-blocks";
 import type { Block, QuestionBlock, TalkNotesDocument } from "../interchange/types";
 import { matchPeople } from "./match-people";
-import { remapPeople } from "./remap-people";
 import type { ConflictChoice, MergeConflict, MergeDuplicate, MergeOptions, MergeResult, MergeSide, MergedBlockSource } from "./merge-types";
 import { textFeatures } from "./text-features";
 import { textSimilarity } from "./text-similarity";
@@ -82,7 +82,6 @@ const timeOf = (b: Block): number | null => {
  */
 export function mergeNotes(left: TalkNotesDocument, right: TalkNotesDocument, options: MergeOptions = {}): MergeResult {
   const { people, rightToMerged, matches } = matchPeople(left.people, right.people);
-  const remap = (id: string | null) => (id === null ? null : (rightToMerged.get(id) ?? id));
   const names = new Map(people.map((p) => [p.id, p.name]));
   const ctx: Context = {
     duplicates: [],
@@ -90,7 +89,7 @@ export function mergeNotes(left: TalkNotesDocument, right: TalkNotesDocument, op
     resolutions: options.resolutions ?? {},
     speakerName: (id) => (id === null ? null : (names.get(id) ?? id)),
   };
-  const rightBlocks = remapPeople(right.blocks, remap);
+  const rightBlocks = mapPersonRefs(right.blocks, (id) => rightToMerged.get(id) ?? id);
   const nodes = mergeLists(left.blocks, rightBlocks, "", "", ctx, null);
 
   const blocks: MergedBlockSource[] = [];

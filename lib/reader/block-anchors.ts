@@ -1,4 +1,5 @@
 import type { Block } from "../interchange/types";
+import { walkBlocks } from "../interchange/walk-blocks";
 
 const PREFIX: Record<Block["type"], string> = { question: "q", statement: "s", talk: "t", note: "n", tip: "n", aside: "n", image: "p" };
 
@@ -13,15 +14,10 @@ const PREFIX: Record<Block["type"], string> = { question: "q", statement: "s", t
 export function blockAnchors(blocks: readonly Block[]): Map<Block, string> {
   const counters = { q: 0, s: 0, t: 0, n: 0, p: 0 };
   const anchors = new Map<Block, string>();
-  const walk = (list: readonly Block[]) => {
-    for (const block of list) {
-      const prefix = PREFIX[block.type] as keyof typeof counters;
-      counters[prefix] += 1;
-      anchors.set(block, `${prefix}-${counters[prefix]}`);
-      if (block.type === "question") walk(block.answers);
-      else if (block.type !== "aside" && block.type !== "image") walk(block.children);
-    }
-  };
-  walk(blocks);
+  walkBlocks(blocks, (block) => {
+    const prefix = PREFIX[block.type] as keyof typeof counters;
+    counters[prefix] += 1;
+    anchors.set(block, `${prefix}-${counters[prefix]}`);
+  });
   return anchors;
 }

@@ -1,20 +1,15 @@
+import { nestedBlocks } from "../interchange/nested-blocks";
 import type { Block, TalkNotesDocument } from "../interchange/types";
 
 function blockHasText(block: Block): boolean {
-  switch (block.type) {
-    case "question":
-      return block.text.trim() !== "" || block.answers.some(blockHasText);
-    case "statement":
-      return block.text.trim() !== "" || block.asides.some((a) => a.trim() !== "") || block.children.some(blockHasText);
-    case "aside":
-      return block.text.trim() !== "";
-    case "image":
-      return true;
-    case "talk":
-      return block.title.trim() !== "" || block.children.some(blockHasText);
-    default:
-      return block.text.trim() !== "" || block.children.some(blockHasText);
-  }
+  return ownText(block) || nestedBlocks(block).some(blockHasText);
+}
+
+function ownText(block: Block): boolean {
+  if (block.type === "image") return true;
+  if (block.type === "talk") return block.title.trim() !== "";
+  if (block.type === "statement" && block.asides.some((a) => a.trim() !== "")) return true;
+  return block.text.trim() !== "";
 }
 
 /**

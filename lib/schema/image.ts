@@ -1,7 +1,7 @@
 import { type NodeViewRenderer, Node } from "@tiptap/core";
 import { NOTES_BLOCK_GROUP } from "./notesBlockNames";
 
-/** Node name of a photo in the notes (issue 15). */
+/** Node name of a photo in the notes (ARCHITECTURE.md, "Photos"). */
 export const IMAGE_NODE_NAME = "image" as const;
 
 export interface NotesImageOptions {

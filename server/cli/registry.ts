@@ -8,9 +8,8 @@ export interface CommandEntry {
 }
 
 /**
- * Every `talknotes` command. To add one (architecture §7 still lists
- * `import-schedule`, `publish`, `archive`, `user create`, `token create`),
- * write commands/<name>.ts exporting a CliCommand and add a line here; a
+ * Every `talknotes` command (README.md, "Command line", shows each in use). To
+ * add one, write commands/<name>.ts exporting a CliCommand and add a line here; a
  * two-word name like "user create" is matched before one-word names.
  */
 export const COMMANDS: readonly CommandEntry[] = [

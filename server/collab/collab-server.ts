@@ -66,7 +66,7 @@ export class CollabServer {
   private readonly statusTimer: NodeJS.Timeout | null;
   /** Revisions: list, name, view, restore (used by route code through the runtime). */
   readonly history = new NotesHistory(this);
-  /** Merging other notes into a live document (issue 17), used by server/data/merge-session-notes.ts. */
+  /** Merging other notes into a live document (ARCHITECTURE.md, "Merging notes"), used by server/data/merge-session-notes.ts. */
   readonly merge = new NotesMerge(this);
 
   constructor(private readonly options: CollabServerOptions) {

@@ -8,7 +8,7 @@ import type { RevisionSummary } from "./notes-store";
 import { ReadersCopyRenderer } from "./render-readers-copy";
 
 /**
- * Merging other notes into a session's live document (issue 17). The merge
+ * Merging other notes into a session's live document (ARCHITECTURE.md, "Merging notes"). The merge
  * itself is lib/merge; this only reads the live document, writes the result
  * and records it. It runs in the custom server's module graph, like
  * NotesHistory, because it builds ProseMirror nodes for the live Yjs document.

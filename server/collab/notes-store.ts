@@ -12,7 +12,7 @@ export interface StoredNotes {
   /**
    * The same content as `state`, unmerged: the snapshot, then the log merged into one update. Applying
    * these is what a room does: merging a large snapshot with its log decodes and re-encodes the whole
-   * document, which cost more than applying it (issue 21's load goal).
+   * document, which cost more than applying it (the load-time goal, row 3 of BENCHMARKS.md's Goals).
    */
   parts: Uint8Array[];
   /** Updates stored after the snapshot (drives compaction). */

@@ -4,11 +4,14 @@ import { slugify } from "../../lib/text/slugify";
 import { AppError } from "../../lib/errors/app-error";
 import { importNotes } from "../../lib/import/import-notes";
 import type { ImportGuess } from "../../lib/import/import-guess";
+import { mapPersonRefs } from "../../lib/interchange/map-person-refs";
 import { imageLinkOfNote, type MarkdownImageLink, markdownImageLinks } from "../../lib/import/markdown-image-links";
 import { type ProcessedImage, processImage } from "../images/process-image";
 import { prismaImageStore } from "../images/prisma-image-store";
 import { parseInterchange } from "../../lib/interchange/parse-interchange";
+import { nestedBlocks } from "../../lib/interchange/nested-blocks";
 import type { Block, InterchangeConference, InterchangePerson, PersonRole, TalkNotesDocument } from "../../lib/interchange/types";
+import { withChildBlocks } from "../../lib/interchange/with-child-blocks";
 import { interchangeToNotes } from "../../lib/schema/interchangeToNotes";
 import { seedYDocFromNotes } from "../../lib/schema/seedYDocFromNotes";
 import type { NotesStorage } from "../collab/notes-storage";
@@ -44,9 +47,7 @@ async function withPhotos(
   for (const block of blocks) {
     const link = block.type === "note" && block.children.length === 0 ? imageLinkOfNote(block.text, links) : null;
     if (!link) {
-      if (block.type === "question") out.push({ ...block, answers: await withPhotos(block.answers, links, photo, photos, warnings) });
-      else if (block.type === "aside" || block.type === "image") out.push(block);
-      else out.push({ ...block, children: await withPhotos(block.children, links, photo, photos, warnings) });
+      out.push(withChildBlocks(block, await withPhotos(nestedBlocks(block), links, photo, photos, warnings)));
       continue;
     }
     const bytes = await photo(link.src);
@@ -189,7 +190,7 @@ export async function importNotesToConference(input: ImportNotesInput, store: No
       conference: conferenceMeta(conference),
       session: { ...parsed.session, slug: session.slug },
       people: dedupePeople(parsed.people.map((p) => ({ ...p, id: idFor.get(p.id)! }))),
-      blocks: remapBlocks(parsed.blocks, idFor),
+      blocks: mapPersonRefs(parsed.blocks, (id) => idFor.get(id) ?? null),
     };
     // Built inside the transaction: a document the editor could not open rolls the rows back.
     const ydoc = new Y.Doc();
@@ -306,30 +307,6 @@ function fillGaps(row: PersonRow, person: InterchangePerson) {
 function dedupePeople(people: InterchangePerson[]): InterchangePerson[] {
   const seen = new Set<string>();
   return people.filter((p) => !seen.has(p.id) && seen.add(p.id));
-}
-
-function remapBlocks(blocks: readonly Block[], idFor: ReadonlyMap<string, string>): Block[] {
-  const id = (old: string | null) => (old === null ? null : (idFor.get(old) ?? null));
-  return blocks.map((block): Block => {
-    switch (block.type) {
-      case "question":
-        return { ...block, askedBy: id(block.askedBy), answers: remapBlocks(block.answers, idFor) };
-      case "statement":
-        return { ...block, speaker: id(block.speaker), children: remapBlocks(block.children, idFor) };
-      case "talk":
-        return {
-          ...block,
-          speakers: block.speakers.map((s) => idFor.get(s)).filter((s): s is string => s !== undefined),
-          children: remapBlocks(block.children, idFor),
-        };
-      case "note":
-      case "tip":
-        return { ...block, children: remapBlocks(block.children, idFor) };
-      case "aside":
-      case "image":
-        return block;
-    }
-  });
 }
 
 /** Takes the rows of a failed import back out (cascades remove links and the notes rows). */

@@ -1,6 +1,8 @@
 import * as Y from "yjs";
 import { AppError } from "../../lib/errors/app-error";
+import { mapPersonRefs } from "../../lib/interchange/map-person-refs";
 import { parseInterchange } from "../../lib/interchange/parse-interchange";
+import { referencedPersonIds } from "../../lib/interchange/referenced-person-ids";
 import {
   INTERCHANGE_FORMAT,
   PERSON_ROLES,
@@ -81,7 +83,7 @@ export async function loadSessionDocument(sessionId: string, options: LoadSessio
   else if (session.notes) blocks = await blocksFromYjs(sessionId, options.store, { conference, session: meta, people });
 
   const listed = new Set(people.map((p) => p.id));
-  const missing = [...referencedIds(blocks)].filter((id) => !listed.has(id));
+  const missing = [...referencedPersonIds(blocks)].filter((id) => !listed.has(id));
   if (missing.length > 0) {
     const rows = await prisma.person.findMany({ where: { conferenceId: session.conferenceId, id: { in: missing } } });
     for (const id of missing) {
@@ -95,7 +97,8 @@ export async function loadSessionDocument(sessionId: string, options: LoadSessio
   }
 
   const authors = (await sessionAuthors([sessionId], session.conferenceId)).get(sessionId);
-  return { format: INTERCHANGE_FORMAT, conference, session: meta, people, blocks: dropUnknown(blocks, listed), ...(authors ? { authors } : {}) };
+  const known = mapPersonRefs(blocks, (id) => (listed.has(id) ? id : null));
+  return { format: INTERCHANGE_FORMAT, conference, session: meta, people, blocks: known, ...(authors ? { authors } : {}) };
 }
 
 function readersCopy(json: string | undefined): TalkNotesDocument | null {
@@ -136,42 +139,4 @@ function toPerson(row: PersonRow, role: string): InterchangePerson {
     ...(row.handle ? { handle: row.handle } : {}),
     ...(aliases.length > 0 ? { aliases } : {}),
   };
-}
-
-function referencedIds(blocks: readonly Block[], into = new Set<string>()): Set<string> {
-  for (const block of blocks) {
-    if (block.type === "question") {
-      if (block.askedBy) into.add(block.askedBy);
-      referencedIds(block.answers, into);
-    } else if (block.type === "statement") {
-      if (block.speaker) into.add(block.speaker);
-      referencedIds(block.children, into);
-    } else if (block.type === "talk") {
-      block.speakers.forEach((s) => into.add(s));
-      referencedIds(block.children, into);
-    } else if (block.type !== "aside" && block.type !== "image") {
-      referencedIds(block.children, into);
-    }
-  }
-  return into;
-}
-
-function dropUnknown(blocks: readonly Block[], known: ReadonlySet<string>): Block[] {
-  const id = (v: string | null) => (v !== null && known.has(v) ? v : null);
-  return blocks.map((block): Block => {
-    switch (block.type) {
-      case "question":
-        return { ...block, askedBy: id(block.askedBy), answers: dropUnknown(block.answers, known) };
-      case "statement":
-        return { ...block, speaker: id(block.speaker), children: dropUnknown(block.children, known) };
-      case "talk":
-        return { ...block, speakers: block.speakers.filter((s) => known.has(s)), children: dropUnknown(block.children, known) };
-      case "note":
-      case "tip":
-        return { ...block, children: dropUnknown(block.children, known) };
-      case "aside":
-      case "image":
-        return block;
-    }
-  });
 }

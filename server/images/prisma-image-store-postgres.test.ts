@@ -9,7 +9,7 @@ const { postgresUrl, missing } = testServices();
 if (missing) console.warn(`prisma-image-store on PostgreSQL: skipped, ${missing}`);
 
 /**
- * Issue 15: photos live in the database on PostgreSQL too (the scale-out
+ * Photos (ARCHITECTURE.md, "Photos") live in the database on PostgreSQL too (the scale-out
  * needs nothing else): stored once per content, read back byte for byte,
  * capped per session, deleted with their session.
  */

@@ -24,7 +24,7 @@ interface CachedPage {
 /**
  * The public session page's bytes, answered by the HTTP entry point
  * (server/index.ts) before Next's pipeline, which costs several times the
- * page's own write (issue 21). Next's route handler renders the page and
+ * page's own write (the TTFB goal, row 5 of BENCHMARKS.md's Goals). Next's route handler renders the page and
  * hands its bytes here; every later request checks, with one read of the
  * database (a synchronous SQLite statement, or one PostgreSQL round trip),
  * that nothing the page shows has changed since — the session's status (a

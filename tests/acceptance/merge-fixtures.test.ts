@@ -10,7 +10,7 @@ const exists = existsSync(shared);
 if (!exists) console.log("skipped: ../shared not found");
 
 /**
- * Issue 17 on the 2010 sample: "Making The Business Case" as posted, merged
+ * ARCHITECTURE.md, "Merging notes", on the 2010 sample: "Making The Business Case" as posted, merged
  * with a second note-taker's shorter Markdown of the same panel
  * (tests/fixtures/notes/making-the-business-case-second-taker.md: other
  * wording, a thread missed, a remark only they caught, "Rolf Russell" for

@@ -10,7 +10,7 @@ import { WIDTHS } from "./shoot";
 import { smallTapTargets } from "./tap-targets";
 
 /**
- * Issue 19, accessibility measured: every page, the editor included, checked
+ * Accessibility measured (ARCHITECTURE.md, "Accessibility"): every page, the editor included, checked
  * with axe-core (WCAG 2.2 A/AA rules) at desktop (1280 px) and phone (390 px)
  * width, in the light and the dark colour scheme; zero serious or critical
  * violations. What axe counts for each page is logged (`[axe]` lines) so a

@@ -5,7 +5,7 @@ import { openAs } from "./open-as";
 import type { Block, TalkNotesDocument } from "../../lib/interchange/types";
 
 /**
- * Issue 19: a short panel captured the way a screen-reader user works, through
+ * Accessibility (ARCHITECTURE.md): a short panel captured the way a screen-reader user works, through
  * the accessibility tree only (roles, names, labels, ARIA states; no CSS
  * selectors, no test ids in the editor): the people through their labelled
  * fields, the question and the aside through the named toolbar, the speakers

@@ -9,7 +9,8 @@ import { openAs } from "./open-as";
 import type { Block, TalkNotesDocument } from "../../lib/interchange/types";
 
 /**
- * Issue 22, the editor: live capture that never fights the typist. One flow
+ * The editor: live capture that never fights the typist (ARCHITECTURE.md,
+ * "Capture"). One flow
  * per test, in real Chromium against the built app.
  */
 const SHOTS = path.resolve(import.meta.dirname, "../.artifacts/screenshots");

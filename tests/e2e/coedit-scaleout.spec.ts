@@ -8,7 +8,7 @@ import { notesText } from "./notes-text";
 
 /**
  * Two browsers co-edit one session through two different instances on
- * PostgreSQL + Redis (issue 14): each sees the other's text and caret, which
+ * PostgreSQL + Redis (ARCHITECTURE.md, "Scale-out"): each sees the other's text and caret, which
  * crossed instances on the Redis bus. Runs its own two instances (the shared
  * webServer is one SQLite process); needs the test PostgreSQL that
  * scripts/test.sh starts (`npx tsx scripts/test-services.ts npx playwright test <this file>`).

@@ -5,7 +5,7 @@ import { caretToEnd } from "./caret-to-end";
 import { signIn } from "./sign-in";
 
 /**
- * Issue 19, live notes on a conference website, in real Chromium: the Embed
+ * Live notes on a conference website (docs/embed.md), in real Chromium: the Embed
  * panel's snippet pasted into a page served from another origin shows the
  * notes and follows a note-taker's typing live, and the frame grows with
  * them; drafts are not embeddable; other pages refuse to be framed; a block

@@ -6,7 +6,7 @@ import { notesText } from "./notes-text";
 import { openAs } from "./open-as";
 
 /**
- * Issue 19, CJK input: a note-taker typing Japanese through an input method
+ * CJK input (ARCHITECTURE.md, "Input methods"): a note-taker typing Japanese through an input method
  * (Chromium's IME composition driven through the DevTools protocol, as an IME
  * does: a composition that grows and is converted, then committed) while a
  * co-editor types into the same paragraph. Neither the co-editor's updates

@@ -5,7 +5,7 @@ import type { TalkNotesDocument } from "../../lib/interchange/types";
 import { signIn } from "./sign-in";
 
 /**
- * Issue 4's Import dialog: paste a 2010-style post, check the recognised
+ * The Import dialog (ARCHITECTURE.md, "Importing notes"): paste a 2010-style post, check the recognised
  * structure, fix an attribution, create the session, open it in the editor.
  */
 const NOTES = fs.readFileSync(path.resolve(import.meta.dirname, "../fixtures/notes/panel.txt"), "utf8");

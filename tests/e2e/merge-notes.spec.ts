@@ -7,7 +7,7 @@ import { openAs } from "./open-as";
 import { accountToken } from "./sign-in";
 
 /**
- * Issue 17: two people took notes of one panel separately (two sessions). From
+ * ARCHITECTURE.md, "Merging notes": two people took notes of one panel separately (two sessions). From
  * the first session's page: "Merge notes from…" the other, preview side by
  * side, settle a conflict with one key, apply; a co-editor watching the session
  * sees the merge arrive live; History restores the notes from before it.

@@ -5,7 +5,7 @@ import { type FirstAccountSession, firstAccountSession } from "./first-account-s
 import { openNoteTaker } from "./open-note-taker";
 
 /**
- * Issue 15: photos in the notes, in real Chromium against the real server.
+ * Photos in the notes (ARCHITECTURE.md, "Photos"), in real Chromium against the real server.
  * A pasted photo shows at once and reaches the co-editor; its alt text is
  * edited in place; published, the public page shows it responsive and lazy
  * with its alt text and still no script files. A photo taken offline survives

@@ -5,7 +5,7 @@ import { caretToEnd } from "./caret-to-end";
 import { signIn as signInAs } from "./sign-in";
 
 /**
- * Issue 5, public reading, in real Chromium against the real server: drafts
+ * Public reading, in real Chromium against the real server: drafts
  * are 404 to the public; a live session's public page shows what an editor
  * types in another browser context without a reload (timed); public pages
  * load no editor code (every script body inspected); publish and archive from

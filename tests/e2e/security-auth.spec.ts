@@ -3,7 +3,7 @@ import { type Browser, type Page, expect, test } from "@playwright/test";
 import { type E2eAccount, accountToken, signIn } from "./sign-in";
 
 /**
- * Issue 6 in the browser: invite links (accept, expired, single use), a
+ * docs/SECURITY.md, "Accounts and sessions", in the browser: invite links (accept, expired, single use), a
  * viewer's read-only editor, signed-out visitors sent to sign-in, brute-force
  * sign-in slowed, and a paste too large refused with a clear message.
  */

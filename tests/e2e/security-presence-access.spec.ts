@@ -6,7 +6,7 @@ import { openAs } from "./open-as";
 import { accountToken, signIn } from "./sign-in";
 
 /**
- * Issue 12 in the browser: a co-editor's presence colour never reaches the
+ * docs/SECURITY.md, "Collaboration", in the browser: a co-editor's presence colour never reaches the
  * page's CSS as anything but a colour (`url(...)` made every editor's browser
  * fetch a URL), and signing out in one tab ends the editor's connection in
  * another at once (it used to keep streaming until it reconnected). Runs its

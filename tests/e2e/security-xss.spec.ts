@@ -2,7 +2,7 @@ import { type APIRequestContext, type Page, expect, test } from "@playwright/tes
 import { type E2eAccount, accountToken, signIn } from "./sign-in";
 
 /**
- * Issue 6: XSS payloads in every user-controlled field (conference name,
+ * docs/SECURITY.md, "Hostile content": XSS payloads in every user-controlled field (conference name,
  * place, hashtag; session title and room; people's names and affiliations;
  * notes; an imported notes file) are inert everywhere they are rendered: the
  * workspace, the editor, public pages, the feed and every export. No dialog

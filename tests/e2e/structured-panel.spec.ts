@@ -6,7 +6,7 @@ import { openAs } from "./open-as";
 import type { Block, TalkNotesDocument } from "../../lib/interchange/types";
 
 /**
- * Issue 3's acceptance: two co-editors, keyboard only, enter a panel at the
+ * The structured-panel acceptance: two co-editors, keyboard only, enter a panel at the
  * same time — two questions, five attributed answers (one name typed with a
  * typo) and an aside — and the session's talknotes/1 JSON is exactly right.
  */

@@ -5,8 +5,9 @@ import { createPanel } from "./create-panel";
 import { openAs } from "./open-as";
 
 /**
- * Issue 16's acceptance: a note-taker types a short panel; every block gets
- * its time (shown in the margin, never in the text); the session gets a
+ * Time-coded notes (ARCHITECTURE.md), end to end: a note-taker types a short
+ * panel; every block gets its time (shown in the margin, never in the text);
+ * the session gets a
  * recording and one sync point; once published, the public page's time links
  * open the recording at the right second, no third-party request or script
  * is loaded until the reader opens the player, and a click on a bullet's time

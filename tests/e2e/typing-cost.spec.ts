@@ -5,7 +5,7 @@ import { openAs } from "./open-as";
 import { signIn } from "./sign-in";
 
 /**
- * Issue 23: a keystroke's cost must not grow with the notes. These check the
+ * BENCHMARKS.md, "Editor typing cost": a keystroke's cost must not grow with the notes. These check the
  * mechanisms in real Chromium (the numbers are in bench/editor-typing.ts).
  */
 

@@ -7,7 +7,7 @@ import { shoot } from "./shoot";
 import { type E2eAccount, accountToken, signIn } from "./sign-in";
 
 /**
- * Issue 22, the workspace, in real Chromium against the real server: the
+ * The workspace, in real Chromium against the real server: the
  * session agenda after a schedule import (days, rooms, Now/Next, filter, the
  * events' own offsets), publishing with a confirmation that leaves empty
  * sessions alone (owners only), editing and deleting sessions, conference

@@ -17,7 +17,7 @@ import { startSeededServer } from "../support/seeded-server";
 import { connectClient, synced, type TestClient, waitFor } from "../support/yclient";
 
 /*
- * Issue 16: two co-editors whose laptops' clocks are wrong (one two hours
+ * Time-coded notes (ARCHITECTURE.md): two co-editors whose laptops' clocks are wrong (one two hours
  * fast, one 3 h 20 min slow) write blocks through real y-websocket clients.
  * Each measures its offset against the server's /api/time the way the
  * browser does, and its editor (the same extensions as the browser's, headless)

@@ -163,7 +163,9 @@ describe("talknotes convert", () => {
 
   it("import-notes prints the same unsure guesses as convert, and still imports", () => {
     const input = "# Edge caching\n\nGiovanni Bianchi (Fastly)\nSiobhan Ray (Cloudflare)\n\n- Giovani: \"hot keys\"\n";
-    const run = cli(["import-notes", "-", "--conference", "guesses-camp"], { input });
+    // Its own database: the import-notes suite below expects the shared one to hold only its conference.
+    const own = `file:${path.join(tmp, "guesses", "talknotes.db")}`;
+    const run = cli(["import-notes", "-", "--conference", "guesses-camp"], { input, env: { DATABASE_URL: own } });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/^warning: guessed \(55% sure\): "Giovani" read as Giovanni Bianchi \(a likely typo\)\.$/m);
     expect(run.stdout).toMatch(/^session \S+\n/);

@@ -11,7 +11,7 @@ import { startSeededServer } from "../support/seeded-server";
 import { connectClient, synced, type TestClient, waitFor } from "../support/yclient";
 
 /**
- * The hostile-reader soak (issue 12, "Done when"): for SOAK_MS, 20 anonymous
+ * The hostile-reader soak (docs/SECURITY.md, "Collaboration"): for SOAK_MS, 20 anonymous
  * connections to a live public session send random awareness updates, sync
  * step 1s asking for the whole document and garbage frames, each just under
  * the per-connection message rate, reconnecting whenever the server closes

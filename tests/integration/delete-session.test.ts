@@ -6,7 +6,7 @@ import { tempDatabase } from "../support/server-process";
 import { connectClient, synced, waitFor } from "../support/yclient";
 
 /**
- * Deleting a session (issue 22) against the real server: owners only, the
+ * Deleting a session against the real server: owners only, the
  * editors typing in it are disconnected as "not found" and nothing of it is
  * written afterwards; its details change through the same API.
  */

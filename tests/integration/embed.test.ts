@@ -5,7 +5,7 @@ import { type RunningServer, startServer, tempDatabase } from "../support/server
 import { connectClient, synced } from "../support/yclient";
 
 /**
- * Issue 19, live notes on a conference site, against the real server and
+ * Live notes on a conference site (docs/embed.md), against the real server and
  * SQLite: session and room embeds (themes, drafts, the schedule deciding what
  * runs in a room now), oEmbed as its spec says, framing refused everywhere
  * but /embed/, and a block starred in the Yjs document reaching the public

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { photoWithGps } from "../support/photo-with-gps";
 
 /**
- * Issue 15: `talknotes import-notes` of Markdown notes whose image links name
+ * ARCHITECTURE.md, "Photos": `talknotes import-notes` of Markdown notes whose image links name
  * files beside them: each becomes a photo block (processed and stored like an
  * upload), in place; a link without its file, one that climbs out of the
  * notes' folder, or a file that is not an image stays text, with a warning.

@@ -10,7 +10,7 @@ import { firstNoteText } from "../support/first-note-text";
 import { type TestClient, connectClient, synced, waitFor } from "../support/yclient";
 
 /**
- * Merging a session taken separately into another (issue 17) through the real
+ * Merging a session taken separately into another (ARCHITECTURE.md, "Merging notes") through the real
  * server: the JSON API previews without changing anything, applies as one edit a
  * connected co-editor receives live, records a named revision crediting the
  * note-takers, archives the merged-in session on request, and History restores

@@ -7,8 +7,8 @@ import { openSqlite } from "../../server/db/open-sqlite";
 import { tempDatabase } from "../support/server-process";
 
 /**
- * A room loads the snapshot and the log after it as separate parts (issue 21:
- * merging a large snapshot with its log cost more than applying it), and
+ * A room loads the snapshot and the log after it as separate parts (load-time
+ * goal, row 3 of BENCHMARKS.md's Goals: merging a large snapshot with its log cost more than applying it), and
  * must end up with exactly the document that was stored, as the merged
  * `state` other readers use does.
  */

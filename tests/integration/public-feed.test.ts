@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, type RunningServer, startServer, tempDatabase } from "../support/server-process";
 
 /**
- * Issue 5 against the real server and a real SQLite file: the Atom feed
+ * Public reading against the real server and a real SQLite file: the Atom feed
  * parses with a real XML parser and has the structure RFC 4287 requires;
  * drafts are 404 and absent from the sitemap; search links to the thread.
  */

@@ -12,7 +12,7 @@ import { ROOT, type RunningServer, startServer, tempDatabase } from "../support/
 import { connectClient, synced } from "../support/yclient";
 
 /**
- * Issue 12, item 4: when access changes, open connections follow at once.
+ * docs/SECURITY.md, "Collaboration": when access changes, open connections follow at once.
  * Each connection records why it was admitted (role, account, cookie session
  * or token), and every change that withdraws or alters access closes exactly
  * the affected ones: a session back to draft (public sockets and SSE

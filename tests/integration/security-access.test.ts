@@ -6,7 +6,7 @@ import { type RunningServer, startServer, tempDatabase } from "../support/server
 import { connectClient, synced, waitFor } from "../support/yclient";
 
 /**
- * Issue 6: every route, API call and the websocket tried without a session,
+ * docs/SECURITY.md, "Authorisation": every route, API call and the websocket tried without a session,
  * with the wrong role and with an expired invite, against the real server.
  * Drafts and unknown slugs answer alike; viewers' and the public's updates
  * are refused and the document stays unchanged; CSRF and path traversal fail.

@@ -9,7 +9,7 @@ import { startSeededServer } from "../support/seeded-server";
 import { waitFor } from "../support/yclient";
 
 /**
- * Issue 12, item 1: presence (awareness) from read-only and public
+ * docs/SECURITY.md, "Collaboration": presence (awareness) from read-only and public
  * connections, through the real server. The public sends none; a member's
  * connection may only set the one client id it announced first, with a clock
  * that moves forward in small steps, a safe name and a #rgb/#rrggbb colour;

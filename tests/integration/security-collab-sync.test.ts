@@ -10,7 +10,7 @@ import { startSeededServer } from "../support/seeded-server";
 import { connectClient, synced, type TestClient, waitFor } from "../support/yclient";
 
 /**
- * Issue 12, item 2: one small frame must not buy the whole document. A sync
+ * docs/SECURITY.md, "Collaboration": one small frame must not buy the whole document. A sync
  * step 1 that arrives while an earlier reply is still being written is
  * merged (one diff, plus an empty step 2 for each merged step 1, so every
  * step 1 still gets its own step 2 in order), and a connection that stops

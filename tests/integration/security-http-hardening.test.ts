@@ -8,7 +8,7 @@ import { postServerAction } from "../support/post-server-action";
 import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
 
 /**
- * Issue 12, the HTTP side, against the real server: the login limiter under
+ * docs/SECURITY.md, "HTTP hardening", against the real server: the login limiter under
  * concurrency, single-use invites under concurrency, tokens refused by server
  * actions, private conference slugs, the data directory's permissions,
  * revision caps, schedule fetches that must not reach private addresses,

@@ -5,7 +5,7 @@ import { PHOTO_CAMERA_MAKE, photoWithGps } from "../support/photo-with-gps";
 import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
 
 /**
- * Issue 15: photos uploaded through the real route, processed by sharp,
+ * ARCHITECTURE.md, "Photos": photos uploaded through the real route, processed by sharp,
  * stored in SQLite and served back. Metadata never survives, non-images and
  * polyglots are refused, access follows the session, the caps hold.
  */

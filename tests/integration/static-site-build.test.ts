@@ -13,7 +13,7 @@ import { photoWithGps } from "../support/photo-with-gps";
  * attribution of the notes, with hostile text escaped. Nothing is installed
  * here: CI installs Debian's `hugo` (this suite fails in CI without it);
  * locally a missing generator skips with a message. Jekyll is optional.
- * A slide photo in the panel's notes must be in both built sites (issue 15):
+ * A slide photo in the panel's notes must be in both built sites (ARCHITECTURE.md, "Photos"):
  * a Hugo page bundle, Jekyll's assets folder, with its alt text.
  */
 const ROOT = path.resolve(import.meta.dirname, "../..");

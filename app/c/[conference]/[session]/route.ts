@@ -15,8 +15,8 @@ const HTML = { "content-type": "text/html; charset=utf-8", "x-content-type-optio
  * The public session page, written as one HTML document (lib/reader) rather
  * than through React: readers get the notes, the panel and the chart, one
  * cached stylesheet and — while the session is live — a few lines of inline
- * script, and no framework runtime (issue 5's "no editor code", issue 9's
- * page-weight goal).
+ * script, and no framework runtime (the "no editor code" and page JS goals,
+ * row 5 of BENCHMARKS.md's Goals).
  */
 export async function GET(req: Request, { params }: { params: Promise<{ conference: string; session: string }> }) {
   const { conference: conferenceSlug, session: sessionSlug } = await params;

@@ -40,7 +40,7 @@ export default async function SessionEditorPage({ params }: { params: Params }) 
   const session = await load(params);
   const { conference } = session;
   const canMerge = session.viewerRole !== "viewer" && session.status !== "archived";
-  // Other sessions of the conference to merge notes from (issue 17): editors only.
+  // Other sessions of the conference to merge notes from (ARCHITECTURE.md, "Merging notes"): editors only.
   const others = canMerge ? (await getConference(conference.slug)).sessions.filter((s) => s.id !== session.id).map((s) => ({ slug: s.slug, title: s.title })) : [];
   return (
     <>
