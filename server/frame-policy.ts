@@ -19,10 +19,18 @@ export const EMBED_HEADERS = {
  * the embed routes under /embed/, which set EMBED_HEADERS themselves.
  * Both headers: `frame-ancestors` for browsers of this decade, X-Frame-Options
  * for the rest. A handler that sets its own Content-Security-Policy (the
- * exports) replaces the one set here; X-Frame-Options still refuses.
+ * exports) keeps it; X-Frame-Options still refuses.
  */
 export function applyFramePolicy(req: IncomingMessage, res: ServerResponse): void {
   if (req.url?.startsWith(EMBED_PATH_PREFIX)) return;
   res.setHeader("x-frame-options", "DENY");
-  res.setHeader("content-security-policy", "frame-ancestors 'none'");
+  // The CSP is added only when the headers go out and the handler set none: Next keeps a header that is
+  // already present rather than the route's own, so setting it now would replace an export's
+  // `default-src 'none'` policy with this weaker one. Every response passes through writeHead
+  // (res.write/end call it implicitly), and headers given to writeHead itself still win.
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
+    if (!this.hasHeader("content-security-policy")) this.setHeader("content-security-policy", "frame-ancestors 'none'");
+    return writeHead.apply(this, args);
+  } as ServerResponse["writeHead"];
 }

@@ -128,6 +128,9 @@ describe("session photos", () => {
     expect(editor.status).toBe(200);
     expect(editor.headers.get("content-type")).toBe("image/webp");
     expect(editor.headers.get("x-content-type-options")).toBe("nosniff");
+    // The route's own sandboxing policy, not the entry point's default frame policy (server/frame-policy.ts).
+    expect(editor.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
+    expect(editor.headers.get("x-frame-options")).toBe("DENY");
     expect(editor.headers.get("cache-control")).toBe("private, max-age=31536000, immutable");
     expect((await sharp(Buffer.from(await editor.arrayBuffer())).metadata()).format).toBe("webp");
     expect((await get(`${hash}-fallback.jpg`, viewerToken)).headers.get("content-type")).toBe("image/jpeg");
