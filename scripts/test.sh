@@ -19,6 +19,11 @@ command -v jekyll >/dev/null || need+=(jekyll)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v redis-server >/dev/null || need+=(redis-server)
 command -v haproxy >/dev/null || need+=(haproxy)
+# A real WordPress for the publishing tests (scripts/test-services.ts starts it with MariaDB and PHP).
+[ -f /usr/share/wordpress/wp-settings.php ] || need+=(wordpress)
+[ -x /usr/sbin/mariadbd ] || need+=(mariadb-server)
+command -v php >/dev/null || need+=(php-cli)
+{ command -v php >/dev/null && php -m 2>/dev/null | grep -qi '^mysqli$'; } || need+=(php-mysql)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing Debian packages: ${need[*]}"
   SUDO=""; [ "$(id -u)" != 0 ] && SUDO="sudo"
