@@ -88,11 +88,18 @@ async function signedOut(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
 }
 
-test("workspace pages", async () => {
+// One test per page pair: each audit is four axe runs, and seven pages in one test outran its timeout under load.
+test("workspace list and conference workspace", async () => {
   await auditUrl(member, "workspace list", "/");
   await auditUrl(member, "conference workspace", `/conferences/${conf}`);
+});
+
+test("conference details and members", async () => {
   await auditUrl(member, "conference details", `/conferences/${conf}/details`);
   await auditUrl(member, "members", `/conferences/${conf}/members`);
+});
+
+test("imports and account", async () => {
   await auditUrl(member, "import notes", `/conferences/${conf}/import`);
   await auditUrl(member, "import schedule", `/conferences/${conf}/schedule`);
   await auditUrl(member, "account", "/account");
@@ -233,7 +240,19 @@ test("public pages", async ({ browser }) => {
   await expect(page.getByTestId("notes-news")).toHaveText("2 new notes", { timeout: 20_000 });
   // The chart is a table (its bars are decoration), named by its caption.
   await expect(page.getByRole("table", { name: "Statements and words per person" }).getByRole("rowheader").first()).toBeVisible();
+  await page.context().close();
+});
+
+test("speaker and search pages", async ({ browser }) => {
+  const page = await signedOut(browser);
   await auditUrl(page, "speaker", speaker);
   await auditUrl(page, "search", `/c/${conf}/search?q=deploy`);
+  await page.context().close();
+});
+
+test("session embed, light and dark", async ({ browser }) => {
+  const page = await signedOut(browser);
+  await auditUrl(page, "session embed", `/embed/${conf}/${session}`);
+  await auditUrl(page, "session embed (dark, accent)", `/embed/${conf}/${session}?theme=dark&accent=%23b35c00`);
   await page.context().close();
 });
