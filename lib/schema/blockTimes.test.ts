@@ -5,6 +5,7 @@ import { createNotesExtensions } from "./createNotesExtensions";
 import { nb } from "./fixtures/notesBuilder";
 import { notesToInterchange } from "./notesToInterchange";
 import { interchangeToNotes } from "./interchangeToNotes";
+import { undoBoundaryOf } from "./undoBoundaryOf";
 
 const { doc, question, statement, note } = nb;
 
@@ -106,6 +107,20 @@ describe("block times", () => {
       ["a", "2026-06-12T14:00:00.000Z"],
       ["b", "2026-06-12T14:00:00.000Z"],
     ]);
+  });
+
+  it("the stamp is part of the keystroke's undo step: it neither starts nor ends one", () => {
+    const editor = editorWith(doc(note("Q|")));
+    editor.commands.splitNotesBlock();
+    const boundaries: string[][] = [];
+    editor.on("transaction", ({ transaction, appendedTransactions }) => {
+      boundaries.push([transaction, ...appendedTransactions].map(undoBoundaryOf));
+    });
+    // The first character of a new line (the `@` of an attribution) is stamped; the keystroke after it
+    // must stay in the same step, or Ctrl-Z would leave a stray `@` behind.
+    type(editor, "@k");
+    expect(times(editor)[1]?.[1]).not.toBeNull();
+    expect(boundaries).toEqual([["none", "inherit"], ["none"]]);
   });
 
   it("the note-taker sets or clears a time by hand; nonsense is refused", () => {

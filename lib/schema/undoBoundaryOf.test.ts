@@ -6,6 +6,7 @@ import { sinkNotesBlockCommand } from "./commands/sinkNotesBlockCommand";
 import { splitNotesBlockCommand } from "./commands/splitNotesBlockCommand";
 import { nb } from "./fixtures/notesBuilder";
 import { OWN_UNDO_STEP_META } from "./ownUndoStepMeta";
+import { SAME_UNDO_STEP_META } from "./sameUndoStepMeta";
 import { undoBoundaryOf } from "./undoBoundaryOf";
 
 const { doc, question, statement, note } = nb;
@@ -47,5 +48,10 @@ describe("undoBoundaryOf", () => {
   it("a conversion marked as its own step is undone alone", () => {
     const state = nb.state(doc(note("x|")));
     expect(undoBoundaryOf(state.tr.insertText("y").setMeta(OWN_UNDO_STEP_META, true))).toBe("both");
+  });
+
+  it("an automatic consequence (a block's time stamp) inherits the boundaries of the change it follows", () => {
+    const state = nb.state(doc(note("x|")));
+    expect(undoBoundaryOf(state.tr.setNodeAttribute(0, "at", "2026-06-12T14:00:00.000Z").setMeta(SAME_UNDO_STEP_META, true))).toBe("inherit");
   });
 });

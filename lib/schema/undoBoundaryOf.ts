@@ -3,6 +3,7 @@ import type { Transaction } from "@tiptap/pm/state";
 import { AddMarkStep, RemoveMarkStep, ReplaceStep } from "@tiptap/pm/transform";
 import { NOTES_BLOCK_GROUP } from "./notesBlockNames";
 import { OWN_UNDO_STEP_META } from "./ownUndoStepMeta";
+import { SAME_UNDO_STEP_META } from "./sameUndoStepMeta";
 
 /**
  * Where a local transaction puts undo-step boundaries, so one Ctrl-Z takes
@@ -14,10 +15,14 @@ import { OWN_UNDO_STEP_META } from "./ownUndoStepMeta";
  * - `after`: any other change of structure (attribution picked, block type,
  *   indent, outdent, joining lines) ends the current step;
  * - `both`: an automatic conversion marked with {@link OWN_UNDO_STEP_META},
- *   undone on its own.
+ *   undone on its own;
+ * - `inherit`: an automatic consequence of the change before it, marked with
+ *   {@link SAME_UNDO_STEP_META} (a block's time stamp): part of that change's
+ *   step, it must leave the boundaries exactly as that change set them.
  */
-export function undoBoundaryOf(tr: Transaction): "none" | "before" | "after" | "both" {
+export function undoBoundaryOf(tr: Transaction): "none" | "before" | "after" | "both" | "inherit" {
   if (tr.getMeta(OWN_UNDO_STEP_META)) return "both";
+  if (tr.getMeta(SAME_UNDO_STEP_META)) return "inherit";
   if (!tr.docChanged) return "none";
   let structural = false;
   for (let i = 0; i < tr.steps.length; i++) {

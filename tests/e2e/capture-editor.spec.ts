@@ -14,6 +14,8 @@ import type { Block, TalkNotesDocument } from "../../lib/interchange/types";
  * per test, in real Chromium against the built app.
  */
 const SHOTS = path.resolve(import.meta.dirname, "../.artifacts/screenshots");
+/** `at` of a block typed in the test: when its line first got text (ISO 8601, UTC; see time-coded-notes.spec.ts for its value). */
+const TYPED_AT = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
 async function newPanel(browser: Browser, title: string): Promise<string> {
   const setup = await browser.newPage();
@@ -173,7 +175,7 @@ test("item 3: (note starts an aside, a trailing (…) becomes the note-taker's a
   await expect(editor.locator('[data-type="statement"] > p')).toHaveText(/every day great point with tests \(or so they say\)$/);
 
   const doc = await exported(page);
-  expect(doc.blocks[0]).toEqual({ type: "aside", text: "mics are too quiet" });
+  expect(doc.blocks[0]).toEqual({ type: "aside", text: "mics are too quiet", at: TYPED_AT });
   const thread = doc.blocks[1] as Extract<Block, { type: "question" }>;
   expect(thread.answers[0]).toMatchObject({ type: "statement", text: "every day with tests (or so they say)", asides: ["great point"] });
   const markdown = await (await page.request.get(`${new URL(url).pathname}/export/md`)).text();
@@ -214,7 +216,7 @@ test("item 4: Enter on an empty answer leaves the thread to a plain note, not a 
 
   const doc = await exported(page);
   expect(doc.blocks.map((b) => b.type)).toEqual(["question", "note"]);
-  expect(doc.blocks[1]).toEqual({ type: "note", text: "Lunch break announced by the organisers", children: [] });
+  expect(doc.blocks[1]).toEqual({ type: "note", text: "Lunch break announced by the organisers", children: [], at: TYPED_AT });
   const markdown = await (await page.request.get(`${new URL(url).pathname}/export/md`)).text();
   expect(markdown).toContain("\n- Lunch break announced by the organisers\n");
 });
@@ -303,10 +305,10 @@ test("item 6: a full name typed after @ keeps the menu open while it matches and
   const thread = doc.blocks[0] as Extract<Block, { type: "question" }>;
   const id = (name: string) => doc.people.find((p) => p.name === name)?.id;
   expect(thread.answers).toEqual([
-    { type: "statement", speaker: id("Curtis Andrews"), text: "whoever wrote the code", asides: [], children: [] },
-    { type: "statement", speaker: id("Ana María de la Torre"), text: "the on-call rota", asides: [], children: [] },
-    { type: "statement", speaker: null, text: "@jo said it", asides: [], children: [] },
-    { type: "statement", speaker: null, text: "next line", asides: [], children: [] },
+    { type: "statement", speaker: id("Curtis Andrews"), text: "whoever wrote the code", asides: [], children: [], at: TYPED_AT },
+    { type: "statement", speaker: id("Ana María de la Torre"), text: "the on-call rota", asides: [], children: [], at: TYPED_AT },
+    { type: "statement", speaker: null, text: "@jo said it", asides: [], children: [], at: TYPED_AT },
+    { type: "statement", speaker: null, text: "next line", asides: [], children: [], at: TYPED_AT },
   ]);
   expect(doc.people.map((p) => p.name)).toEqual(["Curtis Smith", "Curtis Andrews", "Ana María de la Torre"]);
 });
@@ -371,15 +373,17 @@ test("item 7: a panel captured on a 390×844 phone with the capture bar only", a
       type: "question",
       text: "What should IT be measuring?",
       askedBy: null,
+      at: TYPED_AT,
       answers: [
         {
           type: "statement",
           speaker: jody.id,
           text: "cycle time",
           asides: [],
-          children: [{ type: "statement", speaker: null, text: "and throughput", asides: [], children: [] }],
+          at: TYPED_AT,
+          children: [{ type: "statement", speaker: null, text: "and throughput", asides: [], children: [], at: TYPED_AT }],
         },
-        { type: "aside", text: "great point", starred: true },
+        { type: "aside", text: "great point", starred: true, at: TYPED_AT },
       ],
     },
   ]);

@@ -28,6 +28,9 @@ export const UndoBoundaries = Extension.create({
           const undoManager = yUndoPluginKey.getState(state)?.undoManager as { stopCapturing(): void } | undefined;
           if (!undoManager) return true;
           const boundary = undoBoundaryOf(tr);
+          // A stamp appended to a keystroke (block times) is written to Yjs with it: it must neither cut
+          // the step nor clear a cut the keystroke asked for.
+          if (boundary === "inherit") return true;
           if (endPending || boundary === "before" || boundary === "both") undoManager.stopCapturing();
           endPending = boundary === "after" || boundary === "both";
           return true;

@@ -3,6 +3,7 @@ import type { EditorState, Transaction } from "@tiptap/pm/state";
 import { Mapping } from "@tiptap/pm/transform";
 import { NOTES_BLOCK_GROUP } from "../notesBlockNames";
 import { BLOCK_TIME_ATTRIBUTE } from "../blockTimeAttribute";
+import { SAME_UNDO_STEP_META } from "../sameUndoStepMeta";
 
 /**
  * The transaction that gives `at` (ISO 8601, UTC) to every block first
@@ -14,6 +15,11 @@ import { BLOCK_TIME_ATTRIBUTE } from "../blockTimeAttribute";
  * resolves its own position and checks the one block around it. A block
  * that already has text but no time (notes imported without times) is not
  * given one by being edited: nobody knows when it was said.
+ *
+ * The stamp belongs to the undo step of the typing that caused it
+ * ({@link SAME_UNDO_STEP_META}): it is never a step of its own and never
+ * splits one (an attribute step alone would otherwise count as a change of
+ * structure and end the step after a new line's first character).
  */
 export function stampNewBlockTimes(transactions: readonly Transaction[], oldState: EditorState, newState: EditorState, nowIso: string): Transaction | null {
   const ranges: Array<[number, number]> = [];
@@ -64,7 +70,7 @@ export function stampNewBlockTimes(transactions: readonly Transaction[], oldStat
       });
     }
   }
-  return tr.docChanged ? tr : null;
+  return tr.docChanged ? tr.setMeta(SAME_UNDO_STEP_META, true) : null;
 }
 
 function hasText(block: ProseMirrorNode): boolean {
