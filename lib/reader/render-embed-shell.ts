@@ -1,3 +1,4 @@
+import { readableAccent } from "./readable-accent";
 import { escapeHtml } from "../export/escape-html";
 import type { EmbedTheme } from "./embed-theme";
 
@@ -33,7 +34,7 @@ export function renderEmbedShell(data: EmbedShellData): string {
     `lang="en"`,
     `class="embed"`,
     theme ? `data-theme="${theme}"` : "",
-    accent ? `style="--accent:${accent};--accent-soft:color-mix(in srgb, ${accent} 16%, var(--bg))"` : "",
+    accent ? `style="${accentStyle(accent, theme)}"` : "",
   ].filter(Boolean);
   const head = [
     `<meta charset="utf-8">`,
@@ -47,7 +48,7 @@ export function renderEmbedShell(data: EmbedShellData): string {
     `<base target="_blank">`,
   ].filter(Boolean);
   const scripts = [...(data.scripts ?? []), RESIZE_SCRIPT].map((s) => `<script>${s}</script>`).join("\n");
-  return `<!DOCTYPE html>\n<html ${htmlAttrs.join(" ")}>\n<head>\n${head.join("\n")}\n</head>\n<body>\n<div id="embed-root" class="embed-root">\n${data.body}\n</div>\n${scripts}\n</body>\n</html>\n`;
+  return `<!DOCTYPE html>\n<html ${htmlAttrs.join(" ")}>\n<head>\n${head.join("\n")}\n</head>\n<body>\n<main id="embed-root" class="embed-root">\n${data.body}\n</main>\n${scripts}\n</body>\n</html>\n`;
 }
 
 /**
@@ -59,3 +60,15 @@ export function renderEmbedShell(data: EmbedShellData): string {
 const RESIZE_SCRIPT = `(function(){if(window.parent===window)return;var root=document.getElementById("embed-root"),last=-1;
 function send(){var h=Math.ceil(root.getBoundingClientRect().height);if(h===last)return;last=h;window.parent.postMessage({type:"talknotes:embed-height",height:h},"*");}
 if(window.ResizeObserver)new ResizeObserver(send).observe(root);window.addEventListener("load",send);send();})();`;
+
+/**
+ * The accent as custom properties, made readable on the scheme it is shown
+ * in (readableAccent): one value for a forced theme, `light-dark()` when the
+ * embed follows the reader's system (`color-scheme: light dark` on :root).
+ */
+function accentStyle(accent: string, theme: "light" | "dark" | null): string {
+  const light = readableAccent(accent, "light");
+  const dark = readableAccent(accent, "dark");
+  const value = theme === "light" ? light : theme === "dark" ? dark : `light-dark(${light}, ${dark})`;
+  return `--accent:${value};--accent-soft:color-mix(in srgb, ${theme === "dark" ? dark : theme === "light" ? light : accent} 16%, var(--bg))`;
+}

@@ -97,7 +97,8 @@ describe("renderPublicSessionPage", () => {
 
   it("renders the embed: the notes without the site around them, the host's theme, the resize lines, no files", () => {
     const html = page({ status: "live" }, [], [], { embed: { theme: { theme: "dark", accent: "#e8590c" } } });
-    expect(html).toContain(`<html lang="en" class="embed" data-theme="dark" style="--accent:#e8590c;`);
+    // The host's orange, lightened just enough to read at 4.5:1 on the dark page (readableAccent).
+    expect(html).toContain(`<html lang="en" class="embed" data-theme="dark" style="--accent:#ea6a24;`);
     expect(html).not.toContain(`class="site-header"`);
     expect(html).not.toContain(`class="crumbs"`);
     expect(html).not.toContain(`id="chart"`);
