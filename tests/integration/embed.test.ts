@@ -55,7 +55,7 @@ describe("session embed", () => {
     expect(res.status, res.text.slice(0, 300)).toBe(200);
     expect(res.headers.get("content-security-policy")).toBe("frame-ancestors *");
     expect(res.headers.get("x-frame-options")).toBeNull();
-    expect(res.text).toContain(`<html lang="en" class="embed" data-theme="dark" style="--accent:#e8590c;`);
+    expect(res.text).toContain(`<html lang="en" class="embed" data-theme="dark" style="--accent:#ea6a24;`);
     expect(res.text).toContain("Running Now");
     expect(res.text).toContain(`"/c/${CONF}/running-now/live"`); // follows the existing live stream
   });
