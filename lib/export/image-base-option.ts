@@ -9,6 +9,12 @@ export interface ImageBaseOption {
    * its alt text in brackets, since there is nowhere to point.
    */
   imageBase?: string | null;
+  /**
+   * Where each photo is when every photo has one address of its own (a blog's
+   * media library), by photo hash; takes the place of `imageBase`. A photo
+   * missing from it is rendered as its alt text, like one with no base.
+   */
+  imageUrls?: ReadonlyMap<string, string> | null;
 }
 
 /** What every export body (Markdown, HTML) may be asked for beyond the notes. */

@@ -40,6 +40,16 @@ describe("renderHtmlFragment", () => {
       '<li>a &lt;b&gt;&amp;amp;&lt;/b&gt; javascript:alert(1) <a href="mailto:x@y.org" rel="nofollow noopener">mailto:x@y.org</a></li>',
     );
   });
+  it("shows photos from their own addresses (a media library) when given them, escaped, the others as alt text", () => {
+    const doc = panelDocument();
+    const [a, b] = ["a", "b"].map((c) => c.repeat(64));
+    doc.blocks.push({ type: "image", hash: a!, alt: "Chart", caption: "", width: 900, height: 600 }, { type: "image", hash: b!, alt: "Not uploaded", caption: "", width: 10, height: 10 });
+    const html = renderHtmlFragment(doc, { imageBase: "/ignored/", imageUrls: new Map([[a!, 'https://blog.example/up/x.jpg?a=1&b="2"']]) });
+    expect(html).toContain('<img src="https://blog.example/up/x.jpg?a=1&amp;b=&quot;2&quot;" width="900" height="600" alt="Chart"');
+    expect(html).not.toContain("srcset");
+    expect(html).not.toContain("/ignored/");
+    expect(html).toContain('<p class="photo-missing">[Photo: Not uploaded]</p>');
+  });
 });
 
 describe("renderHtmlPage", () => {

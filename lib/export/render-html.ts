@@ -22,7 +22,7 @@ function describePerson(p: InterchangePerson): string {
 }
 
 function fragment(doc: TalkNotesDocument, options: ExportBodyOptions): string {
-  const imageBase = options.imageBase ?? null;
+  const imageBase = options.imageUrls ?? options.imageBase ?? null;
   const times = options.times;
   const labels = personLabels(doc.people);
   const byId = new Map(doc.people.map((p) => [p.id, p]));

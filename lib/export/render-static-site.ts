@@ -12,8 +12,7 @@ import { renderFrontMatter } from "./render-front-matter";
 import type { FrontMatterValue } from "./render-front-matter";
 import { renderMarkdownBody } from "./render-markdown-body";
 import { IMAGE_FALLBACK, imageFileName } from "../images/image-file-name";
-import { nestedBlocks } from "../interchange/nested-blocks";
-import type { Block, ImageBlock } from "../interchange/types";
+import { photosOf } from "../interchange/photos-of";
 import { sanitiseDocument } from "./sanitise-document";
 import { sanitiseText } from "./sanitise-text";
 import { sessionDate } from "./session-date";
@@ -65,11 +64,6 @@ function eventLine(conference: InterchangeConference): string {
 
 /** Jekyll's folder for photos, from the site root (links are root-relative: a sub-path site prefixes its baseurl). */
 const JEKYLL_IMAGES = "assets/images";
-
-/** Every photo of a document, in reading order. */
-function photosOf(blocks: readonly Block[]): ImageBlock[] {
-  return blocks.flatMap((b) => (b.type === "image" ? [b] : photosOf(nestedBlocks(b))));
-}
 
 /**
  * A post and its photos' files. Hugo: a post with photos is a page bundle

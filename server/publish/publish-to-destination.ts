@@ -6,6 +6,7 @@ import { loadSessionDocument } from "../data/load-session-document";
 import { destinationSecretContext } from "../data/publish-destinations";
 import { getPrisma } from "../db/prisma";
 import { readEnv } from "../env";
+import { prismaImageStore } from "../images/prisma-image-store";
 import { getRuntime } from "../runtime";
 import { GitSettings, WordPressSettings } from "./destination-settings";
 import { GitPublisher } from "./git-publisher";
@@ -31,7 +32,9 @@ export interface PublishToDestinationOptions {
  * Publishes sessions of a conference to one of its destinations and reports,
  * per session, what was created, updated, skipped or failed. The remote id
  * of each post is stored per session and destination, so the next run
- * updates the same post. Only what the destination confirmed is recorded: a
+ * updates the same post; photos uploaded to a media library are remembered
+ * per destination and photo hash, so they are uploaded once. Only what the
+ * destination confirmed is recorded: a
  * failed run (or a failed session) leaves our records as they were, and can
  * simply be run again. Errors carry the destination's own message, never the
  * credential.
@@ -76,22 +79,36 @@ export async function publishToDestination(options: PublishToDestinationOptions)
     publisher = new GitPublisher(settings, secret, conference.name);
   } else if (destination.kind === "wordpress") {
     if (!secret) throw new AppError("invalid_input", `Destination "${destination.name}" has no application password`);
-    publisher = new WordPressPublisher(WordPressSettings.parse(JSON.parse(destination.settings)), secret, allowHosts);
+    const known = await prisma.publishedMedia.findMany({ where: { destinationId: destination.id }, select: { hash: true, remoteId: true, url: true } });
+    publisher = new WordPressPublisher(WordPressSettings.parse(JSON.parse(destination.settings)), secret, allowHosts, {
+      store: prismaImageStore(),
+      known: new Map(known.map((m) => [m.hash, m])),
+    });
   } else {
     throw new AppError("invalid_input", `Destination "${destination.name}" is of an unknown kind "${destination.kind}"`);
   }
 
   const outcomes = await publisher.publish(items);
   const confirmed = outcomes.filter((o) => o.action !== "failed");
-  await prisma.$transaction(
-    confirmed.map((o) =>
+  await prisma.$transaction([
+    ...confirmed.map((o) =>
       prisma.publishedPost.upsert({
         where: { sessionId_destinationId: { sessionId: o.sessionId, destinationId: destination.id } },
         create: { sessionId: o.sessionId, destinationId: destination.id, remoteId: o.remoteId, contentHash: o.contentHash, url: o.url },
         update: { remoteId: o.remoteId, contentHash: o.contentHash, ...(o.url ? { url: o.url } : {}) },
       }),
     ),
-  );
+    // The photos the confirmed sessions uploaded: the next run shows the same files instead of uploading again.
+    ...confirmed.flatMap((o) =>
+      (o.media ?? []).map((m) =>
+        prisma.publishedMedia.upsert({
+          where: { destinationId_hash: { destinationId: destination.id, hash: m.hash } },
+          create: { destinationId: destination.id, hash: m.hash, remoteId: m.remoteId, url: m.url },
+          update: { remoteId: m.remoteId, url: m.url },
+        }),
+      ),
+    ),
+  ]);
   return {
     destination: destination.name,
     kind: destination.kind,

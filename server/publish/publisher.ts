@@ -12,9 +12,26 @@ export interface PublishItem {
   previous: { remoteId: string; contentHash: string } | null;
 }
 
+/** A photo in a destination's media library. */
+export interface PublishedMediaFile {
+  /** The photo's hash (SessionImage.hash). */
+  hash: string;
+  remoteId: string;
+  url: string;
+}
+
 /** What happened to one session. */
 export type PublishOutcome =
-  | { sessionId: string; slug: string; action: "created" | "updated" | "skipped"; remoteId: string; contentHash: string; url: string | null }
+  | {
+      sessionId: string;
+      slug: string;
+      action: "created" | "updated" | "skipped";
+      remoteId: string;
+      contentHash: string;
+      url: string | null;
+      /** Photos uploaded for this session in this run, to remember (the destination has a media library). */
+      media?: PublishedMediaFile[];
+    }
   | { sessionId: string; slug: string; action: "failed"; error: string };
 
 /**

@@ -5,6 +5,9 @@ import net from "node:net";
 import { AppError } from "../../lib/errors/app-error";
 import { documentSlug } from "../../lib/export/document-slug";
 import { escapeHtml } from "../../lib/export/escape-html";
+import { IMAGE_FALLBACK, imageFileName } from "../../lib/images/image-file-name";
+import { photosOf } from "../../lib/interchange/photos-of";
+import type { ImageBlock } from "../../lib/interchange/types";
 import { postTitle } from "../../lib/export/post-title";
 import { renderHtmlFragment } from "../../lib/export/render-html";
 import { sanitiseDocument } from "../../lib/export/sanitise-document";
@@ -12,8 +15,9 @@ import { notesExcerpt } from "../../lib/reader/notes-excerpt";
 import { BlockedAddressError } from "../data/blocked-address-error";
 import { guardedLookup } from "../data/guarded-lookup";
 import { isPublicAddress } from "../data/is-public-address";
+import type { ImageStore } from "../images/image-store";
 import type { WordPressSettings } from "./destination-settings";
-import type { PublishItem, PublishOutcome, Publisher } from "./publisher";
+import type { PublishedMediaFile, PublishItem, PublishOutcome, Publisher } from "./publisher";
 
 /** Longest one request may take. */
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -22,12 +26,24 @@ const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 type Json = Record<string, unknown>;
 
+/** A request body: JSON, or a file's bytes. */
+type Body = { json: unknown } | { file: Uint8Array; contentType: string; filename: string };
+
 /**
  * Publishes to WordPress through its REST API (wp/v2) with an application
  * password: creates a post the first time and updates that same post id
  * afterwards, as a draft or published (the destination's setting), in the
  * conference's category, tagged with the session's kind and track, the body
  * the HTML fragment of the export (byline and "About the author" included).
+ * The session's photos are uploaded to the media library first, each once
+ * per blog (the `known` files of earlier runs are reused, and those of this
+ * run are reported with the session's outcome to be remembered), and the
+ * body shows them from there. The JPEG fallback is what is uploaded: every
+ * WordPress accepts JPEG and makes its own smaller sizes from it, while WebP
+ * needs WordPress 5.8 and an image editor built with WebP, which many hosts
+ * lack; it has the pixels of the largest WebP variant, so nothing is lost.
+ * A session whose upload fails fails whole, and the files this run uploaded
+ * for it are deleted again, so a retry starts from the same place.
  * WordPress keeps the title and body as given (an administrator may post raw
  * HTML), so both are escaped here: a hostile title or note arrives as text.
  * Unchanged sessions (same payload hash as last time) are skipped without a
@@ -43,6 +59,8 @@ export class WordPressPublisher implements Publisher {
     password: string,
     /** Hosts allowed at private or loopback addresses; null: any address (the operator's CLI). */
     private readonly allowHosts: ReadonlySet<string> | null,
+    /** Where the sessions' photos are, and the files this blog already has, by photo hash. */
+    private readonly photos: { store: ImageStore; known: ReadonlyMap<string, PublishedMediaFile> },
   ) {
     this.authorization = `Basic ${Buffer.from(`${settings.username}:${password}`).toString("base64")}`;
   }
@@ -60,14 +78,29 @@ export class WordPressPublisher implements Publisher {
       if (!terms.has(key)) terms.set(key, await this.termId(taxonomy, name));
       return terms.get(key)!;
     };
+    const media = new Map(this.photos.known);
     const outcomes: PublishOutcome[] = [];
     for (const item of items) {
+      const uploaded: PublishedMediaFile[] = [];
       try {
         const doc = sanitiseDocument(item.doc);
+        const imageUrls = new Map<string, string>();
+        // A photo shown twice is found in `media` the second time.
+        for (const photo of photosOf(doc.blocks)) {
+          let file = media.get(photo.hash);
+          if (!file) {
+            const bytes = await this.photos.store.variant(item.sessionId, photo.hash, IMAGE_FALLBACK);
+            // A photo the session does not hold is rendered as its alt text, as in every export.
+            if (!bytes) continue;
+            file = await this.upload(photo, bytes.data, bytes.contentType, uploaded);
+            media.set(photo.hash, file);
+          }
+          imageUrls.set(photo.hash, file.url);
+        }
         const tagNames = [doc.session.kind, doc.session.track ?? ""].map((t) => t.trim()).filter(Boolean);
         const payload = {
           title: escapeHtml(postTitle(doc)),
-          content: renderHtmlFragment(doc),
+          content: renderHtmlFragment(doc, { imageUrls }),
           excerpt: escapeHtml(notesExcerpt(doc)),
           status: this.settings.status,
           slug: documentSlug(doc),
@@ -77,27 +110,47 @@ export class WordPressPublisher implements Publisher {
         };
         const contentHash = createHash("sha256").update(JSON.stringify(payload)).digest("hex");
         if (item.previous?.contentHash === contentHash) {
-          outcomes.push({ sessionId: item.sessionId, slug: item.slug, action: "skipped", remoteId: item.previous.remoteId, contentHash, url: null });
+          outcomes.push({ sessionId: item.sessionId, slug: item.slug, action: "skipped", remoteId: item.previous.remoteId, contentHash, url: null, media: uploaded });
           continue;
         }
         let post: Json | null = null;
         let action: "created" | "updated" = "created";
         if (item.previous && /^\d+$/.test(item.previous.remoteId)) {
           // A post deleted on the blog since is created again (and the new id stored).
-          post = await this.call("POST", `/wp/v2/posts/${item.previous.remoteId}`, {}, payload).catch((err: unknown) => {
+          post = await this.call("POST", `/wp/v2/posts/${item.previous.remoteId}`, {}, { json: payload }).catch((err: unknown) => {
             if (err instanceof WordPressError && err.httpStatus === 404) return null;
             throw err;
           });
           if (post) action = "updated";
         }
-        post ??= await this.call("POST", "/wp/v2/posts", {}, payload);
-        outcomes.push({ sessionId: item.sessionId, slug: item.slug, action, remoteId: String(post.id), contentHash, url: typeof post.link === "string" ? post.link : null });
+        post ??= await this.call("POST", "/wp/v2/posts", {}, { json: payload });
+        outcomes.push({ sessionId: item.sessionId, slug: item.slug, action, remoteId: String(post.id), contentHash, url: typeof post.link === "string" ? post.link : null, media: uploaded });
       } catch (err) {
         if (!(err instanceof WordPressError)) throw err;
+        for (const file of uploaded) {
+          media.delete(file.hash);
+          // Best effort: a file left behind is only unused, and the retry uploads its own.
+          await this.call("DELETE", `/wp/v2/media/${file.remoteId}`, { force: "true" }).catch(() => undefined);
+        }
         outcomes.push({ sessionId: item.sessionId, slug: item.slug, action: "failed", error: err.message });
       }
     }
     return outcomes;
+  }
+
+  /**
+   * Uploads one photo to the media library, then sets its alt text and
+   * caption (the upload itself takes only the file). `uploaded` gets the file
+   * as soon as it exists, so a failure of the second request still removes it.
+   */
+  private async upload(photo: ImageBlock, data: Uint8Array, contentType: string, uploaded: PublishedMediaFile[]): Promise<PublishedMediaFile> {
+    const created = await this.call("POST", "/wp/v2/media", {}, { file: data, contentType, filename: imageFileName(photo.hash, IMAGE_FALLBACK) });
+    if (typeof created.id !== "number" || typeof created.source_url !== "string") throw new WordPressError(200, "WordPress answered 200 without the uploaded file's id and address");
+    const file = { hash: photo.hash, remoteId: String(created.id), url: created.source_url };
+    uploaded.push(file);
+    // WordPress keeps a caption as given (HTML for an administrator): escaped, it arrives as text.
+    await this.call("POST", `/wp/v2/media/${file.remoteId}`, {}, { json: { alt_text: photo.alt, caption: escapeHtml(photo.caption) } });
+    return file;
   }
 
   /** The id of the category or tag of that name, created when the blog has none. */
@@ -107,14 +160,14 @@ export class WordPressPublisher implements Publisher {
     // WordPress stores term names HTML-escaped.
     const match = list.find((t) => typeof t.name === "string" && decodeEntities(t.name).toLowerCase() === name.toLowerCase());
     if (match) return Number(match.id);
-    return Number((await this.call("POST", `/wp/v2/${taxonomy}`, {}, { name: escapeHtml(name) })).id);
+    return Number((await this.call("POST", `/wp/v2/${taxonomy}`, {}, { json: { name: escapeHtml(name) } })).id);
   }
 
-  private async call(method: "GET" | "POST", route: string, query: Record<string, string>, body?: unknown): Promise<Json> {
+  private async call(method: "GET" | "POST" | "DELETE", route: string, query: Record<string, string>, body?: Body): Promise<Json> {
     const url = new URL(`${this.settings.url}/`);
     url.searchParams.set("rest_route", route);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
-    const { status, text } = await this.request(method, url, body === undefined ? undefined : JSON.stringify(body));
+    const { status, text } = await this.request(method, url, body);
     let json: unknown = null;
     try {
       json = JSON.parse(text);
@@ -126,10 +179,18 @@ export class WordPressPublisher implements Publisher {
     throw new WordPressError(status, `WordPress answered ${status}${said ? `: ${said}` : status >= 200 && status < 300 ? " with something that is not the REST API" : ""}`);
   }
 
-  private request(method: string, url: URL, body: string | undefined): Promise<{ status: number; text: string }> {
+  private request(method: string, url: URL, body: Body | undefined): Promise<{ status: number; text: string }> {
     const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, "");
     const allowed = this.allowHosts === null || this.allowHosts.has(host);
     if (net.isIP(host) && !allowed && !isPublicAddress(host)) return Promise.reject(blocked(host));
+    const bytes = body === undefined ? undefined : "json" in body ? Buffer.from(JSON.stringify(body.json)) : Buffer.from(body.file);
+    const bodyHeaders =
+      body === undefined
+        ? {}
+        : "json" in body
+          ? { "content-type": "application/json; charset=utf-8" }
+          : // The file name is a hash and a fixed suffix, nothing to quote.
+            { "content-type": body.contentType, "content-disposition": `attachment; filename="${body.filename}"` };
     const send = url.protocol === "https:" ? https.request : http.request;
     return new Promise((resolve, reject) => {
       const req = send(
@@ -143,7 +204,8 @@ export class WordPressPublisher implements Publisher {
             authorization: this.authorization,
             accept: "application/json",
             "user-agent": "Talknotes publisher",
-            ...(body !== undefined ? { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) } : {}),
+            ...bodyHeaders,
+            ...(bytes !== undefined ? { "content-length": bytes.length } : {}),
           },
         },
         (res) => {
@@ -160,7 +222,7 @@ export class WordPressPublisher implements Publisher {
       );
       req.on("timeout", () => req.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
       req.on("error", (err) => reject(err instanceof BlockedAddressError ? blocked(err.host) : unreachable(this.settings.url, err)));
-      req.end(body);
+      req.end(bytes);
     });
   }
 }

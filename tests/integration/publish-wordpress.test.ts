@@ -3,6 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addPhotoToSession } from "../support/add-photo-to-session";
+import { photoWithGps } from "../support/photo-with-gps";
 import { testWordPress } from "../support/test-wordpress";
 
 /**
@@ -13,7 +15,9 @@ import { testWordPress } from "../support/test-wordpress";
  * unchanged sessions are skipped; a wrong application password fails with
  * WordPress's own message and records nothing; hostile titles and notes
  * arrive as text in the rendered post; the server refuses a loopback blog
- * unless the operator allowed the host.
+ * unless the operator allowed the host. A session's photo is uploaded once
+ * to the media library and the post shows it from there; a user who may not
+ * upload fails that session with nothing recorded, and the retry works.
  */
 const wp = testWordPress();
 if ("missing" in wp) console.log(`skipped: ${wp.missing}`);
@@ -39,6 +43,24 @@ async function wpGet<T>(route: string, query = ""): Promise<T> {
   });
   expect(res.status, route).toBe(200);
   return (await res.json()) as T;
+}
+
+async function wpPost<T>(route: string, body: unknown): Promise<T> {
+  if ("missing" in wp) throw new Error(wp.missing);
+  const res = await fetch(`${wp.url}/?rest_route=${encodeURIComponent(route)}`, {
+    method: "POST",
+    headers: { authorization: `Basic ${Buffer.from(`${wp.username}:${wp.password}`).toString("base64")}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  expect(res.status, `${route}: ${await res.clone().text()}`).toBeLessThan(300);
+  return (await res.json()) as T;
+}
+
+type Media = { id: number; source_url: string; alt_text: string; caption: { raw: string } };
+
+/** Every file in the blog's media library. */
+function mediaLibrary(): Promise<Media[]> {
+  return wpGet<Media[]>("/wp/v2/media", "&per_page=100");
 }
 
 const HOSTILE_TITLE = `<script>alert("title")</script><img src=x onerror=alert(3)> Fridays`;
@@ -119,5 +141,70 @@ describe.skipIf("missing" in wp)("publishing to a real WordPress", () => {
 
   it("the CLI publishes too, and reports the unchanged post as skipped", () => {
     expect(talknotes("publish", "--conference", CONF, "--to", "blog").trim()).toBe("skipped shipping-on-fridays");
+  });
+
+  it("uploads the session's photo once to the media library and shows it from there", async () => {
+    const { getPrisma } = await import("../../server/db/prisma");
+    const { publishToDestination } = await import("../../server/publish/publish-to-destination");
+    const session = await getPrisma().session.findFirstOrThrow({ where: { slug: "shipping-on-fridays" } });
+    const hash = await addPhotoToSession(path.join(tmp, "talknotes.db"), session.id, await photoWithGps(900, 600), {
+      alt: "The deploy freeze chart",
+      caption: "Slide 7 <b>bold</b>",
+    });
+    const before = await mediaLibrary();
+
+    const report = await publishToDestination({ conferenceSlug: CONF, destination: "blog" });
+    expect(report.results[0]).toMatchObject({ action: "updated", error: null });
+    const after = await mediaLibrary();
+    expect(after).toHaveLength(before.length + 1);
+    const uploaded = after.find((m) => !before.some((b) => b.id === m.id))!;
+    expect(uploaded.alt_text).toBe("The deploy freeze chart");
+    expect(uploaded.caption.raw).toBe("Slide 7 &lt;b&gt;bold&lt;/b&gt;");
+    const recorded = await getPrisma().publishedMedia.findMany({ where: { destination: { name: "blog" } } });
+    expect(recorded).toEqual([expect.objectContaining({ hash, remoteId: String(uploaded.id), url: uploaded.source_url })]);
+
+    const post = await wpGet<Post>(`/wp/v2/posts/${postId}`);
+    const src = /<img [^>]*src="([^"]+)"[^>]*alt="The deploy freeze chart"/.exec(post.content.rendered)?.[1];
+    expect(src).toBe(uploaded.source_url);
+    expect(src!.startsWith(`${(wp as { url: string }).url}/wp-content/uploads/`)).toBe(true);
+    const image = await fetch(src!);
+    expect(image.status).toBe(200);
+    expect(image.headers.get("content-type")).toMatch(/^image\/jpeg/);
+    const bytes = Buffer.from(await image.arrayBuffer());
+    expect([bytes[0], bytes[1]]).toEqual([0xff, 0xd8]);
+
+    // Re-publishing, unchanged and after an edit, uploads nothing new and keeps the same file.
+    expect((await publishToDestination({ conferenceSlug: CONF, destination: "blog" })).results[0]!.action).toBe("skipped");
+    await getPrisma().session.updateMany({ where: { slug: "shipping-on-fridays" }, data: { intro: "Edited again, photo kept." } });
+    expect((await publishToDestination({ conferenceSlug: CONF, destination: "blog" })).results[0]!.action).toBe("updated");
+    expect(await mediaLibrary()).toHaveLength(after.length);
+    const edited = await wpGet<Post>(`/wp/v2/posts/${postId}`);
+    expect(edited.content.rendered).toContain("Edited again, photo kept.");
+    expect(edited.content.rendered).toContain(`src="${uploaded.source_url}"`);
+  });
+
+  it("a user who may not upload fails the session with nothing recorded; the retry works once allowed", async () => {
+    const user = await wpPost<{ id: number }>("/wp/v2/users", { username: "contributor", email: "contributor@example.org", password: "contributor-pw-1", roles: ["contributor"] });
+    const app = await wpPost<{ password: string }>(`/wp/v2/users/${user.id}/application-passwords`, { name: "talknotes" });
+    const { createDestination } = await import("../../server/data/publish-destinations");
+    await createDestination(CONF, { kind: "wordpress", name: "contributor", settings: { url: (wp as { url: string }).url, username: "contributor", status: "draft" }, secret: app.password });
+    const { getPrisma } = await import("../../server/db/prisma");
+    const { publishToDestination } = await import("../../server/publish/publish-to-destination");
+    const before = await mediaLibrary();
+
+    const failed = await publishToDestination({ conferenceSlug: CONF, destination: "contributor" });
+    expect(failed.results[0]).toMatchObject({ slug: "shipping-on-fridays", action: "failed" });
+    // The media library's refusal (upload_files), before any post was made.
+    expect(failed.results[0]!.error).toMatch(/^WordPress answered 403: .+/);
+    expect(await wpGet<Post[]>("/wp/v2/posts", `&author=${user.id}&status=publish,draft`)).toEqual([]);
+    expect(await getPrisma().publishedPost.count({ where: { destination: { name: "contributor" } } })).toBe(0);
+    expect(await getPrisma().publishedMedia.count({ where: { destination: { name: "contributor" } } })).toBe(0);
+    expect(await mediaLibrary()).toHaveLength(before.length);
+
+    await wpPost(`/wp/v2/users/${user.id}`, { roles: ["author"] });
+    const retried = await publishToDestination({ conferenceSlug: CONF, destination: "contributor" });
+    expect(retried.results[0]).toMatchObject({ action: "created", error: null });
+    expect(await getPrisma().publishedMedia.count({ where: { destination: { name: "contributor" } } })).toBe(1);
+    expect(await mediaLibrary()).toHaveLength(before.length + 1);
   });
 });
