@@ -1,3 +1,4 @@
+import { TYPED_AT } from "./typed-at";
 import AxeBuilder from "@axe-core/playwright";
 import { type Locator, type Page, expect, test } from "@playwright/test";
 import { createPanel } from "./create-panel";
@@ -120,10 +121,11 @@ test("a panel captured through the accessibility tree: question, two attributed 
     type: "question",
     text: "What are the anti-patterns?",
     askedBy: null,
+    at: TYPED_AT,
     answers: [
-      { type: "statement", speaker: "Jody Mulkey", text: "focus on what creates unplanned work", asides: [], children: [] },
-      { type: "statement", speaker: "Jay Lyman", text: "it could be the wrong model", asides: [], children: [] },
-      { type: "aside", text: "great point" },
+      { type: "statement", speaker: "Jody Mulkey", text: "focus on what creates unplanned work", asides: [], children: [], at: TYPED_AT },
+      { type: "statement", speaker: "Jay Lyman", text: "it could be the wrong model", asides: [], children: [], at: TYPED_AT },
+      { type: "aside", text: "great point", at: TYPED_AT },
     ],
   });
   await page.context().close();

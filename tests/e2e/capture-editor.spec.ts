@@ -1,3 +1,4 @@
+import { TYPED_AT } from "./typed-at";
 import fs from "node:fs";
 import path from "node:path";
 import { type Browser, type Locator, type Page, expect, test } from "@playwright/test";
@@ -14,8 +15,6 @@ import type { Block, TalkNotesDocument } from "../../lib/interchange/types";
  * per test, in real Chromium against the built app.
  */
 const SHOTS = path.resolve(import.meta.dirname, "../.artifacts/screenshots");
-/** `at` of a block typed in the test: when its line first got text (ISO 8601, UTC; see time-coded-notes.spec.ts for its value). */
-const TYPED_AT = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
 async function newPanel(browser: Browser, title: string): Promise<string> {
   const setup = await browser.newPage();

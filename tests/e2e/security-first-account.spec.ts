@@ -40,7 +40,7 @@ test("the first account becomes the admin; then sign-up is invite-only until the
   // The checkbox is checked before saving: wait for the server action itself, not for the box.
   await Promise.all([
     first.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/account")),
-    first.getByRole("button", { name: "Save" }).click(),
+    first.getByTestId("signup-policy").getByRole("button", { name: "Save" }).click(),
   ]);
   await expect(first.getByTestId("signup-policy").getByRole("checkbox")).toBeChecked();
   await second.reload();
