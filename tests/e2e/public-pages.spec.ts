@@ -212,6 +212,17 @@ test("public pages: agenda, speaker, search, feed; publish and archive from the 
   await reader.context.close();
 });
 
+test("the blog index and a session's embed, as readers and host pages see them", async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`/c/${conf}/blog`);
+  await expect(page.getByRole("link", { name: "Shipping On Fridays" }).first()).toBeVisible();
+  await shoot(page, "15-public-blog");
+  await page.goto(`/embed/${conf}/${sessionSlug}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Shipping On Fridays");
+  await shoot(page, "16-embed");
+  await page.context().close();
+});
+
 async function keynoteSlug(request: import("@playwright/test").APIRequestContext): Promise<string> {
   const html = await (await request.get(`/conferences/${conf}`)).text();
   const m = new RegExp(`/conferences/${conf}/sessions/(closing-keynote[^"]*)"`).exec(html);

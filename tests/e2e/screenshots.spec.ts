@@ -109,6 +109,7 @@ test("every page at desktop and phone width", async ({ page }) => {
     [`${conference}/schedule`, "08c-import-schedule"],
     ["/schedule/import", "08d-new-conference-from-schedule"],
     ["/account", "08e-account"],
+    [`${conference}/publishing`, "08f-publishing"],
   ] as const) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(200);
