@@ -28,6 +28,7 @@ import { BlockToolbar } from "./BlockToolbar";
 import { CaptureBar } from "./CaptureBar";
 import { HistoryPanel } from "./HistoryPanel";
 import { holdRemoteEditsWhileComposing } from "./hold-remote-edits-while-composing";
+import { KeepCaretThroughRemoteEdits } from "./keep-caret-through-remote-edits";
 import { NamePrompt } from "./NamePrompt";
 import { PasteSizeGuard } from "./paste-size-guard";
 import { photoNodeView } from "./photo-node-view";
@@ -216,6 +217,7 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
         PhotoPaste.configure({ queue: photos }),
         Placeholder.configure({ placeholder: "Type what you hear. @ attributes, Q: asks, ( is your aside. Press ? for keys." }),
         Collaboration.configure({ document: collab.doc, field: NOTES_FIELD }),
+        KeepCaretThroughRemoteEdits,
         CollaborationCaret.configure({ provider: collab.provider, user: { name, color: userColor(name) }, render: renderCaret }),
         AttributionChips.configure({ people: () => chipPeopleRef.current }),
         AttributionAutocomplete.configure({ bridge }),
