@@ -1,8 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { caretToEnd } from "./caret-to-end";
-import { createPanel } from "./create-panel";
 import { notesText } from "./notes-text";
-import { openAs } from "./open-as";
+import { twoNoteTakers } from "./two-note-takers";
 
 /**
  * A co-editor's words arriving earlier in the line the note-taker is typing
@@ -12,13 +11,7 @@ import { openAs } from "./open-as";
  * its old offset, inside the co-editor's words.
  */
 test("a co-editor types earlier in a timed line: the note-taker's next keys still land at her caret", async ({ browser }) => {
-  const setup = await browser.newPage();
-  const url = await createPanel(setup, "Caret Panel");
-  await setup.context().close();
-  const alice = await openAs(browser, url, "Alice");
-  const bob = await openAs(browser, url, "Bob");
-  const aliceNotes = alice.getByRole("textbox", { name: "Session notes" });
-  const bobNotes = bob.getByRole("textbox", { name: "Session notes" });
+  const { alice, bob, aliceNotes, bobNotes } = await twoNoteTakers(browser, "Caret Panel");
 
   await aliceNotes.focus();
   await alice.keyboard.type("Notes: end");

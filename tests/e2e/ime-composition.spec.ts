@@ -3,6 +3,7 @@ import { addPeople } from "./add-people";
 import { caretToEnd } from "./caret-to-end";
 import { createPanel } from "./create-panel";
 import { notesText } from "./notes-text";
+import { twoNoteTakers } from "./two-note-takers";
 import { openAs } from "./open-as";
 
 /**
@@ -26,13 +27,7 @@ async function compose(cdp: CDPSession, steps: string[], commit: string, between
 }
 
 test("IME composition in a paragraph a co-editor is typing in: both contributions intact, nothing doubled", async ({ browser }) => {
-  const setup = await browser.newPage();
-  const url = await createPanel(setup, "IME Panel");
-  await setup.context().close();
-  const alice = await openAs(browser, url, "Alice");
-  const bob = await openAs(browser, url, "Bob");
-  const aliceNotes = alice.getByRole("textbox", { name: "Session notes" });
-  const bobNotes = bob.getByRole("textbox", { name: "Session notes" });
+  const { alice, bob, aliceNotes, bobNotes } = await twoNoteTakers(browser, "IME Panel");
 
   await aliceNotes.focus();
   await alice.keyboard.type("Notes:");
