@@ -3,6 +3,7 @@ import WebSocket from "ws";
 import * as Y from "yjs";
 import { CollabConnection, type CollabConnectionOptions, type Network, type SyncState } from "../../app/collab/collab-connection";
 import { CloseCode, describeCloseCode } from "../../lib/collab/close-codes";
+import { getPrisma } from "../../server/db/prisma";
 import { seedAccount } from "../support/auth-seed";
 import { readStoredXml } from "../support/convergence";
 import { memoryLocalCopy, type MemoryLocalCopy } from "../support/memory-local-copy";
@@ -27,6 +28,7 @@ const opened: CollabConnection[] = [];
 
 beforeAll(async () => {
   ({ server, sessionId, conferenceId, token } = await startSeededServer(db.url));
+  await seedAccount({ name: "Instance Admin" }); // the first account is the instance's admin, who may edit anything
 });
 
 afterEach(() => {
@@ -210,7 +212,6 @@ describe("CollabConnection against the real server", () => {
   });
 
   it("a read-only account's edits are refused: it stops for good and says why", async () => {
-    await seedAccount({ name: "Instance Admin" }); // the first account is the instance's admin, who may edit
     const viewer = await seedAccount({ name: "Vera Viewer", conferenceId, role: "viewer" });
     const connection = open({ as: viewer.token });
     await saved(connection, "viewer connected");
@@ -225,5 +226,30 @@ describe("CollabConnection against the real server", () => {
     expect(provider.shouldConnect).toBe(false);
     expect(connection.pending()).toBeGreaterThan(0);
     expect(readStoredXml(db.url, sessionId)).not.toContain("viewer edit");
+  });
+
+  it("when its access changes it comes back as what the account now is, and stops when none is left", async () => {
+    const owner = await seedAccount({ name: "Olga Owner", conferenceId, role: "owner" });
+    const member = await seedAccount({ name: "Dana Demoted", conferenceId, role: "editor" });
+    const { slug } = await getPrisma().conference.findUniqueOrThrow({ where: { id: conferenceId }, select: { slug: true } });
+    const members = (method: string, body?: unknown) =>
+      fetch(`${server.url}/api/v1/conferences/${slug}/members/${member.id}`, {
+        method,
+        headers: { authorization: `Bearer ${owner.token}`, "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const connection = open({ as: member.token });
+    await saved(connection, "member connected");
+    const { provider } = connection.getDocument()!;
+    const first = provider.ws;
+
+    expect((await members("PATCH", { role: "viewer" })).status).toBeLessThan(300);
+    await waitFor(() => provider.ws !== first && connection.getSnapshot().state === "saved", 15_000, "back, read-only");
+    expect(connection.getSnapshot().problem).toBeNull();
+
+    expect((await members("DELETE")).status).toBeLessThan(300);
+    await waitFor(() => connection.getSnapshot().state === "local-only", 15_000, "stopped");
+    expect(connection.getSnapshot().problem).toBe(describeCloseCode(CloseCode.NotFound));
+    expect(provider.shouldConnect).toBe(false);
   });
 });
