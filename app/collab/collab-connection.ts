@@ -248,7 +248,7 @@ export class CollabConnection implements SyncStore {
   private open(): void {
     const { sessionId, params = {} } = this.options;
     const doc = new Y.Doc();
-    // Opened before the provider, as it always was: it loads the stored copy and stores every update.
+    // Before the provider, so the copy's update handlers (the IndexedDB write, then the journal) run first.
     const local = this.options.openLocalCopy?.(doc, this.pending) ?? null;
     const provider = new WebsocketProvider(this.options.collabUrl, sessionId, doc, {
       connect: false,
