@@ -71,6 +71,12 @@ const SCENARIOS: Scenario[] = [
     run: async (ctx) => (await import("./live-readers")).runLiveReadersBench(ctx),
   },
   {
+    name: "readers-copy",
+    needsServer: false,
+    limitSeconds: { quick: 40, full: 180 },
+    run: async (ctx) => (await import("./readers-copy")).runReadersCopyBench(ctx),
+  },
+  {
     name: "cold-start",
     needsServer: true,
     limitSeconds: { quick: 40, full: 120 },

@@ -55,14 +55,27 @@ export function notesToInterchange(input: JSONContent | ProseMirrorNode, meta: N
 
 function isBlankDocument(doc: ProseMirrorNode): boolean {
   const only = doc.firstChild;
-  return doc.childCount === 1 && only !== null && only.type.name === "note" && only.childCount === 1 && only.textContent === "";
+  return doc.childCount === 1 && only !== null && isBlankNote(only);
+}
+
+/** True for an empty note: a document holding only that is an untouched editor, with no blocks. */
+export function isBlankNote(node: ProseMirrorNode): boolean {
+  return node.type.name === "note" && node.childCount === 1 && node.textContent === "";
+}
+
+/**
+ * One top-level node of the notes as the `talknotes/1` block `notesToInterchange` makes of it, or null when it
+ * makes none: lets a caller that keeps blocks per node (server/collab/readers-copy-blocks.ts) render only the
+ * nodes that changed.
+ */
+export function topLevelBlock(node: ProseMirrorNode): Block | null {
+  return node.type.isInGroup(NOTES_BLOCK_GROUP) ? toBlock(node) : null;
 }
 
 function childBlocks(parent: ProseMirrorNode): Block[] {
   const blocks: Block[] = [];
   parent.forEach((child) => {
-    if (!child.type.isInGroup(NOTES_BLOCK_GROUP)) return;
-    const block = toBlock(child);
+    const block = topLevelBlock(child);
     if (block) blocks.push(block);
   });
   return blocks;

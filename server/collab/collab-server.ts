@@ -13,6 +13,7 @@ import { NotesStore } from "./notes-store";
 import type { NotesStorage } from "./notes-storage";
 import type { ReadersCopyRenderer } from "./render-readers-copy";
 import { DEFAULT_ROOM_OPTIONS, Room, type RoomOptions } from "./room";
+import type { RoomHost } from "./room-host";
 
 /** Decides, before any sync message, whether and how a request may join a room. */
 export type AuthorizeCollab = (req: IncomingMessage, sessionId: string) => ConnectionAccess | null;
@@ -55,7 +56,7 @@ export interface CollabServerOptions {
  * then hands the socket to the session's room. Rooms are created on first
  * connect (loaded from SQLite) and unloaded when idle.
  */
-export class CollabServer {
+export class CollabServer implements RoomHost {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: COLLAB_LIMITS.maxMessageBytes });
   private readonly roomsById = new Map<string, Room>();
   /** Rooms being read from an asynchronous store: one load per session however many connect meanwhile. */
@@ -141,7 +142,7 @@ export class CollabServer {
   change(sessionId: string, change: (doc: Y.Doc) => void): void {
     const room = this.room(sessionId);
     room.doc.transact(() => change(room.doc), "server");
-    if (room.conns.size === 0) room.releaseWhenIdle();
+    room.releaseIfEmpty();
   }
 
   /** The notes store, either database. */
@@ -215,7 +216,7 @@ export class CollabServer {
     let closed = 0;
     for (const room of this.roomsById.values()) {
       if (change.kind === "session-status" && room.sessionId !== change.sessionId) continue;
-      for (const [conn, { access }] of [...room.conns]) {
+      for (const { conn, access } of room.connections()) {
         const code = affected(change, access);
         if (code === null) continue;
         if (code === CloseCode.ReadOnly) room.flush();
@@ -247,7 +248,7 @@ export class CollabServer {
         if (generation !== null && generation !== room.generation) {
           // Before any sync message: a local copy of an older incarnation must never merge in.
           ws.close(CloseCode.StaleGeneration, "local copy is of an older generation");
-          if (room.conns.size === 0) room.releaseWhenIdle();
+          room.releaseIfEmpty();
           return;
         }
         attachConnection(room, ws, granted);
@@ -277,7 +278,7 @@ export class CollabServer {
         (room) => {
           ws.off("message", hold);
           if (ws.readyState !== ws.OPEN) {
-            if (room.conns.size === 0) room.releaseWhenIdle();
+            room.releaseIfEmpty();
             return;
           }
           join(room);
@@ -302,7 +303,7 @@ export class CollabServer {
   /** Stores every room and closes every connection (graceful shutdown). */
   close(): void {
     for (const room of this.roomsById.values()) {
-      for (const conn of room.conns.keys()) conn.close(CloseCode.ServerShutdown, "server shutting down");
+      for (const { conn } of room.connections()) conn.close(CloseCode.ServerShutdown, "server shutting down");
       room.destroy();
     }
     this.roomsById.clear();

@@ -80,7 +80,7 @@ export function attachConnection(room: Room, conn: WebSocket, access: Connection
     // Answered only once everything received so far is in SQLite: the reply to a
     // client's step 1 doubles as "your edits before this are durable" (see Room.whenStored).
     room.whenStored(() => {
-      if (!room.conns.has(conn)) return;
+      if (!room.hasConnection(conn)) return;
       let reply: Uint8Array;
       try {
         reply = group.vector.size === 0 ? room.fullStep2() : step2Frame(Y.encodeStateAsUpdate(room.doc, encodeStateVector(group.vector)));

@@ -3,9 +3,9 @@ import { readSessionPeople, writeSessionPerson } from "../../lib/collab/session-
 import { renderHtmlFragment } from "../../lib/export/render-html";
 import { notesFromYDoc } from "../../lib/schema/notesFromYDoc";
 import { seedYDocFromNotes } from "../../lib/schema/seedYDocFromNotes";
-import type { CollabServer } from "./collab-server";
 import type { RevisionSummary } from "./notes-store";
 import { ReadersCopyRenderer } from "./render-readers-copy";
+import type { RoomHost } from "./room-host";
 
 /**
  * Revisions of the notes: named on demand, rendered read-only, restored as a
@@ -14,7 +14,7 @@ import { ReadersCopyRenderer } from "./render-readers-copy";
  * and y-tiptap loaded twice (once bundled by Next) refuse each other's nodes.
  */
 export class NotesHistory {
-  constructor(private readonly collab: CollabServer) {}
+  constructor(private readonly collab: RoomHost) {}
 
   /** A session's revisions, newest first. */
   async list(sessionId: string): Promise<RevisionSummary[]> {
@@ -25,7 +25,7 @@ export class NotesHistory {
   async takeNamed(sessionId: string, name: string, author?: string): Promise<RevisionSummary> {
     const room = await this.collab.openRoom(sessionId);
     const revision = await room.recordRevision("named", name, author ? [author] : []);
-    if (room.conns.size === 0) room.releaseWhenIdle();
+    room.releaseIfEmpty();
     return revision;
   }
 

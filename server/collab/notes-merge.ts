@@ -3,9 +3,9 @@ import type { TalkNotesDocument } from "../../lib/interchange/types";
 import { applyMergeToYDoc } from "../../lib/merge/apply-merge-to-ydoc";
 import { mergeNotes } from "../../lib/merge/merge-notes";
 import type { MergeOptions, MergeResult } from "../../lib/merge/merge-types";
-import type { CollabServer } from "./collab-server";
 import type { RevisionSummary } from "./notes-store";
 import { ReadersCopyRenderer } from "./render-readers-copy";
+import type { RoomHost } from "./room-host";
 
 /**
  * Merging other notes into a session's live document (ARCHITECTURE.md, "Merging notes"). The merge
@@ -14,7 +14,7 @@ import { ReadersCopyRenderer } from "./render-readers-copy";
  * NotesHistory, because it builds ProseMirror nodes for the live Yjs document.
  */
 export class NotesMerge {
-  constructor(private readonly collab: CollabServer) {}
+  constructor(private readonly collab: RoomHost) {}
 
   /** The merge of `right` into the session's notes as they are now, without changing anything. */
   async preview(sessionId: string, right: TalkNotesDocument, options: MergeOptions = {}): Promise<MergeResult> {
@@ -22,7 +22,7 @@ export class NotesMerge {
     try {
       return mergeNotes(await this.current(sessionId, room.doc), right, options);
     } finally {
-      if (room.conns.size === 0) room.releaseWhenIdle();
+      room.releaseIfEmpty();
     }
   }
 
@@ -58,7 +58,7 @@ export class NotesMerge {
     try {
       return await this.current(sessionId, room.doc);
     } finally {
-      if (room.conns.size === 0) room.releaseWhenIdle();
+      room.releaseIfEmpty();
     }
   }
 

@@ -4,8 +4,9 @@ import * as Y from "yjs";
 import { readSessionKind, readSessionPeople } from "../../lib/collab/session-people";
 import type { SessionKind, TalkNotesDocument } from "../../lib/interchange/types";
 import { notesFromYDoc } from "../../lib/schema/notesFromYDoc";
-import { notesToInterchange } from "../../lib/schema/notesToInterchange";
+import { type NotesInterchangeMeta, notesToInterchange } from "../../lib/schema/notesToInterchange";
 import type { NotesStorage } from "./notes-storage";
+import { ReadersCopyBlocks } from "./readers-copy-blocks";
 
 /**
  * An instance without a document's render lease asks again this often, this
@@ -38,6 +39,11 @@ interface MetaRow {
  * Yjs or the editor. It reads a copy of the document: y-tiptap deletes
  * elements it cannot place in the schema, and the live document must never be
  * changed by a reader.
+ *
+ * A room's document (`render`) is rendered incrementally: each top-level
+ * block's JSON is kept until an edit touches it (`ReadersCopyBlocks`), so a
+ * render while someone types costs the changed thread, not the document.
+ * Other documents (revisions, merges) are rendered whole.
  */
 export class ReadersCopyRenderer {
   private readonly meta: ((sessionId: string) => MetaRow | undefined) | ((sessionId: string) => Promise<MetaRow | undefined>);
@@ -46,6 +52,8 @@ export class ReadersCopyRenderer {
   private readonly asked = new Map<string, number>();
   /** The last render of each session still in flight (PostgreSQL): the next one waits for it. */
   private readonly rendering = new Map<string, Promise<boolean>>();
+  /** The blocks rendered so far of each live document this renderer renders (gone with the document). */
+  private readonly blocks = new WeakMap<Y.Doc, ReadersCopyBlocks>();
 
   /**
    * `db`: SQLite (synchronous) or a PostgreSQL pool (the session's details are read before rendering).
@@ -96,31 +104,32 @@ export class ReadersCopyRenderer {
   private interchange(row: MetaRow, state: Uint8Array): TalkNotesDocument {
     const copy = new Y.Doc();
     Y.applyUpdate(copy, state);
-    const doc = copy;
     try {
-      return notesToInterchange(notesFromYDoc(copy), {
-        conference: {
-          name: row.confName,
-          location: row.location,
-          startsOn: row.startsOn,
-          hashtag: row.hashtag,
-          titleTemplate: row.titleTemplate,
-        },
-        session: {
-          title: row.title,
-          kind: readSessionKind(doc) ?? (row.kind as SessionKind),
-          intro: row.intro,
-          startsAt: isoOrNull(row.startsAt),
-          endsAt: isoOrNull(row.endsAt),
-          room: row.room,
-          track: row.track,
-          slug: row.slug,
-        },
-        people: readSessionPeople(doc).map(({ position: _position, ...person }) => person),
-      });
+      return notesToInterchange(notesFromYDoc(copy), interchangeMeta(row, readSessionKind(copy), readSessionPeople(copy)));
     } finally {
       copy.destroy();
     }
+  }
+
+  /**
+   * The readers' copy of a live document as it is now, as JSON text once the session's details are
+   * known: what changed since the last render is rendered now (so later edits cannot change it), the
+   * rest is reused; a document only a full render handles is copied now and rendered whole.
+   */
+  private readersCopyOf(doc: Y.Doc): (row: MetaRow) => string {
+    let blocks = this.blocks.get(doc);
+    if (!blocks) {
+      blocks = new ReadersCopyBlocks(doc);
+      this.blocks.set(doc, blocks);
+    }
+    const json = blocks.blocksJson();
+    if (json === null) {
+      const state = Y.encodeStateAsUpdate(doc);
+      return (row) => JSON.stringify(this.interchange(row, state));
+    }
+    const kind = readSessionKind(doc);
+    const people = readSessionPeople(doc);
+    return (row) => ReadersCopyBlocks.withBlocks(interchangeMeta(row, kind, people), json);
   }
 
   /**
@@ -133,24 +142,24 @@ export class ReadersCopyRenderer {
    */
   render(sessionId: string, doc: Y.Doc, writtenLater?: () => void, force = false): void | Promise<boolean> {
     if (this.synchronous) {
-      const document = this.toInterchange(sessionId, doc);
-      if (document) void this.store.writeContent(sessionId, JSON.stringify(document));
+      const row = this.meta(sessionId) as MetaRow | undefined;
+      if (row) void this.store.writeContent(sessionId, this.readersCopyOf(doc)(row));
       return;
     }
     const seq = (this.asked.get(sessionId) ?? 0) + 1;
     this.asked.set(sessionId, seq);
-    return this.renderState(sessionId, Y.encodeStateAsUpdate(doc), seq, 0, writtenLater, force);
+    return this.renderState(sessionId, this.readersCopyOf(doc), seq, 0, writtenLater, force);
   }
 
   /**
-   * Renders `state` in order after the session's previous render. Without
+   * Renders `copy` (see `readersCopyOf`) in order after the session's previous render. Without
    * the lease it asks again a little later, as long as nothing newer was
    * asked for: the holder may be an instance that died before rendering
    * this change (PostgreSQL frees its lease when it notices), and nobody
    * else would render it until the next edit. A copy written by such a
    * retry is reported through `writtenLater`.
    */
-  private renderState(sessionId: string, state: Uint8Array, seq: number, retries: number, writtenLater?: () => void, force = false): Promise<boolean> {
+  private renderState(sessionId: string, copy: (row: MetaRow) => string, seq: number, retries: number, writtenLater?: () => void, force = false): Promise<boolean> {
     const mine = force || (this.mayRender?.(sessionId) ?? true);
     // One render of a session at a time, in the order asked: two writes in flight on different pool
     // connections could otherwise commit an older copy last.
@@ -160,7 +169,7 @@ export class ReadersCopyRenderer {
         if (retries < LEASE_RETRIES) {
           setTimeout(() => {
             if (this.asked.get(sessionId) !== seq) return;
-            void this.renderState(sessionId, state, seq, retries + 1, writtenLater).then((written) => written && writtenLater?.());
+            void this.renderState(sessionId, copy, seq, retries + 1, writtenLater).then((written) => written && writtenLater?.());
           }, LEASE_RETRY_MS).unref();
         } else if (this.asked.get(sessionId) === seq) {
           this.asked.delete(sessionId);
@@ -169,7 +178,7 @@ export class ReadersCopyRenderer {
       }
       const row = await this.meta(sessionId);
       // False: unchanged, or another instance with this document loaded stored the same copy first.
-      return row ? (await this.store.writeContent(sessionId, JSON.stringify(this.interchange(row, state)))) !== false : false;
+      return row ? (await this.store.writeContent(sessionId, copy(row))) !== false : false;
     });
     const settled = run.catch(() => false);
     this.rendering.set(sessionId, settled);
@@ -178,6 +187,30 @@ export class ReadersCopyRenderer {
     });
     return run;
   }
+}
+
+/** The parts of talknotes/1 that do not live in the editor: the session's details, its kind and people from the document. */
+function interchangeMeta(row: MetaRow, kind: SessionKind | null, people: ReturnType<typeof readSessionPeople>): NotesInterchangeMeta {
+  return {
+    conference: {
+      name: row.confName,
+      location: row.location,
+      startsOn: row.startsOn,
+      hashtag: row.hashtag,
+      titleTemplate: row.titleTemplate,
+    },
+    session: {
+      title: row.title,
+      kind: kind ?? (row.kind as SessionKind),
+      intro: row.intro,
+      startsAt: isoOrNull(row.startsAt),
+      endsAt: isoOrNull(row.endsAt),
+      room: row.room,
+      track: row.track,
+      slug: row.slug,
+    },
+    people: people.map(({ position: _position, ...person }) => person),
+  };
 }
 
 function isoOrNull(value: string | null): string | null {

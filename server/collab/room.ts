@@ -11,8 +11,11 @@ import { MESSAGE_AWARENESS, MESSAGE_SYNC } from "../../lib/collab/message-types"
 import { sanitizePresenceUser } from "../../lib/collab/sanitize-presence-user";
 import { binaryFrame } from "./binary-frame";
 import type { ConnectionAccess } from "./connection";
+import { DurableUpdateLog } from "./durable-update-log";
 import type { RevisionKind, RevisionSummary, StoredNotes } from "./notes-store";
 import type { NotesStorage } from "./notes-storage";
+import { ReadersCopySchedule, type RenderReadersCopy } from "./readers-copy-schedule";
+import { RevisionAuthorship } from "./revision-authorship";
 
 export interface RoomOptions {
   /** Longest time an accepted update waits in memory before it is in SQLite. */
@@ -25,7 +28,7 @@ export interface RoomOptions {
    * Called (debounced) after the document changed, e.g. to render the readers' copy; `now` when asked
    * for at once (`renderNow`: someone waits for it). May return a promise of the work being done.
    */
-  onContentChange?: (sessionId: string, doc: Y.Doc, now?: boolean) => void | Promise<unknown>;
+  onContentChange?: RenderReadersCopy;
   /**
    * How long after the first change of a burst the readers' copy is rendered;
    * continuous typing still renders once per delay. A function decides per
@@ -49,9 +52,6 @@ export interface ConnectionState {
   replyBytes: number;
 }
 
-/** Stored batches after a declined compaction before the room tries again. */
-const COMPACTION_RETRY_BATCHES = 10;
-
 export const DEFAULT_ROOM_OPTIONS: RoomOptions = {
   flushDelayMs: 40,
   compactAfterUpdates: 300,
@@ -73,32 +73,25 @@ export interface LoadedNotes {
  * sync message is ever answered, and nothing is ever stored, from a
  * half-loaded document. Accepted updates are appended to the log within
  * `flushDelayMs` (batched), never by writing the whole state back.
+ *
+ * The room owns the document, its connections and their presence, and the
+ * broadcast; persistence (`DurableUpdateLog`), revision authorship
+ * (`RevisionAuthorship`) and the readers' copy timing (`ReadersCopySchedule`)
+ * live in their own files, and the room only tells them what happened.
  */
 export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
-  /** Connections, with why each was admitted and the presence it controls. */
-  readonly conns = new Map<WebSocket, ConnectionState>();
+  /** Connections, with why each was admitted and the presence it controls (callers use `connections()`). */
+  private readonly conns = new Map<WebSocket, ConnectionState>();
   /** Awareness client id -> the connection that controls it (each controls at most one). */
   private readonly presenceOwners = new Map<number, WebSocket>();
   readonly generation: string;
-  private pending: Uint8Array[] = [];
-  /** Updates received and stored so far (counts): `whenStored` waits until the second reaches the first. */
-  private receivedSeq = 0;
-  private storedSeq = 0;
-  /** An asynchronous append is in flight (at most one per room, so batches stay in order). */
-  private writing = false;
-  /** Callbacks waiting until every update received before them is stored (see `whenStored`). */
-  private storedWaiters: Array<{ seq: number; callback: () => void }> = [];
-  private changedSinceRevision = false;
-  private lastRevisionAt: number;
-  /** Who edited since the last revision: the account names of the connections whose updates arrived. */
-  private readonly authorsSinceRevision = new Set<string>();
-  private flushTimer: NodeJS.Timeout | null = null;
-  private contentTimer: NodeJS.Timeout | null = null;
+  private readonly log: DurableUpdateLog;
+  private readonly revisions: RevisionAuthorship;
+  /** Null without `onContentChange`. */
+  private readonly readersCopy: ReadersCopySchedule | null;
   private idleTimer: NodeJS.Timeout | null = null;
-  private updatesSinceSnapshot: number;
-  private storedBytes: number;
   private destroyed = false;
 
   constructor(
@@ -111,9 +104,11 @@ export class Room {
     this.awareness.setLocalState(null);
     const { stored } = loaded;
     this.generation = stored.generation;
-    this.updatesSinceSnapshot = stored.updatesSinceSnapshot;
-    this.storedBytes = stored.storedBytes;
-    this.lastRevisionAt = loaded.lastRevisionAt ?? Date.now();
+    this.log = new DurableUpdateLog(sessionId, store, options, stored, () => Y.encodeStateAsUpdate(this.doc), () => {
+      if (this.revisions.due) this.autoRevision(`automatic revision of ${sessionId}`);
+    });
+    this.revisions = new RevisionAuthorship(sessionId, stored.generation, store, options.revisionEveryMs, loaded.lastRevisionAt);
+    this.readersCopy = options.onContentChange ? new ReadersCopySchedule(sessionId, this.doc, options.onContentChange, options.contentDelayMs) : null;
     for (const part of stored.parts) Y.applyUpdate(this.doc, part, this);
     this.doc.on("update", this.handleUpdate);
     this.awareness.on("update", this.handleAwareness);
@@ -137,7 +132,7 @@ export class Room {
 
   /** Bytes of this document in SQLite plus what is waiting to be written. */
   get sizeBytes(): number {
-    return this.storedBytes + this.pending.reduce((n, u) => n + u.byteLength, 0);
+    return this.log.sizeBytes;
   }
 
   /** The whole document as a sync step 2 frame, kept until the document changes (see `fullStep2`). */
@@ -162,21 +157,12 @@ export class Room {
   private handleUpdate = (update: Uint8Array, origin: unknown) => {
     this.fullStep2Frame = null;
     if (origin === this) return;
-    this.pending.push(update);
-    this.receivedSeq += 1;
-    this.changedSinceRevision = true;
+    this.log.received(update);
     // The account that was admitted, never what the connection claims in its presence.
-    const author = this.conns.get(origin as WebSocket)?.access.name?.trim();
-    if (author) this.authorsSinceRevision.add(author.slice(0, 80));
-    this.flushTimer ??= setTimeout(() => this.flush(), this.options.flushDelayMs);
+    this.revisions.edited(this.conns.get(origin as WebSocket)?.access.name);
     this.outbox.push({ update, origin });
     if (this.outbox.length === 1) setImmediate(this.sendOutbox);
-    if (this.options.onContentChange && !this.contentTimer) {
-      this.contentTimer = setTimeout(() => {
-        this.contentTimer = null;
-        this.renderContent();
-      }, typeof this.options.contentDelayMs === "function" ? this.options.contentDelayMs(this.sessionId) : this.options.contentDelayMs);
-    }
+    this.readersCopy?.changed();
   };
 
   /**
@@ -310,80 +296,12 @@ export class Room {
    * their edits are saved without any non-standard message.
    */
   whenStored(callback: () => void): void {
-    if (this.storedSeq === this.receivedSeq) callback();
-    else this.storedWaiters.push({ seq: this.receivedSeq, callback });
+    this.log.whenStored(callback);
   }
 
-  /**
-   * Writes pending updates now, as one merged batch: committed on return with
-   * SQLite; with an asynchronous store the batch is in flight and what arrives
-   * meanwhile waits for the next batch (one write per room at a time).
-   */
+  /** Writes pending updates now (see `DurableUpdateLog.flush`). */
   flush(): void {
-    if (this.flushTimer) {
-      clearTimeout(this.flushTimer);
-      this.flushTimer = null;
-    }
-    if (this.pending.length === 0 || this.writing) return;
-    const batch = this.pending.length === 1 ? this.pending[0]! : Y.mergeUpdates(this.pending);
-    const upTo = this.receivedSeq;
-    this.pending = [];
-    let result: void | Promise<void>;
-    try {
-      result = this.store.append(this.sessionId, batch);
-    } catch (err) {
-      return this.retryLater(batch, err);
-    }
-    if (!(result instanceof Promise)) return this.stored(batch, upTo);
-    this.writing = true;
-    result.then(
-      () => {
-        this.writing = false;
-        this.stored(batch, upTo);
-        // An unloaded room still writes what arrived during the write (nobody was told it is saved yet).
-        if (this.pending.length > 0) {
-          if (this.destroyed) this.flush();
-          else this.flushTimer ??= setTimeout(() => this.flush(), 0);
-        }
-      },
-      (err: unknown) => {
-        this.writing = false;
-        this.retryLater(batch, err);
-      },
-    );
-  }
-
-  /** Nothing is confirmed to anyone; the updates stay queued (first, in order) and the write is retried. */
-  private retryLater(batch: Uint8Array, err: unknown): void {
-    if (this.destroyed) {
-      // Nobody was told these are saved, and every client that sent them still holds them.
-      console.error(`[collab] storing updates of unloaded ${this.sessionId} failed; clients will send them again`, err);
-      return;
-    }
-    console.error(`[collab] storing updates of ${this.sessionId} failed; retrying`, err);
-    this.pending.unshift(batch);
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = setTimeout(() => this.flush(), Math.max(this.options.flushDelayMs, 500));
-  }
-
-  /** Bookkeeping once a batch holding every update up to `upTo` is committed. */
-  private stored(batch: Uint8Array, upTo: number): void {
-    this.storedSeq = upTo;
-    this.storedBytes += batch.byteLength;
-    this.updatesSinceSnapshot += 1;
-    if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates && !this.destroyed) this.compact();
-    const ready = this.storedWaiters.filter((w) => w.seq <= upTo);
-    this.storedWaiters = this.storedWaiters.filter((w) => w.seq > upTo);
-    for (const waiter of ready) waiter.callback();
-    if (this.destroyed) return;
-    if (this.changedSinceRevision && Date.now() - this.lastRevisionAt >= this.options.revisionEveryMs) {
-      try {
-        const taken = this.recordRevision("auto", null);
-        if (taken instanceof Promise) taken.catch((err: unknown) => console.error(`[collab] automatic revision of ${this.sessionId} failed`, err));
-      } catch (err) {
-        console.error(`[collab] automatic revision of ${this.sessionId} failed`, err);
-      }
-    }
+    this.log.flush();
   }
 
   /**
@@ -399,45 +317,27 @@ export class Room {
   /** `takeRevision` for either store: with an asynchronous one the revision is stored when the promise resolves. */
   recordRevision(kind: RevisionKind, name: string | null, extraAuthors: readonly string[] = []): RevisionSummary | Promise<RevisionSummary> {
     this.flush();
-    for (const n of extraAuthors) this.authorsSinceRevision.add(n);
-    const revision = this.store.addRevision(this.sessionId, {
-      generation: this.generation,
-      kind,
-      name,
-      state: Y.encodeStateAsUpdate(this.doc),
-      authors: [...this.authorsSinceRevision].sort((a, b) => a.localeCompare(b)),
-      // Another instance with this document loaded keeps its own clock: one automatic revision per interval.
-      ...(kind === "auto" ? { coveredWithinMs: this.options.revisionEveryMs } : {}),
-    });
-    this.authorsSinceRevision.clear();
-    this.changedSinceRevision = false;
-    this.lastRevisionAt = Date.now();
-    return revision;
+    return this.revisions.record(kind, name, Y.encodeStateAsUpdate(this.doc), extraAuthors);
+  }
+
+  /** An automatic revision, its failure logged as `what` failing (nobody waits for it). */
+  private autoRevision(what: string): void {
+    try {
+      const taken = this.recordRevision("auto", null);
+      if (taken instanceof Promise) taken.catch((err: unknown) => console.error(`[collab] ${what} failed`, err));
+    } catch (err) {
+      console.error(`[collab] ${what} failed`, err);
+    }
   }
 
   /** True when the document changed since the last revision. */
   get editedSinceRevision(): boolean {
-    return this.changedSinceRevision;
+    return this.revisions.editedSinceRevision;
   }
 
   /** Folds the update log into one snapshot so load time does not grow with history. */
   compact(): void {
-    this.flush();
-    const snapshot = Y.encodeStateAsUpdate(this.doc);
-    // An asynchronous store merges in whatever is stored but not in `snapshot` (a batch in flight,
-    // other instances' updates) inside its own transaction, so nothing waits for it here.
-    const compacted = this.store.compact(this.sessionId, snapshot);
-    if (compacted instanceof Promise) {
-      compacted.then(
-        (done) => {
-          // Declined (another instance compacts it, or an append was committing): try again a few batches on.
-          if (done === false) this.updatesSinceSnapshot = Math.max(this.updatesSinceSnapshot, this.options.compactAfterUpdates - COMPACTION_RETRY_BATCHES);
-        },
-        (err: unknown) => console.error(`[collab] compacting ${this.sessionId} failed`, err),
-      );
-    }
-    this.updatesSinceSnapshot = 0;
-    this.storedBytes = snapshot.byteLength;
+    this.log.compact();
   }
 
   /**
@@ -446,21 +346,7 @@ export class Room {
    */
   async renderNow(): Promise<void> {
     this.flush();
-    if (this.contentTimer) {
-      clearTimeout(this.contentTimer);
-      this.contentTimer = null;
-    }
-    await this.renderContent(true);
-  }
-
-  private renderContent(now = false): void | Promise<unknown> {
-    if (this.destroyed) return;
-    const failed = (err: unknown) => console.error(`[collab] rendering readers' copy of ${this.sessionId} failed`, err);
-    try {
-      return this.options.onContentChange?.(this.sessionId, this.doc, now)?.catch(failed);
-    } catch (err) {
-      failed(err);
-    }
+    await this.readersCopy?.now();
   }
 
   /** Registers a connection and sends it the server's sync step 1 and current presence. */
@@ -507,7 +393,25 @@ export class Room {
 
   /** Display names of people who edited since the last revision (they join its authors when it is taken). */
   authorsSinceLastRevision(): string[] {
-    return [...this.authorsSinceRevision];
+    return this.revisions.authorsSinceLastRevision();
+  }
+
+  /** The open connections and why each was admitted (a copy: closing them while iterating is safe). */
+  connections(): Array<{ conn: WebSocket; access: ConnectionAccess }> {
+    return [...this.conns].map(([conn, { access }]) => ({ conn, access }));
+  }
+
+  /** True while `conn` is one of this room's connections. */
+  hasConnection(conn: WebSocket): boolean {
+    return this.conns.has(conn);
+  }
+
+  /**
+   * Unloads the room after `idleMs` when nobody is connected (storing what is pending first): what
+   * code that opened a room for its own use (a revision, a merge, a server change) calls when done.
+   */
+  releaseIfEmpty(): void {
+    if (this.conns.size === 0) this.releaseWhenIdle();
   }
 
   /** Stores pending updates and unloads the room after `idleMs` unless someone connects. */
@@ -527,13 +431,10 @@ export class Room {
    */
   discard(code: number = CloseCode.StaleGeneration, reason = "document re-created"): void {
     if (this.destroyed) return;
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    if (this.contentTimer) clearTimeout(this.contentTimer);
+    this.log.discard();
+    this.readersCopy?.discard();
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.flushTimer = this.contentTimer = this.idleTimer = null;
-    this.pending = [];
-    this.storedWaiters = [];
-    this.receivedSeq = this.storedSeq;
+    this.idleTimer = null;
     this.destroyed = true;
     for (const conn of [...this.conns.keys()]) conn.close(code, reason);
     this.conns.clear();
@@ -545,19 +446,9 @@ export class Room {
   destroy(): void {
     if (this.destroyed) return;
     this.flush();
-    if (this.changedSinceRevision) {
-      try {
-        const taken = this.recordRevision("auto", null);
-        if (taken instanceof Promise) taken.catch((err: unknown) => console.error(`[collab] revision of ${this.sessionId} on unload failed`, err));
-      } catch (err) {
-        console.error(`[collab] revision of ${this.sessionId} on unload failed`, err);
-      }
-    }
-    if (this.contentTimer) {
-      clearTimeout(this.contentTimer);
-      this.contentTimer = null;
-      this.renderContent();
-    }
+    if (this.revisions.editedSinceRevision) this.autoRevision(`revision of ${this.sessionId} on unload`);
+    this.readersCopy?.close();
+    this.log.close();
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.destroyed = true;
     this.awareness.destroy();
