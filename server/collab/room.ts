@@ -12,6 +12,7 @@ import { binaryFrame } from "./binary-frame";
 import type { ConnectionAccess } from "./connection";
 import type { RevisionKind, RevisionSummary, StoredNotes } from "./notes-store";
 import type { NotesStorage } from "./notes-storage";
+import { DEFAULT_READER_FANOUT, ReaderFanout, type ReaderFanoutOptions } from "./reader-fanout";
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -39,6 +40,8 @@ export interface RoomOptions {
   onLoad?: (room: Room) => void;
   /** Take an automatic revision once this long has passed since the last one and the document changed. */
   revisionEveryMs: number;
+  /** How broadcasts to read-only connections are coalesced (reader-fanout.ts); default DEFAULT_READER_FANOUT. */
+  readerFanout?: ReaderFanoutOptions;
 }
 
 /** What the room knows of one connection. */
@@ -117,6 +120,7 @@ export class Room {
     this.updatesSinceSnapshot = stored.updatesSinceSnapshot;
     this.storedBytes = stored.storedBytes;
     this.lastRevisionAt = loaded.lastRevisionAt ?? Date.now();
+    this.readers = new ReaderFanout(this.sendToReaders, encodeBroadcast, options.readerFanout ?? DEFAULT_READER_FANOUT);
     for (const part of stored.parts) Y.applyUpdate(this.doc, part, this);
     this.doc.on("update", this.handleUpdate);
     this.awareness.on("update", this.handleAwareness);
@@ -195,11 +199,22 @@ export class Room {
     const queued = this.outbox.splice(0);
     if (queued.length === 0 || this.destroyed) return;
     const only = queued.length === 1 ? queued[0]!.origin : undefined;
-    const message = encodeSyncUpdate(queued.length === 1 ? queued[0]!.update : Y.mergeUpdates(queued.map((q) => q.update)));
+    const update = queued.length === 1 ? queued[0]!.update : Y.mergeUpdates(queued.map((q) => q.update));
     // Encoded and framed once for everyone: each socket gets the same Buffer in one write.
-    const frame = binaryFrame(message);
-    for (const conn of this.conns.keys()) {
-      if (conn !== only) this.sendTo(conn, message, undefined, frame);
+    const encoded = encodeBroadcast(update);
+    for (const [conn, state] of this.conns) {
+      if (conn !== only && !state.access.readOnly) this.sendTo(conn, encoded.message, undefined, encoded.frame);
+    }
+    // Read-only connections never send updates (so none is `only`); when many, they get merged frames.
+    this.readers.push(update, encoded);
+  };
+
+  /** Broadcasts to read-only connections, coalesced while fanning out to them is costly (reader-fanout.ts). */
+  private readonly readers: ReaderFanout;
+
+  private sendToReaders = (message: Uint8Array, frame: Buffer) => {
+    for (const [conn, state] of this.conns) {
+      if (state.access.readOnly) this.sendTo(conn, message, undefined, frame);
     }
   };
 
@@ -534,6 +549,7 @@ export class Room {
     if (this.contentTimer) clearTimeout(this.contentTimer);
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.flushTimer = this.contentTimer = this.idleTimer = null;
+    this.readers.close();
     this.pending = [];
     this.storedWaiters = [];
     this.receivedSeq = this.storedSeq;
@@ -547,6 +563,7 @@ export class Room {
   /** Stores everything and releases memory; the room must not be used afterwards. */
   destroy(): void {
     if (this.destroyed) return;
+    this.readers.flush();
     this.flush();
     if (this.changedSinceRevision) {
       try {
@@ -568,11 +585,13 @@ export class Room {
   }
 }
 
-function encodeSyncUpdate(update: Uint8Array): Uint8Array {
+/** A broadcast update as a sync-update message, and that message framed once for every socket. */
+function encodeBroadcast(update: Uint8Array): { message: Uint8Array; frame: Buffer } {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
   syncProtocol.writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
+  const message = encoding.toUint8Array(encoder);
+  return { message, frame: binaryFrame(message) };
 }
 
 /**
