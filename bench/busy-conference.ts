@@ -128,7 +128,7 @@ export async function runBusyConferenceBench(ctx: BenchContext): Promise<Scenari
       ],
     );
     const loadTable = markdownTable(
-      ["room load (SQLite read + apply, in-process):", "loads:", "p50 (ms):", "p95 (ms):", "max (ms):", "document (KB):"],
+      ["room load (SQLite read + apply, in-process)", "loads:", "p50 (ms):", "p95 (ms):", "max (ms):", "document (KB):"],
       [
         [`each of the ${load.sessions} sessions once`, loads.all.count, fmt.ms(loads.all.percentile(50)), fmt.ms(loads.all.percentile(95)), fmt.ms(loads.all.max), `${fmt.kb(loads.smallestBytes)}-${fmt.kb(loads.largestBytes)}`],
         [`the largest document, ${loads.largest.count} times`, loads.largest.count, fmt.ms(loads.largest.percentile(50)), fmt.ms(loads.largest.percentile(95)), fmt.ms(loads.largest.max), fmt.kb(loads.largestBytes)],
