@@ -13,6 +13,8 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import * as encoding from "lib0/encoding";
 import { WebSocketServer, type WebSocket } from "ws";
+import * as syncProtocol from "y-protocols/sync";
+import { MESSAGE_SYNC } from "../lib/collab/message-types";
 import { binaryFrame } from "../server/collab/binary-frame";
 import { send } from "../server/collab/room";
 import type { BenchContext } from "./support/bench-context";
@@ -59,8 +61,8 @@ export async function runFanoutBench(ctx: BenchContext): Promise<ScenarioResult>
       for (const way of ["ws", "frameOnce"] as const) {
         for (let b = 0; b < broadcastsPerRound; b++) {
           const encoder = encoding.createEncoder();
-          encoding.writeVarUint(encoder, 0);
-          encoding.writeVarUint(encoder, 2);
+          encoding.writeVarUint(encoder, MESSAGE_SYNC);
+          encoding.writeVarUint(encoder, syncProtocol.messageYjsUpdate);
           encoding.writeVarUint8Array(encoder, new Uint8Array(MESSAGE_BYTES).fill(b & 0xff));
           const message = encoding.toUint8Array(encoder);
           const before = process.cpuUsage();

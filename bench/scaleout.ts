@@ -8,7 +8,7 @@
  * Redis bus. Edit-to-reader latency = the reader's document shows the marker,
  * minus the moment it was typed (all clients in this process, one clock).
  * Edit-to-saved = the writer's save tracker (the editor's own "Saved",
- * app/components/editor/save-tracker.ts, without its 150 ms probe delay)
+ * app/collab/save-tracker.ts, without its 150 ms probe delay)
  * confirms it: committed in PostgreSQL by the instance the writer is on.
  *
  *
@@ -24,7 +24,7 @@
  * (TALKNOTES_TEST_POSTGRES_URL) or starts its own; skipped when PostgreSQL
  * or Redis is not installed.
  */
-import { trackSaves } from "../app/components/editor/save-tracker";
+import { trackSaves } from "../app/collab/save-tracker";
 import os from "node:os";
 import { type ScaledDeployment, startScaledDeployment } from "../tests/support/scaled-deployment";
 import type { RunningServer } from "../tests/support/server-process";

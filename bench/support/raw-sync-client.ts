@@ -3,9 +3,8 @@ import * as Y from "yjs";
 import * as syncProtocol from "y-protocols/sync";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
+import { MESSAGE_SYNC } from "../../lib/collab/message-types";
 import { nextLoopbackAddress } from "./next-loopback-address";
-
-const MESSAGE_SYNC = 0;
 
 function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();

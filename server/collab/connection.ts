@@ -6,7 +6,8 @@ import * as encoding from "lib0/encoding";
 import type { ConferenceRole } from "../../lib/auth/conference-roles";
 import { CloseCode } from "../../lib/collab/close-codes";
 import { COLLAB_LIMITS } from "../../lib/collab/limits";
-import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, type Room } from "./room";
+import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC } from "../../lib/collab/message-types";
+import type { Room } from "./room";
 
 /**
  * How a connection was admitted, decided at the upgrade (server/auth/collab-request-access.ts)

@@ -7,16 +7,13 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { CloseCode } from "../../lib/collab/close-codes";
 import { COLLAB_LIMITS } from "../../lib/collab/limits";
+import { MESSAGE_AWARENESS, MESSAGE_SYNC } from "../../lib/collab/message-types";
 import { sanitizePresenceUser } from "../../lib/collab/sanitize-presence-user";
 import { binaryFrame } from "./binary-frame";
 import type { ConnectionAccess } from "./connection";
 import type { RevisionKind, RevisionSummary, StoredNotes } from "./notes-store";
 import type { NotesStorage } from "./notes-storage";
 import { DEFAULT_READER_FANOUT, ReaderFanout, type ReaderFanoutOptions } from "./reader-fanout";
-
-export const MESSAGE_SYNC = 0;
-export const MESSAGE_AWARENESS = 1;
-export const MESSAGE_QUERY_AWARENESS = 3;
 
 export interface RoomOptions {
   /** Longest time an accepted update waits in memory before it is in SQLite. */

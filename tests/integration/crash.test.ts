@@ -5,7 +5,7 @@ import * as Y from "yjs";
 import { CollabServer } from "../../server/collab/collab-server";
 import { NotesStore } from "../../server/collab/notes-store";
 import { openSqlite } from "../../server/db/open-sqlite";
-import { type SaveTracker, trackSaves } from "../../app/components/editor/save-tracker";
+import { type SaveTracker, trackSaves } from "../../app/collab/save-tracker";
 import { readStoredXml } from "../support/convergence";
 import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
 import { startSeededServer } from "../support/seeded-server";

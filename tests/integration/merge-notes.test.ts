@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SeededAccount } from "../support/auth-seed";
 import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
-import { trackSaves } from "../../app/components/editor/save-tracker";
+import { trackSaves } from "../../app/collab/save-tracker";
 import { seedEditorToken } from "../support/editor-token";
 import { firstNoteText } from "../support/first-note-text";
 import { type TestClient, connectClient, synced, waitFor } from "../support/yclient";

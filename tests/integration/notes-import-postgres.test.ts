@@ -6,7 +6,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ScaledDeployment, startScaledDeployment } from "../support/scaled-deployment";
 import { testServices } from "../support/test-services";
-import { trackSaves } from "../../app/components/editor/save-tracker";
+import { trackSaves } from "../../app/collab/save-tracker";
 import { firstNoteText } from "../support/first-note-text";
 import { connectClient, synced, waitFor } from "../support/yclient";
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { type SaveTracker, trackSaves } from "../../app/components/editor/save-tracker";
+import { type SaveTracker, trackSaves } from "../../app/collab/save-tracker";
 import { CloseCode } from "../../lib/collab/close-codes";
 import { CollabServer } from "../../server/collab/collab-server";
 import type { StoredNotes } from "../../server/collab/notes-store";

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { type SaveTracker, trackSaves } from "../../app/components/editor/save-tracker";
+import { type SaveTracker, trackSaves } from "../../app/collab/save-tracker";
 import { CollabServer } from "../../server/collab/collab-server";
 import { PostgresNotesStore } from "../../server/collab/postgres-notes-store";
 import { RedisRoomBus } from "../../server/collab/room-bus";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type SaveTracker, trackSaves } from "../../app/components/editor/save-tracker";
+import { type SaveTracker, trackSaves } from "../../app/collab/save-tracker";
 import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
 import { seedEditorToken } from "../support/editor-token";
 import { startSeededServer } from "../support/seeded-server";

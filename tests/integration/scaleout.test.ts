@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { type SaveTracker, trackSaves } from "../../app/components/editor/save-tracker";
+import { type SaveTracker, trackSaves } from "../../app/collab/save-tracker";
 import { type LiveReader, followLive } from "../support/live-reader";
 import { type ScaledDeployment, startScaledDeployment } from "../support/scaled-deployment";
 import type { RunningServer } from "../support/server-process";

@@ -3,8 +3,10 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as encoding from "lib0/encoding";
+import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { CloseCode } from "../../lib/collab/close-codes";
+import { MESSAGE_SYNC } from "../../lib/collab/message-types";
 import type { SeededAccount } from "../support/auth-seed";
 import { callServerAction } from "../support/call-server-action";
 import { openRawCollabSocket, type RawCollabSocket } from "../support/raw-collab-socket";
@@ -80,8 +82,8 @@ function updateFrame(text: string): Uint8Array {
   const doc = new Y.Doc();
   doc.getText("probe").insert(0, text);
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarUint(encoder, 2);
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsUpdate);
   encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc));
   return encoding.toUint8Array(encoder);
 }

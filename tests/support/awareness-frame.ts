@@ -1,4 +1,5 @@
 import * as encoding from "lib0/encoding";
+import { MESSAGE_AWARENESS } from "../../lib/collab/message-types";
 
 /** A y-websocket awareness message (type 1) carrying these entries as they are: state null means "removed". */
 export function awarenessFrame(entries: ReadonlyArray<{ id: number; clock: number; state: unknown }>): Uint8Array {
@@ -10,7 +11,7 @@ export function awarenessFrame(entries: ReadonlyArray<{ id: number; clock: numbe
     encoding.writeVarString(update, JSON.stringify(state));
   }
   const message = encoding.createEncoder();
-  encoding.writeVarUint(message, 1);
+  encoding.writeVarUint(message, MESSAGE_AWARENESS);
   encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
   return encoding.toUint8Array(message);
 }

@@ -1,6 +1,6 @@
 import * as prng from "lib0/prng";
 import * as Y from "yjs";
-import { type SaveTracker, trackSaves } from "../../app/components/editor/save-tracker";
+import { type SaveTracker, trackSaves } from "../../app/collab/save-tracker";
 import pg from "pg";
 import { NotesStore } from "../../server/collab/notes-store";
 import { PostgresNotesStore } from "../../server/collab/postgres-notes-store";

@@ -2,7 +2,9 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
+import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
+import { MESSAGE_SYNC } from "../../lib/collab/message-types";
 
 /** A websocket to `/collab/<sessionId>` that speaks the protocol by hand: what a hostile or broken client sends. */
 export interface RawCollabSocket {
@@ -85,8 +87,8 @@ export function openRawCollabSocket(wsUrl: string, sessionId: string, options: {
 
 function syncStep1Frame(stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
   encoding.writeVarUint8Array(encoder, stateVector);
   return encoding.toUint8Array(encoder);
 }

@@ -41,7 +41,8 @@ import { SyncStatus } from "./SyncStatus";
 import { scrollCaretIntoView } from "./scroll-caret-into-view";
 import { serverClock } from "./server-clock";
 import { UndoBoundaries } from "./undo-boundaries";
-import { type CollabDocument, useCollabDocument } from "./use-collab-document";
+import type { CollabDocument } from "@/app/collab/collab-connection";
+import { useCollabDocument } from "./use-collab-document";
 import { useDisplayName } from "./use-display-name";
 import { useConferenceDirectory, useSessionKind, useSessionPeople } from "./use-session-people";
 

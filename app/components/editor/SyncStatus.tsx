@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
-import type { SyncState, SyncStore } from "./use-collab-document";
+import type { SyncState, SyncStore } from "@/app/collab/collab-connection";
 
 /**
  * The count is of Yjs transactions (roughly keystrokes), which means nothing to a note-taker

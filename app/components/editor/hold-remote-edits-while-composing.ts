@@ -3,8 +3,8 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import type { WebsocketProvider } from "y-websocket";
+import { MESSAGE_SYNC } from "@/lib/collab/message-types";
 
-const MESSAGE_SYNC = 0;
 /** How often a hold is checked when no compositionend came (a blur, an IME that never says). */
 const RECHECK_MS = 250;
 

@@ -2,8 +2,7 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import type { WebsocketProvider } from "y-websocket";
-
-const MESSAGE_SYNC = 0;
+import { MESSAGE_SYNC } from "../../lib/collab/message-types";
 
 export interface SaveTrackerOptions {
   /** Edits already waiting from an earlier page load (stored with the local copy). */
