@@ -23,6 +23,7 @@ import { LatencyHistogram } from "./support/latency-histogram";
 import { markdownTable } from "./support/markdown-table";
 import { measureWindow, type WindowMeasure } from "./support/measure-window";
 import { nowMicros } from "./support/now-micros";
+import { readProcessUsage } from "./support/process-usage";
 import { connectRawSyncClient, type RawSyncClient } from "./support/raw-sync-client";
 import { scanEditMarkers } from "./support/scan-edit-markers";
 import type { GoalResult, ScenarioResult } from "./support/scenario-result";
@@ -49,6 +50,8 @@ interface PanelRun {
   delivered: number;
   latency: LatencyHistogram;
   window: WindowMeasure;
+  /** Server CPU seconds from the first edit until every delivery was made (or the drain deadline). */
+  cpuToDrainSeconds: number;
 }
 
 /** 37,250 deliveries/s instead of 261,250: a load two shared cores can carry. */
@@ -110,6 +113,8 @@ export async function runLivePanelBench(ctx: BenchContext): Promise<ScenarioResu
       "max (ms):",
       "server CPU (cores):",
       "server RSS (MB):",
+      "server CPU, sending + drain (s):",
+      "server CPU per delivery (µs):",
       "generator CPU (cores):",
       "generator loop delay p99 (ms):",
       "machine CPU busy:",
@@ -129,6 +134,8 @@ export async function runLivePanelBench(ctx: BenchContext): Promise<ScenarioResu
       fmt.ms(r.latency.max),
       r.window.serverCores.toFixed(2),
       fmt.mb(r.window.serverRssBytes),
+      r.cpuToDrainSeconds.toFixed(2),
+      ((r.cpuToDrainSeconds / Math.max(1, r.delivered)) * 1e6).toFixed(2),
       r.window.generatorCores.toFixed(2),
       fmt.ms(r.window.generatorLoopDelayP99Ms),
       fmt.pct(r.window.machineBusy),
@@ -145,6 +152,8 @@ export async function runLivePanelBench(ctx: BenchContext): Promise<ScenarioResu
     `Latency percentiles exclude the first ${loads[0]!.warmupSeconds} s (warm-up). "Undelivered" counts every edit not seen by ` +
       `every other connection ${loads[0]!.drainMs / 1000} s after the last edit (late or lost: an overloaded server is still ` +
       "sending its backlog). Server CPU is read from /proc over the sending window; \"cores\" = CPU seconds per second. " +
+      "\"Sending + drain\" is the server's CPU from the first edit until the last delivery arrived: the work of the whole load " +
+      "even when the server fell behind and finished after the window (per delivery: the figure outside load moves least). " +
       "Editors are y-websocket WebsocketProviders; readers are raw sync-protocol clients without a Y.Doc, all in the bench process.",
     "",
     goalsTable(goals),
@@ -282,13 +291,15 @@ async function runPanel(
       (e, i) => (e.doc.getXmlFragment("notes").get(i) as Y.XmlElement).get(0) as Y.XmlText,
     );
     const window = measureWindow(serverPid);
+    const cpuAtStart = readProcessUsage(serverPid).cpuSeconds;
     const editsSent = await typeAtRate(texts, load.editsPerSecond, load.seconds);
     const measured = window.end();
     const expected = editsSent * load.readers + editsSent * (load.editors - 1);
     const drainUntil = performance.now() + load.drainMs;
     while (delivered < expected && performance.now() < drainUntil) await sleep(50);
+    const cpuToDrainSeconds = readProcessUsage(serverPid).cpuSeconds - cpuAtStart;
     ctx.log(`live-panel: ${name}: ${delivered}/${expected} delivered, p99 ${latency.percentile(99).toFixed(1)} ms`);
-    return { server: name, load, editsSent, expected, delivered, latency, window: measured };
+    return { server: name, load, editsSent, expected, delivered, latency, window: measured, cpuToDrainSeconds };
   } finally {
     for (const r of readers) r.close();
     for (const e of editors) e.destroy();

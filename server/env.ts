@@ -53,6 +53,8 @@ const EnvSchema = z.object({
     .refine((hosts) => hosts.every((h) => /^[a-z0-9.-]+$|^[0-9a-f:.]+$/.test(h)), "must be a comma-separated list of host names or addresses (or file)"),
   LIVE_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(256),
   LIVE_STREAMS_MAX: z.coerce.number().int().min(1).max(1_000_000).default(4096),
+  /** Shortest pause (ms) between two merged broadcasts to a room's read-only connections (server/collab/reader-fanout.ts). */
+  READER_BATCH_MIN_MS: z.coerce.number().min(0).max(1000).default(0),
   /** A personal access token for CLI commands that act through the running server (`talknotes merge`). */
   TALKNOTES_TOKEN: z.string().min(1).optional(),
 });
@@ -91,6 +93,11 @@ export interface AppEnv {
   liveStreams: { perAddress: number; total: number };
   /** `TALKNOTES_TOKEN`: the CLI's personal access token for commands that go through the running server; null when unset. */
   cliToken: string | null;
+  /**
+   * `READER_BATCH_MIN_MS`: readers (read-only connections) get a room's edits merged at most once per this
+   * many ms (default 0: only as much as the cost of fanning out to them requires).
+   */
+  readerBatchMinMs: number;
 }
 
 export class EnvError extends Error {
@@ -144,6 +151,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
     PUBLISH_ALLOW_HOSTS: source.PUBLISH_ALLOW_HOSTS || undefined,
     LIVE_STREAMS_PER_ADDRESS: source.LIVE_STREAMS_PER_ADDRESS || undefined,
     LIVE_STREAMS_MAX: source.LIVE_STREAMS_MAX || undefined,
+    READER_BATCH_MIN_MS: source.READER_BATCH_MIN_MS || undefined,
   });
   if (!parsed.success) {
     throw new EnvError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
@@ -172,6 +180,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
     scheduleFetchAllowHosts: parsed.data.SCHEDULE_FETCH_ALLOW_HOSTS,
     publishAllowHosts: parsed.data.PUBLISH_ALLOW_HOSTS,
     liveStreams: { perAddress: parsed.data.LIVE_STREAMS_PER_ADDRESS, total: parsed.data.LIVE_STREAMS_MAX },
+    readerBatchMinMs: parsed.data.READER_BATCH_MIN_MS,
   };
   if (database.kind === "postgres") {
     Object.defineProperty(env, "databasePath", {

@@ -10,6 +10,7 @@ import { NotesStore } from "./collab/notes-store";
 import type { NotesStorage } from "./collab/notes-storage";
 import { PostgresNotesStore } from "./collab/postgres-notes-store";
 import { RedisRoomBus } from "./collab/room-bus";
+import { DEFAULT_READER_FANOUT } from "./collab/reader-fanout";
 import { ReadersCopyRenderer } from "./collab/render-readers-copy";
 import { PostgresRenderLease } from "./collab/postgres-render-lease";
 import { PostgresSessionPeopleSync } from "./collab/postgres-session-people-sync";
@@ -131,6 +132,7 @@ async function main() {
       },
       // Live sessions have readers waiting: render their copy sooner (live reading stays under a second).
       contentDelayMs: (sessionId) => (statuses.status(sessionId) === "live" ? 200 : 750),
+      readerFanout: { ...DEFAULT_READER_FANOUT, minDelayMs: env.readerBatchMinMs },
     },
   });
   setRuntime({

@@ -15,6 +15,7 @@ import { DurableUpdateLog } from "./durable-update-log";
 import type { RevisionKind, RevisionSummary, StoredNotes } from "./notes-store";
 import type { NotesStorage } from "./notes-storage";
 import { ReadersCopySchedule, type RenderReadersCopy } from "./readers-copy-schedule";
+import { DEFAULT_READER_FANOUT, ReaderFanout, type ReaderFanoutOptions } from "./reader-fanout";
 import { RevisionAuthorship } from "./revision-authorship";
 
 export interface RoomOptions {
@@ -39,6 +40,8 @@ export interface RoomOptions {
   onLoad?: (room: Room) => void;
   /** Take an automatic revision once this long has passed since the last one and the document changed. */
   revisionEveryMs: number;
+  /** How broadcasts to read-only connections are coalesced (reader-fanout.ts); default DEFAULT_READER_FANOUT. */
+  readerFanout?: ReaderFanoutOptions;
 }
 
 /** What the room knows of one connection. */
@@ -109,6 +112,7 @@ export class Room {
     });
     this.revisions = new RevisionAuthorship(sessionId, stored.generation, store, options.revisionEveryMs, loaded.lastRevisionAt);
     this.readersCopy = options.onContentChange ? new ReadersCopySchedule(sessionId, this.doc, options.onContentChange, options.contentDelayMs) : null;
+    this.readers = new ReaderFanout(this.sendToReaders, encodeBroadcast, options.readerFanout ?? DEFAULT_READER_FANOUT);
     for (const part of stored.parts) Y.applyUpdate(this.doc, part, this);
     this.doc.on("update", this.handleUpdate);
     this.awareness.on("update", this.handleAwareness);
@@ -178,11 +182,22 @@ export class Room {
     const queued = this.outbox.splice(0);
     if (queued.length === 0 || this.destroyed) return;
     const only = queued.length === 1 ? queued[0]!.origin : undefined;
-    const message = encodeSyncUpdate(queued.length === 1 ? queued[0]!.update : Y.mergeUpdates(queued.map((q) => q.update)));
+    const update = queued.length === 1 ? queued[0]!.update : Y.mergeUpdates(queued.map((q) => q.update));
     // Encoded and framed once for everyone: each socket gets the same Buffer in one write.
-    const frame = binaryFrame(message);
-    for (const conn of this.conns.keys()) {
-      if (conn !== only) this.sendTo(conn, message, undefined, frame);
+    const encoded = encodeBroadcast(update);
+    for (const [conn, state] of this.conns) {
+      if (conn !== only && !state.access.readOnly) this.sendTo(conn, encoded.message, undefined, encoded.frame);
+    }
+    // Read-only connections never send updates (so none is `only`); when many, they get merged frames.
+    this.readers.push(update, encoded);
+  };
+
+  /** Broadcasts to read-only connections, coalesced while fanning out to them is costly (reader-fanout.ts). */
+  private readonly readers: ReaderFanout;
+
+  private sendToReaders = (message: Uint8Array, frame: Buffer) => {
+    for (const [conn, state] of this.conns) {
+      if (state.access.readOnly) this.sendTo(conn, message, undefined, frame);
     }
   };
 
@@ -435,6 +450,7 @@ export class Room {
     this.readersCopy?.discard();
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
+    this.readers.close();
     this.destroyed = true;
     for (const conn of [...this.conns.keys()]) conn.close(code, reason);
     this.conns.clear();
@@ -445,6 +461,7 @@ export class Room {
   /** Stores everything and releases memory; the room must not be used afterwards. */
   destroy(): void {
     if (this.destroyed) return;
+    this.readers.flush();
     this.flush();
     if (this.revisions.editedSinceRevision) this.autoRevision(`revision of ${this.sessionId} on unload`);
     this.readersCopy?.close();
@@ -456,11 +473,13 @@ export class Room {
   }
 }
 
-function encodeSyncUpdate(update: Uint8Array): Uint8Array {
+/** A broadcast update as a sync-update message, and that message framed once for every socket. */
+function encodeBroadcast(update: Uint8Array): { message: Uint8Array; frame: Buffer } {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
   syncProtocol.writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
+  const message = encoding.toUint8Array(encoder);
+  return { message, frame: binaryFrame(message) };
 }
 
 /**
@@ -486,24 +505,25 @@ function cleanPresenceState(json: string): string | null {
 
 /**
  * Sends without throwing: a dead socket is cleaned up by its close handler. `done`: its bytes left (or failed).
- * With `frame` (the message framed once for a broadcast), the frame is written straight to the socket when
+ * With `frame` (the message framed once for a broadcast) and no `done`, the frame is written straight to the socket when
  * `ws` has nothing of its own queued and no compression was negotiated (the collab server offers none), so
  * the bytes stay in order; the socket's buffer still counts in `bufferedAmount`, which bounds a slow reader.
  * Otherwise `ws` frames it, never compressed.
  */
 export function send(conn: WebSocket, message: Uint8Array, done?: () => void, frame?: Buffer): void {
   if (conn.readyState !== conn.OPEN) return;
-  const callback = (err?: Error | null) => {
-    if (err) conn.terminate();
-    done?.();
-  };
   const internals = conn as unknown as WsInternals;
   const socket = internals._socket;
-  if (frame && socket?.writable && internals._sender?._state === 0 && internals._sender._queue?.length === 0 && !internals._extensions["permessage-deflate"]) {
-    socket.write(frame, callback);
+  if (frame && !done && socket?.writable && internals._sender?._state === 0 && internals._sender._queue?.length === 0 && !internals._extensions["permessage-deflate"]) {
+    // A broadcast copy nobody waits for takes no callback (a closure and a tick per socket, 250k/s in
+    // scenario 1): a failed write errors the socket, which `ws` destroys, and its close handler cleans up.
+    socket.write(frame);
     return;
   }
-  conn.send(message, { binary: true, compress: false }, callback);
+  conn.send(message, { binary: true, compress: false }, (err?: Error | null) => {
+    if (err) conn.terminate();
+    done?.();
+  });
 }
 
 /** The parts of a `ws` 8 WebSocket that decide whether a ready frame may bypass its sender (absent: it may not). */

@@ -11,11 +11,11 @@ export interface SeededServer {
 
 /**
  * Starts the real server on `databaseUrl` and seeds it through the app's own
- * functions (tests/support/seed.ts, editor-token.ts). The caller's
+ * functions (tests/support/seed.ts, editor-token.ts), with `env` added to its environment. The caller's
  * process.env.DATABASE_URL must already name the same database.
  */
-export async function startSeededServer(databaseUrl: string): Promise<SeededServer> {
-  const server = await startServer({ databaseUrl });
+export async function startSeededServer(databaseUrl: string, env?: Record<string, string>): Promise<SeededServer> {
+  const server = await startServer({ databaseUrl, env });
   const { seedDevopsDay } = await import("./seed");
   const { seedEditorToken } = await import("./editor-token");
   const seeded = await seedDevopsDay();

@@ -29,9 +29,10 @@ export function tempDatabase(prefix = "talknotes-test-"): { dir: string; url: st
 /**
  * Starts the real Talknotes server (`server/index.ts`, production mode: run
  * `npm run build` first) on a free port and waits until /api/health answers.
+ * `nodeArgs`: flags for node itself (e.g. `--cpu-prof`, which NODE_OPTIONS does not take).
  */
-export async function startServer(options: { databaseUrl: string; port?: number; env?: Record<string, string> }): Promise<RunningServer> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+export async function startServer(options: { databaseUrl: string; port?: number; env?: Record<string, string>; nodeArgs?: string[] }): Promise<RunningServer> {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", "server/index.ts"], {
     cwd: ROOT,
     env: {
       ...process.env,
