@@ -189,7 +189,12 @@ async function main() {
       const sessionId = parseCollabPath(new URL(req.url, "http://localhost").pathname);
       void gate.admit(req, socket, sessionId).then((admitted) => admitted && collab.handleUpgrade(req, socket, head));
     }
-    else nextUpgrade(req, socket, head);
+    // Next's own upgrades (its dev server's HMR socket): a failure there ends that socket, not the process.
+    else
+      nextUpgrade(req, socket, head).catch((err: unknown) => {
+        console.error("[server] upgrade failed", err);
+        socket.destroy();
+      });
   });
 
   await new Promise<void>((resolve) => server.listen(env.port, env.host, resolve));

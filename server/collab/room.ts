@@ -177,7 +177,8 @@ export class Room {
     if (this.options.onContentChange && !this.contentTimer) {
       this.contentTimer = setTimeout(() => {
         this.contentTimer = null;
-        this.renderContent();
+        // renderContent logs its own failures; nobody waits for a scheduled render.
+        void this.renderContent();
       }, typeof this.options.contentDelayMs === "function" ? this.options.contentDelayMs(this.sessionId) : this.options.contentDelayMs);
     }
   };
@@ -559,7 +560,8 @@ export class Room {
     if (this.contentTimer) {
       clearTimeout(this.contentTimer);
       this.contentTimer = null;
-      this.renderContent();
+      // The last render of an unloading room: it logs its own failures, and unloading does not wait for it.
+      void this.renderContent();
     }
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.destroyed = true;

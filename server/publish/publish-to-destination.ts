@@ -58,7 +58,7 @@ export async function publishToDestination(options: PublishToDestinationOptions)
   const items: PublishItem[] = [];
   for (const s of sessions) {
     // A session being edited right now: publish what its editors see.
-    getRuntime()?.collab.refreshReadersCopy(s.id);
+    await getRuntime()?.collab.refreshReadersCopy(s.id);
     const previous = s.publishedAs[0];
     items.push({
       sessionId: s.id,

@@ -65,14 +65,13 @@ describe("collaboration server", () => {
   });
 
   it("refuses connections to sessions that do not exist and malformed room names", async () => {
+    const { default: WebSocket } = await import("ws");
     for (const path of ["/collab/does-not-exist", "/collab/..%2Fetc", "/collab/"]) {
       const status = await new Promise<number>((resolve) => {
-        import("ws").then(({ default: WebSocket }) => {
-          const ws = new WebSocket(`ws://127.0.0.1:${server.port}${path}`);
-          ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
-          ws.on("open", () => resolve(101));
-          ws.on("error", () => undefined);
-        });
+        const ws = new WebSocket(`ws://127.0.0.1:${server.port}${path}`);
+        ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+        ws.on("open", () => resolve(101));
+        ws.on("error", () => undefined);
       });
       expect(status, path).toBeGreaterThanOrEqual(400);
     }
