@@ -18,7 +18,7 @@ import { RedisTokenBucket } from "./collab/redis-token-bucket";
 import { DEFAULT_UPGRADE_LIMITS, UpgradeGate } from "./collab/upgrade-gate";
 import { applyMigrations } from "./db/migrate";
 import { applyPostgresMigrations } from "./db/migrate-postgres";
-import { openSqlite } from "./db/open-sqlite";
+import { closeSqlite, getSqlite } from "./db/get-sqlite";
 import { getPrisma } from "./db/prisma";
 import { EnvError, readEnv } from "./env";
 import { applyFramePolicy } from "./frame-policy";
@@ -52,7 +52,7 @@ async function main() {
   }
 
   // SQLite (one process) or PostgreSQL (one or several instances; REDIS_URL connects them).
-  const sqlite = env.database.kind === "sqlite" ? openSqlite(env.database.path) : null;
+  const sqlite = env.database.kind === "sqlite" ? getSqlite() : null;
   const pool = env.database.kind === "postgres" ? new pg.Pool({ connectionString: env.database.url, max: 10 }) : null;
   pool?.on("error", (err) => console.error("[db] idle PostgreSQL connection failed", err));
   let migrations;
@@ -215,7 +215,7 @@ async function main() {
     void renderLease?.close();
     upgradeRate?.close();
     if (sqlite) {
-      sqlite.close();
+      closeSqlite();
       process.exit(0);
     }
     // Rooms handed their last batches to the store as they closed: let them commit first.
