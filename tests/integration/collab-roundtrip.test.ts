@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
-import { startSeededServer } from "../support/seeded-server";
+import { type RunningServer, startServer } from "../support/server-process";
+import { type SeededServer, startSeededServer } from "../support/seeded-server";
 import { connectClient, synced, waitFor } from "../support/yclient";
 
-const db = tempDatabase();
-process.env.DATABASE_URL = db.url;
+let db: SeededServer["db"];
 
 let server: RunningServer;
 let sessionId: string;
 let token: string;
 
 beforeAll(async () => {
-  ({ server, sessionId, token } = await startSeededServer(db.url));
+  ({ server, sessionId, token, db } = await startSeededServer());
 });
 
 afterAll(async () => {
