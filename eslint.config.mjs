@@ -3,6 +3,10 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
+/** The Prisma client: its getter, the generated clients, the driver adapters. */
+const PRISMA_MODULES = ["**/db/prisma", "**/generated/prisma/*", "**/generated/prisma-postgres/*", "@prisma/*"];
+const PRISMA_MESSAGE = "Database access goes through a function in server/data (ARCHITECTURE.md, \"Who calls the database\").";
+
 export default tseslint.config(
   { ignores: ["node_modules/", ".next/", "generated/", "next-env.d.ts", "tests/.artifacts/", "playwright-report/", "test-results/"] },
   js.configs.recommended,
@@ -15,10 +19,37 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware: a promise nobody awaits loses its rejection (an unhandled rejection ends the process).
+    // Fire-and-forget is written `void promise` with a comment saying why.
+    files: ["**/*.tsx", "**/*.ts"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+    },
+  },
+  {
     // React code lives in app/ only.
     files: ["app/**/*.tsx", "app/**/*.ts"],
     plugins: { "react-hooks": reactHooks },
     rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // Prisma is called by server/data and the owners ARCHITECTURE.md names ("Who calls the database"), nobody else.
+    files: ["app/**/*.ts", "app/**/*.tsx", "server/**/*.ts"],
+    ignores: [
+      "**/*.test.ts",
+      "server/data/**",
+      "server/db/**",
+      "server/auth/**",
+      "server/images/prisma-image-store.ts",
+      "server/collab/postgres-session-people-sync.ts",
+      "server/index.ts",
+      "server/cli/open-cli-database.ts",
+    ],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: PRISMA_MODULES, message: PRISMA_MESSAGE }] }],
+      "no-restricted-syntax": ["error", { selector: "ImportExpression[source.value=/(db\\/prisma|generated\\/prisma|@prisma\\/)/]", message: PRISMA_MESSAGE }],
+    },
   },
   {
     // lib/ is pure and isomorphic: no React, no Prisma, no server code, no process.env.

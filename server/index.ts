@@ -19,7 +19,7 @@ import { RedisTokenBucket } from "./collab/redis-token-bucket";
 import { DEFAULT_UPGRADE_LIMITS, UpgradeGate } from "./collab/upgrade-gate";
 import { applyMigrations } from "./db/migrate";
 import { applyPostgresMigrations } from "./db/migrate-postgres";
-import { openSqlite } from "./db/open-sqlite";
+import { closeSqlite, getSqlite } from "./db/get-sqlite";
 import { getPrisma } from "./db/prisma";
 import { EnvError, readEnv } from "./env";
 import { applyFramePolicy } from "./frame-policy";
@@ -53,7 +53,7 @@ async function main() {
   }
 
   // SQLite (one process) or PostgreSQL (one or several instances; REDIS_URL connects them).
-  const sqlite = env.database.kind === "sqlite" ? openSqlite(env.database.path) : null;
+  const sqlite = env.database.kind === "sqlite" ? getSqlite() : null;
   const pool = env.database.kind === "postgres" ? new pg.Pool({ connectionString: env.database.url, max: 10 }) : null;
   pool?.on("error", (err) => console.error("[db] idle PostgreSQL connection failed", err));
   let migrations;
@@ -191,7 +191,12 @@ async function main() {
       const sessionId = parseCollabPath(new URL(req.url, "http://localhost").pathname);
       void gate.admit(req, socket, sessionId).then((admitted) => admitted && collab.handleUpgrade(req, socket, head));
     }
-    else nextUpgrade(req, socket, head);
+    // Next's own upgrades (its dev server's HMR socket): a failure there ends that socket, not the process.
+    else
+      nextUpgrade(req, socket, head).catch((err: unknown) => {
+        console.error("[server] upgrade failed", err);
+        socket.destroy();
+      });
   });
 
   await new Promise<void>((resolve) => server.listen(env.port, env.host, resolve));
@@ -212,7 +217,7 @@ async function main() {
     void renderLease?.close();
     upgradeRate?.close();
     if (sqlite) {
-      sqlite.close();
+      closeSqlite();
       process.exit(0);
     }
     // Rooms handed their last batches to the store as they closed: let them commit first.

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { moveFocusAmong } from "./move-focus-among";
 import { returnFocusToEditor } from "./return-focus-to-editor";
 
 const FORMATS = [
@@ -57,17 +58,7 @@ export function ExportMenu({ basePath }: { basePath: string }) {
   /** Up and down arrows, Home and End move between the items; Tab leaves the menu and closes it. */
   const moveFocus = (ev: React.KeyboardEvent<HTMLDivElement>) => {
     if (ev.key === "Tab") return setOpen(false);
-    const items = [...ev.currentTarget.querySelectorAll<HTMLElement>("[role=menuitem]")];
-    const at = items.indexOf(document.activeElement as HTMLElement);
-    const to =
-      ev.key === "ArrowDown" ? (at + 1) % items.length
-      : ev.key === "ArrowUp" ? (at - 1 + items.length) % items.length
-      : ev.key === "Home" ? 0
-      : ev.key === "End" ? items.length - 1
-      : null;
-    if (to === null) return;
-    ev.preventDefault();
-    items[to]!.focus();
+    moveFocusAmong(ev, "[role=menuitem]", "vertical");
   };
 
   return (

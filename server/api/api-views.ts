@@ -2,9 +2,8 @@ import type { ConferenceRole } from "../../lib/auth/conference-roles";
 import { AppError } from "../../lib/errors/app-error";
 import { conferenceRole, requireConferenceRole } from "../auth/conference-access";
 import type { Viewer } from "../auth/viewer";
-import { createConference, getConference } from "../data/conferences";
+import { createConference, getConference, listConferences } from "../data/conferences";
 import { getSession } from "../data/sessions";
-import { getPrisma } from "../db/prisma";
 
 type SessionRow = Awaited<ReturnType<typeof getSession>>;
 
@@ -32,11 +31,7 @@ function conferenceJson(c: { slug: string; name: string; location: string | null
 
 /** The conferences the viewer has a role in (all for an admin), with their session counts. */
 export async function apiListConferences(viewer: Viewer) {
-  const rows = await getPrisma().conference.findMany({
-    where: viewer.isAdmin ? undefined : { memberships: { some: { userId: viewer.id } } },
-    orderBy: [{ startsOn: "desc" }, { createdAt: "desc" }],
-    include: { _count: { select: { sessions: true } }, memberships: { where: { userId: viewer.id }, select: { role: true } } },
-  });
+  const rows = await listConferences({ memberId: viewer.isAdmin ? undefined : viewer.id });
   return rows.map((c) => ({
     ...conferenceJson(c, viewer.isAdmin ? "owner" : ((c.memberships[0]?.role as ConferenceRole | undefined) ?? null)),
     sessions: c._count.sessions,

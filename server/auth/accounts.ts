@@ -67,6 +67,14 @@ export async function createUserAccount(input: { name: string; email: string; pa
   return user;
 }
 
+/** The id of the account with this email (as typed at the command line, any case); not_found names the command that creates one. */
+export async function accountIdByEmail(email: string): Promise<string> {
+  const normalized = email.trim().toLowerCase();
+  const user = await getPrisma().user.findUnique({ where: { email: normalized }, select: { id: true } });
+  if (!user) throw new AppError("not_found", `No account with email ${normalized}; create it with "talknotes user create"`);
+  return user.id;
+}
+
 /**
  * Self-service sign-up: allowed for the very first account (which becomes the
  * admin), when an admin opened sign-up, or with a valid invite link (accepted

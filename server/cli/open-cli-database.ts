@@ -2,7 +2,8 @@ import fs from "node:fs";
 import { AppError } from "../../lib/errors/app-error";
 import type { NotesStorage } from "../collab/notes-storage";
 import { openNotesStorage } from "../collab/open-notes-storage";
-import { getPrisma } from "../db/prisma";
+import { closeSqlite } from "../db/get-sqlite";
+import { disconnectPrisma } from "../db/prisma";
 import { type AppEnv, readEnv } from "../env";
 
 /** The database as a command uses it: config, the notes store, and how to let go of its connections. */
@@ -36,7 +37,8 @@ export async function openCliDatabase(options: { mustExist: boolean }): Promise<
     store: opened.storage,
     async close() {
       await opened.close();
-      await getPrisma().$disconnect();
+      closeSqlite();
+      await disconnectPrisma();
     },
   };
 }

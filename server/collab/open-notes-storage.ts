@@ -1,5 +1,5 @@
 import pg from "pg";
-import { openSqlite } from "../db/open-sqlite";
+import { getSqlite } from "../db/get-sqlite";
 import type { DatabaseConfig } from "../env";
 import { NotesStore } from "./notes-store";
 import type { NotesStorage } from "./notes-storage";
@@ -8,7 +8,7 @@ import { PostgresNotesStore } from "./postgres-notes-store";
 /** A notes store opened outside the running server, and how to let go of its connection. */
 export interface OpenedNotesStorage {
   storage: NotesStorage;
-  /** Waits for queued appends (PostgreSQL), then closes the connection. */
+  /** Waits for queued appends, then closes the connection (PostgreSQL; SQLite's is the process's own, see getSqlite). */
   close(): Promise<void>;
 }
 
@@ -22,13 +22,13 @@ export interface OpenedNotesStorage {
  */
 export async function openNotesStorage(database: DatabaseConfig, options: { migrate: boolean }): Promise<OpenedNotesStorage> {
   if (database.kind === "sqlite") {
-    const db = openSqlite(database.path);
+    // The process's one SQLite connection (server/db/get-sqlite.ts), on DATABASE_URL's file as `database` is.
+    // It stays open for the process's other users: whoever ends the process closes it (closeSqlite).
+    const db = getSqlite();
     if (options.migrate) (await migrators()).applyMigrations(db);
     return {
       storage: new NotesStore(db),
-      async close() {
-        db.close();
-      },
+      async close() {},
     };
   }
   // A command does one thing at a time: two connections (a load's snapshot plus an append) are plenty.

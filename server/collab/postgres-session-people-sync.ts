@@ -42,7 +42,8 @@ export class PostgresSessionPeopleSync {
   bind(room: Room): void {
     const { doc, sessionId } = room;
     let conferenceId: string | null = null;
-    this.enqueue(room, async () => {
+    // Queued tasks never reject (enqueue logs failures); the room does not wait for its mirror.
+    void this.enqueue(room, async () => {
       const session = await this.prisma.session.findUnique({ where: { id: sessionId }, select: { conferenceId: true, kind: true } });
       if (!session) return;
       conferenceId = session.conferenceId;
@@ -53,10 +54,10 @@ export class PostgresSessionPeopleSync {
       if (tr.origin === SERVER_ORIGIN || tr.origin === room) return;
       const ids = [...event.keysChanged];
       for (const set of this.touched.get(room) ?? []) for (const id of ids) set.add(id);
-      this.enqueue(room, () => (conferenceId ? this.persist(room, conferenceId, ids) : Promise.resolve()));
+      void this.enqueue(room, () => (conferenceId ? this.persist(room, conferenceId, ids) : Promise.resolve()));
     });
     doc.getMap(SESSION_MAP).observe((_event, tr) => {
-      if (tr.origin !== SERVER_ORIGIN) this.enqueue(room, () => this.persistKind(room));
+      if (tr.origin !== SERVER_ORIGIN) void this.enqueue(room, () => this.persistKind(room));
     });
   }
 

@@ -25,7 +25,8 @@ export class ReadersCopySchedule {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.run();
+      // run() logs its own failures; nobody waits for a scheduled render.
+      void this.run();
     }, typeof this.delayMs === "function" ? this.delayMs(this.sessionId) : this.delayMs);
   }
 
@@ -39,7 +40,8 @@ export class ReadersCopySchedule {
   close(): void {
     if (this.timer) {
       this.cancel();
-      this.run();
+      // The last render of an unloading room: it logs its own failures, and unloading does not wait for it.
+      void this.run();
     }
     this.closed = true;
   }

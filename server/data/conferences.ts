@@ -5,12 +5,18 @@ import { ConferenceInput } from "./conference-input";
 import { parseInput } from "./parse-input";
 import { unguessableSlug } from "./unguessable-slug";
 
-/** Conferences for the home page, newest first, with their session counts; `memberId`: only those that user is a member of. */
+/**
+ * Conferences for the home page and the JSON API, newest first, with their session counts; `memberId`: only
+ * those that user is a member of, each with that user's membership in `memberships` (none without `memberId`).
+ */
 export async function listConferences(options: { memberId?: string } = {}) {
   return getPrisma().conference.findMany({
     where: options.memberId ? { memberships: { some: { userId: options.memberId } } } : undefined,
     orderBy: [{ startsOn: "desc" }, { createdAt: "desc" }],
-    include: { _count: { select: { sessions: true, people: true } } },
+    include: {
+      _count: { select: { sessions: true, people: true } },
+      memberships: { where: { userId: options.memberId ?? "" }, select: { role: true } },
+    },
   });
 }
 

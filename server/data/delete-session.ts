@@ -15,7 +15,8 @@ export async function deleteSession(conferenceSlug: string, sessionSlug: string)
   const runtime = getRuntime();
   runtime?.collab.dropRoom(session.id);
   await prisma.session.delete({ where: { id: session.id } });
-  runtime?.search.indexSession(session.id, null, "");
+  // Awaited: on PostgreSQL the index is asynchronous, and its entries must be gone when this returns.
+  await runtime?.search.indexSession(session.id, null, "");
   runtime?.live.changed(session.id);
   return { slug: session.slug, title: session.title };
 }

@@ -1,8 +1,7 @@
 import { escapeHtml } from "../../lib/export/escape-html";
 import { publicPaths } from "../../lib/reader/public-paths";
 import { getRuntime } from "../runtime";
-import { openSqlite } from "../db/open-sqlite";
-import { readEnv } from "../env";
+import { getSqlite } from "../db/get-sqlite";
 import { getPublicConference } from "./public-conference";
 import type { PostgresNotesSearchIndex } from "./postgres-search-index";
 import { MATCH_END, MATCH_START, NotesSearchIndex } from "./search-index";
@@ -42,14 +41,7 @@ export async function searchConference(conferenceSlug: string, query: string) {
   return { conference, results };
 }
 
-/** The running server's index; outside it (CLI, tests) a short-lived connection. */
+/** The running server's index; outside it (CLI, tests) one on the process's SQLite connection. */
 function withIndex<T>(use: (index: NotesSearchIndex | PostgresNotesSearchIndex) => T): T {
-  const running = getRuntime()?.search;
-  if (running) return use(running);
-  const db = openSqlite(readEnv().databasePath);
-  try {
-    return use(new NotesSearchIndex(db));
-  } finally {
-    db.close();
-  }
+  return use(getRuntime()?.search ?? new NotesSearchIndex(getSqlite()));
 }

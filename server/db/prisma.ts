@@ -25,3 +25,8 @@ export function getPrisma(): PrismaClient {
   }
   return globalForPrisma.__talknotesPrisma;
 }
+
+/** Closes the client's connections, if it was ever opened, so a command's process can exit. */
+export async function disconnectPrisma(): Promise<void> {
+  await globalForPrisma.__talknotesPrisma?.$disconnect();
+}

@@ -4,7 +4,7 @@ import { AppError } from "../../lib/errors/app-error";
 import { isPublicAddress } from "../data/is-public-address";
 import { loadSessionDocument } from "../data/load-session-document";
 import { destinationSecretContext } from "../data/publish-destinations";
-import { getPrisma } from "../db/prisma";
+import { POSTABLE, publishedMediaOf, readPublishRun, recordPublished } from "../data/publish-run-records";
 import { readEnv } from "../env";
 import { prismaImageStore } from "../images/prisma-image-store";
 import { getRuntime } from "../runtime";
@@ -14,9 +14,6 @@ import type { PublishReport } from "./publish-report";
 import type { PublishItem, Publisher } from "./publisher";
 import { openSecret } from "./secret-box";
 import { WordPressPublisher } from "./wordpress-publisher";
-
-/** Statuses "publish all" sends: the sessions whose notes are final enough to be posts. */
-const POSTABLE = ["published", "archived"];
 
 export interface PublishToDestinationOptions {
   conferenceSlug: string;
@@ -40,25 +37,12 @@ export interface PublishToDestinationOptions {
  * credential.
  */
 export async function publishToDestination(options: PublishToDestinationOptions): Promise<PublishReport> {
-  const prisma = getPrisma();
-  const conference = await prisma.conference.findUnique({ where: { slug: options.conferenceSlug }, select: { id: true, name: true } });
-  if (!conference) throw new AppError("not_found", `No conference "${options.conferenceSlug}"`);
-  const destination = await prisma.publishDestination.findFirst({
-    where: { conferenceId: conference.id, OR: [{ name: options.destination }, { id: options.destination }] },
-  });
-  if (!destination) throw new AppError("not_found", `Conference "${options.conferenceSlug}" has no destination "${options.destination}"`);
-
-  const sessions = await prisma.session.findMany({
-    where: { conferenceId: conference.id, ...(options.sessionSlug !== undefined ? { slug: options.sessionSlug } : { status: { in: POSTABLE } }) },
-    orderBy: [{ startsAt: "asc" }, { createdAt: "asc" }],
-    select: { id: true, slug: true, status: true, publishedAs: { where: { destinationId: destination.id } } },
-  });
-  if (options.sessionSlug !== undefined && sessions.length === 0) throw new AppError("not_found", `No session "${options.sessionSlug}" in "${options.conferenceSlug}"`);
+  const { conference, destination, sessions } = await readPublishRun(options);
 
   const items: PublishItem[] = [];
   for (const s of sessions) {
     // A session being edited right now: publish what its editors see.
-    getRuntime()?.collab.refreshReadersCopy(s.id);
+    await getRuntime()?.collab.refreshReadersCopy(s.id);
     const previous = s.publishedAs[0];
     items.push({
       sessionId: s.id,
@@ -79,36 +63,16 @@ export async function publishToDestination(options: PublishToDestinationOptions)
     publisher = new GitPublisher(settings, secret, conference.name);
   } else if (destination.kind === "wordpress") {
     if (!secret) throw new AppError("invalid_input", `Destination "${destination.name}" has no application password`);
-    const known = await prisma.publishedMedia.findMany({ where: { destinationId: destination.id }, select: { hash: true, remoteId: true, url: true } });
     publisher = new WordPressPublisher(WordPressSettings.parse(JSON.parse(destination.settings)), secret, allowHosts, {
       store: prismaImageStore(),
-      known: new Map(known.map((m) => [m.hash, m])),
+      known: await publishedMediaOf(destination.id),
     });
   } else {
     throw new AppError("invalid_input", `Destination "${destination.name}" is of an unknown kind "${destination.kind}"`);
   }
 
   const outcomes = await publisher.publish(items);
-  const confirmed = outcomes.filter((o) => o.action !== "failed");
-  await prisma.$transaction([
-    ...confirmed.map((o) =>
-      prisma.publishedPost.upsert({
-        where: { sessionId_destinationId: { sessionId: o.sessionId, destinationId: destination.id } },
-        create: { sessionId: o.sessionId, destinationId: destination.id, remoteId: o.remoteId, contentHash: o.contentHash, url: o.url },
-        update: { remoteId: o.remoteId, contentHash: o.contentHash, ...(o.url ? { url: o.url } : {}) },
-      }),
-    ),
-    // The photos the confirmed sessions uploaded: the next run shows the same files instead of uploading again.
-    ...confirmed.flatMap((o) =>
-      (o.media ?? []).map((m) =>
-        prisma.publishedMedia.upsert({
-          where: { destinationId_hash: { destinationId: destination.id, hash: m.hash } },
-          create: { destinationId: destination.id, hash: m.hash, remoteId: m.remoteId, url: m.url },
-          update: { remoteId: m.remoteId, url: m.url },
-        }),
-      ),
-    ),
-  ]);
+  await recordPublished(destination.id, outcomes);
   return {
     destination: destination.name,
     kind: destination.kind,

@@ -79,12 +79,15 @@ test("the embed works on a page of another origin, grows with the notes and foll
   await new Promise<void>((resolve) => host.listen(0, "127.0.0.1", resolve));
   hostUrl = `http://localhost:${(host.address() as AddressInfo).port}/`;
 
-  const context = await browser.newContext();
+  const context = await browser.newContext({ colorScheme: "light" });
   const reader = await context.newPage();
   await reader.goto(hostUrl);
   const frame = reader.frameLocator("iframe");
   await expect(frame.locator("#notes")).toContainText("the keynote starts with a demo.");
   await expect(frame.locator("html")).toHaveAttribute("data-theme", "dark");
+  // theme=dark on a light system: the dark palette of app/globals.css, forced (--bg and --text).
+  await expect(frame.locator("body")).toHaveCSS("background-color", "rgb(21, 23, 26)");
+  await expect(frame.locator(".pub-head h1 a")).toHaveCSS("color", "rgb(233, 231, 226)");
   await expect(frame.getByTestId("live-indicator")).toHaveText("Updating live");
   // The host's few lines took the embed's height: the frame is as tall as its content.
   const iframe = reader.locator("iframe");

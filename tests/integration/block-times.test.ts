@@ -12,8 +12,8 @@ import { createNotesExtensions } from "../../lib/schema/createNotesExtensions";
 import { notesFromYDoc } from "../../lib/schema/notesFromYDoc";
 import { seedYDocFromNotes } from "../../lib/schema/seedYDocFromNotes";
 import { measureClockOffset } from "../../lib/time/measure-clock-offset";
-import { ROOT, type RunningServer, tempDatabase } from "../support/server-process";
-import { startSeededServer } from "../support/seeded-server";
+import { ROOT, type RunningServer } from "../support/server-process";
+import { type SeededServer, startSeededServer } from "../support/seeded-server";
 import { connectClient, synced, type TestClient, waitFor } from "../support/yclient";
 
 /*
@@ -25,8 +25,7 @@ import { connectClient, synced, type TestClient, waitFor } from "../support/ycli
  * server's, within 1 s, and survive the other co-editor's concurrent edits.
  */
 
-const db = tempDatabase("talknotes-block-times-");
-process.env.DATABASE_URL = db.url;
+let db: SeededServer["db"];
 let server: RunningServer;
 let sessionId: string;
 let token: string;
@@ -34,7 +33,7 @@ let token: string;
 beforeAll(async () => {
   // Tiptap's keymap reads `navigator` (absent in Node 20).
   vi.stubGlobal("navigator", { platform: "Linux x86_64", userAgent: "node", maxTouchPoints: 0 });
-  ({ server, sessionId, token } = await startSeededServer(db.url));
+  ({ server, sessionId, token, db } = await startSeededServer({ prefix: "talknotes-block-times-" }));
 });
 
 afterAll(async () => {

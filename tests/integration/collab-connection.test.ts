@@ -7,8 +7,8 @@ import { getPrisma } from "../../server/db/prisma";
 import { seedAccount } from "../support/auth-seed";
 import { readStoredXml } from "../support/convergence";
 import { memoryLocalCopy, type MemoryLocalCopy } from "../support/memory-local-copy";
-import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
-import { startSeededServer } from "../support/seeded-server";
+import { type RunningServer, startServer } from "../support/server-process";
+import { type SeededServer, startSeededServer } from "../support/seeded-server";
 import { startSwitchableProxy } from "../support/switchable-proxy";
 import { connectClient, synced, waitFor } from "../support/yclient";
 
@@ -17,8 +17,7 @@ import { connectClient, synced, waitFor } from "../support/yclient";
  * sockets: what the note-taker is told, and what reaches SQLite, when the line drops, the server
  * goes away, the device goes offline, the local copy is stale, or the server refuses the edits.
  */
-const db = tempDatabase("talknotes-collab-connection-");
-process.env.DATABASE_URL = db.url;
+let db: SeededServer["db"];
 
 let server: RunningServer;
 let sessionId: string;
@@ -27,7 +26,7 @@ let token: string;
 const opened: CollabConnection[] = [];
 
 beforeAll(async () => {
-  ({ server, sessionId, conferenceId, token } = await startSeededServer(db.url));
+  ({ server, db, sessionId, conferenceId, token } = await startSeededServer({ prefix: "talknotes-collab-connection-" }));
   await seedAccount({ name: "Instance Admin" }); // the first account is the instance's admin, who may edit anything
 });
 

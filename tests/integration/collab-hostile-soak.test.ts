@@ -6,7 +6,7 @@ import { COLLAB_LIMITS } from "../../lib/collab/limits";
 import { seededRandom } from "../../lib/random/seeded-random";
 import { awarenessFrame } from "../support/awareness-frame";
 import { openRawCollabSocket, type RawCollabSocket } from "../support/raw-collab-socket";
-import { type RunningServer, tempDatabase } from "../support/server-process";
+import { type RunningServer } from "../support/server-process";
 import { startSeededServer } from "../support/seeded-server";
 import { connectClient, synced, type TestClient, waitFor } from "../support/yclient";
 
@@ -30,15 +30,13 @@ const RSS_GROWTH_BOUND_MIB = 150;
 /** p95 of /api/health during the soak. */
 const HEALTH_BOUND_MS = 200;
 
-const db = tempDatabase("talknotes-soak-");
-process.env.DATABASE_URL = db.url;
 
 let server: RunningServer;
 let sessionId: string;
 let token: string;
 
 beforeAll(async () => {
-  ({ server, sessionId, token } = await startSeededServer(db.url));
+  ({ server, sessionId, token } = await startSeededServer({ prefix: "talknotes-soak-" }));
   const { getPrisma } = await import("../../server/db/prisma");
   await getPrisma().session.update({ where: { id: sessionId }, data: { status: "live" } });
 });

@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
-import { startSeededServer } from "../support/seeded-server";
+import { type RunningServer, startServer } from "../support/server-process";
+import { type SeededServer, startSeededServer } from "../support/seeded-server";
 import { connectClient, synced, waitFor } from "../support/yclient";
 
-const db = tempDatabase();
-process.env.DATABASE_URL = db.url;
+let db: SeededServer["db"];
 
 let server: RunningServer;
 let sessionId: string;
 let token: string;
 
 beforeAll(async () => {
-  ({ server, sessionId, token } = await startSeededServer(db.url));
+  ({ server, sessionId, token, db } = await startSeededServer());
 });
 
 afterAll(async () => {
@@ -65,14 +64,13 @@ describe("collaboration server", () => {
   });
 
   it("refuses connections to sessions that do not exist and malformed room names", async () => {
+    const { default: WebSocket } = await import("ws");
     for (const path of ["/collab/does-not-exist", "/collab/..%2Fetc", "/collab/"]) {
       const status = await new Promise<number>((resolve) => {
-        import("ws").then(({ default: WebSocket }) => {
-          const ws = new WebSocket(`ws://127.0.0.1:${server.port}${path}`);
-          ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
-          ws.on("open", () => resolve(101));
-          ws.on("error", () => undefined);
-        });
+        const ws = new WebSocket(`ws://127.0.0.1:${server.port}${path}`);
+        ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+        ws.on("open", () => resolve(101));
+        ws.on("error", () => undefined);
       });
       expect(status, path).toBeGreaterThanOrEqual(400);
     }

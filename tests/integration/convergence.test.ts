@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runConvergence } from "../support/convergence";
-import { type RunningServer, tempDatabase } from "../support/server-process";
-import { startSeededServer } from "../support/seeded-server";
+import { type RunningServer } from "../support/server-process";
+import { type SeededServer, startSeededServer } from "../support/seeded-server";
 
-const db = tempDatabase("talknotes-convergence-");
-process.env.DATABASE_URL = db.url;
+let db: SeededServer["db"];
 
 let server: RunningServer;
 let sessionId: string;
 let token: string;
 
 beforeAll(async () => {
-  ({ server, sessionId, token } = await startSeededServer(db.url));
+  ({ server, sessionId, token, db } = await startSeededServer({ prefix: "talknotes-convergence-" }));
 });
 
 afterAll(async () => {

@@ -2,7 +2,6 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CloseCode } from "../../lib/collab/close-codes";
 import { type SeededServer, startSeededServer } from "../support/seeded-server";
-import { tempDatabase } from "../support/server-process";
 import { connectClient, synced, waitFor } from "../support/yclient";
 
 /**
@@ -10,16 +9,13 @@ import { connectClient, synced, waitFor } from "../support/yclient";
  * editors typing in it are disconnected as "not found" and nothing of it is
  * written afterwards; its details change through the same API.
  */
-const db = tempDatabase();
-process.env.DATABASE_URL = db.url;
-
 let seeded: SeededServer;
 let conferenceSlug = "";
 let sessionSlug = "";
 let ownerToken = "";
 
 beforeAll(async () => {
-  seeded = await startSeededServer(db.url);
+  seeded = await startSeededServer();
   const { getPrisma } = await import("../../server/db/prisma");
   const session = await getPrisma().session.findUniqueOrThrow({ where: { id: seeded.sessionId }, include: { conference: true } });
   conferenceSlug = session.conference.slug;
@@ -67,7 +63,7 @@ describe("session details and deletion over the API", () => {
     client.destroy();
 
     expect((await call("GET", ownerToken)).status).toBe(404);
-    const sqlite = new Database(db.file, { readonly: true });
+    const sqlite = new Database(seeded.db.file, { readonly: true });
     try {
       const left = sqlite.prepare(`SELECT (SELECT COUNT(*) FROM "Session" WHERE id = ?) s, (SELECT COUNT(*) FROM "NotesDocument" WHERE sessionId = ?) d, (SELECT COUNT(*) FROM "NotesUpdate" WHERE sessionId = ?) u`);
       expect(left.get(seeded.sessionId, seeded.sessionId, seeded.sessionId)).toEqual({ s: 0, d: 0, u: 0 });

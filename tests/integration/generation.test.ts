@@ -9,20 +9,19 @@ import { CollabServer } from "../../server/collab/collab-server";
 import { NotesStore } from "../../server/collab/notes-store";
 import { openSqlite } from "../../server/db/open-sqlite";
 import { readStoredXml } from "../support/convergence";
-import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
-import { startSeededServer } from "../support/seeded-server";
+import { type RunningServer, startServer } from "../support/server-process";
+import { type SeededServer, startSeededServer } from "../support/seeded-server";
 import { waitFor } from "../support/yclient";
 import { connectionAccess } from "../support/connection-access";
 
-const db = tempDatabase("talknotes-generation-");
-process.env.DATABASE_URL = db.url;
+let db: SeededServer["db"];
 
 let server: RunningServer;
 let sessionId: string;
 let token: string;
 
 beforeAll(async () => {
-  ({ server, sessionId, token } = await startSeededServer(db.url));
+  ({ server, sessionId, token, db } = await startSeededServer({ prefix: "talknotes-generation-" }));
 });
 
 afterAll(async () => {

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../support/server-process";
-import { tempDatabase } from "../support/server-process";
 import { startSeededServer } from "../support/seeded-server";
 import { connectClient, synced } from "../support/yclient";
 import { firstNoteText } from "../support/first-note-text";
@@ -12,8 +11,6 @@ import { firstNoteText } from "../support/first-note-text";
  * session that went back to draft. Status changes are made from this process,
  * as the CLI makes them from its own: the server is not told, it must notice.
  */
-const db = tempDatabase("talknotes-public-cache-");
-process.env.DATABASE_URL = db.url;
 
 let server: RunningServer;
 let sessionId: string;
@@ -23,7 +20,7 @@ let conferenceSlug: string;
 let sessionSlug: string;
 
 beforeAll(async () => {
-  ({ server, sessionId, token } = await startSeededServer(db.url));
+  ({ server, sessionId, token } = await startSeededServer({ prefix: "talknotes-public-cache-" }));
   const { getPrisma } = await import("../../server/db/prisma");
   const session = await getPrisma().session.findUniqueOrThrow({ where: { id: sessionId }, include: { conference: true } });
   conferenceSlug = session.conference.slug;

@@ -4,7 +4,7 @@ import { type SaveTracker, trackSaves } from "../../app/collab/save-tracker";
 import { CloseCode } from "../../lib/collab/close-codes";
 import { COLLAB_LIMITS } from "../../lib/collab/limits";
 import { openRawCollabSocket } from "../support/raw-collab-socket";
-import { type RunningServer, tempDatabase } from "../support/server-process";
+import type { RunningServer } from "../support/server-process";
 import { startSeededServer } from "../support/seeded-server";
 import { connectClient, synced, type TestClient, waitFor } from "../support/yclient";
 
@@ -16,8 +16,6 @@ import { connectClient, synced, type TestClient, waitFor } from "../support/ycli
  * that stops reading is still closed as Behind. READER_BATCH_MIN_MS makes the
  * merging certain here; in production it follows the cost of the fan-out.
  */
-const db = tempDatabase("talknotes-reader-coalescing-");
-process.env.DATABASE_URL = db.url;
 
 const BATCH_MS = 150;
 let server: RunningServer;
@@ -26,7 +24,7 @@ let token: string;
 const clients: TestClient[] = [];
 
 beforeAll(async () => {
-  ({ server, sessionId, token } = await startSeededServer(db.url, { READER_BATCH_MIN_MS: String(BATCH_MS) }));
+  ({ server, sessionId, token } = await startSeededServer({ prefix: "talknotes-reader-coalescing-", env: { READER_BATCH_MIN_MS: String(BATCH_MS) } }));
   const { getPrisma } = await import("../../server/db/prisma");
   // Live: the public may follow it read-only without an account.
   await getPrisma().session.update({ where: { id: sessionId }, data: { status: "live" } });

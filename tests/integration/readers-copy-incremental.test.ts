@@ -6,8 +6,8 @@ import { seededRandom } from "../../lib/random/seeded-random";
 import { notesFromYDoc } from "../../lib/schema/notesFromYDoc";
 import { notesToInterchange } from "../../lib/schema/notesToInterchange";
 import { randomNotesEdit } from "../support/random-notes-edit";
-import { type RunningServer, tempDatabase } from "../support/server-process";
-import { startSeededServer } from "../support/seeded-server";
+import type { RunningServer } from "../support/server-process";
+import { type SeededServer, startSeededServer } from "../support/seeded-server";
 import { connectClient, synced, waitFor } from "../support/yclient";
 
 /**
@@ -16,14 +16,13 @@ import { connectClient, synced, waitFor } from "../support/yclient";
  * must be exactly those a full render of the client's document gives. A block the server failed to render
  * again keeps its old text and never matches.
  */
-const db = tempDatabase("talknotes-readers-copy-");
-process.env.DATABASE_URL = db.url;
+let db: SeededServer["db"];
 let server: RunningServer;
 let sessionId: string;
 let token: string;
 
 beforeAll(async () => {
-  ({ server, sessionId, token } = await startSeededServer(db.url));
+  ({ server, db, sessionId, token } = await startSeededServer({ prefix: "talknotes-readers-copy-" }));
 });
 
 afterAll(async () => {

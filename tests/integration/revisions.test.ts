@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SaveTracker, trackSaves } from "../../app/collab/save-tracker";
-import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import { type RunningServer, startServer } from "../support/server-process";
 import { seedEditorToken } from "../support/editor-token";
-import { startSeededServer } from "../support/seeded-server";
+import { type SeededServer, startSeededServer } from "../support/seeded-server";
 import { type TestClient, connectClient, synced, waitFor } from "../support/yclient";
 import { firstNoteText } from "../support/first-note-text";
 
-const db = tempDatabase("talknotes-revisions-");
-process.env.DATABASE_URL = db.url;
+let db: SeededServer["db"];
 
 let server: RunningServer;
 let sessionId: string;
@@ -15,7 +14,7 @@ let token: string;
 let conferenceId: string;
 
 beforeAll(async () => {
-  ({ server, sessionId, token, conferenceId } = await startSeededServer(db.url));
+  ({ server, sessionId, token, conferenceId, db } = await startSeededServer({ prefix: "talknotes-revisions-" }));
 });
 
 afterAll(async () => {

@@ -10,7 +10,8 @@ import { MESSAGE_SYNC } from "../../lib/collab/message-types";
 import type { SeededAccount } from "../support/auth-seed";
 import { callServerAction } from "../support/call-server-action";
 import { openRawCollabSocket, type RawCollabSocket } from "../support/raw-collab-socket";
-import { ROOT, type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import { ROOT, type RunningServer } from "../support/server-process";
+import { type SeededServer, startSeededServer } from "../support/seeded-server";
 import { connectClient, synced } from "../support/yclient";
 
 /**
@@ -21,8 +22,7 @@ import { connectClient, synced } from "../support/yclient";
  * streams), a member demoted or removed, a token revoked or expired, a
  * sign-out. All changes go through the real server (JSON API, server actions).
  */
-const db = tempDatabase("talknotes-access-changes-");
-process.env.DATABASE_URL = db.url;
+let db: SeededServer["db"];
 
 let server: RunningServer;
 let conf: { id: string; slug: string };
@@ -31,11 +31,10 @@ let owner: SeededAccount;
 const open: RawCollabSocket[] = [];
 
 beforeAll(async () => {
-  server = await startServer({ databaseUrl: db.url });
+  let seeded: SeededServer["seeded"];
+  ({ server, db, seeded } = await startSeededServer({ prefix: "talknotes-access-changes-" }));
   const { seedAccount } = await import("../support/auth-seed");
-  const { seedDevopsDay } = await import("../support/seed");
   await seedAccount({ name: "Admin" }); // the first account is the instance admin
-  const seeded = await seedDevopsDay();
   conf = seeded.conference;
   session = seeded.session;
   owner = await seedAccount({ name: "Olga Owner", conferenceId: conf.id, role: "owner" });

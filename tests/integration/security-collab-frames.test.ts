@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { CloseCode } from "../../lib/collab/close-codes";
-import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import type { RunningServer } from "../support/server-process";
+import { startSeededServer } from "../support/seeded-server";
 import { connectClient, synced, type TestClient, waitFor } from "../support/yclient";
 
 /**
@@ -13,9 +14,6 @@ import { connectClient, synced, type TestClient, waitFor } from "../support/ycli
  * floods each close that one connection, while two real co-editors keep
  * editing and the server's memory stays bounded. Pre-auth limits answer 429.
  */
-const db = tempDatabase("talknotes-frames-");
-process.env.DATABASE_URL = db.url;
-
 let server: RunningServer;
 let sessionId: string;
 let token: string;
@@ -23,12 +21,7 @@ let alice: TestClient;
 let bob: TestClient;
 
 beforeAll(async () => {
-  server = await startServer({ databaseUrl: db.url });
-  const { seedDevopsDay } = await import("../support/seed");
-  const { seedAccount } = await import("../support/auth-seed");
-  const seeded = await seedDevopsDay();
-  sessionId = seeded.session.id;
-  token = (await seedAccount({ conferenceId: seeded.conference.id, role: "editor" })).token;
+  ({ server, sessionId, token } = await startSeededServer({ prefix: "talknotes-frames-" }));
   alice = connectClient(server.wsUrl, sessionId, { token });
   bob = connectClient(server.wsUrl, sessionId, { token });
   await Promise.all([synced(alice), synced(bob)]);

@@ -4,7 +4,6 @@ import { COLLAB_LIMITS } from "../../lib/collab/limits";
 import { awarenessFrame } from "../support/awareness-frame";
 import { openRawCollabSocket, type RawCollabSocket } from "../support/raw-collab-socket";
 import type { RunningServer } from "../support/server-process";
-import { tempDatabase } from "../support/server-process";
 import { startSeededServer } from "../support/seeded-server";
 import { waitFor } from "../support/yclient";
 
@@ -16,8 +15,6 @@ import { waitFor } from "../support/yclient";
  * a room relays a bounded number of states; a connection's presence is
  * removed, and forgotten, when it closes.
  */
-const db = tempDatabase("talknotes-presence-");
-process.env.DATABASE_URL = db.url;
 
 let server: RunningServer;
 let sessionId: string;
@@ -26,7 +23,7 @@ let viewerToken: string;
 const open: RawCollabSocket[] = [];
 
 beforeAll(async () => {
-  const seeded = await startSeededServer(db.url);
+  const seeded = await startSeededServer({ prefix: "talknotes-presence-" });
   ({ server, sessionId } = seeded);
   editorToken = seeded.token;
   const { getPrisma } = await import("../../server/db/prisma");

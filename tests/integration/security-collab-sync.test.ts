@@ -5,7 +5,7 @@ import { type SaveTracker, trackSaves } from "../../app/collab/save-tracker";
 import { CloseCode } from "../../lib/collab/close-codes";
 import { COLLAB_LIMITS } from "../../lib/collab/limits";
 import { openRawCollabSocket, type RawCollabSocket } from "../support/raw-collab-socket";
-import { type RunningServer, tempDatabase } from "../support/server-process";
+import { type RunningServer } from "../support/server-process";
 import { startSeededServer } from "../support/seeded-server";
 import { connectClient, synced, type TestClient, waitFor } from "../support/yclient";
 
@@ -17,8 +17,6 @@ import { connectClient, synced, type TestClient, waitFor } from "../support/ycli
  * reading is closed as Behind once more than COLLAB_LIMITS.maxBufferedBytes
  * wait for it. Against a ~3 MB document, through the real server.
  */
-const db = tempDatabase("talknotes-sync-bound-");
-process.env.DATABASE_URL = db.url;
 
 let server: RunningServer;
 let sessionId: string;
@@ -28,7 +26,7 @@ let tracker: SaveTracker;
 const DOC_BYTES = 3 * 1024 * 1024;
 
 beforeAll(async () => {
-  ({ server, sessionId, token } = await startSeededServer(db.url));
+  ({ server, sessionId, token } = await startSeededServer({ prefix: "talknotes-sync-bound-" }));
   const { getPrisma } = await import("../../server/db/prisma");
   await getPrisma().session.update({ where: { id: sessionId }, data: { status: "live" } });
   editor = connectClient(server.wsUrl, sessionId, { token, connect: false });

@@ -2,30 +2,26 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasGpsIfd } from "../support/has-gps-ifd";
 import { PHOTO_CAMERA_MAKE, photoWithGps } from "../support/photo-with-gps";
-import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import type { RunningServer } from "../support/server-process";
+import { startSeededServer } from "../support/seeded-server";
 
 /**
  * ARCHITECTURE.md, "Photos": photos uploaded through the real route, processed by sharp,
  * stored in SQLite and served back. Metadata never survives, non-images and
  * polyglots are refused, access follows the session, the caps hold.
  */
-const db = tempDatabase("talknotes-images-");
-process.env.DATABASE_URL = db.url;
-
 let server: RunningServer;
 let token: string;
 let viewerToken: string;
 let session: { id: string; slug: string };
 
 beforeAll(async () => {
-  server = await startServer({ databaseUrl: db.url });
-  const { seedDevopsDay } = await import("../support/seed");
-  const { seedEditorToken } = await import("../support/editor-token");
+  const started = await startSeededServer({ prefix: "talknotes-images-" });
+  ({ server, token } = started);
+  const { seeded } = started;
   const { getPrisma } = await import("../../server/db/prisma");
   const { createAccessToken } = await import("../../server/auth/access-tokens");
-  const seeded = await seedDevopsDay();
   session = seeded.session;
-  token = await seedEditorToken(seeded.conference.id);
   const viewer = await getPrisma().user.create({ data: { id: "viewer-1", name: "Viewer", email: "viewer@images.test" } });
   await getPrisma().membership.create({ data: { userId: viewer.id, conferenceId: seeded.conference.id, role: "viewer" } });
   viewerToken = (await createAccessToken(viewer.id, { name: "viewer" })).token;

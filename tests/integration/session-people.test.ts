@@ -1,7 +1,8 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PEOPLE_MAP, readSessionPeople, writeSessionPerson } from "../../lib/collab/session-people";
-import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import { type RunningServer, startServer } from "../support/server-process";
+import { type SeededServer, startSeededServer } from "../support/seeded-server";
 import { connectClient, synced, waitFor } from "../support/yclient";
 
 /**
@@ -10,8 +11,7 @@ import { connectClient, synced, waitFor } from "../support/yclient";
  * conference directory; a rename reaches every other open session and every
  * session opened later; entries that are not ours to write are ignored.
  */
-const db = tempDatabase();
-process.env.DATABASE_URL = db.url;
+let db: SeededServer["db"];
 
 let server: RunningServer;
 let panelId: string;
@@ -21,15 +21,12 @@ let conferenceSlug: string;
 let token: string;
 
 beforeAll(async () => {
-  server = await startServer({ databaseUrl: db.url });
-  const { seedDevopsDay } = await import("../support/seed");
+  let seeded: SeededServer["seeded"];
+  ({ server, db, seeded, token } = await startSeededServer());
   const { createSession } = await import("../../server/data/sessions");
   const { createConference } = await import("../../server/data/conferences");
-  const seeded = await seedDevopsDay();
   conferenceSlug = seeded.conference.slug;
   panelId = seeded.session.id;
-  const { seedAccount } = await import("../support/auth-seed");
-  token = (await seedAccount({ conferenceId: seeded.conference.id, role: "editor" })).token;
   otherId = (await createSession(conferenceSlug, { title: "Ignite Talks #2", kind: "ignite" })).id;
   const elsewhere = await createConference({ name: "Another Conference" });
   const { getPrisma } = await import("../../server/db/prisma");

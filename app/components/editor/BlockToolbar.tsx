@@ -5,20 +5,11 @@ import { useState } from "react";
 import { type BlockTimeContext, BlockTimeForm } from "./BlockTimeForm";
 import { PhotoButton } from "./PhotoButton";
 import type { PhotoQueue } from "./photo-queue";
+import { moveFocusAmong } from "../move-focus-among";
 
 /** Arrow keys, Home and End move between the toolbar's buttons (the ARIA toolbar pattern). */
 function moveFocus(ev: React.KeyboardEvent<HTMLDivElement>) {
-  const buttons = [...ev.currentTarget.querySelectorAll("button")];
-  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-  const to =
-    ev.key === "ArrowRight" ? (at + 1) % buttons.length
-    : ev.key === "ArrowLeft" ? (at - 1 + buttons.length) % buttons.length
-    : ev.key === "Home" ? 0
-    : ev.key === "End" ? buttons.length - 1
-    : null;
-  if (to === null || at === -1) return;
-  ev.preventDefault();
-  buttons[to]!.focus();
+  moveFocusAmong(ev, "button", "horizontal");
 }
 
 /**

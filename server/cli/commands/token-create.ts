@@ -30,14 +30,11 @@ export const tokenCreateCommand: CliCommand = {
     }
 
     const { openCliDatabase } = await import("../open-cli-database");
-    const { getPrisma } = await import("../../db/prisma");
+    const { accountIdByEmail } = await import("../../auth/accounts");
     const { createAccessToken } = await import("../../auth/access-tokens");
-    const { AppError } = await import("../../../lib/errors/app-error");
     const database = await openCliDatabase({ mustExist: true });
     try {
-      const user = await getPrisma().user.findUnique({ where: { email }, select: { id: true } });
-      if (!user) throw new AppError("not_found", `No account with email ${email}; create it with "talknotes user create"`);
-      const token = await createAccessToken(user.id, { name, expiresInDays });
+      const token = await createAccessToken(await accountIdByEmail(email), { name, expiresInDays });
       io.stderr.write(`Token "${token.name}" for ${email}${token.expiresAt ? `, expires ${token.expiresAt.toISOString()}` : ""}. It is shown only once.\n`);
       io.stdout.write(`${token.token}\n`);
     } finally {
