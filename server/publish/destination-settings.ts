@@ -69,6 +69,8 @@ export const DestinationInput = z.discriminatedUnion("kind", [
     settings: GitSettings,
     /** A token for an https remote (sent as the password); empty for ssh or local remotes. */
     secret: z.string().max(2000).optional(),
+    /** Publish a session here in the background when its status changes to published. */
+    autoPublish: z.boolean().default(false),
   }),
   z.object({
     kind: z.literal("wordpress"),
@@ -76,6 +78,7 @@ export const DestinationInput = z.discriminatedUnion("kind", [
     settings: WordPressSettings,
     /** The WordPress application password. */
     secret: z.string().trim().min(1, "Application password: required").max(2000),
+    autoPublish: z.boolean().default(false),
   }),
 ]);
 export type DestinationInput = z.input<typeof DestinationInput>;
