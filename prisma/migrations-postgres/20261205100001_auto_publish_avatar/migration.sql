@@ -46,3 +46,6 @@ ALTER TABLE "PublishJob" ADD CONSTRAINT "PublishJob_destinationId_fkey" FOREIGN 
 
 -- AddForeignKey
 ALTER TABLE "UserAvatar" ADD CONSTRAINT "UserAvatar_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- CreateIndex
+CREATE INDEX "UserAvatar_hash_idx" ON "UserAvatar"("hash");

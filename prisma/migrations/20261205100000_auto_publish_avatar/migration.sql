@@ -36,3 +36,6 @@ CREATE INDEX "PublishJob_destinationId_idx" ON "PublishJob"("destinationId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "PublishJob_sessionId_destinationId_key" ON "PublishJob"("sessionId", "destinationId");
+
+-- CreateIndex
+CREATE INDEX "UserAvatar_hash_idx" ON "UserAvatar"("hash");
