@@ -25,7 +25,7 @@ let published = "";
 let cookie = "";
 
 function upload(body: Uint8Array | string, headers: Record<string, string> = { cookie, origin: server.url }): Promise<Response> {
-  return fetch(`${server.url}/api/account/avatar`, { method: "POST", body, headers: { "content-type": "application/octet-stream", ...headers } });
+  return fetch(`${server.url}/api/account/avatar`, { method: "POST", body: typeof body === "string" ? body : new Uint8Array(body), headers: { "content-type": "application/octet-stream", ...headers } });
 }
 
 beforeAll(async () => {
