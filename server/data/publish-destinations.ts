@@ -1,7 +1,7 @@
 import { AppError } from "../../lib/errors/app-error";
 import { getPrisma } from "../db/prisma";
 import { readEnv } from "../env";
-import { DestinationInput, GitSettings, WordPressSettings, type DestinationKind } from "../publish/destination-settings";
+import { DestinationInput, type DestinationKind, type GhostSettings, GitSettings, WordPressSettings } from "../publish/destination-settings";
 import { sealSecret } from "../publish/secret-box";
 import { parseInput } from "./parse-input";
 
@@ -10,7 +10,7 @@ export interface DestinationSummary {
   id: string;
   name: string;
   kind: DestinationKind;
-  settings: GitSettings | WordPressSettings;
+  settings: GitSettings | WordPressSettings | GhostSettings;
   /** A credential is stored (it is never shown again). */
   hasSecret: boolean;
   /** Sessions published there so far. */
@@ -76,7 +76,7 @@ export async function listDestinations(conferenceSlug: string): Promise<Destinat
     id: r.id,
     name: r.name,
     kind: r.kind as DestinationKind,
-    settings: JSON.parse(r.settings) as GitSettings | WordPressSettings,
+    settings: JSON.parse(r.settings) as GitSettings | WordPressSettings | GhostSettings,
     hasSecret: r.secret !== null,
     posts: r._count.posts,
     autoPublish: r.autoPublish,

@@ -34,6 +34,24 @@ export async function createWordPressDestinationAction(conferenceSlug: string, _
   return { error: null, fields: {} };
 }
 
+/** Owner: add a Ghost blog; the Admin API key is sealed and never shown again. */
+export async function createGhostDestinationAction(conferenceSlug: string, _prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    await authorizeAction(conferenceSlug, "owner");
+    await createDestination(conferenceSlug, {
+      kind: "ghost",
+      name: text(form, "name"),
+      settings: { url: text(form, "url"), status: text(form, "status") === "published" ? "published" : "draft" },
+      secret: text(form, "secret"),
+      autoPublish: checked(form, "autoPublish"),
+    });
+  } catch (err) {
+    return failure(err);
+  }
+  revalidatePath(`/conferences/${conferenceSlug}/publishing`);
+  return { error: null, fields: {} };
+}
+
 /** Owner: add a Hugo or Jekyll site in a Git repository; the optional token is sealed and never shown again. */
 export async function createGitDestinationAction(conferenceSlug: string, _prev: FormState, form: FormData): Promise<FormState> {
   try {

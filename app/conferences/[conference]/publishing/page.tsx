@@ -4,8 +4,9 @@ import { ActionForm } from "@/app/components/ActionForm";
 import { PublishRunForm } from "@/app/c/_workspace/PublishRunForm";
 import { requireWorkspaceRole } from "@/app/require-workspace-role";
 import { type AutoPublishJobSummary, listAutoPublishJobs, listDestinations } from "@/server/data/publish-destinations";
-import type { GitSettings, WordPressSettings } from "@/server/publish/destination-settings";
+import type { GhostSettings, GitSettings, WordPressSettings } from "@/server/publish/destination-settings";
 import {
+  createGhostDestinationAction,
   createGitDestinationAction,
   createWordPressDestinationAction,
   deleteDestinationAction,
@@ -42,7 +43,7 @@ export default async function PublishingPage({ params }: { params: Params }) {
           <h2 id="destinations">Destinations</h2>
           {destinations.length === 0 ? (
             <div className="empty">
-              <p>No destinations yet. Add a WordPress blog or a Git-hosted Hugo or Jekyll site.</p>
+              <p>No destinations yet. Add a WordPress or Ghost blog or a Git-hosted Hugo or Jekyll site.</p>
             </div>
           ) : (
             <ul className="list" data-testid="destination-list">
@@ -50,7 +51,7 @@ export default async function PublishingPage({ params }: { params: Params }) {
                 <li key={d.id} className="list-item" data-testid="destination">
                   <h3>{d.name}</h3>
                   <div className="meta">
-                    <span className="badge">{d.kind === "wordpress" ? "WordPress" : "Git"}</span>
+                    <span className="badge">{d.kind === "wordpress" ? "WordPress" : d.kind === "ghost" ? "Ghost" : "Git"}</span>
                     <span>{describe(d.kind, d.settings)}</span>
                     <span>{d.hasSecret ? "credential stored" : "no credential"}</span>
                     <span>
@@ -97,6 +98,34 @@ export default async function PublishingPage({ params }: { params: Params }) {
                 <select name="status" defaultValue="draft">
                   <option value="draft">Drafts (publish them in WordPress)</option>
                   <option value="publish">Published at once</option>
+                </select>
+              </label>
+              <label style={{ display: "flex", gap: "0.5rem", alignItems: "center" }}>
+                <input type="checkbox" name="autoPublish" />
+                Publish automatically when a session is published
+              </label>
+            </ActionForm>
+          </div>
+          <div className="card">
+            <h2>Add a Ghost blog</h2>
+            <ActionForm action={createGhostDestinationAction.bind(null, conference.slug)} submitLabel="Add blog" testId="new-ghost">
+              <label>
+                Name
+                <input name="name" required maxLength={80} placeholder="Ghost blog" />
+              </label>
+              <label>
+                Site address
+                <input name="url" type="url" required maxLength={500} placeholder="https://notes.example.org" />
+              </label>
+              <label>
+                Admin API key <span className="hint">Settings → Integrations → Add custom integration</span>
+                <input name="secret" type="password" required maxLength={200} autoComplete="new-password" />
+              </label>
+              <label>
+                Posts are
+                <select name="status" defaultValue="draft">
+                  <option value="draft">Drafts (publish them in Ghost)</option>
+                  <option value="published">Published at once</option>
                 </select>
               </label>
               <label style={{ display: "flex", gap: "0.5rem", alignItems: "center" }}>
@@ -180,7 +209,11 @@ function AutoPublishJobs({ jobs }: { jobs: AutoPublishJobSummary[] }) {
   );
 }
 
-function describe(kind: string, settings: GitSettings | WordPressSettings): string {
+function describe(kind: string, settings: GitSettings | WordPressSettings | GhostSettings): string {
+  if (kind === "ghost") {
+    const s = settings as GhostSettings;
+    return `${s.url}, ${s.status === "published" ? "published" : "drafts"}`;
+  }
   if (kind === "wordpress") {
     const s = settings as WordPressSettings;
     return `${s.url} as ${s.username}, ${s.status === "publish" ? "published" : "drafts"}`;
