@@ -5,10 +5,14 @@
 // When Debian's wordpress, mariadb-server, php-cli and php-mysql are installed it
 // also starts a real WordPress (tests/support/start-wordpress.ts) and passes
 // TALKNOTES_TEST_WORDPRESS_URL, _USER and _PASSWORD (an application password).
+// When scripts/install-ghost.sh has installed Ghost 5, it starts a real Ghost on
+// SQLite too (tests/support/start-ghost.ts) and passes TALKNOTES_TEST_GHOST_URL and
+// _ADMIN_KEY; otherwise TALKNOTES_TEST_GHOST_MISSING says why.
 // Exits with the command's status. Usage: npx tsx scripts/test-services.ts npx vitest run <file>
 import { spawn } from "node:child_process";
 import { startPostgres } from "../tests/support/start-postgres";
 import { startRedis } from "../tests/support/start-redis";
+import { ghostMissing, startGhost } from "../tests/support/start-ghost";
 import { startWordPress, wordpressMissing } from "../tests/support/start-wordpress";
 
 const command = process.argv.slice(2);
@@ -17,8 +21,22 @@ if (command.length === 0) {
   process.exit(2);
 }
 const wordpressWhyNot = wordpressMissing();
-const [postgres, redis, wordpress] = await Promise.all([startPostgres(), startRedis(), wordpressWhyNot ? null : startWordPress()]);
-console.log(`test services: PostgreSQL ${postgres.url}, Redis ${redis.url}, WordPress ${wordpress?.url ?? `not started (${wordpressWhyNot})`}`);
+let ghostWhyNot = ghostMissing();
+const [postgres, redis, wordpress, ghost] = await Promise.all([
+  startPostgres(),
+  startRedis(),
+  wordpressWhyNot ? null : startWordPress(),
+  // A Ghost that fails to start skips the Ghost tests (with the reason) rather than the whole run.
+  ghostWhyNot
+    ? null
+    : startGhost().catch((err: unknown) => {
+        ghostWhyNot = `Ghost did not start: ${String(err instanceof Error ? err.message : err).slice(0, 2000)}`;
+        return null;
+      }),
+]);
+console.log(
+  `test services: PostgreSQL ${postgres.url}, Redis ${redis.url}, WordPress ${wordpress?.url ?? `not started (${wordpressWhyNot})`}, Ghost ${ghost?.url ?? `not started (${ghostWhyNot})`}`,
+);
 let stopped = false;
 const stopServices = async () => {
   if (stopped) return;
@@ -30,6 +48,7 @@ const stopServices = async () => {
   }
   await redis.stop();
   await wordpress?.stop();
+  await ghost?.stop();
 };
 const child = spawn(command[0]!, command.slice(1), {
   stdio: "inherit",
@@ -40,6 +59,7 @@ const child = spawn(command[0]!, command.slice(1), {
     ...(wordpress
       ? { TALKNOTES_TEST_WORDPRESS_URL: wordpress.url, TALKNOTES_TEST_WORDPRESS_USER: wordpress.username, TALKNOTES_TEST_WORDPRESS_PASSWORD: wordpress.applicationPassword }
       : {}),
+    ...(ghost ? { TALKNOTES_TEST_GHOST_URL: ghost.url, TALKNOTES_TEST_GHOST_ADMIN_KEY: ghost.adminKey } : { TALKNOTES_TEST_GHOST_MISSING: ghostWhyNot ?? "" }),
   },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));

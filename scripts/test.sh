@@ -24,6 +24,9 @@ command -v haproxy >/dev/null || need+=(haproxy)
 [ -x /usr/sbin/mariadbd ] || need+=(mariadb-server)
 command -v php >/dev/null || need+=(php-cli)
 { command -v php >/dev/null && php -m 2>/dev/null | grep -qi '^mysqli$'; } || need+=(php-mysql)
+# Ghost's sqlite3 driver is built from source (scripts/install-ghost.sh).
+{ command -v make >/dev/null && command -v g++ >/dev/null; } || need+=(build-essential)
+command -v python3 >/dev/null || need+=(python3)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing Debian packages: ${need[*]}"
   SUDO=""; [ "$(id -u)" != 0 ] && SUDO="sudo"
@@ -33,6 +36,12 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   echo "== npm ci"
   npm ci --no-audit --no-fund || exit 1
 fi
+
+# A real Ghost 5 for the Ghost publishing tests, installed once into a cache (about 25 minutes the first
+# time, at most 45); if it cannot be installed, those tests skip and say why.
+echo "== Ghost 5 for the publishing tests"
+timeout 2700 scripts/install-ghost.sh > "$ART/install-ghost.log" 2>&1 && tail -1 "$ART/install-ghost.log" \
+  || echo "Ghost not installed (see $ART/install-ghost.log): the Ghost publishing tests will skip"
 
 fail_steps=0
 last_rc=0

@@ -51,6 +51,7 @@ const EnvSchema = z.object({
     .default("")
     .transform((v) => v.split(",").map((h) => h.trim().toLowerCase().replace(/^\[|\]$/g, "")).filter(Boolean))
     .refine((hosts) => hosts.every((h) => /^[a-z0-9.-]+$|^[0-9a-f:.]+$/.test(h)), "must be a comma-separated list of host names or addresses (or file)"),
+  PUBLISH_RETRY_SECONDS: z.coerce.number().min(0.1).max(86_400).default(30),
   LIVE_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(256),
   LIVE_STREAMS_MAX: z.coerce.number().int().min(1).max(1_000_000).default(4096),
   /** Shortest pause (ms) between two merged broadcasts to a room's read-only connections (server/collab/reader-fanout.ts). */
@@ -89,6 +90,8 @@ export interface AppEnv {
    * (`PUBLISH_ALLOW_HOSTS`); the entry `file` allows local-path Git remotes.
    */
   publishAllowHosts: string[];
+  /** Delay before the first retry of a failed automatic publish (`PUBLISH_RETRY_SECONDS`); each later retry waits four times longer. */
+  publishRetryMs: number;
   /** Caps on open Server-Sent Events streams: per client address and in all. */
   liveStreams: { perAddress: number; total: number };
   /** `TALKNOTES_TOKEN`: the CLI's personal access token for commands that go through the running server; null when unset. */
@@ -149,6 +152,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
     TRUST_PROXY: source.TRUST_PROXY || undefined,
     SCHEDULE_FETCH_ALLOW_HOSTS: source.SCHEDULE_FETCH_ALLOW_HOSTS || undefined,
     PUBLISH_ALLOW_HOSTS: source.PUBLISH_ALLOW_HOSTS || undefined,
+    PUBLISH_RETRY_SECONDS: source.PUBLISH_RETRY_SECONDS || undefined,
     LIVE_STREAMS_PER_ADDRESS: source.LIVE_STREAMS_PER_ADDRESS || undefined,
     LIVE_STREAMS_MAX: source.LIVE_STREAMS_MAX || undefined,
     READER_BATCH_MIN_MS: source.READER_BATCH_MIN_MS || undefined,
@@ -179,6 +183,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
     trustProxy: parsed.data.TRUST_PROXY === "1" || parsed.data.TRUST_PROXY === "true",
     scheduleFetchAllowHosts: parsed.data.SCHEDULE_FETCH_ALLOW_HOSTS,
     publishAllowHosts: parsed.data.PUBLISH_ALLOW_HOSTS,
+    publishRetryMs: Math.round(parsed.data.PUBLISH_RETRY_SECONDS * 1000),
     liveStreams: { perAddress: parsed.data.LIVE_STREAMS_PER_ADDRESS, total: parsed.data.LIVE_STREAMS_MAX },
     readerBatchMinMs: parsed.data.READER_BATCH_MIN_MS,
   };

@@ -24,6 +24,7 @@ import { getPrisma } from "./db/prisma";
 import { EnvError, readEnv } from "./env";
 import { applyFramePolicy } from "./frame-policy";
 import { healthReport } from "./health-report";
+import { AutoPublishWorker } from "./publish/auto-publish-worker";
 import { setRuntime } from "./runtime";
 import { buildLiveFrame } from "./data/public-live-frame";
 import { PostgresNotesSearchIndex } from "./data/postgres-search-index";
@@ -135,12 +136,15 @@ async function main() {
       readerFanout: { ...DEFAULT_READER_FANOUT, minDelayMs: env.readerBatchMinMs },
     },
   });
+  // Publishes sessions to the destinations that ask for it when their status changes to published.
+  const autoPublish = new AutoPublishWorker({ firstRetryDelayMs: env.publishRetryMs });
   setRuntime({
     collab,
     live,
     search,
     notesStorage: store,
     publicPages,
+    autoPublish,
     resyncSessionPeople: (ids) => {
       const wanted = new Set(ids);
       for (const room of collab.loadedRooms()) if (wanted.has(room.sessionId)) void peopleSync.reconcile(room);
@@ -202,6 +206,7 @@ async function main() {
   await new Promise<void>((resolve) => server.listen(env.port, env.host, resolve));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.port;
+  autoPublish.start();
   console.log(`Talknotes listening on http://${env.host === "0.0.0.0" ? "localhost" : env.host}:${port}`);
 
   let stopping = false;
@@ -212,6 +217,7 @@ async function main() {
     collab.close();
     readersCopyListener.flush();
     live.close();
+    void autoPublish.close();
     server.close();
     void bus?.close();
     void renderLease?.close();

@@ -16,6 +16,8 @@ export interface Runtime {
   notesStorage: NotesStorage;
   /** Public session pages answered by the entry point before Next (the route handler fills it). */
   publicPages: PublicPageCache | null;
+  /** Runs the queued automatic publishes; `kick` after queueing some. */
+  autoPublish: { kick(): void };
   /** Re-reads these sessions' people from the database into their live documents, on every instance (after a server-side change). */
   resyncSessionPeople(sessionIds: readonly string[]): void;
 }

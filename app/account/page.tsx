@@ -6,6 +6,8 @@ import { SecretActionForm } from "@/app/components/SecretActionForm";
 import { currentViewer } from "@/app/current-viewer";
 import { listAccessTokens } from "@/server/auth/access-tokens";
 import { authorProfile } from "@/server/auth/author-profile";
+import { hasUploadedAvatar } from "@/server/auth/has-uploaded-avatar";
+import { AvatarUpload } from "./AvatarUpload";
 import { signupPolicy } from "@/server/auth/accounts";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -16,7 +18,12 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "never");
 export default async function AccountPage() {
   const viewer = await currentViewer();
   if (!viewer) redirect("/login?next=/account");
-  const [tokens, policy, profile] = await Promise.all([listAccessTokens(viewer.id), signupPolicy(), authorProfile(viewer.id)]);
+  const [tokens, policy, profile, uploaded] = await Promise.all([
+    listAccessTokens(viewer.id),
+    signupPolicy(),
+    authorProfile(viewer.id),
+    hasUploadedAvatar(viewer.id),
+  ]);
   return (
     <>
       <div className="page-head">
@@ -61,7 +68,9 @@ export default async function AccountPage() {
           <div className="card">
             <h2 id="profile">Author profile</h2>
             <p className="small">Shown with the notes you write: the byline &ldquo;Notes by …&rdquo; on public pages, exports and blog posts, and this bio at the end when you wrote first.</p>
-            <ActionForm action={updateProfileAction} submitLabel="Save profile" testId="author-profile">
+            <AvatarUpload avatarUrl={profile.avatarUrl} uploaded={uploaded} />
+            {/* Keyed by the avatar URL: after an upload the form starts from the new address, so saving keeps it. */}
+            <ActionForm key={profile.avatarUrl ?? ""} action={updateProfileAction} submitLabel="Save profile" testId="author-profile">
               <label>
                 Display name
                 <input name="name" required maxLength={100} defaultValue={profile.name} autoComplete="name" />
@@ -75,7 +84,7 @@ export default async function AccountPage() {
                 <input name="link" type="url" maxLength={500} defaultValue={profile.link ?? ""} placeholder="https://example.org/about" />
               </label>
               <label>
-                Avatar image URL (optional)
+                Avatar image URL <span className="hint">set by an upload, or any https address</span>
                 <input name="avatarUrl" type="url" maxLength={500} defaultValue={profile.avatarUrl ?? ""} placeholder="https://example.org/me.jpg" />
               </label>
             </ActionForm>

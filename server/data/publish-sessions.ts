@@ -1,6 +1,7 @@
 import { AppError } from "../../lib/errors/app-error";
 import type { SessionStatus } from "../../lib/reader/session-status";
 import { getPrisma } from "../db/prisma";
+import { queueAutoPublish } from "./queue-auto-publish";
 import { getRuntime } from "../runtime";
 import { parseInput } from "./parse-input";
 import { StatusInput } from "./publish-input";
@@ -23,7 +24,12 @@ export async function setSessionStatus(conferenceSlug: string, sessionSlug: stri
   const prisma = getPrisma();
   const session = await prisma.session.findFirst({ where: { slug: sessionSlug, conference: { slug: conferenceSlug } } });
   if (!session) throw new AppError("not_found", `No session "${sessionSlug}" in "${conferenceSlug}"`);
-  if (session.status !== to) await prisma.session.update({ where: { id: session.id }, data: { status: to } });
+  if (session.status !== to) {
+    await prisma.$transaction(async (tx) => {
+      await tx.session.update({ where: { id: session.id }, data: { status: to } });
+      if (to === "published") await queueAutoPublish(tx, session.conferenceId, [session.id]);
+    });
+  }
   afterChange([{ id: session.id, to }]);
   return { slug: session.slug, title: session.title, from: session.status, to };
 }
@@ -55,6 +61,7 @@ export async function setConferenceStatus(
     const written = options.onlyWithNotes ? await sessionsWithNotes(candidates.map((s) => s.id), tx) : null;
     const sessions = written ? candidates.filter((s) => written.has(s.id)) : candidates;
     if (sessions.length) await tx.session.updateMany({ where: { id: { in: sessions.map((s) => s.id) } }, data: { status: to } });
+    if (to === "published") await queueAutoPublish(tx, conference.id, sessions.map((s) => s.id));
     return sessions;
   });
   afterChange(changes.map((s) => ({ id: s.id, to })));
@@ -68,11 +75,13 @@ export async function setConferenceStatus(
  * reconnect read-only), and live readers get the new status, or have their
  * stream ended when the session is no longer public (LiveHub). The CLI runs
  * outside the server, which notices its changes to loaded rooms within 5 s
- * (CollabServer's status check).
+ * (CollabServer's status check). Automatic publishes the change queued
+ * start now (AutoPublishWorker; the server's poll picks up the CLI's).
  */
 function afterChange(changed: Array<{ id: string; to: SessionStatus }>): void {
   const runtime = getRuntime();
   if (!runtime) return;
+  if (changed.some((c) => c.to === "published")) runtime.autoPublish.kick();
   for (const c of changed) {
     runtime.collab.accessChanged({ kind: "session-status", sessionId: c.id, status: c.to });
     runtime.live.changed(c.id);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Kinds of destination a conference can publish to. */
-export const DESTINATION_KINDS = ["git", "wordpress"] as const;
+export const DESTINATION_KINDS = ["git", "wordpress", "ghost"] as const;
 export type DestinationKind = (typeof DESTINATION_KINDS)[number];
 
 const httpUrl = (what: string) =>
@@ -61,6 +61,13 @@ export const WordPressSettings = z.object({
 });
 export type WordPressSettings = z.output<typeof WordPressSettings>;
 
+/** Settings of a Ghost destination (Admin API with an Admin API key). */
+export const GhostSettings = z.object({
+  url: httpUrl("Site address"),
+  status: z.enum(["draft", "published"]),
+});
+export type GhostSettings = z.output<typeof GhostSettings>;
+
 /** What an owner enters for a new destination; `secret` is sealed and never shown again. */
 export const DestinationInput = z.discriminatedUnion("kind", [
   z.object({
@@ -69,6 +76,8 @@ export const DestinationInput = z.discriminatedUnion("kind", [
     settings: GitSettings,
     /** A token for an https remote (sent as the password); empty for ssh or local remotes. */
     secret: z.string().max(2000).optional(),
+    /** Publish a session here in the background when its status changes to published. */
+    autoPublish: z.boolean().default(false),
   }),
   z.object({
     kind: z.literal("wordpress"),
@@ -76,6 +85,18 @@ export const DestinationInput = z.discriminatedUnion("kind", [
     settings: WordPressSettings,
     /** The WordPress application password. */
     secret: z.string().trim().min(1, "Application password: required").max(2000),
+    autoPublish: z.boolean().default(false),
+  }),
+  z.object({
+    kind: z.literal("ghost"),
+    name: z.string().trim().min(1, "Name: required").max(80),
+    settings: GhostSettings,
+    /** The Admin API key of a custom integration: <24 hex id>:<64 hex secret>. */
+    secret: z
+      .string()
+      .trim()
+      .regex(/^[0-9a-f]{24}:[0-9a-f]{64}$/i, "Admin API key: the <id>:<secret> key of a custom integration (Settings → Integrations)"),
+    autoPublish: z.boolean().default(false),
   }),
 ]);
 export type DestinationInput = z.input<typeof DestinationInput>;

@@ -8,7 +8,8 @@ import { POSTABLE, publishedMediaOf, readPublishRun, recordPublished } from "../
 import { readEnv } from "../env";
 import { prismaImageStore } from "../images/prisma-image-store";
 import { getRuntime } from "../runtime";
-import { GitSettings, WordPressSettings } from "./destination-settings";
+import { GhostSettings, GitSettings, WordPressSettings } from "./destination-settings";
+import { GhostPublisher } from "./ghost-publisher";
 import { GitPublisher } from "./git-publisher";
 import type { PublishReport } from "./publish-report";
 import type { PublishItem, Publisher } from "./publisher";
@@ -61,12 +62,14 @@ export async function publishToDestination(options: PublishToDestinationOptions)
     const settings = GitSettings.parse(JSON.parse(destination.settings));
     await checkGitRemote(settings.remote, allowHosts);
     publisher = new GitPublisher(settings, secret, conference.name);
-  } else if (destination.kind === "wordpress") {
-    if (!secret) throw new AppError("invalid_input", `Destination "${destination.name}" has no application password`);
-    publisher = new WordPressPublisher(WordPressSettings.parse(JSON.parse(destination.settings)), secret, allowHosts, {
-      store: prismaImageStore(),
-      known: await publishedMediaOf(destination.id),
-    });
+  } else if (destination.kind === "wordpress" || destination.kind === "ghost") {
+    if (!secret) throw new AppError("invalid_input", `Destination "${destination.name}" has no ${destination.kind === "ghost" ? "Admin API key" : "application password"}`);
+    const photos = { store: prismaImageStore(), known: await publishedMediaOf(destination.id) };
+    const settings = JSON.parse(destination.settings) as unknown;
+    publisher =
+      destination.kind === "ghost"
+        ? new GhostPublisher(GhostSettings.parse(settings), secret, allowHosts, photos)
+        : new WordPressPublisher(WordPressSettings.parse(settings), secret, allowHosts, photos);
   } else {
     throw new AppError("invalid_input", `Destination "${destination.name}" is of an unknown kind "${destination.kind}"`);
   }

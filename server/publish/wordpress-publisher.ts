@@ -1,7 +1,4 @@
 import { createHash } from "node:crypto";
-import http from "node:http";
-import https from "node:https";
-import net from "node:net";
 import { AppError } from "../../lib/errors/app-error";
 import { documentSlug } from "../../lib/export/document-slug";
 import { escapeHtml } from "../../lib/export/escape-html";
@@ -12,17 +9,10 @@ import { postTitle } from "../../lib/export/post-title";
 import { renderHtmlFragment } from "../../lib/export/render-html";
 import { sanitiseDocument } from "../../lib/export/sanitise-document";
 import { notesExcerpt } from "../../lib/reader/notes-excerpt";
-import { BlockedAddressError } from "../data/blocked-address-error";
-import { guardedLookup } from "../data/guarded-lookup";
-import { isPublicAddress } from "../data/is-public-address";
 import type { ImageStore } from "../images/image-store";
 import type { WordPressSettings } from "./destination-settings";
+import { guardedHttpRequest } from "./guarded-http-request";
 import type { PublishedMediaFile, PublishItem, PublishOutcome, Publisher } from "./publisher";
-
-/** Longest one request may take. */
-const REQUEST_TIMEOUT_MS = 30_000;
-/** Largest answer read (a post comes back with its content). */
-const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 type Json = Record<string, unknown>;
 
@@ -180,49 +170,19 @@ export class WordPressPublisher implements Publisher {
   }
 
   private request(method: string, url: URL, body: Body | undefined): Promise<{ status: number; text: string }> {
-    const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, "");
-    const allowed = this.allowHosts === null || this.allowHosts.has(host);
-    if (net.isIP(host) && !allowed && !isPublicAddress(host)) return Promise.reject(blocked(host));
     const bytes = body === undefined ? undefined : "json" in body ? Buffer.from(JSON.stringify(body.json)) : Buffer.from(body.file);
-    const bodyHeaders =
+    const bodyHeaders: Record<string, string> =
       body === undefined
         ? {}
         : "json" in body
           ? { "content-type": "application/json; charset=utf-8" }
           : // The file name is a hash and a fixed suffix, nothing to quote.
             { "content-type": body.contentType, "content-disposition": `attachment; filename="${body.filename}"` };
-    const send = url.protocol === "https:" ? https.request : http.request;
-    return new Promise((resolve, reject) => {
-      const req = send(
-        url,
-        {
-          method,
-          agent: false,
-          lookup: guardedLookup(allowed),
-          timeout: REQUEST_TIMEOUT_MS,
-          headers: {
-            authorization: this.authorization,
-            accept: "application/json",
-            "user-agent": "Talknotes publisher",
-            ...bodyHeaders,
-            ...(bytes !== undefined ? { "content-length": bytes.length } : {}),
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          let size = 0;
-          res.on("data", (chunk: Buffer) => {
-            size += chunk.length;
-            if (size > MAX_RESPONSE_BYTES) res.destroy(new Error("answer too large"));
-            else chunks.push(chunk);
-          });
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
-          res.on("error", (err) => reject(unreachable(this.settings.url, err)));
-        },
-      );
-      req.on("timeout", () => req.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
-      req.on("error", (err) => reject(err instanceof BlockedAddressError ? blocked(err.host) : unreachable(this.settings.url, err)));
-      req.end(bytes);
+    return guardedHttpRequest(method, url, {
+      headers: { authorization: this.authorization, accept: "application/json", "user-agent": "Talknotes publisher", ...bodyHeaders },
+      body: bytes,
+      allowHosts: this.allowHosts,
+      site: `WordPress at ${this.settings.url}`,
     });
   }
 }
@@ -235,14 +195,6 @@ class WordPressError extends AppError {
   ) {
     super(httpStatus === 401 || httpStatus === 403 ? "forbidden" : "invalid_input", message);
   }
-}
-
-function unreachable(site: string, err: Error & { code?: string }): AppError {
-  return new AppError("invalid_input", `WordPress at ${site} is unreachable: ${err.code ?? err.message}`);
-}
-
-function blocked(host: string): AppError {
-  return new AppError("invalid_input", `${host} is a private or local address, which publishing does not connect to (the operator can allow a host with PUBLISH_ALLOW_HOSTS)`);
 }
 
 /** WordPress messages may carry a little HTML ("<strong>Error:</strong>"): as one line of text. */

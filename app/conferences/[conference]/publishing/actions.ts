@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import type { FormState } from "@/app/actions";
 import { authorizeAction } from "@/app/authorize-action";
 import { AppError } from "@/lib/errors/app-error";
-import { createDestination, deleteDestination } from "@/server/data/publish-destinations";
+import { createDestination, deleteDestination, setDestinationAutoPublish } from "@/server/data/publish-destinations";
 import { formatPublishReport } from "@/server/publish/publish-report";
 import { publishToDestination } from "@/server/publish/publish-to-destination";
 
@@ -14,6 +14,7 @@ function failure(err: unknown): FormState {
 }
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "");
+const checked = (form: FormData, name: string) => form.get(name) === "on";
 
 /** Owner: add a WordPress blog; the application password is sealed and never shown again. */
 export async function createWordPressDestinationAction(conferenceSlug: string, _prev: FormState, form: FormData): Promise<FormState> {
@@ -24,6 +25,25 @@ export async function createWordPressDestinationAction(conferenceSlug: string, _
       name: text(form, "name"),
       settings: { url: text(form, "url"), username: text(form, "username"), status: text(form, "status") === "publish" ? "publish" : "draft" },
       secret: text(form, "secret"),
+      autoPublish: checked(form, "autoPublish"),
+    });
+  } catch (err) {
+    return failure(err);
+  }
+  revalidatePath(`/conferences/${conferenceSlug}/publishing`);
+  return { error: null, fields: {} };
+}
+
+/** Owner: add a Ghost blog; the Admin API key is sealed and never shown again. */
+export async function createGhostDestinationAction(conferenceSlug: string, _prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    await authorizeAction(conferenceSlug, "owner");
+    await createDestination(conferenceSlug, {
+      kind: "ghost",
+      name: text(form, "name"),
+      settings: { url: text(form, "url"), status: text(form, "status") === "published" ? "published" : "draft" },
+      secret: text(form, "secret"),
+      autoPublish: checked(form, "autoPublish"),
     });
   } catch (err) {
     return failure(err);
@@ -41,6 +61,7 @@ export async function createGitDestinationAction(conferenceSlug: string, _prev: 
       name: text(form, "name"),
       settings: { remote: text(form, "remote"), branch: text(form, "branch"), path: text(form, "path"), flavour: text(form, "flavour") === "jekyll" ? "jekyll" : "hugo" },
       secret: text(form, "secret"),
+      autoPublish: checked(form, "autoPublish"),
     });
   } catch (err) {
     return failure(err);
@@ -54,6 +75,18 @@ export async function deleteDestinationAction(conferenceSlug: string, destinatio
   try {
     await authorizeAction(conferenceSlug, "owner");
     await deleteDestination(conferenceSlug, destinationId);
+  } catch (err) {
+    return failure(err);
+  }
+  revalidatePath(`/conferences/${conferenceSlug}/publishing`);
+  return { error: null, fields: {} };
+}
+
+/** Owner: turn a destination's automatic publishing (when a session's status changes to published) on or off. */
+export async function setDestinationAutoPublishAction(conferenceSlug: string, destinationId: string, on: boolean, _prev: FormState, _form: FormData): Promise<FormState> {
+  try {
+    await authorizeAction(conferenceSlug, "owner");
+    await setDestinationAutoPublish(conferenceSlug, destinationId, on);
   } catch (err) {
     return failure(err);
   }

@@ -3,9 +3,16 @@ import Link from "next/link";
 import { ActionForm } from "@/app/components/ActionForm";
 import { PublishRunForm } from "@/app/c/_workspace/PublishRunForm";
 import { requireWorkspaceRole } from "@/app/require-workspace-role";
-import { listDestinations } from "@/server/data/publish-destinations";
-import type { GitSettings, WordPressSettings } from "@/server/publish/destination-settings";
-import { createGitDestinationAction, createWordPressDestinationAction, deleteDestinationAction, publishToDestinationAction } from "./actions";
+import { type AutoPublishJobSummary, listAutoPublishJobs, listDestinations } from "@/server/data/publish-destinations";
+import type { GhostSettings, GitSettings, WordPressSettings } from "@/server/publish/destination-settings";
+import {
+  createGhostDestinationAction,
+  createGitDestinationAction,
+  createWordPressDestinationAction,
+  deleteDestinationAction,
+  publishToDestinationAction,
+  setDestinationAutoPublishAction,
+} from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Publishing" };
@@ -16,7 +23,7 @@ export default async function PublishingPage({ params }: { params: Params }) {
   const slug = (await params).conference;
   // Owners only: others get 404, like an unknown conference.
   const { conference } = await requireWorkspaceRole(slug, "owner", `/conferences/${slug}/publishing`);
-  const destinations = await listDestinations(conference.slug);
+  const [destinations, jobs] = await Promise.all([listDestinations(conference.slug), listAutoPublishJobs(conference.slug)]);
   return (
     <>
       <nav className="crumbs" aria-label="Breadcrumb">
@@ -36,7 +43,7 @@ export default async function PublishingPage({ params }: { params: Params }) {
           <h2 id="destinations">Destinations</h2>
           {destinations.length === 0 ? (
             <div className="empty">
-              <p>No destinations yet. Add a WordPress blog or a Git-hosted Hugo or Jekyll site.</p>
+              <p>No destinations yet. Add a WordPress or Ghost blog or a Git-hosted Hugo or Jekyll site.</p>
             </div>
           ) : (
             <ul className="list" data-testid="destination-list">
@@ -44,14 +51,22 @@ export default async function PublishingPage({ params }: { params: Params }) {
                 <li key={d.id} className="list-item" data-testid="destination">
                   <h3>{d.name}</h3>
                   <div className="meta">
-                    <span className="badge">{d.kind === "wordpress" ? "WordPress" : "Git"}</span>
+                    <span className="badge">{d.kind === "wordpress" ? "WordPress" : d.kind === "ghost" ? "Ghost" : "Git"}</span>
                     <span>{describe(d.kind, d.settings)}</span>
                     <span>{d.hasSecret ? "credential stored" : "no credential"}</span>
                     <span>
                       {d.posts} session{d.posts === 1 ? "" : "s"} published
                     </span>
+                    <span data-testid="auto-publish-state">{d.autoPublish ? "publishes automatically" : "publishes on request"}</span>
                   </div>
+                  <AutoPublishJobs jobs={jobs.filter((j) => j.destinationId === d.id)} />
                   <PublishRunForm action={publishToDestinationAction.bind(null, conference.slug, d.id, null)} label="Publish all published sessions" testId={`publish-all-${d.name}`} />
+                  <ActionForm
+                    compact
+                    action={setDestinationAutoPublishAction.bind(null, conference.slug, d.id, !d.autoPublish)}
+                    submitLabel={d.autoPublish ? "Stop publishing automatically" : "Publish automatically"}
+                    testId={`auto-publish-${d.name}`}
+                  />
                   <ActionForm compact danger action={deleteDestinationAction.bind(null, conference.slug, d.id)} submitLabel="Remove" />
                 </li>
               ))}
@@ -84,6 +99,38 @@ export default async function PublishingPage({ params }: { params: Params }) {
                   <option value="draft">Drafts (publish them in WordPress)</option>
                   <option value="publish">Published at once</option>
                 </select>
+              </label>
+              <label style={{ display: "flex", gap: "0.5rem", alignItems: "center" }}>
+                <input type="checkbox" name="autoPublish" />
+                Publish automatically when a session is published
+              </label>
+            </ActionForm>
+          </div>
+          <div className="card">
+            <h2>Add a Ghost blog</h2>
+            <ActionForm action={createGhostDestinationAction.bind(null, conference.slug)} submitLabel="Add blog" testId="new-ghost">
+              <label>
+                Name
+                <input name="name" required maxLength={80} placeholder="Ghost blog" />
+              </label>
+              <label>
+                Site address
+                <input name="url" type="url" required maxLength={500} placeholder="https://notes.example.org" />
+              </label>
+              <label>
+                Admin API key <span className="hint">Settings → Integrations → Add custom integration</span>
+                <input name="secret" type="password" required maxLength={200} autoComplete="new-password" />
+              </label>
+              <label>
+                Posts are
+                <select name="status" defaultValue="draft">
+                  <option value="draft">Drafts (publish them in Ghost)</option>
+                  <option value="published">Published at once</option>
+                </select>
+              </label>
+              <label style={{ display: "flex", gap: "0.5rem", alignItems: "center" }}>
+                <input type="checkbox" name="autoPublish" />
+                Publish automatically when a session is published
               </label>
             </ActionForm>
           </div>
@@ -119,6 +166,10 @@ export default async function PublishingPage({ params }: { params: Params }) {
                 Access token <span className="hint">for an https repository; empty for ssh</span>
                 <input name="secret" type="password" maxLength={2000} autoComplete="new-password" />
               </label>
+              <label style={{ display: "flex", gap: "0.5rem", alignItems: "center" }}>
+                <input type="checkbox" name="autoPublish" />
+                Publish automatically when a session is published
+              </label>
             </ActionForm>
           </div>
         </aside>
@@ -127,7 +178,42 @@ export default async function PublishingPage({ params }: { params: Params }) {
   );
 }
 
-function describe(kind: string, settings: GitSettings | WordPressSettings): string {
+const JOB_STATE: Record<AutoPublishJobSummary["state"], string> = {
+  pending: "waiting",
+  running: "publishing now",
+  done: "published",
+  failed: "gave up",
+  cancelled: "not published",
+};
+
+/** The destination's automatic publishes: what happened last to each session, and when a failed one is retried. */
+function AutoPublishJobs({ jobs }: { jobs: AutoPublishJobSummary[] }) {
+  if (jobs.length === 0) return null;
+  const time = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
+  return (
+    // Open when something needs the owner's attention (an error, retried or given up).
+    <details className="auto-publish-jobs" data-testid="auto-publish-jobs" open={jobs.some((j) => j.lastError !== null && j.state !== "done")}>
+      <summary>Automatic publishing ({jobs.length})</summary>
+      <ul>
+        {jobs.map((j) => (
+          <li key={j.sessionSlug} data-testid="auto-publish-job" data-state={j.state}>
+            <strong>{j.sessionTitle}</strong>: {JOB_STATE[j.state]}
+            {j.state === "done" && j.lastAction ? ` (${j.lastAction})` : ""}
+            {j.attempts > 1 ? `, ${j.attempts} attempts` : ""}
+            {j.state === "pending" && j.lastError ? `, next try ${time(j.runAt)}` : ""}
+            {j.lastError && j.state !== "done" ? <span className="form-error"> {j.lastError}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function describe(kind: string, settings: GitSettings | WordPressSettings | GhostSettings): string {
+  if (kind === "ghost") {
+    const s = settings as GhostSettings;
+    return `${s.url}, ${s.status === "published" ? "published" : "drafts"}`;
+  }
   if (kind === "wordpress") {
     const s = settings as WordPressSettings;
     return `${s.url} as ${s.username}, ${s.status === "publish" ? "published" : "drafts"}`;
