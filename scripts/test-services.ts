@@ -20,8 +20,11 @@ if (command.length === 0) {
   console.error("usage: tsx scripts/test-services.ts <command> [args...]");
   process.exit(2);
 }
-const wordpressWhyNot = wordpressMissing();
-let ghostWhyNot = ghostMissing();
+// TALKNOTES_TEST_BLOGS=0: no WordPress or Ghost (the browser suite publishes nowhere; starting them costs
+// half a minute and their memory for the whole run).
+const blogsOff = process.env.TALKNOTES_TEST_BLOGS === "0" ? "not wanted (TALKNOTES_TEST_BLOGS=0)" : null;
+const wordpressWhyNot = blogsOff ?? wordpressMissing();
+let ghostWhyNot = blogsOff ?? ghostMissing();
 const [postgres, redis, wordpress, ghost] = await Promise.all([
   startPostgres(),
   startRedis(),
