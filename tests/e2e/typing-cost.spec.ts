@@ -140,6 +140,8 @@ test("blocks of long notes out of view are not rendered; the caret's block alway
   // The first thread is thousands of pixels above: Chromium skips its style, layout and paint.
   await expect.poll(() => blockRendered(page, 0)).toBe(false);
   expect(await blockRendered(page, -1)).toBe(true);
+  // The block Enter made is never skipped, not even before its first frame: it holds the caret.
+  expect(await editor.evaluate((el) => getComputedStyle(el.lastElementChild!).contentVisibility)).toBe("visible");
 
   // Jumping to the start renders it, scrolls the caret into view, and typing lands there.
   await page.keyboard.press("ControlOrMeta+Home");
