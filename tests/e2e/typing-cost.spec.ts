@@ -1,8 +1,9 @@
-import { type BrowserContext, type Page, expect, test } from "@playwright/test";
+import { type APIRequestContext, type BrowserContext, type Page, expect, test } from "@playwright/test";
+import { apiAs } from "./api-as";
 import { caretToEnd } from "./caret-to-end";
 import { createPanel } from "./create-panel";
 import { openAs } from "./open-as";
-import { signIn } from "./sign-in";
+import { accountToken, signIn } from "./sign-in";
 
 /**
  * BENCHMARKS.md, "Editor typing cost": a keystroke's cost must not grow with the notes. These check the
@@ -101,4 +102,91 @@ test("the caret stays clear of the window's bottom edge while typing at the end 
     .toBe(true);
   expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
   await page.context().close();
+});
+
+/** Imports panel notes of `threads` question threads (each with three answers); returns the editor's URL. */
+async function importLongNotes(request: APIRequestContext, baseURL: string | undefined, threads: number): Promise<string> {
+  const token = accountToken();
+  const created = await apiAs(request, token, "post", "/conferences", { name: `Long Notes Camp ${Date.now().toString(36)}`, startsOn: "2021-10-09" });
+  const conference = (created.conference as { slug: string }).slug;
+  const lines = ["Long Notes Camp, Portland, OR", "October 9, 2021", "", "The Long Panel", "", "Amara Okafor (Tidewater Labs)", "Bruno Castellanos (Quayside Bank)", ""];
+  for (let t = 0; t < threads; t++) {
+    lines.push(`- Question: "How does thread ${t} end?"`);
+    for (const name of ["Amara", "Bruno", "Amara"]) lines.push(`  - ${name}: "answer ${t} from ${name}, long enough to wrap once or twice on a narrow window"`);
+  }
+  const imported = await apiAs(request, token, "post", `/conferences/${conference}/import-notes`, lines.join("\n"));
+  return `${baseURL}/conferences/${conference}/sessions/${(imported.session as { slug: string }).slug}`;
+}
+
+/** Whether the browser renders the first paragraph of the editor's `index`-th top-level block (negative: from the end). */
+function blockRendered(page: Page, index: number): Promise<boolean> {
+  return page.evaluate((i) => {
+    const blocks = document.querySelector('[data-testid="notes-editor"]')!.children;
+    const p = blocks[i < 0 ? blocks.length + i : i]!.querySelector("p")!;
+    return p.checkVisibility({ contentVisibilityAuto: true } as CheckVisibilityOptions);
+  }, index);
+}
+
+test("blocks of long notes out of view are not rendered; the caret's block always is", async ({ browser, request, baseURL }) => {
+  const url = await importLongNotes(request, baseURL, 150);
+  const page = await openAs(browser, url, "Typist");
+  const editor = page.getByTestId("notes-editor");
+  await expect(editor.locator(":scope > *")).toHaveCount(150);
+  await editor.focus();
+  await caretToEnd(page, editor);
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("the last words");
+  await expect(editor).toContainText("the last words");
+  // The first thread is thousands of pixels above: Chromium skips its style, layout and paint.
+  await expect.poll(() => blockRendered(page, 0)).toBe(false);
+  expect(await blockRendered(page, -1)).toBe(true);
+  // The block Enter made is never skipped, not even before its first frame: it holds the caret.
+  expect(await editor.evaluate((el) => getComputedStyle(el.lastElementChild!).contentVisibility)).toBe("visible");
+
+  // Jumping to the start renders it, scrolls the caret into view, and typing lands there.
+  await page.keyboard.press("ControlOrMeta+Home");
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 60))));
+  await page.keyboard.type("First: ");
+  await expect(editor.locator(":scope > *").first().locator("p").first()).toContainText("First: How does thread 0 end?");
+  await expect.poll(() => blockRendered(page, 0)).toBe(true);
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const rect = document.getSelection()!.getRangeAt(0).getBoundingClientRect();
+        return rect.top >= 0 && rect.bottom <= window.innerHeight;
+      }),
+    )
+    .toBe(true);
+  // Every word is still in the page for find-in-page, printing and assistive technology.
+  expect(await editor.evaluate((el) => el.textContent!.includes("answer 75 from Bruno"))).toBe(true);
+  await page.context().close();
+});
+
+test("opening a session draws each block once, reopening it too", async ({ browser, request, baseURL }) => {
+  const url = await importLongNotes(request, baseURL, 40);
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    window.localStorage.setItem("talknotes:name", "Typist");
+    // Top-level blocks taken out of the editor while the page opens: a block drawn twice shows here.
+    const w = window as unknown as { __blocksRemoved: number };
+    w.__blocksRemoved = 0;
+    new MutationObserver((records) => {
+      for (const record of records) {
+        if ((record.target as Element).getAttribute?.("data-testid") !== "notes-editor") continue;
+        for (const node of record.removedNodes) if (node.nodeType === Node.ELEMENT_NODE && (node as Element).hasAttribute("data-type")) w.__blocksRemoved++;
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const page = await context.newPage();
+  await signIn(page);
+  const removed = () => page.evaluate(() => (window as unknown as { __blocksRemoved: number }).__blocksRemoved);
+  const editor = page.getByTestId("notes-editor");
+  for (const visit of ["first visit", "reopened from this browser's copy"]) {
+    await page.goto(url);
+    await expect(page.getByTestId("sync-status")).toHaveText("Saved");
+    await expect(editor.locator(":scope > *")).toHaveCount(40);
+    // At most the empty line the editor starts with, replaced by the notes.
+    expect(await removed(), visit).toBeLessThanOrEqual(1);
+  }
+  await context.close();
 });

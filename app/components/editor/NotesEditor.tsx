@@ -23,6 +23,7 @@ import { attributeBlock } from "./attribute-block";
 import { AttributionAutocomplete, type AttributionQuery, type AutocompleteBridge } from "./attribution-autocomplete";
 import { AttributionChips, type ChipPerson } from "./attribution-chips";
 import { renderCaret } from "./render-caret";
+import { RenderCaretBlock } from "./render-caret-block";
 import { AttributionMenu, attributionOptionId, type MenuAnchor, type MenuItem } from "./AttributionMenu";
 import { BlockToolbar } from "./BlockToolbar";
 import { CaptureBar } from "./CaptureBar";
@@ -219,6 +220,7 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
         Placeholder.configure({ placeholder: "Type what you hear. @ attributes, Q: asks, ( is your aside. Press ? for keys." }),
         Collaboration.configure({ document: collab.doc, field: NOTES_FIELD }),
         KeepCaretThroughRemoteEdits,
+        RenderCaretBlock,
         CollaborationCaret.configure({ provider: collab.provider, user: { name, color: userColor(name) }, render: renderCaret }),
         AttributionChips.configure({ people: () => chipPeopleRef.current }),
         AttributionAutocomplete.configure({ bridge }),

@@ -122,6 +122,8 @@ export function updateChipDecorations(
 function chipsBetween(doc: ProseMirrorNode, from: number, to: number, people: Map<string, ChipPerson>): Decoration[] {
   const decorations: Decoration[] = [];
   doc.nodesBetween(from, to, (node, pos, parent) => {
+    // A block's line holds no blocks: never walk its text (most of the document's nodes).
+    if (node.isTextblock) return false;
     const type = node.type.name;
     if (type !== "statement" && type !== "question" && type !== "talk") return true;
     const textStart = pos + 2; // inside the block's first paragraph
