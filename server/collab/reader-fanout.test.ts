@@ -58,4 +58,37 @@ describe("ReaderFanout", () => {
     await new Promise((r) => setTimeout(r, 40));
     expect(sent).toHaveLength(1);
   });
+
+  it("sends a moving caret once per fan-out, with its latest position, after the document", async () => {
+    const sent: string[] = [];
+    const carets = new Map<number, number>();
+    const fanout = new ReaderFanout(
+      (message) => sent.push(Buffer.from(message).toString()),
+      () => ({ message: Buffer.from("doc"), frame: Buffer.from("doc") }),
+      { minDelayMs: 30, maxDelayMs: 50, busyFactor: 3 },
+      (ids) => {
+        const text = ids
+          .filter((id) => carets.has(id))
+          .sort()
+          .map((id) => `${id}@${carets.get(id)}`)
+          .join(",");
+        return text ? { message: Buffer.from(text), frame: Buffer.from(text) } : null;
+      },
+    );
+    carets.set(1, 0);
+    fanout.pushPresence([1]);
+    expect(sent).toEqual(["1@0"]); // nothing waits: out at once
+    for (let pos = 1; pos <= 10; pos++) {
+      carets.set(1, pos);
+      fanout.pushPresence([1]);
+    }
+    carets.set(2, 7);
+    fanout.pushPresence([2]);
+    fanout.push(edits(1)[0]!);
+    fanout.pushPresence([99]); // a client the room no longer knows: nothing to send for it
+    expect(sent).toEqual(["1@0"]); // the pause after the first fan-out
+    await new Promise((r) => setTimeout(r, 80));
+    expect(sent).toEqual(["1@0", "doc", "1@10,2@7"]);
+  });
 });
+

@@ -112,7 +112,7 @@ export class Room {
     });
     this.revisions = new RevisionAuthorship(sessionId, stored.generation, store, options.revisionEveryMs, loaded.lastRevisionAt);
     this.readersCopy = options.onContentChange ? new ReadersCopySchedule(sessionId, this.doc, options.onContentChange, options.contentDelayMs) : null;
-    this.readers = new ReaderFanout(this.sendToReaders, encodeBroadcast, options.readerFanout ?? DEFAULT_READER_FANOUT);
+    this.readers = new ReaderFanout(this.sendToReaders, encodeBroadcast, options.readerFanout ?? DEFAULT_READER_FANOUT, this.encodePresence);
     for (const part of stored.parts) Y.applyUpdate(this.doc, part, this);
     this.doc.on("update", this.handleUpdate);
     this.awareness.on("update", this.handleAwareness);
@@ -203,11 +203,25 @@ export class Room {
 
   private handleAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
     const changed = added.concat(updated, removed);
+    const encoded = this.encodePresence(changed);
+    if (!encoded) return;
+    // Like a document broadcast: framed once, editors at once, readers through the fan-out (a caret that
+    // moves with every keystroke would otherwise cost every reader a write per keystroke).
+    for (const [conn, state] of this.conns) {
+      if (!state.access.readOnly) this.sendTo(conn, encoded.message, undefined, encoded.frame);
+    }
+    this.readers.pushPresence(changed, encoded);
+  };
+
+  /** The awareness message with the current state of these clients (removed ones as removed); null when none is known. */
+  private encodePresence = (clientIds: number[]): { message: Uint8Array; frame: Buffer } | null => {
+    const known = clientIds.filter((id) => this.awareness.meta.has(id));
+    if (known.length === 0) return null;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, known));
     const message = encoding.toUint8Array(encoder);
-    for (const conn of this.conns.keys()) this.sendTo(conn, message);
+    return { message, frame: binaryFrame(message) };
   };
 
   /**
