@@ -9,8 +9,8 @@
 import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import { createPeopleIndex } from "../lib/people/createPeopleIndex";
-import { rankPeople } from "../lib/people/rankPeople";
+import { createPeopleIndex } from "../lib/people/create-people-index";
+import { rankPeople } from "../lib/people/rank-people";
 import type { PersonCandidate, RankContext } from "../lib/people/types";
 import { seededRandom } from "../lib/random/seeded-random";
 

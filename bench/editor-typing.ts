@@ -16,8 +16,8 @@
 import type { Browser, Page } from "@playwright/test";
 import type { JSONContent } from "@tiptap/core";
 import { importNotes } from "../lib/import";
-import { interchangeToNotes } from "../lib/schema/interchangeToNotes";
-import { seedYDocFromNotes } from "../lib/schema/seedYDocFromNotes";
+import { interchangeToNotes } from "../lib/schema/interchange-to-notes";
+import { seedYDocFromNotes } from "../lib/schema/seed-ydoc-from-notes";
 import { synced } from "../tests/support/yclient";
 import type { BenchContext } from "./support/bench-context";
 import { connectEditor } from "./support/connect-editor";

@@ -18,7 +18,7 @@
 import fs from "node:fs";
 import sharp from "sharp";
 import * as Y from "yjs";
-import { NOTES_FIELD } from "../lib/schema/notesField";
+import { NOTES_FIELD } from "../lib/schema/notes-field";
 import { synced } from "../tests/support/yclient";
 import { photoWithGps } from "../tests/support/photo-with-gps";
 import type { BenchContext } from "./support/bench-context";

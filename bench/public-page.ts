@@ -12,8 +12,8 @@
  * session is measured too, for contrast (no goal).
  */
 import { importNotes } from "../lib/import";
-import { interchangeToNotes } from "../lib/schema/interchangeToNotes";
-import { seedYDocFromNotes } from "../lib/schema/seedYDocFromNotes";
+import { interchangeToNotes } from "../lib/schema/interchange-to-notes";
+import { seedYDocFromNotes } from "../lib/schema/seed-ydoc-from-notes";
 import { synced } from "../tests/support/yclient";
 import { connectEditor } from "./support/connect-editor";
 import type { BenchContext } from "./support/bench-context";

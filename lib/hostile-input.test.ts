@@ -6,15 +6,15 @@ import { MAX_NOTES_BYTES } from "./import/import-error";
 import { importNotes } from "./import/import-notes";
 import { tokenizeLines } from "./import/tokenize-lines";
 import { parseInterchange } from "./interchange/parse-interchange";
-import { createPeopleIndex } from "./people/createPeopleIndex";
-import { normalizeText } from "./people/normalizeText";
-import { rankPeople } from "./people/rankPeople";
+import { createPeopleIndex } from "./people/create-people-index";
+import { normalizeText } from "./people/normalize-text";
+import { rankPeople } from "./people/rank-people";
 import { ftsQuery } from "./reader/fts-query";
 import { MAX_SCHEDULE_BYTES } from "./schedule/check-schedule-size";
 import { parseOffsetDateTime } from "./schedule/parse-offset-date-time";
 import { parseScheduleDuration } from "./schedule/parse-schedule-duration";
 import { readSchedule } from "./schedule/read-schedule";
-import { detectAttributionTrigger } from "./schema/detectAttributionTrigger";
+import { detectAttributionTrigger } from "./schema/detect-attribution-trigger";
 import { slugify } from "./text/slugify";
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { notesToInterchange } from "../schema/notesToInterchange";
-import { interchangeToNotes } from "../schema/interchangeToNotes";
+import { notesToInterchange } from "../schema/notes-to-interchange";
+import { interchangeToNotes } from "../schema/interchange-to-notes";
 import { renderReaderNotes } from "../reader/render-reader-notes";
 import { renderMarkdownBody } from "../export/render-markdown-body";
 import { renderJson } from "../export/render-json";

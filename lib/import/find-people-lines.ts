@@ -1,4 +1,4 @@
-import { normalizeText } from "../people/normalizeText";
+import { normalizeText } from "../people/normalize-text";
 import { parseAttribution, parseTrailingAttribution } from "./parse-attribution";
 import { parseDateLine } from "./parse-date-line";
 import { parsePersonLine } from "./parse-person-line";

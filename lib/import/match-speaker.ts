@@ -1,7 +1,7 @@
 import type { InterchangePerson } from "../interchange/types";
-import { createPeopleIndex } from "../people/createPeopleIndex";
-import { normalizeText } from "../people/normalizeText";
-import { rankPeople } from "../people/rankPeople";
+import { createPeopleIndex } from "../people/create-people-index";
+import { normalizeText } from "../people/normalize-text";
+import { rankPeople } from "../people/rank-people";
 import type { SpeakerMatchIndex } from "./prepare-speaker-match";
 import { prepareSpeakerMatch } from "./prepare-speaker-match";
 

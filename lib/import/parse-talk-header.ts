@@ -1,4 +1,4 @@
-import { normalizeText } from "../people/normalizeText";
+import { normalizeText } from "../people/normalize-text";
 import { isPersonName } from "./is-person-name";
 import { parsePersonLine, trailingGroup } from "./parse-person-line";
 import type { PersonLine } from "./parse-person-line";

@@ -1,5 +1,5 @@
 import type { InterchangePerson, PersonRole } from "../interchange/types";
-import { normalizeText } from "../people/normalizeText";
+import { normalizeText } from "../people/normalize-text";
 import { matchSpeaker } from "./match-speaker";
 import { MAX_SESSION_PEOPLE } from "./max-session-people";
 import { prepareSpeakerMatch } from "./prepare-speaker-match";

@@ -1,4 +1,4 @@
-import { normalizeText } from "../people/normalizeText";
+import { normalizeText } from "../people/normalize-text";
 import type { PeopleIndex } from "../people/types";
 import type { MatchablePerson, SpeakerMatchKind } from "./match-speaker";
 

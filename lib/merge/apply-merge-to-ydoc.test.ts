@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { readSessionPeople, writeSessionPerson } from "../collab/session-people";
 import type { TalkNotesDocument } from "../interchange/types";
-import { notesFromYDoc } from "../schema/notesFromYDoc";
-import { notesToInterchange } from "../schema/notesToInterchange";
+import { notesFromYDoc } from "../schema/notes-from-ydoc";
+import { notesToInterchange } from "../schema/notes-to-interchange";
 import { applyMergeToYDoc } from "./apply-merge-to-ydoc";
 
 const merged: TalkNotesDocument = {

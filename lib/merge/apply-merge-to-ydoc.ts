@@ -1,7 +1,7 @@
 import type * as Y from "yjs";
 import { readSessionPeople, writeSessionPerson } from "../collab/session-people";
-import { interchangeToNotes } from "../schema/interchangeToNotes";
-import { seedYDocFromNotes } from "../schema/seedYDocFromNotes";
+import { interchangeToNotes } from "../schema/interchange-to-notes";
+import { seedYDocFromNotes } from "../schema/seed-ydoc-from-notes";
 import type { TalkNotesDocument } from "../interchange/types";
 
 /** The session-people map's limits (lib/collab/session-people SessionPersonEntry). */

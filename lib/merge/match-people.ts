@@ -1,6 +1,6 @@
 import { matchSpeaker } from "../import/match-speaker";
 import type { InterchangePerson } from "../interchange/types";
-import { normalizeText } from "../people/normalizeText";
+import { normalizeText } from "../people/normalize-text";
 import type { PersonMatch } from "./merge-types";
 
 /** Strongest first; a left person already taken by a stronger match is not given to a weaker one. */

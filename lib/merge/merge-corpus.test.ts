@@ -6,7 +6,7 @@ import { generateNotes, type GeneratedNotes } from "../import/fixtures/generate-
 import { NOTE_TAKER_STYLES } from "../import/fixtures/note-taker-styles";
 import { importNotes } from "../import/import-notes";
 import type { Block, TalkNotesDocument } from "../interchange/types";
-import { normalizeText } from "../people/normalizeText";
+import { normalizeText } from "../people/normalize-text";
 import { seededRandom } from "../random/seeded-random";
 import { checkMergedPair, type DuplicateScore } from "./fixtures/check-merged-pair";
 import { type MergePair, pairFromTexts } from "./fixtures/merge-pair";

@@ -1,4 +1,4 @@
-import { normalizeText } from "../people/normalizeText";
+import { normalizeText } from "../people/normalize-text";
 
 /**
  * Words that carry no content in notes ("the", "we", "is"): two wordings of

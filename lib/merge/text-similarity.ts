@@ -1,4 +1,4 @@
-import { boundedEditDistance } from "../people/boundedEditDistance";
+import { boundedEditDistance } from "../people/bounded-edit-distance";
 
 /** Below this many content words a text is too short to be judged "contained" in another by chance. */
 const MIN_CONTAINED = 3;

@@ -3,12 +3,12 @@ import path from "node:path";
 import type { JSONContent } from "@tiptap/core";
 import { describe, expect, it } from "vitest";
 import type { Block, TalkNotesDocument } from "../interchange/types";
-import { nb } from "./fixtures/notesBuilder";
-import { interchangeToNotes } from "./interchangeToNotes";
-import { notesSchema } from "./notesSchema";
-import { notesToInterchange, type NotesInterchangeMeta } from "./notesToInterchange";
-import { splitStatementText } from "./splitStatementText";
-import { inlinePlainText } from "./inlinePlainText";
+import { nb } from "./fixtures/notes-builder";
+import { interchangeToNotes } from "./interchange-to-notes";
+import { notesSchema } from "./notes-schema";
+import { notesToInterchange, type NotesInterchangeMeta } from "./notes-to-interchange";
+import { splitStatementText } from "./split-statement-text";
+import { inlinePlainText } from "./inline-plain-text";
 
 const { doc, statement, note, tip, talk, text } = nb;
 

@@ -1,7 +1,7 @@
 import { Editor, type JSONContent } from "@tiptap/core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createNotesExtensions } from "./createNotesExtensions";
-import { nb } from "./fixtures/notesBuilder";
+import { createNotesExtensions } from "./create-notes-extensions";
+import { nb } from "./fixtures/notes-builder";
 
 const { doc, question, statement, note, tip, talk, aside, text } = nb;
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { JSONContent } from "@tiptap/core";
 import type { Command } from "@tiptap/pm/state";
-import { backspaceNotesBlockCommand } from "./commands/backspaceNotesBlockCommand";
-import { deleteForwardNotesBlockCommand } from "./commands/deleteForwardNotesBlockCommand";
-import { liftNotesBlockCommand } from "./commands/liftNotesBlockCommand";
-import { sinkNotesBlockCommand } from "./commands/sinkNotesBlockCommand";
-import { splitNotesBlockCommand } from "./commands/splitNotesBlockCommand";
-import { nb } from "./fixtures/notesBuilder";
+import { backspaceNotesBlockCommand } from "./commands/backspace-notes-block-command";
+import { deleteForwardNotesBlockCommand } from "./commands/delete-forward-notes-block-command";
+import { liftNotesBlockCommand } from "./commands/lift-notes-block-command";
+import { sinkNotesBlockCommand } from "./commands/sink-notes-block-command";
+import { splitNotesBlockCommand } from "./commands/split-notes-block-command";
+import { nb } from "./fixtures/notes-builder";
 
 /**
  * A photo is a leaf block among the outline's blocks: the outline keys next

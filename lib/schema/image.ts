@@ -1,7 +1,7 @@
 import { type NodeViewRenderer, Node, getRenderedAttributes } from "@tiptap/core";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import type { NodeViewConstructor } from "@tiptap/pm/view";
-import { NOTES_BLOCK_GROUP } from "./notesBlockNames";
+import { NOTES_BLOCK_GROUP } from "./notes-block-names";
 
 /** Node name of a photo in the notes (ARCHITECTURE.md, "Photos"). */
 export const IMAGE_NODE_NAME = "image" as const;

@@ -3,11 +3,11 @@
  * file), the schema built from them, the pure ProseMirror commands behind
  * the outline keys, and conversions to and from `talknotes/1`.
  */
-export { AsideBlock, ASIDE_BLOCK_INPUT_REGEX } from "./asideBlock";
-export { AsideMark, ASIDE_OPEN_INPUT_REGEX, ASIDE_CLOSE_INPUT_REGEX } from "./asideMark";
-export { createNotesExtensions, type NotesExtensionsOptions } from "./createNotesExtensions";
-export { isAllowedLinkHref } from "./isAllowedLinkHref";
-export { KeyMoment } from "./keyMoment";
+export { AsideBlock, ASIDE_BLOCK_INPUT_REGEX } from "./aside-block";
+export { AsideMark, ASIDE_OPEN_INPUT_REGEX, ASIDE_CLOSE_INPUT_REGEX } from "./aside-mark";
+export { createNotesExtensions, type NotesExtensionsOptions } from "./create-notes-extensions";
+export { isAllowedLinkHref } from "./is-allowed-link-href";
+export { KeyMoment } from "./key-moment";
 export { Note } from "./note";
 export {
   ASIDE_MARK_NAME,
@@ -15,32 +15,32 @@ export {
   NOTES_BLOCK_NAMES,
   NOTES_CONTAINER_CONTENT,
   type NotesBlockName,
-} from "./notesBlockNames";
-export { NotesDocument } from "./notesDocument";
-export { NOTES_FIELD } from "./notesField";
-export { NotesLink } from "./notesLink";
-export { NotesOutline } from "./notesOutline";
-export { notesSchema } from "./notesSchema";
+} from "./notes-block-names";
+export { NotesDocument } from "./notes-document";
+export { NOTES_FIELD } from "./notes-field";
+export { NotesLink } from "./notes-link";
+export { NotesOutline } from "./notes-outline";
+export { notesSchema } from "./notes-schema";
 export { Question, QUESTION_INPUT_REGEX } from "./question";
 export { Statement } from "./statement";
 export { Talk, TALK_INPUT_REGEX } from "./talk";
 export { Tip, TIP_INPUT_REGEX } from "./tip";
-export { backspaceNotesBlockCommand } from "./commands/backspaceNotesBlockCommand";
-export { deleteForwardNotesBlockCommand } from "./commands/deleteForwardNotesBlockCommand";
-export { blockPeople } from "./commands/blockPeople";
-export { findNotesBlock, type FoundNotesBlock } from "./commands/findNotesBlock";
-export { insertNextTalkCommand } from "./commands/insertNextTalkCommand";
-export { liftNotesBlockCommand } from "./commands/liftNotesBlockCommand";
-export { setAskedByCommand } from "./commands/setAskedByCommand";
-export { setNotesBlockTypeCommand } from "./commands/setNotesBlockTypeCommand";
-export { setSpeakerCommand } from "./commands/setSpeakerCommand";
-export { sinkNotesBlockCommand } from "./commands/sinkNotesBlockCommand";
-export { toggleStarredCommand } from "./commands/toggleStarredCommand";
-export { splitNotesBlockCommand } from "./commands/splitNotesBlockCommand";
-export { detectAttributionTrigger, type AttributionTrigger } from "./detectAttributionTrigger";
-export { inlinePlainText } from "./inlinePlainText";
-export { interchangeToNotes } from "./interchangeToNotes";
-export { notesFromYDoc } from "./notesFromYDoc";
-export { notesToInterchange, type NotesInterchangeMeta } from "./notesToInterchange";
-export { seedYDocFromNotes } from "./seedYDocFromNotes";
-export { splitStatementText, type StatementText } from "./splitStatementText";
+export { backspaceNotesBlockCommand } from "./commands/backspace-notes-block-command";
+export { deleteForwardNotesBlockCommand } from "./commands/delete-forward-notes-block-command";
+export { blockPeople } from "./commands/block-people";
+export { findNotesBlock, type FoundNotesBlock } from "./commands/find-notes-block";
+export { insertNextTalkCommand } from "./commands/insert-next-talk-command";
+export { liftNotesBlockCommand } from "./commands/lift-notes-block-command";
+export { setAskedByCommand } from "./commands/set-asked-by-command";
+export { setNotesBlockTypeCommand } from "./commands/set-notes-block-type-command";
+export { setSpeakerCommand } from "./commands/set-speaker-command";
+export { sinkNotesBlockCommand } from "./commands/sink-notes-block-command";
+export { toggleStarredCommand } from "./commands/toggle-starred-command";
+export { splitNotesBlockCommand } from "./commands/split-notes-block-command";
+export { detectAttributionTrigger, type AttributionTrigger } from "./detect-attribution-trigger";
+export { inlinePlainText } from "./inline-plain-text";
+export { interchangeToNotes } from "./interchange-to-notes";
+export { notesFromYDoc } from "./notes-from-ydoc";
+export { notesToInterchange, type NotesInterchangeMeta } from "./notes-to-interchange";
+export { seedYDocFromNotes } from "./seed-ydoc-from-notes";
+export { splitStatementText, type StatementText } from "./split-statement-text";

@@ -1,8 +1,8 @@
 import { mergeAttributes, Node } from "@tiptap/core";
-import { blockTypeInputRule } from "./blockTypeInputRule";
-import { setAskedByCommand } from "./commands/setAskedByCommand";
-import { NOTES_BLOCK_GROUP, NOTES_CONTAINER_CONTENT } from "./notesBlockNames";
-import { personIdAttribute } from "./personIdAttribute";
+import { blockTypeInputRule } from "./block-type-input-rule";
+import { setAskedByCommand } from "./commands/set-asked-by-command";
+import { NOTES_BLOCK_GROUP, NOTES_CONTAINER_CONTENT } from "./notes-block-names";
+import { personIdAttribute } from "./person-id-attribute";
 
 declare module "@tiptap/core" {
   interface Commands<ReturnType> {

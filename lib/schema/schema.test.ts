@@ -1,9 +1,9 @@
 import type { JSONContent } from "@tiptap/core";
 import type { Mark, Node as ProseMirrorNode, TagParseRule } from "@tiptap/pm/model";
 import { describe, expect, it } from "vitest";
-import { nb } from "./fixtures/notesBuilder";
-import { NOTES_BLOCK_GROUP, NOTES_BLOCK_NAMES } from "./notesBlockNames";
-import { notesSchema } from "./notesSchema";
+import { nb } from "./fixtures/notes-builder";
+import { NOTES_BLOCK_GROUP, NOTES_BLOCK_NAMES } from "./notes-block-names";
+import { notesSchema } from "./notes-schema";
 
 const { doc, question, statement, note, tip, talk, aside, text } = nb;
 

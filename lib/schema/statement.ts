@@ -1,9 +1,9 @@
 import { mergeAttributes, Node } from "@tiptap/core";
 import { Plugin } from "@tiptap/pm/state";
-import { convertTrailingAsideCommand } from "./commands/convertTrailingAsideCommand";
-import { setSpeakerCommand } from "./commands/setSpeakerCommand";
-import { NOTES_BLOCK_GROUP, NOTES_CONTAINER_CONTENT } from "./notesBlockNames";
-import { personIdAttribute } from "./personIdAttribute";
+import { convertTrailingAsideCommand } from "./commands/convert-trailing-aside-command";
+import { setSpeakerCommand } from "./commands/set-speaker-command";
+import { NOTES_BLOCK_GROUP, NOTES_CONTAINER_CONTENT } from "./notes-block-names";
+import { personIdAttribute } from "./person-id-attribute";
 
 declare module "@tiptap/core" {
   interface Commands<ReturnType> {

@@ -1,7 +1,7 @@
 import { mergeAttributes, Node } from "@tiptap/core";
-import { blockTypeInputRule } from "./blockTypeInputRule";
-import { insertNextTalkCommand } from "./commands/insertNextTalkCommand";
-import { NOTES_BLOCK_GROUP, NOTES_CONTAINER_CONTENT } from "./notesBlockNames";
+import { blockTypeInputRule } from "./block-type-input-rule";
+import { insertNextTalkCommand } from "./commands/insert-next-talk-command";
+import { NOTES_BLOCK_GROUP, NOTES_CONTAINER_CONTENT } from "./notes-block-names";
 
 declare module "@tiptap/core" {
   interface Commands<ReturnType> {

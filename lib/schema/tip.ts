@@ -1,6 +1,6 @@
 import { mergeAttributes, Node } from "@tiptap/core";
-import { blockTypeInputRule } from "./blockTypeInputRule";
-import { NOTES_BLOCK_GROUP, NOTES_CONTAINER_CONTENT } from "./notesBlockNames";
+import { blockTypeInputRule } from "./block-type-input-rule";
+import { NOTES_BLOCK_GROUP, NOTES_CONTAINER_CONTENT } from "./notes-block-names";
 
 /** `! ` typed at the start of a block makes it a tip. */
 export const TIP_INPUT_REGEX = /^!\s$/;

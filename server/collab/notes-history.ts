@@ -1,8 +1,8 @@
 import * as Y from "yjs";
 import { readSessionPeople, writeSessionPerson } from "../../lib/collab/session-people";
 import { renderHtmlFragment } from "../../lib/export/render-html";
-import { notesFromYDoc } from "../../lib/schema/notesFromYDoc";
-import { seedYDocFromNotes } from "../../lib/schema/seedYDocFromNotes";
+import { notesFromYDoc } from "../../lib/schema/notes-from-ydoc";
+import { seedYDocFromNotes } from "../../lib/schema/seed-ydoc-from-notes";
 import type { RevisionSummary } from "./notes-store";
 import { ReadersCopyRenderer } from "./render-readers-copy";
 import type { RoomHost } from "./room-host";

@@ -5,10 +5,10 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { readSessionKind, readSessionPeople, writeSessionPerson } from "../../lib/collab/session-people";
 import { seededRandom } from "../../lib/random/seeded-random";
-import { NOTES_FIELD } from "../../lib/schema/notesField";
-import { notesFromYDoc } from "../../lib/schema/notesFromYDoc";
-import { type NotesInterchangeMeta, notesToInterchange } from "../../lib/schema/notesToInterchange";
-import { seedYDocFromNotes } from "../../lib/schema/seedYDocFromNotes";
+import { NOTES_FIELD } from "../../lib/schema/notes-field";
+import { notesFromYDoc } from "../../lib/schema/notes-from-ydoc";
+import { type NotesInterchangeMeta, notesToInterchange } from "../../lib/schema/notes-to-interchange";
+import { seedYDocFromNotes } from "../../lib/schema/seed-ydoc-from-notes";
 import { randomNotesEdit, walk } from "../../tests/support/random-notes-edit";
 import { ReadersCopyBlocks } from "./readers-copy-blocks";
 

@@ -1,10 +1,10 @@
 import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
-import { NOTES_FIELD } from "../../lib/schema/notesField";
-import { notesSchema } from "../../lib/schema/notesSchema";
-import { isBlankNote, type NotesInterchangeMeta, notesToInterchange, topLevelBlock } from "../../lib/schema/notesToInterchange";
-import { removeUnknownYMarks } from "../../lib/schema/removeUnknownYMarks";
-import { yFragmentFitsSchema } from "../../lib/schema/yFragmentFitsSchema";
+import { NOTES_FIELD } from "../../lib/schema/notes-field";
+import { notesSchema } from "../../lib/schema/notes-schema";
+import { isBlankNote, type NotesInterchangeMeta, notesToInterchange, topLevelBlock } from "../../lib/schema/notes-to-interchange";
+import { removeUnknownYMarks } from "../../lib/schema/remove-unknown-ymarks";
+import { yFragmentFitsSchema } from "../../lib/schema/y-fragment-fits-schema";
 
 const EMPTY_NOTES = notesSchema.topNodeType.createAndFill()!;
 const EMPTY_BLOCKS = '"blocks":[]}';

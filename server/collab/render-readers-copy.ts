@@ -3,8 +3,8 @@ import type pg from "pg";
 import * as Y from "yjs";
 import { readSessionKind, readSessionPeople } from "../../lib/collab/session-people";
 import type { SessionKind, TalkNotesDocument } from "../../lib/interchange/types";
-import { notesFromYDoc } from "../../lib/schema/notesFromYDoc";
-import { type NotesInterchangeMeta, notesToInterchange } from "../../lib/schema/notesToInterchange";
+import { notesFromYDoc } from "../../lib/schema/notes-from-ydoc";
+import { type NotesInterchangeMeta, notesToInterchange } from "../../lib/schema/notes-to-interchange";
 import type { NotesStorage } from "./notes-storage";
 import { ReadersCopyBlocks } from "./readers-copy-blocks";
 

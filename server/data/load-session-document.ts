@@ -14,8 +14,8 @@ import {
   type PersonRole,
   type TalkNotesDocument,
 } from "../../lib/interchange/types";
-import { notesFromYDoc } from "../../lib/schema/notesFromYDoc";
-import { notesToInterchange } from "../../lib/schema/notesToInterchange";
+import { notesFromYDoc } from "../../lib/schema/notes-from-ydoc";
+import { notesToInterchange } from "../../lib/schema/notes-to-interchange";
 import type { NotesStorage } from "../collab/notes-storage";
 import { openNotesStorage } from "../collab/open-notes-storage";
 import { getRuntime } from "../runtime";

@@ -3,8 +3,8 @@ import { Fragment, Slice } from "@tiptap/pm/model";
 import type { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { AttributionChips, attributionChipsKey, buildDecorations, type ChipPerson } from "@/app/components/editor/attribution-chips";
-import { createNotesExtensions } from "@/lib/schema/createNotesExtensions";
-import { nb } from "@/lib/schema/fixtures/notesBuilder";
+import { createNotesExtensions } from "@/lib/schema/create-notes-extensions";
+import { nb } from "@/lib/schema/fixtures/notes-builder";
 
 const { doc, question, statement, talk, note } = nb;
 

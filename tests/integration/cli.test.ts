@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { parseInterchange } from "../../lib/interchange/parse-interchange";
 import type { Block, TalkNotesDocument } from "../../lib/interchange/types";
-import { notesFromYDoc } from "../../lib/schema/notesFromYDoc";
-import { notesToInterchange } from "../../lib/schema/notesToInterchange";
+import { notesFromYDoc } from "../../lib/schema/notes-from-ydoc";
+import { notesToInterchange } from "../../lib/schema/notes-to-interchange";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const PANEL = path.join(ROOT, "tests/fixtures/notes/panel.txt");

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { interchangeToNotes } from "../../lib/schema/interchangeToNotes";
-import { seedYDocFromNotes } from "../../lib/schema/seedYDocFromNotes";
+import { interchangeToNotes } from "../../lib/schema/interchange-to-notes";
+import { seedYDocFromNotes } from "../../lib/schema/seed-ydoc-from-notes";
 import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
 import { connectClient, synced } from "../support/yclient";
 

@@ -2,8 +2,8 @@ import { Editor } from "@tiptap/core";
 import { TextSelection } from "@tiptap/pm/state";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CARET_BLOCK_CLASS, RenderCaretBlock, renderCaretBlockKey } from "@/app/components/editor/render-caret-block";
-import { createNotesExtensions } from "@/lib/schema/createNotesExtensions";
-import { nb } from "@/lib/schema/fixtures/notesBuilder";
+import { createNotesExtensions } from "@/lib/schema/create-notes-extensions";
+import { nb } from "@/lib/schema/fixtures/notes-builder";
 
 const { doc, question, statement, note } = nb;
 

@@ -1,8 +1,8 @@
 import * as Y from "yjs";
-import { interchangeToNotes } from "../../lib/schema/interchangeToNotes";
-import { notesFromYDoc } from "../../lib/schema/notesFromYDoc";
-import { notesToInterchange } from "../../lib/schema/notesToInterchange";
-import { seedYDocFromNotes } from "../../lib/schema/seedYDocFromNotes";
+import { interchangeToNotes } from "../../lib/schema/interchange-to-notes";
+import { notesFromYDoc } from "../../lib/schema/notes-from-ydoc";
+import { notesToInterchange } from "../../lib/schema/notes-to-interchange";
+import { seedYDocFromNotes } from "../../lib/schema/seed-ydoc-from-notes";
 import { NotesStore } from "../../server/collab/notes-store";
 import { openSqlite } from "../../server/db/open-sqlite";
 import { processImage } from "../../server/images/process-image";

@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { writeSessionPerson } from "../../lib/collab/session-people";
-import { NOTES_FIELD } from "../../lib/schema/notesField";
+import { NOTES_FIELD } from "../../lib/schema/notes-field";
 
 const WORDS = ["deploy", "rollback", "pager", "canary", "flags", "", " ", "é", "“quoted”"];
 

@@ -4,7 +4,7 @@ import type { Editor } from "@tiptap/core";
 import { useState } from "react";
 import { instantToWallTime } from "@/lib/format/instant-to-wall-time";
 import { wallTimeToInstant } from "@/lib/format/wall-time-to-instant";
-import { findNotesBlock } from "@/lib/schema/commands/findNotesBlock";
+import { findNotesBlock } from "@/lib/schema/commands/find-notes-block";
 import { formatClockTime } from "@/lib/time/format-clock-time";
 import { serverClock } from "./server-clock";
 

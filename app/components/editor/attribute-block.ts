@@ -1,8 +1,8 @@
 import type { Editor } from "@tiptap/core";
-import { findNotesBlock } from "@/lib/schema/commands/findNotesBlock";
-import { setAskedByCommand } from "@/lib/schema/commands/setAskedByCommand";
-import { setNotesBlockTypeCommand } from "@/lib/schema/commands/setNotesBlockTypeCommand";
-import { setSpeakerCommand } from "@/lib/schema/commands/setSpeakerCommand";
+import { findNotesBlock } from "@/lib/schema/commands/find-notes-block";
+import { setAskedByCommand } from "@/lib/schema/commands/set-asked-by-command";
+import { setNotesBlockTypeCommand } from "@/lib/schema/commands/set-notes-block-type-command";
+import { setSpeakerCommand } from "@/lib/schema/commands/set-speaker-command";
 import type { AttributionQuery } from "./attribution-autocomplete";
 
 /**

@@ -1,8 +1,8 @@
 import { Extension } from "@tiptap/core";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
-import { findNotesBlock } from "@/lib/schema/commands/findNotesBlock";
-import { detectAttributionTrigger } from "@/lib/schema/detectAttributionTrigger";
+import { findNotesBlock } from "@/lib/schema/commands/find-notes-block";
+import { detectAttributionTrigger } from "@/lib/schema/detect-attribution-trigger";
 
 /** An `@name` being typed at the start of a block. */
 export interface AttributionQuery {

@@ -1,6 +1,6 @@
 import { Extension } from "@tiptap/core";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
-import { findNotesBlock } from "@/lib/schema/commands/findNotesBlock";
+import { findNotesBlock } from "@/lib/schema/commands/find-notes-block";
 import type { PhotoQueue } from "./photo-queue";
 
 export interface PhotoPasteOptions {

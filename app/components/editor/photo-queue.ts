@@ -4,7 +4,7 @@ import { TextSelection } from "@tiptap/pm/state";
 import { IMAGE_LIMITS } from "@/lib/images/image-limits";
 import { sessionImagesPath } from "@/lib/images/session-images-path";
 import { IMAGE_NODE_NAME } from "@/lib/schema/image";
-import { findNotesBlock } from "@/lib/schema/commands/findNotesBlock";
+import { findNotesBlock } from "@/lib/schema/commands/find-notes-block";
 import { type PendingPhoto, pendingPhotoDb } from "./pending-photo-db";
 
 /** Types a browser may hand us that the server accepts (it checks the bytes again). */

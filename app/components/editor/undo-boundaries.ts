@@ -2,7 +2,7 @@ import { Extension } from "@tiptap/core";
 import { isChangeOrigin } from "@tiptap/extension-collaboration";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { yUndoPluginKey } from "@tiptap/y-tiptap";
-import { undoBoundaryOf } from "@/lib/schema/undoBoundaryOf";
+import { undoBoundaryOf } from "@/lib/schema/undo-boundary-of";
 
 /**
  * Cuts the collaborative undo history (Yjs UndoManager, created by the
