@@ -5,10 +5,21 @@ import globals from "globals";
 
 /** The Prisma client: its getter, the generated clients, the driver adapters. */
 const PRISMA_MODULES = ["**/db/prisma", "**/generated/prisma/*", "**/generated/prisma-postgres/*", "@prisma/*"];
-const PRISMA_MESSAGE = "Database access goes through a function in server/data (ARCHITECTURE.md, \"Who calls the database\").";
+const PRISMA_MESSAGE =
+  'Database access goes through a function in server/data (ARCHITECTURE.md, "Who calls the database").';
 
 export default tseslint.config(
-  { ignores: ["node_modules/", ".next/", "generated/", "next-env.d.ts", "tests/.artifacts/", "playwright-report/", "test-results/"] },
+  {
+    ignores: [
+      "node_modules/",
+      ".next/",
+      "generated/",
+      "next-env.d.ts",
+      "tests/.artifacts/",
+      "playwright-report/",
+      "test-results/",
+    ],
+  },
   js.configs.recommended,
   { files: ["**/*.mjs", "**/*.js"], languageOptions: { globals: { ...globals.node } } },
   ...tseslint.configs.recommended,
@@ -48,7 +59,13 @@ export default tseslint.config(
     ],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: PRISMA_MODULES, message: PRISMA_MESSAGE }] }],
-      "no-restricted-syntax": ["error", { selector: "ImportExpression[source.value=/(db\\/prisma|generated\\/prisma|@prisma\\/)/]", message: PRISMA_MESSAGE }],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ImportExpression[source.value=/(db\\/prisma|generated\\/prisma|@prisma\\/)/]",
+          message: PRISMA_MESSAGE,
+        },
+      ],
     },
   },
   {
@@ -56,8 +73,14 @@ export default tseslint.config(
     files: ["lib/**/*.ts"],
     ignores: ["lib/**/*.test.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["react", "react-dom", "@prisma/*", "**/server/**", "**/app/**", "better-sqlite3", "node:*"] }],
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "lib/ reads no environment; pass values in." }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["react", "react-dom", "@prisma/*", "**/server/**", "**/app/**", "better-sqlite3", "node:*"] },
+      ],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "lib/ reads no environment; pass values in." },
+      ],
     },
   },
 );

@@ -23,12 +23,15 @@ export async function createConferenceAction(_prev: FormState, form: FormData): 
   try {
     const viewer = await currentViewer();
     if (!viewer) throw new AppError("unauthorized", "Sign in to create a conference");
-    const conference = await createConference({
-      name: String(form.get("name") ?? ""),
-      location: String(form.get("location") ?? ""),
-      startsOn: String(form.get("startsOn") ?? ""),
-      hashtag: String(form.get("hashtag") ?? ""),
-    }, { ownerId: viewer.id });
+    const conference = await createConference(
+      {
+        name: String(form.get("name") ?? ""),
+        location: String(form.get("location") ?? ""),
+        startsOn: String(form.get("startsOn") ?? ""),
+        hashtag: String(form.get("hashtag") ?? ""),
+      },
+      { ownerId: viewer.id },
+    );
     slug = conference.slug;
   } catch (err) {
     return failure(err);
@@ -36,7 +39,11 @@ export async function createConferenceAction(_prev: FormState, form: FormData): 
   redirect(`/conferences/${slug}`);
 }
 
-export async function createSessionAction(conferenceSlug: string, _prev: FormState, form: FormData): Promise<FormState> {
+export async function createSessionAction(
+  conferenceSlug: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   let path: string;
   try {
     await authorizeAction(conferenceSlug, "editor");

@@ -21,7 +21,10 @@ function failure(err: unknown): FormState {
 /** Email + password sign-in; on success, back to `next` (a same-site path). */
 export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
   try {
-    const { setCookies } = await signIn({ email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") }, await headers());
+    const { setCookies } = await signIn(
+      { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") },
+      await headers(),
+    );
     await storeAuthCookies(setCookies);
   } catch (err) {
     return failure(err);
@@ -35,7 +38,12 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
   try {
     const inviteToken = String(form.get("invite") ?? "") || null;
     const result = await signUp(
-      { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), inviteToken },
+      {
+        name: String(form.get("name") ?? ""),
+        email: String(form.get("email") ?? ""),
+        password: String(form.get("password") ?? ""),
+        inviteToken,
+      },
       await headers(),
     );
     await storeAuthCookies(result.setCookies);
@@ -72,7 +80,10 @@ export async function createTokenAction(_prev: FormState, form: FormData): Promi
     const viewer = await currentViewer();
     if (!viewer) throw new AppError("unauthorized", "Sign in first");
     const days = String(form.get("expiresInDays") ?? "");
-    const token = await createAccessToken(viewer.id, { name: String(form.get("name") ?? ""), expiresInDays: days ? Number(days) : null });
+    const token = await createAccessToken(viewer.id, {
+      name: String(form.get("name") ?? ""),
+      expiresInDays: days ? Number(days) : null,
+    });
     revalidatePath("/account");
     return { error: null, fields: { secret: token.token } };
   } catch (err) {
@@ -110,7 +121,12 @@ export async function updateProfileAction(_prev: FormState, form: FormData): Pro
     const viewer = await currentViewer();
     if (!viewer) throw new AppError("unauthorized", "Sign in first");
     const field = (name: string) => String(form.get(name) ?? "");
-    await updateAuthorProfile(viewer.id, { name: field("name"), bio: field("bio"), link: field("link"), avatarUrl: field("avatarUrl") });
+    await updateAuthorProfile(viewer.id, {
+      name: field("name"),
+      bio: field("bio"),
+      link: field("link"),
+      avatarUrl: field("avatarUrl"),
+    });
   } catch (err) {
     return failure(err);
   }

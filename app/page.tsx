@@ -19,7 +19,9 @@ export default async function HomePage() {
         <div>
           <p className="eyebrow">Your conferences</p>
           <h1>Notes that keep up with the talk</h1>
-          <p className="lede">Capture panels, Q&amp;A threads and Ignite series live, together, and publish them as posts.</p>
+          <p className="lede">
+            Capture panels, Q&amp;A threads and Ignite series live, together, and publish them as posts.
+          </p>
         </div>
       </div>
       <div className="layout-2">

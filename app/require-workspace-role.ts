@@ -9,7 +9,11 @@ import { requireConferenceRole } from "@/server/auth/conference-access";
  * sign-in page (for every slug alike, so nothing is revealed), and anyone
  * without at least `needed` gets the 404 page, exactly as for an unknown slug.
  */
-export async function requireWorkspaceRole(conferenceSlug: string, needed: ConferenceRole, path = `/conferences/${conferenceSlug}`) {
+export async function requireWorkspaceRole(
+  conferenceSlug: string,
+  needed: ConferenceRole,
+  path = `/conferences/${conferenceSlug}`,
+) {
   const viewer = await currentViewer();
   if (!viewer) redirect(`/login?next=${encodeURIComponent(path)}`);
   try {

@@ -7,7 +7,13 @@ export const dynamic = "force-dynamic";
 export default async function robots(): Promise<MetadataRoute.Robots> {
   const origin = await requestOrigin();
   return {
-    rules: [{ userAgent: "*", allow: ["/c/", "/sitemap.xml"], disallow: ["/conferences/", "/schedule/", "/api/", "/collab/", "/c/*/search", "/c/*/*/live"] }],
+    rules: [
+      {
+        userAgent: "*",
+        allow: ["/c/", "/sitemap.xml"],
+        disallow: ["/conferences/", "/schedule/", "/api/", "/collab/", "/c/*/search", "/c/*/*/live"],
+      },
+    ],
     sitemap: `${origin}/sitemap.xml`,
   };
 }

@@ -59,7 +59,8 @@ export async function runBusyConferenceBench(ctx: BenchContext): Promise<Scenari
         });
         editors.push({ client, session: s, slot });
       }
-      if ((s + 1) % 20 === 0) await Promise.all(editors.slice(-20 * load.editorsPerSession).map((e) => synced(e.client, 30_000)));
+      if ((s + 1) % 20 === 0)
+        await Promise.all(editors.slice(-20 * load.editorsPerSession).map((e) => synced(e.client, 30_000)));
     }
     await Promise.all(editors.map((e) => synced(e.client, 30_000)));
     // Each session's first editor lays out one paragraph per editor, as in scenario 1.
@@ -79,7 +80,8 @@ export async function runBusyConferenceBench(ctx: BenchContext): Promise<Scenari
     const texts = editors.map((e) => {
       const fragment = e.client.doc.getXmlFragment("notes");
       const p = fragment.get(e.slot);
-      if (!(p instanceof Y.XmlElement)) throw new Error("busy-conference: session structure did not reach every editor");
+      if (!(p instanceof Y.XmlElement))
+        throw new Error("busy-conference: session structure did not reach every editor");
       return p.get(0) as Y.XmlText;
     });
     const window = measureWindow(server.pid);
@@ -94,8 +96,15 @@ export async function runBusyConferenceBench(ctx: BenchContext): Promise<Scenari
     await server.stop();
     // RSS moves in V8 heap chunks and with GC timing; the room itself measured precisely, in this process:
     const store = new NotesStore(ctx.db);
-    const loads = measureRoomLoads(store, warmup.id, sessions.map((s) => s.id));
-    const roomHeap = heapPerCopy((i) => new Room(sessions[i]!.id, store, { ...DEFAULT_ROOM_OPTIONS }, () => undefined), sessions.length);
+    const loads = measureRoomLoads(
+      store,
+      warmup.id,
+      sessions.map((s) => s.id),
+    );
+    const roomHeap = heapPerCopy(
+      (i) => new Room(sessions[i]!.id, store, { ...DEFAULT_ROOM_OPTIONS }, () => undefined),
+      sessions.length,
+    );
 
     const perSession = (bytes: number) => fmt.kb(bytes / load.sessions);
     const perConnection = (bytes: number) => fmt.kb(bytes / connections);
@@ -105,13 +114,42 @@ export async function runBusyConferenceBench(ctx: BenchContext): Promise<Scenari
       ["server state", "RSS (MB):", "over idle (MB):", "per session (KB):", "per connection (KB):"],
       [
         ["started, idle (Next.js + collab, no rooms)", fmt.mb(idleServer.rssBytes), "0.0", "", ""],
-        [`${load.sessions} rooms, ${connections} connections, before typing`, fmt.mb(connectedServer.rssBytes), fmt.mb(connectedDelta), perSession(connectedDelta), perConnection(connectedDelta)],
-        [`after ${load.seconds} s of typing (${fmt.int(sent)} edits)`, fmt.mb(afterServer.rssBytes), fmt.mb(afterDelta), perSession(afterDelta), perConnection(afterDelta)],
-        [`in-process: ${load.sessions} loaded rooms with this content (V8 heap + external, after GC)`, "", fmt.mb(roomHeap * load.sessions), fmt.kb(roomHeap), ""],
+        [
+          `${load.sessions} rooms, ${connections} connections, before typing`,
+          fmt.mb(connectedServer.rssBytes),
+          fmt.mb(connectedDelta),
+          perSession(connectedDelta),
+          perConnection(connectedDelta),
+        ],
+        [
+          `after ${load.seconds} s of typing (${fmt.int(sent)} edits)`,
+          fmt.mb(afterServer.rssBytes),
+          fmt.mb(afterDelta),
+          perSession(afterDelta),
+          perConnection(afterDelta),
+        ],
+        [
+          `in-process: ${load.sessions} loaded rooms with this content (V8 heap + external, after GC)`,
+          "",
+          fmt.mb(roomHeap * load.sessions),
+          fmt.kb(roomHeap),
+          "",
+        ],
       ],
     );
     const cpu = markdownTable(
-      ["edits/s (all sessions):", "server CPU (cores):", "per session (% of a core):", "per connection (% of a core):", "CPU per edit (µs):", "delivery p50 (ms):", "p99 (ms):", "dropped:", "generator CPU (cores):", "machine CPU busy:"],
+      [
+        "edits/s (all sessions):",
+        "server CPU (cores):",
+        "per session (% of a core):",
+        "per connection (% of a core):",
+        "CPU per edit (µs):",
+        "delivery p50 (ms):",
+        "p99 (ms):",
+        "dropped:",
+        "generator CPU (cores):",
+        "machine CPU busy:",
+      ],
       [
         [
           fmt.int(sent / measured.seconds),
@@ -128,10 +166,31 @@ export async function runBusyConferenceBench(ctx: BenchContext): Promise<Scenari
       ],
     );
     const loadTable = markdownTable(
-      ["room load (SQLite read + apply, in-process)", "loads:", "p50 (ms):", "p95 (ms):", "max (ms):", "document (KB):"],
       [
-        [`each of the ${load.sessions} sessions once`, loads.all.count, fmt.ms(loads.all.percentile(50)), fmt.ms(loads.all.percentile(95)), fmt.ms(loads.all.max), `${fmt.kb(loads.smallestBytes)}-${fmt.kb(loads.largestBytes)}`],
-        [`the largest document, ${loads.largest.count} times`, loads.largest.count, fmt.ms(loads.largest.percentile(50)), fmt.ms(loads.largest.percentile(95)), fmt.ms(loads.largest.max), fmt.kb(loads.largestBytes)],
+        "room load (SQLite read + apply, in-process)",
+        "loads:",
+        "p50 (ms):",
+        "p95 (ms):",
+        "max (ms):",
+        "document (KB):",
+      ],
+      [
+        [
+          `each of the ${load.sessions} sessions once`,
+          loads.all.count,
+          fmt.ms(loads.all.percentile(50)),
+          fmt.ms(loads.all.percentile(95)),
+          fmt.ms(loads.all.max),
+          `${fmt.kb(loads.smallestBytes)}-${fmt.kb(loads.largestBytes)}`,
+        ],
+        [
+          `the largest document, ${loads.largest.count} times`,
+          loads.largest.count,
+          fmt.ms(loads.largest.percentile(50)),
+          fmt.ms(loads.largest.percentile(95)),
+          fmt.ms(loads.largest.max),
+          fmt.kb(loads.largestBytes),
+        ],
       ],
     );
     const goals = [
@@ -142,14 +201,16 @@ export async function runBusyConferenceBench(ctx: BenchContext): Promise<Scenari
           `${fmt.kb(roomHeap)} KB heap per loaded room, RSS growth ${perSession(connectedDelta)} KB per session connected; ` +
           `${((measured.serverCores / load.sessions) * 100).toFixed(2)}% of a core per session typing`,
         result: ctx.quick ? ("n/a" as const) : ("reported" as const),
-        reason: "RSS deltas are within the noise of V8 heap growth and GC timing; the in-process room heap is the precise per-session figure",
+        reason:
+          "RSS deltas are within the noise of V8 heap growth and GC timing; the in-process room heap is the precise per-session figure",
       },
       {
         scenario: "2 busy conference",
         goal: `room load of the largest document, p95 over ${load.sessions} sessions (issue 21; no target)`,
         measured: `${fmt.ms(loads.largest.percentile(95))} ms (${fmt.kb(loads.largestBytes)} KB); all sessions p95 ${fmt.ms(loads.all.percentile(95))} ms`,
         result: ctx.quick ? ("n/a" as const) : ("reported" as const),
-        reason: "A fresh Room from SQLite (snapshot + log), as when the first editor or reader of a session connects after it was unloaded",
+        reason:
+          "A fresh Room from SQLite (snapshot + log), as when the first editor or reader of a session connects after it was unloaded",
       },
     ];
     const markdown = [

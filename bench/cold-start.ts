@@ -13,7 +13,10 @@ import type { ScenarioResult } from "./support/scenario-result";
 import { sessionCookie } from "../tests/support/auth-seed";
 import { BENCH_ACCOUNT, seedSessions } from "./support/seed-sessions";
 
-async function timedGet(url: string, headers: Record<string, string>): Promise<{ status: number; ttfbMs: number; totalMs: number; bytes: number }> {
+async function timedGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; ttfbMs: number; totalMs: number; bytes: number }> {
   const t0 = performance.now();
   const res = await fetch(url, { headers });
   const ttfbMs = performance.now() - t0;
@@ -37,8 +40,19 @@ export async function runColdStartBench(ctx: BenchContext): Promise<ScenarioResu
       healthTimes.push(healthMs);
       const first = await timedGet(server.url + editorPath, auth);
       const second = await timedGet(server.url + editorPath, auth);
-      ctx.log(`cold-start: run ${i + 1}: health after ${fmt.ms(healthMs)} ms, first editor page ${fmt.ms(first.totalMs)} ms`);
-      rows.push([i + 1, fmt.ms(healthMs), first.status, fmt.ms(first.ttfbMs), fmt.ms(first.totalMs), fmt.ms(second.ttfbMs), fmt.ms(second.totalMs), fmt.kb(first.bytes)]);
+      ctx.log(
+        `cold-start: run ${i + 1}: health after ${fmt.ms(healthMs)} ms, first editor page ${fmt.ms(first.totalMs)} ms`,
+      );
+      rows.push([
+        i + 1,
+        fmt.ms(healthMs),
+        first.status,
+        fmt.ms(first.ttfbMs),
+        fmt.ms(first.totalMs),
+        fmt.ms(second.ttfbMs),
+        fmt.ms(second.totalMs),
+        fmt.kb(first.bytes),
+      ]);
     } finally {
       await server.stop();
     }
@@ -48,7 +62,16 @@ export async function runColdStartBench(ctx: BenchContext): Promise<ScenarioResu
     `### 7. Cold start (${starts} fresh server process${starts > 1 ? "es" : ""}${ctx.quick ? ", quick" : ""})`,
     "",
     markdownTable(
-      ["run:", "spawn to /api/health (ms):", "editor page status:", "first editor page TTFB (ms):", "first editor page, whole HTML (ms):", "second load TTFB (ms):", "second load, whole HTML (ms):", "HTML (KB):"],
+      [
+        "run:",
+        "spawn to /api/health (ms):",
+        "editor page status:",
+        "first editor page TTFB (ms):",
+        "first editor page, whole HTML (ms):",
+        "second load TTFB (ms):",
+        "second load, whole HTML (ms):",
+        "HTML (KB):",
+      ],
       rows,
     ),
     "",

@@ -25,7 +25,13 @@ if (!file) {
   console.error("usage: npx tsx bench/cpu-profile-top.ts <file.cpuprofile> [top]");
   process.exit(2);
 }
-const profile = JSON.parse(fs.readFileSync(file, "utf8")) as { nodes: ProfileNode[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] };
+const profile = JSON.parse(fs.readFileSync(file, "utf8")) as {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+};
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 // Hit counts from the samples themselves, so a time range can be chosen.
 const fromUs = Number(fromArg ?? 0) * 1e6;
@@ -46,7 +52,8 @@ const label = (n: ProfileNode) => {
 
 // Self time per function (the same function reached by many paths is summed).
 const self = new Map<string, number>();
-for (const node of profile.nodes) if (!isIdle(node)) self.set(label(node), (self.get(label(node)) ?? 0) + (node.hitCount ?? 0));
+for (const node of profile.nodes)
+  if (!isIdle(node)) self.set(label(node), (self.get(label(node)) ?? 0) + (node.hitCount ?? 0));
 // Inclusive time per function: samples with that function anywhere on their stack (counted once per stack).
 const parent = new Map<number, number>();
 for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
@@ -66,9 +73,16 @@ const top = Number(topArg ?? 25);
 const pct = (n: number) => `${((n / total) * 100).toFixed(1)}%`;
 const rows = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
 const span = `${(fromUs / 1e6).toFixed(1)}-${Math.min(toUs, profile.endTime - profile.startTime) / 1e6} s`;
-console.log(`${path.basename(file)}: ${all} samples in ${span} of ${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s; ${total} busy (${((total / Math.max(1, all)) * 100).toFixed(0)}%); shares below are of the busy samples`);
+console.log(
+  `${path.basename(file)}: ${all} samples in ${span} of ${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s; ${total} busy (${((total / Math.max(1, all)) * 100).toFixed(0)}%); shares below are of the busy samples`,
+);
 console.log("");
-console.log(markdownTable(["function (self time)", "self:", "inclusive:"], rows.map(([l, n]) => [l, pct(n), pct(inclusive.get(l) ?? n)])));
+console.log(
+  markdownTable(
+    ["function (self time)", "self:", "inclusive:"],
+    rows.map(([l, n]) => [l, pct(n), pct(inclusive.get(l) ?? n)]),
+  ),
+);
 
 function shortUrl(url: string): string {
   const nm = url.lastIndexOf("node_modules/");

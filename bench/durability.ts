@@ -74,7 +74,10 @@ export async function runDurabilityBench(ctx: BenchContext): Promise<ScenarioRes
   const maxUpdates = Math.max(...cfg.loadSizes);
   const trace = generateEditingTrace(maxUpdates);
   const { updates } = traceUpdates(trace, maxUpdates);
-  const loadSeed = await seedSessions("Durability Bench (load)", cfg.loadSizes.map((n) => `After ${n} updates`));
+  const loadSeed = await seedSessions(
+    "Durability Bench (load)",
+    cfg.loadSizes.map((n) => `After ${n} updates`),
+  );
   const store = new NotesStore(ctx.db);
   const loads: LoadRow[] = [];
   for (const [i, n] of cfg.loadSizes.entries()) {
@@ -96,9 +99,19 @@ export async function runDurabilityBench(ctx: BenchContext): Promise<ScenarioRes
          FROM "NotesDocument" WHERE sessionId = ?`,
       )
       .get(sessionId, sessionId, sessionId) as { rows: number; bytes: number };
-    loads.push({ updates: n, ingestSeconds, rows: stored.rows, storedBytes: stored.bytes, loadMedianMs: 0, snapshotApplyMs: 0, serverOpenMs: 0, textLength: 0 });
+    loads.push({
+      updates: n,
+      ingestSeconds,
+      rows: stored.rows,
+      storedBytes: stored.bytes,
+      loadMedianMs: 0,
+      snapshotApplyMs: 0,
+      serverOpenMs: 0,
+      textLength: 0,
+    });
   }
-  const openRoom = (i: number) => new Room(loadSeed.sessions[i]!.id, store, { ...DEFAULT_ROOM_OPTIONS }, () => undefined);
+  const openRoom = (i: number) =>
+    new Room(loadSeed.sessions[i]!.id, store, { ...DEFAULT_ROOM_OPTIONS }, () => undefined);
   for (const i of loads.keys()) openRoom(i).destroy(); // warm-up: the first sizes must not pay for the JIT
   for (const [i, row] of loads.entries()) {
     const times: number[] = [];
@@ -153,7 +166,10 @@ export async function runDurabilityBench(ctx: BenchContext): Promise<ScenarioRes
     }
     await sleep(500);
     ctx.log(`durability: ${latTexts.length} editors typing, poller on ${ctx.databaseFile}`);
-    const poller = await startDurablePoller(ctx.databaseFile, latSeed.sessions.map((s) => s.id));
+    const poller = await startDurablePoller(
+      ctx.databaseFile,
+      latSeed.sessions.map((s) => s.id),
+    );
     const latWindow = measureWindow(server.pid);
     const latSent = await typeAtRate(latTexts, lat.editsPerSecond, lat.seconds);
     const latMeasured = latWindow.end();
@@ -179,7 +195,10 @@ export async function runDurabilityBench(ctx: BenchContext): Promise<ScenarioRes
     await waitFor(() => clients.every((c) => c.text.length === 0), 5000, "empty texts");
     await sleep(500);
     ctx.log(`durability: ${thr.sessions} writers at ${thr.editsPerSecond} edits/s`);
-    const thrPoller = await startDurablePoller(ctx.databaseFile, thrSeed.sessions.map((s) => s.id));
+    const thrPoller = await startDurablePoller(
+      ctx.databaseFile,
+      thrSeed.sessions.map((s) => s.id),
+    );
     const thrWindow = measureWindow(server.pid);
     const thrStart = performance.now();
     const thrSent = await typeAtRate(thrTexts, thr.editsPerSecond, thr.seconds, 100_000);
@@ -198,7 +217,18 @@ export async function runDurabilityBench(ctx: BenchContext): Promise<ScenarioRes
     for (let i = 0; i < thrSeen.sent.length; i++) thrLatency.record((thrSeen.durable[i]! - thrSeen.sent[i]!) / 1000);
 
     const loadTable = markdownTable(
-      ["updates:", "written in-process (updates/s):", "rows in log:", "stored (KB):", "text (chars):", "load, Room constructor (ms, median of 15):", "vs 1k:", "same state as one snapshot (ms):", "load vs snapshot:", "cold open via server, connect to synced (ms):"],
+      [
+        "updates:",
+        "written in-process (updates/s):",
+        "rows in log:",
+        "stored (KB):",
+        "text (chars):",
+        "load, Room constructor (ms, median of 15):",
+        "vs 1k:",
+        "same state as one snapshot (ms):",
+        "load vs snapshot:",
+        "cold open via server, connect to synced (ms):",
+      ],
       loads.map((r) => [
         fmt.int(r.updates),
         fmt.int(r.updates / r.ingestSeconds),
@@ -213,7 +243,19 @@ export async function runDurabilityBench(ctx: BenchContext): Promise<ScenarioRes
       ]),
     );
     const liveTable = markdownTable(
-      ["load", "edits sent:", "durable:", "rows written:", "edit-to-durable p50 (ms):", "p95 (ms):", "p99 (ms):", "max (ms):", "durable updates/s:", "server CPU (cores):", "machine CPU busy:"],
+      [
+        "load",
+        "edits sent:",
+        "durable:",
+        "rows written:",
+        "edit-to-durable p50 (ms):",
+        "p95 (ms):",
+        "p99 (ms):",
+        "max (ms):",
+        "durable updates/s:",
+        "server CPU (cores):",
+        "machine CPU busy:",
+      ],
       [
         [
           `${lat.sessions} sessions x ${lat.editors} editors x ${lat.editsPerSecond} edits/s`,
@@ -299,7 +341,7 @@ export async function runDurabilityBench(ctx: BenchContext): Promise<ScenarioRes
       "",
       "Durable = a read-only SQLite connection in a worker thread (polling every 2 ms) first finds the edit's " +
         "marker in a committed NotesUpdate row, or in the snapshot when compaction folded the row away between polls. " +
-        "Each edit inserts a ~25-character marker. \"written in-process\" is the server's Room + NotesStore with one " +
+        'Each edit inserts a ~25-character marker. "written in-process" is the server\'s Room + NotesStore with one ' +
         "SQLite transaction per update and compaction, no network: the store's own ceiling.",
       "",
       goalsTable(goals),

@@ -47,7 +47,14 @@ export async function runEditingTraceBench(ctx: BenchContext): Promise<ScenarioR
 
   // A. Through the real server.
   const server = await ctx.startServer();
-  let replay: { seconds: number; messages: number; serverCpuSeconds: number; serverCores: number; generatorCores: number; machineBusy: number };
+  let replay: {
+    seconds: number;
+    messages: number;
+    serverCpuSeconds: number;
+    serverCores: number;
+    generatorCores: number;
+    machineBusy: number;
+  };
   const clients: TestClient[] = [];
   try {
     const writer = connectEditor(server.wsUrl, viaServer.id, seed.token);
@@ -82,8 +89,16 @@ export async function runEditingTraceBench(ctx: BenchContext): Promise<ScenarioR
     await waitFor(() => verifier.text.length === trace.finalLength, 60_000, "the server to hold the whole trace");
     const seconds = (performance.now() - t0) / 1000;
     const m = window.end();
-    replay = { seconds, messages, serverCpuSeconds: m.serverCpuSeconds, serverCores: m.serverCores, generatorCores: m.generatorCores, machineBusy: m.machineBusy };
-    if (writer.text.toString() !== verifier.text.toString()) throw new Error("editing-trace: server copy differs from the writer's");
+    replay = {
+      seconds,
+      messages,
+      serverCpuSeconds: m.serverCpuSeconds,
+      serverCores: m.serverCores,
+      generatorCores: m.generatorCores,
+      machineBusy: m.machineBusy,
+    };
+    if (writer.text.toString() !== verifier.text.toString())
+      throw new Error("editing-trace: server copy differs from the writer's");
     for (const c of clients.splice(0)) c.destroy();
     await sleep(500); // the room stores the last batch when the writer leaves
   } finally {
@@ -107,12 +122,14 @@ export async function runEditingTraceBench(ctx: BenchContext): Promise<ScenarioR
   updates.length = 0;
 
   const storedBytes = (sessionId: string) =>
-    (ctx.db
-      .prepare(
-        `SELECT (SELECT COALESCE(SUM(LENGTH(data)), 0) FROM "NotesUpdate" WHERE sessionId = ?) + COALESCE(LENGTH(snapshot), 0) AS bytes
+    (
+      ctx.db
+        .prepare(
+          `SELECT (SELECT COALESCE(SUM(LENGTH(data)), 0) FROM "NotesUpdate" WHERE sessionId = ?) + COALESCE(LENGTH(snapshot), 0) AS bytes
          FROM "NotesDocument" WHERE sessionId = ?`,
-      )
-      .get(sessionId, sessionId) as { bytes: number }).bytes;
+        )
+        .get(sessionId, sessionId) as { bytes: number }
+    ).bytes;
   const rowsOf = (sessionId: string) =>
     (ctx.db.prepare(`SELECT COUNT(*) AS n FROM "NotesUpdate" WHERE sessionId = ?`).get(sessionId) as { n: number }).n;
 
@@ -124,7 +141,8 @@ export async function runEditingTraceBench(ctx: BenchContext): Promise<ScenarioR
     const t = performance.now();
     const r = open();
     loadTimes.push(performance.now() - t);
-    if (i === 0 && r.doc.getXmlFragment("notes").toString().length < trace.finalLength) throw new Error("editing-trace: stored document is incomplete");
+    if (i === 0 && r.doc.getXmlFragment("notes").toString().length < trace.finalLength)
+      throw new Error("editing-trace: stored document is incomplete");
     r.destroy();
   }
   loadTimes.sort((a, b) => a - b);
@@ -132,7 +150,17 @@ export async function runEditingTraceBench(ctx: BenchContext): Promise<ScenarioR
 
   const keystrokesPerCoreSecond = edits / Math.max(0.001, replay.serverCpuSeconds);
   const table = markdownTable(
-    ["path", "edits:", "messages:", "time (s):", "keystrokes/s:", "server CPU (s):", "keystrokes per server CPU-second:", "stored (KB):", "rows in log:"],
+    [
+      "path",
+      "edits:",
+      "messages:",
+      "time (s):",
+      "keystrokes/s:",
+      "server CPU (s):",
+      "keystrokes per server CPU-second:",
+      "stored (KB):",
+      "rows in log:",
+    ],
     [
       [
         `real server, ${KEYS_PER_MESSAGE} keystrokes/message at ${MESSAGES_PER_SECOND} msg/s`,
@@ -159,8 +187,24 @@ export async function runEditingTraceBench(ctx: BenchContext): Promise<ScenarioR
     ],
   );
   const docTable = markdownTable(
-    ["final text (chars):", "inserts:", "deletes:", "stored (KB):", "load, Room constructor (ms, median of 5):", "memory per loaded document (MB):"],
-    [[fmt.int(trace.finalLength), fmt.int(trace.inserts), fmt.int(trace.deletes), fmt.kb(storedBytes(viaServer.id)), fmt.ms(loadTimes[2]!), (perDocument / 2 ** 20).toFixed(2)]],
+    [
+      "final text (chars):",
+      "inserts:",
+      "deletes:",
+      "stored (KB):",
+      "load, Room constructor (ms, median of 5):",
+      "memory per loaded document (MB):",
+    ],
+    [
+      [
+        fmt.int(trace.finalLength),
+        fmt.int(trace.inserts),
+        fmt.int(trace.deletes),
+        fmt.kb(storedBytes(viaServer.id)),
+        fmt.ms(loadTimes[2]!),
+        (perDocument / 2 ** 20).toFixed(2),
+      ],
+    ],
   );
   const goals = [
     judgeGoal(ctx.quick, {
@@ -188,7 +232,7 @@ export async function runEditingTraceBench(ctx: BenchContext): Promise<ScenarioR
     docTable,
     "",
     `The real-server replay batches ${KEYS_PER_MESSAGE} keystrokes per message because the server allows 200 messages/s per ` +
-      "connection; \"keystrokes per server CPU-second\" is what one core of the server can absorb. Trace: seeded generator " +
+      'connection; "keystrokes per server CPU-second" is what one core of the server can absorb. Trace: seeded generator ' +
       "with B4's size and delete share (typing bursts, backspace runs, cursor jumps), not the original file.",
     "",
     goalsTable(goals),

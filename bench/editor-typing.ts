@@ -119,7 +119,13 @@ async function instrumentWatcher(page: Page): Promise<void> {
 }
 
 /** Waits until 90% of the notes' blocks are in the editor; ms since `started`. */
-async function waitForNotes(page: Page, timeout: number, bullets: number, started: number, name: string): Promise<number> {
+async function waitForNotes(
+  page: Page,
+  timeout: number,
+  bullets: number,
+  started: number,
+  name: string,
+): Promise<number> {
   await page
     .waitForFunction(
       (n) => (document.querySelector('[data-testid="notes-editor"]')?.querySelectorAll("p").length ?? 0) >= n,
@@ -127,13 +133,23 @@ async function waitForNotes(page: Page, timeout: number, bullets: number, starte
       { timeout, polling: 20 },
     )
     .catch(async (err: Error) => {
-      const seen = await page.evaluate(() => `${document.querySelectorAll('[data-testid="notes-editor"] p').length} paragraphs, status "${document.querySelector(".sync-status")?.textContent ?? "none"}"`);
+      const seen = await page.evaluate(
+        () =>
+          `${document.querySelectorAll('[data-testid="notes-editor"] p').length} paragraphs, status "${document.querySelector(".sync-status")?.textContent ?? "none"}"`,
+      );
       throw new Error(`${name}: the notes did not show at ${page.url()} (${seen}): ${err.message}`);
     });
   return Date.now() - started;
 }
 
-async function openEditor(ctxTimeout: number, browser: Browser, url: string, databaseUrl: string, name: string, bullets: number): Promise<{ page: Page; readyMs: number }> {
+async function openEditor(
+  ctxTimeout: number,
+  browser: Browser,
+  url: string,
+  databaseUrl: string,
+  name: string,
+  bullets: number,
+): Promise<{ page: Page; readyMs: number }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript((n) => window.localStorage.setItem("talknotes:name", n), name);
   const page = await context.newPage();
@@ -153,13 +169,21 @@ async function openEditor(ctxTimeout: number, browser: Browser, url: string, dat
  * coming back to the session): navigation to the notes shown and to the editor having the caret, then
  * the page's heap once everything is saved.
  */
-async function reopen(page: Page, timeout: number, bullets: number): Promise<{ warmReadyMs: number; warmCaretMs: number; heapBytes: number }> {
+async function reopen(
+  page: Page,
+  timeout: number,
+  bullets: number,
+): Promise<{ warmReadyMs: number; warmCaretMs: number; heapBytes: number }> {
   const url = page.url();
   await page.goto("about:blank");
   const started = Date.now();
   await page.goto(url);
   const warmReadyMs = await waitForNotes(page, timeout, bullets, started, "Typist (reopened)");
-  await page.waitForFunction(() => document.querySelector('[data-testid="notes-editor"]')?.contains(document.activeElement) ?? false, null, { timeout, polling: 20 });
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="notes-editor"]')?.contains(document.activeElement) ?? false,
+    null,
+    { timeout, polling: 20 },
+  );
   const warmCaretMs = Date.now() - started;
   await page.getByTestId("sync-status").filter({ hasText: "Saved" }).waitFor({ timeout: 120_000 });
   const cdp = await page.context().newCDPSession(page);
@@ -210,7 +234,10 @@ async function measureSize(ctx: BenchContext, browser: Browser, size: number, ke
       );
       const cpuAfter = server.usage().cpuSeconds;
       await sleep(100);
-      const typed = await typist.page.evaluate(() => (window as unknown as { __typing: { processing: number[]; keydown: number[]; sentAt: number[] } }).__typing);
+      const typed = await typist.page.evaluate(
+        () =>
+          (window as unknown as { __typing: { processing: number[]; keydown: number[]; sentAt: number[] } }).__typing,
+      );
       const seen = await watcher.page.evaluate(() => (window as unknown as { __seen: Array<[number, number]> }).__seen);
       const lag = typed.sentAt.slice(0, keys).map((sent, i) => (seen.find(([, n]) => n >= i + 1)?.[0] ?? NaN) - sent);
       await typist.page.getByTestId("sync-status").filter({ hasText: "Saved" }).waitFor({ timeout: 120_000 });
@@ -250,7 +277,10 @@ export async function runEditorTypingBench(ctx: BenchContext): Promise<ScenarioR
   }
   const rows = results.map((r) => {
     // Event Timing only reports keydowns of 16 ms or more: the others count as "under 16".
-    const durations = [...r.keydownDurations, ...Array<number>(Math.max(0, r.keys - r.keydownDurations.length)).fill(8)];
+    const durations = [
+      ...r.keydownDurations,
+      ...Array<number>(Math.max(0, r.keys - r.keydownDurations.length)).fill(8),
+    ];
     return [
       `${r.bullets} (${fmt.int(r.characters / 1000)}K)`,
       fmt.int(r.readyMs),
@@ -294,7 +324,10 @@ export async function runEditorTypingBench(ctx: BenchContext): Promise<ScenarioR
     );
   }
   if (mid) {
-    const durations = [...mid.keydownDurations, ...Array<number>(Math.max(0, mid.keys - mid.keydownDurations.length)).fill(8)];
+    const durations = [
+      ...mid.keydownDurations,
+      ...Array<number>(Math.max(0, mid.keys - mid.keydownDurations.length)).fill(8),
+    ];
     goals.push(
       judgeGoal(ctx.quick, {
         scenario: "editor typing",
@@ -316,7 +349,19 @@ export async function runEditorTypingBench(ctx: BenchContext): Promise<ScenarioR
     `### Editor typing cost against the notes' size (${keys} keys at ${KEY_INTERVAL_MS} ms${ctx.quick ? ", quick" : ""})`,
     "",
     markdownTable(
-      ["bullets (JSON chars)", "ready (ms):", "processing p50 (ms):", "processing p95 (ms):", "keydown p50 / p95 (ms):", "co-editor lag p50 (ms):", "lag p95 (ms):", "typing s (nominal):", "server CPU/key (ms):", "reopen: notes / caret (ms):", "heap (MB):"],
+      [
+        "bullets (JSON chars)",
+        "ready (ms):",
+        "processing p50 (ms):",
+        "processing p95 (ms):",
+        "keydown p50 / p95 (ms):",
+        "co-editor lag p50 (ms):",
+        "lag p95 (ms):",
+        "typing s (nominal):",
+        "server CPU/key (ms):",
+        "reopen: notes / caret (ms):",
+        "heap (MB):",
+      ],
       rows,
     ),
     "",

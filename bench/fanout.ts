@@ -49,9 +49,13 @@ export async function runFanoutBench(ctx: BenchContext): Promise<ScenarioResult>
   const conns: WebSocket[] = [];
   server.on("connection", (c) => conns.push(c));
   const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const child = spawn(process.execPath, [path.join(import.meta.dirname, "support/fanout-readers.mjs"), url, String(readers)], {
-    stdio: ["pipe", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(import.meta.dirname, "support/fanout-readers.mjs"), url, String(readers)],
+    {
+      stdio: ["pipe", "pipe", "inherit"],
+    },
+  );
   try {
     await readLine(child, /^ready$/);
     while (conns.length < readers) await new Promise((r) => setTimeout(r, 10));
@@ -93,8 +97,16 @@ export async function runFanoutBench(ctx: BenchContext): Promise<ScenarioResult>
       markdownTable(
         ["way", "server CPU per copy (ns):", "server CPU per broadcast to all (ms):"],
         [
-          ["ws frames each copy (`conn.send`)", fmt.int(perCopy(cpuUs.ws)), fmt.ms(perCopy(cpuUs.ws) * readers / 1e6)],
-          ["framed once, same Buffer, one write per socket", fmt.int(perCopy(cpuUs.frameOnce)), fmt.ms(perCopy(cpuUs.frameOnce) * readers / 1e6)],
+          [
+            "ws frames each copy (`conn.send`)",
+            fmt.int(perCopy(cpuUs.ws)),
+            fmt.ms((perCopy(cpuUs.ws) * readers) / 1e6),
+          ],
+          [
+            "framed once, same Buffer, one write per socket",
+            fmt.int(perCopy(cpuUs.frameOnce)),
+            fmt.ms((perCopy(cpuUs.frameOnce) * readers) / 1e6),
+          ],
         ],
       ),
       "",
@@ -109,7 +121,10 @@ export async function runFanoutBench(ctx: BenchContext): Promise<ScenarioResult>
           goal: "server CPU per broadcast copy, framed once vs by ws (no target set)",
           measured: `${fmt.int(perCopy(cpuUs.frameOnce))} ns vs ${fmt.int(perCopy(cpuUs.ws))} ns (${fmt.x(ratio)})`,
           result: ctx.quick ? "n/a" : got === sent ? "reported" : "missed",
-          reason: got === sent ? "every copy arrived; the difference is ws's per-copy framing and its two-part (corked) write" : `${fmt.int(sent - got)} copies not delivered`,
+          reason:
+            got === sent
+              ? "every copy arrived; the difference is ws's per-copy framing and its two-part (corked) write"
+              : `${fmt.int(sent - got)} copies not delivered`,
         },
       ],
     };

@@ -35,7 +35,10 @@ async function optionalBench(file: string, exportName: string, quick: boolean): 
 
 /** Runs the autocomplete and schedule benches when present, then the import/convert throughput. */
 export async function runLibraryBench(ctx: BenchContext): Promise<ScenarioResult> {
-  const sections: string[] = [`### 6. Attribution autocomplete, schedule import, notes import/convert${ctx.quick ? " (quick)" : ""}`, ""];
+  const sections: string[] = [
+    `### 6. Attribution autocomplete, schedule import, notes import/convert${ctx.quick ? " (quick)" : ""}`,
+    "",
+  ];
   const goals: GoalResult[] = [];
 
   ctx.log("library: autocomplete");
@@ -53,11 +56,28 @@ export async function runLibraryBench(ctx: BenchContext): Promise<ScenarioResult
             ok: p99 <= GOAL_AUTOCOMPLETE_P99_MS,
             reason: "bench/autocomplete.ts query mix (prefix, typo, multi-word, with session context)",
           })
-        : { scenario: "6 autocomplete", goal: `p99 <= ${GOAL_AUTOCOMPLETE_P99_MS} ms`, measured: "-", result: "skipped", reason: "bench/autocomplete.ts returned no p99" },
+        : {
+            scenario: "6 autocomplete",
+            goal: `p99 <= ${GOAL_AUTOCOMPLETE_P99_MS} ms`,
+            measured: "-",
+            result: "skipped",
+            reason: "bench/autocomplete.ts returned no p99",
+          },
     );
   } else {
-    sections.push("#### Attribution autocomplete", "", "skipped: bench/autocomplete.ts (runAutocompleteBench) not available yet", "");
-    goals.push({ scenario: "6 autocomplete", goal: `p99 <= ${GOAL_AUTOCOMPLETE_P99_MS} ms`, measured: "-", result: "skipped", reason: "bench/autocomplete.ts not available yet" });
+    sections.push(
+      "#### Attribution autocomplete",
+      "",
+      "skipped: bench/autocomplete.ts (runAutocompleteBench) not available yet",
+      "",
+    );
+    goals.push({
+      scenario: "6 autocomplete",
+      goal: `p99 <= ${GOAL_AUTOCOMPLETE_P99_MS} ms`,
+      measured: "-",
+      result: "skipped",
+      reason: "bench/autocomplete.ts not available yet",
+    });
   }
 
   ctx.log("library: schedule import");
@@ -99,7 +119,17 @@ export async function runLibraryBench(ctx: BenchContext): Promise<ScenarioResult
     "#### Notes import and convert (importNotes + renderMarkdown)",
     "",
     markdownTable(
-      ["sessions:", "threads per session", "input (KB):", "sessions/s:", "MB/s:", "import p50 (ms):", "import p95 (ms):", "renderMarkdown p50 (ms):", "renderMarkdown p95 (ms):"],
+      [
+        "sessions:",
+        "threads per session",
+        "input (KB):",
+        "sessions/s:",
+        "MB/s:",
+        "import p50 (ms):",
+        "import p95 (ms):",
+        "renderMarkdown p50 (ms):",
+        "renderMarkdown p95 (ms):",
+      ],
       [
         [
           fmt.int(sessions),

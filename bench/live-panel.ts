@@ -62,7 +62,9 @@ const FULL: PanelLoad[] = [
   { editors: 50, readers: 1000, editsPerSecond: 5, seconds: 15, warmupSeconds: 2, drainMs: 10_000 },
   { editors: 50, readers: REDUCED_READERS, editsPerSecond: 5, seconds: 15, warmupSeconds: 2, drainMs: 10_000 },
 ];
-const QUICK: PanelLoad[] = [{ editors: 5, readers: 50, editsPerSecond: 5, seconds: 3, warmupSeconds: 1, drainMs: 3_000 }];
+const QUICK: PanelLoad[] = [
+  { editors: 5, readers: 50, editsPerSecond: 5, seconds: 3, warmupSeconds: 1, drainMs: 3_000 },
+];
 
 const GOAL_P99_MS = 50;
 const GOAL_OVERHEAD = 1.3;
@@ -82,7 +84,15 @@ export async function runLivePanelBench(ctx: BenchContext): Promise<ScenarioResu
     const server = await ctx.startServer();
     let talknotes: PanelRun;
     try {
-      talknotes = await runPanel("Talknotes (server/index.ts)", server.wsUrl, sessions[i]!.id, token, server.pid, load, ctx);
+      talknotes = await runPanel(
+        "Talknotes (server/index.ts)",
+        server.wsUrl,
+        sessions[i]!.id,
+        token,
+        server.pid,
+        load,
+        ctx,
+      );
     } finally {
       await server.stop();
     }
@@ -143,7 +153,9 @@ export async function runLivePanelBench(ctx: BenchContext): Promise<ScenarioResu
     ]),
   );
 
-  const goals = pairs.flatMap(({ talknotes, baseline }, i) => judgePanel(ctx.quick, talknotes, baseline, i === 0 ? "" : ` (at ${talknotes.load.readers} readers)`));
+  const goals = pairs.flatMap(({ talknotes, baseline }, i) =>
+    judgePanel(ctx.quick, talknotes, baseline, i === 0 ? "" : ` (at ${talknotes.load.readers} readers)`),
+  );
   const markdown = [
     `### 1. One live panel (${loads.map((l) => `${l.editors} editors at ${l.editsPerSecond} edits/s + ${l.readers} readers`).join("; then ")}, ${loads[0]!.seconds} s each${ctx.quick ? ", quick" : ""})`,
     "",
@@ -151,8 +163,8 @@ export async function runLivePanelBench(ctx: BenchContext): Promise<ScenarioResu
     "",
     `Latency percentiles exclude the first ${loads[0]!.warmupSeconds} s (warm-up). "Undelivered" counts every edit not seen by ` +
       `every other connection ${loads[0]!.drainMs / 1000} s after the last edit (late or lost: an overloaded server is still ` +
-      "sending its backlog). Server CPU is read from /proc over the sending window; \"cores\" = CPU seconds per second. " +
-      "\"Sending + drain\" is the server's CPU from the first edit until the last delivery arrived: the work of the whole load " +
+      'sending its backlog). Server CPU is read from /proc over the sending window; "cores" = CPU seconds per second. ' +
+      '"Sending + drain" is the server\'s CPU from the first edit until the last delivery arrived: the work of the whole load ' +
       "even when the server fell behind and finished after the window (per delivery: the figure outside load moves least). " +
       "Editors are y-websocket WebsocketProviders; readers are raw sync-protocol clients without a Y.Doc, all in the bench process.",
     "",
@@ -194,7 +206,12 @@ function judgePanel(quick: boolean, talknotes: PanelRun, baseline: PanelRun, suf
       goal: `0 dropped updates${suffix}`,
       measured: `${fmt.int(dropped)} of ${fmt.int(talknotes.expected)} undelivered after ${talknotes.load.drainMs / 1000} s`,
       ok: dropped === 0,
-      reason: dropped === 0 ? "every edit reached every other connection" : "the server's send backlog outgrew the drain window (bare server: " + fmt.int(baseline.expected - baseline.delivered) + ")",
+      reason:
+        dropped === 0
+          ? "every edit reached every other connection"
+          : "the server's send backlog outgrew the drain window (bare server: " +
+            fmt.int(baseline.expected - baseline.delivered) +
+            ")",
     }),
     judgeGoal(quick, {
       scenario,
@@ -287,9 +304,7 @@ async function runPanel(
     setupOpen = false;
     await sleep(1000);
 
-    const texts = editors.map(
-      (e, i) => (e.doc.getXmlFragment("notes").get(i) as Y.XmlElement).get(0) as Y.XmlText,
-    );
+    const texts = editors.map((e, i) => (e.doc.getXmlFragment("notes").get(i) as Y.XmlElement).get(0) as Y.XmlText);
     const window = measureWindow(serverPid);
     const cpuAtStart = readProcessUsage(serverPid).cpuSeconds;
     const editsSent = await typeAtRate(texts, load.editsPerSecond, load.seconds);

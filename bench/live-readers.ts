@@ -44,7 +44,14 @@ function openReader(url: URL, latency: LatencyHistogram, onMarkerSeen: (seq: num
     const reader: Reader = { request: null as unknown as http.ClientRequest, lastSeq: -1, frames: 0 };
     let buffer = "";
     reader.request = http.get(
-      { host: url.hostname, port: url.port, path: url.pathname, agent: false, localAddress: nextLoopbackAddress(), headers: { accept: "text/event-stream" } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        agent: false,
+        localAddress: nextLoopbackAddress(),
+        headers: { accept: "text/event-stream" },
+      },
       (res) => {
         if (res.statusCode !== 200) {
           res.resume();
@@ -152,14 +159,26 @@ export async function runLiveReadersBench(ctx: BenchContext): Promise<ScenarioRe
         goal: `${readerCount} live readers: edit-to-reader p95 <= ${GOAL_P95_MS} ms (issue 5: "within a second")`,
         measured: `p95 ${fmt.ms(latency.percentile(95))} ms, ${delivered} of ${expected} deliveries`,
         ok: latency.percentile(95) <= GOAL_P95_MS && delivered === expected,
-        reason: "the readers' copy of a live session renders at most 200 ms after a change, once for all readers; frames carry the whole rendered notes",
+        reason:
+          "the readers' copy of a live session renders at most 200 ms after a change, once for all readers; frames carry the whole rendered notes",
       }),
     ];
     const markdown = [
       `### 5b. Live readers of one public session (${readers.length} SSE readers, ${editsPerSecond} edits/s for ${seconds} s${ctx.quick ? ", quick" : ""})`,
       "",
       markdownTable(
-        ["readers:", "edits:", "p50 (ms):", "p95 (ms):", "p99 (ms):", "max (ms):", "delivered:", "frames per reader:", "server CPU per edit (ms):", "server RSS (MB):"],
+        [
+          "readers:",
+          "edits:",
+          "p50 (ms):",
+          "p95 (ms):",
+          "p99 (ms):",
+          "max (ms):",
+          "delivered:",
+          "frames per reader:",
+          "server CPU per edit (ms):",
+          "server RSS (MB):",
+        ],
         rows,
       ),
       "",

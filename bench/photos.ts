@@ -57,7 +57,13 @@ export async function runPhotosBench(ctx: BenchContext): Promise<ScenarioResult>
   const session = seed.sessions[0]!;
   const base = await photoWithGps(3000, 2000);
   const photos: Buffer[] = [];
-  for (let i = 0; i < count; i++) photos.push(await sharp(base).keepExif().jpeg({ quality: 70 + i }).toBuffer());
+  for (let i = 0; i < count; i++)
+    photos.push(
+      await sharp(base)
+        .keepExif()
+        .jpeg({ quality: 70 + i })
+        .toBuffer(),
+    );
   const uploadBytes = photos.reduce((n, p) => n + p.length, 0) / count;
 
   const server = await ctx.startServer();
@@ -72,24 +78,37 @@ export async function runPhotosBench(ctx: BenchContext): Promise<ScenarioResult>
     await Promise.all([synced(uploader, 30_000), synced(coEditor, 30_000)]);
     const headers = { authorization: `Bearer ${seed.token}`, "content-type": "application/octet-stream" };
     // A first small upload loads the route and libvips, which is not a photo's cost; then the peak is reset.
-    const warmUp = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#888" } }).png().toBuffer();
-    await fetch(`${server.url}/api/sessions/${session.id}/images`, { method: "POST", headers, body: new Uint8Array(warmUp) });
+    const warmUp = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#888" } })
+      .png()
+      .toBuffer();
+    await fetch(`${server.url}/api/sessions/${session.id}/images`, {
+      method: "POST",
+      headers,
+      body: new Uint8Array(warmUp),
+    });
     fs.writeFileSync(`/proc/${server.pid}/clear_refs`, "5");
     rssBefore = readProcessUsage(server.pid).rssBytes;
     for (const [i, photo] of photos.entries()) {
       ctx.log(`photos: ${i + 1}/${count}`);
       const t0 = performance.now();
-      const res = await fetch(`${server.url}/api/sessions/${session.id}/images`, { method: "POST", headers, body: new Uint8Array(photo) });
+      const res = await fetch(`${server.url}/api/sessions/${session.id}/images`, {
+        method: "POST",
+        headers,
+        body: new Uint8Array(photo),
+      });
       if (res.status !== 201) throw new Error(`photos: upload answered ${res.status}: ${await res.text()}`);
       const { hash, width, height } = (await res.json()) as { hash: string; width: number; height: number };
       const t1 = performance.now();
       const arrived = blockArrives(coEditor.doc, hash);
       const block = new Y.XmlElement("image");
-      for (const [k, v] of Object.entries({ hash, alt: "", caption: "", width, height })) block.setAttribute(k, v as string);
+      for (const [k, v] of Object.entries({ hash, alt: "", caption: "", width, height }))
+        block.setAttribute(k, v as string);
       uploader.doc.getXmlFragment(NOTES_FIELD).push([block]);
       await arrived;
       const t2 = performance.now();
-      const variant = await fetch(`${server.url}/api/sessions/${session.id}/images/${hash}-w960.webp`, { headers: { authorization: headers.authorization } });
+      const variant = await fetch(`${server.url}/api/sessions/${session.id}/images/${hash}-w960.webp`, {
+        headers: { authorization: headers.authorization },
+      });
       if (variant.status !== 200) throw new Error(`photos: variant answered ${variant.status}`);
       await variant.arrayBuffer();
       const t3 = performance.now();
@@ -104,7 +123,12 @@ export async function runPhotosBench(ctx: BenchContext): Promise<ScenarioResult>
     await server.stop();
   }
 
-  const row = (name: string, h: LatencyHistogram) => [name, fmt.ms(h.percentile(50)), fmt.ms(h.percentile(95)), fmt.ms(h.max)];
+  const row = (name: string, h: LatencyHistogram) => [
+    name,
+    fmt.ms(h.percentile(50)),
+    fmt.ms(h.percentile(95)),
+    fmt.ms(h.max),
+  ];
   const perPhoto = Math.max(0, rssPeak - rssBefore);
   const measured = `p50 ${fmt.ms(visible.percentile(50))} ms, p95 ${fmt.ms(visible.percentile(95))} ms`;
   const goals = [
@@ -113,7 +137,8 @@ export async function runPhotosBench(ctx: BenchContext): Promise<ScenarioResult>
       goal: "upload-to-visible for a co-editor (no target set)",
       measured,
       result: ctx.quick ? ("n/a" as const) : ("reported" as const),
-      reason: "dominated by processing: one decode, six encodes of a 6 MP photo; the CPU is shared with the rest of the machine",
+      reason:
+        "dominated by processing: one decode, six encodes of a 6 MP photo; the CPU is shared with the rest of the machine",
     },
     {
       scenario: "photos",
@@ -128,7 +153,14 @@ export async function runPhotosBench(ctx: BenchContext): Promise<ScenarioResult>
     "",
     `${count} phone photos, 3000 x 2000 JPEG with GPS EXIF, ${fmt.kb(uploadBytes)} KB each on average: upload, store, sync the block to a co-editor, fetch the 960 px WebP.`,
     "",
-    markdownTable(["step", "p50 ms", "p95 ms", "max ms"], [row("processing (POST to answer)", processing), row("block reaches the co-editor", syncing), row("upload-to-visible (POST to variant bytes)", visible)]),
+    markdownTable(
+      ["step", "p50 ms", "p95 ms", "max ms"],
+      [
+        row("processing (POST to answer)", processing),
+        row("block reaches the co-editor", syncing),
+        row("upload-to-visible (POST to variant bytes)", visible),
+      ],
+    ),
     "",
     `Server resident set: ${fmt.mb(rssBefore)} MB before the first upload, peak ${fmt.mb(rssPeak)} MB while processing: **${fmt.mb(perPhoto)} MB per photo in flight** (one at a time).`,
     "",

@@ -61,8 +61,12 @@ export async function runPublicPageBench(ctx: BenchContext): Promise<ScenarioRes
     const page = await measurePage(server.url + publicPath, requests);
     // A reader who has the page already: its ETag back, answered 304 by the entry point's cache.
     const etag = page.etag;
-    const revalidated = etag ? await measurePage(server.url + publicPath, requests, false, { "if-none-match": etag }) : null;
-    const editor = await measurePage(server.url + editorPath, Math.min(requests, 50), true, { cookie: await sessionCookie(BENCH_ACCOUNT.email, BENCH_ACCOUNT.password) });
+    const revalidated = etag
+      ? await measurePage(server.url + publicPath, requests, false, { "if-none-match": etag })
+      : null;
+    const editor = await measurePage(server.url + editorPath, Math.min(requests, 50), true, {
+      cookie: await sessionCookie(BENCH_ACCOUNT.email, BENCH_ACCOUNT.password),
+    });
     const rows: Array<Array<string | number>> = [];
     const row = (name: string, m: PageMeasure, n: number) => [
       name,
@@ -81,15 +85,38 @@ export async function runPublicPageBench(ctx: BenchContext): Promise<ScenarioRes
     if (page.status !== 200) {
       // 404: the route does not exist yet. Anything else: the page is broken, which is a result, not a harness failure.
       const missing = page.status === 404;
-      const serverError = (/\b\w*Error: [^\n]*/.exec(server.output())?.[0] ?? "").replace(/<.*>/, "<...>").slice(0, 240);
+      const serverError = (/\b\w*Error: [^\n]*/.exec(server.output())?.[0] ?? "")
+        .replace(/<.*>/, "<...>")
+        .slice(0, 240);
       const why = missing
         ? `not available yet: no public session page route (${publicPath} answers 404); update bench/support/public-session-path.ts when it exists`
         : `${publicPath} answered ${page.status}${serverError ? `: ${serverError}` : ""}`;
-      rows.push([`public page ${publicPath}`, page.status, "", "", "", "", "", "", "", missing ? "not available yet: no public session page route" : `HTTP ${page.status}`]);
-      goals = ["JS <= 100 KB gzipped", "no editor code on the page", `TTFB p50 and p95 within ${GOAL_TTFB_RATIO}x of the same bytes from bare node:http`].map((goal) =>
+      rows.push([
+        `public page ${publicPath}`,
+        page.status,
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        missing ? "not available yet: no public session page route" : `HTTP ${page.status}`,
+      ]);
+      goals = [
+        "JS <= 100 KB gzipped",
+        "no editor code on the page",
+        `TTFB p50 and p95 within ${GOAL_TTFB_RATIO}x of the same bytes from bare node:http`,
+      ].map((goal) =>
         missing
           ? { scenario: "5 public page", goal, measured: "-", result: "skipped", reason: why }
-          : judgeGoal(ctx.quick, { scenario: "5 public page", goal, measured: `HTTP ${page.status}`, ok: false, reason: why }),
+          : judgeGoal(ctx.quick, {
+              scenario: "5 public page",
+              goal,
+              measured: `HTTP ${page.status}`,
+              ok: false,
+              reason: why,
+            }),
       );
     } else {
       const staticServer = await serveStaticHtml(page.html);
@@ -100,8 +127,14 @@ export async function runPublicPageBench(ctx: BenchContext): Promise<ScenarioRes
         await staticServer.close();
       }
       rows.push(row(`public page ${publicPath}`, page, requests));
-      rows.push([...row("same HTML, static node:http server", staticPage, requests).slice(0, 7), "(same)", "(same)", "(same)"]);
-      if (revalidated) rows.push([...row("public page with If-None-Match: its ETag", revalidated, requests).slice(0, 7), "", "", ""]);
+      rows.push([
+        ...row("same HTML, static node:http server", staticPage, requests).slice(0, 7),
+        "(same)",
+        "(same)",
+        "(same)",
+      ]);
+      if (revalidated)
+        rows.push([...row("public page with If-None-Match: its ETag", revalidated, requests).slice(0, 7), "", "", ""]);
       const ratio = page.ttfb.percentile(50) / Math.max(0.001, staticPage.ttfb.percentile(50));
       const ratio95 = page.ttfb.percentile(95) / Math.max(0.001, staticPage.ttfb.percentile(95));
       goals = [
@@ -136,7 +169,18 @@ export async function runPublicPageBench(ctx: BenchContext): Promise<ScenarioRes
       `### 5. Public session page (${questions} question threads, ${requests} requests${ctx.quick ? ", quick" : ""})`,
       "",
       markdownTable(
-        ["page", "status:", "requests:", "TTFB p50 (ms):", "TTFB p95 (ms):", "HTML (KB):", "HTML gzip (KB):", "scripts:", "JS gzip (KB):", "editor code"],
+        [
+          "page",
+          "status:",
+          "requests:",
+          "TTFB p50 (ms):",
+          "TTFB p95 (ms):",
+          "HTML (KB):",
+          "HTML gzip (KB):",
+          "scripts:",
+          "JS gzip (KB):",
+          "editor code",
+        ],
         rows,
       ),
       "",

@@ -54,10 +54,22 @@ function cpuMs(run: () => void): number {
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const load = () => loadavg().map((v) => v.toFixed(2)).join(" ");
+const load = () =>
+  loadavg()
+    .map((v) => v.toFixed(2))
+    .join(" ");
 
-async function measure(ctx: BenchContext, sessionId: string, renderer: ReadersCopyRenderer, store: NotesStore, bullets: number, edits: number): Promise<Row> {
-  const notes = interchangeToNotes(importNotes(generatePanelNotes(Math.max(1, Math.round(bullets / 4)), bullets)).document) as JSONContent;
+async function measure(
+  ctx: BenchContext,
+  sessionId: string,
+  renderer: ReadersCopyRenderer,
+  store: NotesStore,
+  bullets: number,
+  edits: number,
+): Promise<Row> {
+  const notes = interchangeToNotes(
+    importNotes(generatePanelNotes(Math.max(1, Math.round(bullets / 4)), bullets)).document,
+  ) as JSONContent;
   const editor = new Y.Doc();
   seedYDocFromNotes(editor, notes);
   const room = new Y.Doc();
@@ -87,19 +99,35 @@ async function measure(ctx: BenchContext, sessionId: string, renderer: ReadersCo
       }),
     );
     storing.push(cpuMs(() => store.writeContent(sessionId, after)));
-    if (stored() !== after) throw new Error(`readers' copy: the incremental render differs from the full one at ${bullets} bullets, edit ${i}`);
+    if (stored() !== after)
+      throw new Error(
+        `readers' copy: the incremental render differs from the full one at ${bullets} bullets, edit ${i}`,
+      );
   }
-  const row = { bullets, jsonBytes: stored().length, edits, fullMs: median(full), incrementalMs: median(incremental), storeMs: median(storing), load: `${loadBefore} / ${load()}` };
+  const row = {
+    bullets,
+    jsonBytes: stored().length,
+    edits,
+    fullMs: median(full),
+    incrementalMs: median(incremental),
+    storeMs: median(storing),
+    load: `${loadBefore} / ${load()}`,
+  };
   room.destroy();
   editor.destroy();
-  ctx.log(`readers-copy: ${bullets} bullets: full ${fmt.ms(row.fullMs)} ms, incremental ${fmt.ms(row.incrementalMs)} ms per edit`);
+  ctx.log(
+    `readers-copy: ${bullets} bullets: full ${fmt.ms(row.fullMs)} ms, incremental ${fmt.ms(row.incrementalMs)} ms per edit`,
+  );
   return row;
 }
 
 export async function runReadersCopyBench(ctx: BenchContext): Promise<ScenarioResult> {
   const sizes = ctx.quick ? [50, 300] : [50, 3000];
   const edits = ctx.quick ? 10 : 60;
-  const seeded = await seedSessions("Readers copy bench", sizes.map((n) => `${n} bullets`));
+  const seeded = await seedSessions(
+    "Readers copy bench",
+    sizes.map((n) => `${n} bullets`),
+  );
   const store = new NotesStore(ctx.db);
   const renderer = new ReadersCopyRenderer(ctx.db, store);
   const rows: Row[] = [];
@@ -116,14 +144,16 @@ export async function runReadersCopyBench(ctx: BenchContext): Promise<ScenarioRe
       scenario: "readers-copy",
       goal: `readers' copy render CPU per edit (store excluded) at ${fmt.int(large.bullets)} bullets within ${GOAL_RATIO}x of that at ${fmt.int(small.bullets)}`,
       measured: `${fmt.ms(renderMs(large))} ms vs ${fmt.ms(renderMs(small))} ms`,
-      reason: "only the changed thread is rendered, but each render still walks the top-level list and joins every block's cached JSON text (~0.5 ms at 3,000 bullets)",
+      reason:
+        "only the changed thread is rendered, but each render still walks the top-level list and joins every block's cached JSON text (~0.5 ms at 3,000 bullets)",
       ok: renderMs(large) <= GOAL_RATIO * Math.max(renderMs(small), 0.5),
     }),
     judgeGoal(ctx.quick, {
       scenario: "readers-copy",
       goal: `readers' copy CPU per edit, store included, at ${fmt.int(large.bullets)} bullets within ${GOAL_RATIO}x of that at ${fmt.int(small.bullets)}`,
       measured: `${fmt.ms(large.incrementalMs)} ms vs ${fmt.ms(small.incrementalMs)} ms (full render: ${fmt.ms(large.fullMs)} ms vs ${fmt.ms(small.fullMs)} ms)`,
-      reason: "storing the copy still writes the whole JSON (one row per session), and the stitched text is built whole",
+      reason:
+        "storing the copy still writes the whole JSON (one row per session), and the stitched text is built whole",
       ok: large.incrementalMs <= GOAL_RATIO * Math.max(small.incrementalMs, 0.5),
     }),
   ];
@@ -133,7 +163,16 @@ export async function runReadersCopyBench(ctx: BenchContext): Promise<ScenarioRe
     `Per edit: a few characters typed into one answer, then the readers' copy rendered and stored in SQLite (median of ${edits} edits, CPU time of this process).`,
     "",
     markdownTable(
-      ["bullets:", "copy (KB):", "edits:", "before: full render + store (ms CPU):", "after: incremental + store (ms CPU):", "of which store (ms CPU):", "before / after:", "load before / after"],
+      [
+        "bullets:",
+        "copy (KB):",
+        "edits:",
+        "before: full render + store (ms CPU):",
+        "after: incremental + store (ms CPU):",
+        "of which store (ms CPU):",
+        "before / after:",
+        "load before / after",
+      ],
       rows.map((r) => [
         fmt.int(r.bullets),
         fmt.kb(r.jsonBytes),

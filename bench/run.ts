@@ -122,7 +122,11 @@ function parseArgs(argv: string[]): { quick: boolean; only: string[] | null; out
     const i = argv.indexOf(flag);
     return i >= 0 ? (argv[i + 1] ?? null) : null;
   };
-  const only = valueOf("--only")?.split(",").map((s) => s.trim()).filter(Boolean) ?? null;
+  const only =
+    valueOf("--only")
+      ?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean) ?? null;
   for (const name of only ?? []) {
     if (!SCENARIOS.some((s) => s.name === name)) {
       throw new Error(`bench: unknown scenario "${name}"; known: ${SCENARIOS.map((s) => s.name).join(", ")}`);
@@ -165,7 +169,8 @@ async function main(): Promise<number> {
     out.push(text);
     console.log(text);
   };
-  const log = (message: string) => console.error(`[bench +${((performance.now() - started) / 1000).toFixed(0)}s] ${message}`);
+  const log = (message: string) =>
+    console.error(`[bench +${((performance.now() - started) / 1000).toFixed(0)}s] ${message}`);
 
   print(`## Talknotes benchmarks (${args.quick ? "quick smoke run: counts too small to judge goals" : "full run"})`);
   print("");
@@ -182,7 +187,14 @@ async function main(): Promise<number> {
     shared ??= await startBenchServer(db.url);
     return { ...shared, stop: async () => undefined };
   };
-  const ctx: BenchContext = { quick: args.quick, databaseUrl: db.url, databaseFile: db.file, db: sqlite, startServer, log };
+  const ctx: BenchContext = {
+    quick: args.quick,
+    databaseUrl: db.url,
+    databaseFile: db.file,
+    db: sqlite,
+    startServer,
+    log,
+  };
 
   const goals: GoalResult[] = [];
   let broken = 0;
@@ -199,7 +211,9 @@ async function main(): Promise<number> {
         broken++;
         const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
         console.error(`[bench] ${scenario.name} FAILED:\n${message}`);
-        print(`### ${scenario.name}: harness error\n\n\`\`\`\n${err instanceof Error ? err.message : String(err)}\n\`\`\``);
+        print(
+          `### ${scenario.name}: harness error\n\n\`\`\`\n${err instanceof Error ? err.message : String(err)}\n\`\`\``,
+        );
         killLeftoverServers();
         shared = null;
       }
@@ -218,7 +232,9 @@ async function main(): Promise<number> {
   print("");
   print(goals.length > 0 ? goalsTable(goals, true) : "(no goals judged)");
   print("");
-  print(`Total time: ${((performance.now() - started) / 1000).toFixed(0)} s.${broken ? ` ${broken} scenario(s) failed to run.` : ""}`);
+  print(
+    `Total time: ${((performance.now() - started) / 1000).toFixed(0)} s.${broken ? ` ${broken} scenario(s) failed to run.` : ""}`,
+  );
   if (args.out) fs.writeFileSync(args.out, out.join("\n") + "\n");
   return broken > 0 ? 1 : 0;
 }

@@ -41,8 +41,16 @@ import { readProcessUsage } from "./support/process-usage";
 import { sleep } from "./support/sleep";
 import { typeAtRate } from "./support/type-at-rate";
 
-const FULL = { edits: 300, editsPerSecond: 10, throughput: { sessions: 6, writersPerSession: 2, editsPerSecond: 25, seconds: 10 } };
-const QUICK = { edits: 5, editsPerSecond: 5, throughput: { sessions: 3, writersPerSession: 1, editsPerSecond: 5, seconds: 1 } };
+const FULL = {
+  edits: 300,
+  editsPerSecond: 10,
+  throughput: { sessions: 6, writersPerSession: 2, editsPerSecond: 25, seconds: 10 },
+};
+const QUICK = {
+  edits: 5,
+  editsPerSecond: 5,
+  throughput: { sessions: 3, writersPerSession: 1, editsPerSecond: 5, seconds: 1 },
+};
 const GOAL_SAVED_P95_MS = 100;
 
 export async function runScaleoutBench(ctx: BenchContext): Promise<ScenarioResult> {
@@ -52,7 +60,15 @@ export async function runScaleoutBench(ctx: BenchContext): Promise<ScenarioResul
     const reason = "PostgreSQL or Redis is not installed";
     return {
       markdown: `${heading}\n\nSkipped: ${reason}.`,
-      goals: [{ scenario: "scaleout", goal: `edit-to-saved p95 on PostgreSQL <= ${GOAL_SAVED_P95_MS} ms`, measured: "-", result: "skipped", reason }],
+      goals: [
+        {
+          scenario: "scaleout",
+          goal: `edit-to-saved p95 on PostgreSQL <= ${GOAL_SAVED_P95_MS} ms`,
+          measured: "-",
+          result: "skipped",
+          reason,
+        },
+      ],
     };
   }
   let ownPostgres: RunningPostgres | null = null;
@@ -60,7 +76,11 @@ export async function runScaleoutBench(ctx: BenchContext): Promise<ScenarioResul
   // startScaledDeployment seeds through the app's Prisma client in this process, pointed at PostgreSQL;
   // the run's SQLite client (used by other scenarios) is put aside and given back afterwards.
   const prismaHolder = globalThis as unknown as { __talknotesPrisma?: unknown };
-  const saved = { prisma: prismaHolder.__talknotesPrisma, url: process.env.DATABASE_URL, secret: process.env.TALKNOTES_SECRET };
+  const saved = {
+    prisma: prismaHolder.__talknotesPrisma,
+    url: process.env.DATABASE_URL,
+    secret: process.env.TALKNOTES_SECRET,
+  };
   delete prismaHolder.__talknotesPrisma;
   let deployment: ScaledDeployment | null = null;
   try {
@@ -68,7 +88,10 @@ export async function runScaleoutBench(ctx: BenchContext): Promise<ScenarioResul
     deployment = await startScaledDeployment(postgresUrl, 3);
     const latency = await measure(ctx, cfg, deployment, heading);
     const throughput = await measureThroughput(ctx, cfg.throughput, deployment);
-    return { markdown: `${latency.markdown}\n\n${throughput.markdown}`, goals: [...latency.goals, ...throughput.goals] };
+    return {
+      markdown: `${latency.markdown}\n\n${throughput.markdown}`,
+      goals: [...latency.goals, ...throughput.goals],
+    };
   } finally {
     await deployment?.stop();
     prismaHolder.__talknotesPrisma = saved.prisma;
@@ -79,7 +102,12 @@ export async function runScaleoutBench(ctx: BenchContext): Promise<ScenarioResul
   }
 }
 
-async function measure(ctx: BenchContext, cfg: typeof FULL, deployment: ScaledDeployment, heading: string): Promise<ScenarioResult> {
+async function measure(
+  ctx: BenchContext,
+  cfg: typeof FULL,
+  deployment: ScaledDeployment,
+  heading: string,
+): Promise<ScenarioResult> {
   const [one, two] = deployment.servers as [RunningServer, RunningServer];
   const { sessionId, token } = deployment;
   const writer = connectClient(one.wsUrl, sessionId, { token });
@@ -102,8 +130,15 @@ async function measure(ctx: BenchContext, cfg: typeof FULL, deployment: ScaledDe
   try {
     await Promise.all([synced(writer), synced(same), synced(other)]);
     const line = writer.text; // creates the paragraph
-    await waitFor(() => same.doc.getXmlFragment("notes").length > 0 && other.doc.getXmlFragment("notes").length > 0, 15_000, "readers have the paragraph");
-    for (const [name, reader] of [["same", same], ["other", other]] as const) {
+    await waitFor(
+      () => same.doc.getXmlFragment("notes").length > 0 && other.doc.getXmlFragment("notes").length > 0,
+      15_000,
+      "readers have the paragraph",
+    );
+    for (const [name, reader] of [
+      ["same", same],
+      ["other", other],
+    ] as const) {
       let next = 0;
       reader.doc.on("update", () => {
         const text = reader.text.toString();
@@ -121,7 +156,10 @@ async function measure(ctx: BenchContext, cfg: typeof FULL, deployment: ScaledDe
       line.insert(line.length, `#${i}|`);
     }
     await waitFor(
-      () => readerLatency.same.count === cfg.edits && readerLatency.other.count === cfg.edits && savedLatency.count === cfg.edits,
+      () =>
+        readerLatency.same.count === cfg.edits &&
+        readerLatency.other.count === cfg.edits &&
+        savedLatency.count === cfg.edits,
       30_000,
       "every edit read on both instances and saved",
     );
@@ -129,7 +167,14 @@ async function measure(ctx: BenchContext, cfg: typeof FULL, deployment: ScaledDe
     tracker.destroy();
     for (const c of [writer, same, other]) c.destroy();
   }
-  const row = (what: string, h: LatencyHistogram) => [what, h.count, fmt.ms(h.percentile(50)), fmt.ms(h.percentile(95)), fmt.ms(h.percentile(99)), fmt.ms(h.max)];
+  const row = (what: string, h: LatencyHistogram) => [
+    what,
+    h.count,
+    fmt.ms(h.percentile(50)),
+    fmt.ms(h.percentile(95)),
+    fmt.ms(h.percentile(99)),
+    fmt.ms(h.max),
+  ];
   const p50 = (h: LatencyHistogram) => h.percentile(50);
   const savedP95 = savedLatency.percentile(95);
   const markdown = [
@@ -174,8 +219,12 @@ async function throughputRun(cfg: typeof FULL.throughput, deployment: ScaledDepl
   const servers = deployment.servers.slice(0, instances);
   const writers: Array<ReturnType<typeof connectClient>> = [];
   for (let s = 0; s < cfg.sessions; s++) {
-    const { id } = await createSession(deployment.conferenceSlug, { title: `Throughput ${instances}x ${s}`, kind: "talk" });
-    for (let w = 0; w < cfg.writersPerSession; w++) writers.push(connectClient(servers[s % instances]!.wsUrl, id, { token: deployment.token, connect: false }));
+    const { id } = await createSession(deployment.conferenceSlug, {
+      title: `Throughput ${instances}x ${s}`,
+      kind: "talk",
+    });
+    for (let w = 0; w < cfg.writersPerSession; w++)
+      writers.push(connectClient(servers[s % instances]!.wsUrl, id, { token: deployment.token, connect: false }));
   }
   let saved = new LatencyHistogram();
   const trackers = writers.map((writer) => {
@@ -209,20 +258,37 @@ async function throughputRun(cfg: typeof FULL.throughput, deployment: ScaledDepl
     await waitFor(() => trackers.every((t) => t.pending === 0), 60_000, "every edit saved");
     const seconds = (performance.now() - start) / 1000;
     const cpu = pids.reduce((n, pid) => n + readProcessUsage(pid).cpuSeconds, 0) - cpuBefore;
-    return { instances, sent, offered: writers.length * cfg.editsPerSecond, perSecond: sent / seconds, cpuMsPerEdit: (cpu * 1000) / sent, saved };
+    return {
+      instances,
+      sent,
+      offered: writers.length * cfg.editsPerSecond,
+      perSecond: sent / seconds,
+      cpuMsPerEdit: (cpu * 1000) / sent,
+      saved,
+    };
   } finally {
     for (const t of trackers) t.destroy();
     for (const w of writers) w.destroy();
   }
 }
 
-async function measureThroughput(ctx: BenchContext, cfg: typeof FULL.throughput, deployment: ScaledDeployment): Promise<ScenarioResult> {
-  const load = os.loadavg().map((l) => l.toFixed(2)).join(", ");
+async function measureThroughput(
+  ctx: BenchContext,
+  cfg: typeof FULL.throughput,
+  deployment: ScaledDeployment,
+): Promise<ScenarioResult> {
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(", ");
   ctx.log(`scaleout: throughput, 1 instance (load ${load})`);
   const one = await throughputRun(cfg, deployment, 1);
   ctx.log("scaleout: throughput, 3 instances");
   const three = await throughputRun(cfg, deployment, 3);
-  const loadAfter = os.loadavg().map((l) => l.toFixed(2)).join(", ");
+  const loadAfter = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(", ");
   const row = (r: typeof one) => [
     `${r.instances}`,
     fmt.int(r.offered),
@@ -234,7 +300,10 @@ async function measureThroughput(ctx: BenchContext, cfg: typeof FULL.throughput,
   const markdown = [
     `#### Throughput: ${cfg.sessions} sessions x ${cfg.writersPerSession} writers at ${cfg.editsPerSecond} edits/s each, ${cfg.seconds} s`,
     "",
-    markdownTable(["instances", "offered edits/s:", "saved edits/s:", "instance CPU ms/edit:", "saved p50 ms:", "saved p95 ms:"], [row(one), row(three)]),
+    markdownTable(
+      ["instances", "offered edits/s:", "saved edits/s:", "instance CPU ms/edit:", "saved p50 ms:", "saved p95 ms:"],
+      [row(one), row(three)],
+    ),
     "",
     `3 / 1 instances: throughput ${fmt.x(three.perSecond / one.perSecond)}, CPU per edit ${fmt.x(three.cpuMsPerEdit / one.cpuMsPerEdit)}. ` +
       `Load average (1, 5, 15 min) ${load} before, ${loadAfter} after: the machine is shared, so the numbers are indicative.`,

@@ -29,7 +29,35 @@ import { slugify } from "./text/slugify";
  */
 
 /** Characters that patterns treat specially: spaces, markers, punctuation, digits, letters, non-ASCII. */
-const ALPHABET = [" ", "\t", "a", "1", "@", "#", "*", "-", "_", "`", "[", "(", ":", ".", ",", "\"", "'", "“", "<", "&", "\\", "/", "|", "=", "•", "é", "\u00a0"];
+const ALPHABET = [
+  " ",
+  "\t",
+  "a",
+  "1",
+  "@",
+  "#",
+  "*",
+  "-",
+  "_",
+  "`",
+  "[",
+  "(",
+  ":",
+  ".",
+  ",",
+  '"',
+  "'",
+  "“",
+  "<",
+  "&",
+  "\\",
+  "/",
+  "|",
+  "=",
+  "•",
+  "é",
+  "\u00a0",
+];
 
 /** Shapes of length ≈ n for every character of the alphabet. */
 function* hostileStrings(n: number): Generator<[string, string]> {
@@ -82,7 +110,11 @@ describe("parsers of user text run in linear time on hostile input", { timeout: 
     for (const [shape, line] of hostileStrings(2 * 1024)) {
       const text = (line + "\n").repeat(Math.floor(MAX_NOTES_BYTES / (line.length + 1) / 8));
       // A whole file read once in linear time takes a few hundred ms on a busy machine: a second is the bound.
-      expectFast(`importNotes(lines of ${shape}, ${(text.length / 1e6).toFixed(1)} MB)`, () => importNotes(text, { format: "markdown" }), FILE_BUDGET_MS);
+      expectFast(
+        `importNotes(lines of ${shape}, ${(text.length / 1e6).toFixed(1)} MB)`,
+        () => importNotes(text, { format: "markdown" }),
+        FILE_BUDGET_MS,
+      );
     }
     expectFast("tokenizeLines(120 KB of spaces ending in a letter)", () => tokenizeLines("a" + " ".repeat(LINE) + "b"));
     const full = ("a" + " ".repeat(LINE) + "b\n").repeat(Math.floor(MAX_NOTES_BYTES / (LINE + 3)));
@@ -90,15 +122,26 @@ describe("parsers of user text run in linear time on hostile input", { timeout: 
   });
 
   it("decoding uploaded notes files up to the size limit", () => {
-    for (const bytes of [new Uint8Array(MAX_NOTES_BYTES).fill(0xff), new Uint8Array(MAX_NOTES_BYTES).fill(0x20), new TextEncoder().encode("é".repeat(MAX_NOTES_BYTES / 2))]) {
+    for (const bytes of [
+      new Uint8Array(MAX_NOTES_BYTES).fill(0xff),
+      new Uint8Array(MAX_NOTES_BYTES).fill(0x20),
+      new TextEncoder().encode("é".repeat(MAX_NOTES_BYTES / 2)),
+    ]) {
       expectFast(`decodeNotesFile(${bytes.byteLength} bytes)`, () => decodeNotesFile(bytes));
     }
   });
 
   it("the autocomplete trigger and ranking, on a paragraph as long as a paste allows", () => {
     expectFast("detectAttributionTrigger(@ + 2,000 + @)", () => detectAttributionTrigger("@" + "a".repeat(2000) + "@"));
-    for (const [shape, text] of hostileStrings(512 * 1024)) expectFast(`detectAttributionTrigger(${shape})`, () => detectAttributionTrigger(text));
-    const index = createPeopleIndex(Array.from({ length: 2000 }, (_, i) => ({ id: `p${i}`, name: `Person ${i} Lovelace`, affiliation: "Analytical" })));
+    for (const [shape, text] of hostileStrings(512 * 1024))
+      expectFast(`detectAttributionTrigger(${shape})`, () => detectAttributionTrigger(text));
+    const index = createPeopleIndex(
+      Array.from({ length: 2000 }, (_, i) => ({
+        id: `p${i}`,
+        name: `Person ${i} Lovelace`,
+        affiliation: "Analytical",
+      })),
+    );
     for (const [shape, text] of hostileStrings(64 * 1024)) {
       expectFast(`rankPeople(${shape})`, () => rankPeople(index, text));
       expectFast(`normalizeText(${shape})`, () => normalizeText(text));
@@ -129,9 +172,19 @@ describe("parsers of user text run in linear time on hostile input", { timeout: 
       expectFast(`parseScheduleDuration(${shape})`, () => parseScheduleDuration(value));
     }
     const size = MAX_SCHEDULE_BYTES - 16;
-    for (const text of ["<" + "<a>".repeat(size / 3), "<!--" + "-".repeat(size), "[".repeat(size), "{\"a\":" + " ".repeat(size) + "x", "<?xml " + " ".repeat(size) + "?"]) {
+    for (const text of [
+      "<" + "<a>".repeat(size / 3),
+      "<!--" + "-".repeat(size),
+      "[".repeat(size),
+      '{"a":' + " ".repeat(size) + "x",
+      "<?xml " + " ".repeat(size) + "?",
+    ]) {
       // 20 MB read once in linear time takes a few hundred ms on a busy machine: a second is the bound here.
-      expectFast(`readSchedule(${JSON.stringify(text.slice(0, 12))}… ${(text.length / 1e6).toFixed(0)} MB)`, () => readSchedule(text), FILE_BUDGET_MS);
+      expectFast(
+        `readSchedule(${JSON.stringify(text.slice(0, 12))}… ${(text.length / 1e6).toFixed(0)} MB)`,
+        () => readSchedule(text),
+        FILE_BUDGET_MS,
+      );
     }
   });
 
@@ -141,7 +194,12 @@ describe("parsers of user text run in linear time on hostile input", { timeout: 
     expectFast("parseInterchange(10,000 levels)", () => parseInterchange({ format: "talknotes/1", blocks: [nested] }));
     for (const [shape, value] of hostileStrings(64 * 1024)) {
       expectFast(`parseInterchange(${shape})`, () =>
-        parseInterchange({ format: "talknotes/1", session: { title: value, date: value }, people: [{ id: value, name: value }], blocks: [{ type: "statement", text: value, speaker: value }] }),
+        parseInterchange({
+          format: "talknotes/1",
+          session: { title: value, date: value },
+          people: [{ id: value, name: value }],
+          blocks: [{ type: "statement", text: value, speaker: value }],
+        }),
       );
     }
   });
@@ -151,6 +209,7 @@ describe("parsers of user text run in linear time on hostile input", { timeout: 
 function replaceStrings(json: unknown, value: string): unknown {
   if (typeof json === "string") return value;
   if (Array.isArray(json)) return json.map((v) => replaceStrings(v, value));
-  if (json && typeof json === "object") return Object.fromEntries(Object.entries(json).map(([k, v]) => [k, replaceStrings(v, value)]));
+  if (json && typeof json === "object")
+    return Object.fromEntries(Object.entries(json).map(([k, v]) => [k, replaceStrings(v, value)]));
   return json;
 }

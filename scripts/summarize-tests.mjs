@@ -24,7 +24,9 @@ if (vitest) {
     failed += Math.max(1, vitest.numFailedTestSuites ?? 0);
     console.log("vitest: the run failed outside any test (a file that could not load, or an unhandled error)");
   }
-  console.log(`vitest: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed, ${vitest.numPendingTests} skipped`);
+  console.log(
+    `vitest: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed, ${vitest.numPendingTests} skipped`,
+  );
 } else {
   console.log("vitest: no report (did it run?)");
   failed += 1;

@@ -60,9 +60,15 @@ const child = spawn(command[0]!, command.slice(1), {
     TALKNOTES_TEST_POSTGRES_URL: postgres.url,
     TALKNOTES_TEST_REDIS_URL: redis.url,
     ...(wordpress
-      ? { TALKNOTES_TEST_WORDPRESS_URL: wordpress.url, TALKNOTES_TEST_WORDPRESS_USER: wordpress.username, TALKNOTES_TEST_WORDPRESS_PASSWORD: wordpress.applicationPassword }
+      ? {
+          TALKNOTES_TEST_WORDPRESS_URL: wordpress.url,
+          TALKNOTES_TEST_WORDPRESS_USER: wordpress.username,
+          TALKNOTES_TEST_WORDPRESS_PASSWORD: wordpress.applicationPassword,
+        }
       : {}),
-    ...(ghost ? { TALKNOTES_TEST_GHOST_URL: ghost.url, TALKNOTES_TEST_GHOST_ADMIN_KEY: ghost.adminKey } : { TALKNOTES_TEST_GHOST_MISSING: ghostWhyNot ?? "" }),
+    ...(ghost
+      ? { TALKNOTES_TEST_GHOST_URL: ghost.url, TALKNOTES_TEST_GHOST_ADMIN_KEY: ghost.adminKey }
+      : { TALKNOTES_TEST_GHOST_MISSING: ghostWhyNot ?? "" }),
   },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));

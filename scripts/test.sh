@@ -61,6 +61,7 @@ counted() { [ $last_rc = 0 ] || fail_steps=$((fail_steps + 1)); }
 rm -f "$ART/vitest.json" "$ART/playwright.json"
 step build npm run build --silent; counted
 step lint npx eslint .; counted
+step format npx prettier --check . --log-level warn; counted
 step typecheck npx tsc --noEmit; counted
 # The runners' own failures are counted test by test from their reports; a runner that fails with
 # every test passing (a crash, an unhandled error) is counted by the summary as one failure.

@@ -35,12 +35,16 @@ describe("readEnv: databases and Redis", () => {
   });
 
   it("rejects other database URLs", () => {
-    expect(problems({ DATABASE_URL: "mysql://db/x", TALKNOTES_SECRET: SECRET })[0]).toMatch(/^DATABASE_URL: .*SQLite.*PostgreSQL/);
+    expect(problems({ DATABASE_URL: "mysql://db/x", TALKNOTES_SECRET: SECRET })[0]).toMatch(
+      /^DATABASE_URL: .*SQLite.*PostgreSQL/,
+    );
     expect(problems({ DATABASE_URL: "postgres://", TALKNOTES_SECRET: SECRET })[0]).toMatch(/^DATABASE_URL/);
   });
 
   it("accepts REDIS_URL with PostgreSQL and a shared secret", () => {
-    const env = readEnv(e({ DATABASE_URL: "postgres://db/t", REDIS_URL: "redis://cache:6379", TALKNOTES_SECRET: SECRET }));
+    const env = readEnv(
+      e({ DATABASE_URL: "postgres://db/t", REDIS_URL: "redis://cache:6379", TALKNOTES_SECRET: SECRET }),
+    );
     expect(env.redisUrl).toBe("redis://cache:6379");
   });
 
@@ -49,23 +53,51 @@ describe("readEnv: databases and Redis", () => {
       expect.stringMatching(/^REDIS_URL: multi-instance mode needs a shared database/),
       expect.stringMatching(/^TALKNOTES_SECRET: required with REDIS_URL/),
     ]);
-    expect(problems({ DATABASE_URL: "postgres://db/t", REDIS_URL: "http://cache", TALKNOTES_SECRET: SECRET })[0]).toMatch(/^REDIS_URL: must be a Redis URL/);
+    expect(
+      problems({ DATABASE_URL: "postgres://db/t", REDIS_URL: "http://cache", TALKNOTES_SECRET: SECRET })[0],
+    ).toMatch(/^REDIS_URL: must be a Redis URL/);
   });
 });
 
-const base: NodeJS.ProcessEnv = { NODE_ENV: "test", TALKNOTES_SECRET: "x".repeat(32), DATABASE_URL: "file:/tmp/talknotes-env-test/t.db" };
+const base: NodeJS.ProcessEnv = {
+  NODE_ENV: "test",
+  TALKNOTES_SECRET: "x".repeat(32),
+  DATABASE_URL: "file:/tmp/talknotes-env-test/t.db",
+};
 
 describe("readEnv: PUBLIC_URL, TRUST_PROXY, SCHEDULE_FETCH_ALLOW_HOSTS, live stream caps", () => {
   it("reads them, with safe defaults", () => {
-    expect(readEnv(base)).toMatchObject({ publicUrl: null, trustProxy: false, scheduleFetchAllowHosts: [], liveStreams: { perAddress: 256, total: 4096 } });
-    const env = readEnv({ ...base, PUBLIC_URL: "https://Notes.Example.org/", TRUST_PROXY: "1", SCHEDULE_FETCH_ALLOW_HOSTS: "pretalx.internal, 127.0.0.1", LIVE_STREAMS_PER_ADDRESS: "8", LIVE_STREAMS_MAX: "100" });
-    expect(env).toMatchObject({ publicUrl: "https://notes.example.org", trustProxy: true, scheduleFetchAllowHosts: ["pretalx.internal", "127.0.0.1"], liveStreams: { perAddress: 8, total: 100 } });
+    expect(readEnv(base)).toMatchObject({
+      publicUrl: null,
+      trustProxy: false,
+      scheduleFetchAllowHosts: [],
+      liveStreams: { perAddress: 256, total: 4096 },
+    });
+    const env = readEnv({
+      ...base,
+      PUBLIC_URL: "https://Notes.Example.org/",
+      TRUST_PROXY: "1",
+      SCHEDULE_FETCH_ALLOW_HOSTS: "pretalx.internal, 127.0.0.1",
+      LIVE_STREAMS_PER_ADDRESS: "8",
+      LIVE_STREAMS_MAX: "100",
+    });
+    expect(env).toMatchObject({
+      publicUrl: "https://notes.example.org",
+      trustProxy: true,
+      scheduleFetchAllowHosts: ["pretalx.internal", "127.0.0.1"],
+      liveStreams: { perAddress: 8, total: 100 },
+    });
   });
 
   it("lists every problem at once", () => {
     let error: unknown;
     try {
-      readEnv({ ...base, PUBLIC_URL: "https://notes.example.org/sub?x=1", TRUST_PROXY: "yes", SCHEDULE_FETCH_ALLOW_HOSTS: "a b" });
+      readEnv({
+        ...base,
+        PUBLIC_URL: "https://notes.example.org/sub?x=1",
+        TRUST_PROXY: "yes",
+        SCHEDULE_FETCH_ALLOW_HOSTS: "a b",
+      });
     } catch (err) {
       error = err;
     }

@@ -33,24 +33,57 @@ const EnvSchema = z.object({
         ctx.addIssue({ code: "custom", message: "must be an absolute URL like https://notes.example.org" });
         return z.NEVER;
       }
-      if ((url.protocol !== "http:" && url.protocol !== "https:") || url.username || url.password || url.search || url.hash || url.pathname !== "/") {
-        ctx.addIssue({ code: "custom", message: "must be http(s)://host[:port] with no path, query or credentials, like https://notes.example.org" });
+      if (
+        (url.protocol !== "http:" && url.protocol !== "https:") ||
+        url.username ||
+        url.password ||
+        url.search ||
+        url.hash ||
+        url.pathname !== "/"
+      ) {
+        ctx.addIssue({
+          code: "custom",
+          message: "must be http(s)://host[:port] with no path, query or credentials, like https://notes.example.org",
+        });
         return z.NEVER;
       }
       return url.origin;
     })
     .optional(),
-  TRUST_PROXY: z.enum(["0", "1", "true", "false"], { message: "must be 1 (a reverse proxy sets X-Forwarded-Host/Proto) or 0" }).default("0"),
+  TRUST_PROXY: z
+    .enum(["0", "1", "true", "false"], { message: "must be 1 (a reverse proxy sets X-Forwarded-Host/Proto) or 0" })
+    .default("0"),
   SCHEDULE_FETCH_ALLOW_HOSTS: z
     .string()
     .default("")
-    .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
-    .refine((hosts) => hosts.every((h) => /^[a-z0-9.-]+$|^\[?[0-9a-f:.]+\]?$/.test(h)), "must be a comma-separated list of host names or addresses"),
+    .transform((v) =>
+      v
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .refine(
+      (hosts) => hosts.every((h) => /^[a-z0-9.-]+$|^\[?[0-9a-f:.]+\]?$/.test(h)),
+      "must be a comma-separated list of host names or addresses",
+    ),
   PUBLISH_ALLOW_HOSTS: z
     .string()
     .default("")
-    .transform((v) => v.split(",").map((h) => h.trim().toLowerCase().replace(/^\[|\]$/g, "")).filter(Boolean))
-    .refine((hosts) => hosts.every((h) => /^[a-z0-9.-]+$|^[0-9a-f:.]+$/.test(h)), "must be a comma-separated list of host names or addresses (or file)"),
+    .transform((v) =>
+      v
+        .split(",")
+        .map((h) =>
+          h
+            .trim()
+            .toLowerCase()
+            .replace(/^\[|\]$/g, ""),
+        )
+        .filter(Boolean),
+    )
+    .refine(
+      (hosts) => hosts.every((h) => /^[a-z0-9.-]+$|^[0-9a-f:.]+$/.test(h)),
+      "must be a comma-separated list of host names or addresses (or file)",
+    ),
   PUBLISH_RETRY_SECONDS: z.coerce.number().min(0.1).max(86_400).default(30),
   LIVE_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(256),
   LIVE_STREAMS_MAX: z.coerce.number().int().min(1).max(1_000_000).default(4096),
@@ -161,12 +194,16 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
     throw new EnvError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
   const { DATABASE_URL: url, REDIS_URL: redisUrl, TALKNOTES_SECRET: secret } = parsed.data;
-  const database: DatabaseConfig = url.startsWith("file:") ? { kind: "sqlite", path: databasePathFromUrl(url) } : { kind: "postgres", url };
+  const database: DatabaseConfig = url.startsWith("file:")
+    ? { kind: "sqlite", path: databasePathFromUrl(url) }
+    : { kind: "postgres", url };
   // Several instances share one database: each must sign and check cookies with the same secret,
   // and none may keep its edits in a local file the others cannot see.
   const problems: string[] = [];
-  if (redisUrl && database.kind !== "postgres") problems.push("REDIS_URL: multi-instance mode needs a shared database: set DATABASE_URL=postgres://...");
-  if (redisUrl && !secret) problems.push("TALKNOTES_SECRET: required with REDIS_URL (every instance must use the same secret)");
+  if (redisUrl && database.kind !== "postgres")
+    problems.push("REDIS_URL: multi-instance mode needs a shared database: set DATABASE_URL=postgres://...");
+  if (redisUrl && !secret)
+    problems.push("TALKNOTES_SECRET: required with REDIS_URL (every instance must use the same secret)");
   if (problems.length) throw new EnvError(problems);
   const dataDir = database.kind === "sqlite" ? path.dirname(database.path) : path.resolve("data");
   const env: AppEnv = {

@@ -15,7 +15,10 @@ describe("healthReport", () => {
     const probe = { database: () => db.prepare("SELECT 1").get(), redisConnected: null };
     expect(await healthReport(probe)).toEqual({ status: 200, body: { ok: true, database: "ok", redis: "off" } });
     db.close();
-    expect(await healthReport(probe)).toEqual({ status: 503, body: { ok: false, database: "unreachable", redis: "off" } });
+    expect(await healthReport(probe)).toEqual({
+      status: 503,
+      body: { ok: false, database: "unreachable", redis: "off" },
+    });
   });
 
   // Its own servers, since it stops them: skipped only where PostgreSQL or redis-server is not installed.
@@ -33,7 +36,10 @@ describe("healthReport", () => {
       expect(await healthReport(probe)).toEqual({ status: 200, body: { ok: true, database: "ok", redis: "ok" } });
       await redis.kill();
       while (bus.connected) await new Promise((r) => setTimeout(r, 20));
-      expect(await healthReport(probe)).toEqual({ status: 503, body: { ok: false, database: "ok", redis: "unreachable" } });
+      expect(await healthReport(probe)).toEqual({
+        status: 503,
+        body: { ok: false, database: "ok", redis: "unreachable" },
+      });
       postgres.stop();
       expect((await healthReport(probe, 1500)).body.database).toBe("unreachable");
     } finally {

@@ -70,14 +70,18 @@ async function main() {
   if (migrations.applied.length > 0) console.log(`[db] applied migrations: ${migrations.applied.join(", ")}`);
 
   const store: NotesStorage = sqlite ? new NotesStore(sqlite) : new PostgresNotesStore(pool!);
-  const bus = env.redisUrl ? new RedisRoomBus(env.redisUrl, async (sessionId) => (await store.load(sessionId)).state) : null;
+  const bus = env.redisUrl
+    ? new RedisRoomBus(env.redisUrl, async (sessionId) => (await store.load(sessionId)).state)
+    : null;
   // Several instances: the one holding a document's render lease renders its readers' copy. While this
   // instance's bus is down it renders anyway: the holder may not have the edits made here.
   const renderLease = bus && env.database.kind === "postgres" ? new PostgresRenderLease(env.database.url) : null;
   const readersCopy = new ReadersCopyRenderer(
     sqlite ?? pool!,
     store,
-    renderLease ? (sessionId) => (bus!.connected ? renderLease.mayRender(sessionId) : Promise.resolve(true)) : undefined,
+    renderLease
+      ? (sessionId) => (bus!.connected ? renderLease.mayRender(sessionId) : Promise.resolve(true))
+      : undefined,
   );
   const pgStatuses = pool ? new PostgresSessionStatusReader(pool) : null;
   const statuses = sqlite ? new SessionStatusReader(sqlite) : pgStatuses!;
@@ -92,14 +96,26 @@ async function main() {
   // Prisma (their one writer) on PostgreSQL, with renames announced to the other instances over the bus.
   const peopleSync = sqlite
     ? new SessionPeopleSync(sqlite, () => collab.loadedRooms())
-    : new PostgresSessionPeopleSync(getPrisma(), () => collab.loadedRooms(), bus ? (notice) => bus.publishPeople(notice) : null);
+    : new PostgresSessionPeopleSync(
+        getPrisma(),
+        () => collab.loadedRooms(),
+        bus ? (notice) => bus.publishPeople(notice) : null,
+      );
   if (peopleSync instanceof PostgresSessionPeopleSync) bus?.onPeople((notice) => peopleSync.received(notice));
   // With REDIS_URL the upgrade rate per address is shared by every instance (the pending and open caps
   // bound this process's own sockets and stay per instance).
   const upgradeRate = env.redisUrl
-    ? new RedisTokenBucket(env.redisUrl, "talknotes:upgrades:", { perSecond: DEFAULT_UPGRADE_LIMITS.upgradesPerSecond, burst: DEFAULT_UPGRADE_LIMITS.upgradeBurst })
+    ? new RedisTokenBucket(env.redisUrl, "talknotes:upgrades:", {
+        perSecond: DEFAULT_UPGRADE_LIMITS.upgradesPerSecond,
+        burst: DEFAULT_UPGRADE_LIMITS.upgradeBurst,
+      })
     : null;
-  const gate = new UpgradeGate(collabRequestAccess, DEFAULT_UPGRADE_LIMITS, Date.now, upgradeRate && ((address) => upgradeRate.take(address)));
+  const gate = new UpgradeGate(
+    collabRequestAccess,
+    DEFAULT_UPGRADE_LIMITS,
+    Date.now,
+    upgradeRate && ((address) => upgradeRate.take(address)),
+  );
   // The fast path reads what a page shows from the database on every request (one round trip on PostgreSQL).
   const publicPages = new PublicPageCache(sqlite ?? pool!);
   const collab: CollabServer = new CollabServer({
@@ -187,7 +203,11 @@ async function main() {
       });
     // A public session page nothing changed on since it was rendered: its bytes, without Next's pipeline.
     const served = publicPages.serve(req, res);
-    if (served instanceof Promise) void served.then((done) => (done ? undefined : toNext()), () => toNext());
+    if (served instanceof Promise)
+      void served.then(
+        (done) => (done ? undefined : toNext()),
+        () => toNext(),
+      );
     else if (!served) void toNext();
   });
   server.on("upgrade", (req, socket, head) => {

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { siteOrigin } from "./site-origin";
 
 describe("siteOrigin", () => {
-  const forged = new Headers({ host: "notes.local:3000", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" });
+  const forged = new Headers({
+    host: "notes.local:3000",
+    "x-forwarded-host": "evil.example",
+    "x-forwarded-proto": "https",
+  });
 
   it("ignores X-Forwarded-* unless a proxy is trusted", () => {
     expect(siteOrigin(forged, { publicUrl: null, trustProxy: false })).toBe("http://notes.local:3000");
@@ -10,7 +14,9 @@ describe("siteOrigin", () => {
   });
 
   it("PUBLIC_URL wins over every header", () => {
-    expect(siteOrigin(forged, { publicUrl: "https://notes.example.org", trustProxy: true })).toBe("https://notes.example.org");
+    expect(siteOrigin(forged, { publicUrl: "https://notes.example.org", trustProxy: true })).toBe(
+      "https://notes.example.org",
+    );
   });
 
   it("never lets a header inject a path or markup", () => {

@@ -17,8 +17,16 @@ export function AvatarUpload({ avatarUrl, uploaded }: { avatarUrl: string | null
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch("/api/account/avatar", { method, body: file, headers: file ? { "content-type": "application/octet-stream" } : undefined });
-      if (!res.ok) setError(((await res.json().catch(() => null)) as { error?: string } | null)?.error ?? `The server answered ${res.status}`);
+      const res = await fetch("/api/account/avatar", {
+        method,
+        body: file,
+        headers: file ? { "content-type": "application/octet-stream" } : undefined,
+      });
+      if (!res.ok)
+        setError(
+          ((await res.json().catch(() => null)) as { error?: string } | null)?.error ??
+            `The server answered ${res.status}`,
+        );
       else router.refresh();
     } catch {
       setError("The upload did not reach the server; try again");
@@ -30,7 +38,14 @@ export function AvatarUpload({ avatarUrl, uploaded }: { avatarUrl: string | null
     <div className="avatar-upload" data-testid="avatar-upload">
       {avatarUrl ? (
         // A plain img: any http(s) address the author gave, not an asset Next could optimise.
-        <img className="avatar-preview" src={avatarUrl} alt="Your avatar" width={64} height={64} referrerPolicy="no-referrer" />
+        <img
+          className="avatar-preview"
+          src={avatarUrl}
+          alt="Your avatar"
+          width={64}
+          height={64}
+          referrerPolicy="no-referrer"
+        />
       ) : (
         <span className="avatar-preview" aria-hidden="true" />
       )}

@@ -1,6 +1,12 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { createTokenAction, revokeTokenAction, setOpenSignupAction, signOutAction, updateProfileAction } from "@/app/auth-actions";
+import {
+  createTokenAction,
+  revokeTokenAction,
+  setOpenSignupAction,
+  signOutAction,
+  updateProfileAction,
+} from "@/app/auth-actions";
 import { ActionForm } from "@/app/components/ActionForm";
 import { SecretActionForm } from "@/app/components/SecretActionForm";
 import { currentViewer } from "@/app/current-viewer";
@@ -42,7 +48,9 @@ export default async function AccountPage() {
         <section aria-labelledby="tokens">
           <h2 id="tokens">Personal access tokens</h2>
           <p className="meta">
-            <span>For the JSON API (docs/API.md) and scripts. A token acts with your roles; revoke it when it leaks.</span>
+            <span>
+              For the JSON API (docs/API.md) and scripts. A token acts with your roles; revoke it when it leaks.
+            </span>
           </p>
           {tokens.length === 0 ? (
             <div className="empty">
@@ -67,31 +75,62 @@ export default async function AccountPage() {
         <aside className="stack">
           <div className="card">
             <h2 id="profile">Author profile</h2>
-            <p className="small">Shown with the notes you write: the byline &ldquo;Notes by …&rdquo; on public pages, exports and blog posts, and this bio at the end when you wrote first.</p>
+            <p className="small">
+              Shown with the notes you write: the byline &ldquo;Notes by …&rdquo; on public pages, exports and blog
+              posts, and this bio at the end when you wrote first.
+            </p>
             <AvatarUpload avatarUrl={profile.avatarUrl} uploaded={uploaded} />
             {/* Keyed by the avatar URL: after an upload the form starts from the new address, so saving keeps it. */}
-            <ActionForm key={profile.avatarUrl ?? ""} action={updateProfileAction} submitLabel="Save profile" testId="author-profile">
+            <ActionForm
+              key={profile.avatarUrl ?? ""}
+              action={updateProfileAction}
+              submitLabel="Save profile"
+              testId="author-profile"
+            >
               <label>
                 Display name
                 <input name="name" required maxLength={100} defaultValue={profile.name} autoComplete="name" />
               </label>
               <label>
                 Bio
-                <textarea name="bio" maxLength={1000} rows={4} defaultValue={profile.bio ?? ""} placeholder="Writes about operations at a web shop in Austin." />
+                <textarea
+                  name="bio"
+                  maxLength={1000}
+                  rows={4}
+                  defaultValue={profile.bio ?? ""}
+                  placeholder="Writes about operations at a web shop in Austin."
+                />
               </label>
               <label>
                 Link
-                <input name="link" type="url" maxLength={500} defaultValue={profile.link ?? ""} placeholder="https://example.org/about" />
+                <input
+                  name="link"
+                  type="url"
+                  maxLength={500}
+                  defaultValue={profile.link ?? ""}
+                  placeholder="https://example.org/about"
+                />
               </label>
               <label>
                 Avatar image URL <span className="hint">set by an upload, or any https address</span>
-                <input name="avatarUrl" type="url" maxLength={500} defaultValue={profile.avatarUrl ?? ""} placeholder="https://example.org/me.jpg" />
+                <input
+                  name="avatarUrl"
+                  type="url"
+                  maxLength={500}
+                  defaultValue={profile.avatarUrl ?? ""}
+                  placeholder="https://example.org/me.jpg"
+                />
               </label>
             </ActionForm>
           </div>
           <div className="card">
             <h2>New token</h2>
-            <SecretActionForm action={createTokenAction} submitLabel="Create token" secretLabel="Your token" testId="new-token">
+            <SecretActionForm
+              action={createTokenAction}
+              submitLabel="Create token"
+              secretLabel="Your token"
+              testId="new-token"
+            >
               <label>
                 Name
                 <input name="name" required maxLength={100} placeholder="blog export script" />

@@ -10,7 +10,12 @@ import { MAX_NOTES_BYTES, readBodyText } from "./v1/api-route";
  * by the JSON API (token) and the session page's route (cookie). The author is the viewer's account,
  * never a name the request claims.
  */
-export async function mergeNotesRequest(req: Request, viewer: Viewer | null, conferenceSlug: string, sessionSlug: string): Promise<MergedSessionNotes> {
+export async function mergeNotesRequest(
+  req: Request,
+  viewer: Viewer | null,
+  conferenceSlug: string,
+  sessionSlug: string,
+): Promise<MergedSessionNotes> {
   let body: Record<string, unknown>;
   try {
     // A notes file up to the import limit, plus the request around it.
@@ -19,7 +24,8 @@ export async function mergeNotesRequest(req: Request, viewer: Viewer | null, con
     if (err instanceof AppError) throw err;
     throw new AppError("invalid_input", "The body must be a JSON object");
   }
-  if (!body || typeof body !== "object" || Array.isArray(body)) throw new AppError("invalid_input", "The body must be a JSON object");
+  if (!body || typeof body !== "object" || Array.isArray(body))
+    throw new AppError("invalid_input", "The body must be a JSON object");
   if (body.afterwards === "delete") await requireConferenceRole(viewer, conferenceSlug, "owner");
   return mergeSessionNotes({
     conferenceSlug,

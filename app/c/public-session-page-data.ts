@@ -5,7 +5,11 @@ import type { getPublicSession } from "@/server/data/public-session";
  * What renderPublicSessionPage needs, from a public session's data: shared by
  * the public page and the embeds, so the two always show the same session.
  */
-export function publicSessionPageData(view: Awaited<ReturnType<typeof getPublicSession>>, origin: string, stylesheet: string): PublicSessionPageData {
+export function publicSessionPageData(
+  view: Awaited<ReturnType<typeof getPublicSession>>,
+  origin: string,
+  stylesheet: string,
+): PublicSessionPageData {
   const { session, conference } = view;
   return {
     origin,
@@ -22,7 +26,13 @@ export function publicSessionPageData(view: Awaited<ReturnType<typeof getPublicS
       startsAt: session.startsAt,
       updatedAt: session.updatedAt,
     },
-    people: session.people.map((p) => ({ id: p.personId, name: p.person.name, affiliation: p.person.affiliation, role: p.role, position: p.position })),
+    people: session.people.map((p) => ({
+      id: p.personId,
+      name: p.person.name,
+      affiliation: p.person.affiliation,
+      role: p.role,
+      position: p.position,
+    })),
     noteTakers: view.noteTakers,
     about: view.about,
     html: view.html,

@@ -352,7 +352,10 @@ export class CollabConnection implements SyncStore {
       if (local) {
         const timeout = new Promise((resolve) => setTimeout(resolve, LOCAL_COPY_TIMEOUT_MS));
         await Promise.race([local.whenLoaded, timeout]);
-        [generation, pending] = await Promise.all([local.get(GENERATION_KEY).catch(() => undefined), local.get(PENDING_KEY).catch(() => undefined)]);
+        [generation, pending] = await Promise.all([
+          local.get(GENERATION_KEY).catch(() => undefined),
+          local.get(PENDING_KEY).catch(() => undefined),
+        ]);
       }
       if (!live()) return;
       // Edits a page of this session unloaded with before the local copy committed them, and its count.

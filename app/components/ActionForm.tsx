@@ -28,14 +28,23 @@ export function ActionForm({
 }) {
   const [state, formAction, pending] = useActionState(action, INITIAL);
   return (
-    <form action={formAction} onSubmit={submitKeepingValues(formAction)} className={compact ? "inline-form" : "stack"} data-testid={testId}>
+    <form
+      action={formAction}
+      onSubmit={submitKeepingValues(formAction)}
+      className={compact ? "inline-form" : "stack"}
+      data-testid={testId}
+    >
       {children}
       {state.error ? (
         <p className="form-error" role="alert">
           {state.error}
         </p>
       ) : null}
-      <button className={`${compact ? "btn secondary small" : "btn"}${danger ? " danger" : ""}`} type="submit" disabled={pending}>
+      <button
+        className={`${compact ? "btn secondary small" : "btn"}${danger ? " danger" : ""}`}
+        type="submit"
+        disabled={pending}
+      >
         {pending ? "Working…" : submitLabel}
       </button>
     </form>

@@ -35,7 +35,9 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
   };
   return (
     <button type="button" className="btn secondary copy-btn" onClick={copy} title={label} data-testid="copy">
-      <span aria-live="polite">{state === "copied" ? "Copied ✓" : state === "failed" ? "Select and copy" : "Copy"}</span>
+      <span aria-live="polite">
+        {state === "copied" ? "Copied ✓" : state === "failed" ? "Select and copy" : "Copy"}
+      </span>
     </button>
   );
 }

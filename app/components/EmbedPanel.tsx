@@ -16,7 +16,14 @@ const START_HEIGHT = 600;
  * room's: whatever runs there now), in a chosen theme and accent colour, with
  * a copy button. Drafts are never shown by an embed: the panel says so.
  */
-export function EmbedPanel(props: { origin: string; conferenceSlug: string; sessionSlug: string; title: string; room: string | null; isDraft: boolean }) {
+export function EmbedPanel(props: {
+  origin: string;
+  conferenceSlug: string;
+  sessionSlug: string;
+  title: string;
+  room: string | null;
+  isDraft: boolean;
+}) {
   const [theme, setTheme] = useState<Theme>("");
   const [accent, setAccent] = useState<string | null>(null);
   const id = useId();
@@ -27,13 +34,25 @@ export function EmbedPanel(props: { origin: string; conferenceSlug: string; sess
   const snippets = [
     {
       label: "This session",
-      code: embedSnippet({ origin: props.origin, path: publicPaths.embed(props.conferenceSlug, props.sessionSlug) + suffix, title: `Live notes: ${props.title}`, height: START_HEIGHT }),
+      code: embedSnippet({
+        origin: props.origin,
+        path: publicPaths.embed(props.conferenceSlug, props.sessionSlug) + suffix,
+        title: `Live notes: ${props.title}`,
+        height: START_HEIGHT,
+      }),
     },
     ...(props.room
-      ? [{
-          label: `Whatever is live in ${props.room}`,
-          code: embedSnippet({ origin: props.origin, path: publicPaths.roomEmbed(props.conferenceSlug, props.room) + suffix, title: `Live notes: ${props.room}`, height: START_HEIGHT }),
-        }]
+      ? [
+          {
+            label: `Whatever is live in ${props.room}`,
+            code: embedSnippet({
+              origin: props.origin,
+              path: publicPaths.roomEmbed(props.conferenceSlug, props.room) + suffix,
+              title: `Live notes: ${props.room}`,
+              height: START_HEIGHT,
+            }),
+          },
+        ]
       : []),
   ];
   return (
@@ -55,7 +74,12 @@ export function EmbedPanel(props: { origin: string; conferenceSlug: string; sess
           </label>
           <label className="inline-label" htmlFor={`${id}-accent`}>
             Accent
-            <input id={`${id}-accent`} type="color" value={accent ?? "#3b5bdb"} onChange={(e) => setAccent(e.target.value)} />
+            <input
+              id={`${id}-accent`}
+              type="color"
+              value={accent ?? "#3b5bdb"}
+              onChange={(e) => setAccent(e.target.value)}
+            />
           </label>
           {accent ? (
             <button type="button" className="btn secondary small" onClick={() => setAccent(null)}>
@@ -68,7 +92,14 @@ export function EmbedPanel(props: { origin: string; conferenceSlug: string; sess
             <label className="small" htmlFor={`${id}-code-${i}`}>
               {s.label}
             </label>
-            <textarea id={`${id}-code-${i}`} readOnly rows={4} value={s.code} data-testid="embed-code" onFocus={(e) => e.currentTarget.select()} />
+            <textarea
+              id={`${id}-code-${i}`}
+              readOnly
+              rows={4}
+              value={s.code}
+              data-testid="embed-code"
+              onFocus={(e) => e.currentTarget.select()}
+            />
             <CopyButton text={s.code} label={`Copy the embed code: ${s.label}`} />
           </div>
         ))}

@@ -8,7 +8,12 @@ const FORMATS = [
   { format: "md", query: "", label: "Markdown post", hint: "with front matter, for static blogs" },
   { format: "html", query: "", label: "HTML page", hint: "standalone, readable anywhere" },
   { format: "json", query: "", label: "talknotes/1 JSON", hint: "the documented interchange format" },
-  { format: "md", query: "?times=link", label: "Markdown with times", hint: "each bullet's time, linked to the recording" },
+  {
+    format: "md",
+    query: "?times=link",
+    label: "Markdown with times",
+    hint: "each bullet's time, linked to the recording",
+  },
 ] as const;
 
 /** Download the session as Markdown, HTML or JSON, or copy clean HTML to paste into a blog editor. */
@@ -44,7 +49,10 @@ export function ExportMenu({ basePath }: { basePath: string }) {
       const html = await res.text();
       if (typeof ClipboardItem !== "undefined" && navigator.clipboard.write) {
         await navigator.clipboard.write([
-          new ClipboardItem({ "text/html": new Blob([html], { type: "text/html" }), "text/plain": new Blob([html], { type: "text/plain" }) }),
+          new ClipboardItem({
+            "text/html": new Blob([html], { type: "text/html" }),
+            "text/plain": new Blob([html], { type: "text/plain" }),
+          }),
         ]);
       } else {
         await navigator.clipboard.writeText(html);
@@ -78,27 +86,27 @@ export function ExportMenu({ basePath }: { basePath: string }) {
       {open ? (
         <div className="menu-popover card">
           <div role="menu" id="export-menu-items" aria-label="Export" onKeyDown={moveFocus}>
-          {FORMATS.map((f) => (
-            <a
-              key={f.format + f.query}
-              role="menuitem"
-              className="menu-item"
-              href={`${basePath}/export/${f.format}${f.query}`}
-              download
-              onClick={() => {
-                // The download starts from the link; the menu has done its job.
-                setOpen(false);
-                returnFocusToEditor();
-              }}
-            >
-              <span>{f.label}</span>
-              <span className="muted small">{f.hint}</span>
-            </a>
-          ))}
-          <button type="button" role="menuitem" className="menu-item" onClick={copyHtml}>
-            <span>Copy HTML</span>
-            <span className="muted small">for WordPress, Ghost, Medium</span>
-          </button>
+            {FORMATS.map((f) => (
+              <a
+                key={f.format + f.query}
+                role="menuitem"
+                className="menu-item"
+                href={`${basePath}/export/${f.format}${f.query}`}
+                download
+                onClick={() => {
+                  // The download starts from the link; the menu has done its job.
+                  setOpen(false);
+                  returnFocusToEditor();
+                }}
+              >
+                <span>{f.label}</span>
+                <span className="muted small">{f.hint}</span>
+              </a>
+            ))}
+            <button type="button" role="menuitem" className="menu-item" onClick={copyHtml}>
+              <span>Copy HTML</span>
+              <span className="muted small">for WordPress, Ghost, Medium</span>
+            </button>
           </div>
           {/* Beside the menu, not in it: a menu owns menu items only. */}
           {copied ? (

@@ -9,7 +9,15 @@ const PHONE = "(max-width: 640px)";
  * phones, closed at first: on an 844 px screen the session's header and
  * people would otherwise push the notes below the keyboard.
  */
-export function FoldOnPhone({ summary, className, children }: { summary: React.ReactNode; className?: string; children: React.ReactNode }) {
+export function FoldOnPhone({
+  summary,
+  className,
+  children,
+}: {
+  summary: React.ReactNode;
+  className?: string;
+  children: React.ReactNode;
+}) {
   const [open, setOpen] = useState(true);
   useEffect(() => {
     const query = window.matchMedia(PHONE);
@@ -19,7 +27,11 @@ export function FoldOnPhone({ summary, className, children }: { summary: React.R
     return () => query.removeEventListener("change", follow);
   }, []);
   return (
-    <details className={`fold-on-phone${className ? ` ${className}` : ""}`} open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details
+      className={`fold-on-phone${className ? ` ${className}` : ""}`}
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
       <summary>{summary}</summary>
       {children}
     </details>

@@ -1,11 +1,22 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { createFromPreviewAction, type PreviewResult, previewImportAction } from "@/app/conferences/[conference]/import/actions";
+import {
+  createFromPreviewAction,
+  type PreviewResult,
+  previewImportAction,
+} from "@/app/conferences/[conference]/import/actions";
 import { type ImportGuess, UNSURE_CONFIDENCE } from "@/lib/import/import-guess";
 import { mapPersonRefs } from "@/lib/interchange/map-person-refs";
 import { nestedBlocks } from "@/lib/interchange/nested-blocks";
-import { type Block, PERSON_ROLES, type PersonRole, SESSION_KINDS, type SessionKind, type TalkNotesDocument } from "@/lib/interchange/types";
+import {
+  type Block,
+  PERSON_ROLES,
+  type PersonRole,
+  SESSION_KINDS,
+  type SessionKind,
+  type TalkNotesDocument,
+} from "@/lib/interchange/types";
 import { withChildBlocks } from "@/lib/interchange/with-child-blocks";
 
 type Path = number[];
@@ -37,7 +48,13 @@ export function ImportNotes({ conferenceSlug }: { conferenceSlug: string }) {
       >
         <label>
           Paste notes <span className="hint">plain text or Markdown, e.g. a blog post from 2010</span>
-          <textarea name="text" rows={14} placeholder={"Talk notes: Making The Business Case (#DevOps Day)\n\nModerator: Damon Edwards (DTO Solutions)\n  • What are the anti-patterns\n    • Jody: \"focus on what is creating the most unplanned work\""} />
+          <textarea
+            name="text"
+            rows={14}
+            placeholder={
+              'Talk notes: Making The Business Case (#DevOps Day)\n\nModerator: Damon Edwards (DTO Solutions)\n  • What are the anti-patterns\n    • Jody: "focus on what is creating the most unplanned work"'
+            }
+          />
         </label>
         <label>
           …or upload a file <span className="hint">.txt or .md, up to 5 MB</span>
@@ -68,11 +85,17 @@ export function ImportNotes({ conferenceSlug }: { conferenceSlug: string }) {
         <div className="row">
           <label>
             Title
-            <input value={doc.session.title} onChange={(e) => update({ ...doc, session: { ...doc.session, title: e.target.value } })} />
+            <input
+              value={doc.session.title}
+              onChange={(e) => update({ ...doc, session: { ...doc.session, title: e.target.value } })}
+            />
           </label>
           <label>
             Kind
-            <select value={doc.session.kind} onChange={(e) => update({ ...doc, session: { ...doc.session, kind: e.target.value as SessionKind } })}>
+            <select
+              value={doc.session.kind}
+              onChange={(e) => update({ ...doc, session: { ...doc.session, kind: e.target.value as SessionKind } })}
+            >
               {SESSION_KINDS.map((k) => (
                 <option key={k}>{k}</option>
               ))}
@@ -105,18 +128,30 @@ export function ImportNotes({ conferenceSlug }: { conferenceSlug: string }) {
               <input
                 aria-label="Name"
                 value={p.name}
-                onChange={(e) => update({ ...doc, people: doc.people.map((q, j) => (j === i ? { ...q, name: e.target.value } : q)) })}
+                onChange={(e) =>
+                  update({ ...doc, people: doc.people.map((q, j) => (j === i ? { ...q, name: e.target.value } : q)) })
+                }
               />
               <input
                 aria-label="Company"
                 placeholder="Company"
                 value={p.affiliation ?? ""}
-                onChange={(e) => update({ ...doc, people: doc.people.map((q, j) => (j === i ? { ...q, affiliation: e.target.value || null } : q)) })}
+                onChange={(e) =>
+                  update({
+                    ...doc,
+                    people: doc.people.map((q, j) => (j === i ? { ...q, affiliation: e.target.value || null } : q)),
+                  })
+                }
               />
               <select
                 aria-label="Role"
                 value={p.role}
-                onChange={(e) => update({ ...doc, people: doc.people.map((q, j) => (j === i ? { ...q, role: e.target.value as PersonRole } : q)) })}
+                onChange={(e) =>
+                  update({
+                    ...doc,
+                    people: doc.people.map((q, j) => (j === i ? { ...q, role: e.target.value as PersonRole } : q)),
+                  })
+                }
               >
                 {PERSON_ROLES.map((r) => (
                   <option key={r}>{r}</option>
@@ -126,7 +161,13 @@ export function ImportNotes({ conferenceSlug }: { conferenceSlug: string }) {
                 type="button"
                 className="icon-btn"
                 aria-label={`Remove ${p.name}`}
-                onClick={() => update({ ...doc, people: doc.people.filter((q) => q.id !== p.id), blocks: mapPersonRefs(doc.blocks, (id) => (id === p.id ? null : id)) })}
+                onClick={() =>
+                  update({
+                    ...doc,
+                    people: doc.people.filter((q) => q.id !== p.id),
+                    blocks: mapPersonRefs(doc.blocks, (id) => (id === p.id ? null : id)),
+                  })
+                }
               >
                 ×
               </button>
@@ -140,7 +181,13 @@ export function ImportNotes({ conferenceSlug }: { conferenceSlug: string }) {
         <p className="small muted">Check who said what; change any attribution Talknotes got wrong.</p>
         <ol className="import-blocks">
           {doc.blocks.map((b, i) => (
-            <BlockPreview key={i} block={b} path={[i]} options={options} onChange={(path, person) => update({ ...doc, blocks: setPerson(doc.blocks, path, person) })} />
+            <BlockPreview
+              key={i}
+              block={b}
+              path={[i]}
+              options={options}
+              onChange={(path, person) => update({ ...doc, blocks: setPerson(doc.blocks, path, person) })}
+            />
           ))}
         </ol>
       </section>
@@ -195,7 +242,12 @@ function BlockPreview({
   onChange: (path: Path, person: string | null) => void;
 }) {
   const select = (value: string | null, label: string) => (
-    <select className="attribution-select" aria-label={label} value={value ?? ""} onChange={(e) => onChange(path, e.target.value || null)}>
+    <select
+      className="attribution-select"
+      aria-label={label}
+      value={value ?? ""}
+      onChange={(e) => onChange(path, e.target.value || null)}
+    >
       <option value="">{label === "Asked by" ? "(moderator / unknown)" : "(continuing / unattributed)"}</option>
       {options.map((o) => (
         <option key={o.id} value={o.id}>
@@ -217,7 +269,8 @@ function BlockPreview({
       return (
         <li className="import-block is-question">
           <div className="import-line">
-            <span className="chip chip-question">Q</span> <strong>{block.text}</strong> {select(block.askedBy, "Asked by")}
+            <span className="chip chip-question">Q</span> <strong>{block.text}</strong>{" "}
+            {select(block.askedBy, "Asked by")}
           </div>
           {children(block.answers)}
         </li>
@@ -248,7 +301,12 @@ function BlockPreview({
         <li className="import-block is-talk">
           <div className="import-line">
             <strong>{block.title}</strong>
-            {block.speakers.length > 0 ? <span className="muted small"> · {block.speakers.map((id) => options.find((o) => o.id === id)?.label ?? id).join(", ")}</span> : null}
+            {block.speakers.length > 0 ? (
+              <span className="muted small">
+                {" "}
+                · {block.speakers.map((id) => options.find((o) => o.id === id)?.label ?? id).join(", ")}
+              </span>
+            ) : null}
           </div>
           {children(block.children)}
         </li>
@@ -293,15 +351,24 @@ function GuessList({
   const row = (g: ImportGuess, i: number) => {
     const block = g.path ? blockAt(doc.blocks, g.path) : null;
     const person = g.kind === "person" ? doc.people.find((p) => p.id === g.personId) : null;
-    const current = block?.type === "statement" ? block.speaker : block?.type === "question" ? block.askedBy : undefined;
+    const current =
+      block?.type === "statement" ? block.speaker : block?.type === "question" ? block.askedBy : undefined;
     return (
       <li key={i} className="guess-row" data-testid="import-guess">
-        <span className={`chip guess-confidence${g.confidence < UNSURE_CONFIDENCE ? " is-unsure" : ""}`} title="How sure the importer is">
+        <span
+          className={`chip guess-confidence${g.confidence < UNSURE_CONFIDENCE ? " is-unsure" : ""}`}
+          title="How sure the importer is"
+        >
           {Math.round(g.confidence * 100)}%
         </span>{" "}
         <span className="small">{g.message}</span>{" "}
         {current !== undefined && g.path ? (
-          <select className="attribution-select" aria-label={g.kind === "asker" ? "Asked by" : "Speaker"} value={current ?? ""} onChange={(e) => onPerson(g.path as Path, e.target.value || null)}>
+          <select
+            className="attribution-select"
+            aria-label={g.kind === "asker" ? "Asked by" : "Speaker"}
+            value={current ?? ""}
+            onChange={(e) => onPerson(g.path as Path, e.target.value || null)}
+          >
             <option value="">{g.kind === "asker" ? "(moderator / unknown)" : "(continuing / unattributed)"}</option>
             {options.map((o) => (
               <option key={o.id} value={o.id}>
@@ -311,7 +378,12 @@ function GuessList({
           </select>
         ) : null}
         {person ? (
-          <select className="attribution-select" aria-label={`Role of ${person.name}`} value={person.role} onChange={(e) => onRole(person.id, e.target.value as PersonRole)}>
+          <select
+            className="attribution-select"
+            aria-label={`Role of ${person.name}`}
+            value={person.role}
+            onChange={(e) => onRole(person.id, e.target.value as PersonRole)}
+          >
             {PERSON_ROLES.map((r) => (
               <option key={r}>{r}</option>
             ))}
@@ -323,7 +395,11 @@ function GuessList({
   return (
     <section className="card stack" data-testid="import-guesses">
       <h2>Check these first ({unsure.length})</h2>
-      {unsure.length > 0 ? <ol className="guess-rows">{unsure.map(row)}</ol> : <p className="small muted">Nothing the importer is unsure of.</p>}
+      {unsure.length > 0 ? (
+        <ol className="guess-rows">{unsure.map(row)}</ol>
+      ) : (
+        <p className="small muted">Nothing the importer is unsure of.</p>
+      )}
       {sure.length > 0 ? (
         <details>
           <summary className="small muted">{sure.length} more guesses, each at least 80% sure</summary>

@@ -12,7 +12,11 @@ interface MergeAnswer {
   revision?: { name: string };
 }
 
-const CHOICE_LABEL: Record<ConflictChoice, string> = { left: "keep this session's", right: "keep the merged-in", both: "keep both" };
+const CHOICE_LABEL: Record<ConflictChoice, string> = {
+  left: "keep this session's",
+  right: "keep the merged-in",
+  both: "keep both",
+};
 
 /**
  * "Merge notes from…": pick another session of the conference or upload a
@@ -48,7 +52,12 @@ export function MergeNotesPanel({
   const conflictRefs = useRef<(HTMLLIElement | null)[]>([]);
   const url = `/api/conferences/${encodeURIComponent(conferenceSlug)}/sessions/${encodeURIComponent(sessionSlug)}/merge`;
 
-  const source = () => (from === "file" ? (file ? { text: file.text, fileName: file.name } : null) : { session: from.slice("session:".length) });
+  const source = () =>
+    from === "file"
+      ? file
+        ? { text: file.text, fileName: file.name }
+        : null
+      : { session: from.slice("session:".length) };
 
   const send = async (apply: boolean, choices: Record<string, ConflictChoice>): Promise<MergeAnswer | null> => {
     const chosen = source();
@@ -59,8 +68,18 @@ export function MergeNotesPanel({
     setBusy(true);
     setError(null);
     try {
-      const body = { from: chosen, resolutions: choices, apply, ...(apply && from !== "file" ? { afterwards } : {}), ...(from === "file" && noteTaker.trim() ? { noteTaker: noteTaker.trim() } : {}) };
-      const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const body = {
+        from: chosen,
+        resolutions: choices,
+        apply,
+        ...(apply && from !== "file" ? { afterwards } : {}),
+        ...(from === "file" && noteTaker.trim() ? { noteTaker: noteTaker.trim() } : {}),
+      };
+      const res = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
       const answer = (await res.json().catch(() => null)) as (MergeAnswer & { error?: string }) | null;
       if (!res.ok || !answer?.report) {
         setError(answer?.error ?? `The server said ${res.status}.`);
@@ -116,7 +135,8 @@ export function MergeNotesPanel({
             </button>
           </div>
           <p className="muted small">
-            Notes of this session taken separately: threads are matched by meaning, repeated answers kept once (the fuller wording), asides stay with whoever wrote them.
+            Notes of this session taken separately: threads are matched by meaning, repeated answers kept once (the
+            fuller wording), asides stay with whoever wrote them.
           </p>
           <form
             className="merge-source"
@@ -153,7 +173,12 @@ export function MergeNotesPanel({
                 </label>
                 <label>
                   Taken by
-                  <input value={noteTaker} onChange={(e) => setNoteTaker(e.target.value)} maxLength={80} placeholder="Who wrote the file (credited)" />
+                  <input
+                    value={noteTaker}
+                    onChange={(e) => setNoteTaker(e.target.value)}
+                    maxLength={80}
+                    placeholder="Who wrote the file (credited)"
+                  />
                 </label>
               </>
             ) : null}
@@ -174,13 +199,17 @@ export function MergeNotesPanel({
           {report ? (
             <div className="merge-preview" data-testid="merge-preview">
               <p className="small" data-testid="merge-counts">
-                {report.counts.merged - report.counts.fromLeft - report.counts.fromRight} in both, {report.counts.fromLeft} only here, {report.counts.fromRight} merged in ·{" "}
-                {report.counts.duplicates} duplicates · {report.counts.conflicts} conflicts
+                {report.counts.merged - report.counts.fromLeft - report.counts.fromRight} in both,{" "}
+                {report.counts.fromLeft} only here, {report.counts.fromRight} merged in · {report.counts.duplicates}{" "}
+                duplicates · {report.counts.conflicts} conflicts
               </p>
               {report.conflicts.length > 0 ? (
                 <div>
                   <h3 id="merge-conflicts-title">Conflicts</h3>
-                  <p className="muted small">Same speaker, same thread, different words. Focus one and press L (this session), R (merged in) or B (both).</p>
+                  <p className="muted small">
+                    Same speaker, same thread, different words. Focus one and press L (this session), R (merged in) or B
+                    (both).
+                  </p>
                   <ul className="merge-conflicts" aria-labelledby="merge-conflicts-title">
                     {report.conflicts.map((c, i) => (
                       <li
@@ -212,7 +241,14 @@ export function MergeNotesPanel({
                 <thead>
                   <tr>
                     <th scope="col">This session</th>
-                    <th scope="col">Merged in{preview?.source.kind === "session" ? `: ${preview.source.title}` : preview?.source.kind === "file" ? `: ${preview.source.name}` : ""}</th>
+                    <th scope="col">
+                      Merged in
+                      {preview?.source.kind === "session"
+                        ? `: ${preview.source.title}`
+                        : preview?.source.kind === "file"
+                          ? `: ${preview.source.name}`
+                          : ""}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -223,10 +259,26 @@ export function MergeNotesPanel({
                     const kind = dup ? "duplicate" : b.sources.length === 2 ? "both" : b.sources[0];
                     return (
                       <tr key={b.path} data-source={kind} data-conflict={conflictTexts.has(b.text) || undefined}>
-                        <td style={pad}>{dup ? <span className={dup.kept === "left" ? "kept" : ""}>{dup.left}</span> : b.sources.includes("left") ? b.text : null}</td>
                         <td style={pad}>
-                          {dup ? <span className={dup.kept === "right" ? "kept" : ""}>{dup.right}</span> : b.sources.includes("right") ? b.text : null}
-                          {dup ? <span className="merge-badge">{dup.left === dup.right ? "same" : `duplicate: kept ${dup.kept === "left" ? "this session's" : "merged-in"} wording`}</span> : null}
+                          {dup ? (
+                            <span className={dup.kept === "left" ? "kept" : ""}>{dup.left}</span>
+                          ) : b.sources.includes("left") ? (
+                            b.text
+                          ) : null}
+                        </td>
+                        <td style={pad}>
+                          {dup ? (
+                            <span className={dup.kept === "right" ? "kept" : ""}>{dup.right}</span>
+                          ) : b.sources.includes("right") ? (
+                            b.text
+                          ) : null}
+                          {dup ? (
+                            <span className="merge-badge">
+                              {dup.left === dup.right
+                                ? "same"
+                                : `duplicate: kept ${dup.kept === "left" ? "this session's" : "merged-in"} wording`}
+                            </span>
+                          ) : null}
                         </td>
                       </tr>
                     );
@@ -237,14 +289,32 @@ export function MergeNotesPanel({
                 <fieldset className="merge-afterwards">
                   <legend>Afterwards, the merged-in session</legend>
                   <label>
-                    <input type="radio" name="afterwards" checked={afterwards === "keep"} onChange={() => setAfterwards("keep")} /> stays as it is
+                    <input
+                      type="radio"
+                      name="afterwards"
+                      checked={afterwards === "keep"}
+                      onChange={() => setAfterwards("keep")}
+                    />{" "}
+                    stays as it is
                   </label>
                   <label>
-                    <input type="radio" name="afterwards" checked={afterwards === "archive"} onChange={() => setAfterwards("archive")} /> is archived
+                    <input
+                      type="radio"
+                      name="afterwards"
+                      checked={afterwards === "archive"}
+                      onChange={() => setAfterwards("archive")}
+                    />{" "}
+                    is archived
                   </label>
                   {canDelete ? (
                     <label>
-                      <input type="radio" name="afterwards" checked={afterwards === "delete"} onChange={() => setAfterwards("delete")} /> is deleted
+                      <input
+                        type="radio"
+                        name="afterwards"
+                        checked={afterwards === "delete"}
+                        onChange={() => setAfterwards("delete")}
+                      />{" "}
+                      is deleted
                     </label>
                   ) : null}
                 </fieldset>
@@ -260,7 +330,9 @@ export function MergeNotesPanel({
                   setResolutions({});
                   // The merged-in session was archived or deleted: the list of sessions to merge from changed.
                   if (from !== "file" && afterwards !== "keep") router.refresh();
-                  setDone(`Merged. Notes by ${answer.credits.join(", ") || "—"}; recorded in History as “${answer.revision?.name ?? "merge"}”.`);
+                  setDone(
+                    `Merged. Notes by ${answer.credits.join(", ") || "—"}; recorded in History as “${answer.revision?.name ?? "merge"}”.`,
+                  );
                 }}
               >
                 Apply merge

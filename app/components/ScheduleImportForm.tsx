@@ -25,14 +25,24 @@ export function ScheduleImportForm({
   const [totals, ...changes] = result?.summary ?? [];
   return (
     <div className="stack">
-      <form action={formAction} onSubmit={submitKeepingValues(formAction)} className="stack" data-testid="schedule-import">
+      <form
+        action={formAction}
+        onSubmit={submitKeepingValues(formAction)}
+        className="stack"
+        data-testid="schedule-import"
+      >
         <label>
           Schedule file <span className="hint">pretalx schedule.json or frab schedule.xml, up to 20 MB</span>
           <input name="file" type="file" accept=".json,.xml,application/json,application/xml,text/xml" />
         </label>
         <label>
           or its URL
-          <input name="url" type="url" inputMode="url" placeholder="https://pretalx.example/democon/schedule/export/schedule.json" />
+          <input
+            name="url"
+            type="url"
+            inputMode="url"
+            placeholder="https://pretalx.example/democon/schedule/export/schedule.json"
+          />
         </label>
         {state.error ? (
           <div role="alert" className="stack-tight">

@@ -38,7 +38,13 @@ export function SecretActionForm({
         <div className="secret-field">
           <label htmlFor={`${testId ?? "secret"}-value`}>{secretLabel} (shown only now: copy it)</label>
           <div className="copy-row">
-            <input id={`${testId ?? "secret"}-value`} readOnly value={secret} data-testid="secret" onFocus={(e) => e.currentTarget.select()} />
+            <input
+              id={`${testId ?? "secret"}-value`}
+              readOnly
+              value={secret}
+              data-testid="secret"
+              onFocus={(e) => e.currentTarget.select()}
+            />
             <CopyButton text={secret} label={`Copy ${secretLabel.toLowerCase()}`} />
           </div>
         </div>

@@ -4,7 +4,13 @@ export function SignupFields() {
     <>
       <label>
         Your name
-        <input name="name" required maxLength={100} autoComplete="name" placeholder="Shown on your caret to co-editors" />
+        <input
+          name="name"
+          required
+          maxLength={100}
+          autoComplete="name"
+          placeholder="Shown on your caret to co-editors"
+        />
       </label>
       <label>
         Email

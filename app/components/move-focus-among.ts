@@ -9,16 +9,24 @@ const STEP_KEYS = { horizontal: ["ArrowLeft", "ArrowRight"], vertical: ["ArrowUp
  * the container (wrapping around), Home and End to the first and last. Other
  * keys, or focus on none of the elements, are left alone.
  */
-export function moveFocusAmong(ev: KeyboardEvent<HTMLElement>, selector: string, orientation: keyof typeof STEP_KEYS): void {
+export function moveFocusAmong(
+  ev: KeyboardEvent<HTMLElement>,
+  selector: string,
+  orientation: keyof typeof STEP_KEYS,
+): void {
   const items = [...ev.currentTarget.querySelectorAll<HTMLElement>(selector)];
   const at = items.indexOf(document.activeElement as HTMLElement);
   const [back, forward] = STEP_KEYS[orientation];
   const to =
-    ev.key === forward ? (at + 1) % items.length
-    : ev.key === back ? (at - 1 + items.length) % items.length
-    : ev.key === "Home" ? 0
-    : ev.key === "End" ? items.length - 1
-    : null;
+    ev.key === forward
+      ? (at + 1) % items.length
+      : ev.key === back
+        ? (at - 1 + items.length) % items.length
+        : ev.key === "Home"
+          ? 0
+          : ev.key === "End"
+            ? items.length - 1
+            : null;
   if (to === null || at === -1) return;
   ev.preventDefault();
   items[to]!.focus();

@@ -12,13 +12,19 @@ import { requestOrigin } from "../c/request-origin";
  * public 404 page for drafts and unknown slugs: a draft is never embeddable.
  * `refreshSeconds` makes the frame look again later (a room embed).
  */
-export async function embedResponse(conferenceSlug: string, sessionSlug: string, theme: EmbedTheme, refreshSeconds: number | null = null): Promise<Response> {
+export async function embedResponse(
+  conferenceSlug: string,
+  sessionSlug: string,
+  theme: EmbedTheme,
+  refreshSeconds: number | null = null,
+): Promise<Response> {
   const stylesheet = `/c/reader.css?v=${readerStylesheet().hash}`;
   let view;
   try {
     view = await getPublicSession(conferenceSlug, sessionSlug);
   } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") return new Response(renderPublicNotFoundPage(stylesheet), { status: 404, headers: EMBED_HEADERS });
+    if (err instanceof AppError && err.code === "not_found")
+      return new Response(renderPublicNotFoundPage(stylesheet), { status: 404, headers: EMBED_HEADERS });
     throw err;
   }
   const data = publicSessionPageData(view, await requestOrigin(), stylesheet);

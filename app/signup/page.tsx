@@ -17,7 +17,9 @@ export default async function SignupPage() {
   return (
     <div className="card" style={{ maxWidth: 420, margin: "0 auto" }}>
       <h1 style={{ marginTop: 0 }}>Create an account</h1>
-      {policy.firstUser ? <p className="lede">This is a new Talknotes instance: the first account becomes its administrator.</p> : null}
+      {policy.firstUser ? (
+        <p className="lede">This is a new Talknotes instance: the first account becomes its administrator.</p>
+      ) : null}
       {allowed ? (
         <ActionForm action={signUpAction} submitLabel="Create account" testId="sign-up">
           <SignupFields />
@@ -33,4 +35,3 @@ export default async function SignupPage() {
     </div>
   );
 }
-

@@ -17,7 +17,10 @@ export async function startBenchServer(databaseUrl: string): Promise<BenchServer
   // TALKNOTES_BENCH_CPU_PROF=<dir>: every server the run starts writes a V8 CPU profile there when it
   // stops (summarise one with `npx tsx bench/cpu-profile-top.ts <file>`); the load generator is not profiled.
   const profileDir = process.env.TALKNOTES_BENCH_CPU_PROF;
-  const server = await startServer({ databaseUrl, nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [] });
+  const server = await startServer({
+    databaseUrl,
+    nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+  });
   const pid = findChildPid("server/index.ts");
   startedProcesses.add(pid);
   const stop = server.stop;

@@ -14,7 +14,10 @@ export async function describeMachine(): Promise<string> {
   await sleep(1000);
   const busy = busyShare(before, readSystemCpu());
   const cpus = os.cpus();
-  const load = os.loadavg().map((l) => l.toFixed(2)).join(", ");
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(", ");
   return markdownTable(
     ["", "value"],
     [

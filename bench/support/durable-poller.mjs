@@ -9,7 +9,9 @@ import Database from "better-sqlite3";
 const { file, sessions, pollMs } = workerData;
 const db = new Database(file, { readonly: true, fileMustExist: true });
 const updatesAfter = db.prepare(`SELECT id, data FROM "NotesUpdate" WHERE id > ? ORDER BY id`);
-const docs = db.prepare(`SELECT sessionId, snapshotUpTo FROM "NotesDocument" WHERE sessionId IN (SELECT value FROM json_each(?))`);
+const docs = db.prepare(
+  `SELECT sessionId, snapshotUpTo FROM "NotesDocument" WHERE sessionId IN (SELECT value FROM json_each(?))`,
+);
 const snapshotOf = db.prepare(`SELECT snapshot FROM "NotesDocument" WHERE sessionId = ?`);
 const watched = JSON.stringify(sessions);
 

@@ -18,7 +18,8 @@ export interface EditingTrace {
 export const B4_EDITS = 259_778;
 const B4_DELETE_SHARE = 77_463 / 259_778;
 
-const TEXT = "the quick brown fox jumps over the lazy dog while conference speakers argue about deploys, ".repeat(2) + "\n";
+const TEXT =
+  "the quick brown fox jumps over the lazy dog while conference speakers argue about deploys, ".repeat(2) + "\n";
 
 /**
  * Generates a trace with the shape of B4 (we cannot ship the original): one

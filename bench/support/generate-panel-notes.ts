@@ -36,7 +36,9 @@ export function generatePanelNotes(threads: number, seed = 1): string {
     const answers = 2 + Math.floor(random() * 3);
     for (let a = 0; a < answers; a++) {
       const [name] = pick(PANEL);
-      lines.push(`  - ${name.split(" ")[0]}: "${sentence(8 + Math.floor(random() * 12))}"${random() < 0.2 ? " (agreed)" : ""}`);
+      lines.push(
+        `  - ${name.split(" ")[0]}: "${sentence(8 + Math.floor(random() * 12))}"${random() < 0.2 ? " (agreed)" : ""}`,
+      );
     }
   }
   return lines.join("\n") + "\n";

@@ -9,7 +9,16 @@ export function launchChromium(): Promise<Browser> {
     fs.existsSync(SYSTEM_CHROMIUM)
       ? {
           executablePath: SYSTEM_CHROMIUM,
-          args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+          args: [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+          ],
         }
       : {},
   );

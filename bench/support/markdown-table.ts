@@ -6,5 +6,9 @@ export function markdownTable(headers: string[], rows: Array<Array<string | numb
   const names = headers.map((h) => h.replace(/:$/, ""));
   const align = headers.map((h) => (h.endsWith(":") ? "---:" : "---"));
   const cell = (v: string | number) => String(v).replace(/\|/g, "\\|").replace(/\n/g, " ");
-  return [`| ${names.join(" | ")} |`, `| ${align.join(" | ")} |`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)].join("\n");
+  return [
+    `| ${names.join(" | ")} |`,
+    `| ${align.join(" | ")} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`),
+  ].join("\n");
 }

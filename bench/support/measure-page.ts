@@ -22,14 +22,20 @@ const EDITOR_MARKERS: Array<[string, RegExp]> = [
   ["yjs", /\byjs\b|Yjs was already imported|y-prosemirror|y-websocket/i],
 ];
 
-function get(agent: http.Agent, url: string, headers: Record<string, string> = {}): Promise<{ status: number; etag: string | null; ttfbMs: number; body: Buffer }> {
+function get(
+  agent: http.Agent,
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; etag: string | null; ttfbMs: number; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const req = http.get(url, { agent, headers }, (res) => {
       const ttfbMs = performance.now() - t0;
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, etag: res.headers.etag ?? null, ttfbMs, body: Buffer.concat(chunks) }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, etag: res.headers.etag ?? null, ttfbMs, body: Buffer.concat(chunks) }),
+      );
       res.on("error", reject);
     });
     req.on("error", reject);
@@ -44,7 +50,12 @@ function get(agent: http.Agent, url: string, headers: Record<string, string> = {
  * No Accept-Encoding is sent, so the HTML is measured uncompressed and gzipped here.
  * `headers` go with the page requests (e.g. a bearer token), not with the scripts.
  */
-export async function measurePage(url: string, requests: number, withScripts = true, headers: Record<string, string> = {}): Promise<PageMeasure> {
+export async function measurePage(
+  url: string,
+  requests: number,
+  withScripts = true,
+  headers: Record<string, string> = {},
+): Promise<PageMeasure> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   try {
     const first = await get(agent, url, headers);
@@ -54,7 +65,9 @@ export async function measurePage(url: string, requests: number, withScripts = t
     const scripts: PageMeasure["scripts"] = [];
     const markers = new Set<string>();
     if (withScripts && first.status === 200) {
-      const srcs = new Set([...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, "&")));
+      const srcs = new Set(
+        [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, "&")),
+      );
       for (const src of srcs) {
         const res = await get(agent, new URL(src, url).href);
         scripts.push({ src, bytes: res.body.byteLength, gzipBytes: zlib.gzipSync(res.body).byteLength });

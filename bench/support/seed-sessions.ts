@@ -12,7 +12,11 @@ export interface SeededSessions {
 }
 
 /** The bench run's account (its conferences' owner), for browsers that sign in through the form. */
-export const BENCH_ACCOUNT = { name: "Bench Owner", email: "bench@talknotes.invalid", password: "bench-password-0123456789" };
+export const BENCH_ACCOUNT = {
+  name: "Bench Owner",
+  email: "bench@talknotes.invalid",
+  password: "bench-password-0123456789",
+};
 
 let owner: Promise<{ id: string; token: string }> | null = null;
 
@@ -32,9 +36,16 @@ function benchOwner(): Promise<{ id: string; token: string }> {
  * setting their status (`live` lets the public connect read-only).
  * DATABASE_URL must point at the bench database.
  */
-export async function seedSessions(conferenceName: string, titles: string[], status?: "live" | "published"): Promise<SeededSessions> {
+export async function seedSessions(
+  conferenceName: string,
+  titles: string[],
+  status?: "live" | "published",
+): Promise<SeededSessions> {
   const { id: ownerId, token } = await benchOwner();
-  const conference = await createConference({ name: conferenceName, location: "Loopback", startsOn: "2026-01-15" }, { ownerId });
+  const conference = await createConference(
+    { name: conferenceName, location: "Loopback", startsOn: "2026-01-15" },
+    { ownerId },
+  );
   const sessions = [];
   for (const title of titles) {
     const s = await createSession(conference.slug, { title, kind: "panel", room: "Main hall" });

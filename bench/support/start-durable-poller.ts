@@ -19,8 +19,14 @@ export interface DurableSightings {
  * durable. Its own event loop keeps polling on time while this thread is busy
  * generating load. `stop()` resolves with everything it saw.
  */
-export async function startDurablePoller(file: string, sessions: string[], pollMs = 2): Promise<{ stop(): Promise<DurableSightings> }> {
-  const worker = new Worker(path.resolve(import.meta.dirname, "durable-poller.mjs"), { workerData: { file, sessions, pollMs } });
+export async function startDurablePoller(
+  file: string,
+  sessions: string[],
+  pollMs = 2,
+): Promise<{ stop(): Promise<DurableSightings> }> {
+  const worker = new Worker(path.resolve(import.meta.dirname, "durable-poller.mjs"), {
+    workerData: { file, sessions, pollMs },
+  });
   await new Promise<void>((resolve, reject) => {
     worker.once("message", () => resolve());
     worker.once("error", reject);

@@ -8,7 +8,11 @@ import type { EditingTrace } from "./generate-editing-trace";
  * `editsPerUpdate` keystrokes (1 = one update per keystroke, as typing in the
  * editor produces). The first update creates the paragraph.
  */
-export function traceUpdates(trace: EditingTrace, count: number, editsPerUpdate = 1): { updates: Uint8Array[]; doc: Y.Doc } {
+export function traceUpdates(
+  trace: EditingTrace,
+  count: number,
+  editsPerUpdate = 1,
+): { updates: Uint8Array[]; doc: Y.Doc } {
   const doc = new Y.Doc();
   const updates: Uint8Array[] = [];
   doc.on("update", (u: Uint8Array) => updates.push(u));

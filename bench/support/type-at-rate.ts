@@ -9,7 +9,12 @@ import { editMarker } from "./edit-marker";
  * timers catch up without skipping, so the count is exact. Resolves with the
  * number of edits made.
  */
-export async function typeAtRate(texts: Array<Y.XmlText | Y.Text>, editsPerSecond: number, seconds: number, firstEditor = 0): Promise<number> {
+export async function typeAtRate(
+  texts: Array<Y.XmlText | Y.Text>,
+  editsPerSecond: number,
+  seconds: number,
+  firstEditor = 0,
+): Promise<number> {
   const period = 1000 / editsPerSecond;
   const perText = Math.round(editsPerSecond * seconds);
   const t0 = performance.now() + 50;

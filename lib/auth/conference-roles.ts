@@ -15,5 +15,7 @@ export function roleAtLeast(role: ConferenceRole | null | undefined, needed: Con
 
 /** Narrows an untrusted string to a role, or null. */
 export function parseConferenceRole(value: unknown): ConferenceRole | null {
-  return typeof value === "string" && (CONFERENCE_ROLES as readonly string[]).includes(value) ? (value as ConferenceRole) : null;
+  return typeof value === "string" && (CONFERENCE_ROLES as readonly string[]).includes(value)
+    ? (value as ConferenceRole)
+    : null;
 }

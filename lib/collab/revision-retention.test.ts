@@ -5,7 +5,12 @@ const HOUR = 3_600_000;
 const now = Date.UTC(2026, 11, 1, 12);
 
 function autos(count: number, everyMs: number, bytes = 1000): RetainedRevision[] {
-  return Array.from({ length: count }, (_, i) => ({ id: `a${i}`, kind: "auto" as const, createdAt: now - i * everyMs, bytes }));
+  return Array.from({ length: count }, (_, i) => ({
+    id: `a${i}`,
+    kind: "auto" as const,
+    createdAt: now - i * everyMs,
+    bytes,
+  }));
 }
 
 describe("revisionsToDrop", () => {
@@ -14,7 +19,8 @@ describe("revisionsToDrop", () => {
     const all = autos(20 * 24 * 6, 10 * 60_000);
     const dropped = new Set(revisionsToDrop(all, now, { ...DEFAULT_REVISION_LIMITS, maxRevisions: 10_000 }));
     const kept = all.filter((r) => !dropped.has(r.id));
-    const inAge = (from: number, to: number) => kept.filter((r) => now - r.createdAt >= from && now - r.createdAt < to).length;
+    const inAge = (from: number, to: number) =>
+      kept.filter((r) => now - r.createdAt >= from && now - r.createdAt < to).length;
     expect(inAge(0, 24 * HOUR)).toBe(24 * 6);
     // One per clock hour (the hour straddling the one-day mark may add one).
     expect(inAge(24 * HOUR, 7 * 24 * HOUR)).toBeGreaterThanOrEqual(6 * 24);

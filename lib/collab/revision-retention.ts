@@ -38,7 +38,11 @@ const DAY = 24 * HOUR;
  * Named and restore revisions are never chosen (people asked for them; new
  * ones are refused instead when they fill their own share, see `maxKept`).
  */
-export function revisionsToDrop(revisions: readonly RetainedRevision[], now: number, limits: RevisionLimits = DEFAULT_REVISION_LIMITS): string[] {
+export function revisionsToDrop(
+  revisions: readonly RetainedRevision[],
+  now: number,
+  limits: RevisionLimits = DEFAULT_REVISION_LIMITS,
+): string[] {
   const drop = new Set<string>();
   const seenBucket = new Set<string>();
   const newestFirst = [...revisions].sort((a, b) => b.createdAt - a.createdAt);

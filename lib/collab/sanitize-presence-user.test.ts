@@ -3,12 +3,24 @@ import { MAX_PRESENCE_NAME, sanitizePresenceUser } from "./sanitize-presence-use
 
 describe("sanitizePresenceUser", () => {
   it("keeps a normal name and a hex colour", () => {
-    expect(sanitizePresenceUser({ name: " Ada  Lovelace ", color: "#1971C2" })).toEqual({ name: "Ada Lovelace", color: "#1971c2" });
+    expect(sanitizePresenceUser({ name: " Ada  Lovelace ", color: "#1971C2" })).toEqual({
+      name: "Ada Lovelace",
+      color: "#1971c2",
+    });
     expect(sanitizePresenceUser({ name: "Bo", color: "#abc" })).toEqual({ name: "Bo", color: "#abc" });
   });
 
   it("drops colours that are not #rgb / #rrggbb", () => {
-    for (const color of ["url(https://evil.test/x.png)", "red", "#12345", "#1234567", "#fff; background: url(x)", "var(--x)", 42, null]) {
+    for (const color of [
+      "url(https://evil.test/x.png)",
+      "red",
+      "#12345",
+      "#1234567",
+      "#fff; background: url(x)",
+      "var(--x)",
+      42,
+      null,
+    ]) {
       expect(sanitizePresenceUser({ name: "Eve", color })?.color).toBeNull();
     }
   });

@@ -32,7 +32,12 @@ export const PERSON_ID = /^[A-Za-z0-9_-]{6,64}$/;
 export function newPersonId(): string {
   const bytes = new Uint8Array(12);
   crypto.getRandomValues(bytes);
-  return "p" + Array.from(bytes, (b) => b.toString(36).padStart(2, "0")).join("").slice(0, 20);
+  return (
+    "p" +
+    Array.from(bytes, (b) => b.toString(36).padStart(2, "0"))
+      .join("")
+      .slice(0, 20)
+  );
 }
 
 /** The valid entries of the session's people map, in panel order. */
@@ -43,14 +48,27 @@ export function readSessionPeople(doc: Y.Doc): Array<InterchangePerson & { posit
     const parsed = SessionPersonEntry.safeParse(value);
     if (!parsed.success) return;
     const e = parsed.data;
-    people.push({ id, name: e.name, affiliation: e.affiliation, note: e.note, role: e.role, handle: e.handle, aliases: e.aliases, position: e.position });
+    people.push({
+      id,
+      name: e.name,
+      affiliation: e.affiliation,
+      note: e.note,
+      role: e.role,
+      handle: e.handle,
+      aliases: e.aliases,
+      position: e.position,
+    });
   });
   people.sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
   return people;
 }
 
 /** Adds or replaces one person of the session. */
-export function writeSessionPerson(doc: Y.Doc, id: string, entry: Partial<SessionPersonEntry> & { name: string }): void {
+export function writeSessionPerson(
+  doc: Y.Doc,
+  id: string,
+  entry: Partial<SessionPersonEntry> & { name: string },
+): void {
   const map = doc.getMap<unknown>(PEOPLE_MAP);
   const previous = SessionPersonEntry.safeParse(map.get(id));
   const next = SessionPersonEntry.parse({ ...(previous.success ? previous.data : {}), ...entry });
@@ -62,4 +80,3 @@ export function readSessionKind(doc: Y.Doc): SessionKind | null {
   const kind = doc.getMap(SESSION_MAP).get("kind");
   return typeof kind === "string" && (SESSION_KINDS as readonly string[]).includes(kind) ? (kind as SessionKind) : null;
 }
-

@@ -1,5 +1,16 @@
 /** Caret colours with enough contrast for white label text, in light and dark mode. */
-export const CARET_COLORS = ["#e03131", "#1971c2", "#2f9e44", "#f08c00", "#9c36b5", "#0c8599", "#c2255c", "#5c940d", "#6741d9", "#d9480f"];
+export const CARET_COLORS = [
+  "#e03131",
+  "#1971c2",
+  "#2f9e44",
+  "#f08c00",
+  "#9c36b5",
+  "#0c8599",
+  "#c2255c",
+  "#5c940d",
+  "#6741d9",
+  "#d9480f",
+];
 
 /** A stable colour for a person's caret, derived from their name. */
 export function userColor(name: string): string {

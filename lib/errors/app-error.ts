@@ -1,5 +1,6 @@
 /** Error codes shared by the server, route handlers, server actions and the CLI. */
-export type AppErrorCode = "not_found" | "invalid_input" | "conflict" | "forbidden" | "unauthorized" | "too_large" | "rate_limited";
+export type AppErrorCode =
+  "not_found" | "invalid_input" | "conflict" | "forbidden" | "unauthorized" | "too_large" | "rate_limited";
 
 const HTTP_STATUS: Record<AppErrorCode, number> = {
   not_found: 404,

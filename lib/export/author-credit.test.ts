@@ -10,7 +10,12 @@ import { renderStaticSite } from "./render-static-site";
 const withAuthors: TalkNotesDocument = {
   ...PANEL_DOCUMENT,
   authors: [
-    { name: "Paul Reed", bio: "Writes about operations.\n\nLives in Austin.", link: "https://paul.example/about", avatarUrl: "https://paul.example/me.jpg" },
+    {
+      name: "Paul Reed",
+      bio: "Writes about operations.\n\nLives in Austin.",
+      link: "https://paul.example/about",
+      avatarUrl: "https://paul.example/me.jpg",
+    },
     { name: "Ana Lima" },
   ],
 };
@@ -18,16 +23,26 @@ const withAuthors: TalkNotesDocument = {
 describe("note-takers in exports", () => {
   it("Markdown: author front matter, the byline and the About box at the end", () => {
     const md = renderMarkdown(withAuthors);
-    expect(md).toContain('author: "Paul Reed"\nauthors: ["Paul Reed", "Ana Lima"]\nauthor_bio: "Writes about operations.\\n\\nLives in Austin."');
+    expect(md).toContain(
+      'author: "Paul Reed"\nauthors: ["Paul Reed", "Ana Lima"]\nauthor_bio: "Writes about operations.\\n\\nLives in Austin."',
+    );
     expect(md).toContain('author_link: "https://paul.example/about"');
-    expect(md.trimEnd().endsWith("*Notes by Paul Reed and Ana Lima*\n\n**About Paul Reed**\n\nWrites about operations.\n\nLives in Austin.\n\n<https://paul.example/about>")).toBe(true);
+    expect(
+      md
+        .trimEnd()
+        .endsWith(
+          "*Notes by Paul Reed and Ana Lima*\n\n**About Paul Reed**\n\nWrites about operations.\n\nLives in Austin.\n\n<https://paul.example/about>",
+        ),
+    ).toBe(true);
   });
 
   it("HTML: byline paragraph and an About box with avatar and link", () => {
     const html = renderHtmlFragment(withAuthors);
     expect(html).toContain('<p class="byline">Notes by Paul Reed and Ana Lima</p>');
     expect(html).toContain('<img class="avatar" src="https://paul.example/me.jpg"');
-    expect(html).toContain("<p><strong>About Paul Reed</strong></p>\n<p>Writes about operations.</p>\n<p>Lives in Austin.</p>");
+    expect(html).toContain(
+      "<p><strong>About Paul Reed</strong></p>\n<p>Writes about operations.</p>\n<p>Lives in Austin.</p>",
+    );
     expect(html).toContain('<a href="https://paul.example/about" rel="author nofollow noopener">');
   });
 
@@ -38,7 +53,9 @@ describe("note-takers in exports", () => {
 
   it("Hugo and Jekyll posts carry the author in front matter", () => {
     for (const flavour of ["hugo", "jekyll"] as const) {
-      const post = renderStaticSite(withAuthors.conference, [withAuthors], flavour).find((f) => /^(content\/posts|_posts|_drafts)\//.test(f.path))!;
+      const post = renderStaticSite(withAuthors.conference, [withAuthors], flavour).find((f) =>
+        /^(content\/posts|_posts|_drafts)\//.test(f.path),
+      )!;
       expect(post.content).toContain('author: "Paul Reed"');
       expect(post.content).toContain("Notes by Paul Reed and Ana Lima");
     }

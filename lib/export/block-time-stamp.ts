@@ -10,7 +10,11 @@ import type { ExportTimes } from "./export-times";
  * in `link` mode with a recording that covers the block, the URL of the
  * recording at that second. Null when times are off or the block has none.
  */
-export function blockTimeStamp(block: Block, session: InterchangeSession, times: ExportTimes | undefined): { label: string; href: string | null } | null {
+export function blockTimeStamp(
+  block: Block,
+  session: InterchangeSession,
+  times: ExportTimes | undefined,
+): { label: string; href: string | null } | null {
   if (!times || !block.at) return null;
   const label = formatClockTime(block.at, times.timeZone);
   if (!label) return null;

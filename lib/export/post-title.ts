@@ -13,7 +13,9 @@ export function postTitle(doc: TalkNotesDocument): string {
   const template = doc.conference.titleTemplate?.trim() || DEFAULT_TITLE_TEMPLATE;
   const hashtag = doc.conference.hashtag?.trim() ?? "";
   // One pass, so a title that itself contains "{hashtag}" is not substituted again.
-  const filled = template.replace(/\{(title|hashtag)\}/g, (_m, key: string) => (key === "title" ? doc.session.title : hashtag));
+  const filled = template.replace(/\{(title|hashtag)\}/g, (_m, key: string) =>
+    key === "title" ? doc.session.title : hashtag,
+  );
   if (hashtag) return filled;
   return template
     .replace(/\s*[([]\s*\{hashtag\}\s*[)\]]/g, "")

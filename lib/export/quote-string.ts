@@ -13,5 +13,8 @@ const NEEDS_ESCAPE = /[{}\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFE
  * quotes, so front matter cannot be broken out of.
  */
 export function quoteString(value: string): string {
-  return JSON.stringify(value).replace(NEEDS_ESCAPE, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
+  return JSON.stringify(value).replace(
+    NEEDS_ESCAPE,
+    (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
+  );
 }

@@ -22,7 +22,9 @@ export function renderAuthorBoxHtml(author: InterchangeAuthor | undefined): stri
     .map((p) => `<p>${textToHtml(p).replace(/\n/g, "<br>\n")}</p>`);
   return [
     `<aside class="about-author" aria-label="About the author">`,
-    avatar ? `<img class="avatar" src="${escapeHtml(avatar)}" alt="" width="64" height="64" loading="lazy" referrerpolicy="no-referrer">` : "",
+    avatar
+      ? `<img class="avatar" src="${escapeHtml(avatar)}" alt="" width="64" height="64" loading="lazy" referrerpolicy="no-referrer">`
+      : "",
     `<p><strong>About ${escapeHtml(author.name)}</strong></p>`,
     ...bio,
     link ? `<p><a href="${escapeHtml(link)}" rel="author nofollow noopener">${escapeHtml(link)}</a></p>` : "",

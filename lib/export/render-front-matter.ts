@@ -12,7 +12,8 @@ export type FrontMatterValue = string | boolean | readonly string[] | null | und
 export function renderFrontMatter(entries: ReadonlyArray<readonly [string, FrontMatterValue]>): string {
   const lines = ["---"];
   for (const [key, value] of entries) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw new Error(`front matter key ${JSON.stringify(key)} is not a plain identifier`);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
+      throw new Error(`front matter key ${JSON.stringify(key)} is not a plain identifier`);
     if (value === null || value === undefined) continue;
     if (typeof value === "boolean") lines.push(`${key}: ${value}`);
     else if (typeof value === "string") lines.push(`${key}: ${quoteString(value)}`);

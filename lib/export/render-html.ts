@@ -35,10 +35,15 @@ function fragment(doc: TalkNotesDocument, options: ExportBodyOptions): string {
       case "question": {
         const asker = block.askedBy === null ? undefined : byId.get(block.askedBy);
         if (asker?.role === "moderator") return textToHtml(block.text);
-        return block.askedBy === null ? `Question: ${quote(block.text)}` : `Question: ${name(block.askedBy)}: ${quote(block.text)}`;
+        return block.askedBy === null
+          ? `Question: ${quote(block.text)}`
+          : `Question: ${name(block.askedBy)}: ${quote(block.text)}`;
       }
       case "statement":
-        return [`${block.speaker === null ? "" : `${name(block.speaker)}: `}${quote(block.text)}`, ...block.asides.map(aside)].join(" ");
+        return [
+          `${block.speaker === null ? "" : `${name(block.speaker)}: `}${quote(block.text)}`,
+          ...block.asides.map(aside),
+        ].join(" ");
       case "aside":
         return aside(block.text);
       case "note":
@@ -78,15 +83,21 @@ function fragment(doc: TalkNotesDocument, options: ExportBodyOptions): string {
   const out: string[] = [];
   const when = sessionDate(doc);
   const date = when ? formatLongDate(when) : null;
-  const place = [doc.conference.name.trim() ? `<strong>${textToHtml(doc.conference.name)}</strong>` : "", doc.conference.location?.trim() ? textToHtml(doc.conference.location) : ""]
+  const place = [
+    doc.conference.name.trim() ? `<strong>${textToHtml(doc.conference.name)}</strong>` : "",
+    doc.conference.location?.trim() ? textToHtml(doc.conference.location) : "",
+  ]
     .filter(Boolean)
     .join(", ");
-  const header = [place, date ? `<time datetime="${escapeHtml(when!)}">${date}</time>` : ""].filter(Boolean).join("<br>\n");
+  const header = [place, date ? `<time datetime="${escapeHtml(when!)}">${date}</time>` : ""]
+    .filter(Boolean)
+    .join("<br>\n");
   if (header) out.push(`<p class="event">${header}</p>`);
   for (const para of doc.session.intro.split(/\n[\t \u00A0]*\n/)) {
     if (para.trim()) out.push(`<p>${textToHtml(para.trim()).replace(/\n/g, "<br>\n")}</p>`);
   }
-  if (doc.session.title.trim()) out.push(`<p class="session-title"><strong>${textToHtml(doc.session.title)}</strong></p>`);
+  if (doc.session.title.trim())
+    out.push(`<p class="session-title"><strong>${textToHtml(doc.session.title)}</strong></p>`);
 
   const onStage = (role: InterchangePerson["role"]) => doc.people.filter((p) => p.role === role);
   const panel = onStage("panelist").map(describePerson);
@@ -94,9 +105,15 @@ function fragment(doc: TalkNotesDocument, options: ExportBodyOptions): string {
   const talksCarrySpeakers = doc.blocks.some((b) => b.type === "talk");
   const speakers = talksCarrySpeakers ? [] : onStage("speaker").map((p) => `Speaker: ${describePerson(p)}`);
   const moderators = onStage("moderator").map((p) => `Moderator: ${describePerson(p)}`);
-  if (speakers.length || moderators.length) out.push(`<p class="speakers">${[...speakers, ...moderators].join("<br>\n")}</p>`);
-  const moments = keyMoments(doc.blocks).map(item).filter((html) => html.trim() !== "");
-  if (moments.length) out.push(`<p class="key-moments-title"><strong>Key moments</strong></p>\n<ul class="key-moments">\n${moments.map((m) => `<li>${m}</li>`).join("\n")}\n</ul>`);
+  if (speakers.length || moderators.length)
+    out.push(`<p class="speakers">${[...speakers, ...moderators].join("<br>\n")}</p>`);
+  const moments = keyMoments(doc.blocks)
+    .map(item)
+    .filter((html) => html.trim() !== "");
+  if (moments.length)
+    out.push(
+      `<p class="key-moments-title"><strong>Key moments</strong></p>\n<ul class="key-moments">\n${moments.map((m) => `<li>${m}</li>`).join("\n")}\n</ul>`,
+    );
 
   let pending: Block[] = [];
   const flush = () => {
@@ -111,7 +128,10 @@ function fragment(doc: TalkNotesDocument, options: ExportBodyOptions): string {
     flush();
     out.push(`<h2>${textToHtml(block.title) || "Untitled talk"}</h2>`);
     const who = speakersOf(block.speakers);
-    if (who.length) out.push(`<p class="speakers">${who.length > 1 ? "Speakers" : "Speaker"}: ${who.map(describePerson).join(", ")}</p>`);
+    if (who.length)
+      out.push(
+        `<p class="speakers">${who.length > 1 ? "Speakers" : "Speaker"}: ${who.map(describePerson).join(", ")}</p>`,
+      );
     pending = [...block.children];
     flush();
   }
@@ -134,7 +154,6 @@ function fragment(doc: TalkNotesDocument, options: ExportBodyOptions): string {
 export function renderHtmlFragment(doc: TalkNotesDocument, options: ExportBodyOptions = {}): string {
   return fragment(sanitiseDocument(doc), options);
 }
-
 
 /**
  * A standalone HTML5 page of the notes: charset and viewport meta, the post

@@ -9,20 +9,54 @@ import type { ImageBaseOption } from "./image-base-option";
  * object. Keys not listed (extra fields carried along) follow, sorted.
  */
 const KEY_ORDER = [
-  "format", "conference", "session", "people", "blocks",
-  "type", "id", "name", "title", "kind", "role", "affiliation", "note", "handle", "aliases",
-  "location", "startsOn", "hashtag", "titleTemplate",
-  "intro", "startsAt", "endsAt", "room", "track", "slug",
-  "speaker", "text", "askedBy", "speakers", "asides", "answers", "children",
+  "format",
+  "conference",
+  "session",
+  "people",
+  "blocks",
+  "type",
+  "id",
+  "name",
+  "title",
+  "kind",
+  "role",
+  "affiliation",
+  "note",
+  "handle",
+  "aliases",
+  "location",
+  "startsOn",
+  "hashtag",
+  "titleTemplate",
+  "intro",
+  "startsAt",
+  "endsAt",
+  "room",
+  "track",
+  "slug",
+  "speaker",
+  "text",
+  "askedBy",
+  "speakers",
+  "asides",
+  "answers",
+  "children",
   "starred",
-  "hash", "alt", "caption", "width", "height", "src",
+  "hash",
+  "alt",
+  "caption",
+  "width",
+  "height",
+  "src",
 ];
 const RANK = new Map(KEY_ORDER.map((k, i) => [k, i]));
 
 function ordered(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(ordered);
   if (typeof value !== "object" || value === null) return value;
-  const keys = Object.keys(value).sort((a, b) => (RANK.get(a) ?? Infinity) - (RANK.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
+  const keys = Object.keys(value).sort(
+    (a, b) => (RANK.get(a) ?? Infinity) - (RANK.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0),
+  );
   return Object.fromEntries(keys.map((k) => [k, ordered((value as Record<string, unknown>)[k])]));
 }
 
@@ -45,6 +79,8 @@ export function renderJson(doc: TalkNotesDocument, options: ImageBaseOption = {}
 /** Photos link (never embed) their stored original: `src` on each image block. */
 function withPhotoLinks(blocks: readonly Block[], base: string): Block[] {
   return blocks.map((b): Block =>
-    b.type === "image" ? { ...b, src: `${base}${imageFileName(b.hash, IMAGE_ORIGINAL)}` } : withChildBlocks(b, withPhotoLinks(nestedBlocks(b), base)),
+    b.type === "image"
+      ? { ...b, src: `${base}${imageFileName(b.hash, IMAGE_ORIGINAL)}` }
+      : withChildBlocks(b, withPhotoLinks(nestedBlocks(b), base)),
   );
 }

@@ -53,7 +53,9 @@ export function renderMarkdownBody(doc: TalkNotesDocument, options: ExportBodyOp
       case "question": {
         const asker = block.askedBy === null ? undefined : byId.get(block.askedBy);
         if (asker?.role === "moderator") return escapeMarkdown(block.text);
-        return block.askedBy === null ? `Question: ${quote(block.text)}` : `Question: ${label(block.askedBy)}: ${quote(block.text)}`;
+        return block.askedBy === null
+          ? `Question: ${quote(block.text)}`
+          : `Question: ${label(block.askedBy)}: ${quote(block.text)}`;
       }
       case "statement":
         return `${block.speaker === null ? "" : `${label(block.speaker)}: `}${quote(block.text)}${asides(block.asides)}`;
@@ -66,7 +68,8 @@ export function renderMarkdownBody(doc: TalkNotesDocument, options: ExportBodyOp
       case "image": {
         // The JPEG fallback: Markdown has no srcset, and every renderer shows a JPEG.
         const caption = block.caption.trim() ? ` *${escapeMarkdown(block.caption.trim())}*` : "";
-        if (options.imageBase == null) return `\\[Photo${block.alt.trim() ? `: ${escapeMarkdown(block.alt)}` : ""}\\]${caption}`;
+        if (options.imageBase == null)
+          return `\\[Photo${block.alt.trim() ? `: ${escapeMarkdown(block.alt)}` : ""}\\]${caption}`;
         return `![${escapeMarkdown(block.alt)}](${options.imageBase}${imageFileName(block.hash, IMAGE_FALLBACK)})${caption}`;
       }
       case "talk": {
@@ -97,7 +100,9 @@ export function renderMarkdownBody(doc: TalkNotesDocument, options: ExportBodyOp
   function list(blocks: readonly Block[], depth: number): string[] {
     const indent = "  ".repeat(depth);
     return blocks.flatMap((b) =>
-      isEmpty(b) ? list(nestedBlocks(b), depth) : [`${indent}- ${timed(b)}`.trimEnd(), ...list(nestedBlocks(b), depth + 1)],
+      isEmpty(b)
+        ? list(nestedBlocks(b), depth)
+        : [`${indent}- ${timed(b)}`.trimEnd(), ...list(nestedBlocks(b), depth + 1)],
     );
   }
 
@@ -106,7 +111,9 @@ export function renderMarkdownBody(doc: TalkNotesDocument, options: ExportBodyOp
   const date = when ? formatLongDate(when) : null;
   const where = doc.conference.location?.trim() ? `, ${escapeMarkdown(doc.conference.location)}` : "";
   const eventName = escapeMarkdown(doc.conference.name);
-  sections.push([`${eventName ? `**${eventName}**` : ""}${where}`.replace(/^, /, ""), date ?? ""].filter(Boolean).join("\\\n"));
+  sections.push(
+    [`${eventName ? `**${eventName}**` : ""}${where}`.replace(/^, /, ""), date ?? ""].filter(Boolean).join("\\\n"),
+  );
   sections.push(...introParagraphs(doc.session.intro));
   if (doc.session.title.trim()) sections.push(`**${escapeMarkdown(doc.session.title)}**`);
 
@@ -120,7 +127,8 @@ export function renderMarkdownBody(doc: TalkNotesDocument, options: ExportBodyOp
   // Starred blocks, one line each, above the notes (what a reader in a hurry wants first). `*` bullets:
   // CommonMark starts a new list when the bullet changes, so this list never merges into the notes' `-` list.
   const moments = keyMoments(doc.blocks).filter((b) => !isEmpty(b));
-  if (moments.length) sections.push("**Key moments**", moments.map((b) => `* ${escapeLineStart(item(b))}`.trimEnd()).join("\n"));
+  if (moments.length)
+    sections.push("**Key moments**", moments.map((b) => `* ${escapeLineStart(item(b))}`.trimEnd()).join("\n"));
 
   let pending: Block[] = [];
   const flush = () => {
@@ -135,7 +143,10 @@ export function renderMarkdownBody(doc: TalkNotesDocument, options: ExportBodyOp
     flush();
     sections.push(`## ${escapeMarkdown(block.title) || "Untitled talk"}`);
     const who = block.speakers.map((id) => byId.get(id)).filter((p): p is InterchangePerson => !!p);
-    if (who.length) sections.push(escapeLineStart(`${who.length > 1 ? "Speakers" : "Speaker"}: ${who.map(describePerson).join(", ")}`));
+    if (who.length)
+      sections.push(
+        escapeLineStart(`${who.length > 1 ? "Speakers" : "Speaker"}: ${who.map(describePerson).join(", ")}`),
+      );
     pending = [...block.children];
     flush();
   }
@@ -149,7 +160,8 @@ export function renderMarkdownBody(doc: TalkNotesDocument, options: ExportBodyOp
     sections.push(`**About ${escapeMarkdown(primary.name)}**`);
     sections.push(...introParagraphs(primary.bio ?? ""));
     // An autolink, percent-encoding everything but plain URL characters, so nothing in it reads as Markdown.
-    if (primary.link && /^https?:\/\/\S+$/i.test(primary.link)) sections.push(`<${primary.link.replace(/[^A-Za-z0-9\-.~:/?#@!$&'+,;=%]/gu, encodeURIComponent)}>`);
+    if (primary.link && /^https?:\/\/\S+$/i.test(primary.link))
+      sections.push(`<${primary.link.replace(/[^A-Za-z0-9\-.~:/?#@!$&'+,;=%]/gu, encodeURIComponent)}>`);
   }
 
   return `${sections.filter((s) => s.trim() !== "").join("\n\n")}\n`;

@@ -92,8 +92,17 @@ Speaker: Tim Walker
     const doc = panelDocument();
     doc.blocks = [
       { type: "note", text: "", children: [] },
-      { type: "question", text: "  ", askedBy: null, answers: [{ type: "statement", speaker: "ada", text: "an answer", asides: [], children: [] }] },
-      { type: "note", text: "kept", children: [{ type: "statement", speaker: "ben", text: "", asides: [], children: [] }] },
+      {
+        type: "question",
+        text: "  ",
+        askedBy: null,
+        answers: [{ type: "statement", speaker: "ada", text: "an answer", asides: [], children: [] }],
+      },
+      {
+        type: "note",
+        text: "kept",
+        children: [{ type: "statement", speaker: "ben", text: "", asides: [], children: [] }],
+      },
       { type: "statement", speaker: "cleo", text: "", asides: ["only an aside"], children: [] },
       { type: "tip", text: "", children: [] },
       { type: "note", text: "", children: [] },
@@ -106,7 +115,12 @@ Speaker: Tim Walker
   it("names people in full when first names collide, by first name otherwise", () => {
     const doc = panelDocument();
     doc.people.push({ id: "ada2", name: "ada Lindqvist", role: "audience" });
-    doc.blocks.push({ type: "question", text: "and you?", askedBy: "ada2", answers: [{ type: "statement", speaker: "ada", text: "yes", asides: [], children: [] }] });
+    doc.blocks.push({
+      type: "question",
+      text: "and you?",
+      askedBy: "ada2",
+      answers: [{ type: "statement", speaker: "ada", text: "yes", asides: [], children: [] }],
+    });
     const md = renderMarkdown(doc);
     expect(md).toContain('- Question: ada Lindqvist: "and you?"\n  - Ada Byrne: "yes"');
     expect(md).toContain('  - Ada Byrne: "start from the work');
@@ -152,7 +166,9 @@ Speaker: Tim Walker
       { type: "note", text: "&amp; stays &amp; and R&D stays R&D", children: [] },
       { type: "note", text: "trailing backslash \\", children: [] },
     ];
-    const lines = renderMarkdown(doc, { frontMatter: false }).split("\n").filter((l) => l.startsWith("- "));
+    const lines = renderMarkdown(doc, { frontMatter: false })
+      .split("\n")
+      .filter((l) => l.startsWith("- "));
     expect(lines).toEqual([
       "- \\# not a heading",
       "- 1\\. not a list",

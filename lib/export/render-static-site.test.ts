@@ -24,7 +24,11 @@ describe("renderStaticSite", () => {
     expect(site.get("hugo.toml")).toMatch(/\[markup\.goldmark\.renderer\]\n(?:\s*#.*\n)?\s*unsafe = false\n/);
     expect(site.get("hugo.toml")).toContain('title = "OpsCamp"');
     const post = site.get("content/posts/selling-ops-to-the-board.md")!;
-    expect(post.startsWith('---\ntitle: "Talk notes: Selling Ops To The Board (#opscamp)"\ndate: "2011-03-04T14:00:00-08:00"\nslug: "selling-ops-to-the-board"\ndraft: false\n')).toBe(true);
+    expect(
+      post.startsWith(
+        '---\ntitle: "Talk notes: Selling Ops To The Board (#opscamp)"\ndate: "2011-03-04T14:00:00-08:00"\nslug: "selling-ops-to-the-board"\ndraft: false\n',
+      ),
+    ).toBe(true);
     // Same body as the Markdown export.
     expect(post.split("---\n\n")[1]).toBe(renderMarkdown(panel, { frontMatter: false }));
     expect(site.get("layouts/_default/baseof.html")).toContain('{{ block "main" . }}');
@@ -47,7 +51,11 @@ describe("renderStaticSite", () => {
       "_posts/2011-03-04-selling-ops-to-the-board.md",
       "index.md",
     ]);
-    expect(site.get("_posts/2011-03-04-selling-ops-to-the-board.md")!.startsWith('---\nlayout: "post"\ntitle: "Talk notes: Selling Ops To The Board (#opscamp)"\n')).toBe(true);
+    expect(
+      site
+        .get("_posts/2011-03-04-selling-ops-to-the-board.md")!
+        .startsWith('---\nlayout: "post"\ntitle: "Talk notes: Selling Ops To The Board (#opscamp)"\n'),
+    ).toBe(true);
     expect(site.get("index.md")!.startsWith('---\nlayout: "home"\ntitle: "OpsCamp"\n---\n')).toBe(true);
     expect(site.get("_layouts/post.html")).toContain("{{ page.title | escape }}");
     expect(site.get("_config.yml")).toContain("markdown: kramdown");
@@ -72,7 +80,9 @@ describe("renderStaticSite", () => {
     b.session.slug = "../../../etc/passwd";
     const c = panelDocument();
     c.session.title = "/";
-    const paths = renderStaticSite(a.conference, [a, panelDocument(), b, c], "hugo").map((f) => f.path).filter((p) => p.startsWith("content/posts/"));
+    const paths = renderStaticSite(a.conference, [a, panelDocument(), b, c], "hugo")
+      .map((f) => f.path)
+      .filter((p) => p.startsWith("content/posts/"));
     expect(paths).toEqual([
       "content/posts/selling-ops-to-the-board.md",
       "content/posts/selling-ops-to-the-board-2.md",
@@ -85,8 +95,12 @@ describe("renderStaticSite", () => {
     const doc = panelDocument();
     doc.blocks = [{ type: "note", text: "{{< youtube x >}} {% include x %} {{ site.title }}", children: [] }];
     for (const flavour of ["hugo", "jekyll"] as const) {
-      const post = renderStaticSite(doc.conference, [doc], flavour).find((f) => f.path.endsWith("selling-ops-to-the-board.md"))!;
-      expect(post.content).toContain("- &#123;&#123;&lt; youtube x &gt;&#125;&#125; &#123;% include x %&#125; &#123;&#123; site.title &#125;&#125;\n");
+      const post = renderStaticSite(doc.conference, [doc], flavour).find((f) =>
+        f.path.endsWith("selling-ops-to-the-board.md"),
+      )!;
+      expect(post.content).toContain(
+        "- &#123;&#123;&lt; youtube x &gt;&#125;&#125; &#123;% include x %&#125; &#123;&#123; site.title &#125;&#125;\n",
+      );
     }
   });
 });

@@ -43,7 +43,9 @@ export interface StaticSiteFile {
 
 /** Relative, forward slashes, no `.`/`..` segments, no odd characters: safe to join onto any output directory. */
 function assertSafePath(path: string): string {
-  const ok = /^[A-Za-z0-9_][A-Za-z0-9_.-]*(\/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$/.test(path) && !path.split("/").some((s) => s === "." || s === "..");
+  const ok =
+    /^[A-Za-z0-9_][A-Za-z0-9_.-]*(\/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$/.test(path) &&
+    !path.split("/").some((s) => s === "." || s === "..");
   if (!ok) throw new Error(`refusing unsafe output path ${JSON.stringify(path)}`);
   return path;
 }
@@ -71,17 +73,34 @@ const JEKYLL_IMAGES = "assets/images";
  * relatively); Jekyll: the files go to `assets/images/`. Markdown links the
  * JPEG fallback only (Markdown has no srcset), so that is the file written.
  */
-function postFiles(doc: TalkNotesDocument, session: number, slug: string, flavour: StaticSiteFlavour, draft: boolean): StaticSiteFile[] {
+function postFiles(
+  doc: TalkNotesDocument,
+  session: number,
+  slug: string,
+  flavour: StaticSiteFlavour,
+  draft: boolean,
+): StaticSiteFile[] {
   const photos = photosOf(doc.blocks);
   const bundle = flavour === "hugo" && photos.length > 0;
   const imageBase = flavour === "hugo" ? "" : `/${JEKYLL_IMAGES}/`;
   const post = postFile(doc, slug, flavour, draft, imageBase, bundle);
   const folder = bundle ? `content/posts/${slug}` : JEKYLL_IMAGES;
-  const files = photos.map((p) => ({ path: assertSafePath(`${folder}/${imageFileName(p.hash, IMAGE_FALLBACK)}`), content: "", photo: { session, hash: p.hash, variant: IMAGE_FALLBACK } }));
+  const files = photos.map((p) => ({
+    path: assertSafePath(`${folder}/${imageFileName(p.hash, IMAGE_FALLBACK)}`),
+    content: "",
+    photo: { session, hash: p.hash, variant: IMAGE_FALLBACK },
+  }));
   return [post, ...files];
 }
 
-function postFile(doc: TalkNotesDocument, slug: string, flavour: StaticSiteFlavour, draft: boolean, imageBase: string, bundle: boolean): StaticSiteFile {
+function postFile(
+  doc: TalkNotesDocument,
+  slug: string,
+  flavour: StaticSiteFlavour,
+  draft: boolean,
+  imageBase: string,
+  bundle: boolean,
+): StaticSiteFile {
   const date = sessionDate(doc);
   const common: Array<[string, FrontMatterValue]> = [
     ["title", postTitle(doc)],
@@ -93,12 +112,26 @@ function postFile(doc: TalkNotesDocument, slug: string, flavour: StaticSiteFlavo
   ];
   const body = neutraliseTemplateSyntax(renderMarkdownBody(doc, { imageBase }));
   if (flavour === "hugo") {
-    const frontMatter = renderFrontMatter([["title", postTitle(doc)], ["date", doc.session.startsAt ?? date], ["slug", slug], ["draft", draft], ...common.slice(1)]);
-    return { path: assertSafePath(bundle ? `content/posts/${slug}/index.md` : `content/posts/${slug}.md`), content: `${frontMatter}\n${body}` };
+    const frontMatter = renderFrontMatter([
+      ["title", postTitle(doc)],
+      ["date", doc.session.startsAt ?? date],
+      ["slug", slug],
+      ["draft", draft],
+      ...common.slice(1),
+    ]);
+    return {
+      path: assertSafePath(bundle ? `content/posts/${slug}/index.md` : `content/posts/${slug}.md`),
+      content: `${frontMatter}\n${body}`,
+    };
   }
   // Jekyll only publishes _posts named YYYY-MM-DD-slug; drafts and undated sessions go to _drafts,
   // which `jekyll build` leaves out unless asked (--drafts).
-  const frontMatter = renderFrontMatter([["layout", "post"], ["title", postTitle(doc)], ["date", doc.session.startsAt ?? date], ...common.slice(1)]);
+  const frontMatter = renderFrontMatter([
+    ["layout", "post"],
+    ["title", postTitle(doc)],
+    ["date", doc.session.startsAt ?? date],
+    ...common.slice(1),
+  ]);
   const path = date && !draft ? `_posts/${date}-${slug}.md` : `_drafts/${slug}.md`;
   return { path: assertSafePath(path), content: `${frontMatter}\n${body}` };
 }
@@ -115,7 +148,8 @@ function hugoFiles(conference: InterchangeConference): StaticSiteFile[] {
     `<style>\n${PAGE_STYLE}\n</style>`,
     "</head>",
   ];
-  const postList = '<ul>\n{{ range . }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ with .Date }} <time datetime="{{ .Format "2006-01-02" }}">{{ .Format "January 2, 2006" }}</time>{{ end }}</li>\n{{ end }}</ul>';
+  const postList =
+    '<ul>\n{{ range . }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ with .Date }} <time datetime="{{ .Format "2006-01-02" }}">{{ .Format "January 2, 2006" }}</time>{{ end }}</li>\n{{ end }}</ul>';
   return [
     {
       path: "hugo.toml",
@@ -134,11 +168,28 @@ function hugoFiles(conference: InterchangeConference): StaticSiteFile[] {
         "",
       ].join("\n"),
     },
-    { path: "layouts/_default/baseof.html", content: [...head, "<body>", "<main>", '{{ block "main" . }}{{ end }}', "</main>", "</body>", "</html>", ""].join("\n") },
-    { path: "layouts/_default/single.html", content: '{{ define "main" }}\n<article>\n<h1>{{ .Title }}</h1>\n{{ .Content }}\n</article>\n{{ end }}\n' },
-    { path: "layouts/_default/list.html", content: `{{ define "main" }}\n<h1>{{ .Title }}</h1>\n{{ .Content }}\n{{ with .Pages.ByDate }}${postList}{{ end }}\n{{ end }}\n` },
-    { path: "layouts/index.html", content: `{{ define "main" }}\n<h1>{{ site.Title }}</h1>\n{{ .Content }}\n{{ with (where site.RegularPages "Section" "posts").ByDate }}${postList}{{ end }}\n{{ end }}\n` },
-    { path: "content/_index.md", content: `${renderFrontMatter([["title", conference.name]])}\n${eventLine(conference)}\n` },
+    {
+      path: "layouts/_default/baseof.html",
+      content: [...head, "<body>", "<main>", '{{ block "main" . }}{{ end }}', "</main>", "</body>", "</html>", ""].join(
+        "\n",
+      ),
+    },
+    {
+      path: "layouts/_default/single.html",
+      content: '{{ define "main" }}\n<article>\n<h1>{{ .Title }}</h1>\n{{ .Content }}\n</article>\n{{ end }}\n',
+    },
+    {
+      path: "layouts/_default/list.html",
+      content: `{{ define "main" }}\n<h1>{{ .Title }}</h1>\n{{ .Content }}\n{{ with .Pages.ByDate }}${postList}{{ end }}\n{{ end }}\n`,
+    },
+    {
+      path: "layouts/index.html",
+      content: `{{ define "main" }}\n<h1>{{ site.Title }}</h1>\n{{ .Content }}\n{{ with (where site.RegularPages "Section" "posts").ByDate }}${postList}{{ end }}\n{{ end }}\n`,
+    },
+    {
+      path: "content/_index.md",
+      content: `${renderFrontMatter([["title", conference.name]])}\n${eventLine(conference)}\n`,
+    },
   ];
 }
 
@@ -179,13 +230,22 @@ function jekyllFiles(conference: InterchangeConference): StaticSiteFile[] {
         "",
       ].join("\n"),
     },
-    { path: "_layouts/post.html", content: "---\nlayout: default\n---\n<article>\n<h1>{{ page.title | escape }}</h1>\n{{ content }}\n</article>\n" },
+    {
+      path: "_layouts/post.html",
+      content: "---\nlayout: default\n---\n<article>\n<h1>{{ page.title | escape }}</h1>\n{{ content }}\n</article>\n",
+    },
     {
       path: "_layouts/home.html",
       content:
         '---\nlayout: default\n---\n<h1>{{ site.title | escape }}</h1>\n{{ content }}\n<ul>\n{% for post in site.posts reversed %}<li><a href="{{ post.url | relative_url }}">{{ post.title | escape }}</a> <time datetime="{{ post.date | date: "%Y-%m-%d" }}">{{ post.date | date: "%B %-d, %Y" }}</time></li>\n{% endfor %}</ul>\n',
     },
-    { path: "index.md", content: `${renderFrontMatter([["layout", "home"], ["title", conference.name]])}\n${eventLine(conference)}\n` },
+    {
+      path: "index.md",
+      content: `${renderFrontMatter([
+        ["layout", "home"],
+        ["title", conference.name],
+      ])}\n${eventLine(conference)}\n`,
+    },
   ];
 }
 
@@ -210,7 +270,11 @@ export function renderStaticSite(
   flavour: StaticSiteFlavour,
   options: StaticSiteOptions = {},
 ): StaticSiteFile[] {
-  const site = { ...conference, name: sanitiseText(conference.name), location: conference.location === null ? null : sanitiseText(conference.location) };
+  const site = {
+    ...conference,
+    name: sanitiseText(conference.name),
+    location: conference.location === null ? null : sanitiseText(conference.location),
+  };
   const taken = new Set<string>();
   const posts = sessions.flatMap((raw, i) => {
     const doc = sanitiseDocument(raw);

@@ -3,7 +3,11 @@ import { splitLinks } from "./split-links";
 
 describe("splitLinks", () => {
   it("finds http(s) and mailto URLs and trims the punctuation around them", () => {
-    expect(splitLinks("(@tlossen: http://openstoragepod.org). See https://en.wikipedia.org/wiki/Foo_(bar), or mailto:a@b.org!")).toEqual([
+    expect(
+      splitLinks(
+        "(@tlossen: http://openstoragepod.org). See https://en.wikipedia.org/wiki/Foo_(bar), or mailto:a@b.org!",
+      ),
+    ).toEqual([
       { kind: "text", text: "(@tlossen: " },
       { kind: "link", url: "http://openstoragepod.org" },
       { kind: "text", text: "). See " },
@@ -15,7 +19,14 @@ describe("splitLinks", () => {
   });
 
   it("leaves other schemes and broken URLs as text", () => {
-    for (const text of ["javascript:alert(1)", "data:text/html,x", "vbscript:x", "http://", "ftp://x.org", "mailto:nobody"]) {
+    for (const text of [
+      "javascript:alert(1)",
+      "data:text/html,x",
+      "vbscript:x",
+      "http://",
+      "ftp://x.org",
+      "mailto:nobody",
+    ]) {
       expect(splitLinks(text)).toEqual([{ kind: "text", text }]);
     }
   });

@@ -15,7 +15,15 @@ function hostileDocument(p: string): TalkNotesDocument {
   return {
     format: "talknotes/1",
     conference: { name: p, location: p, startsOn: "2010-06-25", hashtag: p, titleTemplate: `${p} {title} {hashtag}` },
-    session: { title: p, kind: "panel", intro: `${p}\n\n${p}`, room: p, track: p, slug: p, startsAt: "2010-06-25T10:00:00-07:00" },
+    session: {
+      title: p,
+      kind: "panel",
+      intro: `${p}\n\n${p}`,
+      room: p,
+      track: p,
+      slug: p,
+      startsAt: "2010-06-25T10:00:00-07:00",
+    },
     people: [
       { id: "a", name: p, affiliation: p, note: p, role: "panelist", handle: p, aliases: [p] },
       { id: "b", name: `${p} Second`, affiliation: p, role: "moderator" },
@@ -28,7 +36,13 @@ function hostileDocument(p: string): TalkNotesDocument {
         text: p,
         askedBy: "d",
         answers: [
-          { type: "statement", speaker: "a", text: p, asides: [p, p], children: [{ type: "statement", speaker: null, text: p, asides: [p], children }] },
+          {
+            type: "statement",
+            speaker: "a",
+            text: p,
+            asides: [p, p],
+            children: [{ type: "statement", speaker: null, text: p, asides: [p], children }],
+          },
           { type: "statement", speaker: p, text: p, asides: [], children: [] }, // dangling id, rendered as a fallback label
         ],
       },
@@ -46,9 +60,49 @@ function hostileDocument(p: string): TalkNotesDocument {
 }
 
 const FRONT_MATTER_KEYS = {
-  markdown: ["title", "date", "slug", "tags", "event", "location", "speakers", "author", "authors", "author_bio", "author_link", "author_avatar"],
-  hugo: ["title", "date", "slug", "draft", "tags", "event", "location", "speakers", "author", "authors", "author_bio", "author_link", "author_avatar"],
-  jekyll: ["layout", "title", "date", "tags", "event", "location", "speakers", "author", "authors", "author_bio", "author_link", "author_avatar"],
+  markdown: [
+    "title",
+    "date",
+    "slug",
+    "tags",
+    "event",
+    "location",
+    "speakers",
+    "author",
+    "authors",
+    "author_bio",
+    "author_link",
+    "author_avatar",
+  ],
+  hugo: [
+    "title",
+    "date",
+    "slug",
+    "draft",
+    "tags",
+    "event",
+    "location",
+    "speakers",
+    "author",
+    "authors",
+    "author_bio",
+    "author_link",
+    "author_avatar",
+  ],
+  jekyll: [
+    "layout",
+    "title",
+    "date",
+    "tags",
+    "event",
+    "location",
+    "speakers",
+    "author",
+    "authors",
+    "author_bio",
+    "author_link",
+    "author_avatar",
+  ],
 };
 
 /** Splits off the front matter, checking it is line-wise `key: <JSON-compatible YAML>`. Returns keys and body. */
@@ -87,8 +141,46 @@ function expectInertMarkdown(body: string) {
   expectNoBidiOrControls(body);
 }
 
-const ALLOWED_TAGS = new Set(["html", "head", "body", "meta", "title", "style", "main", "article", "aside", "img", "h1", "h2", "p", "ul", "li", "strong", "em", "a", "br", "time"]);
-const ALLOWED_ATTRIBUTES = new Set(["lang", "charset", "name", "content", "http-equiv", "class", "href", "src", "alt", "width", "height", "loading", "referrerpolicy", "aria-label", "rel", "datetime"]);
+const ALLOWED_TAGS = new Set([
+  "html",
+  "head",
+  "body",
+  "meta",
+  "title",
+  "style",
+  "main",
+  "article",
+  "aside",
+  "img",
+  "h1",
+  "h2",
+  "p",
+  "ul",
+  "li",
+  "strong",
+  "em",
+  "a",
+  "br",
+  "time",
+]);
+const ALLOWED_ATTRIBUTES = new Set([
+  "lang",
+  "charset",
+  "name",
+  "content",
+  "http-equiv",
+  "class",
+  "href",
+  "src",
+  "alt",
+  "width",
+  "height",
+  "loading",
+  "referrerpolicy",
+  "aria-label",
+  "rel",
+  "datetime",
+]);
 
 /** HTML without a parser: every `<` opens an allowed tag whose attributes are allowed and whose links are http(s)/mailto. */
 function expectInertHtml(html: string) {
@@ -109,54 +201,60 @@ function expectInertHtml(html: string) {
   expectNoBidiOrControls(html);
 }
 
-describe.each(XSS_PAYLOADS.map((p) => [JSON.stringify(p).slice(0, 60), p]))("payload %s in every field", (_label, payload) => {
-  const doc = hostileDocument(payload);
+describe.each(XSS_PAYLOADS.map((p) => [JSON.stringify(p).slice(0, 60), p]))(
+  "payload %s in every field",
+  (_label, payload) => {
+    const doc = hostileDocument(payload);
 
-  it("Markdown: front matter keeps its keys and values, body is inert", () => {
-    const out = renderMarkdown(doc);
-    const { keys, values, body } = splitFrontMatter(out);
-    expect(keys).toEqual(FRONT_MATTER_KEYS.markdown);
-    expect(values.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-    // eslint-disable-next-line no-control-regex -- the controls sanitiseText drops
-    expect(values.event).toBe(payload.replace(/[\u0000-\u0008\u000B-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g, ""));
-    expectInertMarkdown(body);
-  });
-
-  it("HTML fragment and page contain only allowed tags, attributes and links", () => {
-    expectInertHtml(renderHtmlFragment(doc));
-    const page = renderHtmlPage(doc);
-    expectInertHtml(page);
-    expect(page.match(/<title>/g)).toHaveLength(1);
-    expect(page.match(/<\/title>/g)).toHaveLength(1);
-  });
-
-  it("JSON keeps the data exactly and hides nothing", () => {
-    const out = renderJson(doc);
-    expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(doc)));
-    expectNoBidiOrControls(out);
-    expect(out).not.toContain("</script");
-  });
-
-  it.each(["hugo", "jekyll"] as const)("%s: safe paths, intact front matter, no template syntax in content", (flavour) => {
-    const files = renderStaticSite(doc.conference, [doc, doc], flavour);
-    for (const f of files) {
-      expect(f.path).toMatch(/^[A-Za-z0-9_][A-Za-z0-9_./-]*$/);
-      expect(f.path.split("/")).not.toContain("..");
-      expectNoBidiOrControls(f.content);
-    }
-    const posts = files.filter((f) => /^(content\/posts|_posts|_drafts)\//.test(f.path));
-    expect(posts).toHaveLength(2);
-    for (const post of posts) {
-      const { keys, body } = splitFrontMatter(post.content);
-      expect(keys).toEqual(FRONT_MATTER_KEYS[flavour]);
+    it("Markdown: front matter keeps its keys and values, body is inert", () => {
+      const out = renderMarkdown(doc);
+      const { keys, values, body } = splitFrontMatter(out);
+      expect(keys).toEqual(FRONT_MATTER_KEYS.markdown);
+      expect(values.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      // eslint-disable-next-line no-control-regex -- the controls sanitiseText drops
+      expect(values.event).toBe(payload.replace(/[\u0000-\u0008\u000B-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g, ""));
       expectInertMarkdown(body);
-    }
-    // Content and config files are ours to keep template-free; only layouts hold template code.
-    for (const f of files.filter((f) => !f.path.includes("layouts/"))) {
-      expect(f.content, f.path).not.toMatch(/[{}]/);
-    }
-  });
-});
+    });
+
+    it("HTML fragment and page contain only allowed tags, attributes and links", () => {
+      expectInertHtml(renderHtmlFragment(doc));
+      const page = renderHtmlPage(doc);
+      expectInertHtml(page);
+      expect(page.match(/<title>/g)).toHaveLength(1);
+      expect(page.match(/<\/title>/g)).toHaveLength(1);
+    });
+
+    it("JSON keeps the data exactly and hides nothing", () => {
+      const out = renderJson(doc);
+      expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(doc)));
+      expectNoBidiOrControls(out);
+      expect(out).not.toContain("</script");
+    });
+
+    it.each(["hugo", "jekyll"] as const)(
+      "%s: safe paths, intact front matter, no template syntax in content",
+      (flavour) => {
+        const files = renderStaticSite(doc.conference, [doc, doc], flavour);
+        for (const f of files) {
+          expect(f.path).toMatch(/^[A-Za-z0-9_][A-Za-z0-9_./-]*$/);
+          expect(f.path.split("/")).not.toContain("..");
+          expectNoBidiOrControls(f.content);
+        }
+        const posts = files.filter((f) => /^(content\/posts|_posts|_drafts)\//.test(f.path));
+        expect(posts).toHaveLength(2);
+        for (const post of posts) {
+          const { keys, body } = splitFrontMatter(post.content);
+          expect(keys).toEqual(FRONT_MATTER_KEYS[flavour]);
+          expectInertMarkdown(body);
+        }
+        // Content and config files are ours to keep template-free; only layouts hold template code.
+        for (const f of files.filter((f) => !f.path.includes("layouts/"))) {
+          expect(f.content, f.path).not.toMatch(/[{}]/);
+        }
+      },
+    );
+  },
+);
 
 describe("XSS suite sanity", () => {
   it("the hostile document really carries payloads into the output", () => {
@@ -166,7 +264,9 @@ describe("XSS suite sanity", () => {
     expect(html).toContain("javascript:alert(1)");
     expect(html).not.toMatch(/<a [^>]*href="javascript/); // the author's https link is the only link
     const hugo = renderStaticSite(hostileDocument("{{< x >}}").conference, [hostileDocument("{{< x >}}")], "hugo");
-    expect(hugo.find((f) => f.path.startsWith("content/posts/"))?.content).toContain("&#123;&#123;&lt; x &gt;&#125;&#125;");
+    expect(hugo.find((f) => f.path.startsWith("content/posts/"))?.content).toContain(
+      "&#123;&#123;&lt; x &gt;&#125;&#125;",
+    );
   });
 
   it("the checks catch what they are meant to catch", () => {

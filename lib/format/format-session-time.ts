@@ -4,7 +4,12 @@
  */
 export function formatSessionTime(startsAt: Date, endsAt: Date | null, timeZone: string | null): string {
   const format = (zone: string) => {
-    const day = new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", timeZone: zone }).format(startsAt);
+    const day = new Intl.DateTimeFormat("en-US", {
+      weekday: "short",
+      month: "short",
+      day: "numeric",
+      timeZone: zone,
+    }).format(startsAt);
     const time = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone: zone });
     return `${day}, ${time.format(startsAt)}${endsAt ? ` – ${time.format(endsAt)}` : ""}`;
   };

@@ -6,7 +6,14 @@
 export function instantToWallTime(date: Date | null, timeZone: string): string {
   if (!date) return "";
   let format: Intl.DateTimeFormat;
-  const options: Intl.DateTimeFormatOptions = { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+  const options: Intl.DateTimeFormatOptions = {
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  };
   try {
     format = new Intl.DateTimeFormat("en-CA", { ...options, timeZone });
   } catch {

@@ -31,7 +31,8 @@ describe("photo helpers", () => {
   });
 
   it("names files one way and reads back only those names", () => {
-    for (const variant of ["original", "fallback", "w480"]) expect(parseImageFileName(imageFileName(HASH, variant))).toEqual({ hash: HASH, variant });
+    for (const variant of ["original", "fallback", "w480"])
+      expect(parseImageFileName(imageFileName(HASH, variant))).toEqual({ hash: HASH, variant });
     expect(parseImageFileName(`${HASH}-w480.jpg`)).toBeNull();
     expect(parseImageFileName(`${HASH}-original.svg`)).toBeNull();
     expect(parseImageFileName(`../${HASH}-fallback.jpg`)).toBeNull();
@@ -64,23 +65,41 @@ describe("image blocks through the document model", () => {
   const doc = {
     type: "doc",
     content: [
-      { type: "note", content: [{ type: "paragraph", content: [{ type: "text", text: "Slide:" }] }, { type: "image", attrs: { hash: HASH, alt: "Latency chart", caption: " p99 ", width: 1600, height: 900 } }] },
+      {
+        type: "note",
+        content: [
+          { type: "paragraph", content: [{ type: "text", text: "Slide:" }] },
+          { type: "image", attrs: { hash: HASH, alt: "Latency chart", caption: " p99 ", width: 1600, height: 900 } },
+        ],
+      },
       { type: "image", attrs: { upload: "pending-1", alt: "not yet uploaded" } },
     ],
   };
 
   it("publishes uploaded photos with trimmed text and leaves pending ones out", () => {
     const out = notesToInterchange(doc, meta);
-    expect(out.blocks).toEqual([{ type: "note", text: "Slide:", children: [{ type: "image", hash: HASH, alt: "Latency chart", caption: "p99", width: 1600, height: 900 }] }]);
+    expect(out.blocks).toEqual([
+      {
+        type: "note",
+        text: "Slide:",
+        children: [{ type: "image", hash: HASH, alt: "Latency chart", caption: "p99", width: 1600, height: 900 }],
+      },
+    ]);
     expect(parseInterchange(out).blocks).toEqual(out.blocks);
     expect(notesToInterchange(interchangeToNotes(out), meta)).toEqual(out);
   });
 
   it("renders a responsive, lazy figure with alt and size for readers, escaped", () => {
-    const published: TalkNotesDocument = { format: "talknotes/1", ...meta, blocks: [{ type: "image", hash: HASH, alt: 'a "b" <c>', caption: "<i>x</i>", width: 700, height: 350 }] };
+    const published: TalkNotesDocument = {
+      format: "talknotes/1",
+      ...meta,
+      blocks: [{ type: "image", hash: HASH, alt: 'a "b" <c>', caption: "<i>x</i>", width: 700, height: 350 }],
+    };
     const html = renderReaderNotes(published, { personHref: () => null, imageBase: "/api/sessions/s1/images/" });
     expect(html).toContain(`src="/api/sessions/s1/images/${HASH}-fallback.jpg"`);
-    expect(html).toContain(`srcset="/api/sessions/s1/images/${HASH}-w480.webp 480w, /api/sessions/s1/images/${HASH}-w960.webp 700w"`);
+    expect(html).toContain(
+      `srcset="/api/sessions/s1/images/${HASH}-w480.webp 480w, /api/sessions/s1/images/${HASH}-w960.webp 700w"`,
+    );
     expect(html).toContain('width="700" height="350" alt="a &quot;b&quot; &lt;c&gt;" loading="lazy"');
     expect(html).toContain("<figcaption>&lt;i&gt;x&lt;/i&gt;</figcaption>");
     expect(renderMarkdownBody(published, { imageBase: "" })).toContain(`![a "b" &lt;c&gt;](${HASH}-fallback.jpg)`);
@@ -93,16 +112,30 @@ describe("photos in exports", () => {
     format: "talknotes/1",
     ...meta,
     session: { ...meta.session, slug: "t" },
-    blocks: [{ type: "note", text: "See:", children: [{ type: "image", hash: HASH, alt: "Chart", caption: "", width: 900, height: 600 }] }],
+    blocks: [
+      {
+        type: "note",
+        text: "See:",
+        children: [{ type: "image", hash: HASH, alt: "Chart", caption: "", width: 900, height: 600 }],
+      },
+    ],
   };
 
   it("Hugo writes a page bundle with the photo beside the post; Jekyll writes it under assets", () => {
     const hugo = renderStaticSite(published.conference, [published], "hugo");
-    expect(hugo.find((f) => f.path === "content/posts/t/index.md")?.content).toContain(`![Chart](${HASH}-fallback.jpg)`);
-    expect(hugo.find((f) => f.photo)).toEqual({ path: `content/posts/t/${HASH}-fallback.jpg`, content: "", photo: { session: 0, hash: HASH, variant: "fallback" } });
+    expect(hugo.find((f) => f.path === "content/posts/t/index.md")?.content).toContain(
+      `![Chart](${HASH}-fallback.jpg)`,
+    );
+    expect(hugo.find((f) => f.photo)).toEqual({
+      path: `content/posts/t/${HASH}-fallback.jpg`,
+      content: "",
+      photo: { session: 0, hash: HASH, variant: "fallback" },
+    });
     const jekyll = renderStaticSite(published.conference, [published, published], "jekyll");
     expect(jekyll.filter((f) => f.photo).map((f) => f.path)).toEqual([`assets/images/${HASH}-fallback.jpg`]);
-    expect(jekyll.find((f) => f.path.endsWith("t.md"))?.content).toContain(`![Chart](/assets/images/${HASH}-fallback.jpg)`);
+    expect(jekyll.find((f) => f.path.endsWith("t.md"))?.content).toContain(
+      `![Chart](/assets/images/${HASH}-fallback.jpg)`,
+    );
   });
 
   it("JSON links the stored original and still reads back", () => {

@@ -14,7 +14,11 @@ import { imageSources } from "./image-sources";
  * a plain `<img>` of that file. Text is escaped; `hash` is checked by the zod
  * schema and again here, so nothing but hex reaches an attribute.
  */
-export function renderImageFigure(block: ImageBlock, base: string | ReadonlyMap<string, string> | null, attrs = ""): string {
+export function renderImageFigure(
+  block: ImageBlock,
+  base: string | ReadonlyMap<string, string> | null,
+  attrs = "",
+): string {
   const caption = block.caption.trim() ? `<figcaption>${textToHtml(block.caption)}</figcaption>` : "";
   const url = typeof base === "string" ? null : base?.get(block.hash);
   if (!base || url === undefined || !IMAGE_HASH_PATTERN.test(block.hash)) {

@@ -17,7 +17,12 @@ const HOW: Record<SpeakerMatch["how"], string> = {
  * The import report's entry for a label read as a person, or null when the
  * label was the person's full name or handle (nothing was guessed).
  */
-export function attributionGuess(kind: BlockGuess["kind"], label: string, match: SpeakerMatch, line: number | null): BlockGuess | null {
+export function attributionGuess(
+  kind: BlockGuess["kind"],
+  label: string,
+  match: SpeakerMatch,
+  line: number | null,
+): BlockGuess | null {
   if (match.how === "name" || match.how === "handle") return null;
   return {
     kind,

@@ -38,7 +38,13 @@ export function buildTree(lines: readonly NoteLine[]): NoteNode[] {
     }
     if (line.heading > 0) {
       while (headings.length > 0 && (headings[headings.length - 1] as NoteNode).level >= line.heading) headings.pop();
-      const node: NoteNode = { kind: "heading", level: line.heading, text: line.text, lineNo: line.lineNo, children: [] };
+      const node: NoteNode = {
+        kind: "heading",
+        level: line.heading,
+        text: line.text,
+        lineNo: line.lineNo,
+        children: [],
+      };
       container().push(node);
       headings.push(node);
       stack = [];

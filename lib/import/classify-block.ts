@@ -35,7 +35,8 @@ function classifyUntimedBlock(node: NoteNode, parent: BlockParent, ctx: Classify
   const children = (p: BlockParent) => node.children.map((n) => child(n, p)).filter((b): b is Block => b !== null);
 
   const stripped = stripGluedImageName(node.text);
-  if (stripped.image) ctx.warnings.push(`Line ${node.lineNo}: removed the image file name "${stripped.image}" glued to the text.`);
+  if (stripped.image)
+    ctx.warnings.push(`Line ${node.lineNo}: removed the image file name "${stripped.image}" glued to the text.`);
   if (node.kind === "heading") return classifyTalk(stripped.text, node.children, ctx, child, node.lineNo);
   if (IMAGE_ONLY.test(stripped.text.trim()) && node.children.length === 0) {
     ctx.warnings.push(`Line ${node.lineNo}: skipped "${stripped.text.trim()}", an image placeholder.`);

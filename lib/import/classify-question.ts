@@ -47,7 +47,9 @@ export function classifyQuestion(
       rest = attribution.rest;
     } else {
       const newcomer =
-        looksLikeNewName(attribution.label) && splitQuotedText(attribution.rest).quoted ? ctx.people.add({ name: attribution.label, role: "audience" }) : null;
+        looksLikeNewName(attribution.label) && splitQuotedText(attribution.rest).quoted
+          ? ctx.people.add({ name: attribution.label, role: "audience" })
+          : null;
       if (newcomer) {
         askedBy = newcomer.id;
         const message = `"${attribution.label}" is not in the panel or speaker list; added as an audience member.`;
@@ -59,7 +61,12 @@ export function classifyQuestion(
   }
   const quote = splitQuotedText(rest);
   const asides: Block[] = quote.asides.map((a) => ({ type: "aside", text: a }));
-  const block: QuestionBlock = { type: "question", text: quote.text, askedBy, answers: [...asides, ...answers(node, ctx, classifyChild)] };
+  const block: QuestionBlock = {
+    type: "question",
+    text: quote.text,
+    askedBy,
+    answers: [...asides, ...answers(node, ctx, classifyChild)],
+  };
   if (guess) ctx.guesses.set(block, guess);
   return block;
 }

@@ -25,7 +25,12 @@ export interface StatementParts {
  *   enclosing speaker continuing.
  * Returns null when the bullet is none of these.
  */
-export function classifyStatement(text: string, parent: BlockParent, ctx: ClassifyContext, line: number | null = null): StatementParts | null {
+export function classifyStatement(
+  text: string,
+  parent: BlockParent,
+  ctx: ClassifyContext,
+  line: number | null = null,
+): StatementParts | null {
   const attribution = parseAttribution(text);
   if (attribution) {
     const quote = splitQuotedText(attribution.rest);
@@ -34,7 +39,10 @@ export function classifyStatement(text: string, parent: BlockParent, ctx: Classi
       const guess = attributionGuess("attribution", attribution.label, match, line);
       return { speaker: match.person.id, text: quote.text, asides: quote.asides, guess };
     }
-    const newcomer = parent === "question" && quote.quoted && looksLikeNewName(attribution.label) ? ctx.people.add({ name: attribution.label, role: "audience" }) : null;
+    const newcomer =
+      parent === "question" && quote.quoted && looksLikeNewName(attribution.label)
+        ? ctx.people.add({ name: attribution.label, role: "audience" })
+        : null;
     if (newcomer) {
       const message = `"${attribution.label}" is not in the panel or speaker list; added as an audience member.`;
       ctx.warnings.push(message);
@@ -47,7 +55,12 @@ export function classifyStatement(text: string, parent: BlockParent, ctx: Classi
   const byline = trailing ? ctx.people.resolveMatch(trailing.label) : null;
   if (trailing && byline) {
     const quote = splitQuotedText(trailing.rest);
-    return { speaker: byline.person.id, text: quote.text, asides: quote.asides, guess: attributionGuess("attribution", trailing.label, byline, line) };
+    return {
+      speaker: byline.person.id,
+      text: quote.text,
+      asides: quote.asides,
+      guess: attributionGuess("attribution", trailing.label, byline, line),
+    };
   }
   const quote = splitQuotedText(text);
   return quote.quoted ? { speaker: null, text: quote.text, asides: quote.asides, guess: null } : null;

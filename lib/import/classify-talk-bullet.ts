@@ -13,7 +13,8 @@ import { stripGluedImageName } from "./strip-glued-image-name";
  */
 export function classifyTalkBullet(node: NoteNode, ctx: ClassifyContext): Block {
   const stripped = stripGluedImageName(node.text);
-  if (stripped.image) ctx.warnings.push(`Line ${node.lineNo}: removed the image file name "${stripped.image}" glued to the text.`);
+  if (stripped.image)
+    ctx.warnings.push(`Line ${node.lineNo}: removed the image file name "${stripped.image}" glued to the text.`);
   const aside = classifyAside(ctx.toText(stripped.text), node.children.length > 0);
   if (aside) return aside;
   return classifyTalk(stripped.text, node.children, ctx, (n, p) => classifyBlock(n, p, ctx), node.lineNo);

@@ -24,7 +24,8 @@ export function classifyTalk(
   const seeds = [...header.speakers];
   const rest: NoteNode[] = [];
   for (const child of children) {
-    const line = child.kind === "paragraph" && child.children.length === 0 ? SPEAKER_LINE.exec(ctx.toText(child.text)) : null;
+    const line =
+      child.kind === "paragraph" && child.children.length === 0 ? SPEAKER_LINE.exec(ctx.toText(child.text)) : null;
     const listed = line ? parseSpeakerList(line[1] as string) : null;
     if (listed) seeds.push(...listed);
     else rest.push(child);
@@ -35,7 +36,13 @@ export function classifyTalk(
     const person =
       match && (match.how === "name" || match.how === "handle")
         ? ctx.people.resolve(seed.name)
-        : ctx.people.add({ name: seed.name, role: "speaker", affiliation: seed.affiliation, note: seed.note, handle: seed.handle });
+        : ctx.people.add({
+            name: seed.name,
+            role: "speaker",
+            affiliation: seed.affiliation,
+            note: seed.note,
+            handle: seed.handle,
+          });
     if (person && !speakers.includes(person.id)) speakers.push(person.id);
   }
   const block: TalkBlock = {

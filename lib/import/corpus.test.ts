@@ -21,13 +21,17 @@ import { readingOf } from "./reading-of";
  * asides and tips are `"note: …"`, `"aside: …"`, `"tip: …"` (or `{ N, c }`).
  */
 const dir = path.join(__dirname, "fixtures", "corpus");
-const samples = readdirSync(dir).filter((f) => /\.(txt|md)$/.test(f)).sort();
+const samples = readdirSync(dir)
+  .filter((f) => /\.(txt|md)$/.test(f))
+  .sort();
 
 describe("the notes corpus reads the way a person reads it", () => {
   it("has at least 20 samples", () => expect(samples.length).toBeGreaterThanOrEqual(20));
   for (const file of samples) {
     it(file, () => {
-      const expected = JSON.parse(readFileSync(path.join(dir, file.replace(/\.(txt|md)$/, ".expected.json")), "utf8")) as unknown;
+      const expected = JSON.parse(
+        readFileSync(path.join(dir, file.replace(/\.(txt|md)$/, ".expected.json")), "utf8"),
+      ) as unknown;
       const { document } = importNotes(readFileSync(path.join(dir, file), "utf8"));
       expect(readingOf(document)).toEqual(expected);
       expect(parseInterchange(JSON.parse(JSON.stringify(document)))).toEqual(document);
@@ -40,15 +44,25 @@ describe("the import report", () => {
 
   it("lists every guess with a confidence, least sure first, with the block's path", () => {
     const guesses = guessesOf("03-mixed-list-misspelt-first-name.md");
-    expect(guesses[0]).toMatchObject({ kind: "attribution", path: [0, 0], message: '"Alcie" read as Alice Zhang (a likely typo).' });
+    expect(guesses[0]).toMatchObject({
+      kind: "attribution",
+      path: [0, 0],
+      message: '"Alcie" read as Alice Zhang (a likely typo).',
+    });
     expect(guesses.map((g) => g.confidence)).toEqual([...guesses.map((g) => g.confidence)].sort((a, b) => a - b));
-    expect(guesses.filter((g) => g.kind === "person").map((g) => g.personId)).toEqual(["alice-zhang", "bob-ortiz", "priyanka-raman"]);
+    expect(guesses.filter((g) => g.kind === "person").map((g) => g.personId)).toEqual([
+      "alice-zhang",
+      "bob-ortiz",
+      "priyanka-raman",
+    ]);
   });
 
   it("is less sure of a list found only by its names' use than of a labelled one", () => {
     const unlabelled = guessesOf("05-unlabelled-list-after-notes.txt").filter((g) => g.kind === "person");
     const labelled = guessesOf("04-labelled-list-after-notes.txt").filter((g) => g.kind === "person");
-    expect(Math.max(...unlabelled.map((g) => g.confidence))).toBeLessThan(Math.min(...labelled.map((g) => g.confidence)));
+    expect(Math.max(...unlabelled.map((g) => g.confidence))).toBeLessThan(
+      Math.min(...labelled.map((g) => g.confidence)),
+    );
   });
 
   it("reports talk speakers read from title lines, and audience members added", () => {

@@ -14,7 +14,7 @@ function failure(bytes: Uint8Array): { code: string; message: string } {
 
 describe("decodeNotesFile", () => {
   it("decodes UTF-8 (BOM dropped) and UTF-16 with a byte-order mark", () => {
-    const text = "Talk notes: Café\n• Jody: \"hi\"\u00a0(aside)";
+    const text = 'Talk notes: Café\n• Jody: "hi"\u00a0(aside)';
     expect(decodeNotesFile(new TextEncoder().encode(`\uFEFF${text}`))).toBe(text);
     const le = new Uint8Array(2 + text.length * 2);
     le.set([0xff, 0xfe]);
@@ -27,10 +27,20 @@ describe("decodeNotesFile", () => {
 
   it("refuses empty, binary, invalid UTF-8 and too-large files with coded errors and a readable message", () => {
     expect(failure(new Uint8Array())).toEqual({ code: "empty", message: expect.stringMatching(/empty/) });
-    expect(failure(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]))).toMatchObject({ code: "binary" });
-    expect(failure(new Uint8Array(Array.from({ length: 100 }, (_, i) => (i % 2 ? 0x01 : 0x41))))).toMatchObject({ code: "binary" });
-    expect(failure(new Uint8Array([0x4e, 0x6f, 0x74, 0x65, 0xe9, 0x73]))).toEqual({ code: "invalid-utf8", message: expect.stringMatching(/UTF-8/) });
-    expect(failure(new Uint8Array(5 * 1024 * 1024 + 1).fill(0x61))).toEqual({ code: "too-large", message: expect.stringMatching(/5 MB/) });
+    expect(failure(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]))).toMatchObject({
+      code: "binary",
+    });
+    expect(failure(new Uint8Array(Array.from({ length: 100 }, (_, i) => (i % 2 ? 0x01 : 0x41))))).toMatchObject({
+      code: "binary",
+    });
+    expect(failure(new Uint8Array([0x4e, 0x6f, 0x74, 0x65, 0xe9, 0x73]))).toEqual({
+      code: "invalid-utf8",
+      message: expect.stringMatching(/UTF-8/),
+    });
+    expect(failure(new Uint8Array(5 * 1024 * 1024 + 1).fill(0x61))).toEqual({
+      code: "too-large",
+      message: expect.stringMatching(/5 MB/),
+    });
   });
 
   it("accepts exactly 5 MB", () => {

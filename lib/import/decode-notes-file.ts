@@ -19,7 +19,10 @@ export function decodeNotesFile(bytes: Uint8Array): string {
   if (utf16) return new TextDecoder(utf16, { fatal: true }).decode(bytes);
 
   if (bytes.includes(0)) {
-    throw new ImportError("binary", "This looks like a binary file (it contains NUL bytes), not plain-text or Markdown notes.");
+    throw new ImportError(
+      "binary",
+      "This looks like a binary file (it contains NUL bytes), not plain-text or Markdown notes.",
+    );
   }
   let text: string;
   try {
@@ -28,7 +31,10 @@ export function decodeNotesFile(bytes: Uint8Array): string {
     throw new ImportError("invalid-utf8", "The file is not valid UTF-8. Save it as UTF-8 text and try again.");
   }
   if (looksBinary(text)) {
-    throw new ImportError("binary", "This looks like a binary file (mostly control characters), not plain-text or Markdown notes.");
+    throw new ImportError(
+      "binary",
+      "This looks like a binary file (mostly control characters), not plain-text or Markdown notes.",
+    );
   }
   return text;
 }

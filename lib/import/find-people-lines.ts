@@ -139,8 +139,17 @@ export function findPeopleLines(lines: readonly NoteLine[], toText: (raw: string
         if (listed) {
           closeRun();
           claimed.add(i);
-          const kind = /^(moderat|host|chair)/i.test(inline[1] as string) ? "moderators" : listKind(inline[1] as string);
-          for (const person of listed) people.push({ person, list: kind, confidence: 0.95, lineNo: line.lineNo, reason: "named on a people line" });
+          const kind = /^(moderat|host|chair)/i.test(inline[1] as string)
+            ? "moderators"
+            : listKind(inline[1] as string);
+          for (const person of listed)
+            people.push({
+              person,
+              list: kind,
+              confidence: 0.95,
+              lineNo: line.lineNo,
+              reason: "named on a people line",
+            });
           pendingLabel = null;
           continue;
         }
@@ -214,7 +223,13 @@ function firstNoteLine(lines: readonly NoteLine[], toText: (raw: string) => stri
     if (line.blank || line.heading > 0) continue;
     const text = toText(line.text).trim();
     if (line.bullet !== null && !parsePersonLine(text) && !INLINE_LABEL.test(text)) return i;
-    if (line.bullet === null && (QUESTION_PREFIX.test(text) || text.startsWith(">") || (parseAttribution(text) && !INLINE_LABEL.test(text) && /:\s*["“]/.test(text)))) return i;
+    if (
+      line.bullet === null &&
+      (QUESTION_PREFIX.test(text) ||
+        text.startsWith(">") ||
+        (parseAttribution(text) && !INLINE_LABEL.test(text) && /:\s*["“]/.test(text)))
+    )
+      return i;
   }
   return lines.length;
 }

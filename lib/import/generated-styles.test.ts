@@ -31,10 +31,22 @@ function attributions(doc: TalkNotesDocument): Map<string, string> {
 
 /** Threads as shapes: block types and answer counts. */
 const structure = (doc: TalkNotesDocument) =>
-  doc.blocks.map((b) => (b.type === "question" ? `Q${b.answers.length}` : b.type === "talk" ? `T${b.children.length}` : b.type[0]));
+  doc.blocks.map((b) =>
+    b.type === "question" ? `Q${b.answers.length}` : b.type === "talk" ? `T${b.children.length}` : b.type[0],
+  );
 
 const SEEDS = 40;
-const totals = new Map<string, { attributions: number; recovered: number; people: number; peopleOk: number; structures: number; structuresOk: number }>();
+const totals = new Map<
+  string,
+  {
+    attributions: number;
+    recovered: number;
+    people: number;
+    peopleOk: number;
+    structures: number;
+    structuresOk: number;
+  }
+>();
 
 describe("generated panels and Ignite series written in note-takers' styles", () => {
   for (const style of STYLES) {
@@ -46,14 +58,22 @@ describe("generated panels and Ignite series written in note-takers' styles", ()
           const g = generate(seed * 2 + (kind === "ignite" ? 1 : 0), kind);
           const text = style.render(g, seededRandom(seed));
           const back = importNotes(text).document;
-          const want = g.doc.people.map((p) => [p.name, p.role, style.companies ? (p.affiliation ?? null) : null].join(" | ")).sort();
-          const got = back.people.map((p) => [p.name, p.role, style.companies ? (p.affiliation ?? null) : null].join(" | ")).sort();
+          const want = g.doc.people
+            .map((p) => [p.name, p.role, style.companies ? (p.affiliation ?? null) : null].join(" | "))
+            .sort();
+          const got = back.people
+            .map((p) => [p.name, p.role, style.companies ? (p.affiliation ?? null) : null].join(" | "))
+            .sort();
           t.people += want.length;
           t.peopleOk += want.filter((w) => got.includes(w)).length;
-          if (JSON.stringify(got) !== JSON.stringify(want)) failures.push(`seed ${seed} ${kind}: people ${JSON.stringify(got)} != ${JSON.stringify(want)}`);
+          if (JSON.stringify(got) !== JSON.stringify(want))
+            failures.push(`seed ${seed} ${kind}: people ${JSON.stringify(got)} != ${JSON.stringify(want)}`);
           t.structures++;
           if (JSON.stringify(structure(back)) === JSON.stringify(structure(g.doc))) t.structuresOk++;
-          else failures.push(`seed ${seed} ${kind}: structure ${structure(back).join(" ")} != ${structure(g.doc).join(" ")}`);
+          else
+            failures.push(
+              `seed ${seed} ${kind}: structure ${structure(back).join(" ")} != ${structure(g.doc).join(" ")}`,
+            );
           const expected = attributions(g.doc);
           const actual = attributions(back);
           for (const [path, who] of expected) {

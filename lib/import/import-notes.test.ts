@@ -21,9 +21,19 @@ describe("importNotes on Markdown", () => {
       hashtag: "#opscamp",
       titleTemplate: "Talk notes: {title} ({hashtag})",
     });
-    expect(document.session).toEqual({ title: "Shipping On Fridays", kind: "panel", intro: "Notes from the afternoon panel, typed live." });
+    expect(document.session).toEqual({
+      title: "Shipping On Fridays",
+      kind: "panel",
+      intro: "Notes from the afternoon panel, typed live.",
+    });
     expect(document.people).toEqual([
-      { id: "ada-byrne", name: "Ada Byrne", role: "panelist", affiliation: "Northwind", note: "CTO, formerly at Contoso" },
+      {
+        id: "ada-byrne",
+        name: "Ada Byrne",
+        role: "panelist",
+        affiliation: "Northwind",
+        note: "CTO, formerly at Contoso",
+      },
       { id: "eishay-smith", name: "Eishay Smith", role: "panelist", affiliation: "Tailspin Labs", aliases: ["Eisay"] },
       { id: "cleo-marsh", name: "Cleo Marsh", role: "panelist", affiliation: "Fabrikam" },
       { id: "dan-price", name: "Dan Price", role: "moderator", affiliation: "Contoso" },
@@ -51,28 +61,51 @@ describe("importNotes on Markdown", () => {
         askedBy: null,
         answers: [
           statement("ada-byrne", "only when rollback is one click", ["she said this twice"]),
-          statement("eishay-smith", "we deploy every day, Fridays included", [], [
-            statement(null, "the trick is small batches", ["agreed"]),
-            statement("cleo-marsh", "and a quiet pager"),
-          ]),
+          statement(
+            "eishay-smith",
+            "we deploy every day, Fridays included",
+            [],
+            [statement(null, "the trick is small batches", ["agreed"]), statement("cleo-marsh", "and a quiet pager")],
+          ),
         ],
       },
       {
         type: "question",
         text: "what about database migrations?",
         askedBy: null,
-        answers: [statement("jodi", "never on Fridays", ["who is Jodi? not on the panel"]), statement("eishay-smith", "expand and contract, always")],
+        answers: [
+          statement("jodi", "never on Fridays", ["who is Jodi? not on the panel"]),
+          statement("eishay-smith", "expand and contract, always"),
+        ],
       },
-      { type: "question", text: "how do you convince the auditors?", askedBy: "priya", answers: [statement("cleo-marsh", "show them the change log")] },
-      { type: "question", text: "How do you measure success", askedBy: null, answers: [statement("ada-byrne", "lead time and change failure rate")] },
+      {
+        type: "question",
+        text: "how do you convince the auditors?",
+        askedBy: "priya",
+        answers: [statement("cleo-marsh", "show them the change log")],
+      },
+      {
+        type: "question",
+        text: "How do you measure success",
+        askedBy: null,
+        answers: [statement("ada-byrne", "lead time and change failure rate")],
+      },
     ]);
   });
 
   it("reads asides, tips with children and keeps hostile text verbatim as plain text", () => {
     expect(document.blocks.slice(4)).toEqual([
       { type: "aside", text: "the room was packed" },
-      { type: "tip", text: "keep a deploy-freeze calendar anyway", children: [{ type: "note", text: "see https://example.com/freeze", children: [] }] },
-      { type: "note", text: 'hostile text stays text: <script>alert("x")</script> & link (javascript:alert(1))', children: [] },
+      {
+        type: "tip",
+        text: "keep a deploy-freeze calendar anyway",
+        children: [{ type: "note", text: "see https://example.com/freeze", children: [] }],
+      },
+      {
+        type: "note",
+        text: 'hostile text stays text: <script>alert("x")</script> & link (javascript:alert(1))',
+        children: [],
+      },
     ]);
   });
 
@@ -89,12 +122,23 @@ describe("importNotes on Markdown", () => {
           { type: "aside", text: "this is hilarious..." },
         ],
       },
-      { type: "talk", title: "Netomata: puppet for network gear", speakers: [], children: [{ type: "note", text: "config generation", children: [] }] },
+      {
+        type: "talk",
+        title: "Netomata: puppet for network gear",
+        speakers: [],
+        children: [{ type: "note", text: "config generation", children: [] }],
+      },
       {
         type: "talk",
         title: "Value stream mapping",
         speakers: ["tim-walker", "mia-chen"],
-        children: [{ type: "note", text: "map the current state first", children: [{ type: "note", text: "then the future state", children: [] }] }],
+        children: [
+          {
+            type: "note",
+            text: "map the current state first",
+            children: [{ type: "note", text: "then the future state", children: [] }],
+          },
+        ],
       },
     ]);
     expect(ignite.people).toEqual([
@@ -109,7 +153,13 @@ describe("importNotes on messy plain text", () => {
   const text = fixture("messy-notes.txt");
   const expected: TalkNotesDocument = {
     format: "talknotes/1",
-    conference: { name: "Ops Summit", location: "Berlin, Germany", startsOn: "2012-09-25", hashtag: "#tabs", titleTemplate: "Talk notes: {title} ({hashtag})" },
+    conference: {
+      name: "Ops Summit",
+      location: "Berlin, Germany",
+      startsOn: "2012-09-25",
+      hashtag: "#tabs",
+      titleTemplate: "Talk notes: {title} ({hashtag})",
+    },
     session: { title: "Messy Bullets", kind: "talk", intro: "" },
     people: [{ id: "grace-hopper", name: "Grace Hopper", role: "speaker", affiliation: "Navy", note: "keynote" }],
     blocks: [
@@ -117,7 +167,11 @@ describe("importNotes on messy plain text", () => {
         type: "note",
         text: "top one with nbsp",
         children: [
-          { type: "note", text: "child by tab", children: [{ type: "note", text: "grandchild by two tabs", children: [] }] },
+          {
+            type: "note",
+            text: "child by tab",
+            children: [{ type: "note", text: "grandchild by two tabs", children: [] }],
+          },
           { type: "note", text: "child by three spaces", children: [] },
         ],
       },
@@ -128,7 +182,15 @@ describe("importNotes on messy plain text", () => {
           {
             type: "note",
             text: "numbered child continued on the next line",
-            children: [{ type: "statement", speaker: "grace-hopper", text: "never give up", asides: ["obviously"], children: [] }],
+            children: [
+              {
+                type: "statement",
+                speaker: "grace-hopper",
+                text: "never give up",
+                asides: ["obviously"],
+                children: [],
+              },
+            ],
           },
         ],
       },
@@ -154,7 +216,9 @@ describe("importNotes on messy plain text", () => {
       {
         type: "note",
         text: '<script>alert("bullet")</script>',
-        children: [{ type: "note", text: 'Alice: "<iframe src=javascript:alert(1)>" (</p><p onclick=x>)', children: [] }],
+        children: [
+          { type: "note", text: 'Alice: "<iframe src=javascript:alert(1)>" (</p><p onclick=x>)', children: [] },
+        ],
       },
       { type: "note", text: "[click](javascript:alert(1)) and {{ template }} and ${expr}", children: [] },
     ]);
@@ -163,7 +227,8 @@ describe("importNotes on messy plain text", () => {
 
 describe("importNotes options", () => {
   it("uses known people (typos included) and keeps only those mentioned; caller's conference wins", () => {
-    const notes = "Talk notes: Lean Ops\n\nLean Ops\n\n• Question: what first?\n  • Jodi: \"measure unplanned work\"\n  • Mulkey: \"then cut it\"\n";
+    const notes =
+      'Talk notes: Lean Ops\n\nLean Ops\n\n• Question: what first?\n  • Jodi: "measure unplanned work"\n  • Mulkey: "then cut it"\n';
     const { document } = importNotes(notes, {
       conference: { name: "DevOps Day", startsOn: "2010-06-25" },
       knownPeople: [
@@ -171,8 +236,16 @@ describe("importNotes options", () => {
         { id: "other", name: "Someone Else", role: "speaker" },
       ],
     });
-    expect(document.conference).toEqual({ name: "DevOps Day", location: null, startsOn: "2010-06-25", hashtag: null, titleTemplate: "Talk notes: {title}" });
-    expect(document.people).toEqual([{ id: "jm", name: "Jody Mulkey", role: "panelist", affiliation: "Shopzilla", aliases: ["Jodi"] }]);
+    expect(document.conference).toEqual({
+      name: "DevOps Day",
+      location: null,
+      startsOn: "2010-06-25",
+      hashtag: null,
+      titleTemplate: "Talk notes: {title}",
+    });
+    expect(document.people).toEqual([
+      { id: "jm", name: "Jody Mulkey", role: "panelist", affiliation: "Shopzilla", aliases: ["Jodi"] },
+    ]);
     expect(document.blocks).toEqual([
       {
         type: "question",
@@ -187,13 +260,14 @@ describe("importNotes options", () => {
   });
 
   it("dedupes ids with -2 and falls back to an untitled session with a warning", () => {
-    const { document, warnings } = importNotes("• Question: \"why?\"\n  • Ann Lee: \"because\"\n", {
+    const { document, warnings } = importNotes('• Question: "why?"\n  • Ann Lee: "because"\n', {
       knownPeople: [{ id: "ann-lee", name: "Ann  Lee", role: "speaker", aliases: [] }],
     });
     expect(document.session.title).toBe("Untitled session");
     expect(warnings[0]).toMatch(/No session title/);
     expect(document.people.map((p) => p.id)).toEqual(["ann-lee"]);
-    const twins = importNotes("Title\n\nAnn Lee, Acme\nAnn Lée, Beta\n\nModerator: Ann Lee (Gamma)\n\n• x\n").document.people;
+    const twins = importNotes("Title\n\nAnn Lee, Acme\nAnn Lée, Beta\n\nModerator: Ann Lee (Gamma)\n\n• x\n").document
+      .people;
     expect(twins.map((p) => [p.id, p.name])).toEqual([
       ["ann-lee", "Ann Lee"],
       ["ann-lee-2", "Ann Lée"],
@@ -221,9 +295,9 @@ describe("importNotes options", () => {
  * glued image names, front matter keys, Markdown entity names ("&amp;" is "&").
  */
 const STRUCTURAL = new Set(
-  "talk notes question q tip moderator speaker speakers title event location date png jpg opslogo newimage amp lt gt".split(" ").concat(
-    "january february march april may june july august september october november december".split(" "),
-  ),
+  "talk notes question q tip moderator speaker speakers title event location date png jpg opslogo newimage amp lt gt"
+    .split(" ")
+    .concat("january february march april may june july august september october november december".split(" ")),
 );
 
 function words(s: string): string[] {

@@ -1,4 +1,10 @@
-import type { Block, InterchangeConference, InterchangePerson, SessionKind, TalkNotesDocument } from "../interchange/types";
+import type {
+  Block,
+  InterchangeConference,
+  InterchangePerson,
+  SessionKind,
+  TalkNotesDocument,
+} from "../interchange/types";
 import { INTERCHANGE_FORMAT } from "../interchange/types";
 import { walkBlocks } from "../interchange/walk-blocks";
 import { instantToWallTime } from "../format/instant-to-wall-time";
@@ -65,8 +71,10 @@ export interface ImportNotesResult {
  * is not notes at all; see decodeNotesFile for bytes.
  */
 export function importNotes(text: string, options: ImportNotesOptions = {}): ImportNotesResult {
-  if (text.length > MAX_NOTES_BYTES) throw new ImportError("too-large", "The notes are larger than 5 MB; split them into one file per session.");
-  if (text.includes("\u0000")) throw new ImportError("binary", "The text contains NUL characters; it looks like a binary file, not notes.");
+  if (text.length > MAX_NOTES_BYTES)
+    throw new ImportError("too-large", "The notes are larger than 5 MB; split them into one file per session.");
+  if (text.includes("\u0000"))
+    throw new ImportError("binary", "The text contains NUL characters; it looks like a binary file, not notes.");
   const lines = tokenizeLines(text);
   if (lines.every((l) => l.blank)) throw new ImportError("empty", "There is nothing to import: the notes are empty.");
 
@@ -75,7 +83,9 @@ export function importNotes(text: string, options: ImportNotesOptions = {}): Imp
   const knownNames = options.conference?.name ? [options.conference.name] : [];
   // People lists first, wherever they are; their lines are then neither intro nor notes.
   const found = findPeopleLines(lines, toText, parseFrontMatter(lines.map((l) => l.text))?.bodyStart ?? 0);
-  const visible = lines.map((l) => (found.claimed.has(l.lineNo - 1) ? { ...l, indent: 0, bullet: null, heading: 0, text: "", blank: true } : l));
+  const visible = lines.map((l) =>
+    found.claimed.has(l.lineNo - 1) ? { ...l, indent: 0, bullet: null, heading: 0, text: "", blank: true } : l,
+  );
   const listed = found.people.map((p, i) => ({ id: String(i), name: p.person.name, handle: p.person.handle }));
   const isAttributed = (line: string) => {
     const label = parseAttribution(line)?.label;
@@ -85,7 +95,11 @@ export function importNotes(text: string, options: ImportNotesOptions = {}): Imp
 
   const startsAt = options.times?.startsAt ?? null;
   const timeZone = options.times?.timeZone || "UTC";
-  const day = (startsAt ? instantToWallTime(new Date(startsAt), timeZone).slice(0, 10) : null) ?? options.conference?.startsOn ?? header.conference.startsOn ?? null;
+  const day =
+    (startsAt ? instantToWallTime(new Date(startsAt), timeZone).slice(0, 10) : null) ??
+    options.conference?.startsOn ??
+    header.conference.startsOn ??
+    null;
   const ctx: ClassifyContext = {
     people: new PeopleRegistry(options.knownPeople),
     warnings: [],
@@ -101,12 +115,15 @@ export function importNotes(text: string, options: ImportNotesOptions = {}): Imp
   const blocks: Block[] = [];
   for (const node of tree) {
     const block =
-      kind === "ignite" && !hasSections && node.kind === "bullet" ? classifyTalkBullet(node, ctx) : classifyBlock(node, "top", ctx);
+      kind === "ignite" && !hasSections && node.kind === "bullet"
+        ? classifyTalkBullet(node, ctx)
+        : classifyBlock(node, "top", ctx);
     if (block) blocks.push(block);
   }
 
-  if (!header.title) ctx.warnings.unshift("No session title found; using \"Untitled session\".");
-  if (ctx.people.overflowed) ctx.warnings.push(`More than ${MAX_SESSION_PEOPLE} people: the names after that stay text.`);
+  if (!header.title) ctx.warnings.unshift('No session title found; using "Untitled session".');
+  if (ctx.people.overflowed)
+    ctx.warnings.push(`More than ${MAX_SESSION_PEOPLE} people: the names after that stay text.`);
   const conference: InterchangeConference = {
     name: header.conference.name ?? "",
     location: header.conference.location ?? null,
@@ -124,7 +141,9 @@ export function importNotes(text: string, options: ImportNotesOptions = {}): Imp
       blocks,
     },
     warnings: ctx.warnings,
-    guesses: [...personGuesses, ...blockGuesses(blocks, ctx.guesses)].sort((a, b) => a.confidence - b.confidence || (a.line ?? 0) - (b.line ?? 0)),
+    guesses: [...personGuesses, ...blockGuesses(blocks, ctx.guesses)].sort(
+      (a, b) => a.confidence - b.confidence || (a.line ?? 0) - (b.line ?? 0),
+    ),
   };
 }
 

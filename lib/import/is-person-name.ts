@@ -1,14 +1,37 @@
 /** Lowercase words allowed inside a name ("Ludwig van Beethoven", "Ana de la Cruz"). */
-const PARTICLES = new Set(["van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "le", "la", "bin", "al", "ter", "ten", "y", "e", "dos", "das"]);
+const PARTICLES = new Set([
+  "van",
+  "von",
+  "der",
+  "den",
+  "de",
+  "del",
+  "della",
+  "da",
+  "di",
+  "du",
+  "le",
+  "la",
+  "bin",
+  "al",
+  "ter",
+  "ten",
+  "y",
+  "e",
+  "dos",
+  "das",
+]);
 /**
  * Capitalised words that appear in talk titles and headings but (almost) never
  * in names: a line with one of them is a title ("Shipping Without Fear",
  * "Observability In Practice"), not a person.
  */
 const TITLE_WORDS = new Set(
-  ("the of and or for to in on with that this it we us without at an is are be how why what when where who your our my their its not no vs " +
+  (
+    "the of and or for to in on with that this it we us without at an is are be how why what when where who your our my their its not no vs " +
     "from by into about beyond over under after before via using through than is do does can will new all one two three " +
-    "talk talks session panel notes keynote workshop lightning ignite intro introduction track q&a").split(" "),
+    "talk talks session panel notes keynote workshop lightning ignite intro introduction track q&a"
+  ).split(" "),
 );
 const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
 const INITIAL = /^\p{Lu}\.?$/u;

@@ -24,5 +24,9 @@ export function markdownImageLinks(text: string): MarkdownImageLink[] {
 export function imageLinkOfNote(noteText: string, links: readonly MarkdownImageLink[]): MarkdownImageLink | null {
   const text = noteText.trim();
   // Markdown notes read the link as text; plain-text notes keep it as written.
-  return links.find((l) => text === (l.alt && l.alt !== l.src ? `${l.alt} (${l.src})` : l.src) || text === `![${l.alt}](${l.src})`) ?? null;
+  return (
+    links.find(
+      (l) => text === (l.alt && l.alt !== l.src ? `${l.alt} (${l.src})` : l.src) || text === `![${l.alt}](${l.src})`,
+    ) ?? null
+  );
 }

@@ -13,12 +13,17 @@ export function markdownInlineToText(line: string): string {
   if (trailingBackslashes(line) % 2 === 1) line = line.slice(0, -1).trimEnd();
   const escaped: string[] = [];
   // Park escaped characters in the private-use area so "\*" never reads as emphasis.
-  let s = line.replace(/\\([!-/:-@[-`{-~])/g, (_, ch: string) => `\uE000${String.fromCharCode(0xe100 + escaped.push(ch) - 1)}`);
+  let s = line.replace(
+    /\\([!-/:-@[-`{-~])/g,
+    (_, ch: string) => `\uE000${String.fromCharCode(0xe100 + escaped.push(ch) - 1)}`,
+  );
   s = s
     .replace(/`([^`]+)`/g, "$1")
     // Link text and URL stop at the next bracket, and bold text at the next delimiter: each try then scans
     // only up to where the next one starts, so a line full of "[" or "**a " stays linear (it was quadratic).
-    .replace(/!?\[([^[\]]*)\]\(\s*<?([^)\s>[\]]+)>?(?:\s+"[^"]*")?\s*\)/g, (_, text: string, url: string) => (text === url || !text ? url : `${text} (${url})`))
+    .replace(/!?\[([^[\]]*)\]\(\s*<?([^)\s>[\]]+)>?(?:\s+"[^"]*")?\s*\)/g, (_, text: string, url: string) =>
+      text === url || !text ? url : `${text} (${url})`,
+    )
     .replace(/<((?:https?|mailto):[^>\s]+)>/g, "$1")
     .replace(/(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1/g, "$2")
     .replace(/(^|[^\p{L}\p{N}*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\p{L}\p{N}*])/gu, "$1$2")

@@ -38,7 +38,11 @@ describe("matchSpeaker", () => {
   });
 
   it("uses the autocomplete's ranking for prefixes, initials and middle initials", () => {
-    const more = [...people, { id: "mary", name: "Mary K. Lee", role: "panelist" as const }, { id: "chris", name: "Christopher Lane", role: "panelist" as const }];
+    const more = [
+      ...people,
+      { id: "mary", name: "Mary K. Lee", role: "panelist" as const },
+      { id: "chris", name: "Christopher Lane", role: "panelist" as const },
+    ];
     expect(matchSpeaker("Mary K.", more)?.person.id).toBe("mary");
     expect(matchSpeaker("Chris", more)).toMatchObject({ person: { id: "chris" }, how: "prefix" });
     expect(matchSpeaker("Ch", more)).toBeNull();

@@ -6,7 +6,8 @@ import type { SpeakerMatchIndex } from "./prepare-speaker-match";
 import { prepareSpeakerMatch } from "./prepare-speaker-match";
 
 /** How a label was tied to a person, strongest first. */
-export type SpeakerMatchKind = "name" | "handle" | "alias" | "first-name" | "last-name" | "initials" | "prefix" | "fuzzy";
+export type SpeakerMatchKind =
+  "name" | "handle" | "alias" | "first-name" | "last-name" | "initials" | "prefix" | "fuzzy";
 
 export interface SpeakerMatch<P extends MatchablePerson = InterchangePerson> {
   person: P;
@@ -67,11 +68,14 @@ export function matchSpeaker<P extends MatchablePerson>(
     return { person: best.person, how: "fuzzy", distance: best.score >= 28 ? 1 : 2 };
   }
   // A prefix ("Chris" for "Christopher", "Mary K." for "Mary K. Lee") needs three letters to mean anyone.
-  if (best.matchedOn === "initials") return key.length >= 2 ? { person: best.person, how: "initials", distance: 0 } : null;
+  if (best.matchedOn === "initials")
+    return key.length >= 2 ? { person: best.person, how: "initials", distance: 0 } : null;
   if ((words[0] ?? "").length < 3) return null;
   return { person: best.person, how: "prefix", distance: 0 };
 }
 
 function nameTokens(p: MatchablePerson): string[] {
-  return [p.name, p.handle ?? "", ...(p.aliases ?? [])].flatMap((s) => normalizeText(s.replace(/^@/, "")).split(" ")).filter(Boolean);
+  return [p.name, p.handle ?? "", ...(p.aliases ?? [])]
+    .flatMap((s) => normalizeText(s.replace(/^@/, "")).split(" "))
+    .filter(Boolean);
 }

@@ -6,11 +6,20 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => [string, string, string]][] = [
   // 2010-06-25
   [/^(\d{4})-(\d{1,2})-(\d{1,2})$/, (m) => [m[1] as string, m[2] as string, m[3] as string]],
   // June 25, 2010 / Friday, June 25th 2010
-  [new RegExp(String.raw`^${WEEKDAY}${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$`, "i"), (m) => [m[3] as string, month(m[1]), m[2] as string]],
+  [
+    new RegExp(String.raw`^${WEEKDAY}${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$`, "i"),
+    (m) => [m[3] as string, month(m[1]), m[2] as string],
+  ],
   // 25 June 2010
-  [new RegExp(String.raw`^${WEEKDAY}(\d{1,2})(?:st|nd|rd|th)?\.?\s+${MONTH},?\s+(\d{4})$`, "i"), (m) => [m[3] as string, month(m[2]), m[1] as string]],
+  [
+    new RegExp(String.raw`^${WEEKDAY}(\d{1,2})(?:st|nd|rd|th)?\.?\s+${MONTH},?\s+(\d{4})$`, "i"),
+    (m) => [m[3] as string, month(m[2]), m[1] as string],
+  ],
   // The blog's date widget, glued: "Jun252010"
-  [/^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(\d{1,2})(\d{4})$/i, (m) => [m[3] as string, month(m[1]), m[2] as string]],
+  [
+    /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(\d{1,2})(\d{4})$/i,
+    (m) => [m[3] as string, month(m[1]), m[2] as string],
+  ],
 ];
 
 /**

@@ -23,7 +23,10 @@ describe("parseTalkHeader", () => {
   });
 
   it("does not invent speakers from titles that merely look like names", () => {
-    expect(read("Netomata: like puppet for network equipment")).toEqual(["Netomata: like puppet for network equipment", []]);
+    expect(read("Netomata: like puppet for network equipment")).toEqual([
+      "Netomata: like puppet for network equipment",
+      [],
+    ]);
     expect(read("Continuous Delivery: why it matters")).toEqual(["Continuous Delivery: why it matters", []]);
     expect(read("Chef - The Easy Way")).toEqual(["Chef - The Easy Way", []]);
     expect(read("Systems thinking & Value stream mapping: ")).toEqual(["Systems thinking & Value stream mapping", []]);
@@ -37,19 +40,34 @@ describe("parseTalkHeader by parts", () => {
     return [h.title, h.speakers.map((s) => [s.name, s.affiliation, s.handle, s.note])];
   };
   it("reads title, name, company, handle, url and email in any order", () => {
-    expect(full("Erik Sowa, Lyris: Latent Code: http://example.org")).toEqual(["Latent Code: http://example.org", [["Erik Sowa", "Lyris", null, null]]]);
-    expect(full("Immutable Servers: Maya Chen from Heroku")).toEqual(["Immutable Servers", [["Maya Chen", "Heroku", null, null]]]);
+    expect(full("Erik Sowa, Lyris: Latent Code: http://example.org")).toEqual([
+      "Latent Code: http://example.org",
+      [["Erik Sowa", "Lyris", null, null]],
+    ]);
+    expect(full("Immutable Servers: Maya Chen from Heroku")).toEqual([
+      "Immutable Servers",
+      [["Maya Chen", "Heroku", null, null]],
+    ]);
     expect(full("Dashboards That Lie, Raj Patel, Etsy team: http://etsy.example/d: raj@etsy.example")).toEqual([
       "Dashboards That Lie: http://etsy.example/d",
       [["Raj Patel", "Etsy", null, "raj@etsy.example"]],
     ]);
-    expect(full("Ten Years Of Pagers: Lena Berg, lena@berg.example")).toEqual(["Ten Years Of Pagers", [["Lena Berg", null, null, "lena@berg.example"]]]);
-    expect(full("Sam Lee (@samlee): Build Speed Matters")).toEqual(["Build Speed Matters", [["Sam Lee", null, "@samlee", null]]]);
+    expect(full("Ten Years Of Pagers: Lena Berg, lena@berg.example")).toEqual([
+      "Ten Years Of Pagers",
+      [["Lena Berg", null, null, "lena@berg.example"]],
+    ]);
+    expect(full("Sam Lee (@samlee): Build Speed Matters")).toEqual([
+      "Build Speed Matters",
+      [["Sam Lee", null, "@samlee", null]],
+    ]);
     expect(full("Why Bazel — Sam Lee (@samlee)")).toEqual(["Why Bazel", [["Sam Lee", null, "@samlee", null]]]);
     expect(full("王小明 (Tencent): Scaling Chat")).toEqual(["Scaling Chat", [["王小明", "Tencent", null, null]]]);
   });
   it("needs evidence before a name-shaped part becomes a speaker", () => {
-    expect(full("Continuous Delivery: Why It Matters (@jez)")).toEqual(["Continuous Delivery: Why It Matters", [["@jez", null, "@jez", null]]]);
+    expect(full("Continuous Delivery: Why It Matters (@jez)")).toEqual([
+      "Continuous Delivery: Why It Matters",
+      [["@jez", null, "@jez", null]],
+    ]);
     expect(full("Immutable Servers: Maya Chen")).toEqual(["Immutable Servers: Maya Chen", []]);
   });
 });

@@ -63,7 +63,8 @@ export function parseTalkHeader(text: string, isKnown: (name: string) => boolean
   // Emails at the end (`: raj@etsy.example`) belong to the speaker; URLs stay in the title.
   const segments = rest.split(": ");
   const emails: string[] = [];
-  while (segments.length > 1 && EMAIL.test((segments[segments.length - 1] as string).trim())) emails.unshift((segments.pop() as string).trim());
+  while (segments.length > 1 && EMAIL.test((segments[segments.length - 1] as string).trim()))
+    emails.unshift((segments.pop() as string).trim());
   rest = segments.join(": ");
 
   const evidence = (c: Candidate): number => {
@@ -138,6 +139,8 @@ function* candidates(segments: readonly string[]): Generator<Candidate> {
 /** True when a handle or an email's local part contains a word of the name ("@eriksowa" for "Erik Sowa"). */
 function resembles(handle: string, name: string): boolean {
   const h = normalizeText(handle.replace(/^@/, "")).replace(/ /g, "");
-  const words = normalizeText(name).split(" ").filter((w) => w.length >= 2);
+  const words = normalizeText(name)
+    .split(" ")
+    .filter((w) => w.length >= 2);
   return h.length >= 2 && words.some((w) => h.includes(w));
 }

@@ -37,26 +37,46 @@ describe("hostile notes stay linear", () => {
   // Each shape at n and 8n: a linear step takes about 8 times as long, a quadratic one 64 times;
   // the wide margin keeps a busy, shared machine from failing a linear step.
   const shapes: [string, (n: number) => string][] = [
-    ["distinct people in one list", (n) => `Talk notes: T\n\n${Array.from({ length: n }, (_, i) => `${word(i)} ${word(i + 1)} (Co ${i})`).join("\n")}\n\n- x\n`],
-    ["distinct audience members answering", (n) => `# T\n\nAda Byrne (X)\nBo Chen (Y)\n\n- Q: why?\n${Array.from({ length: n }, (_, i) => `  - ${word(i)}: "yes"`).join("\n")}\n`],
-    ["first-name, typo and byline attributions", (n) => `# T\n\nAlice Zhang (X)\nBobby Ortiz (Y)\n\n- Q: why?\n${Array.from({ length: n }, (_, i) => `  - ${i % 2 ? "Alcie" : "Bobby"}: "yes" — Alice`).join("\n")}\n`],
-    ["Ignite talk headers", (n) => `Ignite talks\n\n${Array.from({ length: n }, (_, i) => `• Talk ${i}: ${word(i)} ${word(i + 7)} from Co, ${word(i)}@example.org`).join("\n")}\n`],
+    [
+      "distinct people in one list",
+      (n) =>
+        `Talk notes: T\n\n${Array.from({ length: n }, (_, i) => `${word(i)} ${word(i + 1)} (Co ${i})`).join("\n")}\n\n- x\n`,
+    ],
+    [
+      "distinct audience members answering",
+      (n) =>
+        `# T\n\nAda Byrne (X)\nBo Chen (Y)\n\n- Q: why?\n${Array.from({ length: n }, (_, i) => `  - ${word(i)}: "yes"`).join("\n")}\n`,
+    ],
+    [
+      "first-name, typo and byline attributions",
+      (n) =>
+        `# T\n\nAlice Zhang (X)\nBobby Ortiz (Y)\n\n- Q: why?\n${Array.from({ length: n }, (_, i) => `  - ${i % 2 ? "Alcie" : "Bobby"}: "yes" — Alice`).join("\n")}\n`,
+    ],
+    [
+      "Ignite talk headers",
+      (n) =>
+        `Ignite talks\n\n${Array.from({ length: n }, (_, i) => `• Talk ${i}: ${word(i)} ${word(i + 7)} from Co, ${word(i)}@example.org`).join("\n")}\n`,
+    ],
     ["one line of separators", (n) => `# T\n\n- ${"A B: C, D - E — F (G @h) ".repeat(n)}\n`],
     ["one people line", (n) => `Panel: ${"Ada Byrne (X; y), ".repeat(n)}\n\n- x\n`],
     ["one line of parentheses", (n) => `# T\n\n- ${"(".repeat(n * 10)}${")".repeat(n * 10)}\n`],
     ["one line of @ and dots", (n) => `Ignite\n\n• T: ${"a@b.".repeat(n * 5)}\n`],
   ];
   for (const [name, make] of shapes) {
-    it(name, () => {
-      const small = make(5_000);
-      const large = make(40_000);
-      expect(large.length).toBeLessThan(5 * 1024 * 1024);
-      importNotes(small); // warm up
-      const t1 = best(() => importNotes(small));
-      const t8 = best(() => importNotes(large));
-      expect(t8, `${t1.toFixed(0)} ms -> ${t8.toFixed(0)} ms`).toBeLessThan(24 * t1 + 300);
-      expect(t8).toBeLessThan(BUDGET_MS);
-    }, 60_000);
+    it(
+      name,
+      () => {
+        const small = make(5_000);
+        const large = make(40_000);
+        expect(large.length).toBeLessThan(5 * 1024 * 1024);
+        importNotes(small); // warm up
+        const t1 = best(() => importNotes(small));
+        const t8 = best(() => importNotes(large));
+        expect(t8, `${t1.toFixed(0)} ms -> ${t8.toFixed(0)} ms`).toBeLessThan(24 * t1 + 300);
+        expect(t8).toBeLessThan(BUDGET_MS);
+      },
+      60_000,
+    );
   }
 
   it("line parsers bail out or stay linear on megabyte lines", () => {

@@ -112,7 +112,11 @@ export function readHeader(
       continue;
     }
     if (!eventSeen) {
-      const names = [...knownEventNames, ...(conf.name ? [conf.name] : []), ...(conf.hashtag ? [conf.hashtag.replace(/^#/, "")] : [])];
+      const names = [
+        ...knownEventNames,
+        ...(conf.name ? [conf.name] : []),
+        ...(conf.hashtag ? [conf.hashtag.replace(/^#/, "")] : []),
+      ];
       const event = splitEventLine(text, names);
       const nextIsDate = parseDateLine(nextText(lines, i, toText)) !== null;
       const knownName = event !== null && !!conf.name && (sameText(text, conf.name) || sameText(event.name, conf.name));

@@ -6,14 +6,20 @@ const berlin = { day: "2026-06-12", timeZone: "Europe/Berlin", startsAt: null };
 
 describe("readLeadingTime", () => {
   it("reads a time of day on the session's day in the conference's zone", () => {
-    expect(readLeadingTime("12:04 Jody: we ship daily", berlin)).toEqual({ at: "2026-06-12T10:04:00.000Z", rest: "Jody: we ship daily" });
+    expect(readLeadingTime("12:04 Jody: we ship daily", berlin)).toEqual({
+      at: "2026-06-12T10:04:00.000Z",
+      rest: "Jody: we ship daily",
+    });
     expect(readLeadingTime("9:05:30 - opening", berlin)).toEqual({ at: "2026-06-12T07:05:30.000Z", rest: "opening" });
     expect(readLeadingTime("[12:04] Q: why?", berlin)?.at).toBe("2026-06-12T10:04:00.000Z");
   });
 
   it("reads a bracketed time as time into the session when its start is known", () => {
     const anchor = { ...berlin, startsAt: "2026-06-12T14:00:00+02:00" };
-    expect(readLeadingTime("[00:12:30] the demo starts", anchor)).toEqual({ at: "2026-06-12T12:12:30.000Z", rest: "the demo starts" });
+    expect(readLeadingTime("[00:12:30] the demo starts", anchor)).toEqual({
+      at: "2026-06-12T12:12:30.000Z",
+      rest: "the demo starts",
+    });
     // A plain time stays a time of day.
     expect(readLeadingTime("14:20 later", anchor)?.at).toBe("2026-06-12T12:20:00.000Z");
   });
@@ -48,7 +54,11 @@ describe("importNotes keeps the times notes carry", () => {
     const [q, plain] = document.blocks;
     expect(q).toMatchObject({ type: "question", text: "What are the anti-patterns?", at: "2010-06-25T21:05:00.000Z" });
     if (q?.type !== "question") throw new Error("expected a question");
-    expect(q.answers[0]).toMatchObject({ type: "statement", text: "focus on unplanned work", at: "2010-06-25T21:06:30.000Z" });
+    expect(q.answers[0]).toMatchObject({
+      type: "statement",
+      text: "focus on unplanned work",
+      at: "2010-06-25T21:06:30.000Z",
+    });
     expect(plain).not.toHaveProperty("at");
   });
 });

@@ -9,7 +9,8 @@ import type { Block, TalkNotesDocument } from "../interchange/types";
 export type Reading = string | Record<string, unknown>;
 
 export function readingOf(doc: TalkNotesDocument) {
-  const name = (id: string | null) => (id === null ? "…" : (doc.people.find((p) => p.id === id)?.name ?? `unknown id ${id}`));
+  const name = (id: string | null) =>
+    id === null ? "…" : (doc.people.find((p) => p.id === id)?.name ?? `unknown id ${id}`);
   const blocks = (list: Block[]): Reading[] =>
     list.map((b): Reading => {
       switch (b.type) {
@@ -18,7 +19,11 @@ export function readingOf(doc: TalkNotesDocument) {
         case "statement": {
           const line = `${name(b.speaker)}: ${b.text}`;
           if (b.asides.length === 0 && b.children.length === 0) return line;
-          return { S: line, ...(b.asides.length ? { asides: b.asides } : {}), ...(b.children.length ? { c: blocks(b.children) } : {}) };
+          return {
+            S: line,
+            ...(b.asides.length ? { asides: b.asides } : {}),
+            ...(b.children.length ? { c: blocks(b.children) } : {}),
+          };
         }
         case "talk":
           return { T: b.title, by: b.speakers.map(name), ...(b.children.length ? { c: blocks(b.children) } : {}) };
@@ -41,4 +46,3 @@ export function readingOf(doc: TalkNotesDocument) {
     blocks: blocks(doc.blocks),
   };
 }
-

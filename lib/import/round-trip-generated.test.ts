@@ -11,9 +11,25 @@ import { importNotes } from "./import-notes";
  * failure names the seed that reproduces it.
  */
 const FIRST = ["Amara", "Bruno", "Chen", "Dana", "Eishay", "Farah", "Gustav", "Hiro", "Ines", "Jody", "Kurt", "Lena"];
-const LAST = ["Okafor", "Castellanos", "Wei", "Whitfield", "Smith", "Haddad", "Lind", "Tanaka", "Moreau", "Mulkey", "Milne", "Berg"];
+const LAST = [
+  "Okafor",
+  "Castellanos",
+  "Wei",
+  "Whitfield",
+  "Smith",
+  "Haddad",
+  "Lind",
+  "Tanaka",
+  "Moreau",
+  "Mulkey",
+  "Milne",
+  "Berg",
+];
 const COMPANIES = ["Tidewater Labs", "Quayside Bank", "Lantern Systems", "Shopzilla", "ThoughtWorks", "451 Group"];
-const WORDS = "deploy metrics outcomes cycle time throughput pager budget rollback incident release feature team trust latency cost".split(" ");
+const WORDS =
+  "deploy metrics outcomes cycle time throughput pager budget rollback incident release feature team trust latency cost".split(
+    " ",
+  );
 
 function generate(seed: number): TalkNotesDocument {
   const r = seededRandom(seed);
@@ -49,7 +65,11 @@ function generate(seed: number): TalkNotesDocument {
         answers: Array.from({ length: 1 + Math.floor(r() * 4) }, () => statement(0)),
       });
     } else if (kind < 0.85) {
-      blocks.push({ type: "note", text: sentence(6), children: r() < 0.5 ? [{ type: "note", text: sentence(4), children: [] }] : [] });
+      blocks.push({
+        type: "note",
+        text: sentence(6),
+        children: r() < 0.5 ? [{ type: "note", text: sentence(4), children: [] }] : [],
+      });
     } else {
       blocks.push({ type: "aside", text: sentence(5).toLowerCase() });
     }

@@ -4,10 +4,24 @@ import { splitEventLine } from "./split-event-line";
 
 describe("splitEventLine", () => {
   it("cuts a glued logo file name out of the event header", () => {
-    expect(splitEventLine("DevOps Daydevopslogo.jpgSanta Clara, CA")).toEqual({ name: "DevOps Day", location: "Santa Clara, CA", image: "devopslogo.jpg" });
-    expect(splitEventLine("Velocity Conflogo.pngSanta Clara, CA", ["Velocity Conf"])).toMatchObject({ name: "Velocity Conf" });
-    expect(splitEventLine("Monitorama Eventbanner.gifPortland")).toEqual({ name: "Monitorama Event", location: "Portland", image: "banner.gif" });
-    expect(splitEventLine("DevOps Day, Santa Clara, CA")).toEqual({ name: "DevOps Day", location: "Santa Clara, CA", image: null });
+    expect(splitEventLine("DevOps Daydevopslogo.jpgSanta Clara, CA")).toEqual({
+      name: "DevOps Day",
+      location: "Santa Clara, CA",
+      image: "devopslogo.jpg",
+    });
+    expect(splitEventLine("Velocity Conflogo.pngSanta Clara, CA", ["Velocity Conf"])).toMatchObject({
+      name: "Velocity Conf",
+    });
+    expect(splitEventLine("Monitorama Eventbanner.gifPortland")).toEqual({
+      name: "Monitorama Event",
+      location: "Portland",
+      image: "banner.gif",
+    });
+    expect(splitEventLine("DevOps Day, Santa Clara, CA")).toEqual({
+      name: "DevOps Day",
+      location: "Santa Clara, CA",
+      image: null,
+    });
     expect(splitEventLine("just words")).toBeNull();
   });
 });

@@ -17,6 +17,7 @@ export function stripGluedImageName(text: string): { text: string; image: string
   while (runStart > 0 && /[\w-]/.test(text[runStart - 1] as string)) runStart--;
   let start = runStart;
   while (start < extension.index && !/[A-Za-z]/.test(text[start] as string)) start++;
-  if (start === extension.index || start === 0 || !/[)\]"'”!?]/.test(text[start - 1] as string)) return { text, image: null };
+  if (start === extension.index || start === 0 || !/[)\]"'”!?]/.test(text[start - 1] as string))
+    return { text, image: null };
   return { text: text.slice(0, start).trimEnd(), image: text.slice(start) };
 }

@@ -57,7 +57,8 @@ function headingText(afterHashes: string): string {
   let closing = text.length;
   while (closing > 0 && text[closing - 1] === "#") closing--;
   // "# Title ##" closes; "# C#" and "# ###" do not (the hashes must follow a space and some text).
-  if (closing > 0 && closing < text.length && /\s/.test(text[closing - 1] as string)) return text.slice(0, closing).trimEnd();
+  if (closing > 0 && closing < text.length && /\s/.test(text[closing - 1] as string))
+    return text.slice(0, closing).trimEnd();
   return text;
 }
 

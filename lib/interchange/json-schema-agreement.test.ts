@@ -26,7 +26,9 @@ interface JsonSchema {
   $defs?: Record<string, JsonSchema>;
 }
 
-const root = JSON.parse(readFileSync(path.resolve(__dirname, "../../docs/talknotes-1.schema.json"), "utf8")) as JsonSchema;
+const root = JSON.parse(
+  readFileSync(path.resolve(__dirname, "../../docs/talknotes-1.schema.json"), "utf8"),
+) as JsonSchema;
 const defs = root.$defs ?? {};
 
 const objectSchemas: Array<[string, z.ZodObject, JsonSchema]> = [
@@ -36,7 +38,11 @@ const objectSchemas: Array<[string, z.ZodObject, JsonSchema]> = [
   ["person", talknotesSchema.person, defs.person!],
   ["author", talknotesSchema.author, defs.author!],
   ["recording", talknotesSchema.recording, defs.recording!],
-  ...Object.entries(talknotesSchema.blocks).map(([name, schema]): [string, z.ZodObject, JsonSchema] => [name, schema, defs[name]!]),
+  ...Object.entries(talknotesSchema.blocks).map(([name, schema]): [string, z.ZodObject, JsonSchema] => [
+    name,
+    schema,
+    defs[name]!,
+  ]),
 ];
 
 describe("docs/talknotes-1.schema.json agrees with the zod schema", () => {
@@ -61,7 +67,9 @@ describe("docs/talknotes-1.schema.json agrees with the zod schema", () => {
   });
 
   it("lists every block type in the block union", () => {
-    expect(defs.block?.oneOf?.map((s) => s.$ref)).toEqual(Object.keys(talknotesSchema.blocks).map((k) => `#/$defs/${k}`));
+    expect(defs.block?.oneOf?.map((s) => s.$ref)).toEqual(
+      Object.keys(talknotesSchema.blocks).map((k) => `#/$defs/${k}`),
+    );
   });
 
   // A tiny evaluator for the keywords the schema uses; enough to run samples
@@ -92,29 +100,148 @@ describe("docs/talknotes-1.schema.json agrees with the zod schema", () => {
   type Mutation = [string, (doc: Record<string, any>) => void]; // eslint-disable-line @typescript-eslint/no-explicit-any
   const mutations: Mutation[] = [
     ["unchanged", () => {}],
-    ["optional fields absent", (d) => { delete d.session.startsAt; delete d.conference.hashtag; }],
-    ["optional fields null", (d) => { d.session.room = null; d.session.slug = null; d.people[0].handle = null; }],
-    ["unknown extra property", (d) => { d.blocks[0].marks = []; }],
-    ["wrong format", (d) => { d.format = "talknotes/2"; }],
-    ["missing people", (d) => { delete d.people; }],
-    ["location missing (required but nullable)", (d) => { delete d.conference.location; }],
-    ["kind not in enum", (d) => { d.session.kind = "fireside"; }],
-    ["role not in enum", (d) => { d.people[1].role = "host"; }],
-    ["bad startsOn", (d) => { d.conference.startsOn = "25/06/2010"; }],
-    ["bad slug", (d) => { d.session.slug = "Hello World"; }],
-    ["empty person id", (d) => { d.people[0].id = ""; }],
-    ["aliases not strings", (d) => { d.people[0].aliases = [1]; }],
-    ["unknown block type", (d) => { d.blocks.push({ type: "poll", text: "x" }); }],
-    ["statement without asides", (d) => { delete d.blocks[0].answers[0].asides; }],
-    ["askedBy missing", (d) => { delete d.blocks[1].askedBy; }],
-    ["nested bad block", (d) => { d.blocks[1].answers[0].children[0].text = null; }],
-    ["talk speakers not array", (d) => { d.blocks.push({ type: "talk", title: "t", speakers: "tl", children: [] }); }],
-    ["aside with children ignored", (d) => { d.blocks.push({ type: "aside", text: "x", children: "nope" }); }],
-    ["block times", (d) => { d.blocks[0].at = "2010-06-25T14:05:09-07:00"; d.blocks[0].answers[0].at = null; }],
-    ["block time not a string", (d) => { d.blocks[0].at = 1277499909; }],
-    ["a recording", (d) => { d.session.recording = { url: "https://media.ccc.de/v/x", startsAt: "2010-06-25T14:00:00Z" }; }],
-    ["recording null", (d) => { d.session.recording = null; }],
-    ["recording without url", (d) => { d.session.recording = { startsAt: null }; }],
+    [
+      "optional fields absent",
+      (d) => {
+        delete d.session.startsAt;
+        delete d.conference.hashtag;
+      },
+    ],
+    [
+      "optional fields null",
+      (d) => {
+        d.session.room = null;
+        d.session.slug = null;
+        d.people[0].handle = null;
+      },
+    ],
+    [
+      "unknown extra property",
+      (d) => {
+        d.blocks[0].marks = [];
+      },
+    ],
+    [
+      "wrong format",
+      (d) => {
+        d.format = "talknotes/2";
+      },
+    ],
+    [
+      "missing people",
+      (d) => {
+        delete d.people;
+      },
+    ],
+    [
+      "location missing (required but nullable)",
+      (d) => {
+        delete d.conference.location;
+      },
+    ],
+    [
+      "kind not in enum",
+      (d) => {
+        d.session.kind = "fireside";
+      },
+    ],
+    [
+      "role not in enum",
+      (d) => {
+        d.people[1].role = "host";
+      },
+    ],
+    [
+      "bad startsOn",
+      (d) => {
+        d.conference.startsOn = "25/06/2010";
+      },
+    ],
+    [
+      "bad slug",
+      (d) => {
+        d.session.slug = "Hello World";
+      },
+    ],
+    [
+      "empty person id",
+      (d) => {
+        d.people[0].id = "";
+      },
+    ],
+    [
+      "aliases not strings",
+      (d) => {
+        d.people[0].aliases = [1];
+      },
+    ],
+    [
+      "unknown block type",
+      (d) => {
+        d.blocks.push({ type: "poll", text: "x" });
+      },
+    ],
+    [
+      "statement without asides",
+      (d) => {
+        delete d.blocks[0].answers[0].asides;
+      },
+    ],
+    [
+      "askedBy missing",
+      (d) => {
+        delete d.blocks[1].askedBy;
+      },
+    ],
+    [
+      "nested bad block",
+      (d) => {
+        d.blocks[1].answers[0].children[0].text = null;
+      },
+    ],
+    [
+      "talk speakers not array",
+      (d) => {
+        d.blocks.push({ type: "talk", title: "t", speakers: "tl", children: [] });
+      },
+    ],
+    [
+      "aside with children ignored",
+      (d) => {
+        d.blocks.push({ type: "aside", text: "x", children: "nope" });
+      },
+    ],
+    [
+      "block times",
+      (d) => {
+        d.blocks[0].at = "2010-06-25T14:05:09-07:00";
+        d.blocks[0].answers[0].at = null;
+      },
+    ],
+    [
+      "block time not a string",
+      (d) => {
+        d.blocks[0].at = 1277499909;
+      },
+    ],
+    [
+      "a recording",
+      (d) => {
+        d.session.recording = { url: "https://media.ccc.de/v/x", startsAt: "2010-06-25T14:00:00Z" };
+      },
+    ],
+    [
+      "recording null",
+      (d) => {
+        d.session.recording = null;
+      },
+    ],
+    [
+      "recording without url",
+      (d) => {
+        d.session.recording = { startsAt: null };
+      },
+    ],
   ];
 
   it.each(mutations)("both give the same verdict: %s", (_name, mutate) => {

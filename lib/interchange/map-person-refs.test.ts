@@ -15,7 +15,10 @@ describe("mapPersonRefs", () => {
   it("drops references mapped to null: asker and speaker become null, talk speakers shrink", () => {
     const mapped = mapPersonRefs(blockTree(), (id) => (id === "bo" ? id : null));
     expect(mapped[0]).toMatchObject({ askedBy: null, answers: [{ speaker: "bo" }, { type: "aside" }] });
-    expect(mapped[1]).toMatchObject({ speakers: ["bo"], children: [{ type: "note" }, { answers: [{ speaker: null }] }, { type: "image" }] });
+    expect(mapped[1]).toMatchObject({
+      speakers: ["bo"],
+      children: [{ type: "note" }, { answers: [{ speaker: null }] }, { type: "image" }],
+    });
   });
 
   it("never asks about absent references", () => {

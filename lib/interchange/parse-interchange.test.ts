@@ -43,7 +43,10 @@ describe("parseInterchange", () => {
   });
 
   it("names the JSON path of schema problems in the message", () => {
-    const doc = asJson(panelDocument()) as { blocks: Array<{ answers: Array<Record<string, unknown>> }>; session: Record<string, unknown> };
+    const doc = asJson(panelDocument()) as {
+      blocks: Array<{ answers: Array<Record<string, unknown>> }>;
+      session: Record<string, unknown>;
+    };
     doc.blocks[1]!.answers[0]!.text = 42;
     doc.session.kind = "fireside";
     const err = refusal(doc);
@@ -63,8 +66,16 @@ describe("parseInterchange", () => {
   });
 
   it.each([
-    ["startsOn not a calendar date", { conference: { name: "X", location: null, startsOn: "2010-02-30" } }, "$.conference.startsOn"],
-    ["startsAt without offset", { session: { title: "T", kind: "talk", intro: "", startsAt: "2010-06-25T10:00:00" } }, "$.session.startsAt"],
+    [
+      "startsOn not a calendar date",
+      { conference: { name: "X", location: null, startsOn: "2010-02-30" } },
+      "$.conference.startsOn",
+    ],
+    [
+      "startsAt without offset",
+      { session: { title: "T", kind: "talk", intro: "", startsAt: "2010-06-25T10:00:00" } },
+      "$.session.startsAt",
+    ],
     ["slug with a path in it", { session: { title: "T", kind: "talk", intro: "", slug: "../etc" } }, "$.session.slug"],
   ])("refuses %s", (_name, patch, path) => {
     const err = refusal({ ...panelDocument(), ...patch });
@@ -86,8 +97,14 @@ describe("parseInterchange", () => {
     doc.blocks.push({ type: "talk", title: "x", speakers: ["ada", "zed"], children: [] });
     const err = refusal(doc);
     expect(err.code).toBe("unknown_person");
-    expect(err.issues.map((i) => i.path)).toEqual(["$.blocks[0].askedBy", "$.blocks[1].answers[0].children[1].speaker", "$.blocks[6].speakers[1]"]);
-    expect(err.message).toMatch(/^Invalid talknotes\/1 document \(unknown_person\): \$\.blocks\[0\]\.askedBy: unknown person id "dan"/);
+    expect(err.issues.map((i) => i.path)).toEqual([
+      "$.blocks[0].askedBy",
+      "$.blocks[1].answers[0].children[1].speaker",
+      "$.blocks[6].speakers[1]",
+    ]);
+    expect(err.message).toMatch(
+      /^Invalid talknotes\/1 document \(unknown_person\): \$\.blocks\[0\]\.askedBy: unknown person id "dan"/,
+    );
   });
 
   it("refuses hostile nesting without overflowing the stack", () => {
@@ -101,6 +118,8 @@ describe("parseInterchange", () => {
     let blocks: unknown[] = [];
     for (let i = 0; i < MAX_BLOCK_DEPTH; i++) blocks = [{ type: "note", text: "", children: blocks }];
     expect(() => parseInterchange({ ...panelDocument(), blocks })).not.toThrow();
-    expect(refusal({ ...panelDocument(), blocks: [{ type: "note", text: "", children: blocks }] }).code).toBe("too_deep");
+    expect(refusal({ ...panelDocument(), blocks: [{ type: "note", text: "", children: blocks }] }).code).toBe(
+      "too_deep",
+    );
   });
 });

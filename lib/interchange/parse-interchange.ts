@@ -28,12 +28,16 @@ export function parseInterchange(json: unknown): TalkNotesDocument {
   const format = (json as { format?: unknown }).format;
   if (format !== INTERCHANGE_FORMAT) {
     const seen = format === undefined ? "missing" : `got ${JSON.stringify(format)}`;
-    throw new InterchangeError("unsupported_format", [{ path: "$.format", message: `expected "${INTERCHANGE_FORMAT}", ${seen}` }]);
+    throw new InterchangeError("unsupported_format", [
+      { path: "$.format", message: `expected "${INTERCHANGE_FORMAT}", ${seen}` },
+    ]);
   }
 
   const tooDeep = findTooDeep((json as { blocks?: unknown }).blocks);
   if (tooDeep) {
-    throw new InterchangeError("too_deep", [{ path: tooDeep, message: `blocks nest deeper than ${MAX_BLOCK_DEPTH} levels` }]);
+    throw new InterchangeError("too_deep", [
+      { path: tooDeep, message: `blocks nest deeper than ${MAX_BLOCK_DEPTH} levels` },
+    ]);
   }
 
   const result = talknotesSchema.document.safeParse(json);
@@ -45,7 +49,8 @@ export function parseInterchange(json: unknown): TalkNotesDocument {
   const duplicates: InterchangeIssue[] = [];
   const ids = new Set<string>();
   doc.people.forEach((p, i) => {
-    if (ids.has(p.id)) duplicates.push({ path: `$.people[${i}].id`, message: `duplicate person id ${JSON.stringify(p.id)}` });
+    if (ids.has(p.id))
+      duplicates.push({ path: `$.people[${i}].id`, message: `duplicate person id ${JSON.stringify(p.id)}` });
     ids.add(p.id);
   });
   if (duplicates.length > 0) throw new InterchangeError("duplicate_person_id", duplicates);

@@ -14,8 +14,14 @@ import type { Block } from "./types";
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "not a calendar date");
-const isoDateTime = z.iso.datetime({ offset: true, message: "expected an ISO date-time with offset, e.g. 2010-06-25T10:00:00-07:00" });
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    "not a calendar date",
+  );
+const isoDateTime = z.iso.datetime({
+  offset: true,
+  message: "expected an ISO date-time with offset, e.g. 2010-06-25T10:00:00-07:00",
+});
 const personId = z.string().min(1, "person id must not be empty");
 const blockTime = isoDateTime.nullable().optional();
 
@@ -28,7 +34,9 @@ const conference = z.object({
 });
 
 const recording = z.object({
-  url: z.string().refine((url) => recordingPlatform(url) !== null, "expected a YouTube, Vimeo, PeerTube or media.ccc.de video URL"),
+  url: z
+    .string()
+    .refine((url) => recordingPlatform(url) !== null, "expected a YouTube, Vimeo, PeerTube or media.ccc.de video URL"),
   startsAt: isoDateTime.nullable().optional(),
 });
 
@@ -68,7 +76,9 @@ const author = z.object({
 
 // Recursion goes through z.lazy so every object schema stays a plain
 // ZodObject whose shape the schema-agreement test can walk.
-const block: z.ZodType<Block> = z.lazy(() => z.discriminatedUnion("type", [question, statement, aside, note, talk, tip, image]));
+const block: z.ZodType<Block> = z.lazy(() =>
+  z.discriminatedUnion("type", [question, statement, aside, note, talk, tip, image]),
+);
 
 const question = z.object({
   type: z.literal("question"),
@@ -88,7 +98,13 @@ const statement = z.object({
   at: blockTime,
 });
 const aside = z.object({ type: z.literal("aside"), text: z.string(), starred: z.boolean().optional(), at: blockTime });
-const note = z.object({ type: z.literal("note"), text: z.string(), children: z.array(block), starred: z.boolean().optional(), at: blockTime });
+const note = z.object({
+  type: z.literal("note"),
+  text: z.string(),
+  children: z.array(block),
+  starred: z.boolean().optional(),
+  at: blockTime,
+});
 const talk = z.object({
   type: z.literal("talk"),
   title: z.string(),
@@ -97,7 +113,13 @@ const talk = z.object({
   starred: z.boolean().optional(),
   at: blockTime,
 });
-const tip = z.object({ type: z.literal("tip"), text: z.string(), children: z.array(block), starred: z.boolean().optional(), at: blockTime });
+const tip = z.object({
+  type: z.literal("tip"),
+  text: z.string(),
+  children: z.array(block),
+  starred: z.boolean().optional(),
+  at: blockTime,
+});
 const image = z.object({
   type: z.literal("image"),
   hash: z.string().regex(IMAGE_HASH_PATTERN),

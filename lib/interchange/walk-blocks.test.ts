@@ -4,11 +4,12 @@ import { blockTree } from "./fixtures/block-tree";
 import { referencedPersonIds } from "./referenced-person-ids";
 import { walkBlocks } from "./walk-blocks";
 
-
 describe("walkBlocks", () => {
   it("visits every block in reading order with its index path and parent", () => {
     const seen: string[] = [];
-    walkBlocks(blockTree(), (block, path, parent) => seen.push(`${path.join(".")} ${blockText(block)} < ${parent ? blockText(parent) : "-"}`));
+    walkBlocks(blockTree(), (block, path, parent) =>
+      seen.push(`${path.join(".")} ${blockText(block)} < ${parent ? blockText(parent) : "-"}`),
+    );
     expect(seen).toEqual([
       "0 Q1 < -",
       "0.0 A1 < Q1",

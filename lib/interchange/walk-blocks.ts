@@ -7,7 +7,10 @@ import type { Block } from "./types";
  * level, from `blocks` down through answers or children) and the block it is
  * nested in (null at the top).
  */
-export function walkBlocks(blocks: readonly Block[], visit: (block: Block, path: readonly number[], parent: Block | null) => void): void {
+export function walkBlocks(
+  blocks: readonly Block[],
+  visit: (block: Block, path: readonly number[], parent: Block | null) => void,
+): void {
   const walk = (list: readonly Block[], at: readonly number[], parent: Block | null) =>
     list.forEach((block, i) => {
       const path = [...at, i];

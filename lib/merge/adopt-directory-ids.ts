@@ -10,14 +10,20 @@ import { mapPersonRefs } from "../interchange/map-person-refs";
  * the merge's own matching handles typos against the session's people), else
  * a fresh id from `newId` (a new person of the conference).
  */
-export function adoptDirectoryIds(doc: TalkNotesDocument, directory: readonly InterchangePerson[], newId: () => string): TalkNotesDocument {
+export function adoptDirectoryIds(
+  doc: TalkNotesDocument,
+  directory: readonly InterchangePerson[],
+  newId: () => string,
+): TalkNotesDocument {
   const known = new Set(directory.map((p) => p.id));
   const idFor = new Map<string, string>();
   const taken = new Set<string>();
   for (const p of doc.people) {
     let id = known.has(p.id) ? p.id : null;
     if (!id) {
-      const found = matchSpeaker(p.name, directory, undefined, true) ?? (p.handle ? matchSpeaker(p.handle, directory, undefined, true) : null);
+      const found =
+        matchSpeaker(p.name, directory, undefined, true) ??
+        (p.handle ? matchSpeaker(p.handle, directory, undefined, true) : null);
       if (found && (found.how === "name" || found.how === "handle" || found.how === "alias")) id = found.person.id;
     }
     if (!id || taken.has(id)) id = newId();

@@ -14,7 +14,14 @@ const merged: TalkNotesDocument = {
     { id: "amara-okafor", name: "Amara Okafor", role: "panelist", aliases: ["Amara Okafr"] },
     { id: "pnewperson01", name: "Dana Whitfield", role: "moderator", affiliation: "x".repeat(500) },
   ],
-  blocks: [{ type: "question", text: "Should we deploy on Fridays?", askedBy: null, answers: [{ type: "statement", speaker: "amara-okafor", text: "yes", asides: ["bold"], children: [] }] }],
+  blocks: [
+    {
+      type: "question",
+      text: "Should we deploy on Fridays?",
+      askedBy: null,
+      answers: [{ type: "statement", speaker: "amara-okafor", text: "yes", asides: ["bold"], children: [] }],
+    },
+  ],
 };
 
 describe("applyMergeToYDoc", () => {
@@ -32,7 +39,11 @@ describe("applyMergeToYDoc", () => {
     ]);
     // Clipped to the people map's limit rather than failing half way through.
     expect(people[1]!.affiliation).toHaveLength(200);
-    const back = notesToInterchange(notesFromYDoc(doc), { conference: merged.conference, session: merged.session, people: merged.people });
+    const back = notesToInterchange(notesFromYDoc(doc), {
+      conference: merged.conference,
+      session: merged.session,
+      people: merged.people,
+    });
     expect(back.blocks).toEqual(merged.blocks);
   });
 });

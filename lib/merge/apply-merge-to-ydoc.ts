@@ -25,7 +25,10 @@ export function applyMergeToYDoc(doc: Y.Doc, merged: TalkNotesDocument): void {
   // roll back, so a throw after the notes were replaced would leave them without their new people.
   const writes: [string, Parameters<typeof writeSessionPerson>[2]][] = [];
   for (const p of merged.people) {
-    const aliases = (p.aliases ?? []).map((a) => a.trim()).filter((a) => a && a.length <= MAX_ALIAS_LENGTH).slice(0, MAX_ALIASES);
+    const aliases = (p.aliases ?? [])
+      .map((a) => a.trim())
+      .filter((a) => a && a.length <= MAX_ALIAS_LENGTH)
+      .slice(0, MAX_ALIASES);
     const fields = {
       name: p.name.trim().slice(0, 200) || p.id,
       affiliation: p.affiliation?.trim().slice(0, 200) || null,
@@ -35,7 +38,12 @@ export function applyMergeToYDoc(doc: Y.Doc, merged: TalkNotesDocument): void {
     };
     const had = present.get(p.id);
     if (!had) writes.push([p.id, { ...fields, role: p.role, position: position++ }]);
-    else if (had.name !== fields.name || (had.affiliation ?? null) !== fields.affiliation || (had.handle ?? null) !== fields.handle || (had.aliases ?? []).join("\n") !== aliases.join("\n"))
+    else if (
+      had.name !== fields.name ||
+      (had.affiliation ?? null) !== fields.affiliation ||
+      (had.handle ?? null) !== fields.handle ||
+      (had.aliases ?? []).join("\n") !== aliases.join("\n")
+    )
       writes.push([p.id, fields]);
   }
   seedYDocFromNotes(doc, interchangeToNotes(merged));

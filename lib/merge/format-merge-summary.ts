@@ -18,10 +18,16 @@ export function formatMergeSummary(report: MergeReport): string {
   if (added.length) lines.push(`people added: ${added.map((p) => p.name).join(", ")}`);
   for (const d of report.duplicates) {
     if (d.left === d.right) continue;
-    lines.push(`duplicate ${d.type} at ${d.path}, kept ${d.kept}: "${clip(d.kept === "left" ? d.left : d.right)}" (other: "${clip(d.kept === "left" ? d.right : d.left)}")`);
+    lines.push(
+      `duplicate ${d.type} at ${d.path}, kept ${d.kept}: "${clip(d.kept === "left" ? d.left : d.right)}" (other: "${clip(d.kept === "left" ? d.right : d.left)}")`,
+    );
   }
   for (const k of report.conflicts) {
-    lines.push(`conflict ${k.id} (${k.speaker ?? "unattributed"} in "${clip(k.thread, 40)}"), keeping ${k.choice}:`, `  left:  "${clip(k.left)}"`, `  right: "${clip(k.right)}"`);
+    lines.push(
+      `conflict ${k.id} (${k.speaker ?? "unattributed"} in "${clip(k.thread, 40)}"), keeping ${k.choice}:`,
+      `  left:  "${clip(k.left)}"`,
+      `  right: "${clip(k.right)}"`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }

@@ -71,7 +71,8 @@ export function matchPeople(left: readonly InterchangePerson[], right: readonly 
       const merged = byId.get(m.l.id)!;
       for (const spelling of [r.name, ...(r.aliases ?? [])]) {
         const key = normalizeText(spelling);
-        if (key && key !== normalizeText(merged.name) && !(merged.aliases ?? []).some((a) => normalizeText(a) === key)) merged.aliases!.push(spelling);
+        if (key && key !== normalizeText(merged.name) && !(merged.aliases ?? []).some((a) => normalizeText(a) === key))
+          merged.aliases!.push(spelling);
       }
       // An importer names someone it only saw as a handle by the handle: a real name from the other side is better.
       if (merged.name.startsWith("@") && !r.name.startsWith("@")) {
@@ -92,7 +93,8 @@ export function matchPeople(left: readonly InterchangePerson[], right: readonly 
     rightToMerged.set(r.id, id);
     matches.push({ id, name: r.name, leftId: null, rightId: r.id, how: null });
   }
-  for (const p of left) if (!takenLeft.has(p.id)) matches.push({ id: p.id, name: p.name, leftId: p.id, rightId: null, how: null });
+  for (const p of left)
+    if (!takenLeft.has(p.id)) matches.push({ id: p.id, name: p.name, leftId: p.id, rightId: null, how: null });
   for (const p of people) if (p.aliases?.length === 0) delete p.aliases;
   return { people, rightToMerged, matches };
 }

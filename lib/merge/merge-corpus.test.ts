@@ -57,7 +57,8 @@ function generatedPair(seed: number, kind: "panel" | "ignite", styles: [number, 
   };
   /** The same question in other words: a few of its words dropped and a word of one's own, or (sometimes) all new words. */
   const reword = (text: string) => {
-    if (r() < 0.15) return `${Array.from({ length: 4 }, () => VOCABULARY[Math.floor(r() * VOCABULARY.length)]).join(" ")} then?`;
+    if (r() < 0.15)
+      return `${Array.from({ length: 4 }, () => VOCABULARY[Math.floor(r() * VOCABULARY.length)]).join(" ")} then?`;
     const w = words(text).filter(() => r() < 0.75);
     return `${["so", "and", "what about"][Math.floor(r() * 3)]} ${w.join(" ")}?`;
   };
@@ -66,7 +67,11 @@ function generatedPair(seed: number, kind: "panel" | "ignite", styles: [number, 
     const x = r();
     return x < 0.6 ? [true, true] : x < 0.8 ? [true, false] : [false, true];
   };
-  const side = (blocks: Block[], which: 0 | 1, plan: Map<Block, { seen: [boolean, boolean]; texts: [string, string]; id: string }>): Block[] =>
+  const side = (
+    blocks: Block[],
+    which: 0 | 1,
+    plan: Map<Block, { seen: [boolean, boolean]; texts: [string, string]; id: string }>,
+  ): Block[] =>
     blocks.flatMap((b): Block[] => {
       const p = plan.get(b)!;
       if (!p.seen[which]) return [];
@@ -82,13 +87,18 @@ function generatedPair(seed: number, kind: "panel" | "ignite", styles: [number, 
     const text = textOf(b);
     const id = `t${n++}`;
     // Threads and talks are caught by both (a whole missed thread is rarer than a missed answer); their contents vary.
-    const seen: [boolean, boolean] = b.type === "question" || b.type === "talk" || (parent === null && r() < 0.5) ? [true, true] : caught();
+    const seen: [boolean, boolean] =
+      b.type === "question" || b.type === "talk" || (parent === null && r() < 0.5) ? [true, true] : caught();
     let texts: [string, string] = [text, text];
     if (b.type === "question") texts = [text, reword(text)];
-    else if (b.type !== "talk" && seen[0] && seen[1] && r() < 0.5) texts = r() < 0.5 ? [abridge(text), text] : [text, abridge(text)];
+    else if (b.type !== "talk" && seen[0] && seen[1] && r() < 0.5)
+      texts = r() < 0.5 ? [abridge(text), text] : [text, abridge(text)];
     plan.set(b, { seen, texts, id });
   });
-  const variant = (which: 0 | 1): GeneratedNotes => ({ ...g, doc: { ...g.doc, blocks: side(g.doc.blocks, which, plan) } });
+  const variant = (which: 0 | 1): GeneratedNotes => ({
+    ...g,
+    doc: { ...g.doc, blocks: side(g.doc.blocks, which, plan) },
+  });
   const [a, b] = styles.map((s) => NOTE_TAKER_STYLES[s % NOTE_TAKER_STYLES.length]!);
   return {
     name: `generated ${kind} ${seed}: "${a!.name}" + "${b!.name}"`,
@@ -99,30 +109,53 @@ function generatedPair(seed: number, kind: "panel" | "ignite", styles: [number, 
   };
 }
 
-const notesFile = (name: string) => readFileSync(new URL(`../../tests/fixtures/notes/${name}`, import.meta.url), "utf8");
+const notesFile = (name: string) =>
+  readFileSync(new URL(`../../tests/fixtures/notes/${name}`, import.meta.url), "utf8");
 const FIXTURE_PAIRS = [
   () =>
-    pairFromTexts("panel sample + a second note-taker's Markdown", notesFile("panel.txt"), notesFile("panel-second-taker.md"), [
-      ["Should we deploy on Fridays at all?", "Friday deploys: yes or no?"],
-      ["if you are afraid to deploy on Friday, you are afraid to deploy.", "if you are afraid to deploy on Friday, you are afraid to deploy"],
-      ["small batches make the day of the week irrelevant.", "with small batches the day of the week is irrelevant, we deploy forty times a day"],
-      ["How do you measure whether a deploy was safe?", "How do you know a deploy was safe?"],
-      ["error budget burn in the first hour, compared with the last ten deploys.", "we watch error budget burn in the first hour after each deploy"],
-      ["we look at rollbacks per hundred deploys", "rollbacks per hundred deploys, published to the whole company"],
-    ]),
+    pairFromTexts(
+      "panel sample + a second note-taker's Markdown",
+      notesFile("panel.txt"),
+      notesFile("panel-second-taker.md"),
+      [
+        ["Should we deploy on Fridays at all?", "Friday deploys: yes or no?"],
+        [
+          "if you are afraid to deploy on Friday, you are afraid to deploy.",
+          "if you are afraid to deploy on Friday, you are afraid to deploy",
+        ],
+        [
+          "small batches make the day of the week irrelevant.",
+          "with small batches the day of the week is irrelevant, we deploy forty times a day",
+        ],
+        ["How do you measure whether a deploy was safe?", "How do you know a deploy was safe?"],
+        [
+          "error budget burn in the first hour, compared with the last ten deploys.",
+          "we watch error budget burn in the first hour after each deploy",
+        ],
+        ["we look at rollbacks per hundred deploys", "rollbacks per hundred deploys, published to the whole company"],
+      ],
+    ),
   () =>
-    pairFromTexts("Ignite sample + a second note-taker's Markdown", notesFile("ignite.txt"), notesFile("ignite-second-taker.md"), [
-      ["Chaos drills for small teams", "Chaos drills for small teams"],
-      ["start with one service and one failure mode", "start with one service and one failure mode"],
-      ["Runbooks nobody reads (http://example.org/runbooks)", "Runbooks nobody reads"],
-      ["a runbook is a test you never ran", "a runbook is a test you have never run"],
-      ["Pager fatigue by the numbers", "Pager fatigue by the numbers"],
-      ["forty percent of pages were acknowledged and then ignored", "40% of pages acknowledged, then ignored"],
-    ]),
+    pairFromTexts(
+      "Ignite sample + a second note-taker's Markdown",
+      notesFile("ignite.txt"),
+      notesFile("ignite-second-taker.md"),
+      [
+        ["Chaos drills for small teams", "Chaos drills for small teams"],
+        ["start with one service and one failure mode", "start with one service and one failure mode"],
+        ["Runbooks nobody reads (http://example.org/runbooks)", "Runbooks nobody reads"],
+        ["a runbook is a test you never ran", "a runbook is a test you have never run"],
+        ["Pager fatigue by the numbers", "Pager fatigue by the numbers"],
+        ["forty percent of pages were acknowledged and then ignored", "40% of pages acknowledged, then ignored"],
+      ],
+    ),
 ];
 
 const SEEDS = 30;
-const GENERATED_PAIRS = Array.from({ length: SEEDS }, (_, i) => () => generatedPair(101 + i, i % 3 === 2 ? "ignite" : "panel", [i, i + 1 + (i % 4)]));
+const GENERATED_PAIRS = Array.from(
+  { length: SEEDS },
+  (_, i) => () => generatedPair(101 + i, i % 3 === 2 ? "ignite" : "panel", [i, i + 1 + (i % 4)]),
+);
 
 const totals: { name: string; score: DuplicateScore }[] = [];
 /** textSimilarity of duplicates found, and of conflicts (same speaker, same thread, not the same remark): the margin the thresholds sit in. */
@@ -150,7 +183,9 @@ describe("merging independently taken notes of one session", () => {
     it(pair.name, () => {
       const result = mergeNotes(pair.left, pair.right);
       const score = checkMergedPair(pair, result);
-      similarities.duplicates.push(...result.report.duplicates.filter((d) => d.type === "statement" || d.type === "note").map((d) => d.similarity));
+      similarities.duplicates.push(
+        ...result.report.duplicates.filter((d) => d.type === "statement" || d.type === "note").map((d) => d.similarity),
+      );
       similarities.conflicts.push(...result.report.conflicts.map((c) => c.similarity));
       similarities.different.push(...differentRemarks(pair));
       totals.push({ name: pair.name, score });
@@ -160,19 +195,31 @@ describe("merging independently taken notes of one session", () => {
   }
 
   afterAll(() => {
-    const sum = totals.reduce((s, t) => ({ truePositives: s.truePositives + t.score.truePositives, detected: s.detected + t.score.detected, actual: s.actual + t.score.actual }), {
-      truePositives: 0,
-      detected: 0,
-      actual: 0,
-    });
+    const sum = totals.reduce(
+      (s, t) => ({
+        truePositives: s.truePositives + t.score.truePositives,
+        detected: s.detected + t.score.detected,
+        actual: s.actual + t.score.actual,
+      }),
+      {
+        truePositives: 0,
+        detected: 0,
+        actual: 0,
+      },
+    );
     const f = (x: number) => `${(100 * x).toFixed(1)}%`;
     const spread = (xs: number[]) => {
       const sorted = [...xs].sort((a, b) => a - b);
       const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]?.toFixed(2) ?? "-";
       return `n=${xs.length} min ${at(0)} p5 ${at(0.05)} median ${at(0.5)} p95 ${at(0.95)} max ${at(1)}`;
     };
-    console.log(`Similarity of duplicate answers/notes: ${spread(similarities.duplicates)}\nSimilarity of conflicts (same speaker and thread, different remarks): ${spread(similarities.conflicts)}\nSimilarity of any two different answers/notes: ${spread(similarities.different)}`);
-    const rows = totals.map(({ name, score: s }) => `${f(pct(s.truePositives, s.detected)).padStart(6)} ${f(pct(s.truePositives, s.actual)).padStart(6)}  ${name}`);
+    console.log(
+      `Similarity of duplicate answers/notes: ${spread(similarities.duplicates)}\nSimilarity of conflicts (same speaker and thread, different remarks): ${spread(similarities.conflicts)}\nSimilarity of any two different answers/notes: ${spread(similarities.different)}`,
+    );
+    const rows = totals.map(
+      ({ name, score: s }) =>
+        `${f(pct(s.truePositives, s.detected)).padStart(6)} ${f(pct(s.truePositives, s.actual)).padStart(6)}  ${name}`,
+    );
     console.log(
       `Duplicate detection (precision, recall) per pair:\n${rows.join("\n")}\n` +
         `All ${totals.length} pairs: precision ${f(pct(sum.truePositives, sum.detected))}, recall ${f(pct(sum.truePositives, sum.actual))} (${sum.truePositives} of ${sum.actual} duplicates found, ${sum.detected} judged)`,

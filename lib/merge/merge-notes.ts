@@ -3,7 +3,15 @@ import { mapPersonRefs } from "../interchange/map-person-refs";
 import { nestedBlocks } from "../interchange/nested-blocks";
 import type { Block, QuestionBlock, TalkNotesDocument } from "../interchange/types";
 import { matchPeople } from "./match-people";
-import type { ConflictChoice, MergeConflict, MergeDuplicate, MergeOptions, MergeResult, MergeSide, MergedBlockSource } from "./merge-types";
+import type {
+  ConflictChoice,
+  MergeConflict,
+  MergeDuplicate,
+  MergeOptions,
+  MergeResult,
+  MergeSide,
+  MergedBlockSource,
+} from "./merge-types";
 import { textFeatures } from "./text-features";
 import { textSimilarity } from "./text-similarity";
 
@@ -105,7 +113,10 @@ export function mergeNotes(left: TalkNotesDocument, right: TalkNotesDocument, op
   const merged = toBlocks(nodes, "");
 
   const duplicates = ctx.duplicates.map(({ node, ...d }) => ({ ...d, path: pathOf.get(node) ?? "" }));
-  const conflicts = ctx.conflicts.map(({ holder, ...c }) => ({ ...c, threadPath: holder ? (pathOf.get(holder) ?? "") : "" }));
+  const conflicts = ctx.conflicts.map(({ holder, ...c }) => ({
+    ...c,
+    threadPath: holder ? (pathOf.get(holder) ?? "") : "",
+  }));
   const count = (doc: Block[]): number => doc.reduce((n, b) => n + 1 + count(kidsOf(b)), 0);
   const document: TalkNotesDocument = {
     ...right,
@@ -136,7 +147,9 @@ export function mergeNotes(left: TalkNotesDocument, right: TalkNotesDocument, op
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined && v !== "")) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(o).filter(([, v]) => v !== null && v !== undefined && v !== ""),
+  ) as Partial<T>;
 }
 
 /** The longer of two wordings (the note-taker who caught more), the left one on a tie. */
@@ -161,11 +174,13 @@ function pairScore(l: Item, r: Item): number | null {
   const a = l.block;
   const b = r.block;
   // A photo is the same photo only by its content hash: alt texts are too short to compare.
-  if (a.type === "image" || b.type === "image") return a.type === "image" && b.type === "image" && a.hash === b.hash ? 1 : null;
+  if (a.type === "image" || b.type === "image")
+    return a.type === "image" && b.type === "image" && a.hash === b.hash ? 1 : null;
   const questions = a.type === "question" || b.type === "question";
   const sim = textSimilarity(l.features, r.features, questions ? QUESTION_WORDS : undefined);
   // A question nobody answered in one set of notes is often a plain bullet there: as a question when it asks one.
-  if (isQuestionAndNote(a, b)) return sim >= (/\?\s*$/.test(textOf(a.type === "note" ? a : b)) ? SAME_QUESTION : SAME_NOTE) ? sim : null;
+  if (isQuestionAndNote(a, b))
+    return sim >= (/\?\s*$/.test(textOf(a.type === "note" ? a : b)) ? SAME_QUESTION : SAME_NOTE) ? sim : null;
   if (a.type !== b.type || a.type === "aside") return null;
   switch (a.type) {
     case "question": {
@@ -181,7 +196,10 @@ function pairScore(l: Item, r: Item): number | null {
       return sim >= SAME_NOTE ? sim : null;
     case "talk": {
       const other = b as typeof a;
-      const sameSpeakers = a.speakers.length > 0 && a.speakers.length === other.speakers.length && a.speakers.every((s) => other.speakers.includes(s));
+      const sameSpeakers =
+        a.speakers.length > 0 &&
+        a.speakers.length === other.speakers.length &&
+        a.speakers.every((s) => other.speakers.includes(s));
       if (sim >= SAME_QUESTION) return sim + (sameSpeakers ? 1 : 0);
       return sameSpeakers ? 0.5 : null;
     }
@@ -190,7 +208,8 @@ function pairScore(l: Item, r: Item): number | null {
   }
 }
 
-const isQuestionAndNote = (a: Block, b: Block) => (a.type === "question" && b.type === "note") || (a.type === "note" && b.type === "question");
+const isQuestionAndNote = (a: Block, b: Block) =>
+  (a.type === "question" && b.type === "note") || (a.type === "note" && b.type === "question");
 
 /** How many answers of one thread are found again, same speaker and same content, in the other. */
 function sharedAnswers(a: Block[], b: Block[]): number {
@@ -200,7 +219,13 @@ function sharedAnswers(a: Block[], b: Block[]): number {
   for (const x of a) {
     if (x.type !== "statement") continue;
     const fx = textFeatures(x.text);
-    const j = b.findIndex((y, k) => !taken.has(k) && y.type === "statement" && y.speaker === x.speaker && textSimilarity(fx, features[k]!) >= SAME_NOTE);
+    const j = b.findIndex(
+      (y, k) =>
+        !taken.has(k) &&
+        y.type === "statement" &&
+        y.speaker === x.speaker &&
+        textSimilarity(fx, features[k]!) >= SAME_NOTE,
+    );
     if (j >= 0) {
       taken.add(j);
       shared++;
@@ -214,7 +239,14 @@ function sharedAnswers(a: Block[], b: Block[]): number {
  * block's children). `holder` is the merged block holding them, null at the
  * top level; conflicts are looked for among a thread's answers only.
  */
-function mergeLists(left: Block[], right: Block[], leftPrefix: string, rightPrefix: string, ctx: Context, holder: Node | null): Node[] {
+function mergeLists(
+  left: Block[],
+  right: Block[],
+  leftPrefix: string,
+  rightPrefix: string,
+  ctx: Context,
+  holder: Node | null,
+): Node[] {
   const L = left.map((b, i) => item(b, leftPrefix, i));
   const R = right.map((b, j) => item(b, rightPrefix, j));
 
@@ -226,7 +258,13 @@ function mergeLists(left: Block[], right: Block[], leftPrefix: string, rightPref
       if (score === null) continue;
       const tl = timeOf(l.block);
       const tr = timeOf(r.block);
-      pairs.push({ i, j, score, dt: tl !== null && tr !== null ? Math.abs(tl - tr) : Infinity, dp: Math.abs(i / L.length - j / R.length) });
+      pairs.push({
+        i,
+        j,
+        score,
+        dt: tl !== null && tr !== null ? Math.abs(tl - tr) : Infinity,
+        dp: Math.abs(i / L.length - j / R.length),
+      });
     }
   }
   pairs.sort((x, y) => y.score - x.score || x.dt - y.dt || x.dp - y.dp);
@@ -245,7 +283,10 @@ function mergeLists(left: Block[], right: Block[], leftPrefix: string, rightPref
   const rightOnly = new Map<number, Node>();
   for (const [j, r] of R.entries()) if (!rightMatch.has(j)) rightOnly.set(j, single(r, "right", ctx));
 
-  const dropped = holder?.block.type === "question" ? findConflicts(L, R, leftMatch, rightMatch, leftNodes, rightOnly, ctx, holder) : new Set<Node>();
+  const dropped =
+    holder?.block.type === "question"
+      ? findConflicts(L, R, leftMatch, rightMatch, leftNodes, rightOnly, ctx, holder)
+      : new Set<Node>();
 
   // Each unpaired block stays after the paired block it followed on its own side (-1: before the first).
   const gapsLeft = new Map<number, Item[]>();
@@ -290,7 +331,14 @@ function single(it: Item, side: MergeSide, ctx: Context): Node {
   const kids = kidsOf(it.block);
   const sides: [Block[], Block[]] = side === "left" ? [kids, []] : [[], kids];
   const node: Node = { block: it.block, sources: [side], kids: [] };
-  node.kids = mergeLists(sides[0], sides[1], side === "left" ? it.path : "", side === "right" ? it.path : "", ctx, node);
+  node.kids = mergeLists(
+    sides[0],
+    sides[1],
+    side === "left" ? it.path : "",
+    side === "right" ? it.path : "",
+    ctx,
+    node,
+  );
   return node;
 }
 
@@ -338,7 +386,13 @@ function pairNode(l: Item, r: Item, ctx: Context): Node {
     kept: keepRight ? "right" : "left",
     left: textOf(a),
     right: textOf(b),
-    similarity: round(textSimilarity(l.features, r.features, a.type === "question" || b.type === "question" ? QUESTION_WORDS : undefined)),
+    similarity: round(
+      textSimilarity(
+        l.features,
+        r.features,
+        a.type === "question" || b.type === "question" ? QUESTION_WORDS : undefined,
+      ),
+    ),
   });
   return node;
 }

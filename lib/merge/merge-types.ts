@@ -68,7 +68,15 @@ export interface MergeReport {
   duplicates: MergeDuplicate[];
   conflicts: MergeConflict[];
   /** Counts for a one-line summary. */
-  counts: { left: number; right: number; merged: number; duplicates: number; conflicts: number; fromLeft: number; fromRight: number };
+  counts: {
+    left: number;
+    right: number;
+    merged: number;
+    duplicates: number;
+    conflicts: number;
+    fromLeft: number;
+    fromRight: number;
+  };
 }
 
 export interface MergeResult {

@@ -53,7 +53,8 @@ export function createPeopleIndex<P extends PersonCandidate>(people: readonly P[
       const kind = i === 0 ? FieldKind.first : i === name.length - 1 ? FieldKind.last : FieldKind.middle;
       add(words, token, kind, true);
       // "山田太郎", "王小明", "김민수" are one word: the given name is found by its start too ("太郎", "小明").
-      if (UNSPACED_SCRIPT.test(token)) for (let at = 1; at < token.length; at++) add(words, token.slice(at), FieldKind.last, true);
+      if (UNSPACED_SCRIPT.test(token))
+        for (let at = 1; at < token.length; at++) add(words, token.slice(at), FieldKind.last, true);
     });
     if (name.length > 1) {
       add(words, name.join(""), FieldKind.full, false);

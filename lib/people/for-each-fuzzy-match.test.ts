@@ -13,7 +13,12 @@ describe("forEachFuzzyMatch", () => {
     const dict = dictionaryOf(["jody", "jodymulkey", "mulkey", "kurt", "eishay", "smith"]);
     const found = new Map<string, number>();
     forEachFuzzyMatch(dict, "kody", 1, (e, d) => found.set(dict.tokens[e]!, d));
-    expect(found).toEqual(new Map([["jody", 1], ["jodymulkey", 1]]));
+    expect(found).toEqual(
+      new Map([
+        ["jody", 1],
+        ["jodymulkey", 1],
+      ]),
+    );
     const eisay: string[] = [];
     forEachFuzzyMatch(dict, "eisay", 1, (e) => eisay.push(dict.tokens[e]!));
     expect(eisay).toEqual(["eishay"]);
@@ -44,6 +49,11 @@ describe("forEachPrefixMatch", () => {
     const dict = dictionaryOf(["jo", "jody", "john", "jodymulkey", "kurt"]);
     const found: [string, boolean][] = [];
     forEachPrefixMatch(dict, "jo", (e, exact) => found.push([dict.tokens[e]!, exact]));
-    expect(found).toEqual([["jo", true], ["jody", false], ["jodymulkey", false], ["john", false]]);
+    expect(found).toEqual([
+      ["jo", true],
+      ["jody", false],
+      ["jodymulkey", false],
+      ["john", false],
+    ]);
   });
 });

@@ -13,5 +13,7 @@ export function offersNewPerson(typed: string): boolean {
   if (words.length === 1) return true;
   const capitalised = words.filter((w) => /^\p{Lu}/u.test(w));
   // Lower-case particles (de, van, von, da, al, bin…) are fine between capitalised words.
-  return /^\p{Lu}/u.test(words[0]!) && /^\p{Lu}/u.test(words.at(-1)!) && capitalised.length >= Math.ceil(words.length / 2);
+  return (
+    /^\p{Lu}/u.test(words[0]!) && /^\p{Lu}/u.test(words.at(-1)!) && capitalised.length >= Math.ceil(words.length / 2)
+  );
 }

@@ -9,7 +9,9 @@ const index = createPeopleIndex(people);
 const ids = (query: string, context: RankContext = {}) => rankPeople(index, query, context).map((r) => r.person.id);
 /** Exact and prefix matches only; typo matches fill the rest of the list below them. */
 const strongIds = (query: string, context: RankContext = {}) =>
-  rankPeople(index, query, context).filter((r) => r.matchedOn !== "fuzzy").map((r) => r.person.id);
+  rankPeople(index, query, context)
+    .filter((r) => r.matchedOn !== "fuzzy")
+    .map((r) => r.person.id);
 const top = (query: string, context: RankContext = {}) => rankPeople(index, query, context)[0];
 
 describe("rankPeople: what matches", () => {
@@ -136,7 +138,10 @@ describe("rankPeople: context ordering", () => {
   it("ranks a panelist first after two keystrokes of their first name", () => {
     const conference = createPeopleIndex([
       ...people,
-      ...Array.from({ length: 300 }, (_, i) => ({ id: `x${i}`, name: `Joan${String.fromCharCode(97 + (i % 26))} Doe${i}` })),
+      ...Array.from({ length: 300 }, (_, i) => ({
+        id: `x${i}`,
+        name: `Joan${String.fromCharCode(97 + (i % 26))} Doe${i}`,
+      })),
       { id: "jo-exact", name: "Jo Mulkey" },
     ]);
     const panel = ["jay", "kurt", "jody", "rolf", "damon"];
@@ -148,7 +153,10 @@ describe("rankPeople: context ordering", () => {
   });
 
   it("ignores unknown and duplicate context ids", () => {
-    expect(ids("", { sessionPeopleIds: ["nobody", "kurt", "kurt"], recentIds: ["kurt", "ghost", "jay"] })).toEqual(["kurt", "jay"]);
+    expect(ids("", { sessionPeopleIds: ["nobody", "kurt", "kurt"], recentIds: ["kurt", "ghost", "jay"] })).toEqual([
+      "kurt",
+      "jay",
+    ]);
   });
 });
 
@@ -164,7 +172,9 @@ describe("rankPeople: empty query and limit", () => {
     expect(ids("j", { limit: 2 })).toHaveLength(2);
     expect(ids("", { sessionPeopleIds: ["rolf", "jay", "tim"], limit: 2 })).toEqual(["rolf", "jay"]);
     expect(ids("o", { limit: 0 })).toEqual([]);
-    expect(rankPeople(createPeopleIndex(Array.from({ length: 20 }, (_, i) => ({ id: `${i}`, name: `Ann ${i}` }))), "ann")).toHaveLength(8);
+    expect(
+      rankPeople(createPeopleIndex(Array.from({ length: 20 }, (_, i) => ({ id: `${i}`, name: `Ann ${i}` }))), "ann"),
+    ).toHaveLength(8);
   });
 
   it("gives the same answer when asked twice (scratch buffers are reset)", () => {
@@ -175,8 +185,40 @@ describe("rankPeople: empty query and limit", () => {
 });
 
 describe("rankPeople at conference scale", () => {
-  const firsts = ["Anna", "Ben", "Carla", "David", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kira", "Liam", "Maya", "Noah", "Olga", "Priya"];
-  const lasts = ["Berg", "Costa", "Dubois", "Evans", "Fischer", "Garcia", "Hansen", "Ito", "Jensen", "Khan", "Lopez", "Moreau", "Novak", "Okafor"];
+  const firsts = [
+    "Anna",
+    "Ben",
+    "Carla",
+    "David",
+    "Elena",
+    "Farid",
+    "Grace",
+    "Hiro",
+    "Ines",
+    "Jonas",
+    "Kira",
+    "Liam",
+    "Maya",
+    "Noah",
+    "Olga",
+    "Priya",
+  ];
+  const lasts = [
+    "Berg",
+    "Costa",
+    "Dubois",
+    "Evans",
+    "Fischer",
+    "Garcia",
+    "Hansen",
+    "Ito",
+    "Jensen",
+    "Khan",
+    "Lopez",
+    "Moreau",
+    "Novak",
+    "Okafor",
+  ];
   const crowd = Array.from({ length: 10_000 }, (_, i) => ({
     id: `p${i}`,
     name: `${firsts[i % firsts.length]} ${lasts[Math.floor(i / firsts.length) % lasts.length]}${i}`,

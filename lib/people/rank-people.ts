@@ -3,7 +3,14 @@ import { countPrefixPostings } from "./count-prefix-postings";
 import { forEachFuzzyMatch } from "./for-each-fuzzy-match";
 import { forEachPrefixMatch } from "./for-each-prefix-match";
 import { normalizeText } from "./normalize-text";
-import { FieldKind, type MatchedOn, type PeopleIndex, type PersonCandidate, type RankContext, type RankedPerson } from "./types";
+import {
+  FieldKind,
+  type MatchedOn,
+  type PeopleIndex,
+  type PersonCandidate,
+  type RankContext,
+  type RankedPerson,
+} from "./types";
 
 const DEFAULT_LIMIT = 8;
 const MAX_QUERY_WORDS = 8;
@@ -47,7 +54,11 @@ function checkWord(index: PeopleIndex, p: number, word: string, handleOnly: bool
     if (handleOnly && kind !== FieldKind.handle) continue;
     const token = tokens[i]!;
     const result =
-      token === word ? EXACT[kind]! * 8 + KIND_TO_MATCHED[kind]! : token.startsWith(word) ? PREFIX[kind]! * 8 + KIND_TO_MATCHED[kind]! : -1;
+      token === word
+        ? EXACT[kind]! * 8 + KIND_TO_MATCHED[kind]!
+        : token.startsWith(word)
+          ? PREFIX[kind]! * 8 + KIND_TO_MATCHED[kind]!
+          : -1;
     if (result > best) best = result;
   }
   const maxEdits = maxEditsFor(word.length);
@@ -117,7 +128,9 @@ export function rankPeople<P extends PersonCandidate>(
   markGroup(context.recentIds, false);
 
   if (words.length === 0) {
-    return contextOrder.slice(0, limit).map((p) => ({ person: index.people[p]!, score: 0, matchedOn: "name" as const }));
+    return contextOrder
+      .slice(0, limit)
+      .map((p) => ({ person: index.people[p]!, score: 0, matchedOn: "name" as const }));
   }
 
   const { words: dict, initials, firstTokenLength } = index;

@@ -6,7 +6,12 @@ describe("agendaDays", () => {
 
   it("groups by day in the conference's zone, in time order, unscheduled last", () => {
     const days = agendaDays(
-      [s("late", "2010-06-26T03:30:00Z"), s("none", null), s("early", "2010-06-25T16:00:00Z"), s("next", "2010-06-26T17:00:00Z")],
+      [
+        s("late", "2010-06-26T03:30:00Z"),
+        s("none", null),
+        s("early", "2010-06-25T16:00:00Z"),
+        s("next", "2010-06-26T17:00:00Z"),
+      ],
       "America/Los_Angeles",
     );
     expect(days.map((d) => [d.date, d.sessions.map((x) => x.session.id)])).toEqual([

@@ -28,12 +28,25 @@ function zoneOrUtc(timeZone: string): string {
  */
 export function agendaDays<T extends AgendaSession>(sessions: readonly T[], timeZone: string): AgendaDay<T>[] {
   const zone = zoneOrUtc(timeZone);
-  const dayKey = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" });
-  const dayLabel = new Intl.DateTimeFormat("en-US", { timeZone: zone, weekday: "long", year: "numeric", month: "long", day: "numeric" });
+  const dayKey = new Intl.DateTimeFormat("en-CA", {
+    timeZone: zone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  });
+  const dayLabel = new Intl.DateTimeFormat("en-US", {
+    timeZone: zone,
+    weekday: "long",
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+  });
   const timeLabel = new Intl.DateTimeFormat("en-US", { timeZone: zone, hour: "numeric", minute: "2-digit" });
   const days = new Map<string, AgendaDay<T>>();
   const unscheduled: AgendaDay<T> = { date: null, label: "Unscheduled", sessions: [] };
-  const sorted = [...sessions].sort((a, b) => (a.startsAt?.getTime() ?? Infinity) - (b.startsAt?.getTime() ?? Infinity));
+  const sorted = [...sessions].sort(
+    (a, b) => (a.startsAt?.getTime() ?? Infinity) - (b.startsAt?.getTime() ?? Infinity),
+  );
   for (const session of sorted) {
     if (!session.startsAt) {
       unscheduled.sessions.push({ session, time: null });

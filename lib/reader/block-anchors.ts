@@ -1,7 +1,15 @@
 import type { Block } from "../interchange/types";
 import { walkBlocks } from "../interchange/walk-blocks";
 
-const PREFIX: Record<Block["type"], string> = { question: "q", statement: "s", talk: "t", note: "n", tip: "n", aside: "n", image: "p" };
+const PREFIX: Record<Block["type"], string> = {
+  question: "q",
+  statement: "s",
+  talk: "t",
+  note: "n",
+  tip: "n",
+  aside: "n",
+  image: "p",
+};
 
 /**
  * The fragment id of every block, in reading order: questions `q-1, q-2 ...`,

@@ -3,8 +3,7 @@ import { parseEmbedTheme } from "./embed-theme";
 
 /** What a URL of this site can be embedded as. */
 export type EmbedTarget = (
-  | { kind: "session"; conference: string; session: string }
-  | { kind: "room"; conference: string; room: string }
+  { kind: "session"; conference: string; session: string } | { kind: "room"; conference: string; room: string }
 ) & {
   /** The embed's theme parameters found on the URL (validated), as a query string ("" or "?theme=dark"). */
   query: string;
@@ -39,8 +38,11 @@ export function embedTarget(url: string, origin: string): EmbedTarget | null {
   if (accent) params.set("accent", accent.slice(1));
   const query = params.size ? `?${params}` : "";
   const [first, conference, second, third] = parts;
-  if (first === "c" && parts.length === 3 && !RESERVED_SESSION_SLUGS.has(second!)) return { kind: "session", conference: conference!, session: second!, query };
-  if (first === "embed" && parts.length === 3) return { kind: "session", conference: conference!, session: second!, query };
-  if (first === "embed" && parts.length === 4 && second === "rooms") return { kind: "room", conference: conference!, room: third!, query };
+  if (first === "c" && parts.length === 3 && !RESERVED_SESSION_SLUGS.has(second!))
+    return { kind: "session", conference: conference!, session: second!, query };
+  if (first === "embed" && parts.length === 3)
+    return { kind: "session", conference: conference!, session: second!, query };
+  if (first === "embed" && parts.length === 4 && second === "rooms")
+    return { kind: "room", conference: conference!, room: third!, query };
   return null;
 }

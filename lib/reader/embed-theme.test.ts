@@ -7,7 +7,8 @@ describe("parseEmbedTheme", () => {
   it("takes light or dark, and follows the system otherwise", () => {
     expect(parse("theme=dark").theme).toBe("dark");
     expect(parse("theme=light").theme).toBe("light");
-    for (const q of ["", "theme=", "theme=Dark", "theme=auto", "theme=dark;x", "theme=%3Cscript%3E"]) expect(parse(q).theme).toBeNull();
+    for (const q of ["", "theme=", "theme=Dark", "theme=auto", "theme=dark;x", "theme=%3Cscript%3E"])
+      expect(parse(q).theme).toBeNull();
   });
 
   it("takes a hex accent with or without #, long or short, as #rrggbb", () => {
@@ -25,6 +26,7 @@ describe("parseEmbedTheme", () => {
       "accent=var(--x)",
       "accent=gggggg",
       "accent=",
-    ]) expect(parse(q).accent, q).toBeNull();
+    ])
+      expect(parse(q).accent, q).toBeNull();
   });
 });

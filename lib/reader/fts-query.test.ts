@@ -7,7 +7,9 @@ describe("ftsQuery", () => {
   });
 
   it("turns FTS5 syntax into plain words", () => {
-    expect(ftsQuery('"a" OR b* NEAR(c) text:d -e ^f')).toBe('{speaker text} : ("a" "OR" "b" "NEAR" "c" "text" "d" "e" "f" *)');
+    expect(ftsQuery('"a" OR b* NEAR(c) text:d -e ^f')).toBe(
+      '{speaker text} : ("a" "OR" "b" "NEAR" "c" "text" "d" "e" "f" *)',
+    );
     expect(ftsQuery("  ?!* ")).toBeNull();
   });
 

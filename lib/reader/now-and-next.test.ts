@@ -20,7 +20,12 @@ describe("nowAndNext", () => {
   ];
 
   it("marks what runs now and what comes next, room by room", () => {
-    expect(Object.fromEntries(nowAndNext(sessions, at("09:30")))).toEqual({ a1: "now", a2: "next", b1: "now", b2: "next" });
+    expect(Object.fromEntries(nowAndNext(sessions, at("09:30")))).toEqual({
+      a1: "now",
+      a2: "next",
+      b1: "now",
+      b2: "next",
+    });
   });
 
   it("runs a session without an end until the next one in its room", () => {

@@ -14,7 +14,8 @@ export const publicPaths = {
   feed: (conference: string) => `/c/${seg(conference)}/feed.xml`,
   /** The conference's notes as a blog: dated entries, newest first, paged (`?page=2`). */
   blog: (conference: string, page = 1) => `/c/${seg(conference)}/blog${page > 1 ? `?page=${page}` : ""}`,
-  search: (conference: string, query?: string) => `/c/${seg(conference)}/search${query ? `?q=${encodeURIComponent(query)}` : ""}`,
+  search: (conference: string, query?: string) =>
+    `/c/${seg(conference)}/search${query ? `?q=${encodeURIComponent(query)}` : ""}`,
   /** A session's notes for an iframe on another site (the only pages that may be framed). */
   embed: (conference: string, session: string) => `/embed/${seg(conference)}/${seg(session)}`,
   /** Whatever session runs in a room now, for an iframe on another site; the room by its name as scheduled. */

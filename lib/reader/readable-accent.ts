@@ -7,7 +7,8 @@ const BACKGROUNDS = {
 /** WCAG AA for normal text: names and links are drawn in the accent. */
 const MIN_CONTRAST = 4.5;
 
-const channels = (hex: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+const channels = (hex: string): [number, number, number] =>
+  [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
 
 function luminance(rgb: readonly number[]): number {
   const [r, g, b] = rgb.map((c) => {

@@ -33,7 +33,13 @@ export function readerEntries(doc: TalkNotesDocument): ReaderEntry[] {
   const walk = (list: readonly Block[], inherited: string | null, thread: { anchor: string; text: string } | null) => {
     for (const block of list) {
       const anchor = anchors.get(block)!;
-      const base = { anchor, type: block.type, asides: [] as string[], thread: thread?.anchor ?? null, threadText: thread?.text ?? null };
+      const base = {
+        anchor,
+        type: block.type,
+        asides: [] as string[],
+        thread: thread?.anchor ?? null,
+        threadText: thread?.text ?? null,
+      };
       switch (block.type) {
         case "question": {
           const own = { anchor, text: block.text };

@@ -15,7 +15,9 @@ function timedDoc(recording: TalkNotesDocument["session"]["recording"]): TalkNot
         text: "Why?",
         askedBy: null,
         at: "2026-06-12T12:04:30Z",
-        answers: [{ type: "statement", speaker: "jo", text: "Because", asides: [], children: [], at: "2026-06-12T12:05:00Z" }],
+        answers: [
+          { type: "statement", speaker: "jo", text: "Because", asides: [], children: [], at: "2026-06-12T12:05:00Z" },
+        ],
       },
       { type: "note", text: "untimed", children: [] },
       { type: "note", text: "before the recording", children: [], at: "2026-06-12T11:59:00Z" },
@@ -35,11 +37,18 @@ describe("time links on the public page", () => {
     expect(notes).not.toContain("target=");
     // Untimed blocks have no link; a block before the recording links to itself.
     expect(notes).toMatch(/<li class="note" id="[^"]+">untimed/);
-    expect(notes).toMatch(/<a class="at" href="#[^"]+"><time datetime="2026-06-12T11:59:00Z">13:59<\/time><\/a> before the recording/);
+    expect(notes).toMatch(
+      /<a class="at" href="#[^"]+"><time datetime="2026-06-12T11:59:00Z">13:59<\/time><\/a> before the recording/,
+    );
   });
 
   it("honour the sync point", () => {
-    const { notes } = renderPublicNotes(timedDoc({ url: "https://vimeo.com/76979871", startsAt: "2026-06-12T12:04:00Z" }), "c", "session-1", times);
+    const { notes } = renderPublicNotes(
+      timedDoc({ url: "https://vimeo.com/76979871", startsAt: "2026-06-12T12:04:00Z" }),
+      "c",
+      "session-1",
+      times,
+    );
     expect(notes).toContain('href="https://vimeo.com/76979871#t=30s"');
   });
 
@@ -49,8 +58,13 @@ describe("time links on the public page", () => {
   });
 
   it("with the player open, target the player's frame with its embed URL", () => {
-    const { notes } = renderPublicNotes(timedDoc({ url: "https://media.ccc.de/v/c-1-panel" }), "c", "session-1", { ...times, player: true });
-    expect(notes).toContain('href="https://media.ccc.de/v/c-1-panel/oembed?autoplay=1#t=270" target="recording-player"');
+    const { notes } = renderPublicNotes(timedDoc({ url: "https://media.ccc.de/v/c-1-panel" }), "c", "session-1", {
+      ...times,
+      player: true,
+    });
+    expect(notes).toContain(
+      'href="https://media.ccc.de/v/c-1-panel/oembed?autoplay=1#t=270" target="recording-player"',
+    );
   });
 });
 
@@ -60,7 +74,17 @@ describe("the recording on the public session page", () => {
       origin: "https://notes.example.org",
       stylesheet: "/c/reader.css?v=1",
       conference: { name: "C", slug: "c", timezone: "Europe/Berlin" },
-      session: { title: "Panel", slug: "panel", kind: "panel", status, intro: "", room: null, track: null, startsAt: null, updatedAt: new Date(0) },
+      session: {
+        title: "Panel",
+        slug: "panel",
+        kind: "panel",
+        status,
+        intro: "",
+        room: null,
+        track: null,
+        startsAt: null,
+        updatedAt: new Date(0),
+      },
       people: [],
       html: { notes: "", chart: "" },
       version: "1",

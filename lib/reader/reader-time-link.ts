@@ -14,7 +14,12 @@ import { RECORDING_FRAME, type ReaderTimes } from "./reader-times";
  * own anchor when there is no recording or the block came before it. "" for
  * a block without a time.
  */
-export function readerTimeLink(block: Block, anchorId: string, session: InterchangeSession, times: ReaderTimes): string {
+export function readerTimeLink(
+  block: Block,
+  anchorId: string,
+  session: InterchangeSession,
+  times: ReaderTimes,
+): string {
   if (!block.at) return "";
   const label = formatClockTime(block.at, times.timeZone);
   if (!label) return "";
@@ -23,7 +28,9 @@ export function readerTimeLink(block: Block, anchorId: string, session: Intercha
   const time = `<time datetime="${escapeHtml(block.at)}">${escapeHtml(label)}</time>`;
   if (!platform || second === null) return `<a class="at" href="#${escapeHtml(anchorId)}">${time}</a> `;
   const minutes = `${Math.floor(second / 60)}:${String(second % 60).padStart(2, "0")}`;
-  const href = times.player ? recordingEmbedUrl(platform, second, { autoplay: true }) : recordingTimeLink(platform, second);
+  const href = times.player
+    ? recordingEmbedUrl(platform, second, { autoplay: true })
+    : recordingTimeLink(platform, second);
   const target = times.player ? ` target="${RECORDING_FRAME}"` : "";
   return `<a class="at" href="${escapeHtml(href)}"${target} aria-label="${escapeHtml(`${label}, ${minutes} into the recording`)}" data-second="${second}">${time}</a> `;
 }

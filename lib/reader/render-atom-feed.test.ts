@@ -27,7 +27,11 @@ const FEED = {
 
 describe("renderAtomFeed", () => {
   const xml = renderAtomFeed(FEED);
-  const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["entry", "link", "author"].includes(name) }).parse(xml);
+  const parsed = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: "@",
+    isArray: (name) => ["entry", "link", "author"].includes(name),
+  }).parse(xml);
 
   it("is well-formed XML with the Atom namespace", () => {
     expect(XMLValidator.validate(xml)).toBe(true);

@@ -15,7 +15,16 @@ const DOC: TalkNotesDocument = {
       text: "What <matters>?",
       askedBy: null,
       starred: true,
-      answers: [{ type: "statement", speaker: "jody", text: "focus on unplanned work, see https://example.org", asides: [], children: [], starred: true }],
+      answers: [
+        {
+          type: "statement",
+          speaker: "jody",
+          text: "focus on unplanned work, see https://example.org",
+          asides: [],
+          children: [],
+          starred: true,
+        },
+      ],
     },
     { type: "tip", text: "x".repeat(300), children: [], starred: true },
   ],
@@ -25,13 +34,19 @@ describe("renderKeyMoments", () => {
   it("lists starred blocks in reading order, linked to their place in the notes, escaped, with no links inside", () => {
     const html = renderKeyMoments(DOC);
     const notes = renderReaderNotes(DOC, { personHref: () => null });
-    expect(html.startsWith(`<ol class="key-moments-list"><li><a href="#q-1"><span class="sr-only">Question: </span>What &lt;matters&gt;?</a></li>`)).toBe(true);
+    expect(
+      html.startsWith(
+        `<ol class="key-moments-list"><li><a href="#q-1"><span class="sr-only">Question: </span>What &lt;matters&gt;?</a></li>`,
+      ),
+    ).toBe(true);
     expect(html).toContain(`<li><a href="#s-1">Jody: focus on unplanned work, see https://example.org</a></li>`);
     expect(html).toContain(`…</a></li></ol>`); // long moments are cut
     expect(html.match(/<a /g)).toHaveLength(3);
     // Each link lands on a marked block of the notes.
     for (const id of ["q-1", "s-1", "n-2"]) expect(notes).toMatch(new RegExp(`class="[^"]*starred[^"]*" id="${id}"`));
-    expect(notes).toContain(`<span class="key-moment" title="Key moment"><span aria-hidden="true">★</span><span class="sr-only">Key moment:</span></span>`);
+    expect(notes).toContain(
+      `<span class="key-moment" title="Key moment"><span aria-hidden="true">★</span><span class="sr-only">Key moment:</span></span>`,
+    );
   });
 
   it("is empty when nothing is starred", () => {

@@ -22,7 +22,12 @@ export interface PublicNotesHtml {
  * two can never differ. `times` shows block times (and links them to the
  * session's recording, or its embedded player when the reader opened it).
  */
-export function renderPublicNotes(doc: TalkNotesDocument, conferenceSlug: string, sessionId: string, times?: ReaderTimes): PublicNotesHtml {
+export function renderPublicNotes(
+  doc: TalkNotesDocument,
+  conferenceSlug: string,
+  sessionId: string,
+  times?: ReaderTimes,
+): PublicNotesHtml {
   const personHref = (id: string) => publicPaths.person(conferenceSlug, id);
   return {
     notes: renderReaderNotes(doc, { personHref, times, imageBase: sessionImagesPath(sessionId) }),

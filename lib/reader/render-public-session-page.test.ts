@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { type PublicSessionPageData, renderPublicNotFoundPage, renderPublicSessionPage } from "./render-public-session-page";
+import {
+  type PublicSessionPageData,
+  renderPublicNotFoundPage,
+  renderPublicSessionPage,
+} from "./render-public-session-page";
 
 const HOSTILE = `<script>alert(1)</script>"><img src=x onerror=alert(2)>`;
 
@@ -27,7 +31,10 @@ function page(
     },
     people,
     noteTakers,
-    html: { notes: `<article class="thread" id="q-1">escaped by the notes renderer</article>`, chart: "<table></table>" },
+    html: {
+      notes: `<article class="thread" id="q-1">escaped by the notes renderer</article>`,
+      chart: "<table></table>",
+    },
     version: "42",
     threads: 6,
     ...extra,
@@ -42,7 +49,9 @@ describe("renderPublicSessionPage", () => {
       { id: "p3", name: "Israel", affiliation: null, role: "audience", position: 6 },
     ]);
     expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
-    expect(html).toContain(`<link rel="canonical" href="https://notes.example.org/c/devopsday/making-the-business-case">`);
+    expect(html).toContain(
+      `<link rel="canonical" href="https://notes.example.org/c/devopsday/making-the-business-case">`,
+    );
     expect(html).toContain(`<meta property="og:type" content="article">`);
     expect(html).toContain(`<meta name="twitter:card" content="summary">`);
     expect(html).toContain(`<link rel="stylesheet" href="/c/reader.css?v=abc">`);
@@ -55,7 +64,11 @@ describe("renderPublicSessionPage", () => {
   });
 
   it("credits the note-takers in a byline and as the article's authors, not the speakers", () => {
-    const html = page({}, [{ id: "p1", name: "Damon Edwards", affiliation: null, role: "moderator", position: 0 }], ["Kim Note", "Lee Scribe"]);
+    const html = page(
+      {},
+      [{ id: "p1", name: "Damon Edwards", affiliation: null, role: "moderator", position: 0 }],
+      ["Kim Note", "Lee Scribe"],
+    );
     expect(html).toContain(`<p class="byline" data-testid="byline">Notes by Kim Note and Lee Scribe</p>`);
     expect(html).toContain(`<meta property="article:author" content="Kim Note">`);
     expect(html).not.toContain(`<meta property="article:author" content="Damon Edwards">`);
@@ -63,7 +76,11 @@ describe("renderPublicSessionPage", () => {
   });
 
   it("escapes every user string: no tag, attribute or script of theirs survives", () => {
-    const html = page({}, [{ id: "p1", name: HOSTILE, affiliation: HOSTILE, role: "panelist", position: 0 }], [HOSTILE]);
+    const html = page(
+      {},
+      [{ id: "p1", name: HOSTILE, affiliation: HOSTILE, role: "panelist", position: 0 }],
+      [HOSTILE],
+    );
     expect(html).not.toContain("<script>alert(1)");
     expect(html).not.toContain("<img src=x");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -89,7 +106,9 @@ describe("renderPublicSessionPage", () => {
   it("shows key moments above the notes, and keeps an empty (hidden) place for live updates", () => {
     const moments = `<ol class="key-moments-list"><li><a href="#s-2">Jody: focus</a></li></ol>`;
     const html = page({}, [], [], { html: { notes: "<p>notes</p>", chart: "", moments } });
-    expect(html).toContain(`<section class="key-moments" id="key-moments" aria-labelledby="moments-heading"><h2 id="moments-heading">Key moments</h2><div id="moments">${moments}</div></section>`);
+    expect(html).toContain(
+      `<section class="key-moments" id="key-moments" aria-labelledby="moments-heading"><h2 id="moments-heading">Key moments</h2><div id="moments">${moments}</div></section>`,
+    );
     expect(html.indexOf("Key moments")).toBeLessThan(html.indexOf(`id="notes"`));
     expect(page()).toContain(`<section class="key-moments" id="key-moments" aria-labelledby="moments-heading" hidden>`);
     expect(page({ status: "live" })).toContain(`moments.innerHTML=d.moments`);

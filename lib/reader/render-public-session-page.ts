@@ -52,7 +52,12 @@ export interface PublicSessionPageData {
   player?: boolean;
 }
 
-const STATUS_LABEL: Record<string, string> = { live: "Live", published: "Published", archived: "Archived", draft: "Draft" };
+const STATUS_LABEL: Record<string, string> = {
+  live: "Live",
+  published: "Published",
+  archived: "Archived",
+  draft: "Draft",
+};
 
 /**
  * The whole public session page as one HTML document: server-rendered
@@ -71,14 +76,21 @@ export function renderPublicSessionPage(data: PublicSessionPageData): string {
   const byline = data.noteTakers?.length
     ? `<p class="byline" data-testid="byline">Notes by ${e(new Intl.ListFormat("en", { type: "conjunction" }).format(data.noteTakers))}</p>`
     : "";
-  const description = describe(data, speakers.map((p) => p.name));
+  const description = describe(
+    data,
+    speakers.map((p) => p.name),
+  );
   const when = formatWhen(session.startsAt, conference.timezone);
   const live = session.status === "live";
   const moments = data.html.moments ?? "";
   // Always present (hidden when empty) so a live update can fill it.
   const keyMoments = `<section class="key-moments" id="key-moments" aria-labelledby="moments-heading"${moments ? "" : " hidden"}><h2 id="moments-heading">Key moments</h2><div id="moments">${moments}</div></section>`;
-  const liveIndicator = live ? `<span class="live-indicator" data-state="connecting" role="status" data-testid="live-indicator">Connecting…</span>` : "";
-  const liveNews = live ? `<p class="sr-only" role="status" aria-live="polite" id="notes-news" data-testid="notes-news"></p>` : "";
+  const liveIndicator = live
+    ? `<span class="live-indicator" data-state="connecting" role="status" data-testid="live-indicator">Connecting…</span>`
+    : "";
+  const liveNews = live
+    ? `<p class="sr-only" role="status" aria-live="polite" id="notes-news" data-testid="notes-news"></p>`
+    : "";
   // The player variant (`?player=1`) has no script: the live frames carry links to the platform, not the player.
   const liveScripts = live && !data.player ? [liveScript(publicPaths.live(conference.slug, session.slug))] : [];
   const badges = `<span class="badge kind-${e(session.kind)}">${e(session.kind)}</span><span class="badge status-${e(session.status)}">${e(STATUS_LABEL[session.status] ?? session.status)}</span>${liveIndicator}`;
@@ -144,7 +156,15 @@ ${keyMoments}
 <div id="notes" class="reader-notes" data-version="${e(data.version)}">${data.html.notes}</div>${liveNews}</section>
 <p class="embed-foot small"><a href="${e(url)}">Open the full notes</a> · ${e(conference.name)} · Talknotes</p>
 </article>`;
-    return renderEmbedShell({ title, stylesheet: data.stylesheet, canonical: url, theme: data.embed.theme, refreshSeconds: data.embed.refreshSeconds, body: embedBody, scripts: liveScripts });
+    return renderEmbedShell({
+      title,
+      stylesheet: data.stylesheet,
+      canonical: url,
+      theme: data.embed.theme,
+      refreshSeconds: data.embed.refreshSeconds,
+      body: embedBody,
+      scripts: liveScripts,
+    });
   }
 
   const body = `<header class="site-header"><a href="/" class="brand"><span class="brand-mark" aria-hidden="true">❝</span>Talknotes</a></header>
@@ -204,7 +224,14 @@ function describe(data: PublicSessionPageData, names: string[]): string {
 
 function formatWhen(startsAt: Date | null, timezone: string | null): string | null {
   if (!startsAt) return null;
-  const options: Intl.DateTimeFormatOptions = { weekday: "short", month: "long", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" };
+  const options: Intl.DateTimeFormatOptions = {
+    weekday: "short",
+    month: "long",
+    day: "numeric",
+    year: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+  };
   try {
     return new Intl.DateTimeFormat("en-US", { ...options, timeZone: timezone || "UTC" }).format(startsAt);
   } catch {

@@ -29,14 +29,22 @@ const PANEL: TalkNotesDocument = {
           asides: ["so cool"],
           children: [{ type: "statement", speaker: null, text: "and measure it", asides: [], children: [] }],
         },
-        { type: "statement", speaker: "rolf", text: "don't mention DevOps. javascript:alert(1)", asides: [], children: [] },
+        {
+          type: "statement",
+          speaker: "rolf",
+          text: "don't mention DevOps. javascript:alert(1)",
+          asides: [],
+          children: [],
+        },
       ],
     },
     {
       type: "question",
       text: "What should IT measure? </h3><script>alert(1)</script>",
       askedBy: "evil",
-      answers: [{ type: "statement", speaker: "evil", text: "dollars https://example.org/x?a=1&b=2", asides: [], children: [] }],
+      answers: [
+        { type: "statement", speaker: "evil", text: "dollars https://example.org/x?a=1&b=2", asides: [], children: [] },
+      ],
     },
     { type: "aside", text: "great point" },
     { type: "tip", text: "Read Visible Ops", children: [] },
@@ -49,7 +57,9 @@ describe("renderReaderNotes", () => {
   const html = renderReaderNotes(PANEL, { personHref: href });
 
   it("gives every thread an article with a permalink anchor and a heading", () => {
-    expect(html).toContain('<article class="thread" id="q-1" aria-labelledby="q-1-h"><h3 class="thread-q" id="q-1-h"><span class="sr-only">Question: </span>');
+    expect(html).toContain(
+      '<article class="thread" id="q-1" aria-labelledby="q-1-h"><h3 class="thread-q" id="q-1-h"><span class="sr-only">Question: </span>',
+    );
     expect(html).toContain('<a class="permalink" href="#q-1" aria-label="Link to this thread">#</a>');
     expect(html).toContain('id="q-2"');
     expect(html.match(/<article class="thread"/g)).toHaveLength(2);
@@ -83,18 +93,33 @@ describe("renderReaderNotes", () => {
     for (const a of anchors) expect(html).toContain(`id="${a}"`);
     const entries = readerEntries(PANEL);
     expect(entries.map((e) => e.anchor)).toEqual(anchors);
-    expect(entries.find((e) => e.anchor === "s-2")).toMatchObject({ speaker: "jody", thread: "q-1", threadText: "What are the anti-patterns?" });
+    expect(entries.find((e) => e.anchor === "s-2")).toMatchObject({
+      speaker: "jody",
+      thread: "q-1",
+      threadText: "What are the anti-patterns?",
+    });
   });
 
   it("puts a talk's threads one heading level down", () => {
     const ignite: TalkNotesDocument = {
       ...PANEL,
-      blocks: [{ type: "talk", title: "Talk <one>", speakers: ["jody"], children: [{ type: "question", text: "Why?", askedBy: null, answers: [] }] }],
+      blocks: [
+        {
+          type: "talk",
+          title: "Talk <one>",
+          speakers: ["jody"],
+          children: [{ type: "question", text: "Why?", askedBy: null, answers: [] }],
+        },
+      ],
     };
     const out = renderReaderNotes(ignite, { personHref: () => null });
-    expect(out).toContain('<section class="talk" id="t-1" aria-labelledby="t-1-h"><h3 id="t-1-h">Talk &lt;one&gt;</h3>');
+    expect(out).toContain(
+      '<section class="talk" id="t-1" aria-labelledby="t-1-h"><h3 id="t-1-h">Talk &lt;one&gt;</h3>',
+    );
     expect(out).toContain('<h4 class="thread-q" id="q-1-h"><span class="sr-only">Question: </span>');
-    expect(out).toContain('<span class="who" title="Jody Mulkey, Shopzilla"><span aria-hidden="true">Jody</span><span class="sr-only">Jody Mulkey, Shopzilla</span></span>');
+    expect(out).toContain(
+      '<span class="who" title="Jody Mulkey, Shopzilla"><span aria-hidden="true">Jody</span><span class="sr-only">Jody Mulkey, Shopzilla</span></span>',
+    );
   });
 });
 
@@ -112,7 +137,9 @@ describe("speakerStats and the chart", () => {
   it("renders an accessible table with escaped names and proportional bars", () => {
     const chart = renderSpeakerChart(speakerStats(PANEL), href);
     expect(chart).toContain('<caption class="sr-only">Statements and words per person</caption>');
-    expect(chart).toContain('<th scope="row"><a href="/c/devops-day/people/jody">Jody Mulkey</a><span class="bar" aria-hidden="true" style="width:39%"></span></th><td class="num">2</td><td class="num">7</td>');
+    expect(chart).toContain(
+      '<th scope="row"><a href="/c/devops-day/people/jody">Jody Mulkey</a><span class="bar" aria-hidden="true" style="width:39%"></span></th><td class="num">2</td><td class="num">7</td>',
+    );
     expect(chart).toContain('style="width:100%"');
     expect(chart).not.toContain("<img");
     expect(renderSpeakerChart([], href)).toBe("");

@@ -54,10 +54,14 @@ export function renderReaderNotes(input: TalkNotesDocument, options: ReaderNotes
       : `<span class="${cls}"${title}>${named ? `<span aria-hidden="true">${label}</span><span class="sr-only">${full}</span>` : label}</span>`;
   };
   // Parentheses are text (they survive copying and reader modes), the label is visible: the note-taker's words never read as the speaker's.
-  const aside = (text: string) => `<span class="aside"><span class="aside-label">${ASIDE_LABEL}</span> (${textToHtml(text)})</span>`;
+  const aside = (text: string) =>
+    `<span class="aside"><span class="aside-label">${ASIDE_LABEL}</span> (${textToHtml(text)})</span>`;
 
   // A starred block (a key moment) is marked where it stands too, so the summary's links land on something visible.
-  const star = (block: Block) => (block.starred === true ? `<span class="key-moment" title="Key moment"><span aria-hidden="true">★</span><span class="sr-only">Key moment:</span></span> ` : "");
+  const star = (block: Block) =>
+    block.starred === true
+      ? `<span class="key-moment" title="Key moment"><span aria-hidden="true">★</span><span class="sr-only">Key moment:</span></span> `
+      : "";
   const starred = (block: Block) => (block.starred === true ? " starred" : "");
 
   function item(block: Exclude<Block, { type: "question" } | { type: "talk" }>): string {
@@ -89,7 +93,9 @@ export function renderReaderNotes(input: TalkNotesDocument, options: ReaderNotes
     const heading =
       `<h${threadLevel} class="thread-q" id="${id}-h">${at(block, id)}${star(block)}<span class="sr-only">Question: </span>${asker}<span class="q-text">${textToHtml(block.text)}</span>` +
       ` <a class="permalink" href="#${id}" aria-label="Link to this thread">#</a></h${threadLevel}>`;
-    const answers = block.answers.length ? list(block.answers, "answers") : `<p class="no-answers">No answers noted yet.</p>`;
+    const answers = block.answers.length
+      ? list(block.answers, "answers")
+      : `<p class="no-answers">No answers noted yet.</p>`;
     return `<article class="thread${starred(block)}" id="${id}" aria-labelledby="${id}-h">${heading}${answers}</article>`;
   }
 
@@ -97,7 +103,11 @@ export function renderReaderNotes(input: TalkNotesDocument, options: ReaderNotes
     if (!blocks.length) return "";
     // A question nested inside a list (e.g. under a note) still renders as a thread inside its item.
     const items = blocks.map((b) =>
-      b.type === "question" ? `<li class="nested-thread">${thread(b)}</li>` : b.type === "talk" ? `<li>${talk(b)}</li>` : item(b),
+      b.type === "question"
+        ? `<li class="nested-thread">${thread(b)}</li>`
+        : b.type === "talk"
+          ? `<li>${talk(b)}</li>`
+          : item(b),
     );
     return `<ul class="${cls}">${items.join("")}</ul>`;
   }

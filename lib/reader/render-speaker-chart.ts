@@ -6,7 +6,10 @@ import type { SpeakerStat } from "./speaker-stats";
  * table by screen readers and without styles (the bars are decorative and
  * hidden from assistive tech). Empty string when nobody is attributed.
  */
-export function renderSpeakerChart(stats: readonly SpeakerStat[], personHref: (personId: string) => string | null): string {
+export function renderSpeakerChart(
+  stats: readonly SpeakerStat[],
+  personHref: (personId: string) => string | null,
+): string {
   if (stats.length === 0) return "";
   const most = Math.max(...stats.map((s) => s.words), 1);
   const rows = stats.map((s) => {

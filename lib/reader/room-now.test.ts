@@ -41,12 +41,20 @@ describe("roomNow", () => {
     expect(roomNow(schedule, "Room A", at("2026-12-02T09:29:59Z")).changesAt).toEqual(at("2026-12-02T09:30:00Z"));
     expect(roomNow(schedule, "Room A", at("2026-12-02T09:30:00Z")).live?.id).toBe("after-morning");
     // …and the last one of the day for an hour.
-    expect(roomNow(schedule, "Room A", at("2026-12-02T10:31:00Z"))).toEqual({ live: null, next: null, changesAt: null });
+    expect(roomNow(schedule, "Room A", at("2026-12-02T10:31:00Z"))).toEqual({
+      live: null,
+      next: null,
+      changesAt: null,
+    });
   });
 
   it("looks at its own room only, and at the start instant, not a calendar day", () => {
     expect(roomNow(schedule, "Room B", at("2026-12-02T01:00:00Z")).live?.id).toBe("elsewhere");
-    expect(roomNow(schedule, "Room C", at("2026-12-02T01:00:00Z"))).toEqual({ live: null, next: null, changesAt: null });
+    expect(roomNow(schedule, "Room C", at("2026-12-02T01:00:00Z"))).toEqual({
+      live: null,
+      next: null,
+      changesAt: null,
+    });
     expect(roomNow(schedule, "Room A", at("2026-12-01T22:29:59Z")).live).toBeNull();
     expect(roomNow(schedule, "Room A", at("2026-12-01T22:30:00Z")).live?.id).toBe("late");
   });

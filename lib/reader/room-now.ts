@@ -26,7 +26,9 @@ export function roomNow<T extends TimedSession>(sessions: readonly T[], room: st
   const next = byStart.find((s) => s.startsAt!.getTime() > now.getTime()) ?? null;
   // nowAndNext's rule for a session without an end: until the next one in the room starts, else an hour.
   const following = live && byStart.find((s) => s.startsAt!.getTime() > live.startsAt!.getTime());
-  const end = live ? (live.endsAt ?? following?.startsAt ?? new Date(live.startsAt!.getTime() + DEFAULT_LENGTH_MS)) : null;
+  const end = live
+    ? (live.endsAt ?? following?.startsAt ?? new Date(live.startsAt!.getTime() + DEFAULT_LENGTH_MS))
+    : null;
   const changes = [end, next?.startsAt ?? null].filter((d): d is Date => d !== null).map((d) => d.getTime());
   return { live, next, changesAt: changes.length ? new Date(Math.min(...changes)) : null };
 }

@@ -30,5 +30,7 @@ export function speakerStats(doc: TalkNotesDocument): SpeakerStat[] {
     stat.words += entry.text.match(WORD)?.length ?? 0;
     stats.set(entry.speaker, stat);
   }
-  return [...stats.values()].sort((a, b) => b.words - a.words || b.statements - a.statements || a.name.localeCompare(b.name));
+  return [...stats.values()].sort(
+    (a, b) => b.words - a.words || b.statements - a.statements || a.name.localeCompare(b.name),
+  );
 }

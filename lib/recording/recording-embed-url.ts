@@ -7,7 +7,11 @@ import type { RecordingPlatform } from "./recording-platform";
  * oembed player. Loading a new URL into the player frame is how a click on a
  * bullet seeks it: no script of ours talks to the player.
  */
-export function recordingEmbedUrl(recording: RecordingPlatform, second: number, options: { autoplay?: boolean } = {}): string {
+export function recordingEmbedUrl(
+  recording: RecordingPlatform,
+  second: number,
+  options: { autoplay?: boolean } = {},
+): string {
   const s = Math.max(0, Math.floor(second));
   const play = options.autoplay ? "&autoplay=1" : "";
   switch (recording.platform) {

@@ -16,9 +16,18 @@ describe("recordingPlatform reads each platform's video pages", () => {
     ["https://vimeo.com/76979871", { platform: "vimeo", id: "76979871" }],
     ["https://vimeo.com/channels/staffpicks/76979871", { platform: "vimeo", id: "76979871" }],
     ["https://player.vimeo.com/video/76979871", { platform: "vimeo", id: "76979871" }],
-    ["https://peertube.example.org/w/9c9de5e8-0a1e-484a-b099-e80766180a6d", { platform: "peertube", origin: "https://peertube.example.org", id: "9c9de5e8-0a1e-484a-b099-e80766180a6d" }],
-    ["https://video.example/w/kkGMgK9ZtnKfYAgnEtQxbv", { platform: "peertube", origin: "https://video.example", id: "kkGMgK9ZtnKfYAgnEtQxbv" }],
-    ["https://tube.example/videos/watch/9c9de5e8-0a1e-484a-b099-e80766180a6d", { platform: "peertube", origin: "https://tube.example", id: "9c9de5e8-0a1e-484a-b099-e80766180a6d" }],
+    [
+      "https://peertube.example.org/w/9c9de5e8-0a1e-484a-b099-e80766180a6d",
+      { platform: "peertube", origin: "https://peertube.example.org", id: "9c9de5e8-0a1e-484a-b099-e80766180a6d" },
+    ],
+    [
+      "https://video.example/w/kkGMgK9ZtnKfYAgnEtQxbv",
+      { platform: "peertube", origin: "https://video.example", id: "kkGMgK9ZtnKfYAgnEtQxbv" },
+    ],
+    [
+      "https://tube.example/videos/watch/9c9de5e8-0a1e-484a-b099-e80766180a6d",
+      { platform: "peertube", origin: "https://tube.example", id: "9c9de5e8-0a1e-484a-b099-e80766180a6d" },
+    ],
     ["https://media.ccc.de/v/37c3-11781-tbd", { platform: "mediaccc", slug: "37c3-11781-tbd" }],
   ])("%s", (url, expected) => {
     expect(recordingPlatform(url)).toEqual(expected);
@@ -46,7 +55,9 @@ describe("each platform's deep link and embed at a second", () => {
 
   it("YouTube: t=<s>s on the watch page, start=<s> on the privacy-enhanced player", () => {
     expect(at("https://youtu.be/dQw4w9WgXcQ", 845)).toBe("https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=845s");
-    expect(embed("https://youtu.be/dQw4w9WgXcQ", 845)).toBe("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=845&autoplay=1");
+    expect(embed("https://youtu.be/dQw4w9WgXcQ", 845)).toBe(
+      "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=845&autoplay=1",
+    );
   });
   it("Vimeo: #t=<s>s", () => {
     expect(at("https://vimeo.com/76979871", 61)).toBe("https://vimeo.com/76979871#t=61s");
@@ -56,13 +67,19 @@ describe("each platform's deep link and embed at a second", () => {
     expect(at("https://tube.example/videos/watch/9c9de5e8-0a1e-484a-b099-e80766180a6d", 7)).toBe(
       "https://tube.example/w/9c9de5e8-0a1e-484a-b099-e80766180a6d?start=7",
     );
-    expect(embed("https://tube.example/w/kkGMgK9ZtnKfYAgnEtQxbv", 7)).toBe("https://tube.example/videos/embed/kkGMgK9ZtnKfYAgnEtQxbv?start=7&autoplay=1");
+    expect(embed("https://tube.example/w/kkGMgK9ZtnKfYAgnEtQxbv", 7)).toBe(
+      "https://tube.example/videos/embed/kkGMgK9ZtnKfYAgnEtQxbv?start=7&autoplay=1",
+    );
   });
   it("media.ccc.de: #t=<s>", () => {
     expect(at("https://media.ccc.de/v/37c3-11781-tbd", 3600)).toBe("https://media.ccc.de/v/37c3-11781-tbd#t=3600");
-    expect(embed("https://media.ccc.de/v/37c3-11781-tbd", 3600)).toBe("https://media.ccc.de/v/37c3-11781-tbd/oembed?autoplay=1#t=3600");
+    expect(embed("https://media.ccc.de/v/37c3-11781-tbd", 3600)).toBe(
+      "https://media.ccc.de/v/37c3-11781-tbd/oembed?autoplay=1#t=3600",
+    );
     // The player the reader opens starts still.
-    expect(recordingEmbedUrl(recordingPlatform("https://youtu.be/dQw4w9WgXcQ")!, 0)).toBe("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=0");
+    expect(recordingEmbedUrl(recordingPlatform("https://youtu.be/dQw4w9WgXcQ")!, 0)).toBe(
+      "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=0",
+    );
   });
   it("whole, non-negative seconds", () => {
     expect(at("https://vimeo.com/76979871", 12.9)).toBe("https://vimeo.com/76979871#t=12s");

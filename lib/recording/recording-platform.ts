@@ -5,7 +5,13 @@ export type RecordingPlatform =
   | { platform: "peertube"; origin: string; id: string }
   | { platform: "mediaccc"; slug: string };
 
-const YOUTUBE_HOSTS = new Set(["youtube.com", "www.youtube.com", "m.youtube.com", "youtube-nocookie.com", "www.youtube-nocookie.com"]);
+const YOUTUBE_HOSTS = new Set([
+  "youtube.com",
+  "www.youtube.com",
+  "m.youtube.com",
+  "youtube-nocookie.com",
+  "www.youtube-nocookie.com",
+]);
 const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
 const VIMEO_HOSTS = new Set(["vimeo.com", "www.vimeo.com", "player.vimeo.com"]);
 const PEERTUBE_ID = /^[A-Za-z0-9-]{8,64}$/;
@@ -31,23 +37,32 @@ export function recordingPlatform(url: string): RecordingPlatform | null {
   const parts = parsed.pathname.split("/").filter(Boolean);
   if (YOUTUBE_HOSTS.has(host) || host === "youtu.be") {
     const id =
-      host === "youtu.be" ? parts[0]
-      : parts[0] === "watch" && parts.length === 1 ? parsed.searchParams.get("v")
-      : ["live", "shorts", "embed", "v"].includes(parts[0] ?? "") ? parts[1]
-      : null;
+      host === "youtu.be"
+        ? parts[0]
+        : parts[0] === "watch" && parts.length === 1
+          ? parsed.searchParams.get("v")
+          : ["live", "shorts", "embed", "v"].includes(parts[0] ?? "")
+            ? parts[1]
+            : null;
     return id && YOUTUBE_ID.test(id) ? { platform: "youtube", id } : null;
   }
   if (VIMEO_HOSTS.has(host)) {
-    const id = host === "player.vimeo.com" ? (parts[0] === "video" ? parts[1] : undefined) : parts.find((p) => /^\d+$/.test(p));
+    const id =
+      host === "player.vimeo.com" ? (parts[0] === "video" ? parts[1] : undefined) : parts.find((p) => /^\d+$/.test(p));
     return id && /^\d{1,12}$/.test(id) ? { platform: "vimeo", id } : null;
   }
   if (host === "media.ccc.de") {
-    return parts[0] === "v" && parts[1] && MEDIACCC_SLUG.test(parts[1]) ? { platform: "mediaccc", slug: parts[1] } : null;
+    return parts[0] === "v" && parts[1] && MEDIACCC_SLUG.test(parts[1])
+      ? { platform: "mediaccc", slug: parts[1] }
+      : null;
   }
   const peertubeId =
-    parts[0] === "w" && parts.length === 2 ? parts[1]
-    : parts[0] === "videos" && (parts[1] === "watch" || parts[1] === "embed") && parts.length === 3 ? parts[2]
-    : undefined;
-  if (peertubeId && PEERTUBE_ID.test(peertubeId) && parts[1] !== "p") return { platform: "peertube", origin: parsed.origin, id: peertubeId };
+    parts[0] === "w" && parts.length === 2
+      ? parts[1]
+      : parts[0] === "videos" && (parts[1] === "watch" || parts[1] === "embed") && parts.length === 3
+        ? parts[2]
+        : undefined;
+  if (peertubeId && PEERTUBE_ID.test(peertubeId) && parts[1] !== "p")
+    return { platform: "peertube", origin: parsed.origin, id: peertubeId };
   return null;
 }

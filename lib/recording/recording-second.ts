@@ -5,7 +5,10 @@
  * either is unknown or unreadable, or when the block comes before the
  * recording began (there is nothing to link to).
  */
-export function recordingSecond(at: string | null | undefined, recordingStartsAt: string | null | undefined): number | null {
+export function recordingSecond(
+  at: string | null | undefined,
+  recordingStartsAt: string | null | undefined,
+): number | null {
   if (!at || !recordingStartsAt) return null;
   const ms = Date.parse(at) - Date.parse(recordingStartsAt);
   if (Number.isNaN(ms) || ms < 0) return null;

@@ -62,7 +62,8 @@ export function computeSessionTimes(f: SessionTimeFields): SessionTimes {
   let seconds: number | null = null;
   if (f.duration?.trim()) {
     seconds = parseScheduleDuration(f.duration);
-    if (seconds === null) return { ok: false, field: "duration", detail: `invalid duration "${f.duration}" (expected HH:MM)` };
+    if (seconds === null)
+      return { ok: false, field: "duration", detail: `invalid duration "${f.duration}" (expected HH:MM)` };
   } else if (f.end?.trim()) {
     const end = parseOffsetDateTime(f.end);
     if (!end?.hasTime) return { ok: false, field: "duration", detail: `invalid end "${f.end}"` };

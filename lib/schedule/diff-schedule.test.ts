@@ -133,7 +133,10 @@ describe("diffSchedule details", () => {
   });
 
   it("matches by externalId only: a new id is a removal plus an addition", () => {
-    const d = diffSchedule(base, edit((s) => (s.externalId = "new-guid")));
+    const d = diffSchedule(
+      base,
+      edit((s) => (s.externalId = "new-guid")),
+    );
     expect(d.added.map((s) => s.externalId)).toEqual(["new-guid"]);
     expect(d.removed.map((s) => s.externalId)).toEqual(["aaaaaaaa-0000-4000-8000-000000000001"]);
     expect(d.unchanged).toBe(5);

@@ -4,7 +4,8 @@ import type { ScheduleImport, SchedulePerson, ScheduleSession } from "./types";
 export type ScheduleSnapshot = Pick<ScheduleImport, "sessions" | "people">;
 
 /** The session fields a re-import reports changes of. */
-export type ScheduleDiffField = "title" | "startsAt" | "endsAt" | "room" | "track" | "kind" | "subtitle" | "abstract" | "speakers";
+export type ScheduleDiffField =
+  "title" | "startsAt" | "endsAt" | "room" | "track" | "kind" | "subtitle" | "abstract" | "speakers";
 
 /** A speaker as named in the snapshot (before) or the new file (after). */
 export interface ScheduleSpeakerRef {

@@ -9,9 +9,14 @@ const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "f
 
 describe("schedules' recording links", () => {
   it("takes the first link that is a video page, skipping slides and the session page", () => {
-    expect(pickRecordingUrl(["https://testcon.example/events/101", "https://example.org/slides.pdf", "https://media.ccc.de/v/tc-101", "https://youtu.be/dQw4w9WgXcQ"])).toBe(
-      "https://media.ccc.de/v/tc-101",
-    );
+    expect(
+      pickRecordingUrl([
+        "https://testcon.example/events/101",
+        "https://example.org/slides.pdf",
+        "https://media.ccc.de/v/tc-101",
+        "https://youtu.be/dQw4w9WgXcQ",
+      ]),
+    ).toBe("https://media.ccc.de/v/tc-101");
     expect(pickRecordingUrl([undefined, "javascript:alert(1)"])).toBeUndefined();
   });
 
@@ -26,7 +31,9 @@ describe("schedules' recording links", () => {
   });
 
   it("pretalx JSON: from an event's links or its video_url", () => {
-    const json = JSON.parse(fixture("small-pretalx.json")) as { schedule: { conference: { days: Array<{ rooms: Record<string, Array<Record<string, unknown>>> }> } } };
+    const json = JSON.parse(fixture("small-pretalx.json")) as {
+      schedule: { conference: { days: Array<{ rooms: Record<string, Array<Record<string, unknown>>> }> } };
+    };
     const events = Object.values(json.schedule.conference.days[0]!.rooms).flat();
     events[0]!.links = [{ title: "Recording", url: "https://peertube.example/w/kkGMgK9ZtnKfYAgnEtQxbv" }];
     events[1]!.video_url = "https://vimeo.com/76979871";

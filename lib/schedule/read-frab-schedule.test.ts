@@ -127,7 +127,8 @@ describe("readFrabSchedule refusals (all or nothing)", () => {
   it("lists at most 10 problems but counts them all", () => {
     const events = Array.from(
       { length: 15 },
-      (_, i) => `<event guid="g${i}" id="${i + 1}"><date>2024-03-09T10:00:00+01:00</date><duration>00:30</duration><room>A</room><type>lecture</type></event>`,
+      (_, i) =>
+        `<event guid="g${i}" id="${i + 1}"><date>2024-03-09T10:00:00+01:00</date><duration>00:30</duration><room>A</room><type>lecture</type></event>`,
     ).join("");
     const xml = `<schedule><version>1</version><conference><title>T</title><start>2024-03-09</start><end>2024-03-09</end></conference><day index="1" date="2024-03-09" start="2024-03-09T10:00:00+01:00" end="2024-03-09T20:00:00+01:00"><room name="A">${events}</room></day></schedule>`;
     const e = thrown(() => readFrabSchedule(xml));
@@ -140,7 +141,10 @@ describe("readFrabSchedule refusals (all or nothing)", () => {
   });
 
   it("refuses a duplicated event guid, since re-imports match on it", () => {
-    const xml = fixture("small-frab.xml").replace('guid="aaaaaaaa-0000-4000-8000-000000000002"', 'guid="aaaaaaaa-0000-4000-8000-000000000001"');
+    const xml = fixture("small-frab.xml").replace(
+      'guid="aaaaaaaa-0000-4000-8000-000000000002"',
+      'guid="aaaaaaaa-0000-4000-8000-000000000001"',
+    );
     const e = thrown(() => readFrabSchedule(xml));
     expect(e.code).toBe("malformed");
     expect(e.message).toBe(
@@ -160,7 +164,9 @@ describe("readFrabSchedule refusals (all or nothing)", () => {
 
   it("refuses entity declarations hidden after a comment or in lower case, and accepts a harmless DOCTYPE", () => {
     const body = fixture("small-frab.xml").replace(/^<\?xml[^>]*\?>/, "");
-    expect(thrown(() => readFrabSchedule(`<!-- ] > -->\n<!DOCTYPE schedule [<!-- ]> --><!entity a "b">]>${body}`)).code).toBe("unsafe-xml");
+    expect(
+      thrown(() => readFrabSchedule(`<!-- ] > -->\n<!DOCTYPE schedule [<!-- ]> --><!entity a "b">]>${body}`)).code,
+    ).toBe("unsafe-xml");
     expect(readFrabSchedule(`<!DOCTYPE schedule>${body}`).sessions).toHaveLength(6);
   });
 

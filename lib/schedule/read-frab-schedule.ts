@@ -39,12 +39,18 @@ export function readFrabSchedule(text: string, options: ReadScheduleOptions = {}
   checkScheduleSize(text, options.maxBytes);
   const first = text.replace(/^\uFEFF/, "").trimStart()[0];
   if (first === "{" || first === "[") {
-    throw new ScheduleError("wrong-format", "This is JSON, not frab schedule XML: read it as a pretalx schedule (readPretalxSchedule / readSchedule).");
+    throw new ScheduleError(
+      "wrong-format",
+      "This is JSON, not frab schedule XML: read it as a pretalx schedule (readPretalxSchedule / readSchedule).",
+    );
   }
   rejectUnsafeXml(text);
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
-    throw new ScheduleError("malformed", `Malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`);
+    throw new ScheduleError(
+      "malformed",
+      `Malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`,
+    );
   }
   const parsed = new XMLParser({
     ignoreAttributes: false,
@@ -62,7 +68,10 @@ export function readFrabSchedule(text: string, options: ReadScheduleOptions = {}
   const schedule = parsed.schedule;
   if (!isNode(schedule)) {
     const rootName = Object.keys(parsed).find((k) => !k.startsWith("?") && !k.startsWith("#"));
-    throw new ScheduleError("wrong-format", `XML root is <${rootName ?? "?"}>, not <schedule>: this is not a frab/pentabarf schedule.`);
+    throw new ScheduleError(
+      "wrong-format",
+      `XML root is <${rootName ?? "?"}>, not <schedule>: this is not a frab/pentabarf schedule.`,
+    );
   }
   const problems = new ScheduleProblemList(LABEL);
   const conf = isNode(schedule.conference) ? schedule.conference : undefined;
@@ -94,16 +103,23 @@ export function readFrabSchedule(text: string, options: ReadScheduleOptions = {}
     const dayStart = attr(day, "start");
     const fallbackOffsetMinutes =
       (dayStart ? parseOffsetDateTime(dayStart)?.offsetMinutes : null) ??
-      (timeZoneName && dayDate ? zoneOffsetMinutes(timeZoneName, (parseOffsetDateTime(dayDate)?.wallMs ?? 0) + 12 * 3_600_000) : null) ??
+      (timeZoneName && dayDate
+        ? zoneOffsetMinutes(timeZoneName, (parseOffsetDateTime(dayDate)?.wallMs ?? 0) + 12 * 3_600_000)
+        : null) ??
       fileOffset;
     for (const [r, room] of listOf(day.room).entries()) {
       if (!isNode(room)) continue; // <room/> with nothing in it
       const roomName = attr(room, "name");
-      if (!roomName) problems.add("missing-field", `<day index=${dayLabel}>/<room> #${r + 1}`, "missing name attribute");
+      if (!roomName)
+        problems.add("missing-field", `<day index=${dayLabel}>/<room> #${r + 1}`, "missing name attribute");
       if (roomName) rooms.add(roomName);
       for (const [e, ev] of listOf(room.event).entries()) {
         if (!isNode(ev)) {
-          problems.add("missing-field", `event #${e + 1} (day ${dayLabel}, room "${roomName ?? "?"}")`, "empty <event>");
+          problems.add(
+            "missing-field",
+            `event #${e + 1} (day ${dayLabel}, room "${roomName ?? "?"}")`,
+            "empty <event>",
+          );
           continue;
         }
         const id = attr(ev, "id");
@@ -127,7 +143,12 @@ export function readFrabSchedule(text: string, options: ReadScheduleOptions = {}
           dayStart,
           fallbackOffsetMinutes,
         });
-        if (!times.ok) problems.add(times.detail.startsWith("missing") ? "missing-field" : "malformed", place, `<${times.field}>: ${times.detail}`);
+        if (!times.ok)
+          problems.add(
+            times.detail.startsWith("missing") ? "missing-field" : "malformed",
+            place,
+            `<${times.field}>: ${times.detail}`,
+          );
 
         const personIds: string[] = [];
         const persons = isNode(ev.persons) ? listOf(ev.persons.person) : [];
@@ -137,12 +158,15 @@ export function readFrabSchedule(text: string, options: ReadScheduleOptions = {}
             problems.add("missing-field", place, `<person> #${k + 1} has no name`);
             continue;
           }
-          const personId = (isNode(p) ? (attr(p, "code") ?? attr(p, "guid") ?? attr(p, "id")) : undefined) ?? personIdFromName(personName);
+          const personId =
+            (isNode(p) ? (attr(p, "code") ?? attr(p, "guid") ?? attr(p, "id")) : undefined) ??
+            personIdFromName(personName);
           personIds.push(people.add(personId, personName));
         }
         if (externalId) {
           const other = seen.get(externalId);
-          if (other) problems.add("malformed", place, `duplicate ${guid ? "guid" : "id"} "${externalId}" (also ${other})`);
+          if (other)
+            problems.add("malformed", place, `duplicate ${guid ? "guid" : "id"} "${externalId}" (also ${other})`);
           else seen.set(externalId, place);
         }
         if (problems.size > before || !externalId || !title || !sessionRoom || !times.ok) continue;
@@ -168,7 +192,9 @@ export function readFrabSchedule(text: string, options: ReadScheduleOptions = {}
             recordingUrl: pickRecordingUrl([
               textOf(ev.video_url),
               textOf(ev.recording),
-              ...listOf(isNode(ev.links) ? ev.links.link : undefined).map((l) => (isNode(l) ? attr(l, "href") : undefined)),
+              ...listOf(isNode(ev.links) ? ev.links.link : undefined).map((l) =>
+                isNode(l) ? attr(l, "href") : undefined,
+              ),
             ]),
             personIds,
           }),
@@ -180,7 +206,8 @@ export function readFrabSchedule(text: string, options: ReadScheduleOptions = {}
   const dayDates = days.map((d) => attr(d, "date")).filter((d): d is string => !!d);
   const startsOn = dateOnly(textOf(c.start)) ?? dayDates[0] ?? sessions[0]?.startsAt.slice(0, 10);
   const endsOn = dateOnly(textOf(c.end)) ?? dayDates.at(-1) ?? sessions.at(-1)?.startsAt.slice(0, 10);
-  if (conf && (!startsOn || !endsOn)) problems.add("missing-field", "<schedule>/<conference>", "missing <start> (and no <day> has a date)");
+  if (conf && (!startsOn || !endsOn))
+    problems.add("missing-field", "<schedule>/<conference>", "missing <start> (and no <day> has a date)");
   problems.throwIfAny();
 
   return {
@@ -227,7 +254,12 @@ function attr(node: Node, name: string): string | undefined {
 /** The first UTC offset written on a day or event: the file's own zone. */
 function firstOffset(days: Node[]): number | null {
   for (const day of days) {
-    const candidates = [attr(day, "start"), ...listOf(day.room).flatMap((r) => (isNode(r) ? listOf(r.event).map((e) => (isNode(e) ? textOf(e.date) : undefined)) : []))];
+    const candidates = [
+      attr(day, "start"),
+      ...listOf(day.room).flatMap((r) =>
+        isNode(r) ? listOf(r.event).map((e) => (isNode(e) ? textOf(e.date) : undefined)) : [],
+      ),
+    ];
     for (const c of candidates) {
       const offset = c ? parseOffsetDateTime(c)?.offsetMinutes : null;
       if (offset !== null && offset !== undefined) return offset;

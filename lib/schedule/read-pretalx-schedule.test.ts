@@ -38,7 +38,13 @@ describe("readPretalxSchedule on a small schedule of our own", () => {
   it("keeps each event's own offset across a DST change and maps kinds", () => {
     expect(s.sessions.map((x) => [x.title, x.kind, x.type, x.startsAt, x.endsAt])).toEqual([
       ["Keynote: Deploys on Fridays", "keynote", "Keynote", "2024-03-09T09:00:00-05:00", "2024-03-09T09:45:00-05:00"],
-      ["Panel Discussion: Making The Business Case", "panel", "Panel Discussion", "2024-03-09T10:00:00-05:00", "2024-03-09T11:00:00-05:00"],
+      [
+        "Panel Discussion: Making The Business Case",
+        "panel",
+        "Panel Discussion",
+        "2024-03-09T10:00:00-05:00",
+        "2024-03-09T11:00:00-05:00",
+      ],
       ["Ignite: After Hours", "ignite", "Ignite", "2024-03-09T23:30:00-05:00", "2024-03-10T00:30:00-05:00"],
       ["Terraform Workshop", "workshop", "Workshop", "2024-03-10T10:00:00-04:00", "2024-03-10T12:00:00-04:00"],
     ]);
@@ -99,7 +105,9 @@ describe("readPretalxSchedule refusals (all or nothing)", () => {
   it("refuses JSON that is not a schedule export, naming what it found", () => {
     const e = thrown(() => readPretalxSchedule('{"format":"talknotes/1","blocks":[]}'));
     expect(e.code).toBe("wrong-format");
-    expect(e.message).toBe('JSON is not a schedule export: expected a top-level "schedule" object, found keys "format", "blocks".');
+    expect(e.message).toBe(
+      'JSON is not a schedule export: expected a top-level "schedule" object, found keys "format", "blocks".',
+    );
   });
 
   it("names each problem by JSON path and imports nothing", () => {
@@ -135,7 +143,9 @@ describe("readPretalxSchedule when time_zone_name and the events' offsets disagr
             {
               date: "2026-06-12",
               rooms: {
-                Aula: [{ guid: "e1", title: "Opening", date, start: "09:00", duration: "00:30", room: "Aula", persons: [] }],
+                Aula: [
+                  { guid: "e1", title: "Opening", date, start: "09:00", duration: "00:30", room: "Aula", persons: [] },
+                ],
               },
             },
           ],
@@ -156,6 +166,8 @@ describe("readPretalxSchedule when time_zone_name and the events' offsets disagr
   });
 
   it("drops an unknown zone name in favour of the events' offset", () => {
-    expect(readPretalxSchedule(schedule("Mars/Olympus", "2026-06-12T09:00:00-04:00")).conference.timezone).toBe("-04:00");
+    expect(readPretalxSchedule(schedule("Mars/Olympus", "2026-06-12T09:00:00-04:00")).conference.timezone).toBe(
+      "-04:00",
+    );
   });
 });

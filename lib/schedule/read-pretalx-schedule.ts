@@ -30,17 +30,24 @@ export function readPretalxSchedule(text: string, options: ReadScheduleOptions =
   const body = text.replace(/^\uFEFF/, "");
   const first = body.trimStart()[0];
   if (first === "<") {
-    throw new ScheduleError("wrong-format", "This is XML, not pretalx schedule JSON: read it as a frab schedule (readFrabSchedule / readSchedule).");
+    throw new ScheduleError(
+      "wrong-format",
+      "This is XML, not pretalx schedule JSON: read it as a frab schedule (readFrabSchedule / readSchedule).",
+    );
   }
   // JSON.parse builds every level of "[[[[…" before failing (seconds for a 20 MB file): real exports nest
   // about ten levels, so deeper files are refused after one cheap pass.
   const depth = jsonNestingDepth(body, MAX_JSON_DEPTH);
-  if (depth > MAX_JSON_DEPTH) throw new ScheduleError("malformed", `Malformed JSON: nested deeper than ${MAX_JSON_DEPTH} levels`);
+  if (depth > MAX_JSON_DEPTH)
+    throw new ScheduleError("malformed", `Malformed JSON: nested deeper than ${MAX_JSON_DEPTH} levels`);
   let root: unknown;
   try {
     root = JSON.parse(body);
   } catch (e) {
-    throw new ScheduleError("malformed", `Malformed JSON${jsonErrorPlace(body, e)}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new ScheduleError(
+      "malformed",
+      `Malformed JSON${jsonErrorPlace(body, e)}: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   if (!isObject(root) || !isObject(root.schedule)) {
     const keys = isObject(root) ? Object.keys(root).slice(0, 5) : [];
@@ -51,7 +58,10 @@ export function readPretalxSchedule(text: string, options: ReadScheduleOptions =
   }
   const problems = new ScheduleProblemList(LABEL);
   const conf = root.schedule.conference;
-  if (!isObject(conf)) throw ScheduleError.fromProblems(LABEL, [{ code: "missing-field", place: "schedule.conference", detail: "missing" }]);
+  if (!isObject(conf))
+    throw ScheduleError.fromProblems(LABEL, [
+      { code: "missing-field", place: "schedule.conference", detail: "missing" },
+    ]);
 
   // Numbers are accepted only for ids (pretalx writes `"id": 25`); a numeric title is a broken export.
   const field = (obj: Json, key: string, path: string, required = false): string | undefined => {
@@ -109,10 +119,16 @@ export function readPretalxSchedule(text: string, options: ReadScheduleOptions =
     const dayStart = typeof day.day_start === "string" ? day.day_start : undefined;
     const fallbackOffsetMinutes =
       (dayStart ? parseOffsetDateTime(dayStart)?.offsetMinutes : null) ??
-      (timeZoneName && dayDate ? zoneOffsetMinutes(timeZoneName, (parseOffsetDateTime(dayDate)?.wallMs ?? 0) + 12 * 3_600_000) : null) ??
+      (timeZoneName && dayDate
+        ? zoneOffsetMinutes(timeZoneName, (parseOffsetDateTime(dayDate)?.wallMs ?? 0) + 12 * 3_600_000)
+        : null) ??
       fileOffset;
     if (!isObject(day.rooms)) {
-      problems.add("missing-field", `${dayPath}.rooms`, day.rooms === undefined ? "missing" : "expected an object of room name -> events");
+      problems.add(
+        "missing-field",
+        `${dayPath}.rooms`,
+        day.rooms === undefined ? "missing" : "expected an object of room name -> events",
+      );
       continue;
     }
     for (const [roomKey, events] of Object.entries(day.rooms)) {
@@ -143,7 +159,12 @@ export function readPretalxSchedule(text: string, options: ReadScheduleOptions =
           dayStart,
           fallbackOffsetMinutes,
         });
-        if (!times.ok) problems.add(times.detail.startsWith("missing") ? "missing-field" : "malformed", `${path}.${times.field}`, times.detail);
+        if (!times.ok)
+          problems.add(
+            times.detail.startsWith("missing") ? "missing-field" : "malformed",
+            `${path}.${times.field}`,
+            times.detail,
+          );
 
         const personIds: string[] = [];
         const persons = ev.persons ?? [];
@@ -159,7 +180,11 @@ export function readPretalxSchedule(text: string, options: ReadScheduleOptions =
             problems.add("missing-field", `${personPath}.public_name`, "missing (neither public_name nor name)");
             continue;
           }
-          const id = field(p, "code", personPath) ?? field(p, "guid", personPath) ?? field(p, "id", personPath) ?? personIdFromName(personName);
+          const id =
+            field(p, "code", personPath) ??
+            field(p, "guid", personPath) ??
+            field(p, "id", personPath) ??
+            personIdFromName(personName);
           personIds.push(people.add(id, personName, field(p, "biography", personPath)));
         }
 
@@ -196,7 +221,13 @@ export function readPretalxSchedule(text: string, options: ReadScheduleOptions =
             recordingUrl: pickRecordingUrl([
               typeof ev.video_url === "string" ? ev.video_url : undefined,
               typeof ev.recording_url === "string" ? ev.recording_url : undefined,
-              ...arrayOf(ev.links).map((l) => (isObject(l) && typeof l.url === "string" ? l.url : isObject(l) && typeof l.href === "string" ? l.href : undefined)),
+              ...arrayOf(ev.links).map((l) =>
+                isObject(l) && typeof l.url === "string"
+                  ? l.url
+                  : isObject(l) && typeof l.href === "string"
+                    ? l.href
+                    : undefined,
+              ),
             ]),
             personIds,
           }),
@@ -205,7 +236,9 @@ export function readPretalxSchedule(text: string, options: ReadScheduleOptions =
     }
   }
 
-  const dayDates = days.map((d) => (typeof d.date === "string" ? d.date.slice(0, 10) : undefined)).filter((d): d is string => !!d);
+  const dayDates = days
+    .map((d) => (typeof d.date === "string" ? d.date.slice(0, 10) : undefined))
+    .filter((d): d is string => !!d);
   const startsOn = dateOnly(field(conf, "start", confPath)) ?? dayDates[0] ?? sessions[0]?.startsAt.slice(0, 10);
   const endsOn = dateOnly(field(conf, "end", confPath)) ?? dayDates.at(-1) ?? sessions.at(-1)?.startsAt.slice(0, 10);
   if (!startsOn || !endsOn) problems.add("missing-field", `${confPath}.start`, "missing (and no day has a date)");
@@ -241,7 +274,12 @@ function arrayOf(v: unknown): unknown[] {
 /** The first UTC offset written anywhere in the days or their events: the file's own zone. */
 function firstOffset(days: Json[]): number | null {
   for (const day of days) {
-    const candidates = [day.day_start, ...Object.values(isObject(day.rooms) ? day.rooms : {}).flatMap((evs) => arrayOf(evs).map((e) => (isObject(e) ? e.date : undefined)))];
+    const candidates = [
+      day.day_start,
+      ...Object.values(isObject(day.rooms) ? day.rooms : {}).flatMap((evs) =>
+        arrayOf(evs).map((e) => (isObject(e) ? e.date : undefined)),
+      ),
+    ];
     for (const c of candidates) {
       const offset = typeof c === "string" ? parseOffsetDateTime(c)?.offsetMinutes : null;
       if (offset !== null && offset !== undefined) return offset;
@@ -277,7 +315,8 @@ function jsonNestingDepth(text: string, limit: number): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {

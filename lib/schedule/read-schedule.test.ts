@@ -34,7 +34,9 @@ describe("readSchedule", () => {
   it("refuses text that is neither JSON nor XML, and empty files", () => {
     const e = thrown(() => readSchedule("Title,Start,Room\nOpening,10:00,Saal 1\n", "schedule.csv"));
     expect(e.code).toBe("wrong-format");
-    expect(e.message).toBe('Schedule file schedule.csv is neither JSON (pretalx) nor XML (frab): it starts with "Title,Start,Room\\nOpe".');
+    expect(e.message).toBe(
+      'Schedule file schedule.csv is neither JSON (pretalx) nor XML (frab): it starts with "Title,Start,Room\\nOpe".',
+    );
     expect(thrown(() => readSchedule("   ")).message).toBe("Schedule file is empty.");
   });
 
@@ -45,7 +47,10 @@ describe("readSchedule", () => {
 
 describe("size limit", () => {
   // One padded event: a real-looking file just over the limit.
-  const huge = fixture("small-frab.xml").replace("<abstract>An opening.</abstract>", `<abstract>${"x".repeat(MAX_SCHEDULE_BYTES)}</abstract>`);
+  const huge = fixture("small-frab.xml").replace(
+    "<abstract>An opening.</abstract>",
+    `<abstract>${"x".repeat(MAX_SCHEDULE_BYTES)}</abstract>`,
+  );
 
   it("refuses a file over 20 MB with every reader, before parsing", () => {
     for (const read of [readSchedule, readFrabSchedule, readPretalxSchedule]) {

@@ -64,5 +64,8 @@ function checkDoctype(doctype: string): void {
 }
 
 function unsafe(what: string): ScheduleError {
-  return new ScheduleError("unsafe-xml", `Refused unsafe XML: the file contains ${what}. Schedule files need no DTD; export it again without one.`);
+  return new ScheduleError(
+    "unsafe-xml",
+    `Refused unsafe XML: the file contains ${what}. Schedule files need no DTD; export it again without one.`,
+  );
 }

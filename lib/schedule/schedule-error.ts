@@ -25,7 +25,12 @@ export class ScheduleError extends Error {
   readonly problems: ScheduleProblem[];
   readonly problemCount: number;
 
-  constructor(code: ScheduleErrorCode, message: string, problems: ScheduleProblem[] = [], problemCount = problems.length) {
+  constructor(
+    code: ScheduleErrorCode,
+    message: string,
+    problems: ScheduleProblem[] = [],
+    problemCount = problems.length,
+  ) {
     super(message);
     this.code = code;
     this.problems = problems.slice(0, MAX_LISTED_PROBLEMS);

@@ -63,7 +63,8 @@ export const AsideBlock = Node.create({
           handleTextInput(view, from, to, text) {
             if (text !== ")" || from !== to) return false;
             const $from = view.state.doc.resolve(from);
-            if ($from.node($from.depth - 1)?.type !== type || $from.parentOffset !== $from.parent.content.size) return false;
+            if ($from.node($from.depth - 1)?.type !== type || $from.parentOffset !== $from.parent.content.size)
+              return false;
             const own = $from.parent.textContent;
             return (own.match(/\(/g)?.length ?? 0) <= (own.match(/\)/g)?.length ?? 0);
           },

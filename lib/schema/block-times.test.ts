@@ -22,7 +22,13 @@ let clock = Date.parse("2026-06-12T14:00:00Z");
 function editorWith(json: JSONContent): Editor {
   const state = nb.state(json);
   const editor = new Editor({
-    extensions: createNotesExtensions({ blockTimes: { now: () => clock, isRemote: (tr: Transaction) => tr.getMeta(REMOTE) === true, timeZone: "Europe/Berlin" } }),
+    extensions: createNotesExtensions({
+      blockTimes: {
+        now: () => clock,
+        isRemote: (tr: Transaction) => tr.getMeta(REMOTE) === true,
+        timeZone: "Europe/Berlin",
+      },
+    }),
     content: state.doc.toJSON(),
   });
   editor.view.updateState(editor.state.reconfigure({ plugins: editor.extensionManager.plugins }));
@@ -91,9 +97,15 @@ describe("block times", () => {
   it("pasted blocks are new: each gets the time", () => {
     clock = Date.parse("2026-06-12T14:10:00Z");
     const editor = editorWith(doc(note("a|")));
-    const pasted = [note("one"), question("two?", null, statement("three", "jo"))].map((j) => editor.schema.nodeFromJSON(j));
+    const pasted = [note("one"), question("two?", null, statement("three", "jo"))].map((j) =>
+      editor.schema.nodeFromJSON(j),
+    );
     editor.view.dispatch(editor.state.tr.insert(editor.state.doc.content.size, pasted));
-    expect(times(editor).slice(1).map(([, at]) => at)).toEqual(Array(3).fill("2026-06-12T14:10:00.000Z"));
+    expect(
+      times(editor)
+        .slice(1)
+        .map(([, at]) => at),
+    ).toEqual(Array(3).fill("2026-06-12T14:10:00.000Z"));
   });
 
   it("Enter in the middle keeps the time on both halves (both were said then)", () => {
@@ -136,19 +148,42 @@ describe("block times", () => {
     const editor = editorWith(doc(note("x|")));
     editor.commands.setBlockTime("2026-06-12T12:04:00Z");
     const block = editor.state.doc.firstChild!;
-    expect(block.type.spec.toDOM!(block)).toEqual(["div", { "data-type": "note", "data-at": "2026-06-12T12:04:00.000Z", "data-at-label": "14:04" }, 0]);
+    expect(block.type.spec.toDOM!(block)).toEqual([
+      "div",
+      { "data-type": "note", "data-at": "2026-06-12T12:04:00.000Z", "data-at-label": "14:04" },
+      0,
+    ]);
     expect(editor.state.doc.textContent).toBe("x");
   });
 
   it("headless (no clock) stamps nothing, and times go to talknotes/1 and back", () => {
     const json = interchangeToNotes({
       blocks: [
-        { type: "question", text: "Why?", askedBy: null, at: "2026-06-12T14:01:00.000Z", answers: [{ type: "statement", speaker: null, text: "Because", asides: [], children: [], at: "2026-06-12T14:02:00+02:00" }] },
+        {
+          type: "question",
+          text: "Why?",
+          askedBy: null,
+          at: "2026-06-12T14:01:00.000Z",
+          answers: [
+            {
+              type: "statement",
+              speaker: null,
+              text: "Because",
+              asides: [],
+              children: [],
+              at: "2026-06-12T14:02:00+02:00",
+            },
+          ],
+        },
         { type: "note", text: "untimed", children: [] },
         { type: "aside", text: "mine", at: "2026-06-12T14:03:00.000Z" },
       ],
     });
-    const meta = { conference: { name: "C", location: null, startsOn: null }, session: { title: "S", kind: "talk" as const, intro: "" }, people: [] };
+    const meta = {
+      conference: { name: "C", location: null, startsOn: null },
+      session: { title: "S", kind: "talk" as const, intro: "" },
+      people: [],
+    };
     const back = notesToInterchange(json, meta).blocks;
     expect(back[0]).toMatchObject({ at: "2026-06-12T14:01:00.000Z", answers: [{ at: "2026-06-12T14:02:00+02:00" }] });
     expect(back[1]).not.toHaveProperty("at");

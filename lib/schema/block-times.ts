@@ -58,7 +58,9 @@ export const BlockTimes = Extension.create<BlockTimesOptions>({
             renderHTML: (attributes) => {
               const value: unknown = attributes[BLOCK_TIME_ATTRIBUTE];
               if (typeof value !== "string" || value === "") return {};
-              return timeZone ? { "data-at": value, "data-at-label": formatClockTime(value, timeZone) } : { "data-at": value };
+              return timeZone
+                ? { "data-at": value, "data-at-label": formatClockTime(value, timeZone) }
+                : { "data-at": value };
             },
           },
         },

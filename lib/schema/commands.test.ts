@@ -30,7 +30,10 @@ describe("sinkNotesBlockCommand (Tab)", () => {
   });
 
   it("sinks an answer under the previous answer inside a question", () => {
-    const { after } = apply(sinkNotesBlockCommand, doc(question("Q?", null, statement("one", "jo"), statement("t|wo", "al"))));
+    const { after } = apply(
+      sinkNotesBlockCommand,
+      doc(question("Q?", null, statement("one", "jo"), statement("t|wo", "al"))),
+    );
     expect(after).toEqual(doc(question("Q?", null, statement("one", "jo", statement("t|wo", "al")))));
   });
 
@@ -104,7 +107,10 @@ describe("splitNotesBlockCommand (Enter)", () => {
   });
 
   it("inside a quote's continuation (children of a statement) gives the next unattributed line", () => {
-    const { after } = apply(splitNotesBlockCommand, doc(statement("We ship daily", "jo", statement("and test|", null))));
+    const { after } = apply(
+      splitNotesBlockCommand,
+      doc(statement("We ship daily", "jo", statement("and test|", null))),
+    );
     expect(after).toEqual(doc(statement("We ship daily", "jo", statement("and test", null), statement("|", null))));
   });
 
@@ -139,7 +145,10 @@ describe("splitNotesBlockCommand (Enter)", () => {
   });
 
   it("Enter on an empty answer leaves the thread to a plain note (not a quote nobody said)", () => {
-    const { after } = apply(splitNotesBlockCommand, doc(question("Why?", null, statement("Because", "al"), statement("|", null))));
+    const { after } = apply(
+      splitNotesBlockCommand,
+      doc(question("Why?", null, statement("Because", "al"), statement("|", null))),
+    );
     expect(after).toEqual(doc(question("Why?", null, statement("Because", "al")), note("|")));
   });
 
@@ -155,7 +164,10 @@ describe("splitNotesBlockCommand (Enter)", () => {
   });
 
   it("an empty line of a nested thread steps out one level and stays an answer of the outer thread", () => {
-    const { after } = apply(splitNotesBlockCommand, doc(question("Why?", null, statement("Because", "al", statement("|", null)))));
+    const { after } = apply(
+      splitNotesBlockCommand,
+      doc(question("Why?", null, statement("Because", "al", statement("|", null)))),
+    );
     expect(after).toEqual(doc(question("Why?", null, statement("Because", "al"), statement("|", null))));
   });
 
@@ -197,7 +209,10 @@ describe("backspaceNotesBlockCommand (Backspace at the start of a block)", () =>
   });
 
   it("joins a first child onto its parent's text", () => {
-    const { after } = apply(backspaceNotesBlockCommand, doc(question("Why?", null, note("|more", note("m1")), statement("x", "jo"))));
+    const { after } = apply(
+      backspaceNotesBlockCommand,
+      doc(question("Why?", null, note("|more", note("m1")), statement("x", "jo"))),
+    );
     expect(after).toEqual(doc(question("Why?|more", null, note("m1"), statement("x", "jo"))));
   });
 
@@ -213,7 +228,9 @@ describe("setNotesBlockTypeCommand", () => {
   });
 
   it("carries the person over: statement speaker becomes question asker and talk speaker", () => {
-    expect(apply(setNotesBlockTypeCommand("question"), doc(statement("Why|?", "jo"))).after).toEqual(doc(question("Why|?", "jo")));
+    expect(apply(setNotesBlockTypeCommand("question"), doc(statement("Why|?", "jo"))).after).toEqual(
+      doc(question("Why|?", "jo")),
+    );
     expect(apply(setNotesBlockTypeCommand("talk"), doc(question("T|", "jo"))).after).toEqual(doc(talk("T|", ["jo"])));
   });
 
@@ -224,7 +241,10 @@ describe("setNotesBlockTypeCommand", () => {
   });
 
   it("to an aside keeps only the text and lifts children after it", () => {
-    const { after } = apply(setNotesBlockTypeCommand("asideBlock"), doc(note("mi|ne", note("c1"), note("c2")), note("z")));
+    const { after } = apply(
+      setNotesBlockTypeCommand("asideBlock"),
+      doc(note("mi|ne", note("c1"), note("c2")), note("z")),
+    );
     expect(after).toEqual(doc(aside("mi|ne"), note("c1"), note("c2"), note("z")));
   });
 
@@ -236,7 +256,9 @@ describe("setNotesBlockTypeCommand", () => {
 
 describe("setSpeakerCommand / setAskedByCommand", () => {
   it("setSpeaker turns any block into a statement by that person", () => {
-    expect(apply(setSpeakerCommand("jo"), doc(note("said|", note("x")))).after).toEqual(doc(statement("said|", "jo", note("x"))));
+    expect(apply(setSpeakerCommand("jo"), doc(note("said|", note("x")))).after).toEqual(
+      doc(statement("said|", "jo", note("x"))),
+    );
     expect(apply(setSpeakerCommand(null), doc(statement("said|", "jo"))).after).toEqual(doc(statement("said|", null)));
   });
 
@@ -279,7 +301,9 @@ describe("deleteForwardNotesBlockCommand (Delete at the end of a block)", () => 
   });
 
   it("joins the parent's next sibling from the last nested line, and works from an aside", () => {
-    expect(apply(deleteForwardNotesBlockCommand, doc(note("a", note("x|")), note("b"))).after).toEqual(doc(note("a", note("x|b"))));
+    expect(apply(deleteForwardNotesBlockCommand, doc(note("a", note("x|")), note("b"))).after).toEqual(
+      doc(note("a", note("x|b"))),
+    );
     expect(apply(deleteForwardNotesBlockCommand, doc(aside("mine|"), note("b"))).after).toEqual(doc(aside("mine|b")));
   });
 
@@ -293,14 +317,22 @@ describe("convertTrailingAsideCommand (a typed `)` at the end of a statement)", 
   it("turns the trailing (…) into the note-taker's inline aside, as its own undo step", () => {
     const state = nb.state(doc(question("Why?", null, statement("every day (great point)|", "jo"))));
     let meta: unknown;
-    const { state: after } = nb.run((s, dispatch) => convertTrailingAsideCommand(s, dispatch && ((tr) => ((meta = tr.getMeta(OWN_UNDO_STEP_META)), dispatch(tr)))), state);
-    expect(nb.show(after)).toEqual(doc(question("Why?", null, statement([text("every day "), text("great point", "aside"), text("|")], "jo"))));
+    const { state: after } = nb.run(
+      (s, dispatch) =>
+        convertTrailingAsideCommand(s, dispatch && ((tr) => ((meta = tr.getMeta(OWN_UNDO_STEP_META)), dispatch(tr)))),
+      state,
+    );
+    expect(nb.show(after)).toEqual(
+      doc(question("Why?", null, statement([text("every day "), text("great point", "aside"), text("|")], "jo"))),
+    );
     expect(meta).toBe(true);
     expect(after.storedMarks ?? []).toEqual([]);
   });
 
   it("works on an unattributed answer and on brackets that are the whole text", () => {
-    expect(apply(convertTrailingAsideCommand, doc(statement("(laughs)|", null))).after).toEqual(doc(statement([text("laughs", "aside"), text("|")], null)));
+    expect(apply(convertTrailingAsideCommand, doc(statement("(laughs)|", null))).after).toEqual(
+      doc(statement([text("laughs", "aside"), text("|")], null)),
+    );
   });
 
   it("leaves everything else alone", () => {

@@ -12,7 +12,9 @@ import { inlinePlainText } from "./inline-plain-text";
 
 const { doc, statement, note, tip, talk, text } = nb;
 
-const panelNotes = JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures/panel-notes.json"), "utf8")) as JSONContent;
+const panelNotes = JSON.parse(
+  fs.readFileSync(path.join(__dirname, "fixtures/panel-notes.json"), "utf8"),
+) as JSONContent;
 
 const meta: NotesInterchangeMeta = {
   conference: { name: "DevOps Day", location: "Mountain View, CA", startsOn: "2010-06-25" },
@@ -39,7 +41,13 @@ const panelBlocks: Block[] = [
         asides: ["he had the numbers on a slide"],
         children: [],
       },
-      { type: "statement", speaker: "lee-thompson", text: "Start with the pain the business already feels", asides: [], children: [] },
+      {
+        type: "statement",
+        speaker: "lee-thompson",
+        text: "Start with the pain the business already feels",
+        asides: [],
+        children: [],
+      },
       {
         type: "statement",
         speaker: "john-willis",
@@ -55,7 +63,13 @@ const panelBlocks: Block[] = [
     text: "What about compliance?",
     askedBy: null,
     answers: [
-      { type: "statement", speaker: "jody-mulkey", text: "Auditors like automation: it leaves a trail", asides: [], children: [] },
+      {
+        type: "statement",
+        speaker: "jody-mulkey",
+        text: "Auditors like automation: it leaves a trail",
+        asides: [],
+        children: [],
+      },
       { type: "statement", speaker: "lee-thompson", text: "Bring the auditors in early", asides: [], children: [] },
     ],
   },
@@ -74,13 +88,21 @@ describe("notesToInterchange", () => {
   it("maps an Ignite series of talks with speakers", () => {
     const json = doc(talk("Chef in 5 minutes", ["ad"], note("cookbooks")), talk("Untitled", []));
     expect(notesToInterchange(json, meta).blocks).toEqual([
-      { type: "talk", title: "Chef in 5 minutes", speakers: ["ad"], children: [{ type: "note", text: "cookbooks", children: [] }] },
+      {
+        type: "talk",
+        title: "Chef in 5 minutes",
+        speakers: ["ad"],
+        children: [{ type: "note", text: "cookbooks", children: [] }],
+      },
       { type: "talk", title: "Untitled", speakers: [], children: [] },
     ]);
   });
 
   it("keeps inline asides of non-statements in the text, in parentheses", () => {
-    const json = doc(note([text("Wifi is down "), text("again", "aside"), text(" today")]), tip([text("Use "), text("(sic)", "aside")]));
+    const json = doc(
+      note([text("Wifi is down "), text("again", "aside"), text(" today")]),
+      tip([text("Use "), text("(sic)", "aside")]),
+    );
     expect(notesToInterchange(json, meta).blocks).toEqual([
       { type: "note", text: "Wifi is down (again) today", children: [] },
       { type: "tip", text: "Use (sic)", children: [] },
@@ -103,10 +125,14 @@ describe("notesToInterchange", () => {
 });
 
 describe("splitStatementText", () => {
-  const split = (...inline: JSONContent[]) => splitStatementText(notesSchema.nodeFromJSON({ type: "paragraph", content: inline }));
+  const split = (...inline: JSONContent[]) =>
+    splitStatementText(notesSchema.nodeFromJSON({ type: "paragraph", content: inline }));
 
   it("closes the gap left by an aside in the middle", () => {
-    expect(split(text("We ship "), text("on Fridays!", "aside"), text(" daily"))).toEqual({ text: "We ship daily", asides: ["on Fridays!"] });
+    expect(split(text("We ship "), text("on Fridays!", "aside"), text(" daily"))).toEqual({
+      text: "We ship daily",
+      asides: ["on Fridays!"],
+    });
   });
 
   it("puts no space before punctuation", () => {
@@ -121,7 +147,10 @@ describe("splitStatementText", () => {
       text: "Lead time matters",
       asides: ["and cycle time"],
     });
-    expect(split(text("Lead time "), text(" (and cycle time) ", "aside"))).toEqual({ text: "Lead time", asides: ["and cycle time"] });
+    expect(split(text("Lead time "), text(" (and cycle time) ", "aside"))).toEqual({
+      text: "Lead time",
+      asides: ["and cycle time"],
+    });
   });
 
   it("keeps brackets that are part of the aside's own text", () => {
@@ -130,15 +159,24 @@ describe("splitStatementText", () => {
 
   it("handles asides first, several asides, aside-only text and bold inside an aside", () => {
     expect(split(text("guess", "aside"), text(" It works"))).toEqual({ text: "It works", asides: ["guess"] });
-    expect(split(text("a "), text("one", "aside"), text(" b "), text("two", "aside"))).toEqual({ text: "a b", asides: ["one", "two"] });
+    expect(split(text("a "), text("one", "aside"), text(" b "), text("two", "aside"))).toEqual({
+      text: "a b",
+      asides: ["one", "two"],
+    });
     expect(split(text("just mine", "aside"))).toEqual({ text: "", asides: ["just mine"] });
-    expect(split(text("x "), text("very ", "aside"), text("bold", "aside", "bold"))).toEqual({ text: "x", asides: ["very bold"] });
+    expect(split(text("x "), text("very ", "aside"), text("bold", "aside", "bold"))).toEqual({
+      text: "x",
+      asides: ["very bold"],
+    });
   });
 });
 
 describe("inlinePlainText", () => {
   it("does not double brackets typed around an aside", () => {
-    const paragraph = notesSchema.nodeFromJSON({ type: "paragraph", content: [text("a ("), text("b", "aside"), text(") c")] });
+    const paragraph = notesSchema.nodeFromJSON({
+      type: "paragraph",
+      content: [text("a ("), text("b", "aside"), text(") c")],
+    });
     expect(inlinePlainText(paragraph)).toBe("a (b) c");
   });
 });
@@ -148,9 +186,16 @@ describe("interchangeToNotes", () => {
 
   it("builds valid notes JSON with asides as aside-marked runs after the text", () => {
     const json = interchangeToNotes({
-      blocks: [{ type: "statement", speaker: "jo", text: "We ship daily", asides: ["on weekdays", "(sic)"], children: [] }],
+      blocks: [
+        { type: "statement", speaker: "jo", text: "We ship daily", asides: ["on weekdays", "(sic)"], children: [] },
+      ],
     });
-    const expected = doc(statement([text("We ship daily"), text(" "), text("on weekdays", "aside"), text(" "), text("((sic))", "aside")], "jo"));
+    const expected = doc(
+      statement(
+        [text("We ship daily"), text(" "), text("on weekdays", "aside"), text(" "), text("((sic))", "aside")],
+        "jo",
+      ),
+    );
     // The builder writes the schema's defaults (`starred: null`) that interchangeToNotes leaves out.
     expect(notesSchema.nodeFromJSON(json).toJSON()).toEqual(notesSchema.nodeFromJSON(expected).toJSON());
     expect(() => notesSchema.nodeFromJSON(json).check()).not.toThrow();
@@ -173,7 +218,11 @@ describe("interchangeToNotes", () => {
         speakers: ["a", "b"],
         children: [
           { type: "statement", speaker: null, text: "", asides: ["only an aside"], children: [] },
-          { type: "tip", text: "Graph everything\nthen alert on few", children: [{ type: "aside", text: "(I disagree)" }] },
+          {
+            type: "tip",
+            text: "Graph everything\nthen alert on few",
+            children: [{ type: "aside", text: "(I disagree)" }],
+          },
         ],
       },
       {
@@ -197,7 +246,13 @@ describe("interchangeToNotes", () => {
 
   it("round-trips key moments: starred blocks at any depth, and leaves the field out elsewhere", () => {
     const blocks: Block[] = [
-      { type: "question", text: "Why?", askedBy: null, starred: true, answers: [{ type: "statement", speaker: "jo", text: "Because", asides: [], children: [], starred: true }] },
+      {
+        type: "question",
+        text: "Why?",
+        askedBy: null,
+        starred: true,
+        answers: [{ type: "statement", speaker: "jo", text: "Because", asides: [], children: [], starred: true }],
+      },
       { type: "note", text: "plain", children: [{ type: "tip", text: "nested tip", children: [], starred: true }] },
       { type: "aside", text: "an aside", starred: true },
       { type: "talk", title: "T", speakers: [], children: [], starred: true },

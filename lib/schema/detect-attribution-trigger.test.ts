@@ -31,7 +31,11 @@ describe("input rule patterns (matched against the block's text up to the typed 
     [QUESTION_INPUT_REGEX, ["Q: ", "q: ", "? "], ["Q:", "Q:x", "So? ", "x Q: "]],
     [TIP_INPUT_REGEX, ["! "], ["!", "Wow! "]],
     [ASIDE_BLOCK_INPUT_REGEX, ["( ", "(n", "(Q"], ["(", "a ( ", "((", "()", "a(n"]],
-    [TRAILING_ASIDE_REGEX, ["said (great point)", "(laughs)", "x (a (b)"], ["said ()", "said ( )", "said(x)", "said (x) y)"]],
+    [
+      TRAILING_ASIDE_REGEX,
+      ["said (great point)", "(laughs)", "x (a (b)"],
+      ["said ()", "said ( )", "said(x)", "said (x) y)"],
+    ],
     [TALK_INPUT_REGEX, ["## "], ["# ", "### ", "x## "]],
     [ASIDE_OPEN_INPUT_REGEX, ["((", "We ship (("], ["(", "( ("]],
     [ASIDE_CLOSE_INPUT_REGEX, ["))", "text))"], [")", ") )"]],

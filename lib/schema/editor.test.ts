@@ -29,7 +29,9 @@ function type(editor: Editor, chars: string): void {
   for (const char of chars) {
     const { from, to } = editor.state.selection;
     const handled = editor.extensionManager.plugins.some((plugin) =>
-      plugin.props.handleTextInput?.call(plugin, editor.view, from, to, char, () => editor.state.tr.insertText(char, from, to)),
+      plugin.props.handleTextInput?.call(plugin, editor.view, from, to, char, () =>
+        editor.state.tr.insertText(char, from, to),
+      ),
     );
     if (!handled) editor.view.dispatch(editor.state.tr.insertText(char, from, to));
   }
@@ -57,7 +59,8 @@ const shown = (editor: Editor) => nb.show(editor.state);
 
 describe("createNotesExtensions in a headless Editor", () => {
   it("includes undo/redo unless history is false (Collaboration brings its own)", () => {
-    const names = (options?: { history?: boolean }) => createNotesExtensions(options).map((extension) => extension.name);
+    const names = (options?: { history?: boolean }) =>
+      createNotesExtensions(options).map((extension) => extension.name);
     expect(names()).toContain("undoRedo");
     expect(names({ history: false })).not.toContain("undoRedo");
   });
@@ -88,12 +91,18 @@ describe("keyboard shortcuts", () => {
     type(editor, "Because");
     press(editor, "Enter");
     type(editor, "Also");
-    expect(shown(editor)).toEqual(doc(question("Why now?", "jo", statement("Because", null), statement("Also|", null))));
+    expect(shown(editor)).toEqual(
+      doc(question("Why now?", "jo", statement("Because", null), statement("Also|", null))),
+    );
     expect(press(editor, "Tab")).toBe(true);
-    expect(shown(editor)).toEqual(doc(question("Why now?", "jo", statement("Because", null, statement("Also|", null)))));
+    expect(shown(editor)).toEqual(
+      doc(question("Why now?", "jo", statement("Because", null, statement("Also|", null)))),
+    );
     press(editor, "Shift-Tab");
     press(editor, "Shift-Tab");
-    expect(shown(editor)).toEqual(doc(question("Why now?", "jo", statement("Because", null)), statement("Also|", null)));
+    expect(shown(editor)).toEqual(
+      doc(question("Why now?", "jo", statement("Because", null)), statement("Also|", null)),
+    );
   });
 
   it("Tab is consumed even when the block cannot be indented (focus stays in the notes)", () => {
@@ -183,7 +192,9 @@ describe("input rules", () => {
   it("(( starts and )) ends an inline aside; the brackets are not stored", () => {
     const editor = editorWith(doc(statement("We ship daily |", "jo")));
     type(editor, "((on weekdays)) really");
-    expect(shown(editor)).toEqual(doc(statement([text("We ship daily "), text("on weekdays", "aside"), text(" really|")], "jo")));
+    expect(shown(editor)).toEqual(
+      doc(statement([text("We ship daily "), text("on weekdays", "aside"), text(" really|")], "jo")),
+    );
   });
 
   it("(note at the start of a block makes an aside and keeps the first letter; its closing ) is not doubled", () => {
@@ -206,9 +217,15 @@ describe("input rules", () => {
     type(editor, "we ship daily (great point)");
     expect(shown(editor)).toEqual(doc(question("Why?", null, statement("we ship daily (great point)|", "jo"))));
     await Promise.resolve(); // the conversion follows the typed `)` as its own transaction (its own undo step)
-    expect(shown(editor)).toEqual(doc(question("Why?", null, statement([text("we ship daily "), text("great point", "aside"), text("|")], "jo"))));
+    expect(shown(editor)).toEqual(
+      doc(question("Why?", null, statement([text("we ship daily "), text("great point", "aside"), text("|")], "jo"))),
+    );
     type(editor, " more");
-    expect(shown(editor)).toEqual(doc(question("Why?", null, statement([text("we ship daily "), text("great point", "aside"), text(" more|")], "jo"))));
+    expect(shown(editor)).toEqual(
+      doc(
+        question("Why?", null, statement([text("we ship daily "), text("great point", "aside"), text(" more|")], "jo")),
+      ),
+    );
   });
 
   it("a trailing (…) in the middle of a statement or in a note stays text", async () => {

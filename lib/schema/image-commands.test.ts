@@ -13,11 +13,18 @@ import { nb } from "./fixtures/notes-builder";
  * to it must never throw or merge text into it, and leave it in the document.
  */
 const { doc, note } = nb;
-const photo: JSONContent = { type: "image", attrs: { hash: "a".repeat(64), alt: "Chart", caption: "", width: 10, height: 10, upload: null, placeholder: null } };
+const photo: JSONContent = {
+  type: "image",
+  attrs: { hash: "a".repeat(64), alt: "Chart", caption: "", width: 10, height: 10, upload: null, placeholder: null },
+};
 
 function run(command: Command, before: JSONContent) {
   const { applied, state } = nb.run(command, nb.state(before));
-  return { applied, photos: state.doc.content.size > 0 ? countPhotos(state.doc.toJSON()) : 0, json: state.doc.toJSON() };
+  return {
+    applied,
+    photos: state.doc.content.size > 0 ? countPhotos(state.doc.toJSON()) : 0,
+    json: state.doc.toJSON(),
+  };
 }
 
 function countPhotos(node: JSONContent): number {

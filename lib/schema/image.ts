@@ -42,7 +42,8 @@ export const NotesImage = Node.create<NotesImageOptions>({
     const text = (name: string) => ({
       default: null,
       parseHTML: (el: HTMLElement) => el.getAttribute(`data-${name}`),
-      renderHTML: (attrs: Record<string, unknown>) => (attrs[name] == null ? {} : { [`data-${name}`]: String(attrs[name]) }),
+      renderHTML: (attrs: Record<string, unknown>) =>
+        attrs[name] == null ? {} : { [`data-${name}`]: String(attrs[name]) },
     });
     const number = (name: string) => ({
       default: null,
@@ -50,7 +51,8 @@ export const NotesImage = Node.create<NotesImageOptions>({
         const value = Number(el.getAttribute(`data-${name}`));
         return Number.isFinite(value) && value > 0 ? value : null;
       },
-      renderHTML: (attrs: Record<string, unknown>) => (attrs[name] == null ? {} : { [`data-${name}`]: String(attrs[name]) }),
+      renderHTML: (attrs: Record<string, unknown>) =>
+        attrs[name] == null ? {} : { [`data-${name}`]: String(attrs[name]) },
     });
     return {
       hash: text("hash"),
@@ -87,7 +89,10 @@ export const NotesImage = Node.create<NotesImageOptions>({
         innerDecorations,
         editor,
         extension: editor.extensionManager.extensions.find((extension) => extension.name === name) as Node,
-        HTMLAttributes: getRenderedAttributes(node, editor.extensionManager.attributes.filter((attribute) => attribute.type === name)),
+        HTMLAttributes: getRenderedAttributes(
+          node,
+          editor.extensionManager.attributes.filter((attribute) => attribute.type === name),
+        ),
       });
     return [new Plugin({ key: new PluginKey("notesImageView"), props: { nodeViews: { [name]: image } } })];
   },

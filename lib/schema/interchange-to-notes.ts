@@ -45,7 +45,10 @@ function nodeOf(block: Block): JSONContent {
     case "aside":
       return { type: "asideBlock", content: [paragraph(textNodes(block.text))] };
     case "image":
-      return { type: "image", attrs: { hash: block.hash, alt: block.alt, caption: block.caption, width: block.width, height: block.height } };
+      return {
+        type: "image",
+        attrs: { hash: block.hash, alt: block.alt, caption: block.caption, width: block.width, height: block.height },
+      };
   }
 }
 

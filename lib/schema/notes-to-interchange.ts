@@ -42,7 +42,10 @@ export interface NotesInterchangeMeta {
  *
  * JSON input is read with the notes schema and throws on unknown node types.
  */
-export function notesToInterchange(input: JSONContent | ProseMirrorNode, meta: NotesInterchangeMeta): TalkNotesDocument {
+export function notesToInterchange(
+  input: JSONContent | ProseMirrorNode,
+  meta: NotesInterchangeMeta,
+): TalkNotesDocument {
   const doc = input instanceof ProseMirrorNode ? input : notesSchema.nodeFromJSON(input);
   return {
     format: INTERCHANGE_FORMAT,
@@ -86,7 +89,11 @@ function toBlock(node: ProseMirrorNode): Block | null {
   if (!block) return null;
   // Only starred and timed blocks carry these fields, so documents without them are unchanged.
   const at: unknown = node.attrs[BLOCK_TIME_ATTRIBUTE];
-  return { ...block, ...(node.attrs.starred === true ? { starred: true } : {}), ...(typeof at === "string" && at !== "" ? { at } : {}) };
+  return {
+    ...block,
+    ...(node.attrs.starred === true ? { starred: true } : {}),
+    ...(typeof at === "string" && at !== "" ? { at } : {}),
+  };
 }
 
 function blockOf(node: ProseMirrorNode): Block | null {

@@ -103,8 +103,16 @@ describe("HTML rendering and parsing of attributes", () => {
   });
 
   it("parses empty data attributes as unattributed and trims speaker lists", () => {
-    expect(parseNode("statement", { "data-type": "statement", "data-speaker": "" })).toEqual({ speaker: null, starred: null, at: null });
-    expect(parseNode("talk", { "data-type": "talk", "data-speakers": " a, ,b " })).toEqual({ speakers: ["a", "b"], starred: null, at: null });
+    expect(parseNode("statement", { "data-type": "statement", "data-speaker": "" })).toEqual({
+      speaker: null,
+      starred: null,
+      at: null,
+    });
+    expect(parseNode("talk", { "data-type": "talk", "data-speakers": " a, ,b " })).toEqual({
+      speakers: ["a", "b"],
+      starred: null,
+      at: null,
+    });
   });
 
   it("renders the aside mark as a span", () => {

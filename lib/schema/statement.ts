@@ -51,7 +51,8 @@ export const Statement = Node.create({
           // After the `)` itself is typed (a separate undo step from the conversion, so Ctrl-Z brings
           // back the literal brackets), a trailing `(…)` becomes the note-taker's aside.
           handleTextInput(view, _from, _to, text) {
-            if (text === ")") queueMicrotask(() => !view.isDestroyed && convertTrailingAsideCommand(view.state, view.dispatch));
+            if (text === ")")
+              queueMicrotask(() => !view.isDestroyed && convertTrailingAsideCommand(view.state, view.dispatch));
             return false;
           },
         },

@@ -29,7 +29,11 @@ describe("undoBoundaryOf", () => {
   });
 
   it("Enter starts a new step: the new block and what is typed in it", () => {
-    expect(undoBoundaryOf(transactionOf(splitNotesBlockCommand, nb.state(doc(question("Why?", null, statement("Because|", "al"))))))).toBe("before");
+    expect(
+      undoBoundaryOf(
+        transactionOf(splitNotesBlockCommand, nb.state(doc(question("Why?", null, statement("Because|", "al"))))),
+      ),
+    ).toBe("before");
     expect(undoBoundaryOf(transactionOf(splitNotesBlockCommand, nb.state(doc(note("We| ship")))))).toBe("before");
   });
 
@@ -41,8 +45,17 @@ describe("undoBoundaryOf", () => {
     });
     expect(undoBoundaryOf(pick)).toBe("after");
     expect(undoBoundaryOf(transactionOf(sinkNotesBlockCommand, nb.state(doc(note("a"), note("b|")))))).toBe("after");
-    expect(undoBoundaryOf(transactionOf(splitNotesBlockCommand, nb.state(doc(question("Why?", null, statement("x", "al"), statement("|", null))))))).toBe("after");
-    expect(undoBoundaryOf(transactionOf(backspaceNotesBlockCommand, nb.state(doc(note("a"), note("|b")))))).toBe("after");
+    expect(
+      undoBoundaryOf(
+        transactionOf(
+          splitNotesBlockCommand,
+          nb.state(doc(question("Why?", null, statement("x", "al"), statement("|", null)))),
+        ),
+      ),
+    ).toBe("after");
+    expect(undoBoundaryOf(transactionOf(backspaceNotesBlockCommand, nb.state(doc(note("a"), note("|b")))))).toBe(
+      "after",
+    );
   });
 
   it("a conversion marked as its own step is undone alone", () => {
@@ -52,6 +65,8 @@ describe("undoBoundaryOf", () => {
 
   it("an automatic consequence (a block's time stamp) inherits the boundaries of the change it follows", () => {
     const state = nb.state(doc(note("x|")));
-    expect(undoBoundaryOf(state.tr.setNodeAttribute(0, "at", "2026-06-12T14:00:00.000Z").setMeta(SAME_UNDO_STEP_META, true))).toBe("inherit");
+    expect(
+      undoBoundaryOf(state.tr.setNodeAttribute(0, "at", "2026-06-12T14:00:00.000Z").setMeta(SAME_UNDO_STEP_META, true)),
+    ).toBe("inherit");
   });
 });

@@ -29,7 +29,11 @@ export function undoBoundaryOf(tr: Transaction): "none" | "before" | "after" | "
     const step = tr.steps[i]!;
     if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) continue;
     if (step instanceof ReplaceStep) {
-      const { slice, from, to } = step as unknown as { slice: { content: Fragment; openStart: number; openEnd: number }; from: number; to: number };
+      const { slice, from, to } = step as unknown as {
+        slice: { content: Fragment; openStart: number; openEnd: number };
+        from: number;
+        to: number;
+      };
       if (slice.openStart > 0 || slice.openEnd > 0 || containsBlock(slice.content)) return "before";
       const doc = tr.docs[i]!;
       const $from = doc.resolve(from);

@@ -11,7 +11,9 @@ import { seedYDocFromNotes } from "./seed-ydoc-from-notes";
 
 const { doc, note, statement, talk } = nb;
 
-const panelNotes = JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures/panel-notes.json"), "utf8")) as JSONContent;
+const panelNotes = JSON.parse(
+  fs.readFileSync(path.join(__dirname, "fixtures/panel-notes.json"), "utf8"),
+) as JSONContent;
 
 function seeded(json: JSONContent, field?: string): Y.Doc {
   const ydoc = new Y.Doc();
@@ -31,7 +33,9 @@ describe("Y.Doc round trip", () => {
     back.check();
     // Link marks come back with their default attributes (target, rel…) filled in, as from any editor, and
     // blocks with their global attributes' defaults (`starred: null`).
-    expect(stripLinkDefaults(back.toJSON() as JSONContent)).toEqual(stripLinkDefaults(notesSchema.nodeFromJSON(panelNotes).toJSON() as JSONContent));
+    expect(stripLinkDefaults(back.toJSON() as JSONContent)).toEqual(
+      stripLinkDefaults(notesSchema.nodeFromJSON(panelNotes).toJSON() as JSONContent),
+    );
     expect(back.eq(notesFromYDoc(seeded(back.toJSON() as JSONContent)))).toBe(true);
   });
 

@@ -11,7 +11,9 @@ export function yFragmentFitsSchema(fragment: Y.XmlFragment, schema: Schema): bo
   const fits = (type: Y.XmlElement | Y.XmlText | Y.XmlHook): boolean => {
     if (type instanceof Y.XmlText) {
       const delta = type.toDelta() as { attributes?: Record<string, unknown> }[];
-      return delta.every((op) => Object.keys(op.attributes ?? {}).every((name) => name.split("--")[0]! in schema.marks));
+      return delta.every((op) =>
+        Object.keys(op.attributes ?? {}).every((name) => name.split("--")[0]! in schema.marks),
+      );
     }
     if (type instanceof Y.XmlElement) return type.nodeName in schema.nodes && type.toArray().every(fits);
     return false;

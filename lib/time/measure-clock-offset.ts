@@ -6,7 +6,11 @@ import { estimateClockOffset, type ClockSample } from "./estimate-clock-offset";
  * epoch ms), timed with `localNow`. Null when no request succeeded. Used by
  * the browser editor and by tests that play a client with a wrong clock.
  */
-export async function measureClockOffset(readServerTime: () => Promise<number>, localNow: () => number, rounds = 3): Promise<number | null> {
+export async function measureClockOffset(
+  readServerTime: () => Promise<number>,
+  localNow: () => number,
+  rounds = 3,
+): Promise<number | null> {
   const samples: ClockSample[] = [];
   for (let i = 0; i < rounds; i++) {
     const sentAt = localNow();

@@ -9,7 +9,10 @@ type SessionRow = Awaited<ReturnType<typeof getSession>>;
 
 /** A session as the JSON API shows it (docs/API.md "Session"). */
 export function sessionJson(
-  s: Pick<SessionRow, "id" | "slug" | "title" | "kind" | "status" | "room" | "startsAt" | "endsAt" | "recordingUrl" | "recordingStartsAt"> & { people?: SessionRow["people"] },
+  s: Pick<
+    SessionRow,
+    "id" | "slug" | "title" | "kind" | "status" | "room" | "startsAt" | "endsAt" | "recordingUrl" | "recordingStartsAt"
+  > & { people?: SessionRow["people"] },
 ) {
   return {
     id: s.id,
@@ -25,8 +28,26 @@ export function sessionJson(
   };
 }
 
-function conferenceJson(c: { slug: string; name: string; location: string | null; startsOn: string | null; hashtag: string | null; timezone: string }, role: ConferenceRole | null) {
-  return { slug: c.slug, name: c.name, location: c.location, startsOn: c.startsOn, hashtag: c.hashtag, timezone: c.timezone, role };
+function conferenceJson(
+  c: {
+    slug: string;
+    name: string;
+    location: string | null;
+    startsOn: string | null;
+    hashtag: string | null;
+    timezone: string;
+  },
+  role: ConferenceRole | null,
+) {
+  return {
+    slug: c.slug,
+    name: c.name,
+    location: c.location,
+    startsOn: c.startsOn,
+    hashtag: c.hashtag,
+    timezone: c.timezone,
+    role,
+  };
 }
 
 /** The conferences the viewer has a role in (all for an admin), with their session counts. */

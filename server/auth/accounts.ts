@@ -43,7 +43,11 @@ export async function signupPolicy(): Promise<{ firstUser: boolean; open: boolea
 export async function setOpenSignup(viewer: Viewer | null, open: boolean): Promise<void> {
   if (!viewer?.isAdmin) throw new AppError("forbidden", "Only an instance admin can change who may sign up");
   const value = open ? "true" : "false";
-  await getPrisma().instanceSetting.upsert({ where: { key: OPEN_SIGNUP_KEY }, create: { key: OPEN_SIGNUP_KEY, value }, update: { value } });
+  await getPrisma().instanceSetting.upsert({
+    where: { key: OPEN_SIGNUP_KEY },
+    create: { key: OPEN_SIGNUP_KEY, value },
+    update: { value },
+  });
 }
 
 /**
@@ -63,7 +67,10 @@ export async function createUserAccount(input: { name: string; email: string; pa
   } catch (err) {
     throw authError(err);
   }
-  const user = await getPrisma().user.findUniqueOrThrow({ where: { email: data.email }, select: { id: true, email: true, name: true, isAdmin: true } });
+  const user = await getPrisma().user.findUniqueOrThrow({
+    where: { email: data.email },
+    select: { id: true, email: true, name: true, isAdmin: true },
+  });
   return user;
 }
 
@@ -71,7 +78,8 @@ export async function createUserAccount(input: { name: string; email: string; pa
 export async function accountIdByEmail(email: string): Promise<string> {
   const normalized = email.trim().toLowerCase();
   const user = await getPrisma().user.findUnique({ where: { email: normalized }, select: { id: true } });
-  if (!user) throw new AppError("not_found", `No account with email ${normalized}; create it with "talknotes user create"`);
+  if (!user)
+    throw new AppError("not_found", `No account with email ${normalized}; create it with "talknotes user create"`);
   return user.id;
 }
 
@@ -80,7 +88,10 @@ export async function accountIdByEmail(email: string): Promise<string> {
  * admin), when an admin opened sign-up, or with a valid invite link (accepted
  * at once). Signs the new account in.
  */
-export async function signUp(input: { name: string; email: string; password: string; inviteToken?: string | null }, headers: Headers): Promise<{ setCookies: SetCookies; conferenceSlug: string | null }> {
+export async function signUp(
+  input: { name: string; email: string; password: string; inviteToken?: string | null },
+  headers: Headers,
+): Promise<{ setCookies: SetCookies; conferenceSlug: string | null }> {
   const data = parseInput(SignUpInput, input);
   const policy = await signupPolicy();
   const invite = input.inviteToken ? await describeInvite(input.inviteToken) : null;
@@ -97,7 +108,10 @@ export async function signUp(input: { name: string; email: string; password: str
     conferenceSlug = await createInvitedAccount(data, input.inviteToken);
   } else {
     try {
-      await getAuth().api.signUpEmail({ body: { name: data.name, email: data.email, password: data.password }, headers });
+      await getAuth().api.signUpEmail({
+        body: { name: data.name, email: data.email, password: data.password },
+        headers,
+      });
     } catch (err) {
       throw authError(err);
     }
@@ -116,7 +130,10 @@ export async function signUp(input: { name: string; email: string; password: str
  * sign-up cannot join our transaction. A taken email answers like a wrong
  * password, as sign-in would, so sign-up does not tell which emails exist.
  */
-async function createInvitedAccount(data: { name: string; email: string; password: string }, inviteToken: string): Promise<string> {
+async function createInvitedAccount(
+  data: { name: string; email: string; password: string },
+  inviteToken: string,
+): Promise<string> {
   const context = await getAuth().$context;
   const hash = await context.password.hash(data.password);
   const userId = context.generateId({ model: "user" }) || randomUUID();
@@ -124,7 +141,9 @@ async function createInvitedAccount(data: { name: string; email: string; passwor
   try {
     const claimed = await getPrisma().$transaction(async (tx) => {
       await tx.user.create({ data: { id: userId, name: data.name, email: data.email } });
-      await tx.account.create({ data: { id: accountId, accountId: userId, providerId: "credential", userId, password: hash } });
+      await tx.account.create({
+        data: { id: accountId, accountId: userId, providerId: "credential", userId, password: hash },
+      });
       return claimInvite(tx, inviteToken, userId);
     }, CLAIM_TRANSACTION);
     return claimed.conferenceSlug;
@@ -141,7 +160,10 @@ async function createInvitedAccount(data: { name: string; email: string; passwor
  * Refused: unauthorized (wrong email or password, one message for both) or
  * rate_limited (TooManyAttemptsError, with the seconds to wait).
  */
-export async function signIn(input: { email: string; password: string }, headers: Headers): Promise<{ setCookies: SetCookies }> {
+export async function signIn(
+  input: { email: string; password: string },
+  headers: Headers,
+): Promise<{ setCookies: SetCookies }> {
   const data = parseInput(SignInInput, input);
   const { address, https } = requestContext(headers);
   const limiter = getLoginLimiter();
@@ -173,7 +195,8 @@ export async function signOut(headers: Headers): Promise<{ setCookies: SetCookie
     const ending = await getViewer(headers);
     const result = await auth.api.signOut({ headers, returnHeaders: true });
     // Websocket connections this cookie admitted end with it (another device's session stays).
-    if (ending?.via === "session" && ending.credentialId) getRuntime()?.collab.accessChanged({ kind: "signed-out", sessionId: ending.credentialId });
+    if (ending?.via === "session" && ending.credentialId)
+      getRuntime()?.collab.accessChanged({ kind: "signed-out", sessionId: ending.credentialId });
     return { setCookies: setCookiesOf(result.headers) };
   } catch {
     return { setCookies: [] };
@@ -183,7 +206,9 @@ export async function signOut(headers: Headers): Promise<{ setCookies: SetCookie
 /** Refusal for an attempt the limiter holds back; `fields.retryAfter` carries the seconds. */
 export class TooManyAttemptsError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
-    super("rate_limited", `Too many attempts: try again in ${formatWait(retryAfterSeconds)}`, { retryAfter: String(retryAfterSeconds) });
+    super("rate_limited", `Too many attempts: try again in ${formatWait(retryAfterSeconds)}`, {
+      retryAfter: String(retryAfterSeconds),
+    });
   }
 }
 
@@ -204,9 +229,12 @@ function authError(err: unknown): Error {
   if (isAPIError(err)) {
     const message = (err.body as { message?: string } | undefined)?.message ?? err.message;
     if (/already exists/i.test(message)) return new AppError("conflict", "An account with this email already exists");
-    if (/password too short/i.test(message)) return new AppError("invalid_input", `Use at least ${MIN_PASSWORD_LENGTH} characters for the password`);
-    if (/password too long/i.test(message)) return new AppError("invalid_input", "Keep the password under 256 characters");
-    if (/invalid email/i.test(message)) return new AppError("invalid_input", "Enter an email address like ada@example.org");
+    if (/password too short/i.test(message))
+      return new AppError("invalid_input", `Use at least ${MIN_PASSWORD_LENGTH} characters for the password`);
+    if (/password too long/i.test(message))
+      return new AppError("invalid_input", "Keep the password under 256 characters");
+    if (/invalid email/i.test(message))
+      return new AppError("invalid_input", "Enter an email address like ada@example.org");
     return new AppError("invalid_input", message);
   }
   return err instanceof Error ? err : new Error(String(err));

@@ -44,7 +44,8 @@ function createAuth(secure: boolean) {
           // The first account of an instance becomes its admin. One conditional UPDATE, so two
           // simultaneous first sign-ups cannot both become admin.
           after: async (user) => {
-            await getPrisma().$executeRaw`UPDATE "User" SET "isAdmin" = true WHERE "id" = ${user.id} AND NOT EXISTS (SELECT 1 FROM "User" WHERE "isAdmin" = true)`;
+            await getPrisma()
+              .$executeRaw`UPDATE "User" SET "isAdmin" = true WHERE "id" = ${user.id} AND NOT EXISTS (SELECT 1 FROM "User" WHERE "isAdmin" = true)`;
           },
         },
       },

@@ -6,7 +6,10 @@ const webUrl = (what: string) =>
     .string()
     .trim()
     .max(500, `${what}: at most 500 characters`)
-    .refine((v) => v === "" || (/^https?:\/\/\S+$/i.test(v) && URL.canParse(v)), `${what}: give an http:// or https:// address`)
+    .refine(
+      (v) => v === "" || (/^https?:\/\/\S+$/i.test(v) && URL.canParse(v)),
+      `${what}: give an http:// or https:// address`,
+    )
     .transform((v) => v || null);
 
 /** The author profile form: what readers see with the notes this account wrote. */

@@ -12,7 +12,10 @@ export interface AuthorProfile {
 
 /** The account's author profile. */
 export async function authorProfile(userId: string): Promise<AuthorProfile> {
-  return getPrisma().user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, bio: true, link: true, avatarUrl: true } });
+  return getPrisma().user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { name: true, bio: true, link: true, avatarUrl: true },
+  });
 }
 
 /**
@@ -23,5 +26,9 @@ export async function authorProfile(userId: string): Promise<AuthorProfile> {
  */
 export async function updateAuthorProfile(userId: string, input: AuthorProfileInput): Promise<AuthorProfile> {
   const data = parseInput(AuthorProfileInput, input);
-  return getPrisma().user.update({ where: { id: userId }, data, select: { name: true, bio: true, link: true, avatarUrl: true } });
+  return getPrisma().user.update({
+    where: { id: userId },
+    data,
+    select: { name: true, bio: true, link: true, avatarUrl: true },
+  });
 }

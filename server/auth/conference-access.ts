@@ -22,7 +22,10 @@ export async function conferenceRole(viewer: Viewer | null, conferenceId: string
  * member whose role is too weak gets forbidden (they already know it exists).
  */
 export async function requireConferenceRole(viewer: Viewer | null, slug: string, needed: ConferenceRole) {
-  const conference = await getPrisma().conference.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+  const conference = await getPrisma().conference.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, name: true },
+  });
   const role = conference ? await conferenceRole(viewer, conference.id) : null;
   if (!conference || !role) throw new AppError("not_found", `No conference "${slug}"`);
   if (!roleAtLeast(role, needed)) throw new AppError("forbidden", `This needs ${needed} access to ${conference.name}`);
@@ -47,7 +50,10 @@ export interface CollabGrant {
  * for a session that does not exist.
  */
 export async function collabAccess(viewer: Viewer | null, sessionId: string): Promise<CollabGrant | null> {
-  const session = await getPrisma().session.findUnique({ where: { id: sessionId }, select: { conferenceId: true, status: true } });
+  const session = await getPrisma().session.findUnique({
+    where: { id: sessionId },
+    select: { conferenceId: true, status: true },
+  });
   if (!session) return null;
   const { conferenceId } = session;
   const role = await conferenceRole(viewer, conferenceId);
@@ -71,8 +77,16 @@ export async function editableConferenceIds(viewer: Viewer): Promise<string[] | 
  * is at least `needed`; with `publicRead`, anyone may read a public (live,
  * published or archived) session. No role: not_found, like an unknown id.
  */
-export async function requireSessionAccess(viewer: Viewer | null, sessionId: string, needed: ConferenceRole, options: { publicRead?: boolean } = {}) {
-  const session = await getPrisma().session.findUnique({ where: { id: sessionId }, select: { id: true, conferenceId: true, status: true } });
+export async function requireSessionAccess(
+  viewer: Viewer | null,
+  sessionId: string,
+  needed: ConferenceRole,
+  options: { publicRead?: boolean } = {},
+) {
+  const session = await getPrisma().session.findUnique({
+    where: { id: sessionId },
+    select: { id: true, conferenceId: true, status: true },
+  });
   const role = session ? await conferenceRole(viewer, session.conferenceId) : null;
   if (!session) throw new AppError("not_found", "No such session");
   if (options.publicRead && needed === "viewer" && PUBLIC_STATUSES.has(session.status)) return { session, role };
@@ -82,8 +96,17 @@ export async function requireSessionAccess(viewer: Viewer | null, sessionId: str
 }
 
 /** The same as requireSessionAccess, for a session named by its conference's and its own slug. */
-export async function requireSessionAccessBySlug(viewer: Viewer | null, conferenceSlug: string, sessionSlug: string, needed: ConferenceRole, options: { publicRead?: boolean } = {}) {
-  const found = await getPrisma().session.findFirst({ where: { slug: sessionSlug, conference: { slug: conferenceSlug } }, select: { id: true } });
+export async function requireSessionAccessBySlug(
+  viewer: Viewer | null,
+  conferenceSlug: string,
+  sessionSlug: string,
+  needed: ConferenceRole,
+  options: { publicRead?: boolean } = {},
+) {
+  const found = await getPrisma().session.findFirst({
+    where: { slug: sessionSlug, conference: { slug: conferenceSlug } },
+    select: { id: true },
+  });
   if (!found) throw new AppError("not_found", `No session "${sessionSlug}" in "${conferenceSlug}"`);
   return requireSessionAccess(viewer, found.id, needed, options);
 }

@@ -13,8 +13,14 @@ const SECURE_SESSION_COOKIE = "__Secure-talknotes.session_token";
  * cookie counts: pages and server actions are the browser's; tokens are for the
  * JSON API, exports and the websocket.
  */
-export async function getViewer(headers: Headers, options: { token?: string | null; cookie?: boolean; tokens?: boolean } = {}): Promise<Viewer | null> {
-  const bearer = options.tokens === false ? null : (/^Bearer\s+(\S+)\s*$/i.exec(headers.get("authorization") ?? "")?.[1] ?? options.token ?? null);
+export async function getViewer(
+  headers: Headers,
+  options: { token?: string | null; cookie?: boolean; tokens?: boolean } = {},
+): Promise<Viewer | null> {
+  const bearer =
+    options.tokens === false
+      ? null
+      : (/^Bearer\s+(\S+)\s*$/i.exec(headers.get("authorization") ?? "")?.[1] ?? options.token ?? null);
   if (bearer) return resolveAccessToken(bearer);
   if (options.cookie === false) return null;
   const cookie = headers.get("cookie");
@@ -24,7 +30,15 @@ export async function getViewer(headers: Headers, options: { token?: string | nu
     const found = await auth.api.getSession({ headers });
     if (!found) return null;
     const user = found.user as typeof found.user & { isAdmin?: boolean | null };
-    return { id: user.id, email: user.email, name: user.name, isAdmin: !!user.isAdmin, via: "session", credentialId: found.session.id, expiresAt: found.session.expiresAt };
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      isAdmin: !!user.isAdmin,
+      via: "session",
+      credentialId: found.session.id,
+      expiresAt: found.session.expiresAt,
+    };
   } catch {
     // A tampered or malformed cookie is simply no session.
     return null;

@@ -20,7 +20,12 @@ const INVITE_SHAPE = /^tn_inv_[A-Za-z0-9_-]{43}$/;
 
 const CreateInviteInput = z.object({
   role: z.enum(CONFERENCE_ROLES),
-  expiresInHours: z.coerce.number().int().min(1, "At least one hour").max(30 * 24, "At most 30 days").default(7 * 24),
+  expiresInHours: z.coerce
+    .number()
+    .int()
+    .min(1, "At least one hour")
+    .max(30 * 24, "At most 30 days")
+    .default(7 * 24),
 });
 
 /**
@@ -28,7 +33,11 @@ const CreateInviteInput = z.object({
  * becomes a member), expiring (default 7 days, at most 30), for one role.
  * Only the token's SHA-256 is stored; the token is returned once.
  */
-export async function createInvite(viewer: Viewer | null, conferenceSlug: string, input: { role: string; expiresInHours?: number | string }) {
+export async function createInvite(
+  viewer: Viewer | null,
+  conferenceSlug: string,
+  input: { role: string; expiresInHours?: number | string },
+) {
   const { conference } = await requireConferenceRole(viewer, conferenceSlug, "owner");
   const data = parseInput(CreateInviteInput, input);
   const token = newToken(INVITE_PREFIX);
@@ -46,11 +55,21 @@ export async function createInvite(viewer: Viewer | null, conferenceSlug: string
 }
 
 /** What an invite link offers, without accepting it. Unknown, used and expired links look alike from outside. */
-export async function describeInvite(token: string): Promise<{ status: "valid" | "invalid"; conferenceName?: string; role?: ConferenceRole; expiresAt?: Date }> {
+export async function describeInvite(
+  token: string,
+): Promise<{ status: "valid" | "invalid"; conferenceName?: string; role?: ConferenceRole; expiresAt?: Date }> {
   if (!INVITE_SHAPE.test(token)) return { status: "invalid" };
-  const invite = await getPrisma().invite.findUnique({ where: { tokenHash: hashToken(token) }, include: { conference: { select: { name: true } } } });
+  const invite = await getPrisma().invite.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { conference: { select: { name: true } } },
+  });
   if (!invite || invite.usedAt || invite.expiresAt.getTime() <= Date.now()) return { status: "invalid" };
-  return { status: "valid", conferenceName: invite.conference.name, role: invite.role as ConferenceRole, expiresAt: invite.expiresAt };
+  return {
+    status: "valid",
+    conferenceName: invite.conference.name,
+    role: invite.role as ConferenceRole,
+    expiresAt: invite.expiresAt,
+  };
 }
 
 /**
@@ -58,7 +77,10 @@ export async function describeInvite(token: string): Promise<{ status: "valid" |
  * people racing for one link cannot both win) and makes the user a member.
  * An existing stronger role is kept. Invalid, used or expired: not_found.
  */
-export async function acceptInvite(token: string, userId: string): Promise<{ conferenceSlug: string; role: ConferenceRole }> {
+export async function acceptInvite(
+  token: string,
+  userId: string,
+): Promise<{ conferenceSlug: string; role: ConferenceRole }> {
   return getPrisma().$transaction((tx) => claimInvite(tx, token, userId), CLAIM_TRANSACTION);
 }
 
@@ -66,10 +88,17 @@ export async function acceptInvite(token: string, userId: string): Promise<{ con
  * acceptInvite's work inside the caller's transaction, so sign-up can create
  * the account and claim the invite together: a lost race rolls the account back too.
  */
-export async function claimInvite(tx: Prisma.TransactionClient, token: string, userId: string): Promise<{ conferenceSlug: string; role: ConferenceRole }> {
+export async function claimInvite(
+  tx: Prisma.TransactionClient,
+  token: string,
+  userId: string,
+): Promise<{ conferenceSlug: string; role: ConferenceRole }> {
   const invalid = new AppError("not_found", "This invite link has expired or was already used: ask for a new one");
   if (!INVITE_SHAPE.test(token)) throw invalid;
-  const invite = await tx.invite.findUnique({ where: { tokenHash: hashToken(token) }, include: { conference: { select: { slug: true } } } });
+  const invite = await tx.invite.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { conference: { select: { slug: true } } },
+  });
   if (!invite) throw invalid;
   const now = new Date();
   const claimed = await tx.invite.updateMany({
@@ -78,8 +107,11 @@ export async function claimInvite(tx: Prisma.TransactionClient, token: string, u
   });
   if (claimed.count !== 1) throw invalid;
   const role = invite.role as ConferenceRole;
-  const existing = await tx.membership.findUnique({ where: { userId_conferenceId: { userId, conferenceId: invite.conferenceId } } });
-  const finalRole = existing && roleAtLeast(existing.role as ConferenceRole, role) ? (existing.role as ConferenceRole) : role;
+  const existing = await tx.membership.findUnique({
+    where: { userId_conferenceId: { userId, conferenceId: invite.conferenceId } },
+  });
+  const finalRole =
+    existing && roleAtLeast(existing.role as ConferenceRole, role) ? (existing.role as ConferenceRole) : role;
   await tx.membership.upsert({
     where: { userId_conferenceId: { userId, conferenceId: invite.conferenceId } },
     create: { userId, conferenceId: invite.conferenceId, role: finalRole },

@@ -63,7 +63,9 @@ describe("LoginLimiter.attempt (counted before the password check)", () => {
   it("lets only the allowed number through when attempts overlap", () => {
     const limiter = new LoginLimiter(DEFAULT_LOGIN_LIMITS, clock().now);
     // 120 attempts decided before any of them finishes verifying: the old check-then-count allowed all.
-    const allowed = Array.from({ length: 120 }, () => limiter.attempt("1.2.3.4", "ada@example.org")).filter((d) => d.allowed).length;
+    const allowed = Array.from({ length: 120 }, () => limiter.attempt("1.2.3.4", "ada@example.org")).filter(
+      (d) => d.allowed,
+    ).length;
     expect(allowed).toBe(DEFAULT_LOGIN_LIMITS.freeFailures + 1);
   });
 

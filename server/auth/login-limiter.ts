@@ -61,7 +61,9 @@ export class LoginLimiter {
       const c = this.live(key, now);
       if (c && c.lockedUntil > now) wait = Math.max(wait, c.lockedUntil - now);
     }
-    return wait > 0 ? { allowed: false, retryAfterSeconds: Math.ceil(wait / 1000) } : { allowed: true, retryAfterSeconds: 0 };
+    return wait > 0
+      ? { allowed: false, retryAfterSeconds: Math.ceil(wait / 1000) }
+      : { allowed: true, retryAfterSeconds: 0 };
   }
 
   /**
@@ -103,7 +105,10 @@ export class LoginLimiter {
     const now = this.now();
     const [pair, byAddress, byEmail] = this.keys(address, email);
     this.counters.delete(pair);
-    for (const [key, ceiling] of [[byAddress, this.limits.perAddressFailures], [byEmail, this.limits.perEmailFailures]] as const) {
+    for (const [key, ceiling] of [
+      [byAddress, this.limits.perAddressFailures],
+      [byEmail, this.limits.perEmailFailures],
+    ] as const) {
       const c = this.live(key, now);
       if (!c) continue;
       c.failures = Math.max(0, c.failures - 1);

@@ -13,17 +13,30 @@ export async function listMembers(viewer: Viewer | null, conferenceSlug: string)
     orderBy: [{ createdAt: "asc" }],
     include: { user: { select: { id: true, name: true, email: true } } },
   });
-  return rows.map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role as ConferenceRole, since: m.createdAt }));
+  return rows.map((m) => ({
+    userId: m.user.id,
+    name: m.user.name,
+    email: m.user.email,
+    role: m.role as ConferenceRole,
+    since: m.createdAt,
+  }));
 }
 
 /** An owner changes a member's role; the last owner cannot step down (someone must manage the conference). */
-export async function setMemberRole(viewer: Viewer | null, conferenceSlug: string, userId: string, role: string): Promise<void> {
+export async function setMemberRole(
+  viewer: Viewer | null,
+  conferenceSlug: string,
+  userId: string,
+  role: string,
+): Promise<void> {
   const { conference } = await requireConferenceRole(viewer, conferenceSlug, "owner");
   const next = parseConferenceRole(role);
   if (!next) throw new AppError("invalid_input", `Role must be one of ${CONFERENCE_ROLES.join(", ")}`);
   const prisma = getPrisma();
   await prisma.$transaction(async (tx) => {
-    const member = await tx.membership.findUnique({ where: { userId_conferenceId: { userId, conferenceId: conference.id } } });
+    const member = await tx.membership.findUnique({
+      where: { userId_conferenceId: { userId, conferenceId: conference.id } },
+    });
     if (!member) throw new AppError("not_found", "No such member");
     if (member.role === "owner" && next !== "owner") await assertAnotherOwner(tx, conference.id, userId);
     await tx.membership.update({ where: { id: member.id }, data: { role: next } });
@@ -38,7 +51,9 @@ export async function removeMember(viewer: Viewer | null, conferenceSlug: string
   const { conference } = await requireConferenceRole(viewer, conferenceSlug, self ? "viewer" : "owner");
   const prisma = getPrisma();
   await prisma.$transaction(async (tx) => {
-    const member = await tx.membership.findUnique({ where: { userId_conferenceId: { userId, conferenceId: conference.id } } });
+    const member = await tx.membership.findUnique({
+      where: { userId_conferenceId: { userId, conferenceId: conference.id } },
+    });
     if (!member) throw new AppError("not_found", "No such member");
     if (member.role === "owner") await assertAnotherOwner(tx, conference.id, userId);
     await tx.membership.delete({ where: { id: member.id } });
@@ -59,5 +74,6 @@ type Tx = Parameters<Parameters<ReturnType<typeof getPrisma>["$transaction"]>[0]
 
 async function assertAnotherOwner(tx: Tx, conferenceId: string, userId: string): Promise<void> {
   const others = await tx.membership.count({ where: { conferenceId, role: "owner", userId: { not: userId } } });
-  if (others === 0) throw new AppError("conflict", "A conference needs at least one owner: make someone else owner first");
+  if (others === 0)
+    throw new AppError("conflict", "A conference needs at least one owner: make someone else owner first");
 }

@@ -73,7 +73,11 @@ export class RedisLoginLimiter {
     redisUrl: string,
     private readonly limits: LoginLimits = DEFAULT_LOGIN_LIMITS,
   ) {
-    this.redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: (n: number) => Math.min(50 * n, 1000) });
+    this.redis = new Redis(redisUrl, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      retryStrategy: (n: number) => Math.min(50 * n, 1000),
+    });
     this.redis.on("error", () => {}); // reconnects on its own; failures are reported once below
     this.fallback = new LoginLimiter(limits);
   }
@@ -94,7 +98,9 @@ export class RedisLoginLimiter {
         l.perEmailFailures,
       )) as number;
       this.warned = false;
-      return waitMs > 0 ? { allowed: false, retryAfterSeconds: Math.ceil(waitMs / 1000) } : { allowed: true, retryAfterSeconds: 0 };
+      return waitMs > 0
+        ? { allowed: false, retryAfterSeconds: Math.ceil(waitMs / 1000) }
+        : { allowed: true, retryAfterSeconds: 0 };
     } catch (err) {
       this.warn(err);
       return this.fallback.attempt(address, email);
@@ -104,7 +110,13 @@ export class RedisLoginLimiter {
   /** A successful sign-in: clears the pair and takes back the attempt counted in advance. */
   async recordSuccess(address: string, email: string): Promise<void> {
     try {
-      await this.redis.eval(SUCCESS, 3, ...this.keys(address, email), this.limits.perAddressFailures, this.limits.perEmailFailures);
+      await this.redis.eval(
+        SUCCESS,
+        3,
+        ...this.keys(address, email),
+        this.limits.perAddressFailures,
+        this.limits.perEmailFailures,
+      );
     } catch (err) {
       this.warn(err);
     }

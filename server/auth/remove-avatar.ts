@@ -9,7 +9,11 @@ export async function removeAvatar(userId: string): Promise<AuthorProfile> {
   const pointsAtUpload = uploaded !== null && (user.avatarUrl ?? "").includes(uploaded.hash);
   const [, profile] = await prisma.$transaction([
     prisma.userAvatar.deleteMany({ where: { userId } }),
-    prisma.user.update({ where: { id: userId }, data: pointsAtUpload ? { avatarUrl: null } : {}, select: { name: true, bio: true, link: true, avatarUrl: true } }),
+    prisma.user.update({
+      where: { id: userId },
+      data: pointsAtUpload ? { avatarUrl: null } : {},
+      select: { name: true, bio: true, link: true, avatarUrl: true },
+    }),
   ]);
   return profile;
 }

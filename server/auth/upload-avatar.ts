@@ -12,10 +12,19 @@ import type { AuthorProfile } from "./author-profile";
 export async function uploadAvatar(userId: string, bytes: Uint8Array, origin: string): Promise<AuthorProfile> {
   const avatar = await processAvatar(bytes);
   const prisma = getPrisma();
-  const data = { hash: avatar.hash, contentType: avatar.contentType, size: avatar.size, data: new Uint8Array(avatar.data) };
+  const data = {
+    hash: avatar.hash,
+    contentType: avatar.contentType,
+    size: avatar.size,
+    data: new Uint8Array(avatar.data),
+  };
   const [, profile] = await prisma.$transaction([
     prisma.userAvatar.upsert({ where: { userId }, create: { userId, ...data }, update: data }),
-    prisma.user.update({ where: { id: userId }, data: { avatarUrl: `${origin}${avatarPath(avatar.hash)}` }, select: { name: true, bio: true, link: true, avatarUrl: true } }),
+    prisma.user.update({
+      where: { id: userId },
+      data: { avatarUrl: `${origin}${avatarPath(avatar.hash)}` },
+      select: { name: true, bio: true, link: true, avatarUrl: true },
+    }),
   ]);
   return profile;
 }

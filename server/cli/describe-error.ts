@@ -48,7 +48,10 @@ export function describeError(err: unknown): ErrorReport {
   const fsError = err as NodeJS.ErrnoException;
   if (err instanceof Error && typeof fsError.code === "string" && FS_ERRORS[fsError.code]) {
     const where = fsError.path ? `"${fsError.path}"` : "a file";
-    const verb = fsError.syscall === "open" || fsError.syscall === "read" || fsError.syscall === "scandir" ? "cannot read" : "cannot use";
+    const verb =
+      fsError.syscall === "open" || fsError.syscall === "read" || fsError.syscall === "scandir"
+        ? "cannot read"
+        : "cannot use";
     return { message: `${verb} ${where}: ${FS_ERRORS[fsError.code]}`, exitCode: 1, unexpected: false };
   }
   const message = err instanceof Error ? err.message : String(err);

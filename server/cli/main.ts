@@ -80,7 +80,10 @@ function parseCommandLine(command: CliCommand, rest: string[]) {
   const n = parsed.positionals.length;
   if (n < min) throw new UsageError(`Missing ${names}`);
   if (n > max) {
-    const extra = parsed.positionals.slice(max).map((p) => JSON.stringify(p)).join(" ");
+    const extra = parsed.positionals
+      .slice(max)
+      .map((p) => JSON.stringify(p))
+      .join(" ");
     throw new UsageError(`Unexpected argument${n - max > 1 ? "s" : ""} ${extra}`);
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;

@@ -8,7 +8,10 @@ import path from "node:path";
  * come from slugs of user text and must never climb out. Returns the full
  * paths written.
  */
-export async function writeFilesUnder(dir: string, files: ReadonlyArray<{ path: string; content: string; bytes?: Uint8Array }>): Promise<string[]> {
+export async function writeFilesUnder(
+  dir: string,
+  files: ReadonlyArray<{ path: string; content: string; bytes?: Uint8Array }>,
+): Promise<string[]> {
   const root = path.resolve(dir);
   const targets = files.map((file) => {
     const segments = file.path.split(/[\\/]/);

@@ -7,7 +7,11 @@ import type { CliIo } from "./cli-command";
  * terminal checks the same things the Import dialog flags. A guess whose words
  * a warning already said is not repeated.
  */
-export function writeImportWarnings(io: Pick<CliIo, "stderr">, warnings: readonly string[], guesses: readonly ImportGuess[]): void {
+export function writeImportWarnings(
+  io: Pick<CliIo, "stderr">,
+  warnings: readonly string[],
+  guesses: readonly ImportGuess[],
+): void {
   for (const w of warnings) io.stderr.write(`warning: ${w}\n`);
   for (const g of guesses) {
     if (g.confidence >= UNSURE_CONFIDENCE || warnings.includes(g.message)) continue;

@@ -72,7 +72,9 @@ export class CollabServer implements RoomHost {
 
   constructor(private readonly options: CollabServerOptions) {
     this.roomOptions = { ...DEFAULT_ROOM_OPTIONS, ...options.room };
-    this.statusTimer = options.sessionStatus ? setInterval(() => this.checkStatuses(), options.statusCheckMs ?? 5000) : null;
+    this.statusTimer = options.sessionStatus
+      ? setInterval(() => this.checkStatuses(), options.statusCheckMs ?? 5000)
+      : null;
     this.statusTimer?.unref();
   }
 
@@ -91,7 +93,8 @@ export class CollabServer implements RoomHost {
       const known = this.knownStatus.get(sessionId);
       this.knownStatus.set(sessionId, status);
       // Closing is idempotent: connections admitted under the new status are not affected by it.
-      if (known !== undefined && known !== status) this.accessChanged({ kind: "session-status", sessionId, status: status ?? "deleted" });
+      if (known !== undefined && known !== status)
+        this.accessChanged({ kind: "session-status", sessionId, status: status ?? "deleted" });
     }
   }
 
@@ -157,7 +160,8 @@ export class CollabServer implements RoomHost {
 
   /** The SQLite store of the notes documents (revisions, generations). */
   get store(): NotesStore {
-    if (!(this.options.store instanceof NotesStore)) throw new Error("revisions and generations are not wired to PostgreSQL yet");
+    if (!(this.options.store instanceof NotesStore))
+      throw new Error("revisions and generations are not wired to PostgreSQL yet");
     return this.options.store;
   }
 
@@ -323,7 +327,10 @@ function affected(change: AccessChange, access: ConnectionAccess): number | null
       return access.readOnly ? CloseCode.AccessChanged : null;
     case "membership":
       // An instance admin is an owner everywhere, whatever their membership says.
-      return access.userId === change.userId && access.conferenceId === change.conferenceId && access.role !== "public" && !access.admin
+      return access.userId === change.userId &&
+        access.conferenceId === change.conferenceId &&
+        access.role !== "public" &&
+        !access.admin
         ? CloseCode.AccessChanged
         : null;
     case "token-revoked":

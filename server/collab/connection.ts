@@ -83,7 +83,10 @@ export function attachConnection(room: Room, conn: WebSocket, access: Connection
       if (!room.hasConnection(conn)) return;
       let reply: Uint8Array;
       try {
-        reply = group.vector.size === 0 ? room.fullStep2() : step2Frame(Y.encodeStateAsUpdate(room.doc, encodeStateVector(group.vector)));
+        reply =
+          group.vector.size === 0
+            ? room.fullStep2()
+            : step2Frame(Y.encodeStateAsUpdate(room.doc, encodeStateVector(group.vector)));
       } catch {
         return close(CloseCode.Malformed, "malformed message");
       }
@@ -98,7 +101,10 @@ export function attachConnection(room: Room, conn: WebSocket, access: Connection
 
   conn.on("message", (data: RawData, isBinary: boolean) => {
     const now = Date.now();
-    tokens = Math.min(COLLAB_LIMITS.messageBurst, tokens + ((now - lastRefill) / 1000) * COLLAB_LIMITS.messagesPerSecond);
+    tokens = Math.min(
+      COLLAB_LIMITS.messageBurst,
+      tokens + ((now - lastRefill) / 1000) * COLLAB_LIMITS.messagesPerSecond,
+    );
     lastRefill = now;
     if (tokens < 1) return close(CloseCode.RateLimited, "rate limited");
     tokens -= 1;

@@ -149,7 +149,11 @@ export class DurableUpdateLog {
       compacted.then(
         (done) => {
           // Declined (another instance compacts it, or an append was committing): try again a few batches on.
-          if (done === false) this.updatesSinceSnapshot = Math.max(this.updatesSinceSnapshot, this.options.compactAfterUpdates - COMPACTION_RETRY_BATCHES);
+          if (done === false)
+            this.updatesSinceSnapshot = Math.max(
+              this.updatesSinceSnapshot,
+              this.options.compactAfterUpdates - COMPACTION_RETRY_BATCHES,
+            );
         },
         (err: unknown) => console.error(`[collab] compacting ${this.sessionId} failed`, err),
       );

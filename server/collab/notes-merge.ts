@@ -32,9 +32,14 @@ export class NotesMerge {
    * revision whose authors are `authors` (the note-takers credited). The
    * state before it is kept as a revision first, so History restores it.
    */
-  async apply(sessionId: string, right: TalkNotesDocument, options: MergeOptions & { name: string; authors: readonly string[] }): Promise<{ result: MergeResult; revision: RevisionSummary }> {
+  async apply(
+    sessionId: string,
+    right: TalkNotesDocument,
+    options: MergeOptions & { name: string; authors: readonly string[] },
+  ): Promise<{ result: MergeResult; revision: RevisionSummary }> {
     const room = await this.collab.openRoom(sessionId);
-    if (room.editedSinceRevision || (await this.collab.storage.listRevisions(sessionId)).length === 0) await room.recordRevision("auto", null);
+    if (room.editedSinceRevision || (await this.collab.storage.listRevisions(sessionId)).length === 0)
+      await room.recordRevision("auto", null);
     // Read, merge and write with no await in between, so no co-editor's edit can land between the read and the
     // write and be overwritten by it (seedYDocFromNotes makes the notes equal to the merge): re-read if one did.
     let left: TalkNotesDocument;

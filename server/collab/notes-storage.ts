@@ -41,7 +41,14 @@ export interface NotesStorage {
    */
   addRevision(
     sessionId: string,
-    revision: { generation: string; kind: RevisionKind; name: string | null; state: Uint8Array; authors: string[]; coveredWithinMs?: number },
+    revision: {
+      generation: string;
+      kind: RevisionKind;
+      name: string | null;
+      state: Uint8Array;
+      authors: string[];
+      coveredWithinMs?: number;
+    },
   ): MaybePromise<RevisionSummary>;
   /** Count and stored bytes of a session's named and restore revisions (never thinned), and the newest revision's size. */
   keptRevisionTotals(sessionId: string): MaybePromise<{ count: number; bytes: number; newestBytes: number }>;

@@ -52,9 +52,7 @@ export class NotesStore implements NotesStorage {
 
   constructor(readonly db: Database.Database) {
     this.stmts = {
-      doc: db.prepare(
-        `SELECT generation, snapshot, snapshotUpTo FROM "NotesDocument" WHERE sessionId = ?`,
-      ),
+      doc: db.prepare(`SELECT generation, snapshot, snapshotUpTo FROM "NotesDocument" WHERE sessionId = ?`),
       updates: db.prepare(`SELECT id, data FROM "NotesUpdate" WHERE sessionId = ? AND id > ? ORDER BY id`),
       sessionExists: db.prepare(`SELECT 1 FROM "Session" WHERE id = ?`),
       createDoc: db.prepare(
@@ -84,7 +82,9 @@ export class NotesStore implements NotesStorage {
         `SELECT id, generation, kind, name, authors, createdAt, state FROM "Revision" WHERE sessionId = ? AND id = ?`,
       ),
       lastRevisionAt: db.prepare(`SELECT MAX(createdAt) AS at FROM "Revision" WHERE sessionId = ?`),
-      revisionSizes: db.prepare(`SELECT id, kind, createdAt, length(state) AS bytes FROM "Revision" WHERE sessionId = ?`),
+      revisionSizes: db.prepare(
+        `SELECT id, kind, createdAt, length(state) AS bytes FROM "Revision" WHERE sessionId = ?`,
+      ),
       dropRevision: db.prepare(`DELETE FROM "Revision" WHERE sessionId = ? AND id = ?`),
     };
   }
@@ -98,11 +98,14 @@ export class NotesStore implements NotesStorage {
   load(sessionId: string): StoredNotes {
     this.stmts.createDoc.run(sessionId, randomUUID(), new Date().toISOString());
     const row = this.stmts.doc.get(sessionId) as
-      | { generation: string; snapshot: Buffer | null; snapshotUpTo: number }
-      | undefined;
+      { generation: string; snapshot: Buffer | null; snapshotUpTo: number } | undefined;
     if (!row) throw new Error(`notes document for session ${sessionId} could not be created`);
     const rows = this.stmts.updates.all(sessionId, row.snapshotUpTo) as Array<{ id: number; data: Buffer }>;
-    return storedNotes(row.generation, row.snapshot ? new Uint8Array(row.snapshot) : null, rows.map((r) => new Uint8Array(r.data)));
+    return storedNotes(
+      row.generation,
+      row.snapshot ? new Uint8Array(row.snapshot) : null,
+      rows.map((r) => new Uint8Array(r.data)),
+    );
   }
 
   /** Appends one (merged) update; durable when this returns. */
@@ -183,7 +186,14 @@ export class NotesStore implements NotesStorage {
       JSON.stringify(summary.authors),
       summary.createdAt,
     );
-    const revisions = (this.stmts.revisionSizes.all(sessionId) as Array<{ id: string; kind: RevisionKind; createdAt: string; bytes: number }>).map((r) => ({
+    const revisions = (
+      this.stmts.revisionSizes.all(sessionId) as Array<{
+        id: string;
+        kind: RevisionKind;
+        createdAt: string;
+        bytes: number;
+      }>
+    ).map((r) => ({
       ...r,
       createdAt: Date.parse(r.createdAt),
     }));
@@ -194,9 +204,16 @@ export class NotesStore implements NotesStorage {
 
   /** Count and stored bytes of a session's named and restore revisions (which are never thinned). */
   keptRevisionTotals(sessionId: string): { count: number; bytes: number; newestBytes: number } {
-    const rows = this.stmts.revisionSizes.all(sessionId) as Array<{ kind: RevisionKind; createdAt: string; bytes: number }>;
+    const rows = this.stmts.revisionSizes.all(sessionId) as Array<{
+      kind: RevisionKind;
+      createdAt: string;
+      bytes: number;
+    }>;
     const kept = rows.filter((r) => r.kind !== "auto");
-    const newest = rows.reduce<{ createdAt: string; bytes: number } | null>((n, r) => (!n || r.createdAt > n.createdAt ? r : n), null);
+    const newest = rows.reduce<{ createdAt: string; bytes: number } | null>(
+      (n, r) => (!n || r.createdAt > n.createdAt ? r : n),
+      null,
+    );
     return { count: kept.length, bytes: kept.reduce((sum, r) => sum + r.bytes, 0), newestBytes: newest?.bytes ?? 0 };
   }
 

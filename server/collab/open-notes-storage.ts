@@ -20,7 +20,10 @@ export interface OpenedNotesStorage {
  * migrations are applied first (PostgreSQL: under the migrator's advisory
  * lock, so a CLI run next to starting instances migrates once).
  */
-export async function openNotesStorage(database: DatabaseConfig, options: { migrate: boolean }): Promise<OpenedNotesStorage> {
+export async function openNotesStorage(
+  database: DatabaseConfig,
+  options: { migrate: boolean },
+): Promise<OpenedNotesStorage> {
   if (database.kind === "sqlite") {
     // The process's one SQLite connection (server/db/get-sqlite.ts), on DATABASE_URL's file as `database` is.
     // It stays open for the process's other users: whoever ends the process closes it (closeSqlite).
@@ -63,6 +66,9 @@ export async function openNotesStorage(database: DatabaseConfig, options: { migr
  * reads notes through this file, never migrating) does not have.
  */
 async function migrators() {
-  const [{ applyMigrations }, { applyPostgresMigrations }] = await Promise.all([import("../db/migrate"), import("../db/migrate-postgres")]);
+  const [{ applyMigrations }, { applyPostgresMigrations }] = await Promise.all([
+    import("../db/migrate"),
+    import("../db/migrate-postgres"),
+  ]);
   return { applyMigrations, applyPostgresMigrations };
 }

@@ -39,7 +39,10 @@ describe.skipIf(!postgresUrl)("PostgresNotesStore (real PostgreSQL)", () => {
     await pool.query(`INSERT INTO "Conference" (id, slug, name, "updatedAt") VALUES ('c1', 'conf', 'Conf', now())`);
     for (let i = 0; i < 12; i++) {
       sessions.push(`s${i}`);
-      await pool.query(`INSERT INTO "Session" (id, "conferenceId", slug, title, "updatedAt") VALUES ($1, 'c1', $1, $1, now())`, [`s${i}`]);
+      await pool.query(
+        `INSERT INTO "Session" (id, "conferenceId", slug, title, "updatedAt") VALUES ($1, 'c1', $1, $1, now())`,
+        [`s${i}`],
+      );
     }
     store = new PostgresNotesStore(pool);
   });
@@ -65,7 +68,10 @@ describe.skipIf(!postgresUrl)("PostgresNotesStore (real PostgreSQL)", () => {
     try {
       for (let round = 0; round < 20; round++) {
         const id = `race${round}`;
-        await pool.query(`INSERT INTO "Session" (id, "conferenceId", slug, title, "updatedAt") VALUES ($1, 'c1', $1, $1, now())`, [id]);
+        await pool.query(
+          `INSERT INTO "Session" (id, "conferenceId", slug, title, "updatedAt") VALUES ($1, 'c1', $1, $1, now())`,
+          [id],
+        );
         const stores = Array.from({ length: 8 }, () => new PostgresNotesStore(wide));
         const loaded = await Promise.all(stores.map((s) => s.load(id)));
         expect(new Set(loaded.map((l) => l.generation)).size).toBe(1);
@@ -84,7 +90,9 @@ describe.skipIf(!postgresUrl)("PostgresNotesStore (real PostgreSQL)", () => {
       return query(...args);
     }) as typeof pool.query;
     try {
-      const appends = sessions.flatMap((s, i) => Array.from({ length: 10 }, (_, k) => store.append(s, edit(null, `${s}:${k};`, 1000 + i * 10 + k))));
+      const appends = sessions.flatMap((s, i) =>
+        Array.from({ length: 10 }, (_, k) => store.append(s, edit(null, `${s}:${k};`, 1000 + i * 10 + k))),
+      );
       await Promise.all(appends);
     } finally {
       pool.query = query;
@@ -98,7 +106,11 @@ describe.skipIf(!postgresUrl)("PostgresNotesStore (real PostgreSQL)", () => {
   });
 
   it("refuses only the bad append of a batch", async () => {
-    const results = await Promise.allSettled([store.append("s1", edit(null, "x", 5000)), store.append("missing", edit(null, "y", 5001)), store.append("s2", edit(null, "z", 5002))]);
+    const results = await Promise.allSettled([
+      store.append("s1", edit(null, "x", 5000)),
+      store.append("missing", edit(null, "y", 5001)),
+      store.append("s2", edit(null, "z", 5002)),
+    ]);
     // The first may have gone alone; the other two share a batch that fails and is retried one by one.
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
   });
@@ -137,7 +149,9 @@ describe.skipIf(!postgresUrl)("PostgresNotesStore (real PostgreSQL)", () => {
     try {
       await slow.query("BEGIN");
       await slow.query(`SELECT pg_advisory_xact_lock_shared(7301, hashtext('s9'))`);
-      await slow.query(`INSERT INTO "NotesUpdate" ("sessionId", data, "createdAt") VALUES ('s9', $1, now())`, [Buffer.from(edit(null, "first", 9100))]);
+      await slow.query(`INSERT INTO "NotesUpdate" ("sessionId", data, "createdAt") VALUES ('s9', $1, now())`, [
+        Buffer.from(edit(null, "first", 9100)),
+      ]);
       await store.append("s9", edit(null, "second", 9101));
       // Folding up to "second" now and deleting what is below it would orphan "first" once it commits.
       expect(await store.compact("s9", edit(null, "second", 9101))).toBe(false);
@@ -176,7 +190,13 @@ describe.skipIf(!postgresUrl)("PostgresNotesStore (real PostgreSQL)", () => {
   it("re-creates a document with a new generation and keeps its revisions", async () => {
     const { generation, state } = await store.load("s5");
     await store.append("s5", edit(state, "draft", 9000));
-    const rev = await store.addRevision("s5", { generation, kind: "named", name: "v1", state: edit(null, "draft", 9000), authors: ["Ada"] });
+    const rev = await store.addRevision("s5", {
+      generation,
+      kind: "named",
+      name: "v1",
+      state: edit(null, "draft", 9000),
+      authors: ["Ada"],
+    });
     expect(rev).toMatchObject({ kind: "named", name: "v1", authors: ["Ada"], generation });
     expect(Date.parse(rev.createdAt)).toBeGreaterThan(Date.now() - 60_000);
     const fresh = await store.recreate("s5");

@@ -4,7 +4,13 @@ import * as Y from "yjs";
 import { revisionsToDrop } from "../../lib/collab/revision-retention";
 import type { NotesStorage } from "./notes-storage";
 import { storedNotes } from "./stored-notes";
-import { type RevisionKind, type RevisionSummary, type StoredNotes, type StoredRevision, toRevisionSummary } from "./notes-store";
+import {
+  type RevisionKind,
+  type RevisionSummary,
+  type StoredNotes,
+  type StoredRevision,
+  toRevisionSummary,
+} from "./notes-store";
 
 interface QueuedAppend {
   sessionId: string;
@@ -64,7 +70,11 @@ export class PostgresNotesStore implements NotesStorage {
         [sessionId, row.snapshotUpTo],
       );
       await client.query("COMMIT");
-      return storedNotes(row.generation, row.snapshot ? new Uint8Array(row.snapshot) : null, updates.rows.map((r) => new Uint8Array(r.data)));
+      return storedNotes(
+        row.generation,
+        row.snapshot ? new Uint8Array(row.snapshot) : null,
+        updates.rows.map((r) => new Uint8Array(r.data)),
+      );
     } catch (err) {
       await client.query("ROLLBACK").catch(() => {});
       throw err;
@@ -182,7 +192,10 @@ export class PostgresNotesStore implements NotesStorage {
     if (rows[0]) return rows[0].generation;
     // Another instance created the row at the same moment: the insert above waited for it and did
     // nothing, but that statement's snapshot predates it. A new statement sees it.
-    const again = await this.pool.query<{ generation: string }>(`SELECT generation FROM "NotesDocument" WHERE "sessionId" = $1`, [sessionId]);
+    const again = await this.pool.query<{ generation: string }>(
+      `SELECT generation FROM "NotesDocument" WHERE "sessionId" = $1`,
+      [sessionId],
+    );
     if (!again.rows[0]) throw new Error(`notes document for session ${sessionId} could not be created`);
     return again.rows[0].generation;
   }
@@ -203,7 +216,14 @@ export class PostgresNotesStore implements NotesStorage {
 
   async addRevision(
     sessionId: string,
-    revision: { generation: string; kind: RevisionKind; name: string | null; state: Uint8Array; authors: string[]; coveredWithinMs?: number },
+    revision: {
+      generation: string;
+      kind: RevisionKind;
+      name: string | null;
+      state: Uint8Array;
+      authors: string[];
+      coveredWithinMs?: number;
+    },
   ): Promise<RevisionSummary> {
     const within = revision.coveredWithinMs;
     if (revision.kind === "auto" && within) {
@@ -218,7 +238,9 @@ export class PostgresNotesStore implements NotesStorage {
         );
         const recent = rows[0];
         if (!recent) return this.insertRevision(client, sessionId, revision);
-        const authors = [...new Set([...toRevisionSummary(recent).authors, ...revision.authors])].sort((a, b) => a.localeCompare(b));
+        const authors = [...new Set([...toRevisionSummary(recent).authors, ...revision.authors])].sort((a, b) =>
+          a.localeCompare(b),
+        );
         await client.query(`UPDATE "Revision" SET authors = $1 WHERE id = $2`, [JSON.stringify(authors), recent.id]);
         return toRevisionSummary({ ...recent, authors: JSON.stringify(authors) });
       });
@@ -239,7 +261,15 @@ export class PostgresNotesStore implements NotesStorage {
       `INSERT INTO "Revision" (id, "sessionId", generation, kind, name, state, authors, "createdAt")
        VALUES ($1, $2, $3, $4, $5, $6, $7, ${NOW_UTC})
        RETURNING id, generation, kind, name, authors, ${AS_UTC(`"createdAt"`)} AS "createdAt"`,
-      [randomUUID(), sessionId, revision.generation, revision.kind, revision.name, bytes(revision.state), JSON.stringify(revision.authors)],
+      [
+        randomUUID(),
+        sessionId,
+        revision.generation,
+        revision.kind,
+        revision.name,
+        bytes(revision.state),
+        JSON.stringify(revision.authors),
+      ],
     );
     return toRevisionSummary(rows[0]!);
   }
@@ -250,18 +280,32 @@ export class PostgresNotesStore implements NotesStorage {
       (await this.revisionSizes(sessionId)).map((r) => ({ ...r, createdAt: Date.parse(r.createdAt) })),
       Date.now(),
     );
-    if (drop.length > 0) await this.pool.query(`DELETE FROM "Revision" WHERE "sessionId" = $1 AND id = ANY($2::text[])`, [sessionId, drop]);
+    if (drop.length > 0)
+      await this.pool.query(`DELETE FROM "Revision" WHERE "sessionId" = $1 AND id = ANY($2::text[])`, [
+        sessionId,
+        drop,
+      ]);
   }
 
   async keptRevisionTotals(sessionId: string): Promise<{ count: number; bytes: number; newestBytes: number }> {
     const rows = await this.revisionSizes(sessionId);
     const kept = rows.filter((r) => r.kind !== "auto");
-    const newest = rows.reduce<{ createdAt: string; bytes: number } | null>((n, r) => (!n || r.createdAt > n.createdAt ? r : n), null);
+    const newest = rows.reduce<{ createdAt: string; bytes: number } | null>(
+      (n, r) => (!n || r.createdAt > n.createdAt ? r : n),
+      null,
+    );
     return { count: kept.length, bytes: kept.reduce((sum, r) => sum + r.bytes, 0), newestBytes: newest?.bytes ?? 0 };
   }
 
-  private async revisionSizes(sessionId: string): Promise<Array<{ id: string; kind: RevisionKind; createdAt: string; bytes: number }>> {
-    const { rows } = await this.pool.query<{ id: string; kind: RevisionKind; createdAt: string; bytes: string | number }>(
+  private async revisionSizes(
+    sessionId: string,
+  ): Promise<Array<{ id: string; kind: RevisionKind; createdAt: string; bytes: number }>> {
+    const { rows } = await this.pool.query<{
+      id: string;
+      kind: RevisionKind;
+      createdAt: string;
+      bytes: string | number;
+    }>(
       `SELECT id, kind, ${AS_UTC(`"createdAt"`)} AS "createdAt", octet_length(state) AS bytes FROM "Revision" WHERE "sessionId" = $1`,
       [sessionId],
     );

@@ -77,7 +77,10 @@ export class PostgresRenderLease {
       return true;
     }
     try {
-      const { rows } = await client.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(${RENDER_LEASE}, hashtext($1)) AS ok`, [sessionId]);
+      const { rows } = await client.query<{ ok: boolean }>(
+        `SELECT pg_try_advisory_lock(${RENDER_LEASE}, hashtext($1)) AS ok`,
+        [sessionId],
+      );
       const won = rows[0]?.ok === true;
       if (this.releasedWhileTrying.delete(sessionId)) {
         if (won) await this.unlock(client, sessionId);

@@ -1,5 +1,11 @@
 import type { PrismaClient } from "../../generated/prisma/client";
-import { PEOPLE_MAP, PERSON_ID, SESSION_MAP, SessionPersonEntry, readSessionKind } from "../../lib/collab/session-people";
+import {
+  PEOPLE_MAP,
+  PERSON_ID,
+  SESSION_MAP,
+  SessionPersonEntry,
+  readSessionKind,
+} from "../../lib/collab/session-people";
 import type { Room } from "./room";
 import type { PeopleNotice } from "./room-bus";
 import { SERVER_ORIGIN, entryFromRow, pushPersonFields, sameEntry } from "./session-people-sync";
@@ -44,7 +50,10 @@ export class PostgresSessionPeopleSync {
     let conferenceId: string | null = null;
     // Queued tasks never reject (enqueue logs failures); the room does not wait for its mirror.
     void this.enqueue(room, async () => {
-      const session = await this.prisma.session.findUnique({ where: { id: sessionId }, select: { conferenceId: true, kind: true } });
+      const session = await this.prisma.session.findUnique({
+        where: { id: sessionId },
+        select: { conferenceId: true, kind: true },
+      });
       if (!session) return;
       conferenceId = session.conferenceId;
       await this.reconcileNow(room);
@@ -76,9 +85,13 @@ export class PostgresSessionPeopleSync {
           return;
         }
         const rows = await this.prisma.person.findMany({ where: { id: { in: notice.personIds } } });
-        const changed = rows.map((row) => ({ id: row.id, entry: entryFromRow({ ...row, role: "speaker", position: 0 }) }));
+        const changed = rows.map((row) => ({
+          id: row.id,
+          entry: entryFromRow({ ...row, role: "speaker", position: 0 }),
+        }));
         // The source session converges through its own channel; every other room shows what is now stored.
-        for (const room of this.loadedRooms()) if (room.sessionId !== notice.fromSessionId) pushPersonFields(room, changed);
+        for (const room of this.loadedRooms())
+          if (room.sessionId !== notice.fromSessionId) pushPersonFields(room, changed);
       } catch (err) {
         console.error("[people] applying a notice from another instance failed", err);
       }
@@ -123,7 +136,10 @@ export class PostgresSessionPeopleSync {
       setTimeout(() => {
         void this.enqueue(room, async () => {
           try {
-            const still = await this.prisma.sessionPerson.findMany({ where: { sessionId, personId: { in: missing } }, select: { personId: true } });
+            const still = await this.prisma.sessionPerson.findMany({
+              where: { sessionId, personId: { in: missing } },
+              select: { personId: true },
+            });
             if (doc.isDestroyed) return;
             const linked = new Set(still.map((r) => r.personId));
             doc.transact(() => {
@@ -174,7 +190,13 @@ export class PostgresSessionPeopleSync {
         const owner = await tx.person.findUnique({ where: { id }, select: { conferenceId: true } });
         if (owner && owner.conferenceId !== conferenceId) continue; // ids of other conferences are not ours to edit
         const e = parsed.data;
-        const fields = { name: e.name, affiliation: e.affiliation, note: e.note, handle: e.handle, aliases: JSON.stringify(e.aliases) };
+        const fields = {
+          name: e.name,
+          affiliation: e.affiliation,
+          note: e.note,
+          handle: e.handle,
+          aliases: JSON.stringify(e.aliases),
+        };
         await tx.person.upsert({ where: { id }, create: { id, conferenceId, ...fields }, update: fields });
         await tx.sessionPerson.upsert({
           where: { sessionId_personId: { sessionId, personId: id } },

@@ -91,4 +91,3 @@ describe("ReaderFanout", () => {
     expect(sent).toEqual(["1@0", "doc", "1@10,2@7"]);
   });
 });
-

@@ -12,13 +12,24 @@ import { seedYDocFromNotes } from "../../lib/schema/seed-ydoc-from-notes";
 import { randomNotesEdit, walk } from "../../tests/support/random-notes-edit";
 import { ReadersCopyBlocks } from "./readers-copy-blocks";
 
-const panelNotes = JSON.parse(fs.readFileSync(path.join(__dirname, "../../lib/schema/fixtures/panel-notes.json"), "utf8")) as JSONContent;
+const panelNotes = JSON.parse(
+  fs.readFileSync(path.join(__dirname, "../../lib/schema/fixtures/panel-notes.json"), "utf8"),
+) as JSONContent;
 const PEOPLE = ["pada0000000000000001", "pcleo0000000000000002", "pjody0000000000000003"];
 
 function meta(doc: Y.Doc): NotesInterchangeMeta {
   return {
     conference: { name: "Loopback Conf", location: null, startsOn: null, hashtag: null, titleTemplate: null },
-    session: { title: "Panel", kind: readSessionKind(doc) ?? "panel", intro: "", startsAt: null, endsAt: null, room: null, track: null, slug: "panel" },
+    session: {
+      title: "Panel",
+      kind: readSessionKind(doc) ?? "panel",
+      intro: "",
+      startsAt: null,
+      endsAt: null,
+      room: null,
+      track: null,
+      slug: "panel",
+    },
     people: readSessionPeople(doc).map(({ position: _position, ...person }) => person),
   };
 }
@@ -40,7 +51,8 @@ describe("ReadersCopyBlocks", () => {
       const random = seededRandom(seed);
       const editor = new Y.Doc();
       seedYDocFromNotes(editor, panelNotes);
-      for (const id of PEOPLE) writeSessionPerson(editor, id, { name: id.slice(1, 5), role: "panelist", position: PEOPLE.indexOf(id) });
+      for (const id of PEOPLE)
+        writeSessionPerson(editor, id, { name: id.slice(1, 5), role: "panelist", position: PEOPLE.indexOf(id) });
       const room = new Y.Doc();
       Y.applyUpdate(room, Y.encodeStateAsUpdate(editor));
       editor.on("update", (update: Uint8Array) => Y.applyUpdate(room, update));
@@ -55,7 +67,16 @@ describe("ReadersCopyBlocks", () => {
         expect(blocks.readersCopyJson(meta(room)), `seed ${seed}, step ${step}`).toBe(expected);
       }
       expect([...kinds].sort()).toEqual(
-        expect.arrayContaining(["attribution", "delete block", "format", "insert block", "move", "rename person", "star or time", "type"]),
+        expect.arrayContaining([
+          "attribution",
+          "delete block",
+          "format",
+          "insert block",
+          "move",
+          "rename person",
+          "star or time",
+          "type",
+        ]),
       );
       room.destroy();
       editor.destroy();
@@ -77,7 +98,9 @@ describe("ReadersCopyBlocks", () => {
     try {
       blocks.blocksJson();
       expect(clones).toHaveLength(0);
-      const question = fragment.toArray().find((t) => t instanceof Y.XmlElement && t.nodeName === "question") as Y.XmlElement;
+      const question = fragment
+        .toArray()
+        .find((t) => t instanceof Y.XmlElement && t.nodeName === "question") as Y.XmlElement;
       const text = walk(question).find((t): t is Y.XmlText => t instanceof Y.XmlText && t.length > 0)!;
       text.insert(0, "x");
       blocks.blocksJson();

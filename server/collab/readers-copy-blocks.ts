@@ -2,7 +2,12 @@ import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { NOTES_FIELD } from "../../lib/schema/notes-field";
 import { notesSchema } from "../../lib/schema/notes-schema";
-import { isBlankNote, type NotesInterchangeMeta, notesToInterchange, topLevelBlock } from "../../lib/schema/notes-to-interchange";
+import {
+  isBlankNote,
+  type NotesInterchangeMeta,
+  notesToInterchange,
+  topLevelBlock,
+} from "../../lib/schema/notes-to-interchange";
 import { removeUnknownYMarks } from "../../lib/schema/remove-unknown-ymarks";
 import { yFragmentFitsSchema } from "../../lib/schema/y-fragment-fits-schema";
 

@@ -23,11 +23,14 @@ export class ReadersCopySchedule {
   /** The document changed: render within the delay (unless a render is already due). */
   changed(): void {
     if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      // run() logs its own failures; nobody waits for a scheduled render.
-      void this.run();
-    }, typeof this.delayMs === "function" ? this.delayMs(this.sessionId) : this.delayMs);
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        // run() logs its own failures; nobody waits for a scheduled render.
+        void this.run();
+      },
+      typeof this.delayMs === "function" ? this.delayMs(this.sessionId) : this.delayMs,
+    );
   }
 
   /** Renders now instead of when due; resolves once the render is stored when it is asynchronous. */

@@ -37,7 +37,11 @@ export class RedisTokenBucket {
     private readonly prefix: string,
     private readonly limits: { perSecond: number; burst: number },
   ) {
-    this.redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: (n: number) => Math.min(50 * n, 1000) });
+    this.redis = new Redis(redisUrl, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      retryStrategy: (n: number) => Math.min(50 * n, 1000),
+    });
     this.redis.on("error", () => {}); // reconnects on its own; failures are reported once below
   }
 
@@ -48,7 +52,8 @@ export class RedisTokenBucket {
       this.warned = false;
       return taken === 1;
     } catch (err) {
-      if (!this.warned) console.error(`[rate] Redis unreachable: ${this.prefix}* limits count per instance until it is back`, err);
+      if (!this.warned)
+        console.error(`[rate] Redis unreachable: ${this.prefix}* limits count per instance until it is back`, err);
       this.warned = true;
       return null;
     }

@@ -46,7 +46,8 @@ interface MetaRow {
  * Other documents (revisions, merges) are rendered whole.
  */
 export class ReadersCopyRenderer {
-  private readonly meta: ((sessionId: string) => MetaRow | undefined) | ((sessionId: string) => Promise<MetaRow | undefined>);
+  private readonly meta:
+    ((sessionId: string) => MetaRow | undefined) | ((sessionId: string) => Promise<MetaRow | undefined>);
   private readonly synchronous: boolean;
   /** Renders asked for per session (PostgreSQL): a retry without the lease stops once a newer one is asked. */
   private readonly asked = new Map<string, number>();
@@ -76,12 +77,14 @@ export class ReadersCopyRenderer {
     } else {
       const iso = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
       this.meta = async (sessionId: string) =>
-        (await db.query<MetaRow>(
-          `SELECT s.title, s.kind, s.intro, ${iso(`s."startsAt"`)} AS "startsAt", ${iso(`s."endsAt"`)} AS "endsAt", s.room, s.track, s.slug,
+        (
+          await db.query<MetaRow>(
+            `SELECT s.title, s.kind, s.intro, ${iso(`s."startsAt"`)} AS "startsAt", ${iso(`s."endsAt"`)} AS "endsAt", s.room, s.track, s.slug,
                   c.name AS "confName", c.location, c."startsOn", c.hashtag, c."titleTemplate"
              FROM "Session" s JOIN "Conference" c ON c.id = s."conferenceId" WHERE s.id = $1`,
-          [sessionId],
-        )).rows[0];
+            [sessionId],
+          )
+        ).rows[0];
       this.synchronous = false;
     }
   }
@@ -105,7 +108,10 @@ export class ReadersCopyRenderer {
     const copy = new Y.Doc();
     Y.applyUpdate(copy, state);
     try {
-      return notesToInterchange(notesFromYDoc(copy), interchangeMeta(row, readSessionKind(copy), readSessionPeople(copy)));
+      return notesToInterchange(
+        notesFromYDoc(copy),
+        interchangeMeta(row, readSessionKind(copy), readSessionPeople(copy)),
+      );
     } finally {
       copy.destroy();
     }
@@ -159,7 +165,14 @@ export class ReadersCopyRenderer {
    * else would render it until the next edit. A copy written by such a
    * retry is reported through `writtenLater`.
    */
-  private renderState(sessionId: string, copy: (row: MetaRow) => string, seq: number, retries: number, writtenLater?: () => void, force = false): Promise<boolean> {
+  private renderState(
+    sessionId: string,
+    copy: (row: MetaRow) => string,
+    seq: number,
+    retries: number,
+    writtenLater?: () => void,
+    force = false,
+  ): Promise<boolean> {
     const mine = force || (this.mayRender?.(sessionId) ?? true);
     // One render of a session at a time, in the order asked: two writes in flight on different pool
     // connections could otherwise commit an older copy last.
@@ -169,7 +182,9 @@ export class ReadersCopyRenderer {
         if (retries < LEASE_RETRIES) {
           setTimeout(() => {
             if (this.asked.get(sessionId) !== seq) return;
-            void this.renderState(sessionId, copy, seq, retries + 1, writtenLater).then((written) => written && writtenLater?.());
+            void this.renderState(sessionId, copy, seq, retries + 1, writtenLater).then(
+              (written) => written && writtenLater?.(),
+            );
           }, LEASE_RETRY_MS).unref();
         } else if (this.asked.get(sessionId) === seq) {
           this.asked.delete(sessionId);
@@ -190,7 +205,11 @@ export class ReadersCopyRenderer {
 }
 
 /** The parts of talknotes/1 that do not live in the editor: the session's details, its kind and people from the document. */
-function interchangeMeta(row: MetaRow, kind: SessionKind | null, people: ReturnType<typeof readSessionPeople>): NotesInterchangeMeta {
+function interchangeMeta(
+  row: MetaRow,
+  kind: SessionKind | null,
+  people: ReturnType<typeof readSessionPeople>,
+): NotesInterchangeMeta {
   return {
     conference: {
       name: row.confName,

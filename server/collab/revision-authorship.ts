@@ -50,7 +50,12 @@ export class RevisionAuthorship {
    * Stores `state` (the whole document) as a revision with the names of the people whose edits arrived
    * since the previous one, plus `extraAuthors`; with an asynchronous store when the promise resolves.
    */
-  record(kind: RevisionKind, name: string | null, state: Uint8Array, extraAuthors: readonly string[] = []): RevisionSummary | Promise<RevisionSummary> {
+  record(
+    kind: RevisionKind,
+    name: string | null,
+    state: Uint8Array,
+    extraAuthors: readonly string[] = [],
+  ): RevisionSummary | Promise<RevisionSummary> {
     for (const n of extraAuthors) this.authors.add(n);
     const revision = this.store.addRevision(this.sessionId, {
       generation: this.generation,

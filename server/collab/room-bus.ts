@@ -27,8 +27,7 @@ const PEOPLE_CHANNEL = "talknotes:people";
  * the server (re-read them whole).
  */
 export type PeopleNotice =
-  | { kind: "people"; fromSessionId: string; personIds: string[] }
-  | { kind: "resync"; sessionIds: string[] };
+  { kind: "people"; fromSessionId: string; personIds: string[] } | { kind: "resync"; sessionIds: string[] };
 
 /**
  * The bus between instances (multi-instance mode, REDIS_URL): every loaded
@@ -63,7 +62,12 @@ export class RedisRoomBus {
   ) {
     // No offline queue for publishing: while Redis is down a publish fails at once (the resync on
     // reconnect repairs it) instead of piling up in memory for an outage of unknown length.
-    const options = { lazyConnect: false, enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: (n: number) => Math.min(50 * n, 1000) };
+    const options = {
+      lazyConnect: false,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      retryStrategy: (n: number) => Math.min(50 * n, 1000),
+    };
     this.pub = new Redis(redisUrl, options);
     this.sub = new Redis(redisUrl, { ...options, enableOfflineQueue: true, maxRetriesPerRequest: null });
     for (const client of [this.pub, this.sub]) client.on("error", () => {}); // reconnects on its own; state is logged below
@@ -107,10 +111,14 @@ export class RedisRoomBus {
     const onUpdate = (update: Uint8Array, origin: unknown) => {
       if (origin !== this.origin) this.publish(sessionId, UPDATE, update);
     };
-    const onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+    const onAwareness = (
+      { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+      origin: unknown,
+    ) => {
       if (origin === this.origin) return;
       const changed = added.concat(updated, removed);
-      if (changed.length > 0) this.publish(sessionId, AWARENESS, awarenessProtocol.encodeAwarenessUpdate(room.awareness, changed));
+      if (changed.length > 0)
+        this.publish(sessionId, AWARENESS, awarenessProtocol.encodeAwarenessUpdate(room.awareness, changed));
     };
     room.doc.on("update", onUpdate);
     room.awareness.on("update", onAwareness);
@@ -158,7 +166,9 @@ export class RedisRoomBus {
   /** Calls `listener` when another instance wrote a readers' copy. */
   onRendered(listener: (sessionId: string) => void): void {
     if (this.renderedListeners.push(listener) === 1) {
-      this.sub.subscribe(RENDERED_CHANNEL).catch((err: unknown) => console.error("[bus] subscribing to renders failed", err));
+      this.sub
+        .subscribe(RENDERED_CHANNEL)
+        .catch((err: unknown) => console.error("[bus] subscribing to renders failed", err));
     }
   }
 
@@ -172,7 +182,9 @@ export class RedisRoomBus {
   /** Calls `listener` when another instance changed people. */
   onPeople(listener: (notice: PeopleNotice) => void): void {
     if (this.peopleListeners.push(listener) === 1) {
-      this.sub.subscribe(PEOPLE_CHANNEL).catch((err: unknown) => console.error("[bus] subscribing to people failed", err));
+      this.sub
+        .subscribe(PEOPLE_CHANNEL)
+        .catch((err: unknown) => console.error("[bus] subscribing to people failed", err));
     }
   }
 

@@ -107,12 +107,32 @@ export class Room {
     this.awareness.setLocalState(null);
     const { stored } = loaded;
     this.generation = stored.generation;
-    this.log = new DurableUpdateLog(sessionId, store, options, stored, () => Y.encodeStateAsUpdate(this.doc), () => {
-      if (this.revisions.due) this.autoRevision(`automatic revision of ${sessionId}`);
-    });
-    this.revisions = new RevisionAuthorship(sessionId, stored.generation, store, options.revisionEveryMs, loaded.lastRevisionAt);
-    this.readersCopy = options.onContentChange ? new ReadersCopySchedule(sessionId, this.doc, options.onContentChange, options.contentDelayMs) : null;
-    this.readers = new ReaderFanout(this.sendToReaders, encodeBroadcast, options.readerFanout ?? DEFAULT_READER_FANOUT, this.encodePresence);
+    this.log = new DurableUpdateLog(
+      sessionId,
+      store,
+      options,
+      stored,
+      () => Y.encodeStateAsUpdate(this.doc),
+      () => {
+        if (this.revisions.due) this.autoRevision(`automatic revision of ${sessionId}`);
+      },
+    );
+    this.revisions = new RevisionAuthorship(
+      sessionId,
+      stored.generation,
+      store,
+      options.revisionEveryMs,
+      loaded.lastRevisionAt,
+    );
+    this.readersCopy = options.onContentChange
+      ? new ReadersCopySchedule(sessionId, this.doc, options.onContentChange, options.contentDelayMs)
+      : null;
+    this.readers = new ReaderFanout(
+      this.sendToReaders,
+      encodeBroadcast,
+      options.readerFanout ?? DEFAULT_READER_FANOUT,
+      this.encodePresence,
+    );
     for (const part of stored.parts) Y.applyUpdate(this.doc, part, this);
     this.doc.on("update", this.handleUpdate);
     this.awareness.on("update", this.handleAwareness);
@@ -120,7 +140,12 @@ export class Room {
   }
 
   /** Reads a room's start from an asynchronous store (PostgreSQL), then constructs it. */
-  static async open(sessionId: string, store: NotesStorage, options: RoomOptions, onIdle: (room: Room) => void): Promise<Room> {
+  static async open(
+    sessionId: string,
+    store: NotesStorage,
+    options: RoomOptions,
+    onIdle: (room: Room) => void,
+  ): Promise<Room> {
     const [stored, lastRevisionAt] = await Promise.all([store.load(sessionId), store.lastRevisionAt(sessionId)]);
     return new Room(sessionId, store, options, onIdle, { stored, lastRevisionAt });
   }
@@ -201,7 +226,15 @@ export class Room {
     }
   };
 
-  private handleAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+  private handleAwareness = ({
+    added,
+    updated,
+    removed,
+  }: {
+    added: number[];
+    updated: number[];
+    removed: number[];
+  }) => {
     const changed = added.concat(updated, removed);
     const encoded = this.encodePresence(changed);
     if (!encoded) return;
@@ -251,11 +284,20 @@ export class Room {
         previous = holder && this.conns.get(holder);
         if (json === "null" || id === this.awareness.clientID) continue;
         if (previous) {
-          if (previous.access.userId === null || previous.access.userId !== state.access.userId || clock <= previous.presenceClock) continue;
+          if (
+            previous.access.userId === null ||
+            previous.access.userId !== state.access.userId ||
+            clock <= previous.presenceClock
+          )
+            continue;
         } else if (this.awareness.getStates().has(id) || this.presenceOwners.size >= COLLAB_LIMITS.maxPresencePerRoom) {
           continue;
         }
-      } else if (id !== state.presenceId || clock <= state.presenceClock || clock > state.presenceClock + COLLAB_LIMITS.maxPresenceClockStep) {
+      } else if (
+        id !== state.presenceId ||
+        clock <= state.presenceClock ||
+        clock > state.presenceClock + COLLAB_LIMITS.maxPresenceClockStep
+      ) {
         continue;
       }
       const clean = json === "null" ? json : cleanPresenceState(json);
@@ -339,12 +381,17 @@ export class Room {
    */
   takeRevision(kind: RevisionKind, name: string | null, extraAuthors: readonly string[] = []): RevisionSummary {
     const revision = this.recordRevision(kind, name, extraAuthors);
-    if (revision instanceof Promise) throw new Error("this notes store is asynchronous: named revisions need recordRevision");
+    if (revision instanceof Promise)
+      throw new Error("this notes store is asynchronous: named revisions need recordRevision");
     return revision;
   }
 
   /** `takeRevision` for either store: with an asynchronous one the revision is stored when the promise resolves. */
-  recordRevision(kind: RevisionKind, name: string | null, extraAuthors: readonly string[] = []): RevisionSummary | Promise<RevisionSummary> {
+  recordRevision(
+    kind: RevisionKind,
+    name: string | null,
+    extraAuthors: readonly string[] = [],
+  ): RevisionSummary | Promise<RevisionSummary> {
     this.flush();
     return this.revisions.record(kind, name, Y.encodeStateAsUpdate(this.doc), extraAuthors);
   }
@@ -528,7 +575,14 @@ export function send(conn: WebSocket, message: Uint8Array, done?: () => void, fr
   if (conn.readyState !== conn.OPEN) return;
   const internals = conn as unknown as WsInternals;
   const socket = internals._socket;
-  if (frame && !done && socket?.writable && internals._sender?._state === 0 && internals._sender._queue?.length === 0 && !internals._extensions["permessage-deflate"]) {
+  if (
+    frame &&
+    !done &&
+    socket?.writable &&
+    internals._sender?._state === 0 &&
+    internals._sender._queue?.length === 0 &&
+    !internals._extensions["permessage-deflate"]
+  ) {
     // A broadcast copy nobody waits for takes no callback (a closure and a tick per socket, 250k/s in
     // scenario 1): a failed write errors the socket, which `ws` destroys, and its close handler cleans up.
     socket.write(frame);

@@ -8,7 +8,11 @@ import type { StoredNotes } from "./notes-store";
  * someone asks for it (`state`), since merging a large snapshot with its log
  * costs more than applying it.
  */
-export function storedNotes(generation: string, snapshot: Uint8Array | null, updates: readonly Uint8Array[]): StoredNotes {
+export function storedNotes(
+  generation: string,
+  snapshot: Uint8Array | null,
+  updates: readonly Uint8Array[],
+): StoredNotes {
   const parts: Uint8Array[] = snapshot ? [snapshot] : [];
   if (updates.length > 0) parts.push(updates.length === 1 ? updates[0]! : Y.mergeUpdates([...updates]));
   let merged: Uint8Array | null | undefined;

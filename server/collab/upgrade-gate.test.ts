@@ -37,7 +37,11 @@ function request(address: string): IncomingMessage {
 describe("UpgradeGate", () => {
   it("answers 429 past the burst, before calling the authoriser", async () => {
     let calls = 0;
-    const gate = new UpgradeGate(async () => (calls++, null), { ...DEFAULT_UPGRADE_LIMITS, upgradeBurst: 3, upgradesPerSecond: 1 }, () => 1000);
+    const gate = new UpgradeGate(
+      async () => (calls++, null),
+      { ...DEFAULT_UPGRADE_LIMITS, upgradeBurst: 3, upgradesPerSecond: 1 },
+      () => 1000,
+    );
     const sockets = Array.from({ length: 5 }, () => new FakeSocket());
     const results = await Promise.all(sockets.map((s) => gate.admit(request("1.1.1.1"), s as unknown as Duplex, "s")));
     expect(results).toEqual([false, false, false, false, false]);
@@ -70,7 +74,8 @@ describe("UpgradeGate", () => {
 
   it("forgets idle addresses so a flood of addresses cannot grow memory without bound", async () => {
     const gate = new UpgradeGate(async () => null, { ...DEFAULT_UPGRADE_LIMITS, maxAddresses: 50 });
-    for (let i = 0; i < 1000; i++) await gate.admit(request(`10.0.${i >> 8}.${i & 255}`), new FakeSocket() as unknown as Duplex, "s");
+    for (let i = 0; i < 1000; i++)
+      await gate.admit(request(`10.0.${i >> 8}.${i & 255}`), new FakeSocket() as unknown as Duplex, "s");
     expect(gate.trackedAddresses).toBeLessThanOrEqual(50);
   });
 });

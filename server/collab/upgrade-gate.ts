@@ -71,9 +71,17 @@ export class UpgradeGate {
     const address = req.socket.remoteAddress ?? "unknown";
     const state = this.state(address);
     const now = this.now();
-    state.tokens = Math.min(this.limits.upgradeBurst, state.tokens + ((now - state.refilledAt) / 1000) * this.limits.upgradesPerSecond);
+    state.tokens = Math.min(
+      this.limits.upgradeBurst,
+      state.tokens + ((now - state.refilledAt) / 1000) * this.limits.upgradesPerSecond,
+    );
     state.refilledAt = now;
-    if (state.tokens < 1 || state.pending >= this.limits.pendingPerAddress || state.open >= this.limits.openPerAddress || this.pendingTotal >= this.limits.pendingTotal) {
+    if (
+      state.tokens < 1 ||
+      state.pending >= this.limits.pendingPerAddress ||
+      state.open >= this.limits.openPerAddress ||
+      this.pendingTotal >= this.limits.pendingTotal
+    ) {
       refuse(socket, 429, "Too Many Requests", "Retry-After: 1\r\n");
       return false;
     }
@@ -156,6 +164,7 @@ export class UpgradeGate {
 }
 
 function refuse(socket: Duplex, status: number, text: string, extra = ""): void {
-  if (!socket.destroyed) socket.write(`HTTP/1.1 ${status} ${text}\r\n${extra}Connection: close\r\nContent-Length: 0\r\n\r\n`);
+  if (!socket.destroyed)
+    socket.write(`HTTP/1.1 ${status} ${text}\r\n${extra}Connection: close\r\nContent-Length: 0\r\n\r\n`);
   socket.destroy();
 }

@@ -22,7 +22,12 @@ function knownZone(zone: string): boolean {
 export const ConferenceDetailsInput = z
   .object({
     name: z.string().trim().min(1, "Give the conference a name").max(200, "Keep the name under 200 characters"),
-    location: z.string().trim().max(200, "Keep the location under 200 characters").optional().transform((v) => v || null),
+    location: z
+      .string()
+      .trim()
+      .max(200, "Keep the location under 200 characters")
+      .optional()
+      .transform((v) => v || null),
     startsOn: isoDate,
     endsOn: isoDate,
     timezone: z
@@ -32,8 +37,21 @@ export const ConferenceDetailsInput = z
       .optional()
       .transform((v) => v || "UTC")
       .refine(knownZone, { message: "Use a time zone name like Europe/Berlin or America/New_York" }),
-    hashtag: z.string().trim().max(100, "Keep the hashtag under 100 characters").optional().transform((v) => v || null),
-    titleTemplate: z.string().trim().max(200, "Keep the title template under 200 characters").optional().transform((v) => v || null),
+    hashtag: z
+      .string()
+      .trim()
+      .max(100, "Keep the hashtag under 100 characters")
+      .optional()
+      .transform((v) => v || null),
+    titleTemplate: z
+      .string()
+      .trim()
+      .max(200, "Keep the title template under 200 characters")
+      .optional()
+      .transform((v) => v || null),
   })
-  .refine((v) => !v.startsOn || !v.endsOn || v.endsOn >= v.startsOn, { message: "The last day cannot be before the first", path: ["endsOn"] });
+  .refine((v) => !v.startsOn || !v.endsOn || v.endsOn >= v.startsOn, {
+    message: "The last day cannot be before the first",
+    path: ["endsOn"],
+  });
 export type ConferenceDetailsInput = z.input<typeof ConferenceDetailsInput>;

@@ -8,9 +8,27 @@ const isoDate = z
 /** What a person types to create a conference. */
 export const ConferenceInput = z.object({
   name: z.string().trim().min(1, "Give the conference a name").max(200, "Keep the name under 200 characters"),
-  location: z.string().trim().max(200).optional().transform((v) => v || null),
-  startsOn: isoDate.optional().or(z.literal("")).transform((v) => v || null),
-  hashtag: z.string().trim().max(100).optional().transform((v) => v || null),
-  timezone: z.string().trim().max(64).optional().transform((v) => v || "UTC"),
+  location: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((v) => v || null),
+  startsOn: isoDate
+    .optional()
+    .or(z.literal(""))
+    .transform((v) => v || null),
+  hashtag: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((v) => v || null),
+  timezone: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => v || "UTC"),
 });
 export type ConferenceInput = z.input<typeof ConferenceInput>;

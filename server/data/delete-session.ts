@@ -8,9 +8,15 @@ import { getRuntime } from "../runtime";
  * room is dropped first, closing every connection as "not found", so nothing
  * is written for it afterwards, and its search entries go. Throws not_found.
  */
-export async function deleteSession(conferenceSlug: string, sessionSlug: string): Promise<{ slug: string; title: string }> {
+export async function deleteSession(
+  conferenceSlug: string,
+  sessionSlug: string,
+): Promise<{ slug: string; title: string }> {
   const prisma = getPrisma();
-  const session = await prisma.session.findFirst({ where: { slug: sessionSlug, conference: { slug: conferenceSlug } }, select: { id: true, slug: true, title: true } });
+  const session = await prisma.session.findFirst({
+    where: { slug: sessionSlug, conference: { slug: conferenceSlug } },
+    select: { id: true, slug: true, title: true },
+  });
   if (!session) throw new AppError("not_found", `No session "${sessionSlug}" in "${conferenceSlug}"`);
   const runtime = getRuntime();
   runtime?.collab.dropRoom(session.id);

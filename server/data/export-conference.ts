@@ -40,7 +40,10 @@ export interface ExportConferenceOptions {
   store?: NotesStorage;
 }
 
-const SINGLE_FILE: Record<"md" | "html" | "json", { ext: string; render: (doc: TalkNotesDocument, options: ExportBodyOptions) => string }> = {
+const SINGLE_FILE: Record<
+  "md" | "html" | "json",
+  { ext: string; render: (doc: TalkNotesDocument, options: ExportBodyOptions) => string }
+> = {
   md: { ext: "md", render: (doc, options) => renderMarkdown(doc, options) },
   html: { ext: "html", render: renderHtmlPage },
   json: { ext: "json", render: (doc) => renderJson(doc) },
@@ -71,7 +74,9 @@ export async function exportConference(options: ExportConferenceOptions): Promis
   if (conference.sessions.length === 0) {
     throw new AppError(
       "not_found",
-      sessionSlug === undefined ? `Conference "${conferenceSlug}" has no sessions to export` : `No session "${sessionSlug}" in "${conferenceSlug}"`,
+      sessionSlug === undefined
+        ? `Conference "${conferenceSlug}" has no sessions to export`
+        : `No session "${sessionSlug}" in "${conferenceSlug}"`,
     );
   }
   const site = to === "hugo" || to === "jekyll";
@@ -98,7 +103,11 @@ export async function exportConference(options: ExportConferenceOptions): Promis
         continue;
       }
       // A photo whose bytes are gone (its session's photos deleted) is left out: the page shows its alt text link.
-      const stored = await prismaImageStore().variant(sessions[file.photo.session]!.id, file.photo.hash, file.photo.variant);
+      const stored = await prismaImageStore().variant(
+        sessions[file.photo.session]!.id,
+        file.photo.hash,
+        file.photo.variant,
+      );
       if (stored) files.push({ path: file.path, content: "", bytes: stored.data });
     }
     return files;

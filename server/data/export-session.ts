@@ -13,11 +13,26 @@ import { loadSessionDocument } from "./load-session-document";
 
 /** What the session Export menu offers. */
 export const SESSION_EXPORTS = {
-  md: { label: "Markdown post", ext: "md", type: "text/markdown; charset=utf-8", render: (d: TalkNotesDocument, o: ExportBodyOptions) => renderMarkdown(d, o) },
+  md: {
+    label: "Markdown post",
+    ext: "md",
+    type: "text/markdown; charset=utf-8",
+    render: (d: TalkNotesDocument, o: ExportBodyOptions) => renderMarkdown(d, o),
+  },
   html: { label: "HTML page", ext: "html", type: "text/html; charset=utf-8", render: renderHtmlPage },
-  fragment: { label: "HTML to paste", ext: "fragment.html", type: "text/html; charset=utf-8", render: renderHtmlFragment },
+  fragment: {
+    label: "HTML to paste",
+    ext: "fragment.html",
+    type: "text/html; charset=utf-8",
+    render: renderHtmlFragment,
+  },
   // Times are in the JSON's blocks (`at`) whatever is asked.
-  json: { label: "talknotes/1 JSON", ext: "json", type: "application/json; charset=utf-8", render: (d: TalkNotesDocument) => renderJson(d) },
+  json: {
+    label: "talknotes/1 JSON",
+    ext: "json",
+    type: "application/json; charset=utf-8",
+    render: (d: TalkNotesDocument) => renderJson(d),
+  },
 } as const;
 export type SessionExportFormat = keyof typeof SESSION_EXPORTS;
 
@@ -36,10 +51,18 @@ export async function currentSessionDocument(conferenceSlug: string, sessionSlug
  * link it to the session's recording at that moment. With `origin` (this
  * site's, from the request), photos link to their absolute URLs on this instance.
  */
-export async function exportSession(conferenceSlug: string, sessionSlug: string, format: string, options: { times?: string | null; origin?: string } = {}) {
+export async function exportSession(
+  conferenceSlug: string,
+  sessionSlug: string,
+  format: string,
+  options: { times?: string | null; origin?: string } = {},
+) {
   // hasOwn, not `in`: "constructor" or "__proto__" must not pass as a format.
   if (!Object.hasOwn(SESSION_EXPORTS, format)) {
-    throw new AppError("invalid_input", `Unknown export format "${format}". Use one of: ${Object.keys(SESSION_EXPORTS).join(", ")}`);
+    throw new AppError(
+      "invalid_input",
+      `Unknown export format "${format}". Use one of: ${Object.keys(SESSION_EXPORTS).join(", ")}`,
+    );
   }
   const mode = options.times || null;
   if (mode !== null && !(EXPORT_TIME_MODES as readonly string[]).includes(mode)) {
@@ -50,5 +73,9 @@ export async function exportSession(conferenceSlug: string, sessionSlug: string,
   const doc = await currentSessionDocument(conferenceSlug, sessionSlug);
   const times = mode ? { mode: mode as ExportTimes["mode"], timeZone: session.conference.timezone } : undefined;
   const imageBase = options.origin ? `${options.origin}${sessionImagesPath(session.id)}` : null;
-  return { filename: `${documentSlug(doc)}.${spec.ext}`, contentType: spec.type, body: spec.render(doc, { times, imageBase }) };
+  return {
+    filename: `${documentSlug(doc)}.${spec.ext}`,
+    contentType: spec.type,
+    body: spec.render(doc, { times, imageBase }),
+  };
 }

@@ -70,7 +70,9 @@ export async function fetchScheduleUrl(url: string, options: FetchScheduleOption
       if (status >= 300 && status < 400 && location) {
         response.destroy();
         if (redirects >= MAX_REDIRECTS) {
-          throw new AppError("invalid_input", `Could not fetch ${url}: more than ${MAX_REDIRECTS} redirects`, { url: "Too many redirects" });
+          throw new AppError("invalid_input", `Could not fetch ${url}: more than ${MAX_REDIRECTS} redirects`, {
+            url: "Too many redirects",
+          });
         }
         current = checkedUrl(new URL(location, current).toString(), url);
         continue;
@@ -90,12 +92,19 @@ export async function fetchScheduleUrl(url: string, options: FetchScheduleOption
       }
       const body = await readLimited(response, url, maxBytes);
       const contentType = response.headers["content-type"] ?? "";
-      return { text: decode(body, contentType), url, filename: filenameFor(parsed, contentType), bytes: body.byteLength };
+      return {
+        text: decode(body, contentType),
+        url,
+        filename: filenameFor(parsed, contentType),
+        bytes: body.byteLength,
+      };
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
     if (controller.signal.aborted) {
-      throw new AppError("invalid_input", `Fetching ${url} timed out after ${formatSeconds(timeoutMs)}`, { url: "Timed out" });
+      throw new AppError("invalid_input", `Fetching ${url} timed out after ${formatSeconds(timeoutMs)}`, {
+        url: "Timed out",
+      });
     }
     if (err instanceof BlockedAddressError) throw blocked(url, err.host);
     const e = err as { code?: string; message?: string };
@@ -112,14 +121,22 @@ function checkedUrl(target: string, asked: string): URL {
   try {
     parsed = new URL(target);
   } catch {
-    throw new AppError("invalid_input", `"${asked}" is not a URL; give one like https://pretalx.example/democon/schedule/export/schedule.json`, {
-      url: "Not a URL",
-    });
+    throw new AppError(
+      "invalid_input",
+      `"${asked}" is not a URL; give one like https://pretalx.example/democon/schedule/export/schedule.json`,
+      {
+        url: "Not a URL",
+      },
+    );
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-    throw new AppError("invalid_input", `Only http and https URLs can be imported, not ${parsed.protocol.replace(/:$/, "")}: (${asked})`, {
-      url: "Use an http or https URL",
-    });
+    throw new AppError(
+      "invalid_input",
+      `Only http and https URLs can be imported, not ${parsed.protocol.replace(/:$/, "")}: (${asked})`,
+      {
+        url: "Use an http or https URL",
+      },
+    );
   }
   return parsed;
 }
@@ -137,7 +154,10 @@ function get(url: URL, allowHosts: ReadonlySet<string> | null, signal: AbortSign
       agent: false,
       lookup,
       signal,
-      headers: { accept: "application/json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5", "user-agent": "Talknotes schedule import" },
+      headers: {
+        accept: "application/json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5",
+        "user-agent": "Talknotes schedule import",
+      },
     });
     req.once("response", resolve);
     req.once("error", reject);
@@ -196,9 +216,13 @@ function blocked(url: string, host: string): AppError {
 }
 
 function tooLarge(url: string, maxBytes: number): AppError {
-  return new AppError("too_large", `The schedule at ${url} is larger than ${(maxBytes / (1024 * 1024)).toFixed(1)} MB; nothing was imported`, {
-    url: "Too large",
-  });
+  return new AppError(
+    "too_large",
+    `The schedule at ${url} is larger than ${(maxBytes / (1024 * 1024)).toFixed(1)} MB; nothing was imported`,
+    {
+      url: "Too large",
+    },
+  );
 }
 
 function formatSeconds(ms: number): string {

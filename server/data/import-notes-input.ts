@@ -7,9 +7,14 @@ export const ConferenceSlug = z
   .trim()
   .min(1, "Name the conference with --conference <slug>")
   .max(100, "Keep the conference slug under 100 characters")
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use a conference slug of lowercase letters, digits and hyphens, like devopsday-2010");
+  .regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    "Use a conference slug of lowercase letters, digits and hyphens, like devopsday-2010",
+  );
 
-const NotesText = z.string().max(MAX_NOTES_BYTES, "The notes are larger than 5 MB; split them into one file per session.");
+const NotesText = z
+  .string()
+  .max(MAX_NOTES_BYTES, "The notes are larger than 5 MB; split them into one file per session.");
 
 /**
  * Notes to import into one conference (created from the notes' header when the
@@ -18,6 +23,10 @@ const NotesText = z.string().max(MAX_NOTES_BYTES, "The notes are larger than 5 M
  */
 export const ImportNotesInput = z.union([
   z.object({ conferenceSlug: ConferenceSlug, text: NotesText }),
-  z.object({ conferenceSlug: ConferenceSlug, document: z.unknown(), warnings: z.array(z.string()).max(1000).optional() }),
+  z.object({
+    conferenceSlug: ConferenceSlug,
+    document: z.unknown(),
+    warnings: z.array(z.string()).max(1000).optional(),
+  }),
 ]);
 export type ImportNotesInput = z.input<typeof ImportNotesInput>;

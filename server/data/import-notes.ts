@@ -10,7 +10,13 @@ import { type ProcessedImage, processImage } from "../images/process-image";
 import { prismaImageStore } from "../images/prisma-image-store";
 import { parseInterchange } from "../../lib/interchange/parse-interchange";
 import { nestedBlocks } from "../../lib/interchange/nested-blocks";
-import type { Block, InterchangeConference, InterchangePerson, PersonRole, TalkNotesDocument } from "../../lib/interchange/types";
+import type {
+  Block,
+  InterchangeConference,
+  InterchangePerson,
+  PersonRole,
+  TalkNotesDocument,
+} from "../../lib/interchange/types";
 import { withChildBlocks } from "../../lib/interchange/with-child-blocks";
 import { interchangeToNotes } from "../../lib/schema/interchange-to-notes";
 import { seedYDocFromNotes } from "../../lib/schema/seed-ydoc-from-notes";
@@ -59,7 +65,14 @@ async function withPhotos(
     try {
       const image = await processImage(bytes);
       photos.set(image.hash, image);
-      out.push({ type: "image", hash: image.hash, alt: link.alt, caption: "", width: image.width, height: image.height });
+      out.push({
+        type: "image",
+        hash: image.hash,
+        alt: link.alt,
+        caption: "",
+        width: image.width,
+        height: image.height,
+      });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       warnings.push(`The photo "${link.src}" was not added: ${err.message}`);
@@ -118,21 +131,34 @@ type PersonRow = {
  * AppError `invalid_input`) is refused before the first write; the rows are
  * written in one transaction, and removed again if storing the notes fails.
  */
-export async function importNotesToConference(input: ImportNotesInput, store: NotesStorage, options: ImportPhotosOption = {}): Promise<ImportedNotes> {
+export async function importNotesToConference(
+  input: ImportNotesInput,
+  store: NotesStorage,
+  options: ImportPhotosOption = {},
+): Promise<ImportedNotes> {
   const data = parseInput(ImportNotesInput, input);
   const { conferenceSlug } = data;
   const prisma = getPrisma();
   const existing = await prisma.conference.findUnique({ where: { slug: conferenceSlug }, include: { people: true } });
 
-  const imported = "text" in data ? readNotesFor(existing, data.text) : { document: parseInterchange(data.document), warnings: data.warnings ?? [], guesses: [] };
+  const imported =
+    "text" in data
+      ? readNotesFor(existing, data.text)
+      : { document: parseInterchange(data.document), warnings: data.warnings ?? [], guesses: [] };
   const warnings = [...imported.warnings];
   const photos = new Map<string, ProcessedImage>();
   const links = options.photo && "text" in data ? markdownImageLinks(data.text) : [];
-  const parsed = links.length ? { ...imported.document, blocks: await withPhotos(imported.document.blocks, links, options.photo!, photos, warnings) } : imported.document;
+  const parsed = links.length
+    ? {
+        ...imported.document,
+        blocks: await withPhotos(imported.document.blocks, links, options.photo!, photos, warnings),
+      }
+    : imported.document;
 
   let conferenceData: ReturnType<typeof ConferenceInput.parse> | null = null;
   if (!existing) {
-    if (!parsed.conference.name) warnings.push(`The notes do not name their conference; it was created as "${conferenceSlug}".`);
+    if (!parsed.conference.name)
+      warnings.push(`The notes do not name their conference; it was created as "${conferenceSlug}".`);
     conferenceData = parseInput(ConferenceInput, {
       name: parsed.conference.name || conferenceSlug,
       location: parsed.conference.location ?? undefined,
@@ -140,7 +166,11 @@ export async function importNotesToConference(input: ImportNotesInput, store: No
       hashtag: parsed.conference.hashtag ?? undefined,
     });
   }
-  const sessionData = parseInput(SessionInput, { title: parsed.session.title, kind: parsed.session.kind, intro: parsed.session.intro });
+  const sessionData = parseInput(SessionInput, {
+    title: parsed.session.title,
+    kind: parsed.session.kind,
+    intro: parsed.session.intro,
+  });
 
   const stored = await prisma.$transaction(async (tx) => {
     const conference =
@@ -181,7 +211,9 @@ export async function importNotesToConference(input: ImportNotesInput, store: No
       idFor.set(person.id, row.id);
       // Two spellings the importer kept apart can still be one stored person: link them once, first role wins.
       if (people.some((p) => p.id === row.id)) continue;
-      await tx.sessionPerson.create({ data: { sessionId: session.id, personId: row.id, role: person.role, position: people.length } });
+      await tx.sessionPerson.create({
+        data: { sessionId: session.id, personId: row.id, role: person.role, position: people.length },
+      });
       people.push({ id: row.id, name: row.name, role: person.role, created: !match });
     }
 
@@ -211,8 +243,18 @@ export async function importNotesToConference(input: ImportNotesInput, store: No
   }
 
   return {
-    conference: { id: stored.conference.id, slug: stored.conference.slug, name: stored.conference.name, created: !existing },
-    session: { id: stored.session.id, slug: stored.session.slug, title: stored.session.title, kind: stored.session.kind },
+    conference: {
+      id: stored.conference.id,
+      slug: stored.conference.slug,
+      name: stored.conference.name,
+      created: !existing,
+    },
+    session: {
+      id: stored.session.id,
+      slug: stored.session.slug,
+      title: stored.session.title,
+      kind: stored.session.kind,
+    },
     people: stored.people,
     document: stored.document,
     warnings,
@@ -228,11 +270,17 @@ export async function importNotesToConference(input: ImportNotesInput, store: No
 export async function previewNotesImport(input: { conferenceSlug: string; text: string }) {
   const data = parseInput(ImportNotesInput, input);
   if (!("text" in data)) throw new AppError("invalid_input", "Paste or upload the notes to preview.");
-  const existing = await getPrisma().conference.findUnique({ where: { slug: data.conferenceSlug }, include: { people: true } });
+  const existing = await getPrisma().conference.findUnique({
+    where: { slug: data.conferenceSlug },
+    include: { people: true },
+  });
   return { ...readNotesFor(existing, data.text), conferenceExists: existing !== null };
 }
 
-function readNotesFor(existing: (Parameters<typeof conferenceMeta>[0] & { timezone: string; people: PersonRow[] }) | null, text: string) {
+function readNotesFor(
+  existing: (Parameters<typeof conferenceMeta>[0] & { timezone: string; people: PersonRow[] }) | null,
+  text: string,
+) {
   return importNotes(text, {
     conference: existing ? conferenceMeta(existing) : undefined,
     // "audience" is the weakest role: the header's panel list upgrades it, as for anyone the notes meet.

@@ -90,7 +90,10 @@ interface PersonRow {
  * Editors open later pick the new header and speakers up from SQLite; a room
  * already loaded in the collab server keeps its people map until it reloads.
  */
-export async function importSchedule(input: ImportScheduleInput, access: ImportAccess = {}): Promise<ImportScheduleResult> {
+export async function importSchedule(
+  input: ImportScheduleInput,
+  access: ImportAccess = {},
+): Promise<ImportScheduleResult> {
   const data = parseInput(ImportScheduleInput, input);
   let text = data.text ?? "";
   let filename = data.filename;
@@ -99,9 +102,13 @@ export async function importSchedule(input: ImportScheduleInput, access: ImportA
     // Web callers (they pass `access`) may only have the server fetch for a conference they edit, which the
     // action or API route checked for `conferenceSlug`: a fetch is not something any signed-in account may ask for.
     if (access.ownerId && !data.conferenceSlug) {
-      throw new AppError("forbidden", "Importing from a URL needs a conference you edit: open its Schedule page, or upload the file here", {
-        url: "Open the conference's Schedule page",
-      });
+      throw new AppError(
+        "forbidden",
+        "Importing from a URL needs a conference you edit: open its Schedule page, or upload the file here",
+        {
+          url: "Open the conference's Schedule page",
+        },
+      );
     }
     const fetched = await fetchScheduleUrl(data.url, access.operator ? { anyAddress: true } : {});
     text = fetched.text;
@@ -112,10 +119,19 @@ export async function importSchedule(input: ImportScheduleInput, access: ImportA
 
   const result = await getPrisma().$transaction(
     async (tx) => {
-      const { conference, created, previous } = await findOrCreateConference(tx, schedule, data.conferenceSlug, sourceUrl, access);
+      const { conference, created, previous } = await findOrCreateConference(
+        tx,
+        schedule,
+        data.conferenceSlug,
+        sourceUrl,
+        access,
+      );
       if (!created && !zoneShowsScheduleTimes(conference.timezone, schedule)) {
         // The sessions' written offsets are the truth: a zone that would show 09:00+02:00 as 8:00 is replaced.
-        await tx.conference.update({ where: { id: conference.id }, data: { timezone: ianaZone(schedule.conference.timezone) } });
+        await tx.conference.update({
+          where: { id: conference.id },
+          data: { timezone: ianaZone(schedule.conference.timezone) },
+        });
       }
       const applied = await applySchedule(tx, conference.id, schedule, previous);
       const snapshot = {
@@ -137,13 +153,21 @@ export async function importSchedule(input: ImportScheduleInput, access: ImportA
     { timeout: 120_000, maxWait: 10_000 },
   );
   // Sessions open in an editor right now show the new speakers without a reload.
-  const sessions = await getPrisma().session.findMany({ where: { conferenceId: result.conference.id }, select: { id: true } });
+  const sessions = await getPrisma().session.findMany({
+    where: { conferenceId: result.conference.id },
+    select: { id: true },
+  });
   getRuntime()?.resyncSessionPeople(sessions.map((s) => s.id));
 
   return {
     ...result,
     summary: summarize(result.diff, result.kept, result.renamed),
-    counts: { days: schedule.days, rooms: schedule.rooms.length, sessions: schedule.sessions.length, people: schedule.people.length },
+    counts: {
+      days: schedule.days,
+      rooms: schedule.rooms.length,
+      sessions: schedule.sessions.length,
+      people: schedule.people.length,
+    },
   };
 }
 
@@ -159,9 +183,13 @@ function read(text: string, label: string | undefined, options: { fetchedFrom?: 
     if (!(err instanceof ScheduleError)) throw err;
     if (options.fetchedFrom) {
       const what = err.code === "too-large" ? "is too large" : "is not a pretalx JSON or frab XML schedule";
-      throw new AppError(err.code === "too-large" ? "too_large" : "invalid_input", `Nothing was imported: the document at ${options.fetchedFrom} ${what}.`, {
-        url: err.code === "too-large" ? "Too large" : "Not a schedule",
-      });
+      throw new AppError(
+        err.code === "too-large" ? "too_large" : "invalid_input",
+        `Nothing was imported: the document at ${options.fetchedFrom} ${what}.`,
+        {
+          url: err.code === "too-large" ? "Too large" : "Not a schedule",
+        },
+      );
     }
     const fields: Record<string, string> = {};
     for (const p of err.problems) fields[p.place] ??= p.detail;
@@ -187,7 +215,13 @@ export interface ImportAccess {
   operator?: boolean;
 }
 
-async function findOrCreateConference(tx: Tx, schedule: ScheduleImport, slug: string | undefined, sourceUrl: string | undefined, access: ImportAccess) {
+async function findOrCreateConference(
+  tx: Tx,
+  schedule: ScheduleImport,
+  slug: string | undefined,
+  sourceUrl: string | undefined,
+  access: ImportAccess,
+) {
   const externalId = schedule.conference.externalId;
   let found: { id: string; slug: string; name: string; timezone: string } | null = null;
   let previous: { externalId: string | null; snapshot: string } | null = null;
@@ -208,7 +242,9 @@ async function findOrCreateConference(tx: Tx, schedule: ScheduleImport, slug: st
   } else {
     const where = externalId ? { externalId } : sourceUrl ? { sourceUrl } : null;
     const among = access.matchAmong ? { conferenceId: { in: [...access.matchAmong] } } : {};
-    const sources = where ? await tx.scheduleSource.findMany({ where: { ...where, ...among }, include: { conference: true } }) : [];
+    const sources = where
+      ? await tx.scheduleSource.findMany({ where: { ...where, ...among }, include: { conference: true } })
+      : [];
     if (sources.length > 1) {
       throw new AppError(
         "invalid_input",
@@ -239,7 +275,12 @@ async function findOrCreateConference(tx: Tx, schedule: ScheduleImport, slug: st
   return { conference, created: true, previous: null };
 }
 
-async function applySchedule(tx: Tx, conferenceId: string, schedule: ScheduleImport, previous: { snapshot: string } | null) {
+async function applySchedule(
+  tx: Tx,
+  conferenceId: string,
+  schedule: ScheduleImport,
+  previous: { snapshot: string } | null,
+) {
   const [sessionRows, personRows, slugRows] = await Promise.all([
     tx.session.findMany({
       where: { conferenceId, externalId: { not: null } },
@@ -290,7 +331,10 @@ async function applySchedule(tx: Tx, conferenceId: string, schedule: ScheduleImp
     }
   }
   // One statement for all newcomers: a first import of 31C3 creates ~200 people.
-  const createdPeople = await tx.person.createManyAndReturn({ data: newPeople, select: { id: true, externalId: true } });
+  const createdPeople = await tx.person.createManyAndReturn({
+    data: newPeople,
+    select: { id: true, externalId: true },
+  });
   for (const p of createdPeople) personIdFor.set(p.externalId!, p.id);
 
   const baselineSessions = new Map(baseline.sessions.map((s) => [s.externalId, s]));
@@ -300,11 +344,23 @@ async function applySchedule(tx: Tx, conferenceId: string, schedule: ScheduleImp
   for (const session of schedule.sessions) {
     const row = sessionsByExt.get(session.externalId);
     const old = baselineSessions.get(session.externalId);
-    const speakerIds = unique(session.personIds.map((id) => personIdFor.get(id)).filter((id): id is string => id !== undefined));
+    const speakerIds = unique(
+      session.personIds.map((id) => personIdFor.get(id)).filter((id): id is string => id !== undefined),
+    );
     if (!row) {
-      const slug = await uniqueSlug(slugify(session.title, { fallback: "session" }), async (s) => slugs.has(s), RESERVED_SESSION_SLUGS);
+      const slug = await uniqueSlug(
+        slugify(session.title, { fallback: "session" }),
+        async (s) => slugs.has(s),
+        RESERVED_SESSION_SLUGS,
+      );
       slugs.add(slug);
-      newSessions.push({ conferenceId, slug, externalId: session.externalId, intro: session.subtitle ?? "", ...sessionFields(session) });
+      newSessions.push({
+        conferenceId,
+        slug,
+        externalId: session.externalId,
+        intro: session.subtitle ?? "",
+        ...sessionFields(session),
+      });
       newSpeakers.set(session.externalId, speakerIds);
       continue;
     }
@@ -341,7 +397,10 @@ async function applySchedule(tx: Tx, conferenceId: string, schedule: ScheduleImp
     for (const link of row.people) {
       const position = speakerIds.indexOf(link.personId);
       if (position >= 0 && link.position !== position) {
-        await tx.sessionPerson.update({ where: { sessionId_personId: { sessionId: row.id, personId: link.personId } }, data: { position } });
+        await tx.sessionPerson.update({
+          where: { sessionId_personId: { sessionId: row.id, personId: link.personId } },
+          data: { position },
+        });
       }
     }
   }
@@ -350,17 +409,27 @@ async function applySchedule(tx: Tx, conferenceId: string, schedule: ScheduleImp
     const created = await tx.session.createManyAndReturn({ data: newSessions, select: { id: true, externalId: true } });
     await tx.sessionPerson.createMany({
       data: created.flatMap((c) =>
-        (newSpeakers.get(c.externalId!) ?? []).map((personId, position) => ({ sessionId: c.id, personId, role: "speaker", position })),
+        (newSpeakers.get(c.externalId!) ?? []).map((personId, position) => ({
+          sessionId: c.id,
+          personId,
+          role: "speaker",
+          position,
+        })),
       ),
     });
   }
 
   const kept: ImportScheduleResult["kept"] = [];
-  const removed = diff.removed.map((s) => sessionsByExt.get(s.externalId)).filter((r): r is SessionRow => r !== undefined);
+  const removed = diff.removed
+    .map((s) => sessionsByExt.get(s.externalId))
+    .filter((r): r is SessionRow => r !== undefined);
   const withNotes = new Set(
-    (await tx.notesDocument.findMany({ where: { sessionId: { in: removed.map((r) => r.id) } }, select: { sessionId: true } })).map(
-      (d) => d.sessionId,
-    ),
+    (
+      await tx.notesDocument.findMany({
+        where: { sessionId: { in: removed.map((r) => r.id) } },
+        select: { sessionId: true },
+      })
+    ).map((d) => d.sessionId),
   );
   for (const row of removed) {
     if (withNotes.has(row.id)) kept.push({ externalId: row.externalId!, slug: row.slug, title: row.title });
@@ -431,10 +500,20 @@ function sessionFields(s: ScheduleSession) {
   };
 }
 
-function summarize(diff: ScheduleDiff, kept: ImportScheduleResult["kept"], renamed: ImportScheduleResult["renamed"]): string[] {
+function summarize(
+  diff: ScheduleDiff,
+  kept: ImportScheduleResult["kept"],
+  renamed: ImportScheduleResult["renamed"],
+): string[] {
   const keptIds = new Set(kept.map((k) => k.externalId));
   const deleted = diff.removed.filter((s) => !keptIds.has(s.externalId));
-  const changes = diff.added.length + diff.removed.length + diff.changed.length + diff.peopleAdded.length + diff.peopleRemoved.length + renamed.length;
+  const changes =
+    diff.added.length +
+    diff.removed.length +
+    diff.changed.length +
+    diff.peopleAdded.length +
+    diff.peopleRemoved.length +
+    renamed.length;
   if (changes === 0) return [`No changes: ${plural(diff.unchanged, "session")} already up to date.`];
   const totals = [
     `${diff.added.length} added`,
@@ -457,7 +536,11 @@ function summarize(diff: ScheduleDiff, kept: ImportScheduleResult["kept"], renam
 function zoneShowsScheduleTimes(timeZone: string, schedule: ScheduleImport): boolean {
   return schedule.sessions.every((s) => {
     const written = parseOffsetDateTime(s.startsAt);
-    return !written || written.offsetMinutes === null || zoneOffsetMinutes(timeZone, written.wallMs) === written.offsetMinutes;
+    return (
+      !written ||
+      written.offsetMinutes === null ||
+      zoneOffsetMinutes(timeZone, written.wallMs) === written.offsetMinutes
+    );
   });
 }
 

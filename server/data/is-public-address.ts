@@ -53,7 +53,8 @@ export function isPublicAddress(address: string): boolean {
   const embedded = (hi: number, lo: number) => `${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`;
   const zeros = (from: number, to: number) => groups.slice(from, to).every((g) => g === 0);
   if (zeros(0, 5) && groups[5] === 0xffff) return isPublicAddress(embedded(groups[6]!, groups[7]!)); // ::ffff:a.b.c.d
-  if (groups[0] === 0x64 && groups[1] === 0xff9b && zeros(2, 6)) return isPublicAddress(embedded(groups[6]!, groups[7]!)); // NAT64
+  if (groups[0] === 0x64 && groups[1] === 0xff9b && zeros(2, 6))
+    return isPublicAddress(embedded(groups[6]!, groups[7]!)); // NAT64
   if (groups[0] === 0x2002) return isPublicAddress(embedded(groups[1]!, groups[2]!)); // 6to4
   return !BLOCKED.check(ip, "ipv6");
 }
@@ -70,6 +71,7 @@ function expandIPv6(ip: string): number[] | null {
   const parse = (part: string) => (part ? part.split(":").map((g) => parseInt(g, 16)) : []);
   const left = parse(head);
   const right = tail === undefined ? [] : parse(tail);
-  const groups = tail === undefined ? left : [...left, ...new Array<number>(8 - left.length - right.length).fill(0), ...right];
+  const groups =
+    tail === undefined ? left : [...left, ...new Array<number>(8 - left.length - right.length).fill(0), ...right];
   return groups.length === 8 && groups.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff) ? groups : null;
 }

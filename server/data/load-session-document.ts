@@ -29,7 +29,14 @@ export interface LoadSessionDocumentOptions {
   store?: NotesStorage;
 }
 
-type PersonRow = { id: string; name: string; affiliation: string | null; note: string | null; handle: string | null; aliases: string };
+type PersonRow = {
+  id: string;
+  name: string;
+  affiliation: string | null;
+  note: string | null;
+  handle: string | null;
+  aliases: string;
+};
 
 /**
  * A session's notes as a talknotes/1 document, for exports.
@@ -43,7 +50,10 @@ type PersonRow = { id: string; name: string; affiliation: string | null; note: s
  * copy); a reference to nobody at all becomes unattributed rather than
  * failing the export. Throws AppError `not_found` for an unknown session.
  */
-export async function loadSessionDocument(sessionId: string, options: LoadSessionDocumentOptions = {}): Promise<TalkNotesDocument> {
+export async function loadSessionDocument(
+  sessionId: string,
+  options: LoadSessionDocumentOptions = {},
+): Promise<TalkNotesDocument> {
   const prisma = getPrisma();
   const session = await prisma.session.findUnique({
     where: { id: sessionId },
@@ -64,7 +74,9 @@ export async function loadSessionDocument(sessionId: string, options: LoadSessio
   };
   const meta: InterchangeSession = {
     title: session.title,
-    kind: (SESSION_KINDS as readonly string[]).includes(session.kind) ? (session.kind as InterchangeSession["kind"]) : "other",
+    kind: (SESSION_KINDS as readonly string[]).includes(session.kind)
+      ? (session.kind as InterchangeSession["kind"])
+      : "other",
     intro: session.intro,
     startsAt: session.startsAt?.toISOString() ?? null,
     endsAt: session.endsAt?.toISOString() ?? null,
@@ -98,14 +110,22 @@ export async function loadSessionDocument(sessionId: string, options: LoadSessio
 
   const authors = (await sessionAuthors([sessionId], session.conferenceId)).get(sessionId);
   const known = mapPersonRefs(blocks, (id) => (listed.has(id) ? id : null));
-  return { format: INTERCHANGE_FORMAT, conference, session: meta, people, blocks: known, ...(authors ? { authors } : {}) };
+  return {
+    format: INTERCHANGE_FORMAT,
+    conference,
+    session: meta,
+    people,
+    blocks: known,
+    ...(authors ? { authors } : {}),
+  };
 }
 
 function readersCopy(json: string | undefined): TalkNotesDocument | null {
   if (!json) return null;
   try {
     const value: unknown = JSON.parse(json);
-    if (typeof value !== "object" || value === null || (value as { format?: unknown }).format !== INTERCHANGE_FORMAT) return null;
+    if (typeof value !== "object" || value === null || (value as { format?: unknown }).format !== INTERCHANGE_FORMAT)
+      return null;
     return parseInterchange(value);
   } catch {
     // An unreadable copy is only a cache: the Yjs state is the source of truth.
@@ -113,7 +133,11 @@ function readersCopy(json: string | undefined): TalkNotesDocument | null {
   }
 }
 
-async function blocksFromYjs(sessionId: string, given: NotesStorage | undefined, meta: Omit<TalkNotesDocument, "format" | "blocks">): Promise<Block[]> {
+async function blocksFromYjs(
+  sessionId: string,
+  given: NotesStorage | undefined,
+  meta: Omit<TalkNotesDocument, "format" | "blocks">,
+): Promise<Block[]> {
   const running = given ?? getRuntime()?.notesStorage;
   const opened = running ? null : await openNotesStorage(readEnv().database, { migrate: false });
   try {

@@ -7,7 +7,13 @@ export const MergeNotesInput = z.object({
   /** Another session of the same conference (by slug), or a notes file: plain text, Markdown or talknotes/1 JSON. */
   from: z.union([
     z.object({ session: z.string().trim().min(1).max(200) }),
-    z.object({ text: z.string().min(1, "The file is empty").max(2 * 1024 * 1024), fileName: z.string().trim().max(200).optional() }),
+    z.object({
+      text: z
+        .string()
+        .min(1, "The file is empty")
+        .max(2 * 1024 * 1024),
+      fileName: z.string().trim().max(200).optional(),
+    }),
   ]),
   /** Conflict id -> which answer to keep; conflicts not listed keep both. */
   resolutions: z.record(z.string().max(400), z.enum(["left", "right", "both"])).default({}),

@@ -46,15 +46,22 @@ export interface MergedSessionNotes extends MergeResult {
 export async function mergeSessionNotes(input: MergeNotesInput): Promise<MergedSessionNotes> {
   const data = parseInput(MergeNotesInput, input);
   const prisma = getPrisma();
-  const target = await prisma.session.findFirst({ where: { slug: data.sessionSlug, conference: { slug: data.conferenceSlug } }, select: { id: true, status: true, conferenceId: true } });
+  const target = await prisma.session.findFirst({
+    where: { slug: data.sessionSlug, conference: { slug: data.conferenceSlug } },
+    select: { id: true, status: true, conferenceId: true },
+  });
   if (!target) throw new AppError("not_found", `No session "${data.sessionSlug}" in "${data.conferenceSlug}"`);
-  if (data.apply && target.status === "archived") throw new AppError("invalid_input", "The session is archived: its notes are final");
+  if (data.apply && target.status === "archived")
+    throw new AppError("invalid_input", "The session is archived: its notes are final");
 
   let right: TalkNotesDocument;
   let source: MergedSessionNotes["source"];
   let credits: string[];
   if ("session" in data.from) {
-    const other = await prisma.session.findFirst({ where: { slug: data.from.session, conferenceId: target.conferenceId }, select: { id: true, slug: true, title: true } });
+    const other = await prisma.session.findFirst({
+      where: { slug: data.from.session, conferenceId: target.conferenceId },
+      select: { id: true, slug: true, title: true },
+    });
     if (!other) throw new AppError("not_found", `No session "${data.from.session}" in "${data.conferenceSlug}"`);
     if (other.id === target.id) throw new AppError("invalid_input", "A session cannot be merged into itself");
     // The live notes when the server runs (the readers' copy lags the last edits by up to a second).
@@ -66,24 +73,42 @@ export async function mergeSessionNotes(input: MergeNotesInput): Promise<MergedS
     const directory = await prisma.person.findMany({ where: { conferenceId: target.conferenceId } });
     right = adoptDirectoryIds(
       readNotesFile(data.from.text),
-      directory.map((p) => ({ id: p.id, name: p.name, role: "speaker", handle: p.handle, aliases: parseAliases(p.aliases) })),
+      directory.map((p) => ({
+        id: p.id,
+        name: p.name,
+        role: "speaker",
+        handle: p.handle,
+        aliases: parseAliases(p.aliases),
+      })),
       newPersonId,
     );
     source = { kind: "file", name: data.from.fileName || "notes file" };
     credits = data.noteTaker ? [data.noteTaker] : [];
   }
   if (data.author && !credits.includes(data.author)) credits = [...credits, data.author];
-  if (data.afterwards !== "keep" && source.kind !== "session") throw new AppError("invalid_input", "Only a merged-in session can be archived or deleted");
+  if (data.afterwards !== "keep" && source.kind !== "session")
+    throw new AppError("invalid_input", "Only a merged-in session can be archived or deleted");
 
   const collab = getRuntime()?.collab;
   if (!data.apply) {
-    const result = collab ? await collab.merge.preview(target.id, right, { resolutions: data.resolutions }) : mergeNotes(await loadSessionDocument(target.id), right, { resolutions: data.resolutions });
+    const result = collab
+      ? await collab.merge.preview(target.id, right, { resolutions: data.resolutions })
+      : mergeNotes(await loadSessionDocument(target.id), right, { resolutions: data.resolutions });
     return { ...result, source, credits, afterwards: "keep" };
   }
-  if (!collab) throw new AppError("invalid_input", "Applying a merge needs the running server (it owns the live notes): use the JSON API or the session page");
+  if (!collab)
+    throw new AppError(
+      "invalid_input",
+      "Applying a merge needs the running server (it owns the live notes): use the JSON API or the session page",
+    );
   const name = source.kind === "session" ? `Merged notes from “${source.title}”` : `Merged notes from ${source.name}`;
-  const { result, revision } = await collab.merge.apply(target.id, right, { resolutions: data.resolutions, name: name.slice(0, 120), authors: credits });
-  if (source.kind === "session" && data.afterwards === "archive") await setSessionStatus(data.conferenceSlug, source.slug, "archived");
+  const { result, revision } = await collab.merge.apply(target.id, right, {
+    resolutions: data.resolutions,
+    name: name.slice(0, 120),
+    authors: credits,
+  });
+  if (source.kind === "session" && data.afterwards === "archive")
+    await setSessionStatus(data.conferenceSlug, source.slug, "archived");
   if (source.kind === "session" && data.afterwards === "delete") await deleteSession(data.conferenceSlug, source.slug);
   return { ...result, source, credits, revision, afterwards: data.afterwards };
 }

@@ -30,14 +30,22 @@ const MIN_SIZE = 200;
  * other pages, unknown and draft sessions, unknown rooms: the spec's 404 for a
  * URL the provider has no response for.
  */
-export async function getOembed(url: string, origin: string, max: { width: number | null; height: number | null }): Promise<OembedRich> {
+export async function getOembed(
+  url: string,
+  origin: string,
+  max: { width: number | null; height: number | null },
+): Promise<OembedRich> {
   const target = embedTarget(url, origin);
   if (!target) throw new AppError("not_found", "Not an embeddable URL of this site");
   let title: string;
   let path: string;
   if (target.kind === "session") {
     const session = await getPrisma().session.findFirst({
-      where: { slug: target.session, status: { in: [...PUBLIC_SESSION_STATUSES] }, conference: { slug: target.conference } },
+      where: {
+        slug: target.session,
+        status: { in: [...PUBLIC_SESSION_STATUSES] },
+        conference: { slug: target.conference },
+      },
       select: { title: true, conference: { select: { name: true } } },
     });
     if (!session) throw new AppError("not_found", "No public session at this URL");

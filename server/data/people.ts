@@ -10,7 +10,12 @@ export type DirectoryPerson = Pick<InterchangePerson, "id" | "name" | "affiliati
 export async function listConferencePeople(conferenceSlug: string): Promise<DirectoryPerson[]> {
   const conference = await getPrisma().conference.findUnique({
     where: { slug: conferenceSlug },
-    select: { people: { orderBy: { name: "asc" }, select: { id: true, name: true, affiliation: true, handle: true, aliases: true } } },
+    select: {
+      people: {
+        orderBy: { name: "asc" },
+        select: { id: true, name: true, affiliation: true, handle: true, aliases: true },
+      },
+    },
   });
   if (!conference) throw new AppError("not_found", `No conference "${conferenceSlug}"`);
   return conference.people.map((p) => ({ ...p, aliases: parseAliases(p.aliases) }));

@@ -30,8 +30,20 @@ const PANEL = doc([
     text: "What should IT be measuring?",
     askedBy: null,
     answers: [
-      { type: "statement", speaker: "p-jody", text: "Focus on unplanned work and outcomes.", asides: ["great point"], children: [] },
-      { type: "statement", speaker: "p-rolf", text: 'Mention cycle time, not "DevOps" (really).', asides: [], children: [] },
+      {
+        type: "statement",
+        speaker: "p-jody",
+        text: "Focus on unplanned work and outcomes.",
+        asides: ["great point"],
+        children: [],
+      },
+      {
+        type: "statement",
+        speaker: "p-rolf",
+        text: 'Mention cycle time, not "DevOps" (really).',
+        asides: [],
+        children: [],
+      },
     ],
   },
   { type: "note", text: "Coffee break measures forty minutes", children: [] },
@@ -43,12 +55,14 @@ describe.skipIf(!postgresUrl)("PostgresNotesSearchIndex (real PostgreSQL text se
   const now = "2026-01-01T00:00:00.000Z";
 
   async function addSession(id: string, conferenceId: string, status: string, content: TalkNotesDocument | null) {
-    await pool.query(`INSERT INTO "Session" (id, "conferenceId", slug, title, status, "updatedAt") VALUES ($1, $2, $1, $1, $3, $4)`, [id, conferenceId, status, now]);
-    await pool.query(`INSERT INTO "NotesDocument" ("sessionId", generation, "contentJson", "updatedAt") VALUES ($1, 'g', $2, $3)`, [
-      id,
-      content ? JSON.stringify(content) : "",
-      now,
-    ]);
+    await pool.query(
+      `INSERT INTO "Session" (id, "conferenceId", slug, title, status, "updatedAt") VALUES ($1, $2, $1, $1, $3, $4)`,
+      [id, conferenceId, status, now],
+    );
+    await pool.query(
+      `INSERT INTO "NotesDocument" ("sessionId", generation, "contentJson", "updatedAt") VALUES ($1, 'g', $2, $3)`,
+      [id, content ? JSON.stringify(content) : "", now],
+    );
   }
 
   beforeAll(async () => {
@@ -60,7 +74,8 @@ describe.skipIf(!postgresUrl)("PostgresNotesSearchIndex (real PostgreSQL text se
   });
   beforeEach(async () => {
     await pool.query(`TRUNCATE "Conference", "NotesSearch" CASCADE`);
-    for (const c of ["conf-a", "conf-b"]) await pool.query(`INSERT INTO "Conference" (id, slug, name, "updatedAt") VALUES ($1, $1, $1, $2)`, [c, now]);
+    for (const c of ["conf-a", "conf-b"])
+      await pool.query(`INSERT INTO "Conference" (id, slug, name, "updatedAt") VALUES ($1, $1, $1, $2)`, [c, now]);
   });
   afterAll(async () => {
     await pool?.end();
@@ -77,17 +92,32 @@ describe.skipIf(!postgresUrl)("PostgresNotesSearchIndex (real PostgreSQL text se
   });
 
   it("ranks a match on the speaker above one in the text", async () => {
-    await addSession("s1", "conf-a", "published", doc([
-      { type: "note", text: "Rolf said something about Jody", children: [] },
-      { type: "statement", speaker: "p-jody", text: "Ship smaller batches", asides: [], children: [] },
-    ]));
+    await addSession(
+      "s1",
+      "conf-a",
+      "published",
+      doc([
+        { type: "note", text: "Rolf said something about Jody", children: [] },
+        { type: "statement", speaker: "p-jody", text: "Ship smaller batches", asides: [], children: [] },
+      ]),
+    );
     expect((await index.search("conf-a", "jody")).map((h) => h.blockId)).toEqual(["s-1", "n-1"]);
   });
 
   it("matches the last word as a prefix and treats query syntax as text", async () => {
     await addSession("s1", "conf-a", "live", PANEL);
     expect((await index.search("conf-a", "cycl")).map((h) => h.blockId)).toEqual(["s-2"]);
-    for (const hostile of ['"', "NEAR(", "text:", "*", "devops) | (", "!cycle", "cycle:* & !", "'; DROP TABLE x; --", "<->"]) {
+    for (const hostile of [
+      '"',
+      "NEAR(",
+      "text:",
+      "*",
+      "devops) | (",
+      "!cycle",
+      "cycle:* & !",
+      "'; DROP TABLE x; --",
+      "<->",
+    ]) {
       await expect(index.search("conf-a", hostile)).resolves.toBeInstanceOf(Array);
     }
     expect(await index.search("conf-a", '"DevOps" (really')).toHaveLength(1);
@@ -106,8 +136,13 @@ describe.skipIf(!postgresUrl)("PostgresNotesSearchIndex (real PostgreSQL text se
   it("re-indexes a session whose readers' copy changed, replacing its old rows", async () => {
     await addSession("s1", "conf-a", "published", PANEL);
     expect(await index.search("conf-a", "cycle")).toHaveLength(1);
-    const changed = doc([{ type: "statement", speaker: "p-rolf", text: "Throughput matters", asides: [], children: [] }]);
-    await pool.query(`UPDATE "NotesDocument" SET "contentJson" = $1, "updatedAt" = $2 WHERE "sessionId" = 's1'`, [JSON.stringify(changed), "2026-01-02T00:00:00.000Z"]);
+    const changed = doc([
+      { type: "statement", speaker: "p-rolf", text: "Throughput matters", asides: [], children: [] },
+    ]);
+    await pool.query(`UPDATE "NotesDocument" SET "contentJson" = $1, "updatedAt" = $2 WHERE "sessionId" = 's1'`, [
+      JSON.stringify(changed),
+      "2026-01-02T00:00:00.000Z",
+    ]);
     expect(await index.search("conf-a", "cycle")).toEqual([]);
     expect((await index.search("conf-a", "throughput")).map((h) => h.blockId)).toEqual(["s-1"]);
     const { rows } = await pool.query(`SELECT count(*)::int AS n FROM "NotesSearch" WHERE "sessionId" = 's1'`);

@@ -27,7 +27,9 @@ export class PostgresNotesSearchIndex {
     const client = await this.pool.connect();
     try {
       await client.query("BEGIN");
-      const conference = (await client.query<{ conferenceId: string }>(`SELECT "conferenceId" FROM "Session" WHERE id = $1`, [sessionId])).rows[0];
+      const conference = (
+        await client.query<{ conferenceId: string }>(`SELECT "conferenceId" FROM "Session" WHERE id = $1`, [sessionId])
+      ).rows[0];
       await client.query(`DELETE FROM "NotesSearch" WHERE "sessionId" = $1`, [sessionId]);
       if (conference) {
         const names = new Map(document?.people.map((p) => [p.id, p.name]) ?? []);
@@ -35,7 +37,13 @@ export class PostgresNotesSearchIndex {
         for (const entry of document ? readerEntries(document) : []) {
           const text = [entry.text, ...entry.asides].join(" ").trim();
           if (!text) continue;
-          rows.push([entry.anchor, entry.speaker ?? null, "", entry.speaker ? (names.get(entry.speaker) ?? "") : "", text]);
+          rows.push([
+            entry.anchor,
+            entry.speaker ?? null,
+            "",
+            entry.speaker ? (names.get(entry.speaker) ?? "") : "",
+            text,
+          ]);
         }
         rows.push(["", null, version, "", ""]);
         await client.query(
@@ -55,10 +63,12 @@ export class PostgresNotesSearchIndex {
 
   /** Re-indexes one session from its stored readers' copy. */
   async indexStored(sessionId: string): Promise<void> {
-    const row = (await this.pool.query<{ contentJson: string; version: string }>(
-      `SELECT "contentJson", "updatedAt"::text AS version FROM "NotesDocument" WHERE "sessionId" = $1`,
-      [sessionId],
-    )).rows[0];
+    const row = (
+      await this.pool.query<{ contentJson: string; version: string }>(
+        `SELECT "contentJson", "updatedAt"::text AS version FROM "NotesDocument" WHERE "sessionId" = $1`,
+        [sessionId],
+      )
+    ).rows[0];
     await this.indexSession(sessionId, row ? parseCopy(row.contentJson) : null, row?.version ?? "");
   }
 

@@ -14,7 +14,9 @@ export const BLOG_PAGE_SIZE = 10;
  */
 export async function publicBlogPage(conferenceSlug: string, page: number) {
   const conference = await getPublicConference(conferenceSlug);
-  const sessions = [...conference.sessions].sort((a, b) => (b.startsAt ?? b.createdAt).getTime() - (a.startsAt ?? a.createdAt).getTime());
+  const sessions = [...conference.sessions].sort(
+    (a, b) => (b.startsAt ?? b.createdAt).getTime() - (a.startsAt ?? a.createdAt).getTime(),
+  );
   const pages = Math.max(1, Math.ceil(sessions.length / BLOG_PAGE_SIZE));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
   const entries: PublicBlogEntry[] = [];

@@ -19,6 +19,7 @@ export async function getPublicConference(slug: string) {
       },
     },
   });
-  if (!conference || conference.sessions.length === 0) throw new AppError("not_found", `No public conference "${slug}"`);
+  if (!conference || conference.sessions.length === 0)
+    throw new AppError("not_found", `No public conference "${slug}"`);
   return conference;
 }

@@ -27,7 +27,9 @@ export async function conferenceFeed(conferenceSlug: string, origin: string): Pr
         `${s.kind[0]!.toUpperCase()}${s.kind.slice(1)}${people.length ? ` with ${people.join(", ")}` : ""}.`,
         threads ? `${threads} question thread${threads === 1 ? "" : "s"}.` : "",
         s.status === "live" ? "Live now." : "",
-      ].filter(Boolean).join(" ");
+      ]
+        .filter(Boolean)
+        .join(" ");
       return {
         id: url,
         title: s.title,
@@ -37,7 +39,10 @@ export async function conferenceFeed(conferenceSlug: string, origin: string): Pr
         // The entry's authors are whoever wrote the notes; the speakers are in the summary.
         authors: writers.get(s.id) ?? [],
         summary,
-        contentHtml: renderReaderNotes(doc, { personHref: (id) => abs(publicPaths.person(conference.slug, id)), imageBase: abs(sessionImagesPath(s.id)) }),
+        contentHtml: renderReaderNotes(doc, {
+          personHref: (id) => abs(publicPaths.person(conference.slug, id)),
+          imageBase: abs(sessionImagesPath(s.id)),
+        }),
         categories: [s.kind, ...(s.track ? [s.track] : [])],
       };
     }),

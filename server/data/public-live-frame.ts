@@ -23,13 +23,26 @@ export interface LiveFrameData {
 export async function buildLiveFrame(sessionId: string): Promise<string | null> {
   const session = await getPrisma().session.findUnique({
     where: { id: sessionId },
-    select: { status: true, conference: { select: { slug: true, timezone: true } }, notes: { select: { updatedAt: true } } },
+    select: {
+      status: true,
+      conference: { select: { slug: true, timezone: true } },
+      notes: { select: { updatedAt: true } },
+    },
   });
   if (!session || !(PUBLIC_SESSION_STATUSES as readonly string[]).includes(session.status)) return null;
   const document = await loadSessionDocument(sessionId);
-  const html = renderPublicNotes(document, session.conference.slug, sessionId, { timeZone: session.conference.timezone, player: false });
+  const html = renderPublicNotes(document, session.conference.slug, sessionId, {
+    timeZone: session.conference.timezone,
+    player: false,
+  });
   const v = String(session.notes?.updatedAt.getTime() ?? 0);
-  const data: LiveFrameData = { v, status: session.status, notes: html.notes, chart: html.chart, moments: html.moments };
+  const data: LiveFrameData = {
+    v,
+    status: session.status,
+    notes: html.notes,
+    chart: html.chart,
+    moments: html.moments,
+  };
   // JSON never contains a raw newline, so the whole payload is one `data:` line.
   return `event: notes\nid: ${v}\ndata: ${JSON.stringify(data)}\n\n`;
 }

@@ -14,13 +14,22 @@ import { getPrisma } from "../db/prisma";
  */
 export async function getPublicPerson(conferenceSlug: string, personId: string) {
   const prisma = getPrisma();
-  const person = await prisma.person.findFirst({ where: { id: personId, conference: { slug: conferenceSlug } }, include: { conference: true } });
+  const person = await prisma.person.findFirst({
+    where: { id: personId, conference: { slug: conferenceSlug } },
+    include: { conference: true },
+  });
   if (!person) throw new AppError("not_found", `No person "${personId}" in "${conferenceSlug}"`);
   const sessions = await prisma.session.findMany({
     where: { conferenceId: person.conferenceId, status: { in: [...PUBLIC_SESSION_STATUSES] } },
     orderBy: [{ startsAt: "asc" }, { createdAt: "asc" }],
     select: {
-      id: true, slug: true, title: true, kind: true, status: true, startsAt: true, room: true,
+      id: true,
+      slug: true,
+      title: true,
+      kind: true,
+      status: true,
+      startsAt: true,
+      room: true,
       notes: { select: { contentJson: true } },
       people: { where: { personId }, select: { role: true } },
     },
@@ -28,7 +37,9 @@ export async function getPublicPerson(conferenceSlug: string, personId: string) 
   const groups: Array<{ session: (typeof sessions)[number]; role: string | null; entries: ReaderEntry[] }> = [];
   for (const session of sessions) {
     const doc = parseCopy(session.notes?.contentJson ?? "");
-    const entries = doc ? readerEntries(doc).filter((e) => e.speaker === personId && (e.type === "statement" || e.type === "question")) : [];
+    const entries = doc
+      ? readerEntries(doc).filter((e) => e.speaker === personId && (e.type === "statement" || e.type === "question"))
+      : [];
     const role = session.people[0]?.role ?? null;
     if (entries.length > 0 || role !== null) groups.push({ session, role, entries });
   }

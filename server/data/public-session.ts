@@ -35,7 +35,15 @@ export async function getPublicSession(conferenceSlug: string, sessionSlug: stri
   let rendered = renderedNotes.get(session.id);
   if (rendered?.key !== key) {
     const document = await loadSessionDocument(session.id);
-    rendered = { key, document, html: renderPublicNotes(document, session.conference.slug, session.id, { timeZone: session.conference.timezone, player: false }), stats: speakerStats(document) };
+    rendered = {
+      key,
+      document,
+      html: renderPublicNotes(document, session.conference.slug, session.id, {
+        timeZone: session.conference.timezone,
+        player: false,
+      }),
+      stats: speakerStats(document),
+    };
     renderedNotes.delete(session.id);
     if (renderedNotes.size >= RENDERED_NOTES_KEPT) renderedNotes.delete(renderedNotes.keys().next().value!);
   } else {
@@ -62,7 +70,12 @@ export async function getPublicSession(conferenceSlug: string, sessionSlug: stri
 const RENDERED_NOTES_KEPT = 200;
 const renderedNotes = new Map<
   string,
-  { key: string; document: Awaited<ReturnType<typeof loadSessionDocument>>; html: ReturnType<typeof renderPublicNotes>; stats: ReturnType<typeof speakerStats> }
+  {
+    key: string;
+    document: Awaited<ReturnType<typeof loadSessionDocument>>;
+    html: ReturnType<typeof renderPublicNotes>;
+    stats: ReturnType<typeof speakerStats>;
+  }
 >();
 
 /** The public session id for a slug pair, or null (drafts and unknown slugs alike). */

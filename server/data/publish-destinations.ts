@@ -1,7 +1,13 @@
 import { AppError } from "../../lib/errors/app-error";
 import { getPrisma } from "../db/prisma";
 import { readEnv } from "../env";
-import { DestinationInput, type DestinationKind, type GhostSettings, GitSettings, WordPressSettings } from "../publish/destination-settings";
+import {
+  DestinationInput,
+  type DestinationKind,
+  type GhostSettings,
+  GitSettings,
+  WordPressSettings,
+} from "../publish/destination-settings";
 import { sealSecret } from "../publish/secret-box";
 import { parseInput } from "./parse-input";
 
@@ -52,14 +58,34 @@ async function conferenceId(conferenceSlug: string): Promise<string> {
 export async function createDestination(conferenceSlug: string, input: DestinationInput): Promise<DestinationSummary> {
   const data = parseInput(DestinationInput, input);
   const id = await conferenceId(conferenceSlug);
-  const secret = data.secret?.trim() ? sealSecret(data.secret.trim(), readEnv().secret, destinationSecretContext(id, data.kind)) : null;
+  const secret = data.secret?.trim()
+    ? sealSecret(data.secret.trim(), readEnv().secret, destinationSecretContext(id, data.kind))
+    : null;
   try {
     const row = await getPrisma().publishDestination.create({
-      data: { conferenceId: id, name: data.name, kind: data.kind, settings: JSON.stringify(data.settings), secret, autoPublish: data.autoPublish },
+      data: {
+        conferenceId: id,
+        name: data.name,
+        kind: data.kind,
+        settings: JSON.stringify(data.settings),
+        secret,
+        autoPublish: data.autoPublish,
+      },
     });
-    return { id: row.id, name: row.name, kind: data.kind, settings: data.settings, hasSecret: secret !== null, posts: 0, autoPublish: row.autoPublish };
+    return {
+      id: row.id,
+      name: row.name,
+      kind: data.kind,
+      settings: data.settings,
+      hasSecret: secret !== null,
+      posts: 0,
+      autoPublish: row.autoPublish,
+    };
   } catch (err) {
-    if ((err as { code?: string }).code === "P2002") throw new AppError("conflict", `The conference already has a destination named "${data.name}"`, { name: "Taken" });
+    if ((err as { code?: string }).code === "P2002")
+      throw new AppError("conflict", `The conference already has a destination named "${data.name}"`, {
+        name: "Taken",
+      });
     throw err;
   }
 }
@@ -70,7 +96,15 @@ export async function listDestinations(conferenceSlug: string): Promise<Destinat
   const rows = await getPrisma().publishDestination.findMany({
     where: { conferenceId: id },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, kind: true, settings: true, secret: true, autoPublish: true, _count: { select: { posts: true } } },
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      settings: true,
+      secret: true,
+      autoPublish: true,
+      _count: { select: { posts: true } },
+    },
   });
   return rows.map((r) => ({
     id: r.id,
@@ -84,9 +118,16 @@ export async function listDestinations(conferenceSlug: string): Promise<Destinat
 }
 
 /** Turns a destination's automatic publishing on or off (owners: the caller checks); sessions published from now on are queued. */
-export async function setDestinationAutoPublish(conferenceSlug: string, destinationId: string, autoPublish: boolean): Promise<void> {
+export async function setDestinationAutoPublish(
+  conferenceSlug: string,
+  destinationId: string,
+  autoPublish: boolean,
+): Promise<void> {
   const id = await conferenceId(conferenceSlug);
-  const { count } = await getPrisma().publishDestination.updateMany({ where: { id: destinationId, conferenceId: id }, data: { autoPublish } });
+  const { count } = await getPrisma().publishDestination.updateMany({
+    where: { id: destinationId, conferenceId: id },
+    data: { autoPublish },
+  });
   if (count === 0) throw new AppError("not_found", "No such destination");
 }
 
@@ -98,11 +139,22 @@ export async function listAutoPublishJobs(conferenceSlug: string, limit = 50): P
     orderBy: { updatedAt: "desc" },
     take: limit,
     select: {
-      destinationId: true, state: true, attempts: true, runAt: true, lastAction: true, lastError: true, updatedAt: true,
+      destinationId: true,
+      state: true,
+      attempts: true,
+      runAt: true,
+      lastAction: true,
+      lastError: true,
+      updatedAt: true,
       session: { select: { slug: true, title: true } },
     },
   });
-  return rows.map(({ session, ...r }) => ({ ...r, state: r.state as AutoPublishJobSummary["state"], sessionSlug: session.slug, sessionTitle: session.title }));
+  return rows.map(({ session, ...r }) => ({
+    ...r,
+    state: r.state as AutoPublishJobSummary["state"],
+    sessionSlug: session.slug,
+    sessionTitle: session.title,
+  }));
 }
 
 /** Removes a destination and what it remembers of published posts (the posts themselves stay on the blog). */

@@ -17,7 +17,10 @@ export interface PublishJobOutcome {
 
 /** Puts jobs whose attempt was interrupted (running since before `staleBefore`) back in the queue. */
 export async function requeueStalePublishJobs(staleBefore: Date): Promise<void> {
-  await getPrisma().publishJob.updateMany({ where: { state: "running", runAt: { lt: staleBefore } }, data: { state: "pending" } });
+  await getPrisma().publishJob.updateMany({
+    where: { state: "running", runAt: { lt: staleBefore } },
+    data: { state: "pending" },
+  });
 }
 
 /**
@@ -26,7 +29,10 @@ export async function requeueStalePublishJobs(staleBefore: Date): Promise<void> 
  * database never run the same job; `undefined` means another server took the
  * job first (the caller tries again).
  */
-export async function claimNextPublishJob(busy: ReadonlySet<string>, now = new Date()): Promise<ClaimedPublishJob | null | undefined> {
+export async function claimNextPublishJob(
+  busy: ReadonlySet<string>,
+  now = new Date(),
+): Promise<ClaimedPublishJob | null | undefined> {
   const prisma = getPrisma();
   const next = await prisma.publishJob.findFirst({
     where: { state: "pending", runAt: { lte: now }, destinationId: { notIn: [...busy] } },
@@ -34,7 +40,10 @@ export async function claimNextPublishJob(busy: ReadonlySet<string>, now = new D
     select: { id: true, destinationId: true },
   });
   if (!next) return null;
-  const claimed = await prisma.publishJob.updateMany({ where: { id: next.id, state: "pending" }, data: { state: "running", runAt: now, attempts: { increment: 1 } } });
+  const claimed = await prisma.publishJob.updateMany({
+    where: { id: next.id, state: "pending" },
+    data: { state: "running", runAt: now, attempts: { increment: 1 } },
+  });
   return claimed.count === 1 ? { ...next, claimedAt: now } : undefined;
 }
 
@@ -42,11 +51,18 @@ export async function claimNextPublishJob(busy: ReadonlySet<string>, now = new D
 export async function readPublishJob(jobId: string) {
   return getPrisma().publishJob.findUnique({
     where: { id: jobId },
-    select: { attempts: true, destinationId: true, session: { select: { slug: true, status: true, conference: { select: { slug: true } } } } },
+    select: {
+      attempts: true,
+      destinationId: true,
+      session: { select: { slug: true, status: true, conference: { select: { slug: true } } } },
+    },
   });
 }
 
 /** Records an attempt's outcome on this claim's row only: a job queued again meanwhile (state pending) keeps its new state. */
 export async function finishPublishJob(job: ClaimedPublishJob, outcome: PublishJobOutcome): Promise<void> {
-  await getPrisma().publishJob.updateMany({ where: { id: job.id, state: "running", runAt: job.claimedAt }, data: outcome });
+  await getPrisma().publishJob.updateMany({
+    where: { id: job.id, state: "running", runAt: job.claimedAt },
+    data: outcome,
+  });
 }

@@ -14,25 +14,39 @@ export const POSTABLE = ["published", "archived"];
  */
 export async function readPublishRun(options: { conferenceSlug: string; destination: string; sessionSlug?: string }) {
   const prisma = getPrisma();
-  const conference = await prisma.conference.findUnique({ where: { slug: options.conferenceSlug }, select: { id: true, name: true } });
+  const conference = await prisma.conference.findUnique({
+    where: { slug: options.conferenceSlug },
+    select: { id: true, name: true },
+  });
   if (!conference) throw new AppError("not_found", `No conference "${options.conferenceSlug}"`);
   const destination = await prisma.publishDestination.findFirst({
     where: { conferenceId: conference.id, OR: [{ name: options.destination }, { id: options.destination }] },
   });
-  if (!destination) throw new AppError("not_found", `Conference "${options.conferenceSlug}" has no destination "${options.destination}"`);
+  if (!destination)
+    throw new AppError(
+      "not_found",
+      `Conference "${options.conferenceSlug}" has no destination "${options.destination}"`,
+    );
 
   const sessions = await prisma.session.findMany({
-    where: { conferenceId: conference.id, ...(options.sessionSlug !== undefined ? { slug: options.sessionSlug } : { status: { in: POSTABLE } }) },
+    where: {
+      conferenceId: conference.id,
+      ...(options.sessionSlug !== undefined ? { slug: options.sessionSlug } : { status: { in: POSTABLE } }),
+    },
     orderBy: [{ startsAt: "asc" }, { createdAt: "asc" }],
     select: { id: true, slug: true, status: true, publishedAs: { where: { destinationId: destination.id } } },
   });
-  if (options.sessionSlug !== undefined && sessions.length === 0) throw new AppError("not_found", `No session "${options.sessionSlug}" in "${options.conferenceSlug}"`);
+  if (options.sessionSlug !== undefined && sessions.length === 0)
+    throw new AppError("not_found", `No session "${options.sessionSlug}" in "${options.conferenceSlug}"`);
   return { conference, destination, sessions };
 }
 
 /** The photos a destination's media library already holds, by hash (uploaded by earlier runs). */
 export async function publishedMediaOf(destinationId: string): Promise<Map<string, PublishedMediaFile>> {
-  const known = await getPrisma().publishedMedia.findMany({ where: { destinationId }, select: { hash: true, remoteId: true, url: true } });
+  const known = await getPrisma().publishedMedia.findMany({
+    where: { destinationId },
+    select: { hash: true, remoteId: true, url: true },
+  });
   return new Map(known.map((m) => [m.hash, m]));
 }
 

@@ -19,10 +19,16 @@ export interface StatusChange {
  * Sets one session's status (draft -> live -> published -> archived; an
  * organiser may also step back). Throws not_found / invalid_input.
  */
-export async function setSessionStatus(conferenceSlug: string, sessionSlug: string, status: StatusInput): Promise<StatusChange> {
+export async function setSessionStatus(
+  conferenceSlug: string,
+  sessionSlug: string,
+  status: StatusInput,
+): Promise<StatusChange> {
   const to = parseInput(StatusInput, status);
   const prisma = getPrisma();
-  const session = await prisma.session.findFirst({ where: { slug: sessionSlug, conference: { slug: conferenceSlug } } });
+  const session = await prisma.session.findFirst({
+    where: { slug: sessionSlug, conference: { slug: conferenceSlug } },
+  });
   if (!session) throw new AppError("not_found", `No session "${sessionSlug}" in "${conferenceSlug}"`);
   if (session.status !== to) {
     await prisma.$transaction(async (tx) => {
@@ -58,10 +64,21 @@ export async function setConferenceStatus(
       orderBy: [{ startsAt: "asc" }, { createdAt: "asc" }],
       select: { id: true, slug: true, title: true, status: true },
     });
-    const written = options.onlyWithNotes ? await sessionsWithNotes(candidates.map((s) => s.id), tx) : null;
+    const written = options.onlyWithNotes
+      ? await sessionsWithNotes(
+          candidates.map((s) => s.id),
+          tx,
+        )
+      : null;
     const sessions = written ? candidates.filter((s) => written.has(s.id)) : candidates;
-    if (sessions.length) await tx.session.updateMany({ where: { id: { in: sessions.map((s) => s.id) } }, data: { status: to } });
-    if (to === "published") await queueAutoPublish(tx, conference.id, sessions.map((s) => s.id));
+    if (sessions.length)
+      await tx.session.updateMany({ where: { id: { in: sessions.map((s) => s.id) } }, data: { status: to } });
+    if (to === "published")
+      await queueAutoPublish(
+        tx,
+        conference.id,
+        sessions.map((s) => s.id),
+      );
     return sessions;
   });
   afterChange(changes.map((s) => ({ id: s.id, to })));

@@ -11,9 +11,17 @@ type Db = Pick<ReturnType<typeof getPrisma>, "publishDestination" | "publishJob"
  * already queued for a destination is queued again from scratch (its
  * attempts reset). Returns how many jobs were queued.
  */
-export async function queueAutoPublish(db: Db, conferenceId: string, sessionIds: readonly string[], now = new Date()): Promise<number> {
+export async function queueAutoPublish(
+  db: Db,
+  conferenceId: string,
+  sessionIds: readonly string[],
+  now = new Date(),
+): Promise<number> {
   if (sessionIds.length === 0) return 0;
-  const destinations = await db.publishDestination.findMany({ where: { conferenceId, autoPublish: true }, select: { id: true } });
+  const destinations = await db.publishDestination.findMany({
+    where: { conferenceId, autoPublish: true },
+    select: { id: true },
+  });
   let queued = 0;
   for (const d of destinations) {
     for (const sessionId of sessionIds) {

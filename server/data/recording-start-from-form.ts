@@ -20,10 +20,13 @@ export function recordingStartFromForm(
   const position = input.syncVideoPosition?.trim() ?? "";
   if (!noteTime && !position) return undefined;
   const fail = (field: string, message: string) => new AppError("invalid_input", message, { [field]: message });
-  if (!/^\d{1,2}:\d{2}(:\d{2})?$/.test(noteTime)) throw fail("syncNoteTime", "Give the note's time like 14:05 or 14:05:30");
+  if (!/^\d{1,2}:\d{2}(:\d{2})?$/.test(noteTime))
+    throw fail("syncNoteTime", "Give the note's time like 14:05 or 14:05:30");
   const seconds = parseVideoPosition(position);
   if (seconds === null) throw fail("syncVideoPosition", "Give the position in the video like 14:05 or 1:02:03");
-  const day = session.startsAt ? instantToWallTime(session.startsAt, timeZone).slice(0, 10) : session.conferenceStartsOn;
+  const day = session.startsAt
+    ? instantToWallTime(session.startsAt, timeZone).slice(0, 10)
+    : session.conferenceStartsOn;
   if (!day) throw fail("syncNoteTime", "Set the session's start first: the note's time needs a day");
   const [h, m, s] = noteTime.split(":");
   const at = wallTimeToInstant(`${day}T${h!.padStart(2, "0")}:${m}:${s ?? "00"}`, timeZone);

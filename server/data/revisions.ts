@@ -37,14 +37,21 @@ export async function takeNamedRevision(sessionId: string, input: NamedRevisionI
 }
 
 /** One revision rendered read-only, as the HTML fragment readers would see. */
-export async function viewRevision(sessionId: string, revisionId: string): Promise<{ revision: RevisionSummary; html: string }> {
+export async function viewRevision(
+  sessionId: string,
+  revisionId: string,
+): Promise<{ revision: RevisionSummary; html: string }> {
   const view = await (await requireCollab(sessionId)).history.view(sessionId, revisionId);
   if (!view) throw new AppError("not_found", "No such revision");
   return view;
 }
 
 /** Restores a revision as a new edit on top of the live notes (it syncs to every editor). */
-export async function restoreRevision(sessionId: string, revisionId: string, input: RestoreRevisionInput = {}): Promise<RevisionSummary> {
+export async function restoreRevision(
+  sessionId: string,
+  revisionId: string,
+  input: RestoreRevisionInput = {},
+): Promise<RevisionSummary> {
   const data = parseInput(RestoreRevisionInput, input);
   const collab = await requireCollab(sessionId);
   // A restore is an edit plus a "restore" revision: the same rules as a named one.
@@ -75,7 +82,10 @@ async function checkNewKeptRevision(collab: CollabServer, sessionId: string): Pr
   const limits = DEFAULT_REVISION_LIMITS;
   // The newest revision's size stands for the one about to be taken (a document grows slowly).
   if (totals.count >= limits.maxKept || totals.bytes + totals.newestBytes > limits.maxKeptBytes) {
-    throw new AppError("too_large", `This session's history is full (${limits.maxKept} named revisions or ${limits.maxKeptBytes / (1024 * 1024)} MiB): no new named revision was taken`);
+    throw new AppError(
+      "too_large",
+      `This session's history is full (${limits.maxKept} named revisions or ${limits.maxKeptBytes / (1024 * 1024)} MiB): no new named revision was taken`,
+    );
   }
   const buckets = (holder.__talknotesNamedRevisionBuckets ??= new Map());
   const now = Date.now();
@@ -84,7 +94,9 @@ async function checkNewKeptRevision(collab: CollabServer, sessionId: string): Pr
   bucket.at = now;
   if (bucket.tokens < 1) {
     const seconds = Math.ceil(((1 - bucket.tokens) * NAMED_REFILL_MS) / 1000);
-    throw new AppError("rate_limited", `Too many named revisions of this session: try again in ${seconds} s`, { retryAfter: String(seconds) });
+    throw new AppError("rate_limited", `Too many named revisions of this session: try again in ${seconds} s`, {
+      retryAfter: String(seconds),
+    });
   }
   bucket.tokens -= 1;
   buckets.set(sessionId, bucket);

@@ -26,8 +26,20 @@ const PANEL = doc([
     text: "What should IT be measuring?",
     askedBy: null,
     answers: [
-      { type: "statement", speaker: "p-jody", text: "Focus on unplanned work and outcomes.", asides: ["great point"], children: [] },
-      { type: "statement", speaker: "p-rolf", text: 'Mention cycle time, not "DevOps" (really).', asides: [], children: [] },
+      {
+        type: "statement",
+        speaker: "p-jody",
+        text: "Focus on unplanned work and outcomes.",
+        asides: ["great point"],
+        children: [],
+      },
+      {
+        type: "statement",
+        speaker: "p-rolf",
+        text: 'Mention cycle time, not "DevOps" (really).',
+        asides: [],
+        children: [],
+      },
     ],
   },
   { type: "note", text: "Coffee break measures forty minutes", children: [] },
@@ -39,11 +51,13 @@ describe("NotesSearchIndex (real SQLite FTS5)", () => {
   const now = "2026-01-01T00:00:00.000Z";
 
   function addSession(id: string, conferenceId: string, status: string, content: TalkNotesDocument | null) {
-    db.prepare(`INSERT INTO "Session" (id, conferenceId, slug, title, status, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
-      id, conferenceId, id, `Session ${id}`, status, now, now,
-    );
+    db.prepare(
+      `INSERT INTO "Session" (id, conferenceId, slug, title, status, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(id, conferenceId, id, `Session ${id}`, status, now, now);
     db.prepare(`INSERT INTO "NotesDocument" (sessionId, generation, contentJson, updatedAt) VALUES (?, 'g', ?, ?)`).run(
-      id, content ? JSON.stringify(content) : "", now,
+      id,
+      content ? JSON.stringify(content) : "",
+      now,
     );
   }
 
@@ -52,7 +66,13 @@ describe("NotesSearchIndex (real SQLite FTS5)", () => {
     db = openSqlite(path.join(dir, "t.db"));
     applyMigrations(db);
     for (const c of ["conf-a", "conf-b"]) {
-      db.prepare(`INSERT INTO "Conference" (id, slug, name, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)`).run(c, c, c, now, now);
+      db.prepare(`INSERT INTO "Conference" (id, slug, name, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)`).run(
+        c,
+        c,
+        c,
+        now,
+        now,
+      );
     }
     index = new NotesSearchIndex(db);
   });
@@ -94,11 +114,18 @@ describe("NotesSearchIndex (real SQLite FTS5)", () => {
   it("re-indexes a session whose readers' copy changed, replacing its old rows", () => {
     addSession("s1", "conf-a", "published", PANEL);
     expect(index.search("conf-a", "cycle")).toHaveLength(1);
-    const changed = doc([{ type: "statement", speaker: "p-rolf", text: "Throughput matters", asides: [], children: [] }]);
-    db.prepare(`UPDATE "NotesDocument" SET contentJson = ?, updatedAt = ? WHERE sessionId = 's1'`).run(JSON.stringify(changed), "2026-01-02T00:00:00.000Z");
+    const changed = doc([
+      { type: "statement", speaker: "p-rolf", text: "Throughput matters", asides: [], children: [] },
+    ]);
+    db.prepare(`UPDATE "NotesDocument" SET contentJson = ?, updatedAt = ? WHERE sessionId = 's1'`).run(
+      JSON.stringify(changed),
+      "2026-01-02T00:00:00.000Z",
+    );
     expect(index.search("conf-a", "cycle")).toEqual([]);
     expect(index.search("conf-a", "throughput").map((h) => h.blockId)).toEqual(["s-1"]);
-    const rows = db.prepare(`SELECT count(*) AS n FROM "NotesSearch" WHERE "NotesSearch" MATCH 'sessionId : "s1"'`).get() as { n: number };
+    const rows = db
+      .prepare(`SELECT count(*) AS n FROM "NotesSearch" WHERE "NotesSearch" MATCH 'sessionId : "s1"'`)
+      .get() as { n: number };
     expect(rows.n).toBe(2); // one block + the version row
     expect(index.refreshConference("conf-a")).toBe(0);
   });

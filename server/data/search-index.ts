@@ -42,7 +42,9 @@ export class NotesSearchIndex {
   constructor(private readonly db: Database.Database) {
     this.stmts = {
       conferenceOf: db.prepare(`SELECT conferenceId FROM "Session" WHERE id = ?`),
-      drop: db.prepare(`DELETE FROM "NotesSearch" WHERE rowid IN (SELECT rowid FROM "NotesSearch" WHERE "NotesSearch" MATCH ?)`),
+      drop: db.prepare(
+        `DELETE FROM "NotesSearch" WHERE rowid IN (SELECT rowid FROM "NotesSearch" WHERE "NotesSearch" MATCH ?)`,
+      ),
       insert: db.prepare(
         `INSERT INTO "NotesSearch" (conferenceId, sessionId, blockId, speakerId, version, speaker, text) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
@@ -51,7 +53,9 @@ export class NotesSearchIndex {
         `SELECT s.id, d.contentJson, CAST(d.updatedAt AS TEXT) AS version FROM "Session" s JOIN "NotesDocument" d ON d.sessionId = s.id
           WHERE s.conferenceId = ? AND s.status IN (${PUBLIC_IN})`,
       ),
-      document: db.prepare(`SELECT contentJson, CAST(updatedAt AS TEXT) AS version FROM "NotesDocument" WHERE sessionId = ?`),
+      document: db.prepare(
+        `SELECT contentJson, CAST(updatedAt AS TEXT) AS version FROM "NotesDocument" WHERE sessionId = ?`,
+      ),
       search: db.prepare(
         `SELECT n.sessionId, n.blockId, n.speakerId, n.speaker, snippet("NotesSearch", 6, '${MATCH_START}', '${MATCH_END}', '…', 24) AS snippet
            FROM "NotesSearch" n JOIN "Session" s ON s.id = n.sessionId AND s.status IN (${PUBLIC_IN})
@@ -87,10 +91,16 @@ export class NotesSearchIndex {
   /** Indexes the conference's public sessions whose readers' copy changed since they were indexed. */
   refreshConference(conferenceId: string): number {
     const indexed = new Map(
-      (this.stmts.versions.all(idFilter("conferenceId", conferenceId)) as { sessionId: string; version: string }[]).map((r) => [r.sessionId, r.version]),
+      (this.stmts.versions.all(idFilter("conferenceId", conferenceId)) as { sessionId: string; version: string }[]).map(
+        (r) => [r.sessionId, r.version],
+      ),
     );
     let refreshed = 0;
-    for (const row of this.stmts.documents.all(conferenceId) as { id: string; contentJson: string; version: string }[]) {
+    for (const row of this.stmts.documents.all(conferenceId) as {
+      id: string;
+      contentJson: string;
+      version: string;
+    }[]) {
       if (indexed.get(row.id) === row.version) continue;
       this.indexSession(row.id, parseCopy(row.contentJson), row.version);
       refreshed += 1;
@@ -113,7 +123,9 @@ export function parseCopy(json: string): TalkNotesDocument | null {
   try {
     const value = JSON.parse(json) as TalkNotesDocument;
     // A copy from an unknown format is skipped rather than indexed wrongly; the next render replaces it.
-    return value?.format === INTERCHANGE_FORMAT && Array.isArray(value.blocks) && Array.isArray(value.people) ? value : null;
+    return value?.format === INTERCHANGE_FORMAT && Array.isArray(value.blocks) && Array.isArray(value.people)
+      ? value
+      : null;
   } catch {
     return null;
   }

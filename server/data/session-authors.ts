@@ -10,7 +10,10 @@ import { noteTakers } from "./note-takers";
  * the instance admins). Revisions record names, not accounts, so a name two
  * such accounts share gets no profile rather than someone else's bio.
  */
-export async function sessionAuthors(sessionIds: readonly string[], conferenceId: string): Promise<Map<string, InterchangeAuthor[]>> {
+export async function sessionAuthors(
+  sessionIds: readonly string[],
+  conferenceId: string,
+): Promise<Map<string, InterchangeAuthor[]>> {
   const names = await noteTakers(sessionIds);
   const all = [...new Set([...names.values()].flat())];
   if (all.length === 0) return new Map();
@@ -22,7 +25,12 @@ export async function sessionAuthors(sessionIds: readonly string[], conferenceId
   for (const u of users) byName.set(u.name, byName.has(u.name) ? null : u);
   const author = (name: string): InterchangeAuthor => {
     const u = byName.get(name);
-    return { name, ...(u?.bio ? { bio: u.bio } : {}), ...(u?.link ? { link: u.link } : {}), ...(u?.avatarUrl ? { avatarUrl: u.avatarUrl } : {}) };
+    return {
+      name,
+      ...(u?.bio ? { bio: u.bio } : {}),
+      ...(u?.link ? { link: u.link } : {}),
+      ...(u?.avatarUrl ? { avatarUrl: u.avatarUrl } : {}),
+    };
   };
   return new Map([...names].map(([id, list]) => [id, list.map(author)]));
 }

@@ -23,7 +23,13 @@ export const SessionDetailsInput = z
     syncVideoPosition: z.string().trim().max(20).optional(),
     syncReset: z.boolean().optional(),
     /** The instant the video's 0:00 shows, directly (the JSON API); null: the session's start. */
-    recordingStartsAt: z.iso.datetime({ offset: true, message: "Use an ISO date-time with offset for the recording's start" }).nullable().optional(),
+    recordingStartsAt: z.iso
+      .datetime({ offset: true, message: "Use an ISO date-time with offset for the recording's start" })
+      .nullable()
+      .optional(),
   })
-  .refine((v) => !v.startsAt || !v.endsAt || v.endsAt > v.startsAt, { message: "The end must be after the start", path: ["endsAt"] });
+  .refine((v) => !v.startsAt || !v.endsAt || v.endsAt > v.startsAt, {
+    message: "The end must be after the start",
+    path: ["endsAt"],
+  });
 export type SessionDetailsInput = z.input<typeof SessionDetailsInput>;

@@ -11,7 +11,10 @@ export const SessionTitle = z
   .string()
   .trim()
   .min(1, "Give the session a title")
-  .max(MAX_SESSION_TITLE, { error: (issue) => `Titles can be up to ${MAX_SESSION_TITLE} characters; this one has ${String(issue.input ?? "").length}` });
+  .max(MAX_SESSION_TITLE, {
+    error: (issue) =>
+      `Titles can be up to ${MAX_SESSION_TITLE} characters; this one has ${String(issue.input ?? "").length}`,
+  });
 
 /** An optional date-time with an offset (forms convert typed wall times first, see wallTimeToInstant). */
 export const SessionTime = z
@@ -29,7 +32,12 @@ export const SessionTime = z
   });
 
 /** An optional room name. */
-export const SessionRoom = z.string().trim().max(100, "Keep the room under 100 characters").optional().transform((v) => v || null);
+export const SessionRoom = z
+  .string()
+  .trim()
+  .max(100, "Keep the room under 100 characters")
+  .optional()
+  .transform((v) => v || null);
 
 /**
  * A recording's URL: absent leaves it as it is, "" removes it, anything else
@@ -40,7 +48,10 @@ export const SessionRecordingUrl = z
   .trim()
   .max(2000, "Keep the recording URL under 2000 characters")
   .optional()
-  .refine((v) => !v || recordingPlatform(v) !== null, "Use the video's page on YouTube, Vimeo, a PeerTube instance or media.ccc.de")
+  .refine(
+    (v) => !v || recordingPlatform(v) !== null,
+    "Use the video's page on YouTube, Vimeo, a PeerTube instance or media.ccc.de",
+  )
   .transform((v) => (v === undefined ? undefined : v || null));
 
 export const SessionInput = z.object({
@@ -48,6 +59,10 @@ export const SessionInput = z.object({
   kind: z.enum(SESSION_KINDS).default("talk"),
   room: SessionRoom,
   startsAt: SessionTime,
-  intro: z.string().max(5000).optional().transform((v) => v ?? ""),
+  intro: z
+    .string()
+    .max(5000)
+    .optional()
+    .transform((v) => v ?? ""),
 });
 export type SessionInput = z.input<typeof SessionInput>;

@@ -11,7 +11,10 @@ type Db = Pick<ReturnType<typeof getPrisma>, "notesDocument">;
  * offer it for publishing than to hide written work.
  */
 export async function sessionsWithNotes(sessionIds: readonly string[], db: Db = getPrisma()): Promise<Set<string>> {
-  const rows = await db.notesDocument.findMany({ where: { sessionId: { in: [...sessionIds] } }, select: { sessionId: true, contentJson: true } });
+  const rows = await db.notesDocument.findMany({
+    where: { sessionId: { in: [...sessionIds] } },
+    select: { sessionId: true, contentJson: true },
+  });
   const found = new Set<string>();
   for (const row of rows) {
     if (!row.contentJson) continue;

@@ -12,7 +12,10 @@ export async function createSession(conferenceSlug: string, input: SessionInput)
   const prisma = getPrisma();
   const conference = await prisma.conference.findUnique({ where: { slug: conferenceSlug } });
   if (!conference) throw new AppError("not_found", `No conference "${conferenceSlug}"`);
-  const data = parseInput(SessionInput, { ...input, startsAt: wallTimeToInstant(input.startsAt ?? "", conference.timezone) });
+  const data = parseInput(SessionInput, {
+    ...input,
+    startsAt: wallTimeToInstant(input.startsAt ?? "", conference.timezone),
+  });
   const base = slugify(data.title, { fallback: "session" });
   const slug = await uniqueSlug(
     base,

@@ -29,8 +29,14 @@ export async function updateSessionDetails(conferenceSlug: string, sessionSlug: 
   const recordingStartsAt = syncReset
     ? null
     : given !== undefined
-      ? given === null ? null : new Date(given)
-      : recordingStartFromForm({ syncNoteTime, syncVideoPosition }, { startsAt: fields.startsAt ?? session.startsAt, conferenceStartsOn: session.conference.startsOn }, zone);
+      ? given === null
+        ? null
+        : new Date(given)
+      : recordingStartFromForm(
+          { syncNoteTime, syncVideoPosition },
+          { startsAt: fields.startsAt ?? session.startsAt, conferenceStartsOn: session.conference.startsOn },
+          zone,
+        );
   const updated = await prisma.session.update({
     where: { id: session.id },
     data: { ...fields, ...(recordingStartsAt !== undefined ? { recordingStartsAt } : {}) },

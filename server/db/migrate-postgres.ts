@@ -15,14 +15,19 @@ const MIGRATION_LOCK = 7_041_311;
  * in its own transaction, recorded in `_talknotes_migrations`. Instances that
  * start together wait on an advisory lock, so each migration runs once.
  */
-export async function applyPostgresMigrations(client: pg.ClientBase, dir = POSTGRES_MIGRATIONS_DIR): Promise<MigrationResult> {
+export async function applyPostgresMigrations(
+  client: pg.ClientBase,
+  dir = POSTGRES_MIGRATIONS_DIR,
+): Promise<MigrationResult> {
   await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
   try {
     await client.query(`CREATE TABLE IF NOT EXISTS "_talknotes_migrations" (
       "name" TEXT NOT NULL PRIMARY KEY,
       "appliedAt" TEXT NOT NULL
     )`);
-    const done = new Set((await client.query<{ name: string }>(`SELECT name FROM "_talknotes_migrations"`)).rows.map((r) => r.name));
+    const done = new Set(
+      (await client.query<{ name: string }>(`SELECT name FROM "_talknotes_migrations"`)).rows.map((r) => r.name),
+    );
     const applied: string[] = [];
     for (const name of listMigrations(dir)) {
       if (done.has(name)) continue;
@@ -30,7 +35,10 @@ export async function applyPostgresMigrations(client: pg.ClientBase, dir = POSTG
       await client.query("BEGIN");
       try {
         await client.query(sql);
-        await client.query(`INSERT INTO "_talknotes_migrations" (name, "appliedAt") VALUES ($1, $2)`, [name, new Date().toISOString()]);
+        await client.query(`INSERT INTO "_talknotes_migrations" (name, "appliedAt") VALUES ($1, $2)`, [
+          name,
+          new Date().toISOString(),
+        ]);
         await client.query("COMMIT");
       } catch (err) {
         await client.query("ROLLBACK");

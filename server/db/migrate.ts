@@ -33,7 +33,10 @@ export function applyMigrations(db: Database.Database, dir = MIGRATIONS_DIR): Mi
     "appliedAt" TEXT NOT NULL
   )`);
   const done = new Set(
-    db.prepare(`SELECT name FROM "_talknotes_migrations"`).all().map((r) => (r as { name: string }).name),
+    db
+      .prepare(`SELECT name FROM "_talknotes_migrations"`)
+      .all()
+      .map((r) => (r as { name: string }).name),
   );
   const folders = listMigrations(dir);
   const applied: string[] = [];

@@ -20,7 +20,9 @@ export function getPrisma(): PrismaClient {
     const { database } = readEnv();
     globalForPrisma.__talknotesPrisma =
       database.kind === "postgres"
-        ? (new PrismaPostgresClient({ adapter: new PrismaPg({ connectionString: database.url }) }) as unknown as PrismaClient)
+        ? (new PrismaPostgresClient({
+            adapter: new PrismaPg({ connectionString: database.url }),
+          }) as unknown as PrismaClient)
         : new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${database.path}` }) });
   }
   return globalForPrisma.__talknotesPrisma;

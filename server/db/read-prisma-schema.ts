@@ -63,8 +63,16 @@ export function readPrismaSchema(file: string): PrismaModel[] {
       if (!field) throw new Error(`${model.name}: cannot read line "${line}"`);
       const [, name, type, modifier, attrs] = field as unknown as [string, string, string, string | undefined, string];
       if (!SCALARS.has(type)) {
-        const rel = /@relation\(fields:\s*\[([^\]]*)\],\s*references:\s*\[([^\]]*)\](?:,\s*onDelete:\s*(\w+))?\)/.exec(attrs);
-        if (rel) model.relations.push({ fields: list(rel[1]!), model: type, references: list(rel[2]!), onDelete: rel[3] ?? null });
+        const rel = /@relation\(fields:\s*\[([^\]]*)\],\s*references:\s*\[([^\]]*)\](?:,\s*onDelete:\s*(\w+))?\)/.exec(
+          attrs,
+        );
+        if (rel)
+          model.relations.push({
+            fields: list(rel[1]!),
+            model: type,
+            references: list(rel[2]!),
+            onDelete: rel[3] ?? null,
+          });
         continue;
       }
       if (modifier === "[]") throw new Error(`${model.name}.${name}: scalar lists are not supported by SQLite`);

@@ -31,7 +31,8 @@ describe.skipIf(!postgresUrl)("PostgreSQL migrations match prisma/schema.prisma"
   const models = readPrismaSchema(SCHEMA);
   let url: string;
   let db: pg.Client;
-  const q = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await db.query<T>(sql, params)).rows;
+  const q = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) =>
+    (await db.query<T>(sql, params)).rows;
 
   beforeAll(async () => {
     url = await tempPostgresDatabase(postgresUrl!, "talknotes_drift");
@@ -49,7 +50,11 @@ describe.skipIf(!postgresUrl)("PostgreSQL migrations match prisma/schema.prisma"
   });
 
   it("has exactly one table per model", async () => {
-    const tables = (await q<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`))
+    const tables = (
+      await q<{ table_name: string }>(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+      )
+    )
       .map((t) => t.table_name)
       .filter((n) => n !== "_talknotes_migrations" && !SQL_ONLY_TABLES.includes(n));
     expect(tables.sort()).toEqual(models.map((m) => m.name).sort());
@@ -57,16 +62,24 @@ describe.skipIf(!postgresUrl)("PostgreSQL migrations match prisma/schema.prisma"
 
   for (const model of models) {
     it(`${model.name}: columns, types, nullability, keys, defaults`, async () => {
-      const cols = await q<{ column_name: string; data_type: string; is_nullable: string; column_default: string | null; datetime_precision: number | null }>(
+      const cols = await q<{
+        column_name: string;
+        data_type: string;
+        is_nullable: string;
+        column_default: string | null;
+        datetime_precision: number | null;
+      }>(
         `SELECT column_name, data_type, is_nullable, column_default, datetime_precision FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1`,
         [model.name],
       );
       expect(cols.map((c) => c.column_name).sort()).toEqual(model.columns.map((c) => c.name).sort());
-      const pk = (await q<{ attname: string }>(
-        `SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+      const pk = (
+        await q<{ attname: string }>(
+          `SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
          WHERE i.indrelid = $1::regclass AND i.indisprimary`,
-        [`"${model.name}"`],
-      )).map((r) => r.attname);
+          [`"${model.name}"`],
+        )
+      ).map((r) => r.attname);
       const expectedPk = model.compositeId ?? model.columns.filter((c) => c.id).map((c) => c.name);
       expect(pk.sort(), `${model.name} primary key`).toEqual([...expectedPk].sort());
       for (const col of model.columns) {
@@ -74,7 +87,8 @@ describe.skipIf(!postgresUrl)("PostgreSQL migrations match prisma/schema.prisma"
         expect(info.data_type, `${model.name}.${col.name} type`).toBe(PG_TYPES[col.type]);
         if (col.type === "DateTime") expect(info.datetime_precision, `${model.name}.${col.name} precision`).toBe(3);
         expect(info.is_nullable === "NO", `${model.name}.${col.name} nullability`).toBe(!col.optional);
-        if (col.autoincrement) expect(info.column_default, `${model.name}.${col.name} autoincrement`).toMatch(/^nextval\(/);
+        if (col.autoincrement)
+          expect(info.column_default, `${model.name}.${col.name} autoincrement`).toMatch(/^nextval\(/);
         else expect(info.column_default !== null, `${model.name}.${col.name} default`).toBe(col.dbDefault !== null);
         if (col.dbDefault === "now()") expect(info.column_default).toBe("CURRENT_TIMESTAMP");
       }
@@ -98,16 +112,20 @@ describe.skipIf(!postgresUrl)("PostgreSQL migrations match prisma/schema.prisma"
     });
 
     it(`${model.name}: foreign keys`, async () => {
-      const fks = (await q<{ from: string; table: string; to: string; on_delete: string }>(
-        `SELECT a.attname AS "from", c.confrelid::regclass::text AS "table", af.attname AS "to", c.confdeltype AS on_delete
+      const fks = (
+        await q<{ from: string; table: string; to: string; on_delete: string }>(
+          `SELECT a.attname AS "from", c.confrelid::regclass::text AS "table", af.attname AS "to", c.confdeltype AS on_delete
          FROM pg_constraint c
          JOIN LATERAL unnest(c.conkey, c.confkey) AS k(src, dst) ON true
          JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.src
          JOIN pg_attribute af ON af.attrelid = c.confrelid AND af.attnum = k.dst
          WHERE c.contype = 'f' AND c.conrelid = $1::regclass`,
-        [`"${model.name}"`],
-      )).map((f) => `${f.from}->${f.table.replace(/"/g, "")}.${f.to}:${ON_DELETE[f.on_delete]}`);
-      const expected = model.relations.flatMap((r) => r.fields.map((f, i) => `${f}->${r.model}.${r.references[i]}:${r.onDelete ?? "Restrict"}`));
+          [`"${model.name}"`],
+        )
+      ).map((f) => `${f.from}->${f.table.replace(/"/g, "")}.${f.to}:${ON_DELETE[f.on_delete]}`);
+      const expected = model.relations.flatMap((r) =>
+        r.fields.map((f, i) => `${f}->${r.model}.${r.references[i]}:${r.onDelete ?? "Restrict"}`),
+      );
       expect(fks.sort()).toEqual(expected.sort());
     });
   }

@@ -40,12 +40,20 @@ describe("migrations match prisma/schema.prisma", () => {
   // FTS5 virtual tables (full-text search, e.g. NotesSearch) cannot be Prisma models, and SQLite
   // backs each with shadow tables named <table>_data, _idx, _content, _docsize and _config.
   // Only those exact names are skipped: any other table must still match a model.
-  const virtualTables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'`).all() as { name: string }[])
-    .map((t) => t.name);
-  const ftsShadows = new Set(virtualTables.flatMap((v) => ["data", "idx", "content", "docsize", "config"].map((s) => `${v}_${s}`)));
+  const virtualTables = (
+    db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'`).all() as {
+      name: string;
+    }[]
+  ).map((t) => t.name);
+  const ftsShadows = new Set(
+    virtualTables.flatMap((v) => ["data", "idx", "content", "docsize", "config"].map((s) => `${v}_${s}`)),
+  );
   const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[])
     .map((t) => t.name)
-    .filter((n) => !n.startsWith("sqlite_") && n !== "_talknotes_migrations" && !virtualTables.includes(n) && !ftsShadows.has(n));
+    .filter(
+      (n) =>
+        !n.startsWith("sqlite_") && n !== "_talknotes_migrations" && !virtualTables.includes(n) && !ftsShadows.has(n),
+    );
 
   it("has exactly one table per model", () => {
     expect(tables.sort()).toEqual(models.map((m) => m.name).sort());
@@ -70,7 +78,9 @@ describe("migrations match prisma/schema.prisma", () => {
     });
 
     it(`${model.name}: unique constraints and indexes`, () => {
-      const indexes = (db.prepare(`PRAGMA index_list("${model.name}")`).all() as { name: string; unique: number; origin: string }[])
+      const indexes = (
+        db.prepare(`PRAGMA index_list("${model.name}")`).all() as { name: string; unique: number; origin: string }[]
+      )
         .filter((i) => i.origin === "c")
         .map((i) => ({
           unique: i.unique === 1,
@@ -86,11 +96,23 @@ describe("migrations match prisma/schema.prisma", () => {
     });
 
     it(`${model.name}: foreign keys`, () => {
-      const fks = (db.prepare(`PRAGMA foreign_key_list("${model.name}")`).all() as { table: string; from: string; to: string; on_delete: string }[])
+      const fks = (
+        db.prepare(`PRAGMA foreign_key_list("${model.name}")`).all() as {
+          table: string;
+          from: string;
+          to: string;
+          on_delete: string;
+        }[]
+      )
         .map((f) => `${f.from}->${f.table}.${f.to}:${f.on_delete}`)
         .sort();
       const expected = model.relations
-        .flatMap((r) => r.fields.map((f, i) => `${f}->${r.model}.${r.references[i]}:${(r.onDelete ?? "Restrict").replace(/([a-z])([A-Z])/g, "$1 $2").toUpperCase()}`))
+        .flatMap((r) =>
+          r.fields.map(
+            (f, i) =>
+              `${f}->${r.model}.${r.references[i]}:${(r.onDelete ?? "Restrict").replace(/([a-z])([A-Z])/g, "$1 $2").toUpperCase()}`,
+          ),
+        )
         .sort();
       expect(fks).toEqual(expected);
     });

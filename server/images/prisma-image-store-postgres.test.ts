@@ -23,7 +23,9 @@ describe.skipIf(!postgresUrl)("prismaImageStore on PostgreSQL", () => {
     await applyPostgresMigrations(client);
     client.release();
     await pool.query(`INSERT INTO "Conference" (id, slug, name, "updatedAt") VALUES ('c1', 'conf', 'Conf', now())`);
-    await pool.query(`INSERT INTO "Session" (id, "conferenceId", slug, title, "updatedAt") VALUES ('s1', 'c1', 's1', 'S1', now())`);
+    await pool.query(
+      `INSERT INTO "Session" (id, "conferenceId", slug, title, "updatedAt") VALUES ('s1', 'c1', 's1', 'S1', now())`,
+    );
     process.env.DATABASE_URL = url;
   });
 
@@ -36,10 +38,18 @@ describe.skipIf(!postgresUrl)("prismaImageStore on PostgreSQL", () => {
   it("stores, serves, dedupes, caps and cascades", { timeout: 120_000 }, async () => {
     const { prismaImageStore } = await import("./prisma-image-store");
     const { processImage } = await import("./process-image");
-    const png = (c: string) => sharp({ create: { width: 700, height: 400, channels: 3, background: c } }).png().toBuffer();
+    const png = (c: string) =>
+      sharp({ create: { width: 700, height: 400, channels: 3, background: c } })
+        .png()
+        .toBuffer();
     const store = prismaImageStore({ maxSessionImages: 2, maxSessionBytes: 10 * 1024 * 1024 });
     const first = await processImage(await png("#336699"));
-    expect(await store.put("s1", first)).toEqual({ hash: first.hash, width: 700, height: 400, placeholder: first.placeholder });
+    expect(await store.put("s1", first)).toEqual({
+      hash: first.hash,
+      width: 700,
+      height: 400,
+      placeholder: first.placeholder,
+    });
     expect(await store.put("s1", first)).toMatchObject({ hash: first.hash });
     for (const v of first.variants) {
       const stored = await store.variant("s1", first.hash, v.name);

@@ -10,20 +10,32 @@ import type { ImageStore } from "./image-store";
  * SQLite writes are serialised so they hold exactly, on PostgreSQL two
  * uploads racing at the cap may both pass (one photo over, never more).
  */
-export function prismaImageStore(limits: { maxSessionImages: number; maxSessionBytes: number } = IMAGE_LIMITS): ImageStore {
+export function prismaImageStore(
+  limits: { maxSessionImages: number; maxSessionBytes: number } = IMAGE_LIMITS,
+): ImageStore {
   return {
     async put(sessionId, image) {
       const info = { hash: image.hash, width: image.width, height: image.height, placeholder: image.placeholder };
       const bytes = image.variants.reduce((sum, v) => sum + v.data.length, 0);
       return getPrisma().$transaction(async (tx) => {
-        const existing = await tx.sessionImage.findUnique({ where: { sessionId_hash: { sessionId, hash: image.hash } }, select: { hash: true } });
+        const existing = await tx.sessionImage.findUnique({
+          where: { sessionId_hash: { sessionId, hash: image.hash } },
+          select: { hash: true },
+        });
         if (existing) return info;
-        const used = await tx.sessionImage.aggregate({ where: { sessionId }, _count: { hash: true }, _sum: { bytes: true } });
+        const used = await tx.sessionImage.aggregate({
+          where: { sessionId },
+          _count: { hash: true },
+          _sum: { bytes: true },
+        });
         if (used._count.hash >= limits.maxSessionImages) {
           throw new AppError("too_large", `A session may hold at most ${limits.maxSessionImages} photos`);
         }
         if ((used._sum.bytes ?? 0) + bytes > limits.maxSessionBytes) {
-          throw new AppError("too_large", `This session's photos would pass ${limits.maxSessionBytes / 1024 / 1024} MB`);
+          throw new AppError(
+            "too_large",
+            `This session's photos would pass ${limits.maxSessionBytes / 1024 / 1024} MB`,
+          );
         }
         await tx.sessionImage.create({
           data: {
@@ -31,7 +43,13 @@ export function prismaImageStore(limits: { maxSessionImages: number; maxSessionB
             ...info,
             bytes,
             variants: {
-              create: image.variants.map((v) => ({ name: v.name, contentType: v.contentType, width: v.width, height: v.height, data: new Uint8Array(v.data) })),
+              create: image.variants.map((v) => ({
+                name: v.name,
+                contentType: v.contentType,
+                width: v.width,
+                height: v.height,
+                data: new Uint8Array(v.data),
+              })),
             },
           },
         });

@@ -23,6 +23,9 @@ export interface ProcessedAvatar {
 export async function processAvatar(input: Uint8Array): Promise<ProcessedAvatar> {
   const image = await processImage(input);
   const original = image.variants.find((v) => v.name === "original")!;
-  const data = await sharp(original.data).resize(AVATAR_SIZE, AVATAR_SIZE, { fit: "cover", position: "centre" }).webp({ quality: 82 }).toBuffer();
+  const data = await sharp(original.data)
+    .resize(AVATAR_SIZE, AVATAR_SIZE, { fit: "cover", position: "centre" })
+    .webp({ quality: 82 })
+    .toBuffer();
   return { hash: createHash("sha256").update(data).digest("hex"), contentType: "image/webp", size: AVATAR_SIZE, data };
 }

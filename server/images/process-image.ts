@@ -64,13 +64,19 @@ async function processNow(input: Uint8Array): Promise<ProcessedImage> {
     throw new AppError("too_large", `A photo may be at most ${IMAGE_LIMITS.maxUploadBytes / 1024 / 1024} MB`);
   }
   const format = sniffImageType(input);
-  if (!format) throw new AppError("invalid_input", "Only JPEG, PNG, GIF and WebP photos can be added (SVG and other files are refused)");
+  if (!format)
+    throw new AppError(
+      "invalid_input",
+      "Only JPEG, PNG, GIF and WebP photos can be added (SVG and other files are refused)",
+    );
   const marker = findPolyglotMarker(input);
-  if (marker) throw new AppError("invalid_input", `This file is not only an image (it contains ${marker}), so it is refused`);
+  if (marker)
+    throw new AppError("invalid_input", `This file is not only an image (it contains ${marker}), so it is refused`);
 
   // Decoded once, upright, bounded, sRGB; every stored file is encoded from these pixels.
   const pixels = await decodeUpright(input, format);
-  const raw = (data: Buffer, info: OutputInfo) => sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
+  const raw = (data: Buffer, info: OutputInfo) =>
+    sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
   const original = await encodeOriginal(raw(pixels.data, pixels.info), format);
   // The variants come from one copy shrunk to the largest of them, not from the full-size pixels.
   const largest = await raw(pixels.data, pixels.info)
@@ -80,11 +86,23 @@ async function processNow(input: Uint8Array): Promise<ProcessedImage> {
   const small = () => raw(largest.data, largest.info);
   const variants: ProcessedVariant[] = [original];
   for (const size of imageVariants(original.width)) {
-    const { data, info } = await small().resize({ width: size.width }).webp({ quality: 78 }).toBuffer({ resolveWithObject: true });
+    const { data, info } = await small()
+      .resize({ width: size.width })
+      .webp({ quality: 78 })
+      .toBuffer({ resolveWithObject: true });
     variants.push({ name: size.name, contentType: "image/webp", width: info.width, height: info.height, data });
   }
-  const fallback = await small().flatten({ background: "#ffffff" }).jpeg({ quality: 80 }).toBuffer({ resolveWithObject: true });
-  variants.push({ name: "fallback", contentType: "image/jpeg", width: fallback.info.width, height: fallback.info.height, data: fallback.data });
+  const fallback = await small()
+    .flatten({ background: "#ffffff" })
+    .jpeg({ quality: 80 })
+    .toBuffer({ resolveWithObject: true });
+  variants.push({
+    name: "fallback",
+    contentType: "image/jpeg",
+    width: fallback.info.width,
+    height: fallback.info.height,
+    data: fallback.data,
+  });
   const tiny = await small().resize({ width: 16 }).blur(1).webp({ quality: 40 }).toBuffer();
   return {
     hash: createHash("sha256").update(original.data).digest("hex"),
@@ -97,13 +115,24 @@ async function processNow(input: Uint8Array): Promise<ProcessedImage> {
 
 /** The upload's pixels (first frame only): upright, at most `maxStoredEdge`, sRGB. */
 async function decodeUpright(input: Uint8Array, format: RasterFormat): Promise<{ data: Buffer; info: OutputInfo }> {
-  const pipeline = sharp(input, { failOn: "error", limitInputPixels: IMAGE_LIMITS.maxInputPixels, animated: false, pages: 1 });
+  const pipeline = sharp(input, {
+    failOn: "error",
+    limitInputPixels: IMAGE_LIMITS.maxInputPixels,
+    animated: false,
+    pages: 1,
+  });
   try {
     const meta = await pipeline.metadata();
     // The decoder must agree with the magic bytes: a file that only starts like a GIF is refused.
-    if (meta.format !== format) throw new AppError("invalid_input", `This file starts like a ${format.toUpperCase()} but is not one`);
+    if (meta.format !== format)
+      throw new AppError("invalid_input", `This file starts like a ${format.toUpperCase()} but is not one`);
     const edge = IMAGE_LIMITS.maxStoredEdge;
-    return await pipeline.rotate().resize({ width: edge, height: edge, fit: "inside", withoutEnlargement: true }).toColourspace("srgb").raw().toBuffer({ resolveWithObject: true });
+    return await pipeline
+      .rotate()
+      .resize({ width: edge, height: edge, fit: "inside", withoutEnlargement: true })
+      .toColourspace("srgb")
+      .raw()
+      .toBuffer({ resolveWithObject: true });
   } catch (err) {
     throw err instanceof AppError ? err : unreadable(err);
   }
@@ -112,7 +141,12 @@ async function decodeUpright(input: Uint8Array, format: RasterFormat): Promise<{
 /** The stored original: the pixels in the upload's own format (a GIF's first frame as PNG). */
 async function encodeOriginal(pixels: Sharp, format: RasterFormat): Promise<ProcessedVariant> {
   const kind = format === "jpeg" ? "jpeg" : format === "webp" ? "webp" : "png";
-  const encoded = kind === "jpeg" ? pixels.jpeg({ quality: 88 }) : kind === "webp" ? pixels.webp({ quality: 88 }) : pixels.png({ compressionLevel: 6 });
+  const encoded =
+    kind === "jpeg"
+      ? pixels.jpeg({ quality: 88 })
+      : kind === "webp"
+        ? pixels.webp({ quality: 88 })
+        : pixels.png({ compressionLevel: 6 });
   const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
   return { name: "original", contentType: CONTENT_TYPES[kind], width: info.width, height: info.height, data };
 }

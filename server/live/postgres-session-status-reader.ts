@@ -26,7 +26,8 @@ export class PostgresSessionStatusReader {
   async refresh(sessionId: string): Promise<string | null> {
     this.reading.add(sessionId);
     try {
-      const row = (await this.pool.query<{ status: string }>(`SELECT status FROM "Session" WHERE id = $1`, [sessionId])).rows[0];
+      const row = (await this.pool.query<{ status: string }>(`SELECT status FROM "Session" WHERE id = $1`, [sessionId]))
+        .rows[0];
       const status = row?.status ?? null;
       this.known.set(sessionId, { status, at: Date.now() });
       return status;

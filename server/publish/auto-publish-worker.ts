@@ -1,6 +1,13 @@
 import { AppError } from "../../lib/errors/app-error";
 import { autoPublishRetryDelay } from "../../lib/publish/auto-publish-retry-delay";
-import { type ClaimedPublishJob, claimNextPublishJob, finishPublishJob, type PublishJobOutcome, readPublishJob, requeueStalePublishJobs } from "../data/publish-jobs";
+import {
+  type ClaimedPublishJob,
+  claimNextPublishJob,
+  finishPublishJob,
+  type PublishJobOutcome,
+  readPublishJob,
+  requeueStalePublishJobs,
+} from "../data/publish-jobs";
 import { publishToDestination } from "./publish-to-destination";
 
 /** A running attempt older than this was cut short (the server stopped mid-run): it is tried again. */
@@ -106,7 +113,11 @@ export class AutoPublishWorker {
     }
     let error: string;
     try {
-      const report = await publishToDestination({ conferenceSlug: job.session.conference.slug, destination: job.destinationId, sessionSlug: job.session.slug });
+      const report = await publishToDestination({
+        conferenceSlug: job.session.conference.slug,
+        destination: job.destinationId,
+        sessionSlug: job.session.slug,
+      });
       const result = report.results[0];
       if (result && !result.error) {
         await finish({ state: "done", lastAction: result.action, lastError: null });
@@ -121,6 +132,10 @@ export class AutoPublishWorker {
       }
     }
     const delay = autoPublishRetryDelay(job.attempts, this.options.firstRetryDelayMs);
-    await finish(delay === null ? { state: "failed", lastError: error } : { state: "pending", runAt: new Date(Date.now() + delay), lastError: error });
+    await finish(
+      delay === null
+        ? { state: "failed", lastError: error }
+        : { state: "pending", runAt: new Date(Date.now() + delay), lastError: error },
+    );
   }
 }

@@ -18,9 +18,14 @@ const repoPath = z
   .trim()
   .max(200)
   .transform((v) => v.replace(/^\/+|\/+$/g, ""))
-  .refine((v) => v === "" || (/^[A-Za-z0-9_][A-Za-z0-9_.-]*(\/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$/.test(v) && !v.split("/").includes("..")), {
-    message: "Path: a folder inside the repository, like site or docs/notes",
-  });
+  .refine(
+    (v) =>
+      v === "" ||
+      (/^[A-Za-z0-9_][A-Za-z0-9_.-]*(\/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$/.test(v) && !v.split("/").includes("..")),
+    {
+      message: "Path: a folder inside the repository, like site or docs/notes",
+    },
+  );
 
 /**
  * A Git remote: https://, ssh:// or scp-like user@host:path, or (only where
@@ -33,16 +38,25 @@ const gitRemote = z
   .trim()
   .min(1, "Remote: required")
   .max(500)
-  .refine((v) => !/\s/.test(v) && !v.startsWith("-") && (/^(https|ssh):\/\/[^/]+\/\S+$/i.test(v) || /^[\w.-]+@[\w.-]+:\S+$/.test(v) || /^(file:\/\/)?\/\S+$/.test(v)), {
-    message: "Remote: an https://, ssh:// or user@host:path address of the repository",
-  });
+  .refine(
+    (v) =>
+      !/\s/.test(v) &&
+      !v.startsWith("-") &&
+      (/^(https|ssh):\/\/[^/]+\/\S+$/i.test(v) || /^[\w.-]+@[\w.-]+:\S+$/.test(v) || /^(file:\/\/)?\/\S+$/.test(v)),
+    {
+      message: "Remote: an https://, ssh:// or user@host:path address of the repository",
+    },
+  );
 
 const branch = z
   .string()
   .trim()
   .min(1, "Branch: required")
   .max(100)
-  .refine((v) => /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/.test(v) && !v.includes("..") && !v.endsWith(".lock") && !v.endsWith("/"), "Branch: letters, digits, - _ . /");
+  .refine(
+    (v) => /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/.test(v) && !v.includes("..") && !v.endsWith(".lock") && !v.endsWith("/"),
+    "Branch: letters, digits, - _ . /",
+  );
 
 /** Settings of a Git destination: a Hugo or Jekyll site in a branch and folder of a repository. */
 export const GitSettings = z.object({
@@ -95,7 +109,10 @@ export const DestinationInput = z.discriminatedUnion("kind", [
     secret: z
       .string()
       .trim()
-      .regex(/^[0-9a-f]{24}:[0-9a-f]{64}$/i, "Admin API key: the <id>:<secret> key of a custom integration (Settings → Integrations)"),
+      .regex(
+        /^[0-9a-f]{24}:[0-9a-f]{64}$/i,
+        "Admin API key: the <id>:<secret> key of a custom integration (Settings → Integrations)",
+      ),
     autoPublish: z.boolean().default(false),
   }),
 ]);

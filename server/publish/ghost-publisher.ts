@@ -48,7 +48,8 @@ export class GhostPublisher implements Publisher {
     if (items.length === 0) return [];
     // The key first: a wrong one fails the run before anything is sent.
     await this.call("GET", "/tags/", { limit: "1" }).catch((err: unknown) => {
-      if (err instanceof GhostError && (err.httpStatus === 401 || err.httpStatus === 403)) throw new GhostError(err.httpStatus, `${err.message} (check the Admin API key)`);
+      if (err instanceof GhostError && (err.httpStatus === 401 || err.httpStatus === 403))
+        throw new GhostError(err.httpStatus, `${err.message} (check the Admin API key)`);
       throw err;
     });
     const media = new Map(this.photos.known);
@@ -78,13 +79,24 @@ export class GhostPublisher implements Publisher {
           custom_excerpt: excerpt.length > EXCERPT_MAX ? `${excerpt.slice(0, EXCERPT_MAX - 1).trimEnd()}…` : excerpt,
           status: this.settings.status,
           slug: documentSlug(doc),
-          tags: [doc.conference.name, doc.session.kind, doc.session.track ?? ""].map((t) => t.trim()).filter(Boolean).map((name) => ({ name })),
+          tags: [doc.conference.name, doc.session.kind, doc.session.track ?? ""]
+            .map((t) => t.trim())
+            .filter(Boolean)
+            .map((name) => ({ name })),
           feature_image: feature ?? null,
           ...(doc.session.startsAt ? { published_at: new Date(doc.session.startsAt).toISOString() } : {}),
         };
         const contentHash = createHash("sha256").update(JSON.stringify(post)).digest("hex");
         if (item.previous?.contentHash === contentHash) {
-          outcomes.push({ sessionId: item.sessionId, slug: item.slug, action: "skipped", remoteId: item.previous.remoteId, contentHash, url: null, media: uploaded });
+          outcomes.push({
+            sessionId: item.sessionId,
+            slug: item.slug,
+            action: "skipped",
+            remoteId: item.previous.remoteId,
+            contentHash,
+            url: null,
+            media: uploaded,
+          });
           continue;
         }
         let saved: Json | null = null;
@@ -105,7 +117,15 @@ export class GhostPublisher implements Publisher {
         saved ??= await this.call("POST", "/posts/", { source: "html" }, { posts: [post] });
         const result = (saved.posts as Json[] | undefined)?.[0];
         if (!result || typeof result.id !== "string") throw new GhostError(200, "Ghost answered without the post's id");
-        outcomes.push({ sessionId: item.sessionId, slug: item.slug, action, remoteId: result.id, contentHash, url: typeof result.url === "string" ? result.url : null, media: uploaded });
+        outcomes.push({
+          sessionId: item.sessionId,
+          slug: item.slug,
+          action,
+          remoteId: result.id,
+          contentHash,
+          url: typeof result.url === "string" ? result.url : null,
+          media: uploaded,
+        });
       } catch (err) {
         if (!(err instanceof GhostError)) throw err;
         outcomes.push({ sessionId: item.sessionId, slug: item.slug, action: "failed", error: err.message });
@@ -119,9 +139,13 @@ export class GhostPublisher implements Publisher {
     const boundary = `talknotes${createHash("sha256").update(data).digest("hex").slice(0, 24)}`;
     const filename = imageFileName(hash, IMAGE_FALLBACK);
     const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${filename}"\r\ncontent-type: ${contentType}\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${filename}"\r\ncontent-type: ${contentType}\r\n\r\n`,
+      ),
       Buffer.from(data),
-      Buffer.from(`\r\n--${boundary}\r\ncontent-disposition: form-data; name="purpose"\r\n\r\nimage\r\n--${boundary}--\r\n`),
+      Buffer.from(
+        `\r\n--${boundary}\r\ncontent-disposition: form-data; name="purpose"\r\n\r\nimage\r\n--${boundary}--\r\n`,
+      ),
     ]);
     const answer = await this.call("POST", "/images/upload/", {}, body, `multipart/form-data; boundary=${boundary}`);
     const url = (answer.images as Json[] | undefined)?.[0]?.url;
@@ -129,7 +153,13 @@ export class GhostPublisher implements Publisher {
     return { hash, remoteId: url, url };
   }
 
-  private async call(method: "GET" | "POST" | "PUT", route: string, query: Record<string, string>, body?: unknown, contentType = "application/json; charset=utf-8"): Promise<Json> {
+  private async call(
+    method: "GET" | "POST" | "PUT",
+    route: string,
+    query: Record<string, string>,
+    body?: unknown,
+    contentType = "application/json; charset=utf-8",
+  ): Promise<Json> {
     const url = new URL(`${this.settings.url}/ghost/api/admin${route}`);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
     const bytes = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
@@ -153,8 +183,13 @@ export class GhostPublisher implements Publisher {
     }
     if (status >= 200 && status < 300 && json !== null && typeof json === "object") return json as Json;
     const first = json && typeof json === "object" ? ((json as Json).errors as Json[] | undefined)?.[0] : undefined;
-    const said = [first?.message, first?.context].filter((m): m is string => typeof m === "string" && m.trim() !== "").join(": ");
-    throw new GhostError(status, `Ghost answered ${status}${said ? `: ${said.replace(/\s+/g, " ").slice(0, 300)}` : status >= 200 && status < 300 ? " with something that is not the Admin API" : ""}`);
+    const said = [first?.message, first?.context]
+      .filter((m): m is string => typeof m === "string" && m.trim() !== "")
+      .join(": ");
+    throw new GhostError(
+      status,
+      `Ghost answered ${status}${said ? `: ${said.replace(/\s+/g, " ").slice(0, 300)}` : status >= 200 && status < 300 ? " with something that is not the Admin API" : ""}`,
+    );
   }
 }
 

@@ -48,7 +48,11 @@ export class GitPublisher implements Publisher {
     const repo = path.join(tmp, "repo");
     const askpass = path.join(tmp, "askpass.sh");
     // Git asks for a user name and a password; both answers come from the child's environment.
-    fs.writeFileSync(askpass, '#!/bin/sh\ncase "$1" in Username*) printf "%s\\n" "${TALKNOTES_GIT_USER:-x-access-token}";; *) printf "%s\\n" "$TALKNOTES_GIT_TOKEN";; esac\n', { mode: 0o700 });
+    fs.writeFileSync(
+      askpass,
+      '#!/bin/sh\ncase "$1" in Username*) printf "%s\\n" "${TALKNOTES_GIT_USER:-x-access-token}";; *) printf "%s\\n" "$TALKNOTES_GIT_TOKEN";; esac\n',
+      { mode: 0o700 },
+    );
     const git = (args: string[]) => runGit(repo, args, { askpass, token: this.token });
 
     fs.mkdirSync(repo);
@@ -62,11 +66,18 @@ export class GitPublisher implements Publisher {
         throw err;
       },
     );
-    await git(fetched ? ["checkout", "--quiet", "-b", branch, "FETCH_HEAD"] : ["checkout", "--quiet", "--orphan", branch]);
+    await git(
+      fetched ? ["checkout", "--quiet", "-b", branch, "FETCH_HEAD"] : ["checkout", "--quiet", "--orphan", branch],
+    );
 
     const base = this.settings.path;
     const inRepo = (p: string) => (base ? `${base}/${p}` : p);
-    const files = renderStaticSite(items[0]!.doc.conference, items.map((i) => i.doc), this.settings.flavour, { isDraft: (i) => items[i]!.draft });
+    const files = renderStaticSite(
+      items[0]!.doc.conference,
+      items.map((i) => i.doc),
+      this.settings.flavour,
+      { isDraft: (i) => items[i]!.draft },
+    );
     const posts = files.filter((f) => POST_PATH.test(f.path));
     if (posts.length !== items.length) throw new Error(`expected ${items.length} posts, the site has ${posts.length}`);
     for (const f of files.filter((f) => !POST_PATH.test(f.path))) {
@@ -83,25 +94,46 @@ export class GitPublisher implements Publisher {
       const remoteId = inRepo(post.path);
       const target = path.join(repo, remoteId);
       const existing = fs.existsSync(target) ? fs.readFileSync(target, "utf8") : null;
-      const moved = item.previous && item.previous.remoteId !== remoteId ? path.join(repo, item.previous.remoteId) : null;
+      const moved =
+        item.previous && item.previous.remoteId !== remoteId ? path.join(repo, item.previous.remoteId) : null;
       if (moved && isInside(repo, moved) && fs.existsSync(moved)) fs.rmSync(moved);
       const contentHash = createHash("sha256").update(post.content).digest("hex");
       if (existing === post.content && !moved) {
-        outcomes.push({ sessionId: item.sessionId, slug: item.slug, action: "skipped", remoteId, contentHash, url: null });
+        outcomes.push({
+          sessionId: item.sessionId,
+          slug: item.slug,
+          action: "skipped",
+          remoteId,
+          contentHash,
+          url: null,
+        });
         return;
       }
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, post.content);
       changedTitles.push(item.doc.session.title);
-      outcomes.push({ sessionId: item.sessionId, slug: item.slug, action: existing === null ? "created" : "updated", remoteId, contentHash, url: null });
+      outcomes.push({
+        sessionId: item.sessionId,
+        slug: item.slug,
+        action: existing === null ? "created" : "updated",
+        remoteId,
+        contentHash,
+        url: null,
+      });
     });
 
     await git(["add", "--all", "--", base || "."]);
     const staged = await git(["diff", "--cached", "--name-only"]);
-    if (staged.trim() === "") return outcomes.map((o) => (o.action === "failed" ? o : { ...o, action: "skipped" as const }));
+    if (staged.trim() === "")
+      return outcomes.map((o) => (o.action === "failed" ? o : { ...o, action: "skipped" as const }));
     const subject =
-      changedTitles.length === 1 ? `Publish notes: ${oneLine(changedTitles[0]!)}` : `Publish notes of ${changedTitles.length || "the"} sessions of ${oneLine(this.conferenceName)}`;
-    const body = outcomes.filter((o) => o.action === "created" || o.action === "updated").map((o) => `- ${o.action} ${o.slug}`).join("\n");
+      changedTitles.length === 1
+        ? `Publish notes: ${oneLine(changedTitles[0]!)}`
+        : `Publish notes of ${changedTitles.length || "the"} sessions of ${oneLine(this.conferenceName)}`;
+    const body = outcomes
+      .filter((o) => o.action === "created" || o.action === "updated")
+      .map((o) => `- ${o.action} ${o.slug}`)
+      .join("\n");
     await git([
       "-c",
       "user.name=Talknotes",
@@ -145,14 +177,22 @@ function runGit(cwd: string, args: string[], auth: { askpass: string; token: str
   };
   const safety = ["-c", "protocol.ext.allow=never", "-c", "core.hooksPath=/dev/null", "-c", "credential.helper="];
   return new Promise((resolve, reject) => {
-    execFile("git", [...safety, ...args], { cwd, env: env as NodeJS.ProcessEnv, timeout: GIT_TIMEOUT_MS, maxBuffer: 4 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (!err) return resolve(stdout);
-      const said = redact(String(stderr || err.message), auth.token).trim();
-      const failure = new GitError(said);
-      if (args[0] === "fetch" && /couldn't find remote ref/i.test(said)) return reject(failure);
-      const lines = said.split("\n").map((l) => l.replace(/^(fatal|error|remote|hint): /, "").trim()).filter(Boolean);
-      reject(new AppError("invalid_input", `Git ${args[0]} failed: ${lines.slice(0, 3).join(" ") || "no message"}`));
-    });
+    execFile(
+      "git",
+      [...safety, ...args],
+      { cwd, env: env as NodeJS.ProcessEnv, timeout: GIT_TIMEOUT_MS, maxBuffer: 4 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        if (!err) return resolve(stdout);
+        const said = redact(String(stderr || err.message), auth.token).trim();
+        const failure = new GitError(said);
+        if (args[0] === "fetch" && /couldn't find remote ref/i.test(said)) return reject(failure);
+        const lines = said
+          .split("\n")
+          .map((l) => l.replace(/^(fatal|error|remote|hint): /, "").trim())
+          .filter(Boolean);
+        reject(new AppError("invalid_input", `Git ${args[0]} failed: ${lines.slice(0, 3).join(" ") || "no message"}`));
+      },
+    );
   });
 }
 

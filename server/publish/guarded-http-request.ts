@@ -21,13 +21,19 @@ const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 export function guardedHttpRequest(
   method: string,
   url: URL,
-  options: { headers: Record<string, string | number>; body?: Buffer; allowHosts: ReadonlySet<string> | null; site: string },
+  options: {
+    headers: Record<string, string | number>;
+    body?: Buffer;
+    allowHosts: ReadonlySet<string> | null;
+    site: string;
+  },
 ): Promise<{ status: number; text: string }> {
   const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, "");
   const allowed = options.allowHosts === null || options.allowHosts.has(host);
   if (net.isIP(host) && !allowed && !isPublicAddress(host)) return Promise.reject(blocked(host));
   const send = url.protocol === "https:" ? https.request : http.request;
-  const unreachable = (err: Error & { code?: string }) => new AppError("invalid_input", `${options.site} is unreachable: ${err.code ?? err.message}`);
+  const unreachable = (err: Error & { code?: string }) =>
+    new AppError("invalid_input", `${options.site} is unreachable: ${err.code ?? err.message}`);
   return new Promise((resolve, reject) => {
     const req = send(
       url,
@@ -36,7 +42,10 @@ export function guardedHttpRequest(
         agent: false,
         lookup: guardedLookup(allowed),
         timeout: PUBLISH_REQUEST_TIMEOUT_MS,
-        headers: { ...options.headers, ...(options.body !== undefined ? { "content-length": options.body.length } : {}) },
+        headers: {
+          ...options.headers,
+          ...(options.body !== undefined ? { "content-length": options.body.length } : {}),
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -57,5 +66,8 @@ export function guardedHttpRequest(
 }
 
 function blocked(host: string): AppError {
-  return new AppError("invalid_input", `${host} is a private or local address, which publishing does not connect to (the operator can allow a host with PUBLISH_ALLOW_HOSTS)`);
+  return new AppError(
+    "invalid_input",
+    `${host} is a private or local address, which publishing does not connect to (the operator can allow a host with PUBLISH_ALLOW_HOSTS)`,
+  );
 }

@@ -56,14 +56,20 @@ export async function publishToDestination(options: PublishToDestinationOptions)
 
   const env = readEnv();
   const allowHosts = options.anyAddress ? null : new Set(env.publishAllowHosts);
-  const secret = destination.secret ? openSecret(destination.secret, env.secret, destinationSecretContext(conference.id, destination.kind)) : null;
+  const secret = destination.secret
+    ? openSecret(destination.secret, env.secret, destinationSecretContext(conference.id, destination.kind))
+    : null;
   let publisher: Publisher;
   if (destination.kind === "git") {
     const settings = GitSettings.parse(JSON.parse(destination.settings));
     await checkGitRemote(settings.remote, allowHosts);
     publisher = new GitPublisher(settings, secret, conference.name);
   } else if (destination.kind === "wordpress" || destination.kind === "ghost") {
-    if (!secret) throw new AppError("invalid_input", `Destination "${destination.name}" has no ${destination.kind === "ghost" ? "Admin API key" : "application password"}`);
+    if (!secret)
+      throw new AppError(
+        "invalid_input",
+        `Destination "${destination.name}" has no ${destination.kind === "ghost" ? "Admin API key" : "application password"}`,
+      );
     const photos = { store: prismaImageStore(), known: await publishedMediaOf(destination.id) };
     const settings = JSON.parse(destination.settings) as unknown;
     publisher =
@@ -71,7 +77,10 @@ export async function publishToDestination(options: PublishToDestinationOptions)
         ? new GhostPublisher(GhostSettings.parse(settings), secret, allowHosts, photos)
         : new WordPressPublisher(WordPressSettings.parse(settings), secret, allowHosts, photos);
   } else {
-    throw new AppError("invalid_input", `Destination "${destination.name}" is of an unknown kind "${destination.kind}"`);
+    throw new AppError(
+      "invalid_input",
+      `Destination "${destination.name}" is of an unknown kind "${destination.kind}"`,
+    );
   }
 
   const outcomes = await publisher.publish(items);
@@ -79,7 +88,12 @@ export async function publishToDestination(options: PublishToDestinationOptions)
   return {
     destination: destination.name,
     kind: destination.kind,
-    results: outcomes.map((o) => ({ slug: o.slug, action: o.action, url: o.action === "failed" ? null : o.url, error: o.action === "failed" ? o.error : null })),
+    results: outcomes.map((o) => ({
+      slug: o.slug,
+      action: o.action,
+      url: o.action === "failed" ? null : o.url,
+      error: o.action === "failed" ? o.error : null,
+    })),
   };
 }
 
@@ -93,14 +107,32 @@ async function checkGitRemote(remote: string, allowHosts: ReadonlySet<string> | 
   if (allowHosts === null) return;
   const local = /^(file:\/\/)?\//.test(remote);
   if (local) {
-    if (!allowHosts.has("file")) throw new AppError("invalid_input", "Local Git remotes are not allowed on this server (the operator can allow them with PUBLISH_ALLOW_HOSTS=file)");
+    if (!allowHosts.has("file"))
+      throw new AppError(
+        "invalid_input",
+        "Local Git remotes are not allowed on this server (the operator can allow them with PUBLISH_ALLOW_HOSTS=file)",
+      );
     return;
   }
-  const host = (/^[a-z]+:\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^:/]+)/i.exec(remote)?.[1] ?? /^[^@]+@([^:]+):/.exec(remote)?.[1] ?? "").toLowerCase().replace(/^\[|\]$/g, "");
+  const host = (
+    /^[a-z]+:\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^:/]+)/i.exec(remote)?.[1] ??
+    /^[^@]+@([^:]+):/.exec(remote)?.[1] ??
+    ""
+  )
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "");
   if (!host || allowHosts.has(host)) return;
-  const addresses = net.isIP(host) ? [host] : await dns.lookup(host, { all: true }).then((a) => a.map((x) => x.address), () => []);
+  const addresses = net.isIP(host)
+    ? [host]
+    : await dns.lookup(host, { all: true }).then(
+        (a) => a.map((x) => x.address),
+        () => [],
+      );
   if (addresses.length === 0) throw new AppError("invalid_input", `Git remote host ${host} does not resolve`);
   if (addresses.some((a) => !isPublicAddress(a))) {
-    throw new AppError("invalid_input", `${host} is a private or local address, which publishing does not connect to (the operator can allow a host with PUBLISH_ALLOW_HOSTS)`);
+    throw new AppError(
+      "invalid_input",
+      `${host} is a private or local address, which publishing does not connect to (the operator can allow a host with PUBLISH_ALLOW_HOSTS)`,
+    );
   }
 }

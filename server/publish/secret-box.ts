@@ -38,6 +38,9 @@ export function openSecret(sealed: string, instanceSecret: string, context: stri
     decipher.setAuthTag(raw.subarray(12, 28));
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
   } catch {
-    throw new AppError("conflict", "The destination's stored credential cannot be read (was the instance secret changed?). Enter it again.");
+    throw new AppError(
+      "conflict",
+      "The destination's stored credential cannot be read (was the instance secret changed?). Enter it again.",
+    );
   }
 }

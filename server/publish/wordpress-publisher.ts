@@ -59,7 +59,8 @@ export class WordPressPublisher implements Publisher {
     if (items.length === 0) return [];
     // Credentials first: a wrong password fails the run before anything is sent.
     await this.call("GET", "/wp/v2/users/me", { context: "edit" }).catch((err: unknown) => {
-      if (err instanceof WordPressError && err.httpStatus === 401) throw new WordPressError(401, `${err.message} (check the user name and application password)`);
+      if (err instanceof WordPressError && err.httpStatus === 401)
+        throw new WordPressError(401, `${err.message} (check the user name and application password)`);
       throw err;
     });
     const terms = new Map<string, number>();
@@ -100,21 +101,39 @@ export class WordPressPublisher implements Publisher {
         };
         const contentHash = createHash("sha256").update(JSON.stringify(payload)).digest("hex");
         if (item.previous?.contentHash === contentHash) {
-          outcomes.push({ sessionId: item.sessionId, slug: item.slug, action: "skipped", remoteId: item.previous.remoteId, contentHash, url: null, media: uploaded });
+          outcomes.push({
+            sessionId: item.sessionId,
+            slug: item.slug,
+            action: "skipped",
+            remoteId: item.previous.remoteId,
+            contentHash,
+            url: null,
+            media: uploaded,
+          });
           continue;
         }
         let post: Json | null = null;
         let action: "created" | "updated" = "created";
         if (item.previous && /^\d+$/.test(item.previous.remoteId)) {
           // A post deleted on the blog since is created again (and the new id stored).
-          post = await this.call("POST", `/wp/v2/posts/${item.previous.remoteId}`, {}, { json: payload }).catch((err: unknown) => {
-            if (err instanceof WordPressError && err.httpStatus === 404) return null;
-            throw err;
-          });
+          post = await this.call("POST", `/wp/v2/posts/${item.previous.remoteId}`, {}, { json: payload }).catch(
+            (err: unknown) => {
+              if (err instanceof WordPressError && err.httpStatus === 404) return null;
+              throw err;
+            },
+          );
           if (post) action = "updated";
         }
         post ??= await this.call("POST", "/wp/v2/posts", {}, { json: payload });
-        outcomes.push({ sessionId: item.sessionId, slug: item.slug, action, remoteId: String(post.id), contentHash, url: typeof post.link === "string" ? post.link : null, media: uploaded });
+        outcomes.push({
+          sessionId: item.sessionId,
+          slug: item.slug,
+          action,
+          remoteId: String(post.id),
+          contentHash,
+          url: typeof post.link === "string" ? post.link : null,
+          media: uploaded,
+        });
       } catch (err) {
         if (!(err instanceof WordPressError)) throw err;
         for (const file of uploaded) {
@@ -133,13 +152,29 @@ export class WordPressPublisher implements Publisher {
    * caption (the upload itself takes only the file). `uploaded` gets the file
    * as soon as it exists, so a failure of the second request still removes it.
    */
-  private async upload(photo: ImageBlock, data: Uint8Array, contentType: string, uploaded: PublishedMediaFile[]): Promise<PublishedMediaFile> {
-    const created = await this.call("POST", "/wp/v2/media", {}, { file: data, contentType, filename: imageFileName(photo.hash, IMAGE_FALLBACK) });
-    if (typeof created.id !== "number" || typeof created.source_url !== "string") throw new WordPressError(200, "WordPress answered 200 without the uploaded file's id and address");
+  private async upload(
+    photo: ImageBlock,
+    data: Uint8Array,
+    contentType: string,
+    uploaded: PublishedMediaFile[],
+  ): Promise<PublishedMediaFile> {
+    const created = await this.call(
+      "POST",
+      "/wp/v2/media",
+      {},
+      { file: data, contentType, filename: imageFileName(photo.hash, IMAGE_FALLBACK) },
+    );
+    if (typeof created.id !== "number" || typeof created.source_url !== "string")
+      throw new WordPressError(200, "WordPress answered 200 without the uploaded file's id and address");
     const file = { hash: photo.hash, remoteId: String(created.id), url: created.source_url };
     uploaded.push(file);
     // WordPress keeps a caption as given (HTML for an administrator): escaped, it arrives as text.
-    await this.call("POST", `/wp/v2/media/${file.remoteId}`, {}, { json: { alt_text: photo.alt, caption: escapeHtml(photo.caption) } });
+    await this.call(
+      "POST",
+      `/wp/v2/media/${file.remoteId}`,
+      {},
+      { json: { alt_text: photo.alt, caption: escapeHtml(photo.caption) } },
+    );
     return file;
   }
 
@@ -148,12 +183,19 @@ export class WordPressPublisher implements Publisher {
     const found = await this.call("GET", `/wp/v2/${taxonomy}`, { search: name, per_page: "100" });
     const list = Array.isArray(found) ? (found as Json[]) : [];
     // WordPress stores term names HTML-escaped.
-    const match = list.find((t) => typeof t.name === "string" && decodeEntities(t.name).toLowerCase() === name.toLowerCase());
+    const match = list.find(
+      (t) => typeof t.name === "string" && decodeEntities(t.name).toLowerCase() === name.toLowerCase(),
+    );
     if (match) return Number(match.id);
     return Number((await this.call("POST", `/wp/v2/${taxonomy}`, {}, { json: { name: escapeHtml(name) } })).id);
   }
 
-  private async call(method: "GET" | "POST" | "DELETE", route: string, query: Record<string, string>, body?: Body): Promise<Json> {
+  private async call(
+    method: "GET" | "POST" | "DELETE",
+    route: string,
+    query: Record<string, string>,
+    body?: Body,
+  ): Promise<Json> {
     const url = new URL(`${this.settings.url}/`);
     url.searchParams.set("rest_route", route);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
@@ -165,12 +207,19 @@ export class WordPressPublisher implements Publisher {
       // not JSON: reported below by status
     }
     if (status >= 200 && status < 300 && json !== null && typeof json === "object") return json as Json;
-    const said = json && typeof json === "object" && typeof (json as Json).message === "string" ? plain((json as Json).message as string) : null;
-    throw new WordPressError(status, `WordPress answered ${status}${said ? `: ${said}` : status >= 200 && status < 300 ? " with something that is not the REST API" : ""}`);
+    const said =
+      json && typeof json === "object" && typeof (json as Json).message === "string"
+        ? plain((json as Json).message as string)
+        : null;
+    throw new WordPressError(
+      status,
+      `WordPress answered ${status}${said ? `: ${said}` : status >= 200 && status < 300 ? " with something that is not the REST API" : ""}`,
+    );
   }
 
   private request(method: string, url: URL, body: Body | undefined): Promise<{ status: number; text: string }> {
-    const bytes = body === undefined ? undefined : "json" in body ? Buffer.from(JSON.stringify(body.json)) : Buffer.from(body.file);
+    const bytes =
+      body === undefined ? undefined : "json" in body ? Buffer.from(JSON.stringify(body.json)) : Buffer.from(body.file);
     const bodyHeaders: Record<string, string> =
       body === undefined
         ? {}
@@ -179,7 +228,12 @@ export class WordPressPublisher implements Publisher {
           : // The file name is a hash and a fixed suffix, nothing to quote.
             { "content-type": body.contentType, "content-disposition": `attachment; filename="${body.filename}"` };
     return guardedHttpRequest(method, url, {
-      headers: { authorization: this.authorization, accept: "application/json", "user-agent": "Talknotes publisher", ...bodyHeaders },
+      headers: {
+        authorization: this.authorization,
+        accept: "application/json",
+        "user-agent": "Talknotes publisher",
+        ...bodyHeaders,
+      },
       body: bytes,
       allowHosts: this.allowHosts,
       site: `WordPress at ${this.settings.url}`,
@@ -199,7 +253,10 @@ class WordPressError extends AppError {
 
 /** WordPress messages may carry a little HTML ("<strong>Error:</strong>"): as one line of text. */
 function plain(text: string): string {
-  return decodeEntities(text.replace(/<[^>]*>/g, "")).replace(/\s+/g, " ").trim().slice(0, 300);
+  return decodeEntities(text.replace(/<[^>]*>/g, ""))
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 300);
 }
 
 function decodeEntities(text: string): string {

@@ -9,7 +9,11 @@ import { siteOrigin } from "../site-origin";
 /** Pages kept; the least recently served one is dropped first. */
 const PAGES_KEPT = 200;
 /** The route handler's headers (app/c/[conference]/[session]/route.ts), which this cache repeats. */
-const PAGE_HEADERS = { "content-type": "text/html; charset=utf-8", "x-content-type-options": "nosniff", "cache-control": "no-cache" };
+const PAGE_HEADERS = {
+  "content-type": "text/html; charset=utf-8",
+  "x-content-type-options": "nosniff",
+  "cache-control": "no-cache",
+};
 
 interface CachedPage {
   /** Everything the page shows, as read from the database just before it was rendered (see `key`). */
@@ -65,7 +69,8 @@ export class PublicPageCache {
          FROM "Session" s JOIN "Conference" c ON c.id = s."conferenceId" LEFT JOIN "NotesDocument" n ON n."sessionId" = s.id
          WHERE c.slug = $1 AND s.slug = $2 AND s.status IN (${statuses})`;
       this.readKey = async (conferenceSlug, sessionSlug) =>
-        (await db.query<{ key: string }>({ name: "public-page-key", text: sql, values: [conferenceSlug, sessionSlug] })).rows[0]?.key ?? null;
+        (await db.query<{ key: string }>({ name: "public-page-key", text: sql, values: [conferenceSlug, sessionSlug] }))
+          .rows[0]?.key ?? null;
     }
   }
 

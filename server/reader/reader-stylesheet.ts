@@ -14,7 +14,9 @@ let cached: { css: string; hash: string } | null = null;
 export function readerStylesheet(): { css: string; hash: string } {
   if (!cached) {
     const root = process.cwd();
-    const css = ["app/globals.css", "app/c/public.css"].map((file) => fs.readFileSync(path.join(root, file), "utf8")).join("\n");
+    const css = ["app/globals.css", "app/c/public.css"]
+      .map((file) => fs.readFileSync(path.join(root, file), "utf8"))
+      .join("\n");
     cached = { css, hash: createHash("sha256").update(css).digest("hex").slice(0, 16) };
   }
   return cached;

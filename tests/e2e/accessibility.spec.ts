@@ -31,7 +31,12 @@ test.beforeAll(async ({ browser, request }) => {
   member = await context.newPage();
   await signIn(member);
   const token = accountToken();
-  const created = await apiAs(request, token, "post", "/conferences", { name: `Axe Camp ${Date.now().toString(36)}`, location: "Portland, OR", startsOn: "2021-10-09", hashtag: "#axecamp" });
+  const created = await apiAs(request, token, "post", "/conferences", {
+    name: `Axe Camp ${Date.now().toString(36)}`,
+    location: "Portland, OR",
+    startsOn: "2021-10-09",
+    hashtag: "#axecamp",
+  });
   conf = (created.conference as { slug: string }).slug;
   const imported = await apiAs(request, token, "post", `/conferences/${conf}/import-notes`, NOTES);
   session = (imported.session as { slug: string }).slug;
@@ -47,7 +52,12 @@ test.afterAll(async () => {
 });
 
 /** Runs axe at both widths in both schemes on `page` (already loaded) and expects no serious or critical violation. */
-async function audit(page: Page, label: string, ready: (page: Page) => Promise<void>, tapTargets: boolean): Promise<void> {
+async function audit(
+  page: Page,
+  label: string,
+  ready: (page: Page) => Promise<void>,
+  tapTargets: boolean,
+): Promise<void> {
   const failures: string[] = [];
   const counts: string[] = [];
   for (const [width, size] of Object.entries(WIDTHS)) {
@@ -57,12 +67,18 @@ async function audit(page: Page, label: string, ready: (page: Page) => Promise<v
       await ready(page);
       const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
       const grave = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      counts.push(`${width}/${colorScheme}: ${grave.reduce((n, v) => n + v.nodes.length, 0)} serious+critical, ${violations.reduce((n, v) => n + v.nodes.length, 0)} in all`);
+      counts.push(
+        `${width}/${colorScheme}: ${grave.reduce((n, v) => n + v.nodes.length, 0)} serious+critical, ${violations.reduce((n, v) => n + v.nodes.length, 0)} in all`,
+      );
       for (const v of grave) {
-        for (const node of v.nodes) failures.push(`${width}/${colorScheme} ${v.id} (${v.impact}): ${node.target.join(" ")} — ${node.failureSummary?.split("\n").slice(0, 2).join(" ")}`);
+        for (const node of v.nodes)
+          failures.push(
+            `${width}/${colorScheme} ${v.id} (${v.impact}): ${node.target.join(" ")} — ${node.failureSummary?.split("\n").slice(0, 2).join(" ")}`,
+          );
       }
       for (const v of violations.filter((x) => !grave.includes(x))) {
-        for (const node of v.nodes) console.log(`[axe] ${label} ${width}/${colorScheme} minor ${v.id} (${v.impact}): ${node.target.join(" ")}`);
+        for (const node of v.nodes)
+          console.log(`[axe] ${label} ${width}/${colorScheme} minor ${v.id} (${v.impact}): ${node.target.join(" ")}`);
       }
     }
   }
@@ -78,7 +94,12 @@ async function audit(page: Page, label: string, ready: (page: Page) => Promise<v
  * Loads `url` once in `page`, then audits it; `tapTargets: false` only logs
  * the controls under 44 px at phone width instead of expecting none.
  */
-async function auditUrl(page: Page, label: string, url: string, options: { ready?: (page: Page) => Promise<void>; tapTargets?: boolean } = {}): Promise<void> {
+async function auditUrl(
+  page: Page,
+  label: string,
+  url: string,
+  options: { ready?: (page: Page) => Promise<void>; tapTargets?: boolean } = {},
+): Promise<void> {
   const res = await page.goto(url);
   expect(res?.status(), url).toBe(200);
   await audit(page, label, options.ready ?? (async () => {}), options.tapTargets ?? true);
@@ -138,7 +159,11 @@ test("editor: chips read as names, the toolbar works by keyboard, the sync statu
     const w = window as unknown as { __announced: string[] };
     w.__announced = [];
     const region = document.querySelector("[data-testid=sync-announcement]")!;
-    new MutationObserver(() => w.__announced.push(region.textContent ?? "")).observe(region, { childList: true, characterData: true, subtree: true });
+    new MutationObserver(() => w.__announced.push(region.textContent ?? "")).observe(region, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
   });
   await caretToEnd(page, editor);
   await page.keyboard.press("Enter");
@@ -169,7 +194,15 @@ test("editor: chips read as names, the toolbar works by keyboard, the sync statu
   expect(heard[0]).toBe("Offline: edits are kept on this device");
   expect(heard.at(-1)).toBe("Connected: edits are saved on the server");
   expect(heard.every((t, i) => t !== heard[i - 1])).toBe(true);
-  expect(heard.every((t) => ["Offline: edits are kept on this device", "Reconnecting: edits are kept on this device", "Connected: edits are saved on the server"].includes(t))).toBe(true);
+  expect(
+    heard.every((t) =>
+      [
+        "Offline: edits are kept on this device",
+        "Reconnecting: edits are kept on this device",
+        "Connected: edits are saved on the server",
+      ].includes(t),
+    ),
+  ).toBe(true);
 });
 
 test("menus: named, keyboard-operable, focus comes back on Escape, clean when open", async () => {
@@ -221,10 +254,14 @@ test("public pages", async ({ browser }) => {
   await auditUrl(page, "public session", `/c/${conf}/${session}`);
   // Thread by thread: each question is a heading heard as a question; each answer names its speaker in full.
   const notes = page.locator("#notes");
-  await expect(notes.getByRole("heading", { level: 3, name: /^Question: Should we deploy on Fridays at all\?/ })).toBeVisible();
+  await expect(
+    notes.getByRole("heading", { level: 3, name: /^Question: Should we deploy on Fridays at all\?/ }),
+  ).toBeVisible();
   expect(await notes.getByRole("article").count()).toBeGreaterThanOrEqual(3);
   const answer = notes.getByRole("listitem").filter({ hasText: "if you are afraid to deploy on Friday" });
-  expect(await answer.ariaSnapshot()).toMatch(/link "Amara Okafor, Tidewater Labs"[\s\S]*: .*if you are afraid to deploy on Friday/);
+  expect(await answer.ariaSnapshot()).toMatch(
+    /link "Amara Okafor, Tidewater Labs"[\s\S]*: .*if you are afraid to deploy on Friday/,
+  );
   // Live updates are announced politely and batched: nothing as each note arrives, then one summary.
   await member.goto(`/conferences/${conf}/sessions/${session}`);
   const editor = member.getByTestId("notes-editor");
@@ -239,7 +276,9 @@ test("public pages", async ({ browser }) => {
   await expect(notes).toContainText("second live line");
   await expect(page.getByTestId("notes-news")).toHaveText("2 new notes", { timeout: 20_000 });
   // The chart is a table (its bars are decoration), named by its caption.
-  await expect(page.getByRole("table", { name: "Statements and words per person" }).getByRole("rowheader").first()).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Statements and words per person" }).getByRole("rowheader").first(),
+  ).toBeVisible();
   await page.context().close();
 });
 

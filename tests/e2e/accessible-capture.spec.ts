@@ -52,7 +52,9 @@ async function attributeTo(page: Page, notes: Locator, typed: string, name: RegE
   await expect(notes).not.toHaveAttribute("aria-controls", /./);
 }
 
-test("a panel captured through the accessibility tree: question, two attributed answers, an aside", async ({ browser }) => {
+test("a panel captured through the accessibility tree: question, two attributed answers, an aside", async ({
+  browser,
+}) => {
   const setup = await browser.newPage();
   const url = await createPanel(setup, "Accessible Panel");
   await setup.context().close();
@@ -85,8 +87,14 @@ test("a panel captured through the accessibility tree: question, two attributed 
   // With the suggestions open, the editor, the listbox and its options are valid ARIA (axe, whole page).
   await page.keyboard.type("@jo");
   await expect(page.getByRole("listbox", { name: "Attribute to" })).toBeVisible();
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  expect(
+    violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
   for (let i = 0; i < 3; i++) await page.keyboard.press("Backspace");
   await expect(page.getByRole("listbox", { name: "Attribute to" })).toHaveCount(0);
   await attributeTo(page, notes, "jo", /^Jody Mulkey, Shopzilla/);
@@ -117,14 +125,33 @@ test("a panel captured through the accessibility tree: question, two attributed 
   const nameOf = new Map(doc.people.map((p) => [p.id, p.name]));
   expect(doc.blocks).toHaveLength(1);
   const question = doc.blocks[0] as Extract<Block, { type: "question" }>;
-  expect({ ...question, answers: question.answers.map((b) => (b.type === "statement" ? { ...b, speaker: b.speaker && nameOf.get(b.speaker) } : b)) }).toEqual({
+  expect({
+    ...question,
+    answers: question.answers.map((b) =>
+      b.type === "statement" ? { ...b, speaker: b.speaker && nameOf.get(b.speaker) } : b,
+    ),
+  }).toEqual({
     type: "question",
     text: "What are the anti-patterns?",
     askedBy: null,
     at: TYPED_AT,
     answers: [
-      { type: "statement", speaker: "Jody Mulkey", text: "focus on what creates unplanned work", asides: [], children: [], at: TYPED_AT },
-      { type: "statement", speaker: "Jay Lyman", text: "it could be the wrong model", asides: [], children: [], at: TYPED_AT },
+      {
+        type: "statement",
+        speaker: "Jody Mulkey",
+        text: "focus on what creates unplanned work",
+        asides: [],
+        children: [],
+        at: TYPED_AT,
+      },
+      {
+        type: "statement",
+        speaker: "Jay Lyman",
+        text: "it could be the wrong model",
+        asides: [],
+        children: [],
+        at: TYPED_AT,
+      },
       { type: "aside", text: "great point", at: TYPED_AT },
     ],
   });

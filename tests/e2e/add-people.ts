@@ -6,7 +6,8 @@ import type { Page } from "@playwright/test";
  */
 export async function addPeople(page: Page, people: ReadonlyArray<readonly [string, string, string]>): Promise<void> {
   const fold = page.locator("details.people-fold");
-  if ((await fold.count()) > 0 && !(await fold.evaluate((d) => (d as HTMLDetailsElement).open))) await fold.locator("summary").click();
+  if ((await fold.count()) > 0 && !(await fold.evaluate((d) => (d as HTMLDetailsElement).open)))
+    await fold.locator("summary").click();
   for (const [name, company, role] of people) {
     await page.getByTestId("add-person").click();
     await page.getByLabel("New person's name").fill(name);

@@ -46,14 +46,24 @@ function menuPlacement(menu: Locator) {
     const vv = window.visualViewport!;
     const bar = document.querySelector("[data-capture-bar]")?.getBoundingClientRect();
     const bottom = bar && bar.height > 0 ? Math.min(vv.height, bar.top) : vv.height;
-    return { top: Math.round(box.top), bottom: Math.round(box.bottom), limit: Math.round(bottom), inside: box.top >= 0 && box.bottom <= bottom };
+    return {
+      top: Math.round(box.top),
+      bottom: Math.round(box.bottom),
+      limit: Math.round(bottom),
+      inside: box.top >= 0 && box.bottom <= bottom,
+    };
   });
 }
 
-test("item 1: the @ menu opens inside the screen at the end of a long document, desktop and phone", async ({ browser }) => {
+test("item 1: the @ menu opens inside the screen at the end of a long document, desktop and phone", async ({
+  browser,
+}) => {
   const url = await newPanel(browser, "A Long Panel");
   const page = await openAs(browser, url, "Alice");
-  await addPeople(page, [["Jody Mulkey", "Shopzilla", "panelist"], ["Damon Edwards", "DTO Solutions", "moderator"]]);
+  await addPeople(page, [
+    ["Jody Mulkey", "Shopzilla", "panelist"],
+    ["Damon Edwards", "DTO Solutions", "moderator"],
+  ]);
   await page.getByRole("button", { name: "Done" }).click();
   const editor = page.getByTestId("notes-editor");
   await editor.click();
@@ -83,14 +93,18 @@ test("item 1: the @ menu opens inside the screen at the end of a long document, 
     await page.keyboard.type(`answer on the ${label}`);
   }
   const doc = await exported(page);
-  const speakers = doc.blocks.filter((b): b is Extract<Block, { type: "statement" }> => b.type === "statement").map((b) => [doc.people.find((p) => p.id === b.speaker)?.name, b.text]);
+  const speakers = doc.blocks
+    .filter((b): b is Extract<Block, { type: "statement" }> => b.type === "statement")
+    .map((b) => [doc.people.find((p) => p.id === b.speaker)?.name, b.text]);
   expect(speakers).toEqual([
     ["Jody Mulkey", "answer on the desktop"],
     ["Damon Edwards", "answer on the phone"],
   ]);
 });
 
-test("item 2: the editor has the keyboard on open and gets it back, caret in place, after every dialog, menu and panel", async ({ browser }) => {
+test("item 2: the editor has the keyboard on open and gets it back, caret in place, after every dialog, menu and panel", async ({
+  browser,
+}) => {
   const url = await newPanel(browser, "Focus Panel");
   const page = await openAs(browser, url, "Alice");
   const editor = page.getByTestId("notes-editor");
@@ -146,10 +160,14 @@ test("item 2: the editor has the keyboard on open and gets it back, caret in pla
 
   await expect
     .poll(() => notesText(editor))
-    .toEqual(["First words after Esc after Close after History and again after Export after download after adding after Done."]);
+    .toEqual([
+      "First words after Esc after Close after History and again after Export after download after adding after Done.",
+    ]);
 });
 
-test("item 3: (note starts an aside, a trailing (…) becomes the note-taker's aside, and readers see it labelled", async ({ browser }) => {
+test("item 3: (note starts an aside, a trailing (…) becomes the note-taker's aside, and readers see it labelled", async ({
+  browser,
+}) => {
   const url = await newPanel(browser, "Aside Panel");
   const page = await openAs(browser, url, "Alice");
   await addPeople(page, [["Jody Mulkey", "Shopzilla", "panelist"]]);
@@ -171,12 +189,18 @@ test("item 3: (note starts an aside, a trailing (…) becomes the note-taker's a
   await page.keyboard.press("Control+z");
   await expect(editor.locator('span[data-type="aside"]')).toHaveCount(1);
   // (The paragraph's text starts with the speaker chip, "Jody".)
-  await expect(editor.locator('[data-type="statement"] > p')).toHaveText(/every day great point with tests \(or so they say\)$/);
+  await expect(editor.locator('[data-type="statement"] > p')).toHaveText(
+    /every day great point with tests \(or so they say\)$/,
+  );
 
   const doc = await exported(page);
   expect(doc.blocks[0]).toEqual({ type: "aside", text: "mics are too quiet", at: TYPED_AT });
   const thread = doc.blocks[1] as Extract<Block, { type: "question" }>;
-  expect(thread.answers[0]).toMatchObject({ type: "statement", text: "every day with tests (or so they say)", asides: ["great point"] });
+  expect(thread.answers[0]).toMatchObject({
+    type: "statement",
+    text: "every day with tests (or so they say)",
+    asides: ["great point"],
+  });
   const markdown = await (await page.request.get(`${new URL(url).pathname}/export/md`)).text();
   expect(markdown).toContain('Jody: "every day with tests (or so they say)" (great point)');
 
@@ -193,14 +217,19 @@ test("item 3: (note starts an aside, a trailing (…) becomes the note-taker's a
   await expect(quote.locator("blockquote")).not.toContainText("great point");
   await expect(quote.locator(".quote-asides")).toHaveText("note-taker (great point)");
   fs.mkdirSync(SHOTS, { recursive: true });
-  for (const [label, width] of [["desktop", 1280], ["phone", 390]] as const) {
+  for (const [label, width] of [
+    ["desktop", 1280],
+    ["phone", 390],
+  ] as const) {
     await reader.setViewportSize({ width, height: 844 });
     await reader.screenshot({ path: path.join(SHOTS, `22-speaker-aside-${label}.png`), fullPage: true });
   }
   await reader.context().close();
 });
 
-test("item 4: Enter on an empty answer leaves the thread to a plain note, not a quote nobody said", async ({ browser }) => {
+test("item 4: Enter on an empty answer leaves the thread to a plain note, not a quote nobody said", async ({
+  browser,
+}) => {
   const url = await newPanel(browser, "Leaving Panel");
   const page = await openAs(browser, url, "Alice");
   await addPeople(page, [["Jody Mulkey", "Shopzilla", "panelist"]]);
@@ -215,7 +244,12 @@ test("item 4: Enter on an empty answer leaves the thread to a plain note, not a 
 
   const doc = await exported(page);
   expect(doc.blocks.map((b) => b.type)).toEqual(["question", "note"]);
-  expect(doc.blocks[1]).toEqual({ type: "note", text: "Lunch break announced by the organisers", children: [], at: TYPED_AT });
+  expect(doc.blocks[1]).toEqual({
+    type: "note",
+    text: "Lunch break announced by the organisers",
+    children: [],
+    at: TYPED_AT,
+  });
   const markdown = await (await page.request.get(`${new URL(url).pathname}/export/md`)).text();
   expect(markdown).toContain("\n- Lunch break announced by the organisers\n");
 });
@@ -257,13 +291,21 @@ test("item 5: one Ctrl-Z undoes one block's worth of typing and never a co-edito
   const thread = ["QWhat are the anti-patterns", "Jodyfocus on unplanned work", "Rolfmention cycle time"];
   await alice.keyboard.press("Control+z");
   // The last answer's words go; its attribution stays, ready for what was really said.
-  await expect.poll(() => notesText(alice.getByTestId("notes-editor"))).toEqual(["Bob: room is full and warm", ...thread, "Kurt"]);
+  await expect
+    .poll(() => notesText(alice.getByTestId("notes-editor")))
+    .toEqual(["Bob: room is full and warm", ...thread, "Kurt"]);
   await alice.keyboard.press("Control+z");
-  await expect.poll(() => notesText(alice.getByTestId("notes-editor"))).toEqual(["Bob: room is full and warm", ...thread]);
-  await expect.poll(() => notesText(bob.getByTestId("notes-editor"))).toEqual(await notesText(alice.getByTestId("notes-editor")));
+  await expect
+    .poll(() => notesText(alice.getByTestId("notes-editor")))
+    .toEqual(["Bob: room is full and warm", ...thread]);
+  await expect
+    .poll(() => notesText(bob.getByTestId("notes-editor")))
+    .toEqual(await notesText(alice.getByTestId("notes-editor")));
 });
 
-test("item 6: a full name typed after @ keeps the menu open while it matches and attributes; running text closes it", async ({ browser }) => {
+test("item 6: a full name typed after @ keeps the menu open while it matches and attributes; running text closes it", async ({
+  browser,
+}) => {
   const url = await newPanel(browser, "Full Name Panel");
   const page = await openAs(browser, url, "Alice");
   await addPeople(page, [
@@ -304,8 +346,22 @@ test("item 6: a full name typed after @ keeps the menu open while it matches and
   const thread = doc.blocks[0] as Extract<Block, { type: "question" }>;
   const id = (name: string) => doc.people.find((p) => p.name === name)?.id;
   expect(thread.answers).toEqual([
-    { type: "statement", speaker: id("Curtis Andrews"), text: "whoever wrote the code", asides: [], children: [], at: TYPED_AT },
-    { type: "statement", speaker: id("Ana María de la Torre"), text: "the on-call rota", asides: [], children: [], at: TYPED_AT },
+    {
+      type: "statement",
+      speaker: id("Curtis Andrews"),
+      text: "whoever wrote the code",
+      asides: [],
+      children: [],
+      at: TYPED_AT,
+    },
+    {
+      type: "statement",
+      speaker: id("Ana María de la Torre"),
+      text: "the on-call rota",
+      asides: [],
+      children: [],
+      at: TYPED_AT,
+    },
     { type: "statement", speaker: null, text: "@jo said it", asides: [], children: [], at: TYPED_AT },
     { type: "statement", speaker: null, text: "next line", asides: [], children: [], at: TYPED_AT },
   ]);
@@ -318,7 +374,12 @@ test("item 7: a panel captured on a 390×844 phone with the capture bar only", a
   await addPeople(setup, [["Jody Mulkey", "Shopzilla", "panelist"]]);
   await setup.context().close();
 
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+  });
   await context.addInitScript(() => window.localStorage.setItem("talknotes:name", "Phone"));
   const phone = await context.newPage();
   const { signIn } = await import("./sign-in");
@@ -332,7 +393,7 @@ test("item 7: a panel captured on a 390×844 phone with the capture bar only", a
   await expect(buttons).toHaveCount(7);
   for (const button of await buttons.all()) {
     const box = (await button.boundingBox())!;
-    expect(box.width, await button.getAttribute("aria-label") ?? "").toBeGreaterThanOrEqual(44);
+    expect(box.width, (await button.getAttribute("aria-label")) ?? "").toBeGreaterThanOrEqual(44);
     expect(box.height).toBeGreaterThanOrEqual(44);
   }
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -351,7 +412,10 @@ test("item 7: a panel captured on a 390×844 phone with the capture bar only", a
   await phone.keyboard.press("Enter");
   await tap("Who said it");
   await phone.keyboard.type("jo");
-  await phone.getByTestId("attribution-menu").getByRole("option", { name: /Jody Mulkey/ }).tap();
+  await phone
+    .getByTestId("attribution-menu")
+    .getByRole("option", { name: /Jody Mulkey/ })
+    .tap();
   await phone.keyboard.type("cycle time");
   await phone.keyboard.press("Enter");
   await phone.keyboard.type("and throughput");
@@ -380,7 +444,9 @@ test("item 7: a panel captured on a 390×844 phone with the capture bar only", a
           text: "cycle time",
           asides: [],
           at: TYPED_AT,
-          children: [{ type: "statement", speaker: null, text: "and throughput", asides: [], children: [], at: TYPED_AT }],
+          children: [
+            { type: "statement", speaker: null, text: "and throughput", asides: [], children: [], at: TYPED_AT },
+          ],
         },
         { type: "aside", text: "great point", starred: true, at: TYPED_AT },
       ],

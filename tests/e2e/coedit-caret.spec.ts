@@ -10,7 +10,9 @@ import { twoNoteTakers } from "./two-note-takers";
  * recovery used to take as the block's identity and so put the caret back at
  * its old offset, inside the co-editor's words.
  */
-test("a co-editor types earlier in a timed line: the note-taker's next keys still land at her caret", async ({ browser }) => {
+test("a co-editor types earlier in a timed line: the note-taker's next keys still land at her caret", async ({
+  browser,
+}) => {
   const { alice, bob, aliceNotes, bobNotes } = await twoNoteTakers(browser, "Caret Panel");
 
   await aliceNotes.focus();

@@ -69,7 +69,9 @@ test("two co-editors on two instances see each other's text and caret", async ({
   await expect(aliceEditor).toContainText("Typed on instance two");
   await expect(alice.locator(".collaboration-carets__label", { hasText: "Bob" })).toBeVisible();
 
-  await expect.poll(async () => JSON.stringify(await notesText(aliceEditor))).toBe(JSON.stringify(await notesText(bobEditor)));
+  await expect
+    .poll(async () => JSON.stringify(await notesText(aliceEditor)))
+    .toBe(JSON.stringify(await notesText(bobEditor)));
   await alice.context().close();
   await bob.context().close();
 });

@@ -20,7 +20,6 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-
 test("two co-editors see each other's text and caret, and the notes survive a restart", async ({ browser }) => {
   const setup = await browser.newPage();
   await signIn(setup, { baseUrl: server.url, databaseUrl: db.url });

@@ -70,11 +70,15 @@ test("the session page's Embed panel offers the iframe snippet with a copy butto
   await editor.getByText("Embed", { exact: true }).click(); // closes the panel
 });
 
-test("the embed works on a page of another origin, grows with the notes and follows a co-editor live", async ({ browser }) => {
+test("the embed works on a page of another origin, grows with the notes and follows a co-editor live", async ({
+  browser,
+}) => {
   // A conference site: another origin (another host name and port) serving the pasted snippet.
   host = http.createServer((_req, res) => {
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    res.end(`<!DOCTYPE html><html><head><title>Conference site</title></head><body><h1>Our conference</h1>\n${snippet}\n<p id="after">After the notes</p></body></html>`);
+    res.end(
+      `<!DOCTYPE html><html><head><title>Conference site</title></head><body><h1>Our conference</h1>\n${snippet}\n<p id="after">After the notes</p></body></html>`,
+    );
   });
   await new Promise<void>((resolve) => host.listen(0, "127.0.0.1", resolve));
   hostUrl = `http://localhost:${(host.address() as AddressInfo).port}/`;
@@ -93,7 +97,9 @@ test("the embed works on a page of another origin, grows with the notes and foll
   const iframe = reader.locator("iframe");
   await expect.poll(() => iframe.evaluate((f: HTMLIFrameElement) => f.style.height)).toMatch(/^\d+px$/);
   const heightBefore = await iframe.evaluate((f: HTMLIFrameElement) => parseInt(f.style.height, 10));
-  const contentHeight = await frame.locator("#embed-root").evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+  const contentHeight = await frame
+    .locator("#embed-root")
+    .evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
   expect(heightBefore).toBe(contentHeight);
 
   const token = `from-the-stage-${Date.now().toString(36)}`;
@@ -104,7 +110,9 @@ test("the embed works on a page of another origin, grows with the notes and foll
   }
   await expect(frame.locator("#notes")).toContainText(token);
   await expect(frame.locator("#notes")).toContainText("A fourth line");
-  await expect.poll(() => iframe.evaluate((f: HTMLIFrameElement) => parseInt(f.style.height, 10))).toBeGreaterThan(heightBefore);
+  await expect
+    .poll(() => iframe.evaluate((f: HTMLIFrameElement) => parseInt(f.style.height, 10)))
+    .toBeGreaterThan(heightBefore);
   // Links leave the frame (the pages they open refuse frames).
   await expect(frame.locator("h1 a")).toHaveAttribute("href", new RegExp(`/c/${conf}/${liveSlug}$`));
   expect(await frame.locator("base").getAttribute("target")).toBe("_blank");
@@ -118,7 +126,9 @@ test("a draft is not embeddable, and pages other than embeds refuse frames", asy
     expect(res.headers()["x-frame-options"], path).toBe("DENY");
     expect(res.headers()["content-security-policy"], path).toBe("frame-ancestors 'none'");
   }
-  expect((await request.get(`/embed/${conf}/${liveSlug}`)).headers()["content-security-policy"]).toBe("frame-ancestors *");
+  expect((await request.get(`/embed/${conf}/${liveSlug}`)).headers()["content-security-policy"]).toBe(
+    "frame-ancestors *",
+  );
   // And Chromium honours it: the public page in a frame of the other origin stays empty.
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -137,7 +147,9 @@ test("a draft is not embeddable, and pages other than embeds refuse frames", asy
   await context.close();
 });
 
-test("a block starred in the editor is listed under Key moments on the public page and in the embed", async ({ browser }) => {
+test("a block starred in the editor is listed under Key moments on the public page and in the embed", async ({
+  browser,
+}) => {
   const context = await browser.newContext();
   const reader = await context.newPage();
   await reader.goto(hostUrl);
@@ -165,7 +177,10 @@ test("a block starred in the editor is listed under Key moments on the public pa
   const page = await context.newPage();
   await page.goto(`/c/${conf}/${liveSlug}`);
   const moments = page.getByRole("region", { name: "Key moments" });
-  await expect(moments.getByRole("listitem")).toHaveText(["Opening: the keynote starts with a demo.", "We will open-source the scheduler"]);
+  await expect(moments.getByRole("listitem")).toHaveText([
+    "Opening: the keynote starts with a demo.",
+    "We will open-source the scheduler",
+  ]);
   await moments.getByRole("link", { name: "We will open-source the scheduler" }).click();
   await expect(page.locator(":target")).toContainText("We will open-source the scheduler");
   await context.close();

@@ -17,7 +17,12 @@ import { openAs } from "./open-as";
  */
 
 /** An input method's composition: each step replaces the marked text, `commit` ends it with the final text. */
-async function compose(cdp: CDPSession, steps: string[], commit: string, between?: (step: number) => Promise<void>): Promise<void> {
+async function compose(
+  cdp: CDPSession,
+  steps: string[],
+  commit: string,
+  between?: (step: number) => Promise<void>,
+): Promise<void> {
   for (let i = 0; i < steps.length; i++) {
     const text = steps[i]!;
     await cdp.send("Input.imeSetComposition", { text, selectionStart: text.length, selectionEnd: text.length });
@@ -26,7 +31,9 @@ async function compose(cdp: CDPSession, steps: string[], commit: string, between
   await cdp.send("Input.insertText", { text: commit });
 }
 
-test("IME composition in a paragraph a co-editor is typing in: both contributions intact, nothing doubled", async ({ browser }) => {
+test("IME composition in a paragraph a co-editor is typing in: both contributions intact, nothing doubled", async ({
+  browser,
+}) => {
   const { alice, bob, aliceNotes, bobNotes } = await twoNoteTakers(browser, "IME Panel");
 
   await aliceNotes.focus();
@@ -61,7 +68,8 @@ test("IME composition in a paragraph a co-editor is typing in: both contribution
   const expectFine = async (page: Page) => {
     const lines = await notesText(page.getByRole("textbox", { name: "Session notes" }));
     const text = lines.join("\n");
-    for (const word of ["Notes:", "山田", "さん", "会議", " bob", " again", " more", " end"]) expect(text.split(word).length - 1, `${word} in ${text}`).toBe(1);
+    for (const word of ["Notes:", "山田", "さん", "会議", " bob", " again", " more", " end"])
+      expect(text.split(word).length - 1, `${word} in ${text}`).toBe(1);
     // No trace of the compositions' intermediate readings, nothing else added.
     expect(text.replace("さん", "")).not.toMatch(/[やまださんかいぎ]/);
     expect(text.length).toBe("Notes:山田さん会議 bob again more end".length);
@@ -74,7 +82,9 @@ test("IME composition in a paragraph a co-editor is typing in: both contribution
   await bob.context().close();
 });
 
-test("@ and a family or given name composed in kanji finds the person; the composition is not cut short by the menu", async ({ browser }) => {
+test("@ and a family or given name composed in kanji finds the person; the composition is not cut short by the menu", async ({
+  browser,
+}) => {
   const setup = await browser.newPage();
   const url = await createPanel(setup, "IME Attribution Panel");
   await setup.context().close();
@@ -98,7 +108,9 @@ test("@ and a family or given name composed in kanji finds the person; the compo
   // The chip's short label, then the words: the typed "@山田" is gone, nothing doubled.
   const [line] = (await notesText(notes)).slice(-1);
   expect(line).toBe("山田太郎はい");
-  expect((await notes.getByRole("paragraph").last().ariaSnapshot()).replace(/\s+/g, " ")).toMatch(/山田太郎, ソニー: はい/);
+  expect((await notes.getByRole("paragraph").last().ariaSnapshot()).replace(/\s+/g, " ")).toMatch(
+    /山田太郎, ソニー: はい/,
+  );
   // A given name finds the person too: "花子" is the end of the one word "山本花子".
   await alice.keyboard.press("Enter");
   await alice.keyboard.type("@");
@@ -106,6 +118,8 @@ test("@ and a family or given name composed in kanji finds the person; the compo
   await expect(listbox.getByRole("option").first()).toHaveAccessibleName("山本花子, 任天堂, panelist");
   await alice.keyboard.press("Enter");
   await compose(cdp, ["そ", "そう"], "そう");
-  expect((await notes.getByRole("paragraph").last().ariaSnapshot()).replace(/\s+/g, " ")).toMatch(/山本花子, 任天堂: そう/);
+  expect((await notes.getByRole("paragraph").last().ariaSnapshot()).replace(/\s+/g, " ")).toMatch(
+    /山本花子, 任天堂: そう/,
+  );
   await alice.context().close();
 });

@@ -34,9 +34,15 @@ test("import: paste, preview the structure, fix an attribution, create the sessi
   await expect(preview).toBeVisible();
   await expect(preview.getByLabel("Title")).toHaveValue("Shipping On Fridays");
   await expect(preview.getByTestId("import-person").first().getByLabel("Name")).toHaveValue("Amara Okafor");
-  for (const [label, width] of [["desktop", 1280], ["phone", 390]] as const) {
+  for (const [label, width] of [
+    ["desktop", 1280],
+    ["phone", 390],
+  ] as const) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: path.resolve(import.meta.dirname, `../.artifacts/screenshots/07-import-preview-${label}.png`), fullPage: true });
+    await page.screenshot({
+      path: path.resolve(import.meta.dirname, `../.artifacts/screenshots/07-import-preview-${label}.png`),
+      fullPage: true,
+    });
   }
   // Hostile text in the notes shows as text: no dialog, no injected image.
   await expect(preview).toContainText("<script>alert(1)</script>");
@@ -68,7 +74,9 @@ test("import: paste, preview the structure, fix an attribution, create the sessi
   );
   const json = JSON.stringify(doc.blocks);
   expect(json).toContain("render it as text");
-  const fixed = doc.blocks.flatMap((b) => (b.type === "question" ? b.answers : [])).find((b) => b.type === "statement" && b.text.includes("render it as text"));
+  const fixed = doc.blocks
+    .flatMap((b) => (b.type === "question" ? b.answers : []))
+    .find((b) => b.type === "statement" && b.text.includes("render it as text"));
   expect(fixed && fixed.type === "statement" ? fixed.speaker : "missing").toBeNull();
   expect(dialogs).toBe(0);
 });

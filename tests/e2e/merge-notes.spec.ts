@@ -12,13 +12,26 @@ import { accountToken } from "./sign-in";
  * side, settle a conflict with one key, apply; a co-editor watching the session
  * sees the merge arrive live; History restores the notes from before it.
  */
-const fixture = (name: string) => fs.readFileSync(path.resolve(import.meta.dirname, `../fixtures/notes/${name}`), "utf8");
+const fixture = (name: string) =>
+  fs.readFileSync(path.resolve(import.meta.dirname, `../fixtures/notes/${name}`), "utf8");
 
-test("merge notes taken separately, settle a conflict by keyboard, apply live, restore from History", async ({ browser, request, baseURL }) => {
+test("merge notes taken separately, settle a conflict by keyboard, apply live, restore from History", async ({
+  browser,
+  request,
+  baseURL,
+}) => {
   const token = accountToken();
-  const created = await apiAs(request, token, "post", "/conferences", { name: `Merge Camp ${Date.now().toString(36)}`, startsOn: "2021-10-09" });
+  const created = await apiAs(request, token, "post", "/conferences", {
+    name: `Merge Camp ${Date.now().toString(36)}`,
+    startsOn: "2021-10-09",
+  });
   const conference = (created.conference as { slug: string }).slug;
-  const importSession = async (file: string) => ((await apiAs(request, token, "post", `/conferences/${conference}/import-notes`, fixture(file))).session as { slug: string }).slug;
+  const importSession = async (file: string) =>
+    (
+      (await apiAs(request, token, "post", `/conferences/${conference}/import-notes`, fixture(file))).session as {
+        slug: string;
+      }
+    ).slug;
   const mine = await importSession("panel.txt");
   const theirs = await importSession("panel-second-taker.md");
   const url = `${baseURL}/conferences/${conference}/sessions/${mine}`;
@@ -37,7 +50,9 @@ test("merge notes taken separately, settle a conflict by keyboard, apply live, r
   await expect(preview.getByTestId("merge-counts")).toContainText("1 conflicts");
   // Side by side: the merged-in thread only they caught, and a duplicate with the wording kept.
   await expect(preview.locator('tr[data-source="right"]', { hasText: "Who is on call on the weekend?" })).toBeVisible();
-  await expect(preview.locator('tr[data-source="duplicate"]', { hasText: "we deploy forty times a day" })).toContainText("kept merged-in wording");
+  await expect(
+    preview.locator('tr[data-source="duplicate"]', { hasText: "we deploy forty times a day" }),
+  ).toContainText("kept merged-in wording");
 
   expect(await graveViolations(alice, '[data-testid="merge-panel"]')).toEqual([]);
 
@@ -55,7 +70,9 @@ test("merge notes taken separately, settle a conflict by keyboard, apply live, r
 
   // The co-editor sees it live, without reloading.
   await expect(bobNotes).toContainText("Who is on call on the weekend?");
-  await expect(bobNotes).toContainText("with small batches the day of the week is irrelevant, we deploy forty times a day");
+  await expect(bobNotes).toContainText(
+    "with small batches the day of the week is irrelevant, we deploy forty times a day",
+  );
   await expect(bobNotes).not.toContainText("Friday afternoons are for writing the postmortem");
 
   // History: the merge is a named revision; the one before it restores the notes as they were.

@@ -20,7 +20,13 @@ let owner: FirstAccountSession;
 test.beforeAll(async ({ browser }) => {
   server = await startServer({ databaseUrl: db.url });
   // The first account of a fresh server; it owns the conference it creates.
-  owner = await firstAccountSession(browser, server.url, { conference: "DevOps Day", city: "Santa Clara, CA", firstDay: "2010-06-25", title: "Making The Business Case", kind: "panel" });
+  owner = await firstAccountSession(browser, server.url, {
+    conference: "DevOps Day",
+    city: "Santa Clara, CA",
+    firstDay: "2010-06-25",
+    title: "Making The Business Case",
+    kind: "panel",
+  });
 });
 
 test.afterAll(async () => {
@@ -37,7 +43,9 @@ async function pendingEdits(page: Page): Promise<number> {
   return Number((await page.locator(".sync-status").getAttribute("data-pending")) ?? 0);
 }
 
-test("offline: type, reload with no network, type more; back online the co-editor sees all of it", async ({ browser }) => {
+test("offline: type, reload with no network, type more; back online the co-editor sees all of it", async ({
+  browser,
+}) => {
   const alice = await noteTaker(browser, "Alice");
   const bob = await noteTaker(browser, "Bob");
   const aliceEditor = alice.getByTestId("notes-editor");
@@ -95,7 +103,9 @@ test("offline: type, reload with no network, type more; back online the co-edito
   await bob.context().close();
 });
 
-test("two offline co-editors typing in the same line merge with both contributions exactly once", async ({ browser }) => {
+test("two offline co-editors typing in the same line merge with both contributions exactly once", async ({
+  browser,
+}) => {
   const alice = await noteTaker(browser, "Alice");
   const bob = await noteTaker(browser, "Bob");
   const aliceEditor = alice.getByTestId("notes-editor");
@@ -145,7 +155,9 @@ test("two offline co-editors typing in the same line merge with both contributio
   await alice.context().close();
 });
 
-test("history: name a version, see who wrote it, view it read-only, restore it as a new edit the co-editor gets", async ({ browser }) => {
+test("history: name a version, see who wrote it, view it read-only, restore it as a new edit the co-editor gets", async ({
+  browser,
+}) => {
   const alice = await noteTaker(browser, "Alice");
   const bob = await noteTaker(browser, "Bob");
   const aliceEditor = alice.getByTestId("notes-editor");
@@ -177,7 +189,9 @@ test("history: name a version, see who wrote it, view it read-only, restore it a
   await expect(bobEditor).not.toContainText("A tangent to undo");
   await expect(aliceEditor).not.toContainText("A tangent to undo");
   await expect(bobEditor).toContainText("Keep this line");
-  await expect(panel.getByTestId("revision-list").getByRole("listitem").first()).toContainText("Restored “Before the tangent”");
+  await expect(panel.getByTestId("revision-list").getByRole("listitem").first()).toContainText(
+    "Restored “Before the tangent”",
+  );
   // The state the restore replaced is kept, attributed to the account that typed the tangent.
   await expect(panel.getByTestId("revision-list").getByRole("listitem").nth(1)).toContainText("by Olga Organiser");
   await alice.context().close();

@@ -2,7 +2,12 @@ import { type Browser, type Page, expect } from "@playwright/test";
 import type { FirstAccountSession } from "./first-account-session";
 
 /** The owner's own browser (signed in), named `name` on their caret, with the session open and saved. */
-export async function openNoteTaker(browser: Browser, serverUrl: string, owner: FirstAccountSession, name: string): Promise<Page> {
+export async function openNoteTaker(
+  browser: Browser,
+  serverUrl: string,
+  owner: FirstAccountSession,
+  name: string,
+): Promise<Page> {
   const context = await browser.newContext({ storageState: owner.storageState });
   await context.addInitScript((n) => window.localStorage.setItem("talknotes:name", n), name);
   const page = await context.newPage();

@@ -48,7 +48,9 @@ async function pasteImage(page: Page, bytes: Buffer, type: string): Promise<void
   );
 }
 
-test("a pasted photo reaches the co-editor; alt text in place; published, the public page shows it", async ({ browser }) => {
+test("a pasted photo reaches the co-editor; alt text in place; published, the public page shows it", async ({
+  browser,
+}) => {
   const alice = await noteTaker(browser, "Alice");
   const bob = await noteTaker(browser, "Bob");
   await alice.getByTestId("notes-editor").click();
@@ -118,7 +120,10 @@ test("a photo taken offline survives a reload with no network and uploads when i
   await alice.context().setOffline(true);
   await expect(alice.getByTestId("sync-status")).toHaveText("Offline: everything saved");
   await alice.getByTestId("notes-editor").click();
-  await alice.getByTestId("photo-input").first().setInputFiles({ name: "slide.png", mimeType: "image/png", buffer: await pngSlide() });
+  await alice
+    .getByTestId("photo-input")
+    .first()
+    .setInputFiles({ name: "slide.png", mimeType: "image/png", buffer: await pngSlide() });
   const pending = alice.locator('.notes-photo[data-state="pending"]');
   await expect(pending).toHaveCount(1);
   await expect.poll(() => loaded(pending.locator("img"))).toBe(true);
@@ -144,5 +149,7 @@ test("a photo taken offline survives a reload with no network and uploads when i
 /** A small PNG (not the JPEG of the first test, so it is a new photo). */
 async function pngSlide(): Promise<Buffer> {
   const { default: sharp } = await import("sharp");
-  return sharp({ create: { width: 320, height: 180, channels: 3, background: "#1e6091" } }).png().toBuffer();
+  return sharp({ create: { width: 320, height: 180, channels: 3, background: "#1e6091" } })
+    .png()
+    .toBuffer();
 }

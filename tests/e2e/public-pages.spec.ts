@@ -14,7 +14,9 @@ import { signIn as signInAs } from "./sign-in";
 const EDITOR_CODE = ["tiptap", "prosemirror", "yjs", "y-websocket"];
 
 /** A fresh context that records every script it loads, with its body. */
-async function readerContext(browser: Browser): Promise<{ context: BrowserContext; page: Page; scripts: Map<string, string> }> {
+async function readerContext(
+  browser: Browser,
+): Promise<{ context: BrowserContext; page: Page; scripts: Map<string, string> }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const scripts = new Map<string, string>();
@@ -40,7 +42,11 @@ let conf = "";
 let sessionSlug = "";
 let publicUrl = "";
 
-const ACCOUNT = { name: "Alice Organiser", email: "alice.public-pages@example.org", password: "public-pages-e2e-password" };
+const ACCOUNT = {
+  name: "Alice Organiser",
+  email: "alice.public-pages@example.org",
+  password: "public-pages-e2e-password",
+};
 
 /** Signs the page in (tests/e2e/sign-in.ts: the account is created through the CLI when missing). */
 async function signIn(page: Page) {
@@ -114,7 +120,10 @@ test("a draft session and its conference are 404 to the public", async ({ reques
   expect(sitemap).not.toContain(`${publicUrl}<`);
 });
 
-test("live: a reader sees new notes within a second or two, without a reload, and loads no editor code", async ({ browser, request }) => {
+test("live: a reader sees new notes within a second or two, without a reload, and loads no editor code", async ({
+  browser,
+  request,
+}) => {
   // One step: choosing the status sets it.
   await editor.getByLabel("Status").selectOption("live");
   await expect(editor.getByRole("link", { name: "View public page" })).toBeVisible();
@@ -137,15 +146,20 @@ test("live: a reader sees new notes within a second or two, without a reload, an
   const latency = Date.now() - typed;
   console.log(`[live] editor -> public reader: ${latency} ms`);
   expect(latency).toBeLessThan(2_000);
-  expect(await reader.page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  expect(await reader.page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(
+    true,
+  );
 
   // The session page loads no script file at all (its live reader is a few inline lines), and no
   // script on it, inline or not, carries editor or Yjs code.
   await reader.page.waitForLoadState("networkidle");
   expect([...reader.scripts.keys()]).toEqual([]);
-  const inline = await reader.page.evaluate(() => [...document.scripts].map((s) => s.src || s.textContent || "").join("\n"));
+  const inline = await reader.page.evaluate(() =>
+    [...document.scripts].map((s) => s.src || s.textContent || "").join("\n"),
+  );
   expect(inline).toContain("EventSource");
-  for (const word of EDITOR_CODE) expect(inline.toLowerCase().includes(word), `${word} in the page's scripts`).toBe(false);
+  for (const word of EDITOR_CODE)
+    expect(inline.toLowerCase().includes(word), `${word} in the page's scripts`).toBe(false);
   console.log(`[live] public session page: no script files, ${Buffer.byteLength(inline)} bytes of inline script`);
 
   // Thread permalinks and speaker links.
@@ -154,7 +168,10 @@ test("live: a reader sees new notes within a second or two, without a reload, an
   await reader.context.close();
 });
 
-test("public pages: agenda, speaker, search, feed; publish and archive from the workspace", async ({ browser, request }) => {
+test("public pages: agenda, speaker, search, feed; publish and archive from the workspace", async ({
+  browser,
+  request,
+}) => {
   await editor.getByLabel("Status").selectOption("published");
   // The server's answer re-renders the control with the stored status's hint.
   await expect(editor.getByLabel("Status")).toHaveAttribute("title", /^Published/);
@@ -195,7 +212,11 @@ test("public pages: agenda, speaker, search, feed; publish and archive from the 
   expect(feed.headers()["content-type"]).toContain("application/atom+xml");
   expect(await feed.text()).toContain("Shipping On Fridays");
 
-  for (const script of reader.scripts.keys()) expect(EDITOR_CODE.some((w) => script.toLowerCase().includes(w)), script).toBe(false);
+  for (const script of reader.scripts.keys())
+    expect(
+      EDITOR_CODE.some((w) => script.toLowerCase().includes(w)),
+      script,
+    ).toBe(false);
   for (const [url, body] of reader.scripts) {
     for (const word of EDITOR_CODE) expect(body.toLowerCase().includes(word), `${word} in ${url}`).toBe(false);
   }
@@ -208,7 +229,7 @@ test("public pages: agenda, speaker, search, feed; publish and archive from the 
   ]);
   await page.goto(publicUrl);
   await expect(page.locator(".badge.status-archived")).toBeVisible();
-  expect((await request.get(`/c/${conf}/${(await keynoteSlug(request))}`)).status()).toBe(404);
+  expect((await request.get(`/c/${conf}/${await keynoteSlug(request)}`)).status()).toBe(404);
   await reader.context.close();
 });
 

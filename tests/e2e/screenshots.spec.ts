@@ -62,11 +62,11 @@ test("every page at desktop and phone width", async ({ page }) => {
   await kb.press("Enter");
   await kb.type("@rolf");
   await kb.press("Enter");
-  await kb.type("\"don't mention DevOps. Mention cycle time, throughput, feature delivery.\"");
+  await kb.type('"don\'t mention DevOps. Mention cycle time, throughput, feature delivery."');
   await kb.press("Enter");
   await kb.type("@kurtt");
   await kb.press("Enter");
-  await kb.type("\"business executives think in terms of outcomes.\"");
+  await kb.type('"business executives think in terms of outcomes."');
   await kb.press("Enter");
   await kb.press("Shift+Tab");
   await kb.type("Q: What should IT be measuring?");

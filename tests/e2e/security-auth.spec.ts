@@ -13,7 +13,10 @@ let sessionPath = "";
 let token = "";
 
 async function api(page: Page, method: "post" | "patch", path: string, data: unknown) {
-  const res = await page.request[method](`/api/v1${path}`, { headers: { authorization: `Bearer ${token}` }, data: data as never });
+  const res = await page.request[method](`/api/v1${path}`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: data as never,
+  });
   expect(res.status(), await res.text()).toBeLessThan(300);
   return res.json();
 }
@@ -25,7 +28,9 @@ async function freshPage(browser: Browser): Promise<Page> {
 }
 
 async function createInvite(page: Page, role: string): Promise<string> {
-  const body = (await api(page, "post", `/conferences/${conf}/invites`, { role, expiresInHours: 2 })) as { invite: { path: string } };
+  const body = (await api(page, "post", `/conferences/${conf}/invites`, { role, expiresInHours: 2 })) as {
+    invite: { path: string };
+  };
   return body.invite.path;
 }
 
@@ -36,7 +41,10 @@ test.beforeAll(async ({ browser }) => {
   const page = await freshPage(browser);
   const created = (await api(page, "post", "/conferences", { name: "Auth Camp" })) as { conference: { slug: string } };
   conf = created.conference.slug;
-  const session = (await api(page, "post", `/conferences/${conf}/sessions`, { title: "Private Draft Talk", kind: "talk" })) as { session: { slug: string } };
+  const session = (await api(page, "post", `/conferences/${conf}/sessions`, {
+    title: "Private Draft Talk",
+    kind: "talk",
+  })) as { session: { slug: string } };
   sessionPath = `/conferences/${conf}/sessions/${session.session.slug}`;
   await page.context().close();
 });
@@ -53,7 +61,9 @@ test("signed out: the workspace sends to sign-in and comes back after it", async
   await page.context().close();
 });
 
-test("an owner invites through the members page; the invitee signs up and edits; the link works once", async ({ browser }) => {
+test("an owner invites through the members page; the invitee signs up and edits; the link works once", async ({
+  browser,
+}) => {
   const owner = await freshPage(browser);
   await signIn(owner, { account: OWNER });
   await owner.goto(`/conferences/${conf}/members`);
@@ -115,7 +125,11 @@ test("a viewer sees the draft read-only; someone without a role gets 404", async
   await expect(viewer.getByTestId("notes-editor")).toHaveAttribute("contenteditable", "false");
   await expect(viewer.getByTestId("notes-editor")).toContainText("Ivan was here");
 
-  const stranger: E2eAccount = { name: "Sam Stranger", email: "sam.stranger@e2e.test", password: "sam-stranger-password" };
+  const stranger: E2eAccount = {
+    name: "Sam Stranger",
+    email: "sam.stranger@e2e.test",
+    password: "sam-stranger-password",
+  };
   const strangerPage = await freshPage(browser);
   await signIn(strangerPage, { account: stranger });
   const res = await strangerPage.goto(sessionPath);
@@ -124,7 +138,9 @@ test("a viewer sees the draft read-only; someone without a role gets 404", async
   for (const p of [setup, viewer, strangerPage]) await p.context().close();
 });
 
-test("guessing a password is slowed: after a few failures the sign-in form refuses further tries", async ({ browser }) => {
+test("guessing a password is slowed: after a few failures the sign-in form refuses further tries", async ({
+  browser,
+}) => {
   const page = await freshPage(browser);
   const times: number[] = [];
   let refusedAt = -1;
@@ -164,7 +180,9 @@ test("a paste too large is refused with a clear message, and nothing is added", 
   await page.evaluate(() => {
     const data = new DataTransfer();
     data.setData("text/plain", "lorem ipsum ".repeat(60_000));
-    document.querySelector("[data-testid=notes-editor]")!.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    document
+      .querySelector("[data-testid=notes-editor]")!
+      .dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
   });
   await expect(page.getByTestId("paste-too-large")).toContainText("too large");
   expect(await editor.innerText()).toBe(before);

@@ -16,7 +16,9 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-test("the first account becomes the admin; then sign-up is invite-only until the admin opens it", async ({ browser }) => {
+test("the first account becomes the admin; then sign-up is invite-only until the admin opens it", async ({
+  browser,
+}) => {
   const first = await (await browser.newContext()).newPage();
   await first.goto(`${server.url}/`);
   await expect(first).toHaveURL(/\/signup$/);

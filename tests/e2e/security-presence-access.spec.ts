@@ -44,8 +44,14 @@ test("a presence colour like url(...) never reaches the page's CSS", async ({ br
   const fetched: string[] = [];
   alice.on("request", (r) => r.url().includes("tracking-pixel") && fetched.push(r.url()));
 
-  const mallory = await openRawCollabSocket(server.wsUrl, sessionId, { query: `?token=${accountToken(undefined, db.url)}` });
-  mallory.send(awarenessFrame([{ id: 4242, clock: 1, state: { user: { name: "Mallory", color: `url(${server.url}/tracking-pixel.png)` } } }]));
+  const mallory = await openRawCollabSocket(server.wsUrl, sessionId, {
+    query: `?token=${accountToken(undefined, db.url)}`,
+  });
+  mallory.send(
+    awarenessFrame([
+      { id: 4242, clock: 1, state: { user: { name: "Mallory", color: `url(${server.url}/tracking-pixel.png)` } } },
+    ]),
+  );
   const entry = alice.getByTestId("presence").locator(".avatar", { hasText: "Mallory" });
   await expect(entry).toBeVisible();
   expect(await entry.locator(".avatar-dot").evaluate((el) => getComputedStyle(el).backgroundImage)).toBe("none");

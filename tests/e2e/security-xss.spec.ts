@@ -25,7 +25,10 @@ let sessionId = "";
 
 async function api(request: APIRequestContext, method: "post" | "patch", path: string, data: unknown) {
   const res = await request[method](`/api/v1${path}`, {
-    headers: { authorization: `Bearer ${token}`, ...(typeof data === "string" ? { "content-type": "text/plain" } : {}) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(typeof data === "string" ? { "content-type": "text/plain" } : {}),
+    },
     data: data as never,
   });
   expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
@@ -34,9 +37,15 @@ async function api(request: APIRequestContext, method: "post" | "patch", path: s
 
 async function expectInert(page: Page, what: string) {
   expect(await page.locator("[data-xss]").count(), `${what}: injected elements`).toBe(0);
-  expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss ?? null), `${what}: script ran`).toBeNull();
+  expect(
+    await page.evaluate(() => (window as unknown as { __xss?: string }).__xss ?? null),
+    `${what}: script ran`,
+  ).toBeNull();
   const links = await page.locator("a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
-  expect(links.filter((h) => /^\s*(javascript|data|vbscript):/i.test(h)), `${what}: dangerous links`).toEqual([]);
+  expect(
+    links.filter((h) => /^\s*(javascript|data|vbscript):/i.test(h)),
+    `${what}: dangerous links`,
+  ).toEqual([]);
 }
 
 test.describe.configure({ mode: "serial" });
@@ -65,11 +74,17 @@ test.beforeAll(async ({ request }) => {
     `    • Bruno: see <a href="javascript:window.__xss='${MARK}'">this link</a> and ${P.attr}`,
     "",
   ].join("\n");
-  const imported = (await api(request, "post", `/conferences/${conf}/import-notes`, notes)) as { session: { slug: string; id: string } };
+  const imported = (await api(request, "post", `/conferences/${conf}/import-notes`, notes)) as {
+    session: { slug: string; id: string };
+  };
   session = imported.session.slug;
   sessionId = imported.session.id;
   await api(request, "patch", `/conferences/${conf}/sessions/${session}`, { status: "published" });
-  const room = (await api(request, "post", `/conferences/${conf}/sessions`, { title: `Room test ${P.img}`, room: `Hall ${P.script}`, kind: "talk" })) as {
+  const room = (await api(request, "post", `/conferences/${conf}/sessions`, {
+    title: `Room test ${P.img}`,
+    room: `Hall ${P.script}`,
+    kind: "talk",
+  })) as {
     session: { slug: string };
   };
   await api(request, "patch", `/conferences/${conf}/sessions/${room.session.slug}`, { status: "live" });
@@ -81,7 +96,9 @@ test("payloads are inert in the workspace, the editor, public pages, the feed an
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await page.addInitScript(() => window.localStorage.setItem("talknotes:name", "Tester <img src=x onerror=alert(1) data-xss=1>"));
+  await page.addInitScript(() =>
+    window.localStorage.setItem("talknotes:name", "Tester <img src=x onerror=alert(1) data-xss=1>"),
+  );
   await signIn(page, { account: ACCOUNT });
 
   await page.goto("/");
@@ -126,7 +143,9 @@ test("payloads are inert in the workspace, the editor, public pages, the feed an
     await expectInert(page, path);
   }
   await page.goto(`/c/${conf}/${session}`);
-  const people = await page.locator(`a[href^="/c/${conf}/people/"]`).evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+  const people = await page
+    .locator(`a[href^="/c/${conf}/people/"]`)
+    .evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
   for (const href of people.slice(0, 3)) {
     await page.goto(href);
     await expectInert(page, href);

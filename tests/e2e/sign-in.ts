@@ -10,7 +10,11 @@ export interface E2eAccount {
 }
 
 /** The suite's default account (admin when it is the first on the database). */
-export const E2E_ACCOUNT: E2eAccount = { name: "E2E Organiser", email: "organiser@e2e.test", password: "e2e-organiser-password" };
+export const E2E_ACCOUNT: E2eAccount = {
+  name: "E2E Organiser",
+  email: "organiser@e2e.test",
+  password: "e2e-organiser-password",
+};
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const created = new Set<string>();
@@ -29,12 +33,25 @@ export function ensureAccount(account: E2eAccount = E2E_ACCOUNT, databaseUrl = e
   const key = `${databaseUrl}|${account.email}`;
   if (created.has(key)) return;
   try {
-    execFileSync(process.execPath, [path.join(ROOT, "bin/talknotes.mjs"), "user", "create", "--email", account.email, "--name", account.name, "--password-stdin"], {
-      cwd: ROOT,
-      input: `${account.password}\n`,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      stdio: ["pipe", "ignore", "pipe"],
-    });
+    execFileSync(
+      process.execPath,
+      [
+        path.join(ROOT, "bin/talknotes.mjs"),
+        "user",
+        "create",
+        "--email",
+        account.email,
+        "--name",
+        account.name,
+        "--password-stdin",
+      ],
+      {
+        cwd: ROOT,
+        input: `${account.password}\n`,
+        env: { ...process.env, DATABASE_URL: databaseUrl },
+        stdio: ["pipe", "ignore", "pipe"],
+      },
+    );
   } catch (err) {
     const stderr = String((err as { stderr?: Buffer }).stderr ?? "");
     if (!/already exists/.test(stderr)) throw new Error(`could not create the e2e account: ${stderr}`);
@@ -47,7 +64,10 @@ export function ensureAccount(account: E2eAccount = E2E_ACCOUNT, databaseUrl = e
  * the account first when needed). `baseUrl`: a server other than the shared
  * webServer (then give its `databaseUrl` too).
  */
-export async function signIn(page: Page, options: { account?: E2eAccount; baseUrl?: string; databaseUrl?: string } = {}): Promise<void> {
+export async function signIn(
+  page: Page,
+  options: { account?: E2eAccount; baseUrl?: string; databaseUrl?: string } = {},
+): Promise<void> {
   const account = options.account ?? E2E_ACCOUNT;
   ensureAccount(account, options.databaseUrl ?? e2eDatabaseUrl());
   await page.goto(`${options.baseUrl ?? ""}/login`);
@@ -61,11 +81,15 @@ export async function signIn(page: Page, options: { account?: E2eAccount; baseUr
 /** A personal access token for `account` (created when missing), through `talknotes token create`. */
 export function accountToken(account: E2eAccount = E2E_ACCOUNT, databaseUrl = e2eDatabaseUrl()): string {
   ensureAccount(account, databaseUrl);
-  return execFileSync(process.execPath, [path.join(ROOT, "bin/talknotes.mjs"), "token", "create", "--email", account.email, "--name", "e2e"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: ["ignore", "pipe", "pipe"],
-  })
+  return execFileSync(
+    process.execPath,
+    [path.join(ROOT, "bin/talknotes.mjs"), "token", "create", "--email", account.email, "--name", "e2e"],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  )
     .toString()
     .trim();
 }

@@ -17,7 +17,13 @@ let owner: FirstAccountSession;
 
 test.beforeAll(async ({ browser }) => {
   server = await startServer({ databaseUrl: db.url });
-  owner = await firstAccountSession(browser, server.url, { conference: "DevOps Day", city: "Santa Clara, CA", firstDay: "2010-06-25", title: "Making The Business Case", kind: "panel" });
+  owner = await firstAccountSession(browser, server.url, {
+    conference: "DevOps Day",
+    city: "Santa Clara, CA",
+    firstDay: "2010-06-25",
+    title: "Making The Business Case",
+    kind: "panel",
+  });
 });
 
 test.afterAll(async () => {
@@ -49,7 +55,9 @@ test("a copy of a re-created session is dropped and the editor continues on the 
   server = await startServer({ databaseUrl: db.url, port: server.port });
 
   await expect
-    .poll(() => page.evaluate(() => (window as unknown as { problemsSeen: string[] }).problemsSeen.join(" | ")), { timeout: 15_000 })
+    .poll(() => page.evaluate(() => (window as unknown as { problemsSeen: string[] }).problemsSeen.join(" | ")), {
+      timeout: 15_000,
+    })
     .toContain("This session was re-created; your old local copy was discarded.");
   await expect(editor).not.toContainText("first incarnation");
   await expect(status).toHaveText("Saved", { timeout: 15_000 });

@@ -44,7 +44,9 @@ test("two co-editors capture a panel by keyboard; the interchange JSON is exact"
   await expect(bob.getByTestId("notes-editor")).toContainText("What are the anti-patterns");
   await bob.getByTestId("notes-editor").focus();
   await caretToEnd(bob);
-  await expect.poll(() => bob.evaluate(() => window.getSelection()?.focusNode?.textContent ?? "")).toContain("anti-patterns");
+  await expect
+    .poll(() => bob.evaluate(() => window.getSelection()?.focusNode?.textContent ?? ""))
+    .toContain("anti-patterns");
   await bob.keyboard.press("Enter");
   await bob.keyboard.press("Shift+Tab");
   await bob.keyboard.type("Q: What should IT be measuring?");
@@ -116,9 +118,30 @@ test("two co-editors capture a panel by keyboard; the interchange JSON is exact"
         askedBy: null,
         at: TYPED_AT,
         answers: [
-          { type: "statement", speaker: "Jody Mulkey", text: "focus on what is creating the most unplanned work", asides: [], children: [], at: TYPED_AT },
-          { type: "statement", speaker: "Rolf Andrew Russell", text: "don't mention DevOps. Mention cycle time", asides: [], children: [], at: TYPED_AT },
-          { type: "statement", speaker: "Kurt Milne", text: "business executives think in terms of outcomes", asides: [], children: [], at: TYPED_AT },
+          {
+            type: "statement",
+            speaker: "Jody Mulkey",
+            text: "focus on what is creating the most unplanned work",
+            asides: [],
+            children: [],
+            at: TYPED_AT,
+          },
+          {
+            type: "statement",
+            speaker: "Rolf Andrew Russell",
+            text: "don't mention DevOps. Mention cycle time",
+            asides: [],
+            children: [],
+            at: TYPED_AT,
+          },
+          {
+            type: "statement",
+            speaker: "Kurt Milne",
+            text: "business executives think in terms of outcomes",
+            asides: [],
+            children: [],
+            at: TYPED_AT,
+          },
         ],
       },
       {
@@ -127,8 +150,22 @@ test("two co-editors capture a panel by keyboard; the interchange JSON is exact"
         askedBy: null,
         at: TYPED_AT,
         answers: [
-          { type: "statement", speaker: "Jay Lyman", text: "it could be the wrong model", asides: [], children: [], at: TYPED_AT },
-          { type: "statement", speaker: "Damon Edwards", text: "it's awesome when we get paid on company profitability", asides: [], children: [], at: TYPED_AT },
+          {
+            type: "statement",
+            speaker: "Jay Lyman",
+            text: "it could be the wrong model",
+            asides: [],
+            children: [],
+            at: TYPED_AT,
+          },
+          {
+            type: "statement",
+            speaker: "Damon Edwards",
+            text: "it's awesome when we get paid on company profitability",
+            asides: [],
+            children: [],
+            at: TYPED_AT,
+          },
           { type: "aside", text: "great point, can't believe I didn't say this in my talk", at: TYPED_AT },
         ],
       },
@@ -136,7 +173,9 @@ test("two co-editors capture a panel by keyboard; the interchange JSON is exact"
   });
 });
 
-test("a person added inline by one co-editor is offered by the other's autocomplete at once; a rename updates every chip", async ({ browser }) => {
+test("a person added inline by one co-editor is offered by the other's autocomplete at once; a rename updates every chip", async ({
+  browser,
+}) => {
   const setup = await browser.newPage();
   const url = await createPanel(setup);
   await setup.context().close();
@@ -159,7 +198,9 @@ test("a person added inline by one co-editor is offered by the other's autocompl
   await expect.poll(() => bob.evaluate(() => window.getSelection()?.focusNode?.textContent ?? "")).toContain("dollars");
   await bob.keyboard.press("Enter");
   await bob.keyboard.type("@isr");
-  await expect(bob.getByTestId("attribution-menu").getByRole("option").first()).toContainText("Israel", { timeout: 1000 });
+  await expect(bob.getByTestId("attribution-menu").getByRole("option").first()).toContainText("Israel", {
+    timeout: 1000,
+  });
   console.log(`[people] inline person offered to the co-editor ${Date.now() - added} ms after it was added`);
   await bob.keyboard.press("Escape");
 

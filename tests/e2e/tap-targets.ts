@@ -9,7 +9,9 @@ import type { Page } from "@playwright/test";
 export function smallTapTargets(page: Page, min = 44): Promise<string[]> {
   return page.evaluate((min) => {
     const out: string[] = [];
-    const controls = document.querySelectorAll<HTMLElement>("a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [tabindex='0']");
+    const controls = document.querySelectorAll<HTMLElement>(
+      "a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [tabindex='0']",
+    );
     for (const el of controls) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === "hidden") continue;
@@ -23,8 +25,12 @@ export function smallTapTargets(page: Page, min = 44): Promise<string[]> {
         if (label.height >= min) continue;
       }
       if (r.height < min - 0.5 || r.width < min - 0.5) {
-        const name = (el.getAttribute("aria-label") ?? el.textContent ?? el.getAttribute("name") ?? "").trim().slice(0, 30);
-        out.push(`${el.tagName.toLowerCase()}${el.className ? "." + String(el.className).split(" ")[0] : ""} "${name}": ${Math.round(r.width)}×${Math.round(r.height)}`);
+        const name = (el.getAttribute("aria-label") ?? el.textContent ?? el.getAttribute("name") ?? "")
+          .trim()
+          .slice(0, 30);
+        out.push(
+          `${el.tagName.toLowerCase()}${el.className ? "." + String(el.className).split(" ")[0] : ""} "${name}": ${Math.round(r.width)}×${Math.round(r.height)}`,
+        );
       }
     }
     return out;

@@ -22,7 +22,9 @@ function flat(blocks: readonly Block[]): Block[] {
   return blocks.flatMap((b) => [b, ...flat(nestedBlocks(b))]);
 }
 
-test("type a panel, set a recording, publish: time links go to the right second; the opt-in player seeks", async ({ browser }) => {
+test("type a panel, set a recording, publish: time links go to the right second; the opt-in player seeks", async ({
+  browser,
+}) => {
   const setup = await browser.newPage();
   const url = await createPanel(setup, "Time Coded Panel");
   await setup.context().close();
@@ -45,11 +47,14 @@ test("type a panel, set a recording, publish: time links go to the right second;
   // The margin shows hh:mm from an attribute; the text of the notes has no time in it.
   const label = new Date(typedFrom).toISOString().slice(11, 16);
   await expect(notes.locator("[data-at-label]").first()).toHaveAttribute("data-at-label", /^\d\d:\d\d$/);
-  expect([label, new Date(typedTo).toISOString().slice(11, 16)]).toContain(await notes.locator("[data-at-label]").first().getAttribute("data-at-label"));
+  expect([label, new Date(typedTo).toISOString().slice(11, 16)]).toContain(
+    await notes.locator("[data-at-label]").first().getAttribute("data-at-label"),
+  );
   await expect(notes).not.toContainText(label);
 
   // Every block got the server's time of its first keystroke.
-  const exported = async () => (await (await alice.request.get(`${editorPath}/export/json`)).json()) as TalkNotesDocument;
+  const exported = async () =>
+    (await (await alice.request.get(`${editorPath}/export/json`)).json()) as TalkNotesDocument;
   await expect.poll(async () => flat((await exported()).blocks).filter((b) => b.at).length).toBe(3);
   const blocks = flat((await exported()).blocks);
   for (const b of blocks) {
@@ -82,7 +87,10 @@ test("type a panel, set a recording, publish: time links go to the right second;
   await expect(links).toHaveCount(3);
   const second = (at: string) => Math.floor((Date.parse(at) - startsAt) / 1000);
   for (const [i, b] of blocks.entries()) {
-    await expect(links.nth(i)).toHaveAttribute("href", `https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=${second(b.at!)}s`);
+    await expect(links.nth(i)).toHaveAttribute(
+      "href",
+      `https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=${second(b.at!)}s`,
+    );
   }
   // Nothing from the platform, and no script at all, until the reader asks for the player.
   expect(await page.locator("iframe, script").count()).toBe(0);
@@ -91,10 +99,15 @@ test("type a panel, set a recording, publish: time links go to the right second;
   await page.getByRole("link", { name: "Play it on this page" }).click();
   const frame = page.frameLocator('iframe[name="recording-player"]');
   await expect(frame.locator("p")).toHaveText("player");
-  await expect(page.locator('iframe[name="recording-player"]')).toHaveAttribute("src", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=0");
+  await expect(page.locator('iframe[name="recording-player"]')).toHaveAttribute(
+    "src",
+    "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=0",
+  );
   await page.locator("#notes a.at").nth(1).click();
   const player = () => page.frame({ name: "recording-player" })?.url() ?? "";
-  await expect.poll(player).toBe(`https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=${second(blocks[1]!.at!)}&autoplay=1`);
+  await expect
+    .poll(player)
+    .toBe(`https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=${second(blocks[1]!.at!)}&autoplay=1`);
   await expect(page).toHaveURL(/\?player=1/); // the page stayed; only the player moved
 
   // One sync point: the answer is heard at 1:00 in the video; every link moves with it.
@@ -117,7 +130,10 @@ test("type a panel, set a recording, publish: time links go to the right second;
   const form = alice.getByTestId("block-time-form");
   await form.getByLabel("Said at").fill("10:00:00");
   await form.getByRole("button", { name: "Set time" }).click();
-  await expect(alice.getByTestId("notes-editor").locator("[data-at-label]").nth(2)).toHaveAttribute("data-at-label", "10:00");
+  await expect(alice.getByTestId("notes-editor").locator("[data-at-label]").nth(2)).toHaveAttribute(
+    "data-at-label",
+    "10:00",
+  );
   await expect(alice.getByTestId("notes-editor")).toBeFocused();
   const day = new Date(startsAt).toISOString().slice(0, 10);
   await expect.poll(async () => flat((await exported()).blocks)[2]!.at).toBe(`${day}T10:00:00.000Z`);

@@ -66,7 +66,10 @@ test("typing commits nothing to React, and the status still counts every unsaved
   // One commit when "everything saved" becomes "unsaved changes"; none per key.
   expect((await commits(page)) - before).toBeLessThanOrEqual(2);
   await expect(page.locator(".sync-status")).toHaveAttribute("data-pending", String(pendingBefore + keys));
-  await expect(page.locator(".sync-status")).toHaveAttribute("title", `${pendingBefore + keys} edits of this device not yet confirmed by the server`);
+  await expect(page.locator(".sync-status")).toHaveAttribute(
+    "title",
+    `${pendingBefore + keys} edits of this device not yet confirmed by the server`,
+  );
   await expect(page.getByTestId("sync-status")).toHaveText("Offline: unsaved changes on this device");
 
   await context.setOffline(false);
@@ -105,14 +108,31 @@ test("the caret stays clear of the window's bottom edge while typing at the end 
 });
 
 /** Imports panel notes of `threads` question threads (each with three answers); returns the editor's URL. */
-async function importLongNotes(request: APIRequestContext, baseURL: string | undefined, threads: number): Promise<string> {
+async function importLongNotes(
+  request: APIRequestContext,
+  baseURL: string | undefined,
+  threads: number,
+): Promise<string> {
   const token = accountToken();
-  const created = await apiAs(request, token, "post", "/conferences", { name: `Long Notes Camp ${Date.now().toString(36)}`, startsOn: "2021-10-09" });
+  const created = await apiAs(request, token, "post", "/conferences", {
+    name: `Long Notes Camp ${Date.now().toString(36)}`,
+    startsOn: "2021-10-09",
+  });
   const conference = (created.conference as { slug: string }).slug;
-  const lines = ["Long Notes Camp, Portland, OR", "October 9, 2021", "", "The Long Panel", "", "Amara Okafor (Tidewater Labs)", "Bruno Castellanos (Quayside Bank)", ""];
+  const lines = [
+    "Long Notes Camp, Portland, OR",
+    "October 9, 2021",
+    "",
+    "The Long Panel",
+    "",
+    "Amara Okafor (Tidewater Labs)",
+    "Bruno Castellanos (Quayside Bank)",
+    "",
+  ];
   for (let t = 0; t < threads; t++) {
     lines.push(`- Question: "How does thread ${t} end?"`);
-    for (const name of ["Amara", "Bruno", "Amara"]) lines.push(`  - ${name}: "answer ${t} from ${name}, long enough to wrap once or twice on a narrow window"`);
+    for (const name of ["Amara", "Bruno", "Amara"])
+      lines.push(`  - ${name}: "answer ${t} from ${name}, long enough to wrap once or twice on a narrow window"`);
   }
   const imported = await apiAs(request, token, "post", `/conferences/${conference}/import-notes`, lines.join("\n"));
   return `${baseURL}/conferences/${conference}/sessions/${(imported.session as { slug: string }).slug}`;
@@ -127,7 +147,11 @@ function blockRendered(page: Page, index: number): Promise<boolean> {
   }, index);
 }
 
-test("blocks of long notes out of view are not rendered; the caret's block always is", async ({ browser, request, baseURL }) => {
+test("blocks of long notes out of view are not rendered; the caret's block always is", async ({
+  browser,
+  request,
+  baseURL,
+}) => {
   const url = await importLongNotes(request, baseURL, 150);
   const page = await openAs(browser, url, "Typist");
   const editor = page.getByTestId("notes-editor");
@@ -147,7 +171,9 @@ test("blocks of long notes out of view are not rendered; the caret's block alway
   await page.keyboard.press("ControlOrMeta+Home");
   await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 60))));
   await page.keyboard.type("First: ");
-  await expect(editor.locator(":scope > *").first().locator("p").first()).toContainText("First: How does thread 0 end?");
+  await expect(editor.locator(":scope > *").first().locator("p").first()).toContainText(
+    "First: How does thread 0 end?",
+  );
   await expect.poll(() => blockRendered(page, 0)).toBe(true);
   await expect
     .poll(() =>
@@ -173,7 +199,8 @@ test("opening a session draws each block once, reopening it too", async ({ brows
     new MutationObserver((records) => {
       for (const record of records) {
         if ((record.target as Element).getAttribute?.("data-testid") !== "notes-editor") continue;
-        for (const node of record.removedNodes) if (node.nodeType === Node.ELEMENT_NODE && (node as Element).hasAttribute("data-type")) w.__blocksRemoved++;
+        for (const node of record.removedNodes)
+          if (node.nodeType === Node.ELEMENT_NODE && (node as Element).hasAttribute("data-type")) w.__blocksRemoved++;
       }
     }).observe(document, { childList: true, subtree: true });
   });

@@ -15,7 +15,11 @@ import { type E2eAccount, accountToken, signIn } from "./sign-in";
  * invite link's Copy button, and the smaller fixes (sign-in keeps the email,
  * a garbage schedule is explained, a favicon).
  */
-const OWNER: E2eAccount = { name: "Wanda Workspace", email: "owner.workspace@e2e.test", password: "owner-workspace-e2e-password" };
+const OWNER: E2eAccount = {
+  name: "Wanda Workspace",
+  email: "owner.workspace@e2e.test",
+  password: "owner-workspace-e2e-password",
+};
 const NOTES = fs.readFileSync(path.resolve(import.meta.dirname, "../fixtures/notes/panel.txt"), "utf8");
 let token = "";
 
@@ -32,19 +36,35 @@ async function ownerPage(browser: Browser): Promise<Page> {
 }
 
 async function newConference(page: Page, name: string): Promise<string> {
-  const created = (await apiAs(page.request, token, "post", "/conferences", { name, location: "Lisbon", startsOn: "2026-06-12", timezone: "Europe/Lisbon" })) as {
+  const created = (await apiAs(page.request, token, "post", "/conferences", {
+    name,
+    location: "Lisbon",
+    startsOn: "2026-06-12",
+    timezone: "Europe/Lisbon",
+  })) as {
     conference: { slug: string };
   };
   return created.conference.slug;
 }
 
-async function newSession(page: Page, conf: string, title: string, extra: Record<string, string> = {}): Promise<string> {
-  const created = (await apiAs(page.request, token, "post", `/conferences/${conf}/sessions`, { title, kind: "talk", ...extra })) as { session: { slug: string } };
+async function newSession(
+  page: Page,
+  conf: string,
+  title: string,
+  extra: Record<string, string> = {},
+): Promise<string> {
+  const created = (await apiAs(page.request, token, "post", `/conferences/${conf}/sessions`, {
+    title,
+    kind: "talk",
+    ...extra,
+  })) as { session: { slug: string } };
   return created.session.slug;
 }
 
 async function sessionWithNotes(page: Page, conf: string): Promise<string> {
-  const imported = (await apiAs(page.request, token, "post", `/conferences/${conf}/import-notes`, NOTES)) as { session: { slug: string } };
+  const imported = (await apiAs(page.request, token, "post", `/conferences/${conf}/import-notes`, NOTES)) as {
+    session: { slug: string };
+  };
   return imported.session.slug;
 }
 
@@ -53,7 +73,14 @@ function scheduleAroundNow(): string {
   const minute = 60_000;
   const now = Math.floor(Date.now() / minute) * minute;
   const wall = (ms: number) => new Date(ms + 120 * minute).toISOString().slice(0, 16); // "YYYY-MM-DDTHH:MM" at +02:00
-  const event = (guid: string, title: string, room: string, startMs: number, minutes: number, persons: string[] = []) => {
+  const event = (
+    guid: string,
+    title: string,
+    room: string,
+    startMs: number,
+    minutes: number,
+    persons: string[] = [],
+  ) => {
     const w = wall(startMs);
     return {
       guid,
@@ -71,7 +98,11 @@ function scheduleAroundNow(): string {
     event("e-now", "Running Right Now", "Tan Room", now - 10 * minute, 40, ["Grace Hopper"]),
     event("e-next", "Straight After", "Tan Room", now + 45 * minute, 30),
     event("e-aqua", "Analytical Engines", "Aqua Hall", now + 60 * minute, 30, ["Ada Lovelace"]),
-    { ...event("e-nine", "Opening Of Day Two", "Aqua Hall", 0, 30), date: `${tomorrow}T09:00:00+02:00`, start: "09:00" },
+    {
+      ...event("e-nine", "Opening Of Day Two", "Aqua Hall", 0, 30),
+      date: `${tomorrow}T09:00:00+02:00`,
+      start: "09:00",
+    },
   ];
   const byDay = new Map<string, Record<string, unknown[]>>();
   for (const e of events) {
@@ -94,7 +125,9 @@ function scheduleAroundNow(): string {
   });
 }
 
-test("after a schedule import the workspace is an agenda by day and room, with Now, Next and a filter", async ({ browser }) => {
+test("after a schedule import the workspace is an agenda by day and room, with Now, Next and a filter", async ({
+  browser,
+}) => {
   const page = await ownerPage(browser);
   const conf = await newConference(page, "Zone Camp");
   await apiAs(page.request, token, "post", `/conferences/${conf}/schedule`, scheduleAroundNow(), "application/json");
@@ -134,7 +167,9 @@ test("after a schedule import the workspace is an agenda by day and room, with N
   await page.context().close();
 });
 
-test("Publish… asks first with counts, publishes only sessions with notes, and is for owners only", async ({ browser }) => {
+test("Publish… asks first with counts, publishes only sessions with notes, and is for owners only", async ({
+  browser,
+}) => {
   const page = await ownerPage(browser);
   const conf = await newConference(page, "Publish Camp");
   const written = await sessionWithNotes(page, conf);
@@ -165,7 +200,10 @@ test("Publish… asks first with counts, publishes only sessions with notes, and
   expect(agenda).not.toContain("Empty Morning Talk");
 
   // An editor sees no Publish button, and the server refuses them too.
-  const invite = (await apiAs(page.request, token, "post", `/conferences/${conf}/invites`, { role: "editor", expiresInHours: 2 })) as { invite: { path: string } };
+  const invite = (await apiAs(page.request, token, "post", `/conferences/${conf}/invites`, {
+    role: "editor",
+    expiresInHours: 2,
+  })) as { invite: { path: string } };
   const editorContext = await browser.newContext();
   const editor = await editorContext.newPage();
   await editor.goto(invite.invite.path);
@@ -177,7 +215,11 @@ test("Publish… asks first with counts, publishes only sessions with notes, and
   await expect(editor.getByTestId("session-row")).toHaveCount(3);
   await expect(editor.getByTestId("publish-open")).toHaveCount(0);
   await expect(editor.getByTestId("members-link")).toHaveCount(0);
-  const editorToken = accountToken({ name: "Eddie Editor", email: "eddie.workspace@e2e.test", password: "eddie-workspace-password" });
+  const editorToken = accountToken({
+    name: "Eddie Editor",
+    email: "eddie.workspace@e2e.test",
+    password: "eddie-workspace-password",
+  });
   const refused = await editor.request.post(`/api/v1/conferences/${conf}/status`, {
     headers: { authorization: `Bearer ${editorToken}` },
     data: { status: "published", from: ["draft"] },
@@ -187,7 +229,9 @@ test("Publish… asks first with counts, publishes only sessions with notes, and
   await page.context().close();
 });
 
-test("a session's title, room and time are edited on its details page; a long title says the limit; owners delete", async ({ browser }) => {
+test("a session's title, room and time are edited on its details page; a long title says the limit; owners delete", async ({
+  browser,
+}) => {
   const page = await ownerPage(browser);
   const conf = await newConference(page, "Details Camp");
   await newSession(page, conf, "Old Title", { room: "Hall B", startsAt: "2026-06-12T10:00:00+01:00" });
@@ -201,7 +245,9 @@ test("a session's title, room and time are edited on its details page; a long ti
   const long = `A ${"very ".repeat(60)}long title`;
   await form.getByLabel("Title").fill(long);
   await form.getByRole("button", { name: "Save details" }).click();
-  await expect(form.getByTestId("title-count")).toHaveText(`${long.length} characters: ${long.length - 300} over the 300 limit`);
+  await expect(form.getByTestId("title-count")).toHaveText(
+    `${long.length} characters: ${long.length - 300} over the 300 limit`,
+  );
   await expect(form.getByRole("alert")).toHaveText(`Titles can be up to 300 characters; this one has ${long.length}`);
   await expect(form.getByLabel("Title")).toHaveValue(long); // kept, not cut
   await shoot(page, "24-session-details-too-long");
@@ -213,8 +259,15 @@ test("a session's title, room and time are edited on its details page; a long ti
   await shoot(page, "25-session-details");
   await form.getByRole("button", { name: "Save details" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Making The Business Case");
-  const session = (await apiAs(page.request, token, "get", `/conferences/${conf}/sessions/old-title`)) as { session: Record<string, string> };
-  expect(session.session).toMatchObject({ title: "Making The Business Case", room: "Main hall", startsAt: "2026-06-12T10:30:00.000Z", endsAt: "2026-06-12T11:15:00.000Z" });
+  const session = (await apiAs(page.request, token, "get", `/conferences/${conf}/sessions/old-title`)) as {
+    session: Record<string, string>;
+  };
+  expect(session.session).toMatchObject({
+    title: "Making The Business Case",
+    room: "Main hall",
+    startsAt: "2026-06-12T10:30:00.000Z",
+    endsAt: "2026-06-12T11:15:00.000Z",
+  });
 
   await page.goto(`/conferences/${conf}/sessions/old-title/details`);
   const del = page.getByTestId("delete-session");
@@ -222,7 +275,13 @@ test("a session's title, room and time are edited on its details page; a long ti
   await del.getByRole("button", { name: "Delete session" }).click();
   await expect(page).toHaveURL(new RegExp(`/conferences/${conf}$`));
   await expect(page.getByTestId("session-row")).toHaveCount(0);
-  expect((await page.request.get(`/api/v1/conferences/${conf}/sessions/old-title`, { headers: { authorization: `Bearer ${token}` } })).status()).toBe(404);
+  expect(
+    (
+      await page.request.get(`/api/v1/conferences/${conf}/sessions/old-title`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).status(),
+  ).toBe(404);
   await page.context().close();
 });
 
@@ -244,12 +303,16 @@ test("an owner edits the conference's details from the workspace", async ({ brow
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Detail Camp 2026");
   await expect(page.locator(".ws-head .meta")).toContainText("Porto, Portugal");
   await expect(page.locator(".ws-head .meta")).toContainText("June 12, 2026 – June 13, 2026");
-  const api = (await apiAs(page.request, token, "get", `/conferences/${conf}`)) as { conference: Record<string, string> };
+  const api = (await apiAs(page.request, token, "get", `/conferences/${conf}`)) as {
+    conference: Record<string, string>;
+  };
   expect(api.conference).toMatchObject({ name: "Detail Camp 2026", hashtag: "#detailcamp", timezone: "Europe/Berlin" });
   await page.context().close();
 });
 
-test("the site export downloads a Hugo zip of public sessions, drafts only when asked and marked as drafts", async ({ browser }) => {
+test("the site export downloads a Hugo zip of public sessions, drafts only when asked and marked as drafts", async ({
+  browser,
+}) => {
   const page = await ownerPage(browser);
   const conf = await newConference(page, "Export Camp");
   const published = await sessionWithNotes(page, conf);
@@ -314,10 +377,14 @@ test("a garbage schedule upload is explained in plain words, the parser's detail
   const page = await ownerPage(browser);
   const conf = await newConference(page, "Garbage Camp");
   await page.goto(`/conferences/${conf}/schedule`);
-  await page.getByLabel("Schedule file").setInputFiles({ name: "schedule.json", mimeType: "application/json", buffer: Buffer.from("{this is not json") });
+  await page
+    .getByLabel("Schedule file")
+    .setInputFiles({ name: "schedule.json", mimeType: "application/json", buffer: Buffer.from("{this is not json") });
   await page.getByRole("button", { name: /import/i }).click();
   const alert = page.getByTestId("schedule-import").getByRole("alert");
-  await expect(alert.locator(".form-error")).toHaveText(/schedule\.json is not a schedule Talknotes can read\. Upload the schedule export from pretalx/);
+  await expect(alert.locator(".form-error")).toHaveText(
+    /schedule\.json is not a schedule Talknotes can read\. Upload the schedule export from pretalx/,
+  );
   await expect(alert.getByText(/Expected property name/)).toBeHidden();
   await alert.getByText("What the reader found").click();
   await expect(alert.getByText(/Malformed JSON at line 1/)).toBeVisible();

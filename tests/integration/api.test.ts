@@ -29,7 +29,13 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function call<T = Record<string, unknown>>(account: SeededAccount, method: string, route: string, body?: unknown, type = "application/json") {
+async function call<T = Record<string, unknown>>(
+  account: SeededAccount,
+  method: string,
+  route: string,
+  body?: unknown,
+  type = "application/json",
+) {
   const res = await fetch(`${server.url}/api/v1${route}`, {
     method,
     headers: { authorization: `Bearer ${account.token}`, ...(body === undefined ? {} : { "content-type": type }) },
@@ -49,39 +55,60 @@ describe("JSON API", () => {
   it("does what the UI does, with a token", async () => {
     expect((await call(ada, "GET", "/me")).body).toMatchObject({ email: "ada@api.test", name: "Ada", isAdmin: false });
 
-    const created = await call<{ conference: { slug: string; role: string } }>(ada, "POST", "/conferences", { name: "API Camp", startsOn: "2024-05-01", hashtag: "#api" });
+    const created = await call<{ conference: { slug: string; role: string } }>(ada, "POST", "/conferences", {
+      name: "API Camp",
+      startsOn: "2024-05-01",
+      hashtag: "#api",
+    });
     expect(created.status).toBe(201);
     expect(created.body.conference.role).toBe("owner");
     const slug = created.body.conference.slug;
-    const list = await call<{ conferences: Array<{ slug: string; role: string; sessions: number }> }>(ada, "GET", "/conferences");
+    const list = await call<{ conferences: Array<{ slug: string; role: string; sessions: number }> }>(
+      ada,
+      "GET",
+      "/conferences",
+    );
     expect(list.body.conferences).toEqual([expect.objectContaining({ slug, role: "owner", sessions: 0 })]);
 
-    const invalid = await call<{ code: string; fields: Record<string, string> }>(ada, "POST", `/conferences/${slug}/sessions`, { title: "" });
+    const invalid = await call<{ code: string; fields: Record<string, string> }>(
+      ada,
+      "POST",
+      `/conferences/${slug}/sessions`,
+      { title: "" },
+    );
     expect(invalid.status).toBe(400);
     expect(invalid.body.code).toBe("invalid_input");
 
-    const session = await call<{ session: { slug: string; status: string; kind: string } }>(ada, "POST", `/conferences/${slug}/sessions`, {
-      title: "Opening Panel",
-      kind: "panel",
-      room: "Hall A",
-      startsAt: "2024-05-01T09:30",
-    });
+    const session = await call<{ session: { slug: string; status: string; kind: string } }>(
+      ada,
+      "POST",
+      `/conferences/${slug}/sessions`,
+      {
+        title: "Opening Panel",
+        kind: "panel",
+        room: "Hall A",
+        startsAt: "2024-05-01T09:30",
+      },
+    );
     expect(session.status).toBe(201);
     expect(session.body.session).toMatchObject({ kind: "panel", status: "draft" });
     const sessionSlug = session.body.session.slug;
 
-    const live = await call<{ session: { status: string } }>(ada, "PATCH", `/conferences/${slug}/sessions/${sessionSlug}`, { status: "live" });
+    const live = await call<{ session: { status: string } }>(
+      ada,
+      "PATCH",
+      `/conferences/${slug}/sessions/${sessionSlug}`,
+      { status: "live" },
+    );
     expect(live.body.session.status).toBe("live");
     expect((await fetch(`${server.url}/c/${slug}/${sessionSlug}`)).status).toBe(200);
 
     const notes = fs.readFileSync(path.join(FIXTURES, "notes/panel.txt"), "utf8");
-    const imported = await call<{ session: { slug: string; people: unknown[] }; warnings: string[]; guesses: Array<{ kind: string; confidence: number; message: string }> }>(
-      ada,
-      "POST",
-      `/conferences/${slug}/import-notes`,
-      notes,
-      "text/plain",
-    );
+    const imported = await call<{
+      session: { slug: string; people: unknown[] };
+      warnings: string[];
+      guesses: Array<{ kind: string; confidence: number; message: string }>;
+    }>(ada, "POST", `/conferences/${slug}/import-notes`, notes, "text/plain");
     expect(imported.status).toBe(201);
     // The importer's guesses come back too, least sure first, so an API client can ask a person about them.
     expect(imported.body.guesses.length).toBeGreaterThan(0);
@@ -96,24 +123,46 @@ describe("JSON API", () => {
     const md = await call(ada, "GET", `/conferences/${slug}/sessions/${imported.body.session.slug}/export/md`);
     expect(md.status).toBe(200);
     expect(String(md.body)).toContain("Should we deploy on Fridays at all?");
-    const json = await call<{ format: string }>(ada, "GET", `/conferences/${slug}/sessions/${imported.body.session.slug}/export/json`);
+    const json = await call<{ format: string }>(
+      ada,
+      "GET",
+      `/conferences/${slug}/sessions/${imported.body.session.slug}/export/json`,
+    );
     expect(json.body.format).toBe("talknotes/1");
 
-    const schedule = await call<{ counts: { sessions: number } }>(ada, "POST", `/conferences/${slug}/schedule`, fs.readFileSync(path.join(FIXTURES, "schedules/fixcon.xml"), "utf8"), "application/xml");
+    const schedule = await call<{ counts: { sessions: number } }>(
+      ada,
+      "POST",
+      `/conferences/${slug}/schedule`,
+      fs.readFileSync(path.join(FIXTURES, "schedules/fixcon.xml"), "utf8"),
+      "application/xml",
+    );
     expect(schedule.status, JSON.stringify(schedule.body)).toBe(200);
     expect(schedule.body.counts.sessions).toBeGreaterThan(0);
 
-    const publishAll = await call<{ changed: Array<{ to: string }> }>(ada, "POST", `/conferences/${slug}/status`, { status: "published", from: ["draft", "live"] });
+    const publishAll = await call<{ changed: Array<{ to: string }> }>(ada, "POST", `/conferences/${slug}/status`, {
+      status: "published",
+      from: ["draft", "live"],
+    });
     expect(publishAll.status).toBe(200);
     expect(publishAll.body.changed.length).toBeGreaterThan(1);
     expect(publishAll.body.changed.every((c) => c.to === "published")).toBe(true);
 
-    const invite = await call<{ invite: { path: string; role: string } }>(ada, "POST", `/conferences/${slug}/invites`, { role: "viewer", expiresInHours: 24 });
+    const invite = await call<{ invite: { path: string; role: string } }>(ada, "POST", `/conferences/${slug}/invites`, {
+      role: "viewer",
+      expiresInHours: 24,
+    });
     expect(invite.status).toBe(201);
     const { acceptInvite } = await import("../../server/auth/invites");
     await acceptInvite(invite.body.invite.path.split("/").pop()!, bob.id);
-    const members = await call<{ members: Array<{ userId: string; role: string }> }>(ada, "GET", `/conferences/${slug}/members`);
-    expect(members.body.members).toEqual(expect.arrayContaining([expect.objectContaining({ userId: bob.id, role: "viewer" })]));
+    const members = await call<{ members: Array<{ userId: string; role: string }> }>(
+      ada,
+      "GET",
+      `/conferences/${slug}/members`,
+    );
+    expect(members.body.members).toEqual(
+      expect.arrayContaining([expect.objectContaining({ userId: bob.id, role: "viewer" })]),
+    );
     expect((await call(bob, "POST", `/conferences/${slug}/sessions`, { title: "Not allowed" })).status).toBe(403);
     expect((await call(ada, "PATCH", `/conferences/${slug}/members/${bob.id}`, { role: "editor" })).status).toBe(200);
     expect((await call(bob, "POST", `/conferences/${slug}/sessions`, { title: "Allowed now" })).status).toBe(201);

@@ -2,7 +2,12 @@ import { Editor } from "@tiptap/core";
 import { Fragment, Slice } from "@tiptap/pm/model";
 import type { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { AttributionChips, attributionChipsKey, buildDecorations, type ChipPerson } from "@/app/components/editor/attribution-chips";
+import {
+  AttributionChips,
+  attributionChipsKey,
+  buildDecorations,
+  type ChipPerson,
+} from "@/app/components/editor/attribution-chips";
 import { createNotesExtensions } from "@/lib/schema/create-notes-extensions";
 import { nb } from "@/lib/schema/fixtures/notes-builder";
 
@@ -28,7 +33,10 @@ function editorWith(blocks: ReturnType<typeof statement>[]): Editor {
 
 const chips = (editor: Editor): DecorationSet => attributionChipsKey.getState(editor.state)!;
 const describeSet = (set: DecorationSet) =>
-  set.find().map((d: Decoration) => `${d.from}:${(d.spec as { key: string }).key}`).sort();
+  set
+    .find()
+    .map((d: Decoration) => `${d.from}:${(d.spec as { key: string }).key}`)
+    .sort();
 
 /** The chips kept incrementally are exactly those a full rebuild of the document gives. */
 function expectSameAsRebuild(editor: Editor): void {
@@ -74,7 +82,8 @@ describe("attribution chips", () => {
       const { doc: current } = editor.state;
       const blocks: Array<{ pos: number; type: string }> = [];
       current.descendants((node, pos) => {
-        if (["statement", "question", "talk", "note"].includes(node.type.name)) blocks.push({ pos, type: node.type.name });
+        if (["statement", "question", "talk", "note"].includes(node.type.name))
+          blocks.push({ pos, type: node.type.name });
         return true;
       });
       const target = blocks[random(blocks.length)]!;
@@ -84,9 +93,12 @@ describe("attribution chips", () => {
           tr.insertText("ab", target.pos + 2);
           break;
         case 1: // (re)attribute a statement, a question or a talk
-          if (target.type === "statement") tr.setNodeAttribute(target.pos, "speaker", [null, "p1", "p2", "gone"][random(4)]);
-          else if (target.type === "question") tr.setNodeAttribute(target.pos, "askedBy", [null, "p1", "p2"][random(3)]);
-          else if (target.type === "talk") tr.setNodeAttribute(target.pos, "speakers", [[], ["p2"], ["p1", "p2"]][random(3)]);
+          if (target.type === "statement")
+            tr.setNodeAttribute(target.pos, "speaker", [null, "p1", "p2", "gone"][random(4)]);
+          else if (target.type === "question")
+            tr.setNodeAttribute(target.pos, "askedBy", [null, "p1", "p2"][random(3)]);
+          else if (target.type === "talk")
+            tr.setNodeAttribute(target.pos, "speakers", [[], ["p2"], ["p1", "p2"]][random(3)]);
           break;
         case 2: // delete a top-level block
           if (current.childCount > 3) {
@@ -104,7 +116,11 @@ describe("attribution chips", () => {
           const children: ReturnType<typeof current.child>[] = [];
           current.forEach((child) => children.push(child));
           const index = random(children.length);
-          children.splice(index, 1, editor.schema.nodeFromJSON(question(`remote ${step}`, "p1", statement("reply", null))));
+          children.splice(
+            index,
+            1,
+            editor.schema.nodeFromJSON(question(`remote ${step}`, "p1", statement("reply", null))),
+          );
           tr.replace(0, current.content.size, new Slice(Fragment.from(children), 0, 0));
           break;
         }

@@ -24,8 +24,15 @@ let conference = "";
 let published = "";
 let cookie = "";
 
-function upload(body: Uint8Array | string, headers: Record<string, string> = { cookie, origin: server.url }): Promise<Response> {
-  return fetch(`${server.url}/api/account/avatar`, { method: "POST", body: typeof body === "string" ? body : new Uint8Array(body), headers: { "content-type": "application/octet-stream", ...headers } });
+function upload(
+  body: Uint8Array | string,
+  headers: Record<string, string> = { cookie, origin: server.url },
+): Promise<Response> {
+  return fetch(`${server.url}/api/account/avatar`, {
+    method: "POST",
+    body: typeof body === "string" ? body : new Uint8Array(body),
+    headers: { "content-type": "application/octet-stream", ...headers },
+  });
 }
 
 beforeAll(async () => {
@@ -44,7 +51,14 @@ beforeAll(async () => {
     const prisma = getPrisma();
     const session = await prisma.session.findFirstOrThrow({ where: { slug: published }, include: { notes: true } });
     await prisma.revision.create({
-      data: { sessionId: session.id, generation: session.notes!.generation, kind: "named", name: "after", state: Buffer.from([0, 0]), authors: '["Kim Note"]' },
+      data: {
+        sessionId: session.id,
+        generation: session.notes!.generation,
+        kind: "named",
+        name: "after",
+        state: Buffer.from([0, 0]),
+        authors: '["Kim Note"]',
+      },
     });
     await seedAccount({ name: "Admin Person" });
     const kim = await seedAccount({ name: "Kim Note", conferenceId: first.conference.id, role: "editor" });
@@ -89,14 +103,20 @@ describe("uploading an avatar", () => {
   });
 
   it("refuses SVG, polyglots and oversized files, like session photos", async () => {
-    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#c33" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#c33" } })
+      .png()
+      .toBuffer();
     const jpeg = await sharp(png).jpeg().toBuffer();
     const zipEnd = Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);
     const cases: Array<[string, Uint8Array | string, RegExp]> = [
       ["svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="9" height="9"/></svg>', /SVG/],
       ["png + html", Buffer.concat([png, Buffer.from("<html><script>alert(1)</script></html>")]), /not only an image/],
       ["jpeg + zip", Buffer.concat([jpeg, zipEnd]), /not only an image/],
-      ["gif header, js body", Buffer.from("GIF89a/*\x00\x00*/=alert(1);//<script src=x></script>"), /not only an image/],
+      [
+        "gif header, js body",
+        Buffer.from("GIF89a/*\x00\x00*/=alert(1);//<script src=x></script>"),
+        /not only an image/,
+      ],
     ];
     for (const [name, body, message] of cases) {
       const res = await upload(body);
@@ -113,13 +133,17 @@ describe("uploading an avatar", () => {
   });
 
   it("refuses an anonymous upload and a cross-site one", async () => {
-    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#3c3" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#3c3" } })
+      .png()
+      .toBuffer();
     expect((await upload(png, { origin: server.url })).status).toBe(401);
     expect((await upload(png, { cookie, origin: "https://evil.example" })).status).toBe(403);
   });
 
   it("a new upload replaces the old file; removing it clears the profile's avatar", async () => {
-    const png = await sharp({ create: { width: 300, height: 500, channels: 3, background: "#36c" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 300, height: 500, channels: 3, background: "#36c" } })
+      .png()
+      .toBuffer();
     const res = await upload(png);
     const { avatarUrl } = (await res.json()) as { avatarUrl: string };
     expect(avatarUrl).not.toBe(firstUrl);
@@ -127,7 +151,10 @@ describe("uploading an avatar", () => {
     expect((await fetch(avatarUrl)).status).toBe(200);
     expect(await (await fetch(`${server.url}/c/${conference}/${published}`)).text()).toContain(avatarUrl);
 
-    const removed = await fetch(`${server.url}/api/account/avatar`, { method: "DELETE", headers: { cookie, origin: server.url } });
+    const removed = await fetch(`${server.url}/api/account/avatar`, {
+      method: "DELETE",
+      headers: { cookie, origin: server.url },
+    });
     expect(((await removed.json()) as { avatarUrl: string | null }).avatarUrl).toBeNull();
     expect((await fetch(avatarUrl)).status).toBe(404);
     expect(await (await fetch(`${server.url}/c/${conference}/${published}`)).text()).not.toContain("/avatars/");

@@ -37,7 +37,14 @@ beforeAll(async () => {
     const session = await prisma.session.findFirstOrThrow({ where: { slug: published }, include: { notes: true } });
     await prisma.session.update({ where: { id: session.id }, data: { startsAt: new Date("2010-06-25T17:00:00Z") } });
     await prisma.revision.create({
-      data: { sessionId: session.id, generation: session.notes!.generation, kind: "named", name: "after", state: Buffer.from([0, 0]), authors: '["Kim Note","Lou Scribe"]' },
+      data: {
+        sessionId: session.id,
+        generation: session.notes!.generation,
+        kind: "named",
+        name: "after",
+        state: Buffer.from([0, 0]),
+        authors: '["Kim Note","Lou Scribe"]',
+      },
     });
     // An admin first (the first account), then the note-taker as an editor of the conference.
     await seedAccount({ name: "Admin Person" });
@@ -46,7 +53,13 @@ beforeAll(async () => {
     // Eleven more public sessions, one a day before the panel: the blog pages after ten.
     for (let i = 1; i <= 11; i++) {
       await prisma.session.create({
-        data: { conferenceId: first.conference.id, slug: `older-${i}`, title: `Older talk ${i}`, status: "published", startsAt: new Date(Date.UTC(2010, 5, 25 - i, 9)) },
+        data: {
+          conferenceId: first.conference.id,
+          slug: `older-${i}`,
+          title: `Older talk ${i}`,
+          status: "published",
+          startsAt: new Date(Date.UTC(2010, 5, 25 - i, 9)),
+        },
       });
     }
   } finally {
@@ -67,7 +80,12 @@ describe("author profile", () => {
     const account = await (await fetch(`${server.url}/account`, { headers: { cookie } })).text();
     const res = await postServerAction(`${server.url}/account`, account, {
       form: "author-profile",
-      fields: { name: "Kim Note", bio: 'Ops at <img src=x onerror="alert(1)"> Harbour.', link: "https://kim.example/about", avatarUrl: "" },
+      fields: {
+        name: "Kim Note",
+        bio: 'Ops at <img src=x onerror="alert(1)"> Harbour.',
+        link: "https://kim.example/about",
+        avatarUrl: "",
+      },
       headers: { cookie },
     });
     expect(res.status).toBeLessThan(400);
@@ -112,7 +130,10 @@ describe("blog index", () => {
     expect(html).toContain(`<a rel="next" href="/c/${conference}/blog?page=2">Older notes</a>`);
 
     const second = await (await fetch(`${server.url}/c/${conference}/blog?page=2`)).text();
-    expect([...second.matchAll(/<h2><a href="[^"]+">([^<]+)<\/a><\/h2>/g)].map((m) => m[1])).toEqual(["Older talk 10", "Older talk 11"]);
+    expect([...second.matchAll(/<h2><a href="[^"]+">([^<]+)<\/a><\/h2>/g)].map((m) => m[1])).toEqual([
+      "Older talk 10",
+      "Older talk 11",
+    ]);
     expect(second).toContain(`<a rel="prev" href="/c/${conference}/blog">Newer notes</a>`);
     expect(second).not.toContain('rel="next"');
   });

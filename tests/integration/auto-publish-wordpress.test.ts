@@ -38,16 +38,21 @@ silent.on("connection", (s) => silentSockets.add(s));
 let flakyPort = 0;
 let flaky: net.Server | null = null;
 
-const page = async (url: string) => (await fetch(`${server.url}${url}`, { headers: { cookie }, redirect: "manual" })).text();
+const page = async (url: string) =>
+  (await fetch(`${server.url}${url}`, { headers: { cookie }, redirect: "manual" })).text();
 
 async function job(destination: string) {
   const { getPrisma } = await import("../../server/db/prisma");
-  return getPrisma().publishJob.findFirst({ where: { destination: { name: destination }, session: { slug: session } } });
+  return getPrisma().publishJob.findFirst({
+    where: { destination: { name: destination }, session: { slug: session } },
+  });
 }
 
 async function publishedPost(destination: string) {
   const { getPrisma } = await import("../../server/db/prisma");
-  return getPrisma().publishedPost.findFirst({ where: { destination: { name: destination }, session: { slug: session } } });
+  return getPrisma().publishedPost.findFirst({
+    where: { destination: { name: destination }, session: { slug: session } },
+  });
 }
 
 async function wpPost(id: string): Promise<{ id: number; status: string; title: { raw: string } }> {
@@ -60,7 +65,12 @@ async function wpPost(id: string): Promise<{ id: number; status: string; title: 
 }
 
 function talknotes(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(ROOT, "bin/talknotes.mjs"), ...args], { cwd: db.dir, env: process.env, encoding: "utf8", timeout: 120_000 });
+  const result = spawnSync(process.execPath, [path.join(ROOT, "bin/talknotes.mjs"), ...args], {
+    cwd: db.dir,
+    env: process.env,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   expect(result.status, `${args.join(" ")}\n${result.stdout}\n${result.stderr}`).toBe(0);
   return result.stdout;
 }
@@ -90,7 +100,10 @@ beforeAll(async () => {
   if ("missing" in wp) return;
   await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
   flakyPort = await freePort();
-  server = await startServer({ databaseUrl: db.url, env: { PUBLISH_ALLOW_HOSTS: "127.0.0.1", PUBLISH_RETRY_SECONDS: "1" } });
+  server = await startServer({
+    databaseUrl: db.url,
+    env: { PUBLISH_ALLOW_HOSTS: "127.0.0.1", PUBLISH_RETRY_SECONDS: "1" },
+  });
   const { openCliDatabase } = await import("../../server/cli/open-cli-database");
   const { importNotesToConference } = await import("../../server/data/import-notes");
   const { createAccessToken } = await import("../../server/auth/access-tokens");
@@ -145,7 +158,10 @@ describe.skipIf("missing" in wp)("publishing automatically when a session is pub
 
     // The silent blog hangs up: the attempt fails with its error and is retried later.
     for (const s of silentSockets) s.destroy();
-    await vi.waitFor(async () => expect((await job("hangs"))?.lastError).toMatch(/unreachable/), { timeout: 60_000, interval: 250 });
+    await vi.waitFor(async () => expect((await job("hangs"))?.lastError).toMatch(/unreachable/), {
+      timeout: 60_000,
+      interval: 250,
+    });
     await getPrisma().publishDestination.deleteMany({ where: { name: "hangs" } });
   }, 180_000);
 
@@ -156,10 +172,16 @@ describe.skipIf("missing" in wp)("publishing automatically when a session is pub
     await setStatusThroughApi("draft");
     await setStatusThroughApi("published");
 
-    await vi.waitFor(async () => expect((await job("flaky"))?.lastError).toMatch(/WordPress at http:\/\/127\.0\.0\.1:\d+ is unreachable: ECONNREFUSED/), {
-      timeout: 60_000,
-      interval: 250,
-    });
+    await vi.waitFor(
+      async () =>
+        expect((await job("flaky"))?.lastError).toMatch(
+          /WordPress at http:\/\/127\.0\.0\.1:\d+ is unreachable: ECONNREFUSED/,
+        ),
+      {
+        timeout: 60_000,
+        interval: 250,
+      },
+    );
     const html = await page(`/conferences/${conference}/publishing`);
     expect(html).toContain("is unreachable: ECONNREFUSED");
     expect(html).not.toContain(wp.password);
@@ -190,7 +212,10 @@ describe.skipIf("missing" in wp)("publishing automatically when a session is pub
     await setStatusThroughApi("draft");
     const before = await job("blog");
     // An edit, so the post is updated rather than skipped.
-    await getPrisma().session.updateMany({ where: { slug: session }, data: { title: "Shipping On Fridays, revisited" } });
+    await getPrisma().session.updateMany({
+      where: { slug: session },
+      data: { title: "Shipping On Fridays, revisited" },
+    });
     talknotes("publish", "--conference", conference, "--session", session);
     await vi.waitFor(
       async () => {

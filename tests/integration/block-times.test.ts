@@ -46,12 +46,17 @@ const FROM_Y = "test:from-yjs";
 /** A co-editor: a real y-websocket client, and a headless editor stamping with its corrected, skewed clock. */
 async function coEditor(skewMs: number): Promise<{ client: TestClient; editor: Editor; offset: number }> {
   const localNow = () => Date.now() + skewMs;
-  const offset = await measureClockOffset(async () => ((await (await fetch(`${server.url}/api/time`)).json()) as { now: number }).now, localNow);
+  const offset = await measureClockOffset(
+    async () => ((await (await fetch(`${server.url}/api/time`)).json()) as { now: number }).now,
+    localNow,
+  );
   expect(offset).not.toBeNull();
   const client = connectClient(server.wsUrl, sessionId, { token });
   await synced(client);
   const editor = new Editor({
-    extensions: createNotesExtensions({ blockTimes: { now: () => localNow() + offset!, isRemote: (tr: Transaction) => tr.getMeta(FROM_Y) === true } }),
+    extensions: createNotesExtensions({
+      blockTimes: { now: () => localNow() + offset!, isRemote: (tr: Transaction) => tr.getMeta(FROM_Y) === true },
+    }),
     content: notesFromYDoc(client.doc).toJSON(),
   });
   editor.view.updateState(editor.state.reconfigure({ plugins: editor.extensionManager.plugins }));
@@ -62,7 +67,9 @@ async function coEditor(skewMs: number): Promise<{ client: TestClient; editor: E
 function pull({ client, editor }: { client: TestClient; editor: Editor }): void {
   // Through JSON: the editor's schema is its own instance.
   const doc = editor.schema.nodeFromJSON(notesFromYDoc(client.doc).toJSON());
-  editor.view.dispatch(editor.state.tr.replaceWith(0, editor.state.doc.content.size, doc.content).setMeta(FROM_Y, true));
+  editor.view.dispatch(
+    editor.state.tr.replaceWith(0, editor.state.doc.content.size, doc.content).setMeta(FROM_Y, true),
+  );
 }
 
 /** Types a new block at the end (Enter, then the text) and sends the change, as the binding would. */
@@ -81,7 +88,8 @@ function typeBlock({ client, editor }: { client: TestClient; editor: Editor }, t
 function storedBlocks(): Block[] {
   const sqlite = new Database(db.file, { readonly: true });
   try {
-    const row = sqlite.prepare(`SELECT contentJson FROM "NotesDocument" WHERE sessionId = ?`).get(sessionId) as { contentJson: string } | undefined;
+    const row = sqlite.prepare(`SELECT contentJson FROM "NotesDocument" WHERE sessionId = ?`).get(sessionId) as
+      { contentJson: string } | undefined;
     return row?.contentJson ? (JSON.parse(row.contentJson) as TalkNotesDocument).blocks : [];
   } finally {
     sqlite.close();
@@ -98,27 +106,51 @@ describe("block times with skewed clocks", () => {
 
     const typed = new Map<string, number>();
     typed.set("Fast writes first", typeBlock(fast, "Fast writes first"));
-    await waitFor(() => slow.client.doc.getXmlFragment("notes").toString().includes("Fast writes first"), 10_000, "slow sees fast");
+    await waitFor(
+      () => slow.client.doc.getXmlFragment("notes").toString().includes("Fast writes first"),
+      10_000,
+      "slow sees fast",
+    );
     pull(slow);
     await new Promise((r) => setTimeout(r, 1100)); // the second block is written a second later
     typed.set("Slow answers", typeBlock(slow, "Slow answers"));
-    await waitFor(() => fast.client.doc.getXmlFragment("notes").toString().includes("Slow answers"), 10_000, "fast sees slow");
+    await waitFor(
+      () => fast.client.doc.getXmlFragment("notes").toString().includes("Slow answers"),
+      10_000,
+      "fast sees slow",
+    );
     pull(fast);
 
     // Both edit the first block's text at the same time: the time stays (it is an attribute, the edits are text).
-    const firstText = (client: TestClient) => ((client.doc.getXmlFragment("notes").get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    const firstText = (client: TestClient) =>
+      ((client.doc.getXmlFragment("notes").get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText;
     firstText(fast.client).insert(0, "[fast] ");
     firstText(slow.client).insert(firstText(slow.client).length, " [slow]");
     // A block written later by the fast editor, to be sure its own blocks keep getting stamped after a pull.
-    await waitFor(() => firstText(fast.client).toString().includes("[slow]") && firstText(slow.client).toString().includes("[fast]"), 10_000, "concurrent edits merged");
+    await waitFor(
+      () =>
+        firstText(fast.client).toString().includes("[slow]") && firstText(slow.client).toString().includes("[fast]"),
+      10_000,
+      "concurrent edits merged",
+    );
     pull(fast);
     typed.set("Fast again", typeBlock(fast, "Fast again"));
 
-    await waitFor(() => storedBlocks().length === 3 && JSON.stringify(storedBlocks()).includes("[slow]"), 15_000, "the readers' copy with all three blocks").catch((err: Error) => {
-      throw new Error(`${err.message}: ${JSON.stringify(storedBlocks())} / ${fast.client.doc.getXmlFragment("notes").toString()}`);
+    await waitFor(
+      () => storedBlocks().length === 3 && JSON.stringify(storedBlocks()).includes("[slow]"),
+      15_000,
+      "the readers' copy with all three blocks",
+    ).catch((err: Error) => {
+      throw new Error(
+        `${err.message}: ${JSON.stringify(storedBlocks())} / ${fast.client.doc.getXmlFragment("notes").toString()}`,
+      );
     });
     const stored = storedBlocks();
-    expect(stored.map((b) => (b.type === "talk" ? b.title : b.type === "image" ? b.alt : b.text))).toEqual(["[fast] Fast writes first [slow]", "Slow answers", "Fast again"]);
+    expect(stored.map((b) => (b.type === "talk" ? b.title : b.type === "image" ? b.alt : b.text))).toEqual([
+      "[fast] Fast writes first [slow]",
+      "Slow answers",
+      "Fast again",
+    ]);
     for (const [block, text] of stored.map((b, i) => [b, [...typed.keys()][i]!] as const)) {
       expect(block.at, text).toBeTruthy();
       expect(Math.abs(Date.parse(block.at!) - typed.get(text)!), `${text}: stored ${block.at}`).toBeLessThan(1000);
@@ -136,7 +168,9 @@ describe("block times with skewed clocks", () => {
   it("the JSON API carries the recording and the times; exports link them", async () => {
     const sqlite = new Database(db.file, { readonly: true });
     const { conference, session } = sqlite
-      .prepare(`SELECT c.slug AS conference, s.slug AS session FROM "Session" s JOIN "Conference" c ON c.id = s.conferenceId WHERE s.id = ?`)
+      .prepare(
+        `SELECT c.slug AS conference, s.slug AS session FROM "Session" s JOIN "Conference" c ON c.id = s.conferenceId WHERE s.id = ?`,
+      )
       .get(sessionId) as { conference: string; session: string };
     sqlite.close();
     const api = (path: string, init: RequestInit = {}) =>
@@ -147,11 +181,20 @@ describe("block times with skewed clocks", () => {
     const first = storedBlocks()[0]!;
     const startsAt = new Date(Date.parse(first.at!) - 90_000).toISOString();
 
-    const refused = await api("", { method: "PATCH", body: JSON.stringify({ recording: { url: "https://example.org/video.mp4" } }) });
+    const refused = await api("", {
+      method: "PATCH",
+      body: JSON.stringify({ recording: { url: "https://example.org/video.mp4" } }),
+    });
     expect(refused.status).toBe(400);
-    const patched = await api("", { method: "PATCH", body: JSON.stringify({ recording: { url: "https://vimeo.com/76979871", startsAt } }) });
+    const patched = await api("", {
+      method: "PATCH",
+      body: JSON.stringify({ recording: { url: "https://vimeo.com/76979871", startsAt } }),
+    });
     expect(patched.status, await patched.clone().text()).toBe(200);
-    expect(((await patched.json()) as { session: { recording: unknown } }).session.recording).toEqual({ url: "https://vimeo.com/76979871", startsAt });
+    expect(((await patched.json()) as { session: { recording: unknown } }).session.recording).toEqual({
+      url: "https://vimeo.com/76979871",
+      startsAt,
+    });
 
     const json = (await (await api("/export/json")).json()) as TalkNotesDocument;
     expect(json.session.recording).toEqual({ url: "https://vimeo.com/76979871", startsAt });
@@ -164,7 +207,20 @@ describe("block times with skewed clocks", () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "talknotes-times-"));
     const run = spawnSync(
       process.execPath,
-      [path.join(ROOT, "bin/talknotes.mjs"), "export", "--conference", conference, "--session", session, "--to", "md", "--times", "link", "--out", out],
+      [
+        path.join(ROOT, "bin/talknotes.mjs"),
+        "export",
+        "--conference",
+        conference,
+        "--session",
+        session,
+        "--to",
+        "md",
+        "--times",
+        "link",
+        "--out",
+        out,
+      ],
       { cwd: ROOT, env: { ...process.env, DATABASE_URL: db.url }, encoding: "utf8" },
     );
     expect(run.status, run.stderr).toBe(0);

@@ -22,7 +22,10 @@ function talknotes(args: string[], input = "") {
 
 describe("talknotes user create / token create", () => {
   it("creates the first account as admin with a password from stdin, later ones as plain users", () => {
-    const first = talknotes(["user", "create", "--email", "Ada@Example.org", "--name", "Ada", "--password-stdin"], "correct horse battery\n");
+    const first = talknotes(
+      ["user", "create", "--email", "Ada@Example.org", "--name", "Ada", "--password-stdin"],
+      "correct horse battery\n",
+    );
     expect(first.status, first.stderr).toBe(0);
     expect(first.stderr).toContain("Created admin account ada@example.org");
     expect(first.stdout).toMatch(/^user \S+\n$/);
@@ -51,7 +54,10 @@ describe("talknotes user create / token create", () => {
     const taken = talknotes(["user", "create", "--email", "ada@example.org", "--name", "Ada again"]);
     expect(taken.status).toBe(1);
     expect(taken.stderr).toContain("already exists");
-    const short = talknotes(["user", "create", "--email", "c@example.org", "--name", "C", "--password-stdin"], "short\n");
+    const short = talknotes(
+      ["user", "create", "--email", "c@example.org", "--name", "C", "--password-stdin"],
+      "short\n",
+    );
     expect(short.status).toBe(1);
     expect(short.stderr).toContain("at least 10 characters");
     expect(talknotes(["user", "create", "--name", "No Email"]).status).toBe(2);
@@ -63,7 +69,11 @@ describe("talknotes user create / token create", () => {
     const token = run.stdout.trim();
     expect(token).toMatch(/^tn_pat_[A-Za-z0-9_-]{43}$/);
     const db = new Database(dbFile, { readonly: true });
-    const rows = db.prepare(`SELECT name, tokenHash, expiresAt FROM "AccessToken"`).all() as { name: string; tokenHash: string; expiresAt: string }[];
+    const rows = db.prepare(`SELECT name, tokenHash, expiresAt FROM "AccessToken"`).all() as {
+      name: string;
+      tokenHash: string;
+      expiresAt: string;
+    }[];
     db.close();
     expect(rows).toHaveLength(1);
     expect(rows[0]!.tokenHash).not.toContain(token.slice(7));

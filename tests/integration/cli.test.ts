@@ -56,11 +56,25 @@ function cli(args: string[], options: { env?: Record<string, string>; input?: st
 
 /** Text a reader sees: tags stripped, entities decoded, typographic quotes and Markdown escapes undone, spaces collapsed. */
 function readable(markup: string): string {
-  const named: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'", nbsp: " ", ldquo: '"', rdquo: '"', lsquo: "'", rsquo: "'", hellip: "..." };
+  const named: Record<string, string> = {
+    lt: "<",
+    gt: ">",
+    amp: "&",
+    quot: '"',
+    apos: "'",
+    nbsp: " ",
+    ldquo: '"',
+    rdquo: '"',
+    lsquo: "'",
+    rsquo: "'",
+    hellip: "...",
+  };
   return markup
     .replace(/<[^>]*>/g, "")
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
-      e[0] === "#" ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (named[e] ?? m),
+      e[0] === "#"
+        ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+        : (named[e] ?? m),
     )
     .replace(/[\u201C\u201D]/g, '"')
     .replace(/[\u2018\u2019]/g, "'")
@@ -96,7 +110,8 @@ function expectCleanFailure(run: Run, command: string, message: RegExp, exitCode
 
 function stripIds(blocks: Block[], idToName: Map<string, string>): unknown {
   return JSON.parse(JSON.stringify(blocks), (key, value) => {
-    if ((key === "speaker" || key === "askedBy") && typeof value === "string") return idToName.get(value) ?? `?${value}`;
+    if ((key === "speaker" || key === "askedBy") && typeof value === "string")
+      return idToName.get(value) ?? `?${value}`;
     if (key === "speakers" && Array.isArray(value)) return value.map((v: string) => idToName.get(v) ?? `?${v}`);
     return value;
   });
@@ -112,7 +127,12 @@ describe("talknotes convert", () => {
     const run = cli(["convert", PANEL, "--to", "json"], { env: { DATABASE_URL: `file:${untouched}` } });
     expect(run.status, run.stderr).toBe(0);
     const doc = parseInterchange(JSON.parse(run.stdout));
-    expect(doc.conference).toMatchObject({ name: "Harbour Ops Camp", location: "Portland, OR", startsOn: "2021-10-09", hashtag: "#Harbour Ops Camp" });
+    expect(doc.conference).toMatchObject({
+      name: "Harbour Ops Camp",
+      location: "Portland, OR",
+      startsOn: "2021-10-09",
+      hashtag: "#Harbour Ops Camp",
+    });
     expect(doc.session).toMatchObject({ title: "Shipping On Fridays", kind: "panel" });
     expect(doc.people.map((p) => [p.name, p.role])).toEqual([
       ["Amara Okafor", "panelist"],
@@ -124,7 +144,11 @@ describe("talknotes convert", () => {
     expect(doc.blocks.map((b) => b.type === "question" && b.text)).toEqual(QUESTIONS);
     const first = doc.blocks[0]!;
     if (first.type !== "question") throw new Error("expected a question");
-    expect(first.answers.map((a) => a.type === "statement" && a.speaker)).toEqual(["amara-okafor", "bruno-castellanos", "chen-wei-lin"]);
+    expect(first.answers.map((a) => a.type === "statement" && a.speaker)).toEqual([
+      "amara-okafor",
+      "bruno-castellanos",
+      "chen-wei-lin",
+    ]);
     expect(first.answers[0]).toMatchObject({ asides: ["bold start!"] });
     expect(run.stderr).toMatch(/warning: "Priya" is not in the panel/);
     expect(fs.existsSync(path.dirname(untouched))).toBe(false);
@@ -154,20 +178,33 @@ describe("talknotes convert", () => {
     const notes = path.join(ROOT, "lib/import/fixtures/corpus/05-unlabelled-list-after-notes.txt");
     const run = cli(["convert", notes, "--to", "json"]);
     expect(run.status, run.stderr).toBe(0);
-    expect(parseInterchange(JSON.parse(run.stdout)).people.map((p) => p.name)).toEqual(["Nadia Petrova", "Tomasz Wiśniewski"]);
-    const typo = cli(["convert", "-", "--to", "json"], { input: "# Edge\n\nGiovanni Bianchi (Fastly)\nSiobhan Ray (Cloudflare)\n\n- Giovani: \"hot keys\"\n" });
-    expect(typo.stderr).toMatch(/^warning: guessed \(55% sure\): "Giovani" read as Giovanni Bianchi \(a likely typo\)\.$/m);
-    const lone = cli(["convert", "-", "--to", "json"], { input: "Talk notes: Alerts\n\nInes Moreau, Datadog\n\n- alerts should be actionable\n" });
-    expect(lone.stderr).toMatch(/^warning: guessed \(55% sure\): Line 3: Ines Moreau \(Datadog\) read as speaker, a lone name line/m);
+    expect(parseInterchange(JSON.parse(run.stdout)).people.map((p) => p.name)).toEqual([
+      "Nadia Petrova",
+      "Tomasz Wiśniewski",
+    ]);
+    const typo = cli(["convert", "-", "--to", "json"], {
+      input: '# Edge\n\nGiovanni Bianchi (Fastly)\nSiobhan Ray (Cloudflare)\n\n- Giovani: "hot keys"\n',
+    });
+    expect(typo.stderr).toMatch(
+      /^warning: guessed \(55% sure\): "Giovani" read as Giovanni Bianchi \(a likely typo\)\.$/m,
+    );
+    const lone = cli(["convert", "-", "--to", "json"], {
+      input: "Talk notes: Alerts\n\nInes Moreau, Datadog\n\n- alerts should be actionable\n",
+    });
+    expect(lone.stderr).toMatch(
+      /^warning: guessed \(55% sure\): Line 3: Ines Moreau \(Datadog\) read as speaker, a lone name line/m,
+    );
   });
 
   it("import-notes prints the same unsure guesses as convert, and still imports", () => {
-    const input = "# Edge caching\n\nGiovanni Bianchi (Fastly)\nSiobhan Ray (Cloudflare)\n\n- Giovani: \"hot keys\"\n";
+    const input = '# Edge caching\n\nGiovanni Bianchi (Fastly)\nSiobhan Ray (Cloudflare)\n\n- Giovani: "hot keys"\n';
     // Its own database: the import-notes suite below expects the shared one to hold only its conference.
     const own = `file:${path.join(tmp, "guesses", "talknotes.db")}`;
     const run = cli(["import-notes", "-", "--conference", "guesses-camp"], { input, env: { DATABASE_URL: own } });
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(/^warning: guessed \(55% sure\): "Giovani" read as Giovanni Bianchi \(a likely typo\)\.$/m);
+    expect(run.stderr).toMatch(
+      /^warning: guessed \(55% sure\): "Giovani" read as Giovanni Bianchi \(a likely typo\)\.$/m,
+    );
     expect(run.stdout).toMatch(/^session \S+\n/);
   });
 
@@ -199,43 +236,106 @@ describe("talknotes import-notes and export", () => {
 
   it("creates the conference from the header, the sessions, the people and their roles in panel order", () => {
     expect(query(`SELECT slug, name, location, startsOn, hashtag FROM "Conference"`)).toEqual([
-      { slug: CONF, name: "Harbour Ops Camp", location: "Portland, OR", startsOn: "2021-10-09", hashtag: "#Harbour Ops Camp" },
+      {
+        slug: CONF,
+        name: "Harbour Ops Camp",
+        location: "Portland, OR",
+        startsOn: "2021-10-09",
+        hashtag: "#Harbour Ops Camp",
+      },
     ]);
     expect(query(`SELECT id, slug, title, kind, intro FROM "Session" ORDER BY createdAt`)).toEqual([
-      { id: panelSessionId, slug: "shipping-on-fridays", title: "Shipping On Fridays", kind: "panel", intro: "I sat in on the closing panel of the day, next to the coffee." },
+      {
+        id: panelSessionId,
+        slug: "shipping-on-fridays",
+        title: "Shipping On Fridays",
+        kind: "panel",
+        intro: "I sat in on the closing panel of the day, next to the coffee.",
+      },
       expect.objectContaining({ slug: "ignite-talks-1", title: "Ignite Talks #1", kind: "ignite" }),
     ]);
-    const panel = query<{ name: string; affiliation: string | null; note: string | null; role: string; position: number; aliases: string }>(
+    const panel = query<{
+      name: string;
+      affiliation: string | null;
+      note: string | null;
+      role: string;
+      position: number;
+      aliases: string;
+    }>(
       `SELECT p.name, p.affiliation, p.note, sp.role, sp.position, p.aliases FROM "SessionPerson" sp JOIN "Person" p ON p.id = sp.personId
         WHERE sp.sessionId = ? ORDER BY sp.position`,
       panelSessionId,
     );
     expect(panel).toEqual([
-      { name: "Amara Okafor", affiliation: "Tidewater Labs", note: "VP Engineering", role: "panelist", position: 0, aliases: '["Amar"]' },
-      { name: "Bruno Castellanos", affiliation: "Quayside Bank", note: null, role: "panelist", position: 1, aliases: "[]" },
-      { name: "Chen Wei-Lin", affiliation: "Lantern Systems", note: "SRE lead", role: "panelist", position: 2, aliases: "[]" },
-      { name: "Dana Whitfield", affiliation: "Harbour Ops Camp", note: null, role: "moderator", position: 3, aliases: "[]" },
+      {
+        name: "Amara Okafor",
+        affiliation: "Tidewater Labs",
+        note: "VP Engineering",
+        role: "panelist",
+        position: 0,
+        aliases: '["Amar"]',
+      },
+      {
+        name: "Bruno Castellanos",
+        affiliation: "Quayside Bank",
+        note: null,
+        role: "panelist",
+        position: 1,
+        aliases: "[]",
+      },
+      {
+        name: "Chen Wei-Lin",
+        affiliation: "Lantern Systems",
+        note: "SRE lead",
+        role: "panelist",
+        position: 2,
+        aliases: "[]",
+      },
+      {
+        name: "Dana Whitfield",
+        affiliation: "Harbour Ops Camp",
+        note: null,
+        role: "moderator",
+        position: 3,
+        aliases: "[]",
+      },
       { name: "Priya", affiliation: null, note: null, role: "audience", position: 4, aliases: "[]" },
     ]);
-    expect(query(`SELECT p.name, sp.role FROM "SessionPerson" sp JOIN "Person" p ON p.id = sp.personId JOIN "Session" s ON s.id = sp.sessionId WHERE s.slug = 'ignite-talks-1' ORDER BY sp.position`)).toEqual([
+    expect(
+      query(
+        `SELECT p.name, sp.role FROM "SessionPerson" sp JOIN "Person" p ON p.id = sp.personId JOIN "Session" s ON s.id = sp.sessionId WHERE s.slug = 'ignite-talks-1' ORDER BY sp.position`,
+      ),
+    ).toEqual([
       { name: "Rosa Lindqvist", role: "speaker" },
       { name: "@kofi_builds", role: "speaker" },
     ]);
   });
 
   it("stores a Yjs state that decodes to the same blocks as the readers' copy, with database person ids", () => {
-    const rows = query<{ data: Buffer }>(`SELECT data FROM "NotesUpdate" WHERE sessionId = ? ORDER BY id`, panelSessionId);
+    const rows = query<{ data: Buffer }>(
+      `SELECT data FROM "NotesUpdate" WHERE sessionId = ? ORDER BY id`,
+      panelSessionId,
+    );
     expect(rows.length).toBeGreaterThan(0);
     const ydoc = new Y.Doc();
     for (const r of rows) Y.applyUpdate(ydoc, new Uint8Array(r.data));
-    const [row] = query<{ contentJson: string }>(`SELECT contentJson FROM "NotesDocument" WHERE sessionId = ?`, panelSessionId);
+    const [row] = query<{ contentJson: string }>(
+      `SELECT contentJson FROM "NotesDocument" WHERE sessionId = ?`,
+      panelSessionId,
+    );
     const stored: TalkNotesDocument = parseInterchange(JSON.parse(row!.contentJson));
     const fromYjs = notesToInterchange(notesFromYDoc(ydoc), stored);
     expect(fromYjs.blocks).toEqual(stored.blocks);
 
     const people = query<{ id: string; name: string }>(`SELECT id, name FROM "Person"`);
     const idToName = new Map(people.map((p) => [p.id, p.name]));
-    expect(stored.people.map((p) => idToName.get(p.id))).toEqual(["Amara Okafor", "Bruno Castellanos", "Chen Wei-Lin", "Dana Whitfield", "Priya"]);
+    expect(stored.people.map((p) => idToName.get(p.id))).toEqual([
+      "Amara Okafor",
+      "Bruno Castellanos",
+      "Chen Wei-Lin",
+      "Dana Whitfield",
+      "Priya",
+    ]);
     // The same notes as `convert` reads them, once slug ids are swapped for names on both sides.
     const converted = parseInterchange(JSON.parse(cli(["convert", PANEL, "--to", "json"]).stdout));
     const slugToName = new Map(converted.people.map((p) => [p.id, p.name]));
@@ -269,7 +369,10 @@ describe("talknotes import-notes and export", () => {
     }
     expect(outputs.html).not.toMatch(/<script|<img/i);
     const doc = parseInterchange(JSON.parse(outputs.json!));
-    const [row] = query<{ contentJson: string }>(`SELECT contentJson FROM "NotesDocument" WHERE sessionId = ?`, panelSessionId);
+    const [row] = query<{ contentJson: string }>(
+      `SELECT contentJson FROM "NotesDocument" WHERE sessionId = ?`,
+      panelSessionId,
+    );
     expect(doc.blocks).toEqual(JSON.parse(row!.contentJson).blocks);
     expect(doc.session).toMatchObject({ slug: "shipping-on-fridays", kind: "panel" });
   });
@@ -277,14 +380,27 @@ describe("talknotes import-notes and export", () => {
   it("rebuilds an export from the stored Yjs state when the readers' copy is not a talknotes/1 document", () => {
     const exportJson = (name: string) => {
       const out = path.join(tmp, name);
-      const run = cli(["export", "--conference", CONF, "--session", "shipping-on-fridays", "--to", "json", "--out", out]);
+      const run = cli([
+        "export",
+        "--conference",
+        CONF,
+        "--session",
+        "shipping-on-fridays",
+        "--to",
+        "json",
+        "--out",
+        out,
+      ]);
       expect(run.status, run.stderr).toBe(0);
       return parseInterchange(JSON.parse(fs.readFileSync(path.join(out, "shipping-on-fridays.json"), "utf8")));
     };
     const fromCopy = exportJson("json-from-copy");
     const db = new Database(dbFile);
     try {
-      db.prepare(`UPDATE "NotesDocument" SET contentJson = ? WHERE sessionId = ?`).run('{"text":"an older copy"}', panelSessionId);
+      db.prepare(`UPDATE "NotesDocument" SET contentJson = ? WHERE sessionId = ?`).run(
+        '{"text":"an older copy"}',
+        panelSessionId,
+      );
     } finally {
       db.close();
     }
@@ -296,14 +412,24 @@ describe("talknotes import-notes and export", () => {
 
   it("exports the whole conference as Hugo and Jekyll site folders, drafts only when asked and marked as drafts", () => {
     // Every imported session is still a draft: a site of public sessions has nothing to show.
-    expectCleanFailure(cli(["export", "--conference", CONF, "--to", "hugo", "--out", path.join(tmp, "site-none")]), "export", /no public sessions/);
+    expectCleanFailure(
+      cli(["export", "--conference", CONF, "--to", "hugo", "--out", path.join(tmp, "site-none")]),
+      "export",
+      /no public sessions/,
+    );
     expect(fs.existsSync(path.join(tmp, "site-none"))).toBe(false);
 
     const hugo = path.join(tmp, "site-hugo");
     const run = cli(["export", "--conference", CONF, "--to", "hugo", "--include-drafts", "--out", hugo]);
     expect(run.status, run.stderr).toBe(0);
     expect(fs.readFileSync(path.join(hugo, "content/posts/shipping-on-fridays.md"), "utf8")).toMatch(/\ndraft: true\n/);
-    for (const f of ["hugo.toml", "content/_index.md", "layouts/_default/single.html", "content/posts/shipping-on-fridays.md", "content/posts/ignite-talks-1.md"]) {
+    for (const f of [
+      "hugo.toml",
+      "content/_index.md",
+      "layouts/_default/single.html",
+      "content/posts/shipping-on-fridays.md",
+      "content/posts/ignite-talks-1.md",
+    ]) {
       expect(fs.existsSync(path.join(hugo, f)), f).toBe(true);
     }
     const post = readable(fs.readFileSync(path.join(hugo, "content/posts/shipping-on-fridays.md"), "utf8"));
@@ -311,19 +437,35 @@ describe("talknotes import-notes and export", () => {
     for (const line of ATTRIBUTIONS) expect(post).toContain(line);
 
     const jekyllDrafts = path.join(tmp, "site-jekyll-drafts");
-    expect(cli(["export", "--conference", CONF, "--to", "jekyll", "--include-drafts", "--out", jekyllDrafts]).status).toBe(0);
+    expect(
+      cli(["export", "--conference", CONF, "--to", "jekyll", "--include-drafts", "--out", jekyllDrafts]).status,
+    ).toBe(0);
     expect(fs.existsSync(path.join(jekyllDrafts, "_posts"))).toBe(false);
-    expect(fs.readdirSync(path.join(jekyllDrafts, "_drafts")).sort()).toEqual(["ignite-talks-1.md", "shipping-on-fridays-2.md", "shipping-on-fridays.md"]);
+    expect(fs.readdirSync(path.join(jekyllDrafts, "_drafts")).sort()).toEqual([
+      "ignite-talks-1.md",
+      "shipping-on-fridays-2.md",
+      "shipping-on-fridays.md",
+    ]);
 
     expect(cli(["publish", "--conference", CONF, "--all"]).status).toBe(0);
     const jekyll = path.join(tmp, "site-jekyll");
     expect(cli(["export", "--conference", CONF, "--to", "jekyll", "--out", jekyll]).status).toBe(0);
     expect(fs.existsSync(path.join(jekyll, "_config.yml"))).toBe(true);
     const posts = fs.readdirSync(path.join(jekyll, "_posts")).sort();
-    expect(posts).toEqual(["2021-10-09-ignite-talks-1.md", "2021-10-09-shipping-on-fridays-2.md", "2021-10-09-shipping-on-fridays.md"]);
+    expect(posts).toEqual([
+      "2021-10-09-ignite-talks-1.md",
+      "2021-10-09-shipping-on-fridays-2.md",
+      "2021-10-09-shipping-on-fridays.md",
+    ]);
     expect(fs.existsSync(path.join(jekyll, "_drafts"))).toBe(false);
     const ignite = readable(fs.readFileSync(path.join(jekyll, "_posts", "2021-10-09-ignite-talks-1.md"), "utf8"));
-    for (const text of ["Chaos drills for small teams", "Rosa Lindqvist", "@kofi_builds", "a runbook is a test you never ran"]) expect(ignite).toContain(text);
+    for (const text of [
+      "Chaos drills for small teams",
+      "Rosa Lindqvist",
+      "@kofi_builds",
+      "a runbook is a test you never ran",
+    ])
+      expect(ignite).toContain(text);
   });
 });
 
@@ -336,8 +478,11 @@ describe("talknotes refuses bad input cleanly and creates nothing", () => {
     latin1: path.join(bad, "latin1.txt"),
   };
   fs.writeFileSync(files.empty, "");
-  fs.writeFileSync(files.binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
-  fs.writeFileSync(files.latin1, Buffer.from("Talk notes: Caf\xe9 Ops\n  \u2022 Jos\xe9: \"hola\"\n", "latin1"));
+  fs.writeFileSync(
+    files.binary,
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+  );
+  fs.writeFileSync(files.latin1, Buffer.from('Talk notes: Caf\xe9 Ops\n  \u2022 Jos\xe9: "hola"\n', "latin1"));
 
   const cases: Array<[string, string[], RegExp, number?]> = [
     ["missing file", [path.join(bad, "missing.txt")], /cannot read ".*missing\.txt": no such file or directory/],
@@ -369,8 +514,18 @@ describe("talknotes refuses bad input cleanly and creates nothing", () => {
   });
 
   it("unknown --to is a usage error (exit 2)", () => {
-    expectCleanFailure(cli(["convert", PANEL, "--to", "pdf"]), "convert", /Unknown --to "pdf": use json, md or html/, 2);
-    expectCleanFailure(cli(["export", "--conference", CONF, "--to", "docx", "--out", path.join(tmp, "x")]), "export", /use md, html, json, hugo or jekyll/, 2);
+    expectCleanFailure(
+      cli(["convert", PANEL, "--to", "pdf"]),
+      "convert",
+      /Unknown --to "pdf": use json, md or html/,
+      2,
+    );
+    expectCleanFailure(
+      cli(["export", "--conference", CONF, "--to", "docx", "--out", path.join(tmp, "x")]),
+      "export",
+      /use md, html, json, hugo or jekyll/,
+      2,
+    );
     expect(fs.existsSync(path.join(tmp, "x"))).toBe(false);
   });
 
@@ -386,19 +541,35 @@ describe("talknotes refuses bad input cleanly and creates nothing", () => {
   it("unknown conference or session: exit 1, nothing written, nothing created", () => {
     const before = counts();
     const out = path.join(tmp, "nothing");
-    expectCleanFailure(cli(["export", "--conference", "no-such-conf", "--to", "md", "--out", out]), "export", /No conference "no-such-conf"/);
-    expectCleanFailure(cli(["export", "--conference", CONF, "--session", "nope", "--to", "md", "--out", out]), "export", /No session "nope" in "harbour-ops-camp-2021"/);
+    expectCleanFailure(
+      cli(["export", "--conference", "no-such-conf", "--to", "md", "--out", out]),
+      "export",
+      /No conference "no-such-conf"/,
+    );
+    expectCleanFailure(
+      cli(["export", "--conference", CONF, "--session", "nope", "--to", "md", "--out", out]),
+      "export",
+      /No session "nope" in "harbour-ops-camp-2021"/,
+    );
     expect(fs.existsSync(out)).toBe(false);
     expect(counts()).toEqual(before);
 
     const fresh = path.join(tmp, "fresh-export", "talknotes.db");
-    expectCleanFailure(cli(["export", "--conference", CONF, "--to", "md", "--out", out], { env: { DATABASE_URL: `file:${fresh}` } }), "export", /No database at .*talknotes\.db/);
+    expectCleanFailure(
+      cli(["export", "--conference", CONF, "--to", "md", "--out", out], { env: { DATABASE_URL: `file:${fresh}` } }),
+      "export",
+      /No database at .*talknotes\.db/,
+    );
     expect(fs.existsSync(fresh)).toBe(false);
   });
 
   it("rejects a conference slug that is not a slug before writing anything", () => {
     const before = counts();
-    expectCleanFailure(cli(["import-notes", PANEL, "--conference", "../Evil Slug"]), "import-notes", /lowercase letters, digits and hyphens/);
+    expectCleanFailure(
+      cli(["import-notes", PANEL, "--conference", "../Evil Slug"]),
+      "import-notes",
+      /lowercase letters, digits and hyphens/,
+    );
     expect(counts()).toEqual(before);
   });
 

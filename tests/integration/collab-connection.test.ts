@@ -1,7 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { CollabConnection, type CollabConnectionOptions, type Network, type SyncState } from "../../app/collab/collab-connection";
+import {
+  CollabConnection,
+  type CollabConnectionOptions,
+  type Network,
+  type SyncState,
+} from "../../app/collab/collab-connection";
 import { CloseCode, describeCloseCode } from "../../lib/collab/close-codes";
 import { getPrisma } from "../../server/db/prisma";
 import { seedAccount } from "../support/auth-seed";
@@ -26,7 +31,9 @@ let token: string;
 const opened: CollabConnection[] = [];
 
 beforeAll(async () => {
-  ({ server, db, sessionId, conferenceId, token } = await startSeededServer({ prefix: "talknotes-collab-connection-" }));
+  ({ server, db, sessionId, conferenceId, token } = await startSeededServer({
+    prefix: "talknotes-collab-connection-",
+  }));
   await seedAccount({ name: "Instance Admin" }); // the first account is the instance's admin, who may edit anything
 });
 
@@ -119,7 +126,11 @@ describe("CollabConnection against the real server", () => {
       proxy.restore();
       await saved(connection, "saved after the line came back");
       expect(readStoredXml(db.url, sessionId)).toContain("typed while the line was down.");
-      await waitFor(() => doc.getXmlFragment("notes").toString().includes("From a co-editor."), 10_000, "co-editor's words");
+      await waitFor(
+        () => doc.getXmlFragment("notes").toString().includes("From a co-editor."),
+        10_000,
+        "co-editor's words",
+      );
       expect(states).toEqual(expect.arrayContaining(["connecting", "saved", "reconnecting"]));
       expect(states.at(-1)).toBe("saved");
       coEditor.destroy();
@@ -177,7 +188,7 @@ describe("CollabConnection against the real server", () => {
   it("learns the generation, and a copy of an older one is discarded and replaced by the server's document", async () => {
     // A first page learns the notes' generation and keeps it in its copy.
     const copies: MemoryLocalCopy[] = [];
-    const first = open({ openLocalCopy: (doc) => (copies[copies.push(memoryLocalCopy(doc)) - 1]!) });
+    const first = open({ openLocalCopy: (doc) => copies[copies.push(memoryLocalCopy(doc)) - 1]! });
     await saved(first, "first page saved");
     type(docOf(first), "The current incarnation. ");
     await saved(first, "first page's words saved");
@@ -193,7 +204,10 @@ describe("CollabConnection against the real server", () => {
     const connection = open({
       openLocalCopy: (doc) => {
         docs.push(doc);
-        const earlier = { update: Y.encodeStateAsUpdate(old), values: { generation: "an-older-generation", pending: 1 } };
+        const earlier = {
+          update: Y.encodeStateAsUpdate(old),
+          values: { generation: "an-older-generation", pending: 1 },
+        };
         stale.push(memoryLocalCopy(doc, stale.length === 0 ? earlier : {}));
         return stale.at(-1)!;
       },
@@ -206,7 +220,11 @@ describe("CollabConnection against the real server", () => {
     const fresh = docs[1]!.getXmlFragment("notes").toString();
     expect(fresh).toContain("The current incarnation.");
     expect(fresh).not.toContain("deleted incarnation");
-    await waitFor(() => stale[1]!.values.get("generation") === copies[0]!.values.get("generation"), 10_000, "the current generation kept");
+    await waitFor(
+      () => stale[1]!.values.get("generation") === copies[0]!.values.get("generation"),
+      10_000,
+      "the current generation kept",
+    );
     expect(readStoredXml(db.url, sessionId)).not.toContain("deleted incarnation");
   });
 
@@ -218,7 +236,11 @@ describe("CollabConnection against the real server", () => {
     // The server drops a few (a stray edit of a tab just demoted), then closes the connection.
     for (let i = 0; i < 6 && provider.wsconnected; i++) {
       type(doc, `viewer edit ${i}. `);
-      await waitFor(() => connection.pending() === 0 || !provider.wsconnected, 10_000, "edit answered or connection closed");
+      await waitFor(
+        () => connection.pending() === 0 || !provider.wsconnected,
+        10_000,
+        "edit answered or connection closed",
+      );
     }
     await waitFor(() => connection.getSnapshot().state === "local-only", 10_000, "local-only");
     expect(connection.getSnapshot().problem).toBe(describeCloseCode(CloseCode.ReadOnly));
@@ -230,7 +252,10 @@ describe("CollabConnection against the real server", () => {
   it("when its access changes it comes back as what the account now is, and stops when none is left", async () => {
     const owner = await seedAccount({ name: "Olga Owner", conferenceId, role: "owner" });
     const member = await seedAccount({ name: "Dana Demoted", conferenceId, role: "editor" });
-    const { slug } = await getPrisma().conference.findUniqueOrThrow({ where: { id: conferenceId }, select: { slug: true } });
+    const { slug } = await getPrisma().conference.findUniqueOrThrow({
+      where: { id: conferenceId },
+      select: { slug: true },
+    });
     const members = (method: string, body?: unknown) =>
       fetch(`${server.url}/api/v1/conferences/${slug}/members/${member.id}`, {
         method,

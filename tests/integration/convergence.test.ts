@@ -22,7 +22,16 @@ const SEED = Number(process.env.TALKNOTES_CONVERGENCE_SEED ?? 20260611);
 
 describe("randomized convergence with the real server in the loop", () => {
   it(`ends with every replica and the stored state identical (seed ${SEED})`, async () => {
-    const result = await runConvergence({ server, databaseUrl: db.url, sessionId, token, seed: SEED, clients: 3, operations: 400, restarts: 2 });
+    const result = await runConvergence({
+      server,
+      databaseUrl: db.url,
+      sessionId,
+      token,
+      seed: SEED,
+      clients: 3,
+      operations: 400,
+      restarts: 2,
+    });
     server = result.server;
     for (const replica of result.replicas) expect(replica).toBe(result.finalXml);
     expect(result.storedMatches).toBe(true);

@@ -56,7 +56,11 @@ describe("crash safety", () => {
         return p;
       }),
     );
-    await waitFor(() => clients.every((c) => c.doc.getXmlFragment("notes").length === CLIENTS), 5000, "paragraphs everywhere");
+    await waitFor(
+      () => clients.every((c) => c.doc.getXmlFragment("notes").length === CLIENTS),
+      5000,
+      "paragraphs everywhere",
+    );
 
     // Everyone types a character every 7 ms, whether or not the server is up.
     const typed = clients.map(() => "");
@@ -103,11 +107,17 @@ describe("crash safety", () => {
   it("says Saved only once the edit is in SQLite, also for an edit that only deletes", async () => {
     // In-process collab server with a long batch window, so "received" and "stored" are far apart.
     const sqlite = openSqlite(db.file);
-    const collab = new CollabServer({ store: new NotesStore(sqlite), authorize: () => connectionAccess(), room: { flushDelayMs: 700 } });
+    const collab = new CollabServer({
+      store: new NotesStore(sqlite),
+      authorize: () => connectionAccess(),
+      room: { flushDelayMs: 700 },
+    });
     const httpServer = http.createServer();
     httpServer.on("upgrade", (req, socket, head) => collab.handleUpgrade(req, socket, head));
     await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-    const client = connectClient(`ws://127.0.0.1:${(httpServer.address() as AddressInfo).port}/collab`, sessionId, { connect: false });
+    const client = connectClient(`ws://127.0.0.1:${(httpServer.address() as AddressInfo).port}/collab`, sessionId, {
+      connect: false,
+    });
     const tracker = trackSaves(client.provider, { probeDelayMs: 10 });
     client.provider.connect();
     try {

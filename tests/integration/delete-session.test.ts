@@ -17,7 +17,10 @@ let ownerToken = "";
 beforeAll(async () => {
   seeded = await startSeededServer();
   const { getPrisma } = await import("../../server/db/prisma");
-  const session = await getPrisma().session.findUniqueOrThrow({ where: { id: seeded.sessionId }, include: { conference: true } });
+  const session = await getPrisma().session.findUniqueOrThrow({
+    where: { id: seeded.sessionId },
+    include: { conference: true },
+  });
   conferenceSlug = session.conference.slug;
   sessionSlug = session.slug;
   const { seedAccount } = await import("../support/auth-seed");
@@ -37,13 +40,24 @@ const call = (method: string, token: string, body?: unknown) =>
 
 describe("session details and deletion over the API", () => {
   it("changes title, room and times (a time without offset on the conference's clock) and refuses a title over 300 characters", async () => {
-    const res = await call("PATCH", seeded.token, { title: "Making The Case, Again", room: "Hall C", startsAt: "2010-06-25T10:30" });
+    const res = await call("PATCH", seeded.token, {
+      title: "Making The Case, Again",
+      room: "Hall C",
+      startsAt: "2010-06-25T10:30",
+    });
     expect(res.status).toBe(200);
     const { session } = (await res.json()) as { session: Record<string, unknown> };
-    expect(session).toMatchObject({ title: "Making The Case, Again", room: "Hall C", startsAt: "2010-06-25T10:30:00.000Z", slug: sessionSlug }); // the seeded conference is in UTC
+    expect(session).toMatchObject({
+      title: "Making The Case, Again",
+      room: "Hall C",
+      startsAt: "2010-06-25T10:30:00.000Z",
+      slug: sessionSlug,
+    }); // the seeded conference is in UTC
     const long = await call("PATCH", seeded.token, { title: "x".repeat(301) });
     expect(long.status).toBe(400);
-    expect(((await long.json()) as { error: string }).error).toBe("Titles can be up to 300 characters; this one has 301");
+    expect(((await long.json()) as { error: string }).error).toBe(
+      "Titles can be up to 300 characters; this one has 301",
+    );
   });
 
   it("lets only owners delete; editors connected to the session are closed as not found and nothing is written after", async () => {
@@ -65,7 +79,9 @@ describe("session details and deletion over the API", () => {
     expect((await call("GET", ownerToken)).status).toBe(404);
     const sqlite = new Database(seeded.db.file, { readonly: true });
     try {
-      const left = sqlite.prepare(`SELECT (SELECT COUNT(*) FROM "Session" WHERE id = ?) s, (SELECT COUNT(*) FROM "NotesDocument" WHERE sessionId = ?) d, (SELECT COUNT(*) FROM "NotesUpdate" WHERE sessionId = ?) u`);
+      const left = sqlite.prepare(
+        `SELECT (SELECT COUNT(*) FROM "Session" WHERE id = ?) s, (SELECT COUNT(*) FROM "NotesDocument" WHERE sessionId = ?) d, (SELECT COUNT(*) FROM "NotesUpdate" WHERE sessionId = ?) u`,
+      );
       expect(left.get(seeded.sessionId, seeded.sessionId, seeded.sessionId)).toEqual({ s: 0, d: 0, u: 0 });
     } finally {
       sqlite.close();

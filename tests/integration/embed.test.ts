@@ -31,7 +31,12 @@ beforeAll(async () => {
   const { createSession } = await import("../../server/data/sessions");
   const { setSessionStatus } = await import("../../server/data/publish-sessions");
   const { seedEditorToken } = await import("../support/editor-token");
-  const conference = await createConference({ name: "Embed Conf", location: "", startsOn: "2026-12-01", timezone: "Europe/Berlin" });
+  const conference = await createConference({
+    name: "Embed Conf",
+    location: "",
+    startsOn: "2026-12-01",
+    timezone: "Europe/Berlin",
+  });
   CONF = conference.slug;
   const add = async (title: string, room: string, from: number, status: "draft" | "live" | "published") => {
     const s = await createSession(CONF, { title, kind: "talk", room, startsAt: minutes(from) });
@@ -95,7 +100,11 @@ describe("room embed", () => {
     expect(res.text).toContain(`Nothing live in <span class="room">Room C</span> now.`);
     expect(res.text).toContain("Tomorrow Morning");
     const start = new Date(Date.now() + 20 * 3600_000);
-    const berlin = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone: "Europe/Berlin" }).format(start);
+    const berlin = new Intl.DateTimeFormat("en-US", {
+      hour: "numeric",
+      minute: "2-digit",
+      timeZone: "Europe/Berlin",
+    }).format(start);
     expect(res.text).toContain(berlin);
   });
 
@@ -109,7 +118,13 @@ describe("room embed", () => {
 
 describe("framing policy", () => {
   it("refuses frames on every other page, the cached public page included", async () => {
-    for (const path of [`/c/${CONF}/running-now`, `/c/${CONF}/running-now`, `/c/${CONF}`, "/login", `/api/oembed?url=x`]) {
+    for (const path of [
+      `/c/${CONF}/running-now`,
+      `/c/${CONF}/running-now`,
+      `/c/${CONF}`,
+      "/login",
+      `/api/oembed?url=x`,
+    ]) {
       const res = await fetch(`${server.url}${path}`);
       expect(res.headers.get("x-frame-options"), path).toBe("DENY");
       expect(res.headers.get("content-security-policy"), path).toBe("frame-ancestors 'none'");
@@ -122,25 +137,49 @@ describe("oEmbed", () => {
 
   it("is discoverable from the public page", async () => {
     const page = (await get(`/c/${CONF}/running-now`)).text;
-    const href = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/.exec(page)?.[1]?.replace(/&amp;/g, "&");
-    expect(href).toBe(`${server.url}/api/oembed?url=${encodeURIComponent(`${server.url}/c/${CONF}/running-now`)}&format=json`);
+    const href = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/
+      .exec(page)?.[1]
+      ?.replace(/&amp;/g, "&");
+    expect(href).toBe(
+      `${server.url}/api/oembed?url=${encodeURIComponent(`${server.url}/c/${CONF}/running-now`)}&format=json`,
+    );
     const res = await fetch(href!);
     expect(res.status).toBe(200);
   });
 
   it("answers a rich embed of the session's iframe, within maxwidth/maxheight", async () => {
-    const res = await oembed({ url: `${server.url}/c/${CONF}/running-now`, format: "json", maxwidth: "480", maxheight: "400" });
+    const res = await oembed({
+      url: `${server.url}/c/${CONF}/running-now`,
+      format: "json",
+      maxwidth: "480",
+      maxheight: "400",
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("application/json");
     const body = (await res.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ version: "1.0", type: "rich", provider_name: "Talknotes", provider_url: server.url, title: "Running Now · Embed Conf", width: 480, height: 400 });
-    expect(body.html).toContain(`<iframe src="${server.url}/embed/${CONF}/running-now" title="Live notes: Running Now · Embed Conf" width="480" height="400"`);
+    expect(body).toMatchObject({
+      version: "1.0",
+      type: "rich",
+      provider_name: "Talknotes",
+      provider_url: server.url,
+      title: "Running Now · Embed Conf",
+      width: 480,
+      height: 400,
+    });
+    expect(body.html).toContain(
+      `<iframe src="${server.url}/embed/${CONF}/running-now" title="Live notes: Running Now · Embed Conf" width="480" height="400"`,
+    );
   });
 
   it("keeps an embed URL's theme and answers for rooms", async () => {
-    const themed = (await (await oembed({ url: `${server.url}/embed/${CONF}/running-now?theme=light` })).json()) as { html: string };
+    const themed = (await (await oembed({ url: `${server.url}/embed/${CONF}/running-now?theme=light` })).json()) as {
+      html: string;
+    };
     expect(themed.html).toContain(`/embed/${CONF}/running-now?theme=light"`);
-    const room = (await (await oembed({ url: `${server.url}/embed/${CONF}/rooms/room-a`, format: "json" })).json()) as { html: string; title: string };
+    const room = (await (await oembed({ url: `${server.url}/embed/${CONF}/rooms/room-a`, format: "json" })).json()) as {
+      html: string;
+      title: string;
+    };
     expect(room.title).toBe("Room A · Embed Conf");
     expect(room.html).toContain(`/embed/${CONF}/rooms/Room%20A"`);
   });
@@ -177,9 +216,13 @@ describe("key moments from the shared document", () => {
         if (page.includes(`<a href="#n-2">We deploy forty times a day</a>`)) break;
         await new Promise((r) => setTimeout(r, 100));
       }
-      expect(page).toContain(`<div id="moments"><ol class="key-moments-list"><li><a href="#n-2">We deploy forty times a day</a></li></ol></div>`);
+      expect(page).toContain(
+        `<div id="moments"><ol class="key-moments-list"><li><a href="#n-2">We deploy forty times a day</a></li></ol></div>`,
+      );
       expect(page).toMatch(/class="note starred" id="n-2"/);
-      expect((await get(`/embed/${CONF}/running-now`)).text).toContain(`<a href="#n-2">We deploy forty times a day</a>`);
+      expect((await get(`/embed/${CONF}/running-now`)).text).toContain(
+        `<a href="#n-2">We deploy forty times a day</a>`,
+      );
     } finally {
       client.destroy();
     }

@@ -53,7 +53,9 @@ function type(doc: Y.Doc, words: string) {
 }
 
 async function generation(): Promise<string> {
-  const res = await fetch(`${server.url}/api/sessions/${sessionId}/generation`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${server.url}/api/sessions/${sessionId}/generation`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(res.status).toBe(200);
   return ((await res.json()) as { generation: string }).generation;
 }
@@ -94,7 +96,11 @@ describe("document generations", () => {
     expect(stored).not.toContain("typed offline");
     // A client that does not know the generation yet is let in (it learns it over HTTP).
     const carol = clientOf(server.wsUrl, null);
-    await waitFor(() => carol.doc.getXmlFragment("notes").toString().includes("new incarnation"), 10_000, "carol synced");
+    await waitFor(
+      () => carol.doc.getXmlFragment("notes").toString().includes("new incarnation"),
+      10_000,
+      "carol synced",
+    );
     for (const c of [alice, bob, carol]) {
       c.provider.destroy();
       c.doc.destroy();
@@ -114,7 +120,11 @@ describe("document generations", () => {
       const dana = clientOf(wsUrl, before);
       await waitFor(() => dana.provider.synced, 10_000, "dana synced");
       type(dana.doc, "about to vanish");
-      await waitFor(() => collab.room(sessionId).doc.getXmlFragment("notes").toString().includes("vanish"), 5000, "room has it");
+      await waitFor(
+        () => collab.room(sessionId).doc.getXmlFragment("notes").toString().includes("vanish"),
+        5000,
+        "room has it",
+      );
 
       const after = await collab.recreateNotes(sessionId);
       expect(after).not.toBe(before);

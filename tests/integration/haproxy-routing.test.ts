@@ -73,7 +73,11 @@ describe.skipIf(!installed)("deploy/haproxy.cfg", () => {
   it("sends every request for one session's collab socket to the same instance, and spreads sessions", async () => {
     const placement = new Map<string, string>();
     for (const id of sessions) {
-      const answers = new Set([await get(`/collab/${id}`), await get(`/collab/${id}?gen=1`), await get(`/collab/${id}`)]);
+      const answers = new Set([
+        await get(`/collab/${id}`),
+        await get(`/collab/${id}?gen=1`),
+        await get(`/collab/${id}`),
+      ]);
       expect(answers.size, id).toBe(1);
       placement.set(id, [...answers][0]!);
     }
@@ -96,29 +100,34 @@ describe.skipIf(!installed)("deploy/haproxy.cfg", () => {
     expect([...names].sort()).toEqual(["app1", "app2", "app3"]);
   });
 
-  it("moves only a failed instance's sessions, and moves them back when it is healthy again", { timeout: 30_000 }, async () => {
-    const before = new Map<string, string>();
-    for (const id of sessions) before.set(id, await get(`/collab/${id}`));
-    const failed = backends.find((b) => [...before.values()].includes(b.name))!;
-    failed.healthy = false;
-    const moved = async () => {
-      for (const [id, name] of before) if (name === failed.name && (await get(`/collab/${id}`)) === failed.name) return false;
-      return true;
-    };
-    let ok = false;
-    for (const deadline = Date.now() + 15_000; !ok && Date.now() < deadline; ) {
-      ok = await moved();
-      if (!ok) await new Promise((r) => setTimeout(r, 200));
-    }
-    expect(ok, "sessions of the failed instance moved").toBe(true);
-    for (const [id, name] of before) if (name !== failed.name) expect(await get(`/collab/${id}`), id).toBe(name);
-    failed.healthy = true;
-    let back = false;
-    for (const deadline = Date.now() + 15_000; !back && Date.now() < deadline; ) {
-      back = true;
-      for (const [id, name] of before) if ((await get(`/collab/${id}`)) !== name) back = false;
-      if (!back) await new Promise((r) => setTimeout(r, 200));
-    }
-    expect(back, "sessions back on their instance").toBe(true);
-  });
+  it(
+    "moves only a failed instance's sessions, and moves them back when it is healthy again",
+    { timeout: 30_000 },
+    async () => {
+      const before = new Map<string, string>();
+      for (const id of sessions) before.set(id, await get(`/collab/${id}`));
+      const failed = backends.find((b) => [...before.values()].includes(b.name))!;
+      failed.healthy = false;
+      const moved = async () => {
+        for (const [id, name] of before)
+          if (name === failed.name && (await get(`/collab/${id}`)) === failed.name) return false;
+        return true;
+      };
+      let ok = false;
+      for (const deadline = Date.now() + 15_000; !ok && Date.now() < deadline;) {
+        ok = await moved();
+        if (!ok) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(ok, "sessions of the failed instance moved").toBe(true);
+      for (const [id, name] of before) if (name !== failed.name) expect(await get(`/collab/${id}`), id).toBe(name);
+      failed.healthy = true;
+      let back = false;
+      for (const deadline = Date.now() + 15_000; !back && Date.now() < deadline;) {
+        back = true;
+        for (const [id, name] of before) if ((await get(`/collab/${id}`)) !== name) back = false;
+        if (!back) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(back, "sessions back on their instance").toBe(true);
+    },
+  );
 });

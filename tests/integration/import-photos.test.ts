@@ -26,7 +26,12 @@ describe("importing Markdown notes with photos beside them", () => {
     fs.mkdirSync(path.join(folder, "slides"), { recursive: true });
     fs.writeFileSync(path.join(folder, "slides", "deploys.jpg"), await photoWithGps(900, 600));
     fs.writeFileSync(path.join(folder, "slides", "fake.jpg"), "<svg onload=alert(1)></svg>");
-    fs.writeFileSync(path.join(tmp, "outside.png"), await sharp({ create: { width: 8, height: 8, channels: 3, background: "#000" } }).png().toBuffer());
+    fs.writeFileSync(
+      path.join(tmp, "outside.png"),
+      await sharp({ create: { width: 8, height: 8, channels: 3, background: "#000" } })
+        .png()
+        .toBuffer(),
+    );
     const notes = [
       "# Shipping On Fridays",
       "",
@@ -42,12 +47,16 @@ describe("importing Markdown notes with photos beside them", () => {
     ].join("\n");
     fs.writeFileSync(path.join(folder, "notes.md"), notes);
 
-    const result = spawnSync(process.execPath, [path.join(ROOT, "bin/talknotes.mjs"), "import-notes", path.join(folder, "notes.md"), "--conference", "harbour"], {
-      cwd: tmp,
-      env,
-      encoding: "utf8",
-      timeout: 120_000,
-    });
+    const result = spawnSync(
+      process.execPath,
+      [path.join(ROOT, "bin/talknotes.mjs"), "import-notes", path.join(folder, "notes.md"), "--conference", "harbour"],
+      {
+        cwd: tmp,
+        env,
+        encoding: "utf8",
+        timeout: 120_000,
+      },
+    );
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toContain('The photo "slides/missing.jpg" was not given');
     expect(result.stderr).toContain('The photo "../outside.png" was not given');
@@ -55,13 +64,17 @@ describe("importing Markdown notes with photos beside them", () => {
 
     process.env.DATABASE_URL = env.DATABASE_URL;
     const { getPrisma } = await import("../../server/db/prisma");
-    const session = await getPrisma().session.findFirstOrThrow({ include: { notes: true, images: { include: { variants: true } } } });
+    const session = await getPrisma().session.findFirstOrThrow({
+      include: { notes: true, images: { include: { variants: true } } },
+    });
     expect(session.images).toHaveLength(1);
     const image = session.images[0]!;
     expect([image.width, image.height]).toEqual([600, 900]); // orientation applied
     for (const v of image.variants) expect((await sharp(Buffer.from(v.data)).metadata()).exif, v.name).toBeUndefined();
     const blocks = JSON.parse(session.notes!.contentJson).blocks as Array<Record<string, unknown>>;
-    expect(blocks.map((b) => (b.type === "image" ? `image:${String(b.alt)}` : `${String(b.type)}:${String(b.text)}`))).toEqual([
+    expect(
+      blocks.map((b) => (b.type === "image" ? `image:${String(b.alt)}` : `${String(b.type)}:${String(b.text)}`)),
+    ).toEqual([
       "question:Should we deploy on Fridays at all?",
       `image:Deploys per weekday`,
       "note:Missing slide (slides/missing.jpg)",

@@ -79,16 +79,34 @@ function dump() {
 }
 
 function session(externalId: string) {
-  const row = db.prepare(`SELECT id, slug, title, kind, room, startsAt, endsAt, intro FROM "Session" WHERE externalId = ?`).get(externalId) as
-    | { id: string; slug: string; title: string; kind: string; room: string; startsAt: string | number; endsAt: string | number; intro: string }
+  const row = db
+    .prepare(`SELECT id, slug, title, kind, room, startsAt, endsAt, intro FROM "Session" WHERE externalId = ?`)
+    .get(externalId) as
+    | {
+        id: string;
+        slug: string;
+        title: string;
+        kind: string;
+        room: string;
+        startsAt: string | number;
+        endsAt: string | number;
+        intro: string;
+      }
     | undefined;
   if (!row) return undefined;
   const speakers = (
     db
-      .prepare(`SELECT p.name FROM "SessionPerson" sp JOIN "Person" p ON p.id = sp.personId WHERE sp.sessionId = ? ORDER BY sp.position, p.name`)
+      .prepare(
+        `SELECT p.name FROM "SessionPerson" sp JOIN "Person" p ON p.id = sp.personId WHERE sp.sessionId = ? ORDER BY sp.position, p.name`,
+      )
       .all(row.id) as { name: string }[]
   ).map((s) => s.name);
-  return { ...row, startsAt: new Date(row.startsAt).toISOString(), endsAt: new Date(row.endsAt).toISOString(), speakers };
+  return {
+    ...row,
+    startsAt: new Date(row.startsAt).toISOString(),
+    endsAt: new Date(row.endsAt).toISOString(),
+    speakers,
+  };
 }
 
 function notesOf(sessionId: string) {
@@ -133,11 +151,36 @@ describe("schedule import into SQLite", () => {
   it("refuses bad input with an error naming the place, and changes nothing", async () => {
     const before = dump();
     const cases: Array<{ name: string; text: string; code: AppError["code"]; says: RegExp[] }> = [
-      { name: "malformed.xml", text: fixture("malformed.xml"), code: "invalid_input", says: [/malformed\.xml/, /Malformed XML at line \d+, column \d+/, /title/] },
-      { name: "malformed.json", text: fixture("malformed.json"), code: "invalid_input", says: [/malformed\.json/, /Malformed JSON at line 29, column \d+/] },
-      { name: "wrong-format.xml", text: fixture("wrong-format.xml"), code: "invalid_input", says: [/root is <feed>/, /not a frab/] },
-      { name: "wrong-format.json", text: fixture("wrong-format.json"), code: "invalid_input", says: [/not a schedule export/, /"schedule"/] },
-      { name: "notes.txt", text: "Panel: Making The Business Case\n- Jody: hi", code: "invalid_input", says: [/notes\.txt/, /neither JSON \(pretalx\) nor XML \(frab\)/] },
+      {
+        name: "malformed.xml",
+        text: fixture("malformed.xml"),
+        code: "invalid_input",
+        says: [/malformed\.xml/, /Malformed XML at line \d+, column \d+/, /title/],
+      },
+      {
+        name: "malformed.json",
+        text: fixture("malformed.json"),
+        code: "invalid_input",
+        says: [/malformed\.json/, /Malformed JSON at line 29, column \d+/],
+      },
+      {
+        name: "wrong-format.xml",
+        text: fixture("wrong-format.xml"),
+        code: "invalid_input",
+        says: [/root is <feed>/, /not a frab/],
+      },
+      {
+        name: "wrong-format.json",
+        text: fixture("wrong-format.json"),
+        code: "invalid_input",
+        says: [/not a schedule export/, /"schedule"/],
+      },
+      {
+        name: "notes.txt",
+        text: "Panel: Making The Business Case\n- Jody: hi",
+        code: "invalid_input",
+        says: [/notes\.txt/, /neither JSON \(pretalx\) nor XML \(frab\)/],
+      },
       {
         name: "missing-title.json",
         text: fixture("missing-title.json"),
@@ -168,7 +211,9 @@ describe("schedule import into SQLite", () => {
     const before = dump();
     const other = await refusal(importSchedule({ text: fixture("fixcon-pretalx.json"), conferenceSlug: "fixcon24" }));
     expect(other.message).toMatch(/imported from the schedule "fixcon24"; this file is the schedule of "minicon"/);
-    expect((await refusal(importSchedule({ text: fixture("fixcon.xml"), conferenceSlug: "nope" }))).code).toBe("not_found");
+    expect((await refusal(importSchedule({ text: fixture("fixcon.xml"), conferenceSlug: "nope" }))).code).toBe(
+      "not_found",
+    );
     const empty = await refusal(importSchedule({ text: "", url: "" }));
     expect(empty.fields).toEqual({ text: "Choose a schedule file or give its URL" });
     expect(dump()).toEqual(before);
@@ -177,10 +222,14 @@ describe("schedule import into SQLite", () => {
   it("rolls back everything when a write fails in the middle of the transaction", async () => {
     const before = dump();
     // The database itself refuses the one new session, after people were renamed and sessions updated.
-    db.exec(`CREATE TRIGGER refuse_closing BEFORE INSERT ON "Session" WHEN NEW.title = 'Closing' BEGIN SELECT RAISE(ABORT, 'refused by test'); END`);
+    db.exec(
+      `CREATE TRIGGER refuse_closing BEFORE INSERT ON "Session" WHEN NEW.title = 'Closing' BEGIN SELECT RAISE(ABORT, 'refused by test'); END`,
+    );
     try {
       // (Prisma reports the trigger's constraint error in its own words.)
-      await expect(importSchedule({ text: fixture("fixcon-changed.xml"), filename: "fixcon-changed.xml" })).rejects.toThrow(/session\.create/);
+      await expect(
+        importSchedule({ text: fixture("fixcon-changed.xml"), filename: "fixcon-changed.xml" }),
+      ).rejects.toThrow(/session\.create/);
     } finally {
       db.exec(`DROP TRIGGER refuse_closing`);
     }
@@ -241,7 +290,11 @@ describe("schedule import into SQLite", () => {
     ]);
 
     // The database holds exactly that.
-    expect(session(`${G}2`)).toMatchObject({ room: "Hall B", startsAt: "2024-05-04T10:00:00.000Z", endsAt: "2024-05-04T11:00:00.000Z" });
+    expect(session(`${G}2`)).toMatchObject({
+      room: "Hall B",
+      startsAt: "2024-05-04T10:00:00.000Z",
+      endsAt: "2024-05-04T11:00:00.000Z",
+    });
     expect(session(`${G}3`)).toMatchObject({ title: "Late Talk (updated)", room: "Hall B" });
     expect(session(`${G}4`)).toBeUndefined();
     expect(session(`${G}5`)).toMatchObject({ title: "Dropped With Notes" });
@@ -249,17 +302,27 @@ describe("schedule import into SQLite", () => {
       intro: "Three views on the future.",
       speakers: ["Ada Lovelace", "Katherine Johnson", "Joan Clarke"],
     });
-    expect(session(`${G}7`)).toMatchObject({ title: "Closing", room: "Hall A", startsAt: "2024-05-05T14:00:00.000Z", speakers: ["Hedy Lamarr"] });
+    expect(session(`${G}7`)).toMatchObject({
+      title: "Closing",
+      room: "Hall A",
+      startsAt: "2024-05-05T14:00:00.000Z",
+      speakers: ["Hedy Lamarr"],
+    });
     expect(session(`${G}1`)).toMatchObject({ kind: "panel", speakers: ["Ada Lovelace", "Grace M. Hopper"] });
     // Slugs never change (links keep working); the new session has one of its own.
-    const slugsAfter = db.prepare(`SELECT externalId, slug FROM "Session" ORDER BY externalId`).all() as { externalId: string; slug: string }[];
+    const slugsAfter = db.prepare(`SELECT externalId, slug FROM "Session" ORDER BY externalId`).all() as {
+      externalId: string;
+      slug: string;
+    }[];
     expect(slugsAfter.filter((s) => s.externalId !== `${G}7`)).toEqual(
       (slugsBefore as { externalId: string }[]).filter((s) => s.externalId !== `${G}4`),
     );
     expect(slugsAfter.find((s) => s.externalId === `${G}7`)?.slug).toBe("closing");
 
     // No duplicates: one row per person, Joan adopted rather than created twice, Alan kept.
-    const people = db.prepare(`SELECT name, externalId FROM "Person" WHERE conferenceId = ? ORDER BY name`).all(conferenceId);
+    const people = db
+      .prepare(`SELECT name, externalId FROM "Person" WHERE conferenceId = ? ORDER BY name`)
+      .all(conferenceId);
     expect(people).toEqual([
       { name: "Ada Lovelace", externalId: "1" },
       { name: "Alan Turing", externalId: "7" },
@@ -269,7 +332,9 @@ describe("schedule import into SQLite", () => {
       { name: "Katherine Johnson", externalId: "4" },
       { name: "Margaret Hamilton", externalId: "3" },
     ]);
-    expect((db.prepare(`SELECT id FROM "Person" WHERE name = 'Joan Clarke'`).get() as { id: string }).id).toBe("pjoanclarke01");
+    expect((db.prepare(`SELECT id FROM "Person" WHERE name = 'Joan Clarke'`).get() as { id: string }).id).toBe(
+      "pjoanclarke01",
+    );
     expect(db.prepare(`SELECT COUNT(*) AS n FROM "Conference"`).get()).toEqual({ n: 1 });
 
     // Notes: byte for byte what they were.
@@ -291,17 +356,26 @@ describe("schedule import into SQLite", () => {
     const sessionsBefore = db.prepare(`SELECT COUNT(*) AS n FROM "Session"`).get();
     const result = await importSchedule({ text: fixture("fixcon-changed.xml"), conferenceSlug: "fixcon24" });
     // The local kind edit can no longer be told from a schedule change: the schedule wins.
-    expect(result.diff.changed.map((c) => [c.externalId, c.changes])).toEqual([[`${G}1`, [{ field: "kind", before: "panel", after: "talk" }]]]);
+    expect(result.diff.changed.map((c) => [c.externalId, c.changes])).toEqual([
+      [`${G}1`, [{ field: "kind", before: "panel", after: "talk" }]],
+    ]);
     expect(result.kept.map((k) => k.externalId)).toEqual([`${G}5`]);
     expect(result.diff.added).toEqual([]);
     expect(result.diff.peopleRemoved.map((p) => p.name)).toEqual(["Alan Turing"]);
     expect(db.prepare(`SELECT COUNT(*) AS n FROM "Session"`).get()).toEqual(sessionsBefore);
     expect(db.prepare(`SELECT COUNT(*) AS n FROM "ScheduleSource"`).get()).toEqual({ n: 1 });
-    expect((await importSchedule({ text: fixture("fixcon-changed.xml") })).summary).toEqual(["No changes: 5 sessions already up to date."]);
+    expect((await importSchedule({ text: fixture("fixcon-changed.xml") })).summary).toEqual([
+      "No changes: 5 sessions already up to date.",
+    ]);
   });
 
   it("takes a session's recording from its links, filling only sessions that have none", async () => {
-    const recording = (n: number) => (db.prepare(`SELECT recordingUrl FROM "Session" WHERE externalId = ?`).get(`${G}${n}`) as { recordingUrl: string | null }).recordingUrl;
+    const recording = (n: number) =>
+      (
+        db.prepare(`SELECT recordingUrl FROM "Session" WHERE externalId = ?`).get(`${G}${n}`) as {
+          recordingUrl: string | null;
+        }
+      ).recordingUrl;
     db.prepare(`UPDATE "Session" SET recordingUrl = ? WHERE externalId = ?`).run("https://vimeo.com/76979871", `${G}3`);
     const withLinks = [1, 3].reduce(
       (xml, n) =>
@@ -331,7 +405,11 @@ describe("schedule import from a URL (local HTTP server)", () => {
       startsAt: "2024-06-01T14:00:00.000Z",
       speakers: ["Jody Mulkey", "Rolf Russell"],
     });
-    expect(db.prepare(`SELECT sourceUrl, format, externalId FROM "ScheduleSource" WHERE conferenceId = ?`).get(first.conference.id)).toEqual({
+    expect(
+      db
+        .prepare(`SELECT sourceUrl, format, externalId FROM "ScheduleSource" WHERE conferenceId = ?`)
+        .get(first.conference.id),
+    ).toEqual({
       sourceUrl: url,
       format: "pretalx",
       externalId: "minicon",
@@ -357,7 +435,12 @@ describe("schedule import from a URL (local HTTP server)", () => {
   it("explains every way a download fails, and imports nothing", async () => {
     const before = dump();
     const cases: Array<[string, Parameters<typeof fetchScheduleUrl>[1], AppError["code"], RegExp]> = [
-      [`${baseUrl}/missing.json`, {}, "invalid_input", /Could not fetch http:\/\/127\.0\.0\.1:\d+\/missing\.json: the server answered 404 Not Found/],
+      [
+        `${baseUrl}/missing.json`,
+        {},
+        "invalid_input",
+        /Could not fetch http:\/\/127\.0\.0\.1:\d+\/missing\.json: the server answered 404 Not Found/,
+      ],
       [`${baseUrl}/never`, { timeoutMs: 300 }, "invalid_input", /timed out after 0\.3 s/],
       [`${baseUrl}/endless`, { maxBytes: 1024 * 1024 }, "too_large", /larger than 1\.0 MB/],
       [`${baseUrl}/big-declared`, {}, "too_large", /larger than 20\.0 MB/],

@@ -74,18 +74,24 @@ describe.skipIf(!postgresUrl)("importing and exporting notes on PostgreSQL", () 
     expect(Number(rows[0]!.updates)).toBe(1);
     expect(JSON.parse(rows[0]!.contentJson).blocks.some((b: { text?: string }) => b.text === QUESTION)).toBe(true);
     // The conference's people (seeded) were reused or added in the same database.
-    const people = await pool.query<{ name: string }>(`SELECT p.name FROM "SessionPerson" sp JOIN "Person" p ON p.id = sp."personId" WHERE sp."sessionId" = $1`, [sessionId]);
+    const people = await pool.query<{ name: string }>(
+      `SELECT p.name FROM "SessionPerson" sp JOIN "Person" p ON p.id = sp."personId" WHERE sp."sessionId" = $1`,
+      [sessionId],
+    );
     expect(people.rows.map((r) => r.name)).toContain("Amara Okafor");
 
     expect(await editorText(1, sessionId!)).toContain(QUESTION);
   }, 90_000);
 
   it("the running server imports through its own store (JSON API), and the CLI exports from the Yjs state", async () => {
-    const res = await fetch(`${deployment.servers[0]!.url}/api/v1/conferences/${deployment.conferenceSlug}/import-notes`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${deployment.token}`, "content-type": "text/plain" },
-      body: PANEL,
-    });
+    const res = await fetch(
+      `${deployment.servers[0]!.url}/api/v1/conferences/${deployment.conferenceSlug}/import-notes`,
+      {
+        method: "POST",
+        headers: { authorization: `Bearer ${deployment.token}`, "content-type": "text/plain" },
+        body: PANEL,
+      },
+    );
     const body = (await res.json()) as { session: { id: string; slug: string } };
     expect(res.status).toBe(201);
     expect(await editorText(1, body.session.id)).toContain(QUESTION);
@@ -93,7 +99,17 @@ describe.skipIf(!postgresUrl)("importing and exporting notes on PostgreSQL", () 
     // Without a usable readers' copy, an export rebuilds the blocks from the stored Yjs state.
     await pool.query(`UPDATE "NotesDocument" SET "contentJson" = '' WHERE "sessionId" = $1`, [body.session.id]);
     const out = path.join(tmp, "export");
-    const exported = cli(["export", "--conference", deployment.conferenceSlug, "--session", body.session.slug, "--to", "md", "--out", out]);
+    const exported = cli([
+      "export",
+      "--conference",
+      deployment.conferenceSlug,
+      "--session",
+      body.session.slug,
+      "--to",
+      "md",
+      "--out",
+      out,
+    ]);
     expect(exported.stderr).toBe("");
     expect(exported.status).toBe(0);
     const markdown = fs.readFileSync(path.join(out, `${body.session.slug}.md`), "utf8");
@@ -103,14 +119,24 @@ describe.skipIf(!postgresUrl)("importing and exporting notes on PostgreSQL", () 
 
   it("CLI status changes reach PostgreSQL (publish), and a missing conference is refused without writing", async () => {
     const before = Number((await pool.query(`SELECT count(*) AS n FROM "Session"`)).rows[0].n);
-    const refused = cli(["export", "--conference", "no-such-conference", "--to", "md", "--out", path.join(tmp, "none")]);
+    const refused = cli([
+      "export",
+      "--conference",
+      "no-such-conference",
+      "--to",
+      "md",
+      "--out",
+      path.join(tmp, "none"),
+    ]);
     expect(refused.status).toBe(1);
     expect(Number((await pool.query(`SELECT count(*) AS n FROM "Session"`)).rows[0].n)).toBe(before);
 
     const published = cli(["publish", "--conference", deployment.conferenceSlug, "--session", deployment.sessionSlug]);
     expect(published.stderr).not.toMatch(/error/i);
     expect(published.status).toBe(0);
-    const { rows } = await pool.query<{ status: string }>(`SELECT status FROM "Session" WHERE id = $1`, [deployment.sessionId]);
+    const { rows } = await pool.query<{ status: string }>(`SELECT status FROM "Session" WHERE id = $1`, [
+      deployment.sessionId,
+    ]);
     expect(rows[0]!.status).toBe("published");
   }, 90_000);
 
@@ -118,18 +144,29 @@ describe.skipIf(!postgresUrl)("importing and exporting notes on PostgreSQL", () 
     const session = `/api/v1/conferences/${deployment.conferenceSlug}/sessions/${deployment.sessionSlug}`;
     // Instance 2 renders first, so it holds the document's render lease.
     const holder = connectClient(deployment.servers[1]!.wsUrl, deployment.sessionId, { token: deployment.token });
-    const writer = connectClient(deployment.servers[0]!.wsUrl, deployment.sessionId, { token: deployment.token, connect: false });
+    const writer = connectClient(deployment.servers[0]!.wsUrl, deployment.sessionId, {
+      token: deployment.token,
+      connect: false,
+    });
     const tracker = trackSaves(writer.provider, { probeDelayMs: 0 });
     try {
       await synced(holder);
       firstNoteText(holder.doc).insert(0, "rendered by instance two. ");
-      const copy = async () => (await pool.query<{ c: string }>(`SELECT "contentJson" AS c FROM "NotesDocument" WHERE "sessionId" = $1`, [deployment.sessionId])).rows[0]?.c ?? "";
-      for (const end = Date.now() + 10_000; !(await copy()).includes("rendered by instance two") && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
+      const copy = async () =>
+        (
+          await pool.query<{ c: string }>(`SELECT "contentJson" AS c FROM "NotesDocument" WHERE "sessionId" = $1`, [
+            deployment.sessionId,
+          ])
+        ).rows[0]?.c ?? "";
+      for (const end = Date.now() + 10_000; !(await copy()).includes("rendered by instance two") && Date.now() < end;)
+        await new Promise((r) => setTimeout(r, 50));
       writer.provider.connect();
       await synced(writer);
       firstNoteText(writer.doc).insert(0, "Exported at once. ");
       await waitFor(() => tracker.pending === 0, 10_000, "the edit saved on instance 1");
-      const res = await fetch(`${deployment.servers[0]!.url}${session}/export/md`, { headers: { authorization: `Bearer ${deployment.token}` } });
+      const res = await fetch(`${deployment.servers[0]!.url}${session}/export/md`, {
+        headers: { authorization: `Bearer ${deployment.token}` },
+      });
       expect(res.status).toBe(200);
       expect(await res.text()).toContain("Exported at once.");
     } finally {

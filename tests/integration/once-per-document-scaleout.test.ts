@@ -107,7 +107,9 @@ describe.skipIf(!postgresUrl)("once per document across three instances (in-proc
     await setup.connect();
     await applyPostgresMigrations(setup);
     await setup.query(`INSERT INTO "Conference" (id, slug, name, "updatedAt") VALUES ('c1', 'conf', 'Conf', now())`);
-    await setup.query(`INSERT INTO "Session" (id, "conferenceId", slug, title, "updatedAt") VALUES ('${SESSION}', 'c1', 's1', 'S1', now())`);
+    await setup.query(
+      `INSERT INTO "Session" (id, "conferenceId", slug, title, "updatedAt") VALUES ('${SESSION}', 'c1', 's1', 'S1', now())`,
+    );
     await setup.end();
     redis = await startRedis();
     for (let i = 0; i < 3; i++) instances.push(await startInstance());
@@ -123,7 +125,10 @@ describe.skipIf(!postgresUrl)("once per document across three instances (in-proc
       const doc = new Y.Doc();
       const { state } = await new PostgresNotesStore(pool).load(SESSION);
       if (state) Y.applyUpdate(doc, state);
-      const { rows } = await pool.query<{ contentJson: string }>(`SELECT "contentJson" FROM "NotesDocument" WHERE "sessionId" = $1`, [SESSION]);
+      const { rows } = await pool.query<{ contentJson: string }>(
+        `SELECT "contentJson" FROM "NotesDocument" WHERE "sessionId" = $1`,
+        [SESSION],
+      );
       return { text: doc.getXmlFragment("notes").toString(), copy: rows[0]?.contentJson ?? "" };
     } finally {
       await pool.end();
@@ -136,7 +141,10 @@ describe.skipIf(!postgresUrl)("once per document across three instances (in-proc
     for (;;) {
       const { copy } = await storedNotes();
       if (predicate(copy)) return copy;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${copy.slice(0, 300)} renders ${instances.map((i) => i.renders).join(",")}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `timed out waiting for ${what}: ${copy.slice(0, 300)} renders ${instances.map((i) => i.renders).join(",")}`,
+        );
       await new Promise((r) => setTimeout(r, 50));
     }
   }
@@ -148,7 +156,11 @@ describe.skipIf(!postgresUrl)("once per document across three instances (in-proc
       await Promise.all(clients.map((c) => synced(c)));
       await waitFor(() => instances.every((i) => i.bus.connected), 5000, "buses connected");
       firstNoteText(clients[0]!.doc).insert(0, "start ");
-      await waitFor(() => clients.every((c) => c.doc.getXmlFragment("notes").toString().includes("start")), 5000, "note everywhere");
+      await waitFor(
+        () => clients.every((c) => c.doc.getXmlFragment("notes").toString().includes("start")),
+        5000,
+        "note everywhere",
+      );
 
       // All three type at once, each into its own instance: words w<client>-<n>, and on past the first
       // hundred until a compaction has run (on a loaded machine it may be declined many times first).
@@ -167,7 +179,11 @@ describe.skipIf(!postgresUrl)("once per document across three instances (in-proc
       );
       await waitFor(() => trackers.every((t) => t.pending === 0), 20_000, "every edit saved");
       const all = typed.flat();
-      await waitFor(() => clients.every((c) => all.every((w) => c.doc.getXmlFragment("notes").toString().includes(`${w} `))), 10_000, "converged");
+      await waitFor(
+        () => clients.every((c) => all.every((w) => c.doc.getXmlFragment("notes").toString().includes(`${w} `))),
+        10_000,
+        "converged",
+      );
 
       // Nothing acknowledged is lost, whatever was compacted while the others appended.
       const stored = await storedNotes();
@@ -191,8 +207,13 @@ describe.skipIf(!postgresUrl)("once per document across three instances (in-proc
       const writer = clients[instances.indexOf(survivors[0]!)]!;
       const text = firstNoteText(writer.doc);
       text.insert(text.length, "after-handover ");
-      expect(await storedCopyWhere((json) => json.includes("after-handover"), "a copy rendered after the handover")).toContain("after-handover");
-      expect(survivors.filter((i, n) => i.renders > before[n]!), `renders before ${before}, after ${survivors.map((i) => i.renders)}`).toHaveLength(1);
+      expect(
+        await storedCopyWhere((json) => json.includes("after-handover"), "a copy rendered after the handover"),
+      ).toContain("after-handover");
+      expect(
+        survivors.filter((i, n) => i.renders > before[n]!),
+        `renders before ${before}, after ${survivors.map((i) => i.renders)}`,
+      ).toHaveLength(1);
     } finally {
       for (const t of trackers) t.destroy();
       for (const c of clients) c.destroy();

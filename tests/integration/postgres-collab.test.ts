@@ -53,7 +53,11 @@ describe.skipIf(!postgresUrl)("collaboration on PostgreSQL (in-process collab se
     await applyPostgresMigrations(client);
     client.release();
     await pool.query(`INSERT INTO "Conference" (id, slug, name, "updatedAt") VALUES ('c1', 'conf', 'Conf', now())`);
-    for (const id of ["s1", "s2", "s3"]) await pool.query(`INSERT INTO "Session" (id, "conferenceId", slug, title, "updatedAt") VALUES ($1, 'c1', $1, $1, now())`, [id]);
+    for (const id of ["s1", "s2", "s3"])
+      await pool.query(
+        `INSERT INTO "Session" (id, "conferenceId", slug, title, "updatedAt") VALUES ($1, 'c1', $1, $1, now())`,
+        [id],
+      );
     store = new SlowLoadingStore(pool, 400);
     collab = new CollabServer({ store, authorize: () => connectionAccess(), room: { flushDelayMs: 40, idleMs: 200 } });
     httpServer = http.createServer();
@@ -127,7 +131,11 @@ describe.skipIf(!postgresUrl)("collaboration on PostgreSQL (in-process collab se
     try {
       await synced(dana);
       dana.text.insert(0, "about to vanish");
-      await waitFor(() => collab.room("s3").doc.getXmlFragment("notes").toString().includes("vanish"), 5000, "room has it");
+      await waitFor(
+        () => collab.room("s3").doc.getXmlFragment("notes").toString().includes("vanish"),
+        5000,
+        "room has it",
+      );
 
       const after = await collab.recreateNotes("s3");
       expect(after).not.toBe(before);

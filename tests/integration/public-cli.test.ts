@@ -19,7 +19,11 @@ function talknotes(...args: string[]) {
 function statuses(): Record<string, string> {
   const sqlite = new Database(db.file, { readonly: true });
   try {
-    return Object.fromEntries((sqlite.prepare(`SELECT slug, status FROM "Session" ORDER BY slug`).all() as { slug: string; status: string }[]).map((r) => [r.slug, r.status]));
+    return Object.fromEntries(
+      (
+        sqlite.prepare(`SELECT slug, status FROM "Session" ORDER BY slug`).all() as { slug: string; status: string }[]
+      ).map((r) => [r.slug, r.status]),
+    );
   } finally {
     sqlite.close();
   }

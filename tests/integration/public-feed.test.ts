@@ -36,9 +36,19 @@ beforeAll(async () => {
     // A revision records who wrote the notes: the byline and the feed's authors come from it.
     const { getPrisma } = await import("../../server/db/prisma");
     const prisma = getPrisma();
-    const session = await prisma.session.findFirstOrThrow({ where: { slug: published, conference: { slug: conference } }, include: { notes: true } });
+    const session = await prisma.session.findFirstOrThrow({
+      where: { slug: published, conference: { slug: conference } },
+      include: { notes: true },
+    });
     await prisma.revision.create({
-      data: { sessionId: session.id, generation: session.notes!.generation, kind: "named", name: "after the panel", state: Buffer.from([0, 0]), authors: '["Kim Note"]' },
+      data: {
+        sessionId: session.id,
+        generation: session.notes!.generation,
+        kind: "named",
+        name: "after the panel",
+        state: Buffer.from([0, 0]),
+        authors: '["Kim Note"]',
+      },
     });
   } finally {
     await database.close();
@@ -121,7 +131,9 @@ describe("public reading over HTTP", () => {
   });
 
   it("searches the conference's public notes and links to the thread", async () => {
-    const html = await (await fetch(`${server.url}/c/${conference}/search?q=${encodeURIComponent("error budget")}`)).text();
+    const html = await (
+      await fetch(`${server.url}/c/${conference}/search?q=${encodeURIComponent("error budget")}`)
+    ).text();
     const link = new RegExp(`href="/c/${conference}/${published}#(s-\\d+)"`).exec(html);
     expect(link, "a result linking to a statement anchor").not.toBeNull();
     expect(html).toContain("<mark>error</mark> <mark>budget</mark>");

@@ -22,7 +22,9 @@ function talknotes(...args: string[]) {
 }
 
 beforeAll(async () => {
-  expect(talknotes("import-notes", path.join(ROOT, "tests/fixtures/notes/panel.txt"), "--conference", "harbour").status).toBe(0);
+  expect(
+    talknotes("import-notes", path.join(ROOT, "tests/fixtures/notes/panel.txt"), "--conference", "harbour").status,
+  ).toBe(0);
   const sqlite = new Database(db.file);
   const { slug } = sqlite.prepare(`SELECT slug FROM "Session"`).get() as { slug: string };
   expect(talknotes("publish", "--conference", "harbour", "--session", slug).status).toBe(0);

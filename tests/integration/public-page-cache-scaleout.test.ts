@@ -16,7 +16,8 @@ if (missing) console.warn(`public-page-cache-scaleout: skipped, ${missing}`);
  */
 describe.skipIf(!postgresUrl)("public page cache on PostgreSQL, two instances", () => {
   let deployment: ScaledDeployment;
-  const pageUrl = (i: number) => `${deployment.servers[i]!.url}/c/${deployment.conferenceSlug}/${deployment.sessionSlug}`;
+  const pageUrl = (i: number) =>
+    `${deployment.servers[i]!.url}/c/${deployment.conferenceSlug}/${deployment.sessionSlug}`;
 
   beforeAll(async () => {
     deployment = await startScaledDeployment(postgresUrl!, 2);
@@ -31,13 +32,18 @@ describe.skipIf(!postgresUrl)("public page cache on PostgreSQL, two instances", 
   }
 
   /** Polls instance `i`'s page until `predicate` holds for its body. */
-  async function pageWhere(i: number, predicate: (html: string) => boolean, what: string): Promise<{ etag: string | null; html: string }> {
+  async function pageWhere(
+    i: number,
+    predicate: (html: string) => boolean,
+    what: string,
+  ): Promise<{ etag: string | null; html: string }> {
     const deadline = Date.now() + 10_000;
     for (;;) {
       const res = await fetch(pageUrl(i));
       const html = await res.text();
       if (res.status === 200 && predicate(html)) return { etag: res.headers.get("etag"), html };
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} on instance ${i + 1}; status ${res.status}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${what} on instance ${i + 1}; status ${res.status}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }
@@ -57,7 +63,8 @@ describe.skipIf(!postgresUrl)("public page cache on PostgreSQL, two instances", 
     }
     // Back to draft, changed from outside both instances: 404 on the next request, never a 304.
     await setStatus("draft");
-    for (const i of [0, 1]) expect((await fetch(pageUrl(i), { headers: { "if-none-match": etags[i]! } })).status).toBe(404);
+    for (const i of [0, 1])
+      expect((await fetch(pageUrl(i), { headers: { "if-none-match": etags[i]! } })).status).toBe(404);
 
     // An edit on instance 1 shows on instance 2's page, whose cached copy was of before.
     await setStatus("live");

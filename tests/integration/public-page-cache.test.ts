@@ -22,7 +22,10 @@ let sessionSlug: string;
 beforeAll(async () => {
   ({ server, sessionId, token } = await startSeededServer({ prefix: "talknotes-public-cache-" }));
   const { getPrisma } = await import("../../server/db/prisma");
-  const session = await getPrisma().session.findUniqueOrThrow({ where: { id: sessionId }, include: { conference: true } });
+  const session = await getPrisma().session.findUniqueOrThrow({
+    where: { id: sessionId },
+    include: { conference: true },
+  });
   conferenceSlug = session.conference.slug;
   sessionSlug = session.slug;
   pageUrl = `${server.url}/c/${conferenceSlug}/${sessionSlug}`;
@@ -49,7 +52,6 @@ async function pageWhere(predicate: (html: string) => boolean, what: string): Pr
   }
   throw new Error(`timed out waiting for ${what}; last status ${last?.status}`);
 }
-
 
 describe("public session page served from the entry point", () => {
   it("is 404 while a draft, then serves the same bytes with an ETag, and 304 for it", async () => {
@@ -106,7 +108,10 @@ describe("public session page served from the entry point", () => {
       await synced(editor);
       const before = (await fetch(pageUrl)).headers.get("etag");
       firstNoteText(editor.doc).insert(0, "Cached pages follow every edit.");
-      const edited = await pageWhere((html) => html.includes("Cached pages follow every edit."), "the edit on the page");
+      const edited = await pageWhere(
+        (html) => html.includes("Cached pages follow every edit."),
+        "the edit on the page",
+      );
       expect(edited.headers.get("etag")).not.toBe(before);
       // Once the store and the readers' copy have settled (each touches the notes, a new version),
       // the same bytes again, and the ETag names them.

@@ -30,17 +30,33 @@ process.env.PUBLISH_ALLOW_HOSTS = "127.0.0.1";
 const HOSTILE_TITLE = `<script>alert("title")</script><img src=x onerror=alert(3)> Fridays`;
 
 function talknotes(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(ROOT, "bin/talknotes.mjs"), ...args], { cwd: tmp, env: process.env, encoding: "utf8", timeout: 120_000 });
+  const result = spawnSync(process.execPath, [path.join(ROOT, "bin/talknotes.mjs"), ...args], {
+    cwd: tmp,
+    env: process.env,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   expect(result.status, `${args.join(" ")}\n${result.stdout}\n${result.stderr}`).toBe(0);
   return result.stdout;
 }
 
-type GhostPost = { id: string; title: string; status: string; url: string; html: string; custom_excerpt: string; feature_image: string | null; tags: Array<{ name: string }> };
+type GhostPost = {
+  id: string;
+  title: string;
+  status: string;
+  url: string;
+  html: string;
+  custom_excerpt: string;
+  feature_image: string | null;
+  tags: Array<{ name: string }>;
+};
 
 async function ghostPost(id: string): Promise<GhostPost> {
   if ("missing" in ghost) throw new Error(ghost.missing);
   const { ghostAdminToken } = await import("../../server/publish/ghost-admin-token");
-  const res = await fetch(`${ghost.url}/ghost/api/admin/posts/${id}/?formats=html&include=tags`, { headers: { authorization: `Ghost ${ghostAdminToken(ghost.adminKey)}` } });
+  const res = await fetch(`${ghost.url}/ghost/api/admin/posts/${id}/?formats=html&include=tags`, {
+    headers: { authorization: `Ghost ${ghostAdminToken(ghost.adminKey)}` },
+  });
   expect(res.status).toBe(200);
   return ((await res.json()) as { posts: GhostPost[] }).posts[0]!;
 }
@@ -52,11 +68,24 @@ beforeAll(async () => {
   const { getPrisma } = await import("../../server/db/prisma");
   await getPrisma().session.updateMany({ where: { slug: "shipping-on-fridays" }, data: { title: HOSTILE_TITLE } });
   const session = await getPrisma().session.findFirstOrThrow({ where: { slug: "shipping-on-fridays" } });
-  await addPhotoToSession(dbFile, session.id, await photoWithGps(900, 600), { alt: "The panel on stage", caption: "Panel <b>caption</b>" });
+  await addPhotoToSession(dbFile, session.id, await photoWithGps(900, 600), {
+    alt: "The panel on stage",
+    caption: "Panel <b>caption</b>",
+  });
   const { createDestination } = await import("../../server/data/publish-destinations");
-  await createDestination(CONF, { kind: "ghost", name: "ghost", settings: { url: ghost.url, status: "published" }, secret: ghost.adminKey });
+  await createDestination(CONF, {
+    kind: "ghost",
+    name: "ghost",
+    settings: { url: ghost.url, status: "published" },
+    secret: ghost.adminKey,
+  });
   // A well-formed key Ghost does not know.
-  await createDestination(CONF, { kind: "ghost", name: "wrong-key", settings: { url: ghost.url, status: "draft" }, secret: `${"a".repeat(24)}:${"b".repeat(64)}` });
+  await createDestination(CONF, {
+    kind: "ghost",
+    name: "wrong-key",
+    settings: { url: ghost.url, status: "draft" },
+    secret: `${"a".repeat(24)}:${"b".repeat(64)}`,
+  });
 }, 180_000);
 
 afterAll(() => {
@@ -95,12 +124,19 @@ describe.skipIf("missing" in ghost)("publishing to a real Ghost", () => {
 
   it("skips an unchanged session and updates the same post id after an edit", async () => {
     const { publishToDestination } = await import("../../server/publish/publish-to-destination");
-    expect((await publishToDestination({ conferenceSlug: CONF, destination: "ghost" })).results[0]!.action).toBe("skipped");
+    expect((await publishToDestination({ conferenceSlug: CONF, destination: "ghost" })).results[0]!.action).toBe(
+      "skipped",
+    );
     const { getPrisma } = await import("../../server/db/prisma");
-    await getPrisma().session.updateMany({ where: { slug: "shipping-on-fridays" }, data: { intro: "Edited after the panel: new intro." } });
+    await getPrisma().session.updateMany({
+      where: { slug: "shipping-on-fridays" },
+      data: { intro: "Edited after the panel: new intro." },
+    });
     const report = await publishToDestination({ conferenceSlug: CONF, destination: "ghost" });
     expect(report.results[0]).toMatchObject({ action: "updated", error: null });
-    expect((await getPrisma().publishedPost.findFirstOrThrow({ where: { destination: { name: "ghost" } } })).remoteId).toBe(postId);
+    expect(
+      (await getPrisma().publishedPost.findFirstOrThrow({ where: { destination: { name: "ghost" } } })).remoteId,
+    ).toBe(postId);
     expect((await ghostPost(postId)).html).toContain("Edited after the panel: new intro.");
     // The photo was not uploaded again.
     expect(await getPrisma().publishedMedia.count({ where: { destination: { name: "ghost" } } })).toBe(1);

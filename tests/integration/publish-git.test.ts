@@ -22,11 +22,13 @@ const env = { ...process.env };
 
 function run(command: string, args: string[], options: { cwd?: string; ok?: boolean } = {}) {
   const result = spawnSync(command, args, { cwd: options.cwd ?? tmp, env, encoding: "utf8", timeout: 180_000 });
-  if (options.ok !== false) expect(result.status, `${command} ${args.join(" ")}\n${result.stdout}\n${result.stderr}`).toBe(0);
+  if (options.ok !== false)
+    expect(result.status, `${command} ${args.join(" ")}\n${result.stdout}\n${result.stderr}`).toBe(0);
   return result;
 }
 const talknotes = (...args: string[]) => run(process.execPath, [path.join(ROOT, "bin/talknotes.mjs"), ...args]);
-const talknotesFailing = (...args: string[]) => run(process.execPath, [path.join(ROOT, "bin/talknotes.mjs"), ...args], { ok: false });
+const talknotesFailing = (...args: string[]) =>
+  run(process.execPath, [path.join(ROOT, "bin/talknotes.mjs"), ...args], { ok: false });
 const git = (repo: string, ...args: string[]) => run("git", args, { cwd: repo }).stdout.trim();
 const onPath = (tool: string) => spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0;
 
@@ -45,7 +47,11 @@ function checkout(remote: string, branch: string): string {
 function builtPages(dir: string): Map<string, string> {
   const found = new Map<string, string>();
   for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile() && entry.name.endsWith(".html")) found.set(path.relative(dir, path.join(entry.parentPath, entry.name)), fs.readFileSync(path.join(entry.parentPath, entry.name), "utf8"));
+    if (entry.isFile() && entry.name.endsWith(".html"))
+      found.set(
+        path.relative(dir, path.join(entry.parentPath, entry.name)),
+        fs.readFileSync(path.join(entry.parentPath, entry.name), "utf8"),
+      );
   }
   return found;
 }
@@ -68,13 +74,37 @@ beforeAll(async () => {
   const { getPrisma } = await import("../../server/db/prisma");
   const { createDestination } = await import("../../server/data/publish-destinations");
   const prisma = getPrisma();
-  const panel = await prisma.session.findFirstOrThrow({ where: { slug: "shipping-on-fridays" }, include: { notes: true } });
-  await prisma.revision.create({ data: { sessionId: panel.id, generation: panel.notes!.generation, kind: "named", state: Buffer.from([0, 0]), authors: '["Kim <b>Note</b>"]' } });
+  const panel = await prisma.session.findFirstOrThrow({
+    where: { slug: "shipping-on-fridays" },
+    include: { notes: true },
+  });
+  await prisma.revision.create({
+    data: {
+      sessionId: panel.id,
+      generation: panel.notes!.generation,
+      kind: "named",
+      state: Buffer.from([0, 0]),
+      authors: '["Kim <b>Note</b>"]',
+    },
+  });
   hugoRemote = bareRepo("hugo-site");
   jekyllRemote = bareRepo("jekyll-site");
-  await createDestination(CONF, { kind: "git", name: "hugo-site", settings: { remote: hugoRemote, branch: "gh-pages", path: "site", flavour: "hugo" }, secret: "tok-EXAMPLE-never-shown" });
-  await createDestination(CONF, { kind: "git", name: "jekyll-site", settings: { remote: jekyllRemote, branch: "main", path: "", flavour: "jekyll" } });
-  await createDestination(CONF, { kind: "git", name: "nowhere", settings: { remote: path.join(tmp, "missing.git"), branch: "main", path: "", flavour: "hugo" } });
+  await createDestination(CONF, {
+    kind: "git",
+    name: "hugo-site",
+    settings: { remote: hugoRemote, branch: "gh-pages", path: "site", flavour: "hugo" },
+    secret: "tok-EXAMPLE-never-shown",
+  });
+  await createDestination(CONF, {
+    kind: "git",
+    name: "jekyll-site",
+    settings: { remote: jekyllRemote, branch: "main", path: "", flavour: "jekyll" },
+  });
+  await createDestination(CONF, {
+    kind: "git",
+    name: "nowhere",
+    settings: { remote: path.join(tmp, "missing.git"), branch: "main", path: "", flavour: "hugo" },
+  });
 });
 
 afterAll(() => {
@@ -101,24 +131,39 @@ describe("publishing to a Git-hosted site", () => {
 
   it("commits nothing when nothing changed, and one commit updating the same file after an edit", async () => {
     const before = git(hugoRemote, "rev-list", "--count", "gh-pages");
-    expect(talknotes("publish", "--conference", CONF, "--to", "hugo-site").stdout.trim().split("\n").sort()).toEqual(["skipped ignite-talks-1", "skipped shipping-on-fridays"]);
+    expect(talknotes("publish", "--conference", CONF, "--to", "hugo-site").stdout.trim().split("\n").sort()).toEqual([
+      "skipped ignite-talks-1",
+      "skipped shipping-on-fridays",
+    ]);
     expect(git(hugoRemote, "rev-list", "--count", "gh-pages")).toBe(before);
 
     const { getPrisma } = await import("../../server/db/prisma");
-    await getPrisma().session.updateMany({ where: { slug: "shipping-on-fridays" }, data: { intro: "Updated after the panel." } });
-    expect(talknotes("publish", "--conference", CONF, "--to", "hugo-site").stdout.trim().split("\n").sort()).toEqual(["skipped ignite-talks-1", "updated shipping-on-fridays"]);
+    await getPrisma().session.updateMany({
+      where: { slug: "shipping-on-fridays" },
+      data: { intro: "Updated after the panel." },
+    });
+    expect(talknotes("publish", "--conference", CONF, "--to", "hugo-site").stdout.trim().split("\n").sort()).toEqual([
+      "skipped ignite-talks-1",
+      "updated shipping-on-fridays",
+    ]);
     expect(Number(git(hugoRemote, "rev-list", "--count", "gh-pages"))).toBe(Number(before) + 1);
     expect(git(hugoRemote, "log", "-1", "--format=%s", "gh-pages")).toBe("Publish notes: Shipping On Fridays");
-    expect(git(hugoRemote, "show", "--name-only", "--format=", "gh-pages")).toBe("site/content/posts/shipping-on-fridays.md");
+    expect(git(hugoRemote, "show", "--name-only", "--format=", "gh-pages")).toBe(
+      "site/content/posts/shipping-on-fridays.md",
+    );
     const posts = await getPrisma().publishedPost.findMany({ where: { destination: { name: "hugo-site" } } });
-    expect(posts.map((p) => p.remoteId).sort()).toEqual(["site/content/posts/ignite-talks-1.md", "site/content/posts/shipping-on-fridays.md"]);
+    expect(posts.map((p) => p.remoteId).sort()).toEqual([
+      "site/content/posts/ignite-talks-1.md",
+      "site/content/posts/shipping-on-fridays.md",
+    ]);
   });
 
   it("pushes a Jekyll site to an empty repository that builds with real jekyll", () => {
     talknotes("publish", "--conference", CONF, "--to", "jekyll-site");
     const repo = checkout(jekyllRemote, "main");
     expect(fs.existsSync(path.join(repo, "_config.yml"))).toBe(true);
-    if (!onPath("jekyll")) return console.log("skipped the jekyll build: jekyll not installed (Debian package `jekyll`)");
+    if (!onPath("jekyll"))
+      return console.log("skipped the jekyll build: jekyll not installed (Debian package `jekyll`)");
     run("jekyll", ["build", "--quiet", "--safe", "--source", repo, "--destination", path.join(repo, "_site")]);
     const pages = builtPages(path.join(repo, "_site"));
     const page = [...pages].find(([name]) => /shipping-on-fridays(\.html|\/index\.html)$/.test(name))?.[1] ?? "";
@@ -130,7 +175,9 @@ describe("publishing to a Git-hosted site", () => {
   it("a failing remote reports git's message, exits non-zero and records nothing", async () => {
     const result = talknotesFailing("publish", "--conference", CONF, "--to", "nowhere");
     expect(result.status).not.toBe(0);
-    expect(result.stderr).toMatch(/Git fetch failed: .*(does not appear to be a git repository|not found|No such file)/i);
+    expect(result.stderr).toMatch(
+      /Git fetch failed: .*(does not appear to be a git repository|not found|No such file)/i,
+    );
     const { getPrisma } = await import("../../server/db/prisma");
     expect(await getPrisma().publishedPost.count({ where: { destination: { name: "nowhere" } } })).toBe(0);
   });
@@ -140,10 +187,14 @@ describe("publishing to a Git-hosted site", () => {
     const row = await getPrisma().publishDestination.findFirstOrThrow({ where: { name: "hugo-site" } });
     expect(row.secret).toMatch(/^v1:/);
     expect(row.secret).not.toContain("tok-EXAMPLE");
-    expect(fs.readFileSync(path.join(tmp, "talknotes.db")).includes(Buffer.from("tok-EXAMPLE-never-shown"))).toBe(false);
+    expect(fs.readFileSync(path.join(tmp, "talknotes.db")).includes(Buffer.from("tok-EXAMPLE-never-shown"))).toBe(
+      false,
+    );
     const { listDestinations } = await import("../../server/data/publish-destinations");
     expect(JSON.stringify(await listDestinations(CONF))).not.toContain("tok-EXAMPLE");
     const { publishToDestination } = await import("../../server/publish/publish-to-destination");
-    await expect(publishToDestination({ conferenceSlug: CONF, destination: "hugo-site" })).rejects.toThrow(/Local Git remotes are not allowed/);
+    await expect(publishToDestination({ conferenceSlug: CONF, destination: "hugo-site" })).rejects.toThrow(
+      /Local Git remotes are not allowed/,
+    );
   });
 });

@@ -29,12 +29,25 @@ process.env.DATABASE_URL = `file:${path.join(tmp, "talknotes.db")}`;
 process.env.PUBLISH_ALLOW_HOSTS = "";
 
 function talknotes(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(ROOT, "bin/talknotes.mjs"), ...args], { cwd: tmp, env: process.env, encoding: "utf8", timeout: 120_000 });
+  const result = spawnSync(process.execPath, [path.join(ROOT, "bin/talknotes.mjs"), ...args], {
+    cwd: tmp,
+    env: process.env,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   expect(result.status, `${args.join(" ")}\n${result.stdout}\n${result.stderr}`).toBe(0);
   return result.stdout;
 }
 
-type Post = { id: number; status: string; link: string; title: { raw: string; rendered: string }; content: { raw: string; rendered: string }; categories: number[]; tags: number[] };
+type Post = {
+  id: number;
+  status: string;
+  link: string;
+  title: { raw: string; rendered: string };
+  content: { raw: string; rendered: string };
+  categories: number[];
+  tags: number[];
+};
 
 async function wpGet<T>(route: string, query = ""): Promise<T> {
   if ("missing" in wp) throw new Error(wp.missing);
@@ -49,7 +62,10 @@ async function wpPost<T>(route: string, body: unknown): Promise<T> {
   if ("missing" in wp) throw new Error(wp.missing);
   const res = await fetch(`${wp.url}/?rest_route=${encodeURIComponent(route)}`, {
     method: "POST",
-    headers: { authorization: `Basic ${Buffer.from(`${wp.username}:${wp.password}`).toString("base64")}`, "content-type": "application/json" },
+    headers: {
+      authorization: `Basic ${Buffer.from(`${wp.username}:${wp.password}`).toString("base64")}`,
+      "content-type": "application/json",
+    },
     body: JSON.stringify(body),
   });
   expect(res.status, `${route}: ${await res.clone().text()}`).toBeLessThan(300);
@@ -72,8 +88,18 @@ beforeAll(async () => {
   const { getPrisma } = await import("../../server/db/prisma");
   await getPrisma().session.updateMany({ where: { slug: "shipping-on-fridays" }, data: { title: HOSTILE_TITLE } });
   const { createDestination } = await import("../../server/data/publish-destinations");
-  await createDestination(CONF, { kind: "wordpress", name: "blog", settings: { url: wp.url, username: wp.username, status: "publish" }, secret: wp.password });
-  await createDestination(CONF, { kind: "wordpress", name: "wrong-password", settings: { url: wp.url, username: wp.username, status: "draft" }, secret: "abcd efgh ijkl mnop qrst uvwx" });
+  await createDestination(CONF, {
+    kind: "wordpress",
+    name: "blog",
+    settings: { url: wp.url, username: wp.username, status: "publish" },
+    secret: wp.password,
+  });
+  await createDestination(CONF, {
+    kind: "wordpress",
+    name: "wrong-password",
+    settings: { url: wp.url, username: wp.username, status: "draft" },
+    secret: "abcd efgh ijkl mnop qrst uvwx",
+  });
 });
 
 afterAll(() => {
@@ -85,7 +111,9 @@ describe.skipIf("missing" in wp)("publishing to a real WordPress", () => {
 
   it("the server refuses a loopback blog unless the operator allows its host", async () => {
     const { publishToDestination } = await import("../../server/publish/publish-to-destination");
-    await expect(publishToDestination({ conferenceSlug: CONF, destination: "blog" })).rejects.toThrow(/127\.0\.0\.1 is a private or local address.*PUBLISH_ALLOW_HOSTS/);
+    await expect(publishToDestination({ conferenceSlug: CONF, destination: "blog" })).rejects.toThrow(
+      /127\.0\.0\.1 is a private or local address.*PUBLISH_ALLOW_HOSTS/,
+    );
     process.env.PUBLISH_ALLOW_HOSTS = "127.0.0.1";
   });
 
@@ -114,12 +142,19 @@ describe.skipIf("missing" in wp)("publishing to a real WordPress", () => {
 
   it("skips an unchanged session and updates the same post id after an edit", async () => {
     const { publishToDestination } = await import("../../server/publish/publish-to-destination");
-    expect((await publishToDestination({ conferenceSlug: CONF, destination: "blog" })).results[0]!.action).toBe("skipped");
+    expect((await publishToDestination({ conferenceSlug: CONF, destination: "blog" })).results[0]!.action).toBe(
+      "skipped",
+    );
     const { getPrisma } = await import("../../server/db/prisma");
-    await getPrisma().session.updateMany({ where: { slug: "shipping-on-fridays" }, data: { intro: "Edited after the panel: new intro." } });
+    await getPrisma().session.updateMany({
+      where: { slug: "shipping-on-fridays" },
+      data: { intro: "Edited after the panel: new intro." },
+    });
     const report = await publishToDestination({ conferenceSlug: CONF, destination: "blog" });
     expect(report.results[0]).toMatchObject({ action: "updated" });
-    expect((await getPrisma().publishedPost.findFirstOrThrow({ where: { destination: { name: "blog" } } })).remoteId).toBe(postId);
+    expect(
+      (await getPrisma().publishedPost.findFirstOrThrow({ where: { destination: { name: "blog" } } })).remoteId,
+    ).toBe(postId);
     const post = await wpGet<Post>(`/wp/v2/posts/${postId}`);
     expect(post.content.rendered).toContain("Edited after the panel: new intro.");
     const all = await wpGet<Post[]>("/wp/v2/posts", "&per_page=100&status=publish,draft");
@@ -161,7 +196,9 @@ describe.skipIf("missing" in wp)("publishing to a real WordPress", () => {
     expect(uploaded.alt_text).toBe("The deploy freeze chart");
     expect(uploaded.caption.raw).toBe("Slide 7 &lt;b&gt;bold&lt;/b&gt;");
     const recorded = await getPrisma().publishedMedia.findMany({ where: { destination: { name: "blog" } } });
-    expect(recorded).toEqual([expect.objectContaining({ hash, remoteId: String(uploaded.id), url: uploaded.source_url })]);
+    expect(recorded).toEqual([
+      expect.objectContaining({ hash, remoteId: String(uploaded.id), url: uploaded.source_url }),
+    ]);
 
     const post = await wpGet<Post>(`/wp/v2/posts/${postId}`);
     const src = /<img [^>]*src="([^"]+)"[^>]*alt="The deploy freeze chart"/.exec(post.content.rendered)?.[1];
@@ -174,9 +211,16 @@ describe.skipIf("missing" in wp)("publishing to a real WordPress", () => {
     expect([bytes[0], bytes[1]]).toEqual([0xff, 0xd8]);
 
     // Re-publishing, unchanged and after an edit, uploads nothing new and keeps the same file.
-    expect((await publishToDestination({ conferenceSlug: CONF, destination: "blog" })).results[0]!.action).toBe("skipped");
-    await getPrisma().session.updateMany({ where: { slug: "shipping-on-fridays" }, data: { intro: "Edited again, photo kept." } });
-    expect((await publishToDestination({ conferenceSlug: CONF, destination: "blog" })).results[0]!.action).toBe("updated");
+    expect((await publishToDestination({ conferenceSlug: CONF, destination: "blog" })).results[0]!.action).toBe(
+      "skipped",
+    );
+    await getPrisma().session.updateMany({
+      where: { slug: "shipping-on-fridays" },
+      data: { intro: "Edited again, photo kept." },
+    });
+    expect((await publishToDestination({ conferenceSlug: CONF, destination: "blog" })).results[0]!.action).toBe(
+      "updated",
+    );
     expect(await mediaLibrary()).toHaveLength(after.length);
     const edited = await wpGet<Post>(`/wp/v2/posts/${postId}`);
     expect(edited.content.rendered).toContain("Edited again, photo kept.");
@@ -184,10 +228,22 @@ describe.skipIf("missing" in wp)("publishing to a real WordPress", () => {
   });
 
   it("a user who may not upload fails the session with nothing recorded; the retry works once allowed", async () => {
-    const user = await wpPost<{ id: number }>("/wp/v2/users", { username: "contributor", email: "contributor@example.org", password: "contributor-pw-1", roles: ["contributor"] });
-    const app = await wpPost<{ password: string }>(`/wp/v2/users/${user.id}/application-passwords`, { name: "talknotes" });
+    const user = await wpPost<{ id: number }>("/wp/v2/users", {
+      username: "contributor",
+      email: "contributor@example.org",
+      password: "contributor-pw-1",
+      roles: ["contributor"],
+    });
+    const app = await wpPost<{ password: string }>(`/wp/v2/users/${user.id}/application-passwords`, {
+      name: "talknotes",
+    });
     const { createDestination } = await import("../../server/data/publish-destinations");
-    await createDestination(CONF, { kind: "wordpress", name: "contributor", settings: { url: (wp as { url: string }).url, username: "contributor", status: "draft" }, secret: app.password });
+    await createDestination(CONF, {
+      kind: "wordpress",
+      name: "contributor",
+      settings: { url: (wp as { url: string }).url, username: "contributor", status: "draft" },
+      secret: app.password,
+    });
     const { getPrisma } = await import("../../server/db/prisma");
     const { publishToDestination } = await import("../../server/publish/publish-to-destination");
     const before = await mediaLibrary();

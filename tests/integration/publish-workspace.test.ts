@@ -73,23 +73,37 @@ describe("publishing from the workspace", () => {
   it("an editor publishes the session with Publish to… and gets the report; the commit is pushed", async () => {
     const { html } = await page(`/conferences/${conference}/sessions/${session}`, cookies.editor);
     expect(html).toContain("Publish to…");
-    const res = await postServerAction(`${server.url}/conferences/${conference}/sessions/${session}`, html, { form: "publish-to-site", headers: { cookie: cookies.editor } });
+    const res = await postServerAction(`${server.url}/conferences/${conference}/sessions/${session}`, html, {
+      form: "publish-to-site",
+      headers: { cookie: cookies.editor },
+    });
     expect(await res.text()).toContain(`created ${session}`);
     const log = spawnSync("git", ["--git-dir", remote, "log", "--format=%s", "main"], { encoding: "utf8" });
     expect(log.stdout.trim()).toBe("Publish notes: Shipping On Fridays");
-    const again = await postServerAction(`${server.url}/conferences/${conference}/sessions/${session}`, html, { form: "publish-to-site", headers: { cookie: cookies.editor } });
+    const again = await postServerAction(`${server.url}/conferences/${conference}/sessions/${session}`, html, {
+      form: "publish-to-site",
+      headers: { cookie: cookies.editor },
+    });
     expect(await again.text()).toContain(`skipped ${session}`);
   });
 
   it("viewers see no Publish to… and no Publishing page; editors cannot publish all", async () => {
-    expect((await page(`/conferences/${conference}/sessions/${session}`, cookies.viewer)).html).not.toContain("Publish to…");
+    expect((await page(`/conferences/${conference}/sessions/${session}`, cookies.viewer)).html).not.toContain(
+      "Publish to…",
+    );
     expect((await page(`/conferences/${conference}/publishing`, cookies.viewer)).status).toBe(404);
     expect((await page(`/conferences/${conference}/publishing`, cookies.editor)).status).toBe(404);
     const { html } = await page(`/conferences/${conference}/publishing`, cookies.owner);
-    const res = await postServerAction(`${server.url}/conferences/${conference}/publishing`, html, { form: "publish-all-site", headers: { cookie: cookies.editor } });
+    const res = await postServerAction(`${server.url}/conferences/${conference}/publishing`, html, {
+      form: "publish-all-site",
+      headers: { cookie: cookies.editor },
+    });
     const body = await res.text();
     expect(body).not.toMatch(/(created|updated|skipped) shipping-on-fridays/);
-    const owner = await postServerAction(`${server.url}/conferences/${conference}/publishing`, html, { form: "publish-all-site", headers: { cookie: cookies.owner } });
+    const owner = await postServerAction(`${server.url}/conferences/${conference}/publishing`, html, {
+      form: "publish-all-site",
+      headers: { cookie: cookies.owner },
+    });
     expect(await owner.text()).toContain("skipped shipping-on-fridays");
   });
 });

@@ -24,7 +24,10 @@ let token: string;
 const clients: TestClient[] = [];
 
 beforeAll(async () => {
-  ({ server, sessionId, token } = await startSeededServer({ prefix: "talknotes-reader-coalescing-", env: { READER_BATCH_MIN_MS: String(BATCH_MS) } }));
+  ({ server, sessionId, token } = await startSeededServer({
+    prefix: "talknotes-reader-coalescing-",
+    env: { READER_BATCH_MIN_MS: String(BATCH_MS) },
+  }));
   const { getPrisma } = await import("../../server/db/prisma");
   // Live: the public may follow it read-only without an account.
   await getPrisma().session.update({ where: { id: sessionId }, data: { status: "live" } });
@@ -53,7 +56,9 @@ function recordUpdateFrames(client: TestClient): Uint8Array[] {
 function markerCounts(frames: Uint8Array[], count: number): number[] {
   const counts = new Array<number>(count).fill(0);
   for (const frame of frames) {
-    for (const m of Buffer.from(frame).toString("latin1").matchAll(/<(\d+)>/g)) {
+    for (const m of Buffer.from(frame)
+      .toString("latin1")
+      .matchAll(/<(\d+)>/g)) {
       const n = Number(m[1]);
       if (n < count) counts[n]! += 1;
     }
@@ -69,7 +74,11 @@ describe("broadcasts to readers are coalesced", () => {
     clients.push(editor, coEditor, ...readers);
     await Promise.all([editor, coEditor, ...readers].map((c) => synced(c, 20_000)));
     const text = editor.text;
-    await waitFor(() => [coEditor, ...readers].every((c) => c.doc.getXmlFragment("notes").length > 0), 10_000, "structure everywhere");
+    await waitFor(
+      () => [coEditor, ...readers].every((c) => c.doc.getXmlFragment("notes").length > 0),
+      10_000,
+      "structure everywhere",
+    );
     const readerFrames = readers.map(recordUpdateFrames);
 
     // 40 edits, each its own message to the server, 10 ms apart (~400 ms, so 3-5 reader batches).
@@ -81,15 +90,23 @@ describe("broadcasts to readers are coalesced", () => {
     }
     const typingMs = performance.now() - start;
     const expected = text.toString();
-    await waitFor(() => [coEditor, ...readers].every((c) => c.text.toString() === expected), 10_000, "every client to have every edit");
+    await waitFor(
+      () => [coEditor, ...readers].every((c) => c.text.toString() === expected),
+      10_000,
+      "every client to have every edit",
+    );
 
     for (const [i, reader] of readers.entries()) {
       // Converged: the same document as the editor's, not only the same text.
       expect(Y.encodeStateVector(reader.doc)).toEqual(Y.encodeStateVector(editor.doc));
-      expect(markerCounts(readerFrames[i]!, EDITS), `reader ${i}: each edit in exactly one frame`).toEqual(new Array(EDITS).fill(1));
+      expect(markerCounts(readerFrames[i]!, EDITS), `reader ${i}: each edit in exactly one frame`).toEqual(
+        new Array(EDITS).fill(1),
+      );
       // At most one frame per BATCH_MS while typing, plus the one after. Old behaviour: one frame per
       // event-loop turn that had an edit, i.e. ~40 here.
-      expect(readerFrames[i]!.length, `reader ${i} frames in ${typingMs.toFixed(0)} ms`).toBeLessThanOrEqual(Math.ceil(typingMs / BATCH_MS) + 2);
+      expect(readerFrames[i]!.length, `reader ${i} frames in ${typingMs.toFixed(0)} ms`).toBeLessThanOrEqual(
+        Math.ceil(typingMs / BATCH_MS) + 2,
+      );
     }
     expect(Y.encodeStateVector(coEditor.doc)).toEqual(Y.encodeStateVector(editor.doc));
   }, 60_000);

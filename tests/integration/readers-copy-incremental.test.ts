@@ -34,7 +34,11 @@ function fullBlocks(doc: Y.Doc): string {
   const copy = new Y.Doc();
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
   try {
-    const meta = { conference: { name: "" }, session: { title: "", kind: "panel", intro: "" }, people: [] } as unknown as Parameters<typeof notesToInterchange>[1];
+    const meta = {
+      conference: { name: "" },
+      session: { title: "", kind: "panel", intro: "" },
+      people: [],
+    } as unknown as Parameters<typeof notesToInterchange>[1];
     return JSON.stringify(notesToInterchange(notesFromYDoc(copy), meta).blocks);
   } finally {
     copy.destroy();

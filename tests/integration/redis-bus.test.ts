@@ -35,7 +35,11 @@ describe.skipIf(!postgresUrl)("two instances on PostgreSQL with a Redis bus (in-
   async function startInstance(): Promise<Instance> {
     const store = new PostgresNotesStore(pool);
     const bus = new RedisRoomBus(redis.url, async (sessionId) => (await store.load(sessionId)).state);
-    const collab = new CollabServer({ store, authorize: () => connectionAccess(), room: { onLoad: (room) => bus.bind(room), idleMs: 60_000 } });
+    const collab = new CollabServer({
+      store,
+      authorize: () => connectionAccess(),
+      room: { onLoad: (room) => bus.bind(room), idleMs: 60_000 },
+    });
     const server = http.createServer();
     server.on("upgrade", (req, socket, head) => collab.handleUpgrade(req, socket, head));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -48,7 +52,9 @@ describe.skipIf(!postgresUrl)("two instances on PostgreSQL with a Redis bus (in-
     await applyPostgresMigrations(client);
     client.release();
     await pool.query(`INSERT INTO "Conference" (id, slug, name, "updatedAt") VALUES ('c1', 'conf', 'Conf', now())`);
-    await pool.query(`INSERT INTO "Session" (id, "conferenceId", slug, title, "updatedAt") VALUES ('s1', 'c1', 's1', 'S1', now())`);
+    await pool.query(
+      `INSERT INTO "Session" (id, "conferenceId", slug, title, "updatedAt") VALUES ('s1', 'c1', 's1', 'S1', now())`,
+    );
     redis = await startRedis();
     instances.push(await startInstance(), await startInstance());
   });
@@ -81,7 +87,8 @@ describe.skipIf(!postgresUrl)("two instances on PostgreSQL with a Redis bus (in-
 
       // Presence crosses, and leaves when its connection closes on the other instance.
       a.provider.awareness.setLocalStateField("user", { name: "Ada" });
-      const names = (c: TestClient) => [...c.provider.awareness.getStates().values()].map((s) => (s as { user?: { name?: string } }).user?.name);
+      const names = (c: TestClient) =>
+        [...c.provider.awareness.getStates().values()].map((s) => (s as { user?: { name?: string } }).user?.name);
       await waitFor(() => names(b).includes("Ada"), 5000, "b sees Ada's presence");
       const c3 = connectClient(one.wsUrl, "s1");
       await synced(c3);
@@ -100,7 +107,14 @@ describe.skipIf(!postgresUrl)("two instances on PostgreSQL with a Redis bus (in-
 
       // Redis returns (empty): the resync brings both sides together.
       redis = await startRedis({ port: redis.port });
-      await waitFor(() => notesXml(a.doc) === notesXml(b.doc) && notesXml(a.doc).includes("typed on two") && notesXml(b.doc).includes("typed on one"), 15_000, "converged after Redis came back");
+      await waitFor(
+        () =>
+          notesXml(a.doc) === notesXml(b.doc) &&
+          notesXml(a.doc).includes("typed on two") &&
+          notesXml(b.doc).includes("typed on one"),
+        15_000,
+        "converged after Redis came back",
+      );
       await waitFor(() => trackers.every((t) => t.pending === 0), 5000, "saved");
       for (const inst of instances) expect(notesXml(inst.collab.room("s1").doc)).toBe(notesXml(a.doc));
       // A fresh load from PostgreSQL has everything.

@@ -14,7 +14,11 @@ afterAll(() => vi.unstubAllGlobals());
 function editorWith(): Editor {
   const editor = new Editor({
     extensions: [...createNotesExtensions(), RenderCaretBlock],
-    content: doc(note("first"), question("a question", null, statement("an answer", null), statement("another", null)), note("last")),
+    content: doc(
+      note("first"),
+      question("a question", null, statement("an answer", null), statement("another", null)),
+      note("last"),
+    ),
   });
   editor.view.updateState(editor.state.reconfigure({ plugins: editor.extensionManager.plugins }));
   return editor;
@@ -45,7 +49,11 @@ describe("the caret's block is always rendered", () => {
     expect(marked(editor)).toEqual({ index: 0, count: 1 });
     // Inside the second answer of the question: the whole thread is the top-level block.
     const answer = editor.state.doc.child(1).child(2);
-    let at = editor.state.doc.child(0).nodeSize + 1 + editor.state.doc.child(1).child(0).nodeSize + editor.state.doc.child(1).child(1).nodeSize;
+    let at =
+      editor.state.doc.child(0).nodeSize +
+      1 +
+      editor.state.doc.child(1).child(0).nodeSize +
+      editor.state.doc.child(1).child(1).nodeSize;
     at += 2 + Math.floor(answer.textContent.length / 2);
     editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, at)));
     expect(marked(editor)).toEqual({ index: 1, count: 1 });

@@ -52,7 +52,6 @@ async function join(name: string): Promise<{ client: TestClient; tracker: SaveTr
 
 const xml = (c: TestClient) => c.doc.getXmlFragment("notes").toString();
 
-
 describe("history", () => {
   it("takes named revisions with who wrote what, shows any revision, and restores one as a new edit everyone gets", async () => {
     const alice = await join("Alice");
@@ -84,10 +83,20 @@ describe("history", () => {
     expect((await api<unknown>("/revisions/nope")).status).toBe(404);
 
     // Restore: a new edit on top, synced to both editors, recorded as its own revision.
-    const restored = await api<{ revision: Revision }>(`/revisions/${first.json.revision.id}/restore`, { author: "Alice" });
+    const restored = await api<{ revision: Revision }>(`/revisions/${first.json.revision.id}/restore`, {
+      author: "Alice",
+    });
     expect(restored.status).toBe(200);
-    expect(restored.json.revision).toMatchObject({ kind: "restore", name: "Restored “Before Q&A”", authors: ["Test Editor"] });
-    await waitFor(() => !xml(alice.client).includes("cycle time") && !xml(bob.client).includes("cycle time"), 5000, "restore reached both");
+    expect(restored.json.revision).toMatchObject({
+      kind: "restore",
+      name: "Restored “Before Q&A”",
+      authors: ["Test Editor"],
+    });
+    await waitFor(
+      () => !xml(alice.client).includes("cycle time") && !xml(bob.client).includes("cycle time"),
+      5000,
+      "restore reached both",
+    );
     expect(xml(alice.client)).toContain("unplanned work first");
     expect(xml(bob.client)).toBe(xml(alice.client));
 

@@ -74,7 +74,13 @@ const setStatus = (status: string) => api("PATCH", `/conferences/${conf.slug}/se
 
 /** Resolves with the close code, or "open" when the socket is still open after a round trip. */
 async function outcome(socket: RawCollabSocket): Promise<number | "open"> {
-  return Promise.race([socket.closed, socket.roundTrip().then(() => "open" as const, () => socket.closed)]);
+  return Promise.race([
+    socket.closed,
+    socket.roundTrip().then(
+      () => "open" as const,
+      () => socket.closed,
+    ),
+  ]);
 }
 
 function updateFrame(text: string): Uint8Array {
@@ -114,7 +120,11 @@ describe("open connections follow access changes", () => {
     const demoted = await member("Dana Demoted", "editor");
     const other = await member("Otto Other", "editor");
     const removed = await member("Rita Removed", "viewer");
-    const [d, o, r] = [await connect({ token: demoted.token }), await connect({ token: other.token }), await connect({ cookie: removed.cookie })];
+    const [d, o, r] = [
+      await connect({ token: demoted.token }),
+      await connect({ token: other.token }),
+      await connect({ cookie: removed.cookie }),
+    ];
 
     await api("PATCH", `/conferences/${conf.slug}/members/${demoted.id}`, { role: "viewer" });
     expect(await d.closed).toBe(CloseCode.AccessChanged);
@@ -133,11 +143,21 @@ describe("open connections follow access changes", () => {
     const person = await member("Tess Tokens", "editor");
     const { createAccessToken } = await import("../../server/auth/access-tokens");
     const spare = await createAccessToken(person.id, { name: "spare" });
-    const [byToken, bySpare, byCookie] = [await connect({ token: person.token }), await connect({ token: spare.token }), await connect({ cookie: person.cookie })];
+    const [byToken, bySpare, byCookie] = [
+      await connect({ token: person.token }),
+      await connect({ token: spare.token }),
+      await connect({ cookie: person.cookie }),
+    ];
 
     const { getPrisma } = await import("../../server/db/prisma");
-    const tokenId = (await getPrisma().accessToken.findFirstOrThrow({ where: { userId: person.id, name: "tests" } })).id;
-    const revoked = await callServerAction(server.url, "revokeTokenAction", [tokenId, { error: null, fields: {} }, null], { page: "/account", cookie: person.cookie });
+    const tokenId = (await getPrisma().accessToken.findFirstOrThrow({ where: { userId: person.id, name: "tests" } }))
+      .id;
+    const revoked = await callServerAction(
+      server.url,
+      "revokeTokenAction",
+      [tokenId, { error: null, fields: {} }, null],
+      { page: "/account", cookie: person.cookie },
+    );
     expect(revoked.status).toBeLessThan(400);
     expect(await byToken.closed).toBe(CloseCode.AccessChanged);
     expect(await outcome(bySpare)).toBe("open");
@@ -152,7 +172,10 @@ describe("open connections follow access changes", () => {
   it("a connection is closed when its token expires", async () => {
     const person = await member("Eve Expiring", "editor");
     const { getPrisma } = await import("../../server/db/prisma");
-    await getPrisma().accessToken.updateMany({ where: { userId: person.id }, data: { expiresAt: new Date(Date.now() + 1500) } });
+    await getPrisma().accessToken.updateMany({
+      where: { userId: person.id },
+      data: { expiresAt: new Date(Date.now() + 1500) },
+    });
     const socket = await connect({ token: person.token });
     const started = Date.now();
     expect(await socket.closed).toBe(CloseCode.AccessChanged);
@@ -164,9 +187,13 @@ describe("open connections follow access changes", () => {
     await setStatus("live");
     const writer = await connect({ token: editor.token });
     const reader = await connect();
-    await promisify(execFile)(process.execPath, [path.join(ROOT, "bin/talknotes.mjs"), "archive", "--conference", conf.slug, "--session", session.slug], {
-      env: { ...process.env, DATABASE_URL: db.url },
-    });
+    await promisify(execFile)(
+      process.execPath,
+      [path.join(ROOT, "bin/talknotes.mjs"), "archive", "--conference", conf.slug, "--session", session.slug],
+      {
+        env: { ...process.env, DATABASE_URL: db.url },
+      },
+    );
     // Archived: writers are closed to come back read-only; readers of a public session stay.
     const started = Date.now();
     expect(await writer.closed).toBe(CloseCode.ReadOnly);

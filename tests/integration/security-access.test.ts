@@ -42,7 +42,8 @@ beforeAll(async () => {
   editor = await seedAccount({ name: "Editor", conferenceId: conf.id, role: "editor" });
   viewer = await seedAccount({ name: "Viewer", conferenceId: conf.id, role: "viewer" });
   outsider = await seedAccount({ name: "Outsider" });
-  for (const [name, account] of Object.entries({ owner, editor, viewer, outsider })) cookies[name] = await sessionCookie(account.email);
+  for (const [name, account] of Object.entries({ owner, editor, viewer, outsider }))
+    cookies[name] = await sessionCookie(account.email);
 });
 
 afterAll(async () => {
@@ -154,7 +155,12 @@ describe("without a session", () => {
       ["DELETE", `/conferences/${conf.slug}/members/${viewer.id}`],
       ["POST", `/conferences/${conf.slug}/invites`, { role: "owner" }],
     ];
-    for (const auth of [{}, { token: "tn_pat_" + "A".repeat(43) }, { token: "not-a-token" }, { cookie: cookies.owner }] as Auth[]) {
+    for (const auth of [
+      {},
+      { token: "tn_pat_" + "A".repeat(43) },
+      { token: "not-a-token" },
+      { cookie: cookies.owner },
+    ] as Auth[]) {
       for (const [method, path, body] of calls) {
         const res = await api(method, path, auth, body);
         expect(res.status, `${method} ${path} ${JSON.stringify(auth).slice(0, 30)}`).toBe(401);
@@ -189,22 +195,34 @@ describe("with the wrong role", () => {
   it("someone without a role gets the same 404 as for an unknown slug, on pages, routes, API and websocket", async () => {
     const unknownPage = await request("/conferences/no-such-conference", { cookie: cookies.outsider });
     expect(unknownPage.status).toBe(404);
-    for (const path of [`/conferences/${conf.slug}`, `/conferences/${conf.slug}/sessions/${draft.slug}`, `/conferences/${conf.slug}/members`]) {
+    for (const path of [
+      `/conferences/${conf.slug}`,
+      `/conferences/${conf.slug}/sessions/${draft.slug}`,
+      `/conferences/${conf.slug}/members`,
+    ]) {
       const res = await request(path, { cookie: cookies.outsider });
       expect(res.status, path).toBe(404);
       expect(await res.text(), path).not.toContain("Secret Draft");
     }
-    expect((await request(`/conferences/${conf.slug}/sessions/${draft.slug}/export/json`, { cookie: cookies.outsider })).status).toBe(404);
+    expect(
+      (await request(`/conferences/${conf.slug}/sessions/${draft.slug}/export/json`, { cookie: cookies.outsider }))
+        .status,
+    ).toBe(404);
     expect((await request(`/api/conferences/${conf.slug}/people`, { token: outsider.token })).status).toBe(404);
 
     const real = await api("GET", `/conferences/${conf.slug}`, { token: outsider.token });
     const unknown = await api("GET", `/conferences/no-such-conference`, { token: outsider.token });
     expect(real.status).toBe(404);
     expect(unknown.status).toBe(404);
-    const [a, b] = [(await real.json()) as { code: string; error: string }, (await unknown.json()) as { code: string; error: string }];
+    const [a, b] = [
+      (await real.json()) as { code: string; error: string },
+      (await unknown.json()) as { code: string; error: string },
+    ];
     expect(a.code).toBe(b.code);
     expect(a.error.replace(conf.slug, "X")).toBe(b.error.replace("no-such-conference", "X"));
-    const list = (await (await api("GET", "/conferences", { token: outsider.token })).json()) as { conferences: unknown[] };
+    const list = (await (await api("GET", "/conferences", { token: outsider.token })).json()) as {
+      conferences: unknown[];
+    };
     expect(list.conferences).toEqual([]);
 
     expect(await upgradeStatus(`/collab/${draft.id}?token=${outsider.token}`)).toBe(404);
@@ -212,8 +230,12 @@ describe("with the wrong role", () => {
   });
 
   it("a viewer reads drafts but cannot write: API 403, and the websocket refuses its updates", async () => {
-    expect((await api("GET", `/conferences/${conf.slug}/sessions/${draft.slug}`, { token: viewer.token })).status).toBe(200);
-    expect((await request(`/conferences/${conf.slug}/sessions/${draft.slug}`, { cookie: cookies.viewer })).status).toBe(200);
+    expect((await api("GET", `/conferences/${conf.slug}/sessions/${draft.slug}`, { token: viewer.token })).status).toBe(
+      200,
+    );
+    expect((await request(`/conferences/${conf.slug}/sessions/${draft.slug}`, { cookie: cookies.viewer })).status).toBe(
+      200,
+    );
     for (const [method, path, body] of [
       ["POST", `/conferences/${conf.slug}/sessions`, { title: "Viewer's session" }],
       ["PATCH", `/conferences/${conf.slug}/sessions/${draft.slug}`, { status: "published" }],
@@ -225,7 +247,10 @@ describe("with the wrong role", () => {
       const res = await api(method, path, { token: viewer.token }, body);
       expect(res.status, `${method} ${path}`).toBe(403);
     }
-    expect((await request(`/api/sessions/${draft.id}/revisions`, { token: viewer.token }, { method: "POST", body: "{}" })).status).toBe(403);
+    expect(
+      (await request(`/api/sessions/${draft.id}/revisions`, { token: viewer.token }, { method: "POST", body: "{}" }))
+        .status,
+    ).toBe(403);
 
     const editorClient = connectClient(server.wsUrl, draft.id, { token: editor.token });
     await synced(editorClient);
@@ -254,17 +279,29 @@ describe("with the wrong role", () => {
   });
 
   it("an editor writes but cannot manage members; an owner can", async () => {
-    const created = await api("POST", `/conferences/${conf.slug}/sessions`, { token: editor.token }, { title: "Editor's Talk", kind: "talk" });
+    const created = await api(
+      "POST",
+      `/conferences/${conf.slug}/sessions`,
+      { token: editor.token },
+      { title: "Editor's Talk", kind: "talk" },
+    );
     expect(created.status).toBe(201);
     expect((await api("GET", `/conferences/${conf.slug}/members`, { token: editor.token })).status).toBe(403);
-    expect((await api("POST", `/conferences/${conf.slug}/invites`, { token: editor.token }, { role: "owner" })).status).toBe(403);
+    expect(
+      (await api("POST", `/conferences/${conf.slug}/invites`, { token: editor.token }, { role: "owner" })).status,
+    ).toBe(403);
     expect((await request(`/conferences/${conf.slug}/members`, { cookie: cookies.editor })).status).toBe(404);
     const members = await api("GET", `/conferences/${conf.slug}/members`, { token: owner.token });
     expect(members.status).toBe(200);
     expect(((await members.json()) as { members: unknown[] }).members).toHaveLength(3);
     expect((await request(`/conferences/${conf.slug}/members`, { cookie: cookies.owner })).status).toBe(200);
     // The last owner cannot step down.
-    const demote = await api("PATCH", `/conferences/${conf.slug}/members/${owner.id}`, { token: owner.token }, { role: "viewer" });
+    const demote = await api(
+      "PATCH",
+      `/conferences/${conf.slug}/members/${owner.id}`,
+      { token: owner.token },
+      { role: "viewer" },
+    );
     expect(demote.status).toBe(409);
   });
 
@@ -278,7 +315,12 @@ describe("invites", () => {
     const { acceptInvite } = await import("../../server/auth/invites");
     const { getPrisma } = await import("../../server/db/prisma");
     const make = async () => {
-      const res = await api("POST", `/conferences/${conf.slug}/invites`, { token: owner.token }, { role: "editor", expiresInHours: 1 });
+      const res = await api(
+        "POST",
+        `/conferences/${conf.slug}/invites`,
+        { token: owner.token },
+        { role: "editor", expiresInHours: 1 },
+      );
       expect(res.status).toBe(201);
       return ((await res.json()) as { invite: { id: string; path: string } }).invite;
     };
@@ -331,16 +373,22 @@ describe("cross-site requests", () => {
   });
 
   it("a route-handler mutation with the cookie from another origin is refused", async () => {
-    const res = await request(`/api/sessions/${draft.id}/revisions`, { cookie: cookies.editor, origin: "http://evil.example" }, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name: "csrf" }),
-    });
+    const res = await request(
+      `/api/sessions/${draft.id}/revisions`,
+      { cookie: cookies.editor, origin: "http://evil.example" },
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name: "csrf" }),
+      },
+    );
     expect(res.status).toBe(403);
   });
 
   it("a cookie-authenticated websocket from another origin is treated as the public's (drafts 404)", async () => {
-    expect(await upgradeStatus(`/collab/${draft.id}`, { cookie: cookies.editor!, origin: "http://evil.example" })).toBe(404);
+    expect(await upgradeStatus(`/collab/${draft.id}`, { cookie: cookies.editor!, origin: "http://evil.example" })).toBe(
+      404,
+    );
     expect(await upgradeStatus(`/collab/${draft.id}`, { cookie: cookies.editor!, origin: server.url })).toBe(101);
   });
 });
@@ -356,7 +404,10 @@ describe("path traversal", () => {
       "/c/..%2F..%2Fetc/passwd",
       "/api/v1/conferences/..%2F..%2Fetc%2Fpasswd",
     ]) {
-      const res = await request(path, { cookie: cookies.owner, token: path.startsWith("/api/v1") ? owner.token : undefined });
+      const res = await request(path, {
+        cookie: cookies.owner,
+        token: path.startsWith("/api/v1") ? owner.token : undefined,
+      });
       expect([400, 404], path).toContain(res.status);
       const body = await res.text();
       expect(body, path).not.toMatch(/root:.*:0:0:/);

@@ -63,7 +63,11 @@ async function stillEditing(): Promise<void> {
   alice.text.insert(alice.text.length, ` ${word}`);
   await waitFor(() => bob.doc.getXmlFragment("notes").toString().includes(word), 5000, `bob sees ${word}`);
   bob.text.insert(0, `${word}-back `);
-  await waitFor(() => alice.doc.getXmlFragment("notes").toString().includes(`${word}-back`), 5000, `alice sees ${word}-back`);
+  await waitFor(
+    () => alice.doc.getXmlFragment("notes").toString().includes(`${word}-back`),
+    5000,
+    `alice sees ${word}-back`,
+  );
 }
 
 function frame(...parts: Array<(e: encoding.Encoder) => void>): Buffer {
@@ -96,18 +100,37 @@ describe("malformed frames close only their own connection", () => {
     ["unknown message type", [frame(uint(7), uint(1), uint(2))], [CloseCode.Malformed]],
     ["unknown sync subtype", [frame(uint(0), uint(9), uint(0))], [CloseCode.Malformed]],
     ["truncated sync step 1 (no state vector)", [frame(uint(0), uint(0))], [CloseCode.Malformed]],
-    ["truncated update (length says 500, 3 bytes follow)", [frame(uint(0), uint(2), uint(500), bytes(new Uint8Array([1, 2, 3])))], [CloseCode.Malformed]],
+    [
+      "truncated update (length says 500, 3 bytes follow)",
+      [frame(uint(0), uint(2), uint(500), bytes(new Uint8Array([1, 2, 3])))],
+      [CloseCode.Malformed],
+    ],
     ["huge varint length", [Buffer.from([0, 2, 0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3])], [CloseCode.Malformed]],
     ["varint that never ends", [Buffer.concat([Buffer.from([0, 2]), Buffer.alloc(64, 0xff)])], [CloseCode.Malformed]],
-    ["garbage inside a well-framed update", [frame(uint(0), uint(2), (e) => encoding.writeVarUint8Array(e, new Uint8Array([5, 200, 1, 7, 7, 7, 7])))], [CloseCode.Malformed]],
-    ["truncated valid update", [frame(uint(0), uint(2), (e) => encoding.writeVarUint8Array(e, validUpdate("half a message").slice(0, 9)))], [CloseCode.Malformed]],
+    [
+      "garbage inside a well-framed update",
+      [frame(uint(0), uint(2), (e) => encoding.writeVarUint8Array(e, new Uint8Array([5, 200, 1, 7, 7, 7, 7])))],
+      [CloseCode.Malformed],
+    ],
+    [
+      "truncated valid update",
+      [frame(uint(0), uint(2), (e) => encoding.writeVarUint8Array(e, validUpdate("half a message").slice(0, 9)))],
+      [CloseCode.Malformed],
+    ],
     [
       "update that skips history after the client's sync step 2 (would wait in memory forever)",
-      [frame(uint(0), uint(1), (e) => encoding.writeVarUint8Array(e, new Uint8Array([0, 0]))), frame(uint(0), uint(2), (e) => encoding.writeVarUint8Array(e, gappedUpdate()))],
+      [
+        frame(uint(0), uint(1), (e) => encoding.writeVarUint8Array(e, new Uint8Array([0, 0]))),
+        frame(uint(0), uint(2), (e) => encoding.writeVarUint8Array(e, gappedUpdate())),
+      ],
       [CloseCode.Malformed],
     ],
     ["trailing bytes after a valid message", [frame(uint(3), uint(42))], [CloseCode.Malformed]],
-    ["broken awareness update", [frame(uint(1), (e) => encoding.writeVarUint8Array(e, new Uint8Array([1, 2, 250, 250, 250])))], [CloseCode.Malformed]],
+    [
+      "broken awareness update",
+      [frame(uint(1), (e) => encoding.writeVarUint8Array(e, new Uint8Array([1, 2, 250, 250, 250])))],
+      [CloseCode.Malformed],
+    ],
     ["empty frame", [Buffer.alloc(0)], [CloseCode.Malformed]],
     ["text frame", ["hello"], [CloseCode.Malformed]],
     ["frame over the 1 MiB limit", [Buffer.alloc(1024 * 1024 + 16, 0)], [1009]],
@@ -167,16 +190,18 @@ describe("limits before authentication", () => {
   it("a burst of upgrades from one address is answered 429 before any authorisation, then recovers", async () => {
     await new Promise((r) => setTimeout(r, 3500)); // let the upgrade bucket refill after the tests above
     const statuses = await Promise.all(
-      Array.from({ length: 120 }, () =>
-        new Promise<number>((resolve) => {
-          const ws = new WebSocket(`${server.wsUrl}/no-such-session`);
-          ws.on("unexpected-response", (_req, res) => {
-            resolve(res.statusCode ?? 0);
-            ws.terminate();
-          });
-          ws.on("open", () => resolve(101));
-          ws.on("error", () => resolve(0));
-        }),
+      Array.from(
+        { length: 120 },
+        () =>
+          new Promise<number>((resolve) => {
+            const ws = new WebSocket(`${server.wsUrl}/no-such-session`);
+            ws.on("unexpected-response", (_req, res) => {
+              resolve(res.statusCode ?? 0);
+              ws.terminate();
+            });
+            ws.on("open", () => resolve(101));
+            ws.on("error", () => resolve(0));
+          }),
       ),
     );
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(20);

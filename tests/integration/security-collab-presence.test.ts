@@ -39,7 +39,10 @@ afterAll(async () => {
 });
 
 async function connect(token?: string, localAddress?: string): Promise<RawCollabSocket> {
-  const socket = await openRawCollabSocket(server.wsUrl, sessionId, { query: token ? `?token=${token}` : "", localAddress });
+  const socket = await openRawCollabSocket(server.wsUrl, sessionId, {
+    query: token ? `?token=${token}` : "",
+    localAddress,
+  });
   open.push(socket);
   return socket;
 }
@@ -49,7 +52,9 @@ function rssMiB(): number {
 }
 
 const names = (s: RawCollabSocket) =>
-  [...s.awareness.getStates().entries()].map(([id, st]) => [id, (st as { user?: { name?: string } }).user?.name ?? null] as const);
+  [...s.awareness.getStates().entries()].map(
+    ([id, st]) => [id, (st as { user?: { name?: string } }).user?.name ?? null] as const,
+  );
 
 describe("presence from public and read-only connections", () => {
   it("a public reader can neither add, overwrite nor remove anyone's presence", async () => {
@@ -62,7 +67,11 @@ describe("presence from public and read-only connections", () => {
 
     const reader = await connect();
     reader.send(awarenessFrame([{ id: 666, clock: 1, state: { user: { name: "Instance Admin", color: "#e03131" } } }]));
-    reader.send(awarenessFrame([{ id: 1001, clock: 50, state: { user: { name: "Erin is a bot", color: "url(https://evil.test/x)" } } }]));
+    reader.send(
+      awarenessFrame([
+        { id: 1001, clock: 50, state: { user: { name: "Erin is a bot", color: "url(https://evil.test/x)" } } },
+      ]),
+    );
     reader.send(awarenessFrame([{ id: 1001, clock: 99, state: null }]));
     await reader.roundTrip();
     await observer.roundTrip();
@@ -78,11 +87,15 @@ describe("presence from public and read-only connections", () => {
     // 20 rounds x 2 sockets x 95,000 = 3.8 million ids (old code kept every one in the room's awareness meta).
     const attackers = [await connect(), await connect(viewerToken)];
     for (let round = 0; round < 20; round++) {
-      for (const [i, a] of attackers.entries()) a.send(awarenessFrame(entries.map((e) => ({ ...e, id: e.id + (round * 2 + i) * 100_000 }))));
+      for (const [i, a] of attackers.entries())
+        a.send(awarenessFrame(entries.map((e) => ({ ...e, id: e.id + (round * 2 + i) * 100_000 }))));
     }
     for (const a of attackers) await a.roundTrip(60_000);
     const grown = rssMiB() - before;
-    console.info("[measure] presence flood", JSON.stringify({ rssBeforeMiB: Math.round(before), rssAfterMiB: Math.round(rssMiB()) }));
+    console.info(
+      "[measure] presence flood",
+      JSON.stringify({ rssBeforeMiB: Math.round(before), rssAfterMiB: Math.round(rssMiB()) }),
+    );
     expect(grown, `RSS ${before.toFixed(0)} -> ${rssMiB().toFixed(0)} MiB`).toBeLessThan(100);
     const observer = await connect(editorToken);
     await observer.roundTrip();
@@ -96,12 +109,18 @@ describe("presence from public and read-only connections", () => {
     editor.send(awarenessFrame([{ id: 2001, clock: 3, state: { user: { name: "Erin", color: "#2f9e44" } } }]));
     await editor.roundTrip();
     const viewer = await connect(viewerToken);
-    viewer.send(awarenessFrame([{ id: 3001, clock: 7, state: { user: { name: "Vic", color: "#abc" }, cursor: null } }]));
+    viewer.send(
+      awarenessFrame([{ id: 3001, clock: 7, state: { user: { name: "Vic", color: "#abc" }, cursor: null } }]),
+    );
     // A second id, someone else's id (overwrite, then removal), and a clock jump are all ignored.
     viewer.send(awarenessFrame([{ id: 3002, clock: 1, state: { user: { name: "Instance Admin" } } }]));
     viewer.send(awarenessFrame([{ id: 2001, clock: 4, state: { user: { name: "Erin (fake)" } } }]));
     viewer.send(awarenessFrame([{ id: 2001, clock: 5, state: null }]));
-    viewer.send(awarenessFrame([{ id: 3001, clock: 7 + COLLAB_LIMITS.maxPresenceClockStep + 1, state: { user: { name: "Jumped" } } }]));
+    viewer.send(
+      awarenessFrame([
+        { id: 3001, clock: 7 + COLLAB_LIMITS.maxPresenceClockStep + 1, state: { user: { name: "Jumped" } } },
+      ]),
+    );
     await viewer.roundTrip();
     await observer.roundTrip();
     expect(names(observer).sort()).toEqual([
@@ -111,7 +130,15 @@ describe("presence from public and read-only connections", () => {
     expect(observer.awareness.getStates().get(3001)).toEqual({ user: { name: "Vic", color: "#abc" }, cursor: null });
 
     // Its own id, a step further: the name is cleaned and a colour CSS would act on never passes.
-    viewer.send(awarenessFrame([{ id: 3001, clock: 8, state: { user: { name: "Vic\u202e  V.\u0000", color: "url(https://evil.test/track.png)" }, cursor: null } }]));
+    viewer.send(
+      awarenessFrame([
+        {
+          id: 3001,
+          clock: 8,
+          state: { user: { name: "Vic\u202e  V.\u0000", color: "url(https://evil.test/track.png)" }, cursor: null },
+        },
+      ]),
+    );
     await viewer.roundTrip();
     await observer.roundTrip();
     expect(observer.awareness.getStates().get(3001)).toEqual({ user: { name: "Vic V." }, cursor: null });
@@ -153,7 +180,13 @@ describe("presence from public and read-only connections", () => {
     await stale.closed;
     back.send(awarenessFrame([{ id: 7001, clock: 13, state: { user: { name: "Vic, still" } } }]));
     await back.roundTrip();
-    await waitFor(() => (observer.awareness.getStates().get(7001) as { user?: { name?: string } } | undefined)?.user?.name === "Vic, still", 5000, "the new tab's update");
+    await waitFor(
+      () =>
+        (observer.awareness.getStates().get(7001) as { user?: { name?: string } } | undefined)?.user?.name ===
+        "Vic, still",
+      5000,
+      "the new tab's update",
+    );
     expect(removed).toBe(false); // the stale connection's close did not take the new tab's presence with it
     for (const s of [observer, otherAccount, back]) s.close();
   });
@@ -162,8 +195,11 @@ describe("presence from public and read-only connections", () => {
     const cap = COLLAB_LIMITS.maxPresencePerRoom;
     const viewers: RawCollabSocket[] = [];
     // Spread over loopback addresses: the per-address upgrade rate is not what this test is about.
-    for (let i = 0; i < cap + 4; i++) viewers.push(await connect(viewerToken, `127.0.${10 + (i % 8)}.${1 + Math.floor(i / 8)}`));
-    viewers.forEach((v, i) => v.send(awarenessFrame([{ id: 50_000 + i, clock: 1, state: { user: { name: `Viewer ${i}` } } }])));
+    for (let i = 0; i < cap + 4; i++)
+      viewers.push(await connect(viewerToken, `127.0.${10 + (i % 8)}.${1 + Math.floor(i / 8)}`));
+    viewers.forEach((v, i) =>
+      v.send(awarenessFrame([{ id: 50_000 + i, clock: 1, state: { user: { name: `Viewer ${i}` } } }])),
+    );
     for (const v of viewers) await v.roundTrip();
     const observer = await connect(editorToken);
     await observer.roundTrip();

@@ -85,9 +85,18 @@ describe("sync step 1 and backpressure", () => {
     }
     const slowest = Math.max(...(await Promise.all(Array.from({ length: 5 }, () => healthMs()))));
     const grown = rssMiB() - before;
-    console.info("[measure] non-readers", JSON.stringify({ rssBeforeMiB: Math.round(before), rssAfterMiB: Math.round(rssMiB()), healthMaxMs: Math.round(slowest) }));
+    console.info(
+      "[measure] non-readers",
+      JSON.stringify({
+        rssBeforeMiB: Math.round(before),
+        rssAfterMiB: Math.round(rssMiB()),
+        healthMaxMs: Math.round(slowest),
+      }),
+    );
     // Each holds at most one document being written plus the buffer bound.
-    expect(grown, `RSS ${before.toFixed(0)} -> ${rssMiB().toFixed(0)} MiB`).toBeLessThan(5 * (DOC_BYTES / 2 ** 20 + COLLAB_LIMITS.maxBufferedBytes / 2 ** 20) + 80);
+    expect(grown, `RSS ${before.toFixed(0)} -> ${rssMiB().toFixed(0)} MiB`).toBeLessThan(
+      5 * (DOC_BYTES / 2 ** 20 + COLLAB_LIMITS.maxBufferedBytes / 2 ** 20) + 80,
+    );
     expect(slowest).toBeLessThan(1000);
 
     // The editor keeps typing: once more than the bound waits for them, they are closed.

@@ -31,7 +31,10 @@ let conference: string;
 function api(method: string, apiPath: string, token: string, body?: unknown): Promise<Response> {
   return fetch(`${server.url}/api/v1${apiPath}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 }
@@ -47,7 +50,9 @@ beforeAll(async () => {
   const { seedAccount, sessionCookie } = await import("../support/auth-seed");
   owner = await seedAccount({ name: "Olga Owner", email: "owner@hardening.test" });
   ownerCookie = await sessionCookie(owner.email);
-  const created = (await (await api("POST", "/conferences", owner.token, { name: "Secret Conf" })).json()) as { conference: { slug: string } };
+  const created = (await (await api("POST", "/conferences", owner.token, { name: "Secret Conf" })).json()) as {
+    conference: { slug: string };
+  };
   conference = created.conference.slug;
 });
 
@@ -73,7 +78,10 @@ describe("login limiter under concurrency (item 5)", () => {
     const started = Date.now();
     const answers = await Promise.all(
       Array.from({ length: 120 }, () =>
-        postServerAction(`${server.url}/login`, html, { form: "sign-in", fields: { email: target.email, password: "not-the-password-1" } }).then((r) => r.text()),
+        postServerAction(`${server.url}/login`, html, {
+          form: "sign-in",
+          fields: { email: target.email, password: "not-the-password-1" },
+        }).then((r) => r.text()),
       ),
     );
     const verified = answers.filter((a) => a.includes("Wrong email or password")).length;
@@ -92,7 +100,9 @@ describe("login limiter under concurrency (item 5)", () => {
 describe("single-use invites under concurrency (item 6)", () => {
   it("6 concurrent sign-ups with one invite create exactly one account, and it is the member", async () => {
     const { getPrisma } = await import("../../server/db/prisma");
-    const invite = (await (await api("POST", `/conferences/${conference}/invites`, owner.token, { role: "editor", expiresInHours: 2 })).json()) as {
+    const invite = (await (
+      await api("POST", `/conferences/${conference}/invites`, owner.token, { role: "editor", expiresInHours: 2 })
+    ).json()) as {
       invite: { path: string };
     };
     const token = invite.invite.path.split("/").pop()!;
@@ -108,7 +118,10 @@ describe("single-use invites under concurrency (item 6)", () => {
     );
     const users = await getPrisma().user.findMany({ where: { email: { in: emails } }, select: { id: true } });
     expect(users).toHaveLength(1);
-    const members = await getPrisma().membership.findMany({ where: { user: { email: { in: emails } } }, select: { userId: true, role: true } });
+    const members = await getPrisma().membership.findMany({
+      where: { user: { email: { in: emails } } },
+      select: { userId: true, role: true },
+    });
     expect(members).toEqual([{ userId: users[0]!.id, role: "editor" }]);
     // The winner was signed in and sent to the conference; the others were told the link is used.
     expect(answers.filter((r) => r.status === 303)).toHaveLength(1);
@@ -131,13 +144,21 @@ describe("personal access tokens and server actions (item 7)", () => {
     expect(await res.text()).toContain("Sign in first");
     expect(await tokens()).toBe(before);
     // The same form with the cookie works: the refusal above is the token, not a broken request.
-    const own = await postServerAction(`${server.url}/account`, html, { form: "new-token", fields: { name: "from the browser", expiresInDays: "" }, headers: { cookie: ownerCookie } });
+    const own = await postServerAction(`${server.url}/account`, html, {
+      form: "new-token",
+      fields: { name: "from the browser", expiresInDays: "" },
+      headers: { cookie: ownerCookie },
+    });
     expect(own.status).toBe(200);
     expect(await tokens()).toBe(before + 1);
 
     const policy = () => getPrisma().instanceSetting.findUnique({ where: { key: "openSignup" } });
     const beforePolicy = (await policy())?.value ?? null;
-    await postServerAction(`${server.url}/account`, html, { form: "signup-policy", fields: { open: "on" }, headers: { authorization: `Bearer ${owner.token}` } });
+    await postServerAction(`${server.url}/account`, html, {
+      form: "signup-policy",
+      fields: { open: "on" },
+      headers: { authorization: `Bearer ${owner.token}` },
+    });
     expect((await policy())?.value ?? null).toBe(beforePolicy);
   });
 });
@@ -180,7 +201,8 @@ describe("revisions (item 10)", () => {
   it("named revisions are rate-limited per session", async () => {
     const session = await liveSession("Rate Limited History");
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await revisionPost(server, session.id, "/revisions", { name: `Snapshot ${i}` })).status);
+    for (let i = 0; i < 7; i++)
+      statuses.push((await revisionPost(server, session.id, "/revisions", { name: `Snapshot ${i}` })).status);
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429]);
   });
 
@@ -190,18 +212,31 @@ describe("revisions (item 10)", () => {
     const Database = (await import("better-sqlite3")).default;
     const sqlite = new Database(dbFile);
     try {
-      const insert = sqlite.prepare(`INSERT INTO "Revision" (id, sessionId, generation, kind, name, state, authors, createdAt) VALUES (?, ?, 'g', ?, ?, ?, '[]', ?)`);
+      const insert = sqlite.prepare(
+        `INSERT INTO "Revision" (id, sessionId, generation, kind, name, state, authors, createdAt) VALUES (?, ?, 'g', ?, ?, ?, '[]', ?)`,
+      );
       const hour = 3_600_000;
       // Automatic revisions every 10 minutes from 2 to 4 days ago: 288 of them, 48 clock hours.
-      for (let i = 0; i < 288; i++) insert.run(`auto-${i}`, session.id, "auto", null, Buffer.alloc(10), new Date(Date.now() - 2 * 24 * hour - i * 10 * 60_000).toISOString());
+      for (let i = 0; i < 288; i++)
+        insert.run(
+          `auto-${i}`,
+          session.id,
+          "auto",
+          null,
+          Buffer.alloc(10),
+          new Date(Date.now() - 2 * 24 * hour - i * 10 * 60_000).toISOString(),
+        );
       expect((await revisionPost(server, session.id, "/revisions", { name: "Second" })).status).toBe(201);
-      const autos = sqlite.prepare(`SELECT createdAt FROM "Revision" WHERE sessionId = ? AND kind = 'auto'`).all(session.id) as Array<{ createdAt: string }>;
+      const autos = sqlite
+        .prepare(`SELECT createdAt FROM "Revision" WHERE sessionId = ? AND kind = 'auto'`)
+        .all(session.id) as Array<{ createdAt: string }>;
       const hours = new Set(autos.map((a) => Math.floor(Date.parse(a.createdAt) / hour)));
       expect(autos.length).toBe(hours.size); // one per clock hour
       expect(autos.length).toBeGreaterThanOrEqual(48);
       expect(autos.length).toBeLessThanOrEqual(49);
 
-      for (let i = 0; i < 98; i++) insert.run(`named-${i}`, session.id, "named", `Named ${i}`, Buffer.alloc(10), new Date().toISOString());
+      for (let i = 0; i < 98; i++)
+        insert.run(`named-${i}`, session.id, "named", `Named ${i}`, Buffer.alloc(10), new Date().toISOString());
       const full = await revisionPost(server, session.id, "/revisions", { name: "One too many" });
       expect(full.status).toBe(413);
       expect(((await full.json()) as { error: string }).error).toMatch(/history is full/);
@@ -225,21 +260,31 @@ describe("revisions (item 10)", () => {
 
 /** A local HTTP server standing in for services on the server's own network; it counts what it was asked. */
 function startLocalService(): Promise<{ url: string; port: number; hits: string[]; close: () => Promise<void> }> {
-  const fixture = fs.readFileSync(path.resolve(import.meta.dirname, "../../lib/schedule/fixtures/small-pretalx.json"), "utf8");
+  const fixture = fs.readFileSync(
+    path.resolve(import.meta.dirname, "../../lib/schedule/fixtures/small-pretalx.json"),
+    "utf8",
+  );
   const hits: string[] = [];
   const service = http.createServer((req, res) => {
     hits.push(req.url ?? "");
     const port = (service.address() as AddressInfo).port;
     if (req.url === "/schedule.json") res.writeHead(200, { "content-type": "application/json" }).end(fixture);
-    else if (req.url === "/secret") res.writeHead(200, { "content-type": "text/html" }).end("<html>INTERNAL-SECRET-4242 admin panel</html>");
-    else if (req.url === "/to-localhost") res.writeHead(302, { location: `http://localhost:${port}/schedule.json` }).end();
+    else if (req.url === "/secret")
+      res.writeHead(200, { "content-type": "text/html" }).end("<html>INTERNAL-SECRET-4242 admin panel</html>");
+    else if (req.url === "/to-localhost")
+      res.writeHead(302, { location: `http://localhost:${port}/schedule.json` }).end();
     else if (req.url === "/loop") res.writeHead(302, { location: "/loop" }).end();
     else res.writeHead(404).end();
   });
   return new Promise((resolve) =>
     service.listen(0, "127.0.0.1", () => {
       const port = (service.address() as AddressInfo).port;
-      resolve({ url: `http://127.0.0.1:${port}`, port, hits, close: () => new Promise((r) => service.close(() => r())) });
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        port,
+        hits,
+        close: () => new Promise((r) => service.close(() => r())),
+      });
     }),
   );
 }
@@ -276,9 +321,19 @@ describe("schedule import by URL (item 9)", () => {
     const service = await startLocalService();
     try {
       const html = await page("/schedule/import", cookie);
-      const res = await postServerAction(`${server.url}/schedule/import`, html, { form: "schedule-import", fields: { url: `https://schedule.example.org/x.json` }, headers: { cookie } });
+      const res = await postServerAction(`${server.url}/schedule/import`, html, {
+        form: "schedule-import",
+        fields: { url: `https://schedule.example.org/x.json` },
+        headers: { cookie },
+      });
       expect(await res.text()).toContain("needs a conference you edit");
-      expect((await api("POST", `/conferences/${conference}/schedule`, stranger.token, { url: `${service.url}/schedule.json` })).status).toBe(404);
+      expect(
+        (
+          await api("POST", `/conferences/${conference}/schedule`, stranger.token, {
+            url: `${service.url}/schedule.json`,
+          })
+        ).status,
+      ).toBe(404);
       expect(service.hits).toEqual([]);
     } finally {
       await service.close();
@@ -294,7 +349,12 @@ describe("with operator settings", () => {
     service = await startLocalService();
     configured = await startServer({
       databaseUrl,
-      env: { PUBLIC_URL: "https://notes.example.org", SCHEDULE_FETCH_ALLOW_HOSTS: "127.0.0.1", LIVE_STREAMS_PER_ADDRESS: "3", LIVE_STREAMS_MAX: "5" },
+      env: {
+        PUBLIC_URL: "https://notes.example.org",
+        SCHEDULE_FETCH_ALLOW_HOSTS: "127.0.0.1",
+        LIVE_STREAMS_PER_ADDRESS: "3",
+        LIVE_STREAMS_MAX: "5",
+      },
     });
   });
 
@@ -326,11 +386,12 @@ describe("with operator settings", () => {
   });
 
   it("an allowed host is fetched; a redirect off it is checked again; a fetched body is never echoed (item 9)", async () => {
-    const post = (url: string) => fetch(`${configured.url}/api/v1/conferences/${conference}/schedule`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${owner.token}`, "content-type": "application/json" },
-      body: JSON.stringify({ url }),
-    });
+    const post = (url: string) =>
+      fetch(`${configured.url}/api/v1/conferences/${conference}/schedule`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${owner.token}`, "content-type": "application/json" },
+        body: JSON.stringify({ url }),
+      });
     const ok = await post(`${service.url}/schedule.json`);
     expect(ok.status, await ok.clone().text()).toBe(200);
 
@@ -355,11 +416,15 @@ describe("with operator settings", () => {
     const open: http.ClientRequest[] = [];
     const stream = (localAddress: string) =>
       new Promise<{ status: number; retryAfter: string | undefined }>((resolve, reject) => {
-        const req = http.get(`${configured.url}/c/${conference}/${session.slug}/live`, { localAddress, agent: false }, (res) => {
-          if (res.statusCode === 200) open.push(req);
-          else res.resume();
-          resolve({ status: res.statusCode ?? 0, retryAfter: res.headers["retry-after"] });
-        });
+        const req = http.get(
+          `${configured.url}/c/${conference}/${session.slug}/live`,
+          { localAddress, agent: false },
+          (res) => {
+            if (res.statusCode === 200) open.push(req);
+            else res.resume();
+            resolve({ status: res.statusCode ?? 0, retryAfter: res.headers["retry-after"] });
+          },
+        );
         req.on("error", reject);
       });
     try {

@@ -22,8 +22,12 @@ beforeAll(async () => {
   const { getPrisma } = await import("../../server/db/prisma");
   const { createAccessToken } = await import("../../server/auth/access-tokens");
   session = seeded.session;
-  const viewer = await getPrisma().user.create({ data: { id: "viewer-1", name: "Viewer", email: "viewer@images.test" } });
-  await getPrisma().membership.create({ data: { userId: viewer.id, conferenceId: seeded.conference.id, role: "viewer" } });
+  const viewer = await getPrisma().user.create({
+    data: { id: "viewer-1", name: "Viewer", email: "viewer@images.test" },
+  });
+  await getPrisma().membership.create({
+    data: { userId: viewer.id, conferenceId: seeded.conference.id, role: "viewer" },
+  });
   viewerToken = (await createAccessToken(viewer.id, { name: "viewer" })).token;
 }, 90_000);
 
@@ -34,11 +38,17 @@ afterAll(async () => {
 function upload(body: Uint8Array | string, auth: string | null = token): Promise<Response> {
   const headers: Record<string, string> = { "content-type": "application/octet-stream" };
   if (auth) headers.authorization = `Bearer ${auth}`;
-  return fetch(`${server.url}/api/sessions/${session.id}/images`, { method: "POST", headers, body: typeof body === "string" ? body : new Uint8Array(body) });
+  return fetch(`${server.url}/api/sessions/${session.id}/images`, {
+    method: "POST",
+    headers,
+    body: typeof body === "string" ? body : new Uint8Array(body),
+  });
 }
 
 function get(file: string, auth: string | null = null): Promise<Response> {
-  return fetch(`${server.url}/api/sessions/${session.id}/images/${file}`, { headers: auth ? { authorization: `Bearer ${auth}` } : {} });
+  return fetch(`${server.url}/api/sessions/${session.id}/images/${file}`, {
+    headers: auth ? { authorization: `Bearer ${auth}` } : {},
+  });
 }
 
 async function storedVariants(hash: string) {
@@ -84,7 +94,9 @@ describe("session photos", () => {
   });
 
   it("refuses SVG, non-images, polyglots and files that only start like an image", async () => {
-    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#c33" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#c33" } })
+      .png()
+      .toBuffer();
     const jpeg = await sharp(png).jpeg().toBuffer();
     const zipEnd = Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);
     const cases: Array<[string, Uint8Array | string, RegExp]> = [
@@ -93,7 +105,11 @@ describe("session photos", () => {
       ["html", "<html><body>hi</body></html>", /JPEG, PNG, GIF and WebP/],
       ["png + html", Buffer.concat([png, Buffer.from("<html><script>alert(1)</script></html>")]), /not only an image/],
       ["jpeg + zip", Buffer.concat([jpeg, zipEnd]), /not only an image/],
-      ["gif header, js body", Buffer.from("GIF89a/*\x00\x00*/=alert(1);//<script src=x></script>"), /not only an image/],
+      [
+        "gif header, js body",
+        Buffer.from("GIF89a/*\x00\x00*/=alert(1);//<script src=x></script>"),
+        /not only an image/,
+      ],
       ["gif magic, garbage", Buffer.concat([Buffer.from("GIF89a"), Buffer.alloc(200, 7)]), /could not be read|not one/],
       ["png magic, jpeg inside", Buffer.concat([png.subarray(0, 8), jpeg.subarray(3)]), /could not be read|not one/],
     ];
@@ -105,8 +121,12 @@ describe("session photos", () => {
   });
 
   it("accepts a GIF as its first frame and a WebP", async () => {
-    const gif = await sharp({ create: { width: 64, height: 48, channels: 4, background: "#08f" } }).gif().toBuffer();
-    const webp = await sharp({ create: { width: 2000, height: 1000, channels: 3, background: "#0a0" } }).webp().toBuffer();
+    const gif = await sharp({ create: { width: 64, height: 48, channels: 4, background: "#08f" } })
+      .gif()
+      .toBuffer();
+    const webp = await sharp({ create: { width: 2000, height: 1000, channels: 3, background: "#0a0" } })
+      .webp()
+      .toBuffer();
     for (const body of [gif, webp]) {
       const res = await upload(body);
       expect(res.status).toBe(201);
@@ -145,7 +165,9 @@ describe("session photos", () => {
   });
 
   it("lets only editors upload", async () => {
-    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#123" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#123" } })
+      .png()
+      .toBuffer();
     expect((await upload(png, viewerToken)).status).toBe(403);
     expect((await upload(png, null)).status).toBe(404);
   });
@@ -163,15 +185,22 @@ describe("session photos", () => {
     const { getPrisma } = await import("../../server/db/prisma");
     const count = await getPrisma().sessionImage.count({ where: { sessionId: session.id } });
     expect(count).toBe(3);
-    const colour = (c: string) => sharp({ create: { width: 20, height: 20, channels: 3, background: c } }).png().toBuffer();
+    const colour = (c: string) =>
+      sharp({ create: { width: 20, height: 20, channels: 3, background: c } })
+        .png()
+        .toBuffer();
     await small.put(session.id, await processImage(await colour("#abcdef")));
-    await expect(small.put(session.id, await processImage(await colour("#fedcba")))).rejects.toThrow(/at most 4 photos/);
+    await expect(small.put(session.id, await processImage(await colour("#fedcba")))).rejects.toThrow(
+      /at most 4 photos/,
+    );
     const tight = prismaImageStore({ maxSessionImages: 100, maxSessionBytes: 1 });
     await expect(tight.put(session.id, await processImage(await colour("#010203")))).rejects.toThrow(/would pass/);
   });
 
   it("refuses an image claiming more pixels than the cap before decoding it", async () => {
-    const png = await sharp({ create: { width: 1, height: 1, channels: 3, background: "#000" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 1, height: 1, channels: 3, background: "#000" } })
+      .png()
+      .toBuffer();
     const bomb = Buffer.from(png);
     bomb.writeUInt32BE(20_000, 16); // IHDR width
     bomb.writeUInt32BE(20_000, 20); // IHDR height

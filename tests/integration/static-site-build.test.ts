@@ -36,7 +36,13 @@ const PANEL_TEXTS = [
   'Amara: "render it as text, never as <img src=x onerror=alert(2)> markup."',
   "Moderator: Dana Whitfield (Harbour Ops Camp)",
 ];
-const IGNITE_TEXTS = ["Chaos drills for small teams", "Rosa Lindqvist", "@kofi_builds", "a runbook is a test you never ran", "Pager fatigue by the numbers"];
+const IGNITE_TEXTS = [
+  "Chaos drills for small teams",
+  "Rosa Lindqvist",
+  "@kofi_builds",
+  "a runbook is a test you never ran",
+  "Pager fatigue by the numbers",
+];
 
 function onPath(tool: string): boolean {
   return spawnSync("sh", ["-c", `command -v ${tool}`], { encoding: "utf8" }).status === 0;
@@ -44,7 +50,8 @@ function onPath(tool: string): boolean {
 
 const hasHugo = onPath("hugo");
 const hasJekyll = onPath("jekyll");
-if (!hasHugo && !IN_CI) console.log("skipped: hugo not installed (Debian package `hugo`); CI installs it and runs this suite");
+if (!hasHugo && !IN_CI)
+  console.log("skipped: hugo not installed (Debian package `hugo`); CI installs it and runs this suite");
 if (!hasJekyll) console.log("skipped: jekyll not installed (optional; Debian package `jekyll`)");
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "talknotes-site-"));
@@ -62,11 +69,25 @@ function talknotes(...args: string[]) {
 
 /** Text a reader sees: tags stripped, entities decoded, typographic quotes made straight, spaces collapsed. */
 function readable(html: string): string {
-  const named: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'", nbsp: " ", ldquo: '"', rdquo: '"', lsquo: "'", rsquo: "'", hellip: "..." };
+  const named: Record<string, string> = {
+    lt: "<",
+    gt: ">",
+    amp: "&",
+    quot: '"',
+    apos: "'",
+    nbsp: " ",
+    ldquo: '"',
+    rdquo: '"',
+    lsquo: "'",
+    rsquo: "'",
+    hellip: "...",
+  };
   return html
     .replace(/<[^>]*>/g, "")
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
-      e[0] === "#" ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (named[e] ?? m),
+      e[0] === "#"
+        ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+        : (named[e] ?? m),
     )
     .replace(/[\u201C\u201D\u00AB\u00BB]/g, '"')
     .replace(/[\u2018\u2019]/g, "'")
@@ -98,7 +119,9 @@ function expectNoHostileMarkup(built: Map<string, string>) {
   for (const [name, html] of built) {
     expect(html, name).not.toMatch(/<script/i);
     // The only image is the slide photo, by its file name (hash) and with its alt text.
-    expect(html, name).not.toMatch(/<img(?![^>]*src="[^"]*[0-9a-f]{64}-fallback\.jpg" alt="Deploys per weekday chart")/i);
+    expect(html, name).not.toMatch(
+      /<img(?![^>]*src="[^"]*[0-9a-f]{64}-fallback\.jpg" alt="Deploys per weekday chart")/i,
+    );
     expect(html, name).not.toMatch(/<[^>]*\sonerror=/i);
   }
 }
@@ -121,8 +144,14 @@ beforeAll(async () => {
   talknotes("publish", "--conference", CONF, "--all"); // sites hold public sessions only
   process.env.DATABASE_URL = env.DATABASE_URL;
   const { getPrisma } = await import("../../server/db/prisma");
-  const session = await getPrisma().session.findFirstOrThrow({ where: { slug: "shipping-on-fridays" }, select: { id: true } });
-  photoHash = await addPhotoToSession(path.join(tmp, "talknotes.db"), session.id, await photoWithGps(800, 600), { alt: PHOTO_ALT, caption: "Slide 7" });
+  const session = await getPrisma().session.findFirstOrThrow({
+    where: { slug: "shipping-on-fridays" },
+    select: { id: true },
+  });
+  photoHash = await addPhotoToSession(path.join(tmp, "talknotes.db"), session.id, await photoWithGps(800, 600), {
+    alt: PHOTO_ALT,
+    caption: "Slide 7",
+  });
 }, 120_000);
 
 afterAll(() => {
@@ -141,7 +170,11 @@ describe.skipIf(!hasHugo && !IN_CI)("Hugo site from talknotes export", () => {
     expectNoHostileMarkup(built);
     expect(readable(built.get("index.html") ?? "")).toContain("Shipping On Fridays");
     const photo = `${photoHash}-fallback.jpg`;
-    await expectPhoto(built.get(path.join("posts", "shipping-on-fridays", "index.html"))!, photo, path.join(site, "public", "posts", "shipping-on-fridays", photo));
+    await expectPhoto(
+      built.get(path.join("posts", "shipping-on-fridays", "index.html"))!,
+      photo,
+      path.join(site, "public", "posts", "shipping-on-fridays", photo),
+    );
   });
 });
 

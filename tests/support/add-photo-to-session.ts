@@ -15,7 +15,12 @@ import { prismaImageStore } from "../../server/images/prisma-image-store";
  * update, and drops the readers' copy so exports render from the new state.
  * process.env.DATABASE_URL must name the same SQLite file. Returns the hash.
  */
-export async function addPhotoToSession(databaseFile: string, sessionId: string, file: Uint8Array, text: { alt: string; caption: string }): Promise<string> {
+export async function addPhotoToSession(
+  databaseFile: string,
+  sessionId: string,
+  file: Uint8Array,
+  text: { alt: string; caption: string },
+): Promise<string> {
   const image = await processImage(file);
   await prismaImageStore().put(sessionId, image);
   const db = openSqlite(databaseFile);
@@ -25,7 +30,11 @@ export async function addPhotoToSession(databaseFile: string, sessionId: string,
     const { state } = store.load(sessionId);
     if (state) Y.applyUpdate(ydoc, state);
     const before = Y.encodeStateVector(ydoc);
-    const meta = { conference: { name: "", location: null, startsOn: null }, session: { title: "", kind: "talk" as const, intro: "" }, people: [] };
+    const meta = {
+      conference: { name: "", location: null, startsOn: null },
+      session: { title: "", kind: "talk" as const, intro: "" },
+      people: [],
+    };
     const current = notesToInterchange(notesFromYDoc(ydoc), meta);
     const photo = { type: "image" as const, hash: image.hash, ...text, width: image.width, height: image.height };
     seedYDocFromNotes(ydoc, interchangeToNotes({ blocks: [...current.blocks, photo] }));

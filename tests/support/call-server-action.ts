@@ -9,8 +9,15 @@ import { ROOT } from "./server-process";
  * arguments as a JSON array. For paths only a server action reaches (sign
  * out, revoking a token), so a test goes through the real server's code.
  */
-export async function callServerAction(baseUrl: string, name: string, args: unknown[], init: { page: string; cookie?: string }): Promise<Response> {
-  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8")) as {
+export async function callServerAction(
+  baseUrl: string,
+  name: string,
+  args: unknown[],
+  init: { page: string; cookie?: string },
+): Promise<Response> {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8"),
+  ) as {
     node: Record<string, { exportedName?: string }>;
   };
   const id = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === name)?.[0];

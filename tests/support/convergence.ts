@@ -77,7 +77,11 @@ export async function runConvergence(options: ConvergenceOptions): Promise<Conve
   const count = (kind: string) => (counts[kind] = (counts[kind] ?? 0) + 1);
   const servers = [options.server, ...(options.otherServers ?? [])];
   const restart = async (i: number) => {
-    servers[i] = await startServer({ databaseUrl: options.databaseUrl, port: servers[i]!.port, env: options.serverEnv });
+    servers[i] = await startServer({
+      databaseUrl: options.databaseUrl,
+      port: servers[i]!.port,
+      env: options.serverEnv,
+    });
   };
 
   const replicas: Replica[] = [];
@@ -92,7 +96,8 @@ export async function runConvergence(options: ConvergenceOptions): Promise<Conve
   }
 
   const restartAt = new Set<number>();
-  for (let r = 1; r <= options.restarts; r++) restartAt.add(Math.floor((options.operations * r) / (options.restarts + 1)));
+  for (let r = 1; r <= options.restarts; r++)
+    restartAt.add(Math.floor((options.operations * r) / (options.restarts + 1)));
   let restarts = 0;
 
   try {
@@ -144,10 +149,14 @@ export async function runConvergence(options: ConvergenceOptions): Promise<Conve
       timeout,
       "every client's edits confirmed by the server",
     );
-    await waitFor(() => {
-      const first = xmlOf(replicas[0]!.client.doc);
-      return replicas.every((r) => xmlOf(r.client.doc) === first);
-    }, timeout, "every replica identical");
+    await waitFor(
+      () => {
+        const first = xmlOf(replicas[0]!.client.doc);
+        return replicas.every((r) => xmlOf(r.client.doc) === first);
+      },
+      timeout,
+      "every replica identical",
+    );
     const finalXml = xmlOf(replicas[0]!.client.doc);
     const replicaXml = replicas.map((r) => xmlOf(r.client.doc));
     for (const r of replicas) r.client.provider.disconnect();
@@ -159,7 +168,15 @@ export async function runConvergence(options: ConvergenceOptions): Promise<Conve
       : await readPostgresStoredXml(options.databaseUrl, options.sessionId);
     log(`converged: ${finalXml.length} chars of XML, ${JSON.stringify(counts)}`);
     for (let i = 0; i < servers.length; i++) await restart(i);
-    return { server: servers[0]!, servers, counts, finalXml, storedMatches: stored === finalXml, replicas: replicaXml, durationMs: Date.now() - started };
+    return {
+      server: servers[0]!,
+      servers,
+      counts,
+      finalXml,
+      storedMatches: stored === finalXml,
+      replicas: replicaXml,
+      durationMs: Date.now() - started,
+    };
   } finally {
     for (const r of replicas) {
       r.tracker.destroy();

@@ -4,7 +4,9 @@
  */
 export function hasGpsIfd(exif: Buffer | undefined): boolean {
   if (!exif) return false;
-  const tiff = exif.subarray(exif.indexOf("II") >= 0 && exif.indexOf("II") < 8 ? exif.indexOf("II") : exif.indexOf("MM"));
+  const tiff = exif.subarray(
+    exif.indexOf("II") >= 0 && exif.indexOf("II") < 8 ? exif.indexOf("II") : exif.indexOf("MM"),
+  );
   const little = tiff.toString("latin1", 0, 2) === "II";
   const u16 = (o: number) => (little ? tiff.readUInt16LE(o) : tiff.readUInt16BE(o));
   const u32 = (o: number) => (little ? tiff.readUInt32LE(o) : tiff.readUInt32BE(o));

@@ -30,7 +30,10 @@ export async function followLive(url: string): Promise<LiveReader> {
           buffer = buffer.slice(end + 2);
           const lines = event.split("\n");
           if (!lines.includes("event: notes")) continue;
-          const data = lines.filter((l) => l.startsWith("data: ")).map((l) => l.slice(6)).join("\n");
+          const data = lines
+            .filter((l) => l.startsWith("data: "))
+            .map((l) => l.slice(6))
+            .join("\n");
           frames.push(JSON.parse(data) as LiveFrameData);
         }
       }

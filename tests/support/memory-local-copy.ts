@@ -14,7 +14,10 @@ export interface MemoryLocalCopy extends LocalCopy {
  * page left in it, loaded into `doc` as the browser's copy would be. The browser's own copy
  * (app/collab/indexeddb-local-copy.ts) is exercised by the e2e specs.
  */
-export function memoryLocalCopy(doc: Y.Doc, stored: { update?: Uint8Array; values?: Record<string, unknown> } = {}): MemoryLocalCopy {
+export function memoryLocalCopy(
+  doc: Y.Doc,
+  stored: { update?: Uint8Array; values?: Record<string, unknown> } = {},
+): MemoryLocalCopy {
   const copy: MemoryLocalCopy = {
     origin: Symbol("memory local copy"),
     whenLoaded: Promise.resolve(),

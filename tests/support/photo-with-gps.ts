@@ -22,7 +22,12 @@ export async function photoWithGps(width = 1200, height = 800): Promise<Buffer> 
   return sharp(pixels, { raw: { width, height, channels: 3 } })
     .withExif({
       IFD0: { Make: PHOTO_CAMERA_MAKE, Model: "Slide Shooter" },
-      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "51/1 30/1 2606/100", GPSLongitudeRef: "W", GPSLongitude: "0/1 7/1 3966/100" },
+      IFD3: {
+        GPSLatitudeRef: "N",
+        GPSLatitude: "51/1 30/1 2606/100",
+        GPSLongitudeRef: "W",
+        GPSLongitude: "0/1 7/1 3966/100",
+      },
     })
     .withMetadata({ orientation: 6 })
     .jpeg({ quality: 90 })

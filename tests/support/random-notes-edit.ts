@@ -5,7 +5,10 @@ import { NOTES_FIELD } from "../../lib/schema/notes-field";
 const WORDS = ["deploy", "rollback", "pager", "canary", "flags", "", " ", "é", "“quoted”"];
 
 /** Every element and text below `type`, depth first. */
-export function walk(type: Y.XmlFragment | Y.XmlElement, out: Array<Y.XmlElement | Y.XmlText> = []): Array<Y.XmlElement | Y.XmlText> {
+export function walk(
+  type: Y.XmlFragment | Y.XmlElement,
+  out: Array<Y.XmlElement | Y.XmlText> = [],
+): Array<Y.XmlElement | Y.XmlText> {
   for (const child of type.toArray()) {
     if (child instanceof Y.XmlText) out.push(child);
     else if (child instanceof Y.XmlElement) {
@@ -79,12 +82,17 @@ export function randomNotesEdit(doc: Y.Doc, random: () => number, people: readon
       return "attribution";
     }
     case 7:
-      writeSessionPerson(doc, pick(people), { name: `${pick(WORDS)} ${Math.floor(random() * 100)}`, role: "panelist", position: Math.floor(random() * 3) });
+      writeSessionPerson(doc, pick(people), {
+        name: `${pick(WORDS)} ${Math.floor(random() * 100)}`,
+        role: "panelist",
+        position: Math.floor(random() * 3),
+      });
       return "rename person";
     case 8: {
       if (blocks.length === 0) break;
       const block = pick(blocks);
-      if (random() < 0.5) block.setAttribute("starred", (random() < 0.7) as unknown as string); // y-tiptap stores the boolean as it is
+      if (random() < 0.5)
+        block.setAttribute("starred", (random() < 0.7) as unknown as string); // y-tiptap stores the boolean as it is
       else block.setAttribute("at", `2026-06-25T10:${String(Math.floor(random() * 60)).padStart(2, "0")}:00Z`);
       return "star or time";
     }
@@ -93,7 +101,9 @@ export function randomNotesEdit(doc: Y.Doc, random: () => number, people: readon
       const parent = random() < 0.5 || nestable.length === 0 ? fragment : pick(nestable);
       const at = random() < 0.5 ? parent.length : Math.floor(random() * (parent.length + 1));
       // A nested block goes after the block's paragraph, never before it.
-      parent.insert(parent === fragment ? at : Math.max(1, at), [newStatement(pick(WORDS), random() < 0.5 ? pick(people) : null)]);
+      parent.insert(parent === fragment ? at : Math.max(1, at), [
+        newStatement(pick(WORDS), random() < 0.5 ? pick(people) : null),
+      ]);
       return "insert block";
     }
     case 10: {

@@ -31,8 +31,16 @@ export interface RawCollabSocket {
 }
 
 /** Opens the socket (`query`: e.g. `?token=...`; `headers`: e.g. a cookie) and resolves once it is open; rejects on an HTTP refusal. */
-export function openRawCollabSocket(wsUrl: string, sessionId: string, options: { query?: string; localAddress?: string; headers?: Record<string, string> } = {}): Promise<RawCollabSocket> {
-  const ws = new WebSocket(`${wsUrl}/${sessionId}${options.query ?? ""}`, { localAddress: options.localAddress, headers: options.headers, perMessageDeflate: false });
+export function openRawCollabSocket(
+  wsUrl: string,
+  sessionId: string,
+  options: { query?: string; localAddress?: string; headers?: Record<string, string> } = {},
+): Promise<RawCollabSocket> {
+  const ws = new WebSocket(`${wsUrl}/${sessionId}${options.query ?? ""}`, {
+    localAddress: options.localAddress,
+    headers: options.headers,
+    perMessageDeflate: false,
+  });
   const doc = new Y.Doc();
   const awareness = new awarenessProtocol.Awareness(doc);
   awareness.setLocalState(null);

@@ -23,7 +23,9 @@ export interface SeededServer {
  * test file touches the database. `title`: the seeded session's title;
  * `env`: extra environment for the server process.
  */
-export async function startSeededServer(options: { prefix?: string; title?: string; env?: Record<string, string> } = {}): Promise<SeededServer> {
+export async function startSeededServer(
+  options: { prefix?: string; title?: string; env?: Record<string, string> } = {},
+): Promise<SeededServer> {
   const db = tempDatabase(options.prefix);
   process.env.DATABASE_URL = db.url;
   const server = await startServer({ databaseUrl: db.url, env: options.env });

@@ -31,20 +31,29 @@ export function tempDatabase(prefix = "talknotes-test-"): { dir: string; url: st
  * `npm run build` first) on a free port and waits until /api/health answers.
  * `nodeArgs`: flags for node itself (e.g. `--cpu-prof`, which NODE_OPTIONS does not take).
  */
-export async function startServer(options: { databaseUrl: string; port?: number; env?: Record<string, string>; nodeArgs?: string[] }): Promise<RunningServer> {
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", "server/index.ts"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      PORT: String(options.port ?? 0),
-      HOST: "127.0.0.1",
-      DATABASE_URL: options.databaseUrl,
-      ...options.env,
+export async function startServer(options: {
+  databaseUrl: string;
+  port?: number;
+  env?: Record<string, string>;
+  nodeArgs?: string[];
+}): Promise<RunningServer> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), "--import", "tsx", "server/index.ts"],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        PORT: String(options.port ?? 0),
+        HOST: "127.0.0.1",
+        DATABASE_URL: options.databaseUrl,
+        ...options.env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   let out = "";
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));

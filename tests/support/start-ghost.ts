@@ -6,7 +6,9 @@ import path from "node:path";
 import { freePort } from "./free-port";
 
 /** Where scripts/install-ghost.sh installs Ghost 5 (the release line that supports Node 20). */
-export const GHOST_DIR = process.env.TALKNOTES_GHOST_DIR ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache"), "talknotes", "ghost-5.130.4");
+export const GHOST_DIR =
+  process.env.TALKNOTES_GHOST_DIR ??
+  path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache"), "talknotes", "ghost-5.130.4");
 
 export interface RunningGhost {
   /** http://127.0.0.1:PORT, the site address. */
@@ -19,8 +21,10 @@ export interface RunningGhost {
 
 /** Why Ghost cannot be started here, or null when it can. */
 export function ghostMissing(): string | null {
-  if (!fs.existsSync(path.join(GHOST_DIR, "index.js"))) return `Ghost 5 is not installed in ${GHOST_DIR} (scripts/install-ghost.sh installs it; npm test runs it)`;
-  if (!fs.existsSync(path.join(GHOST_DIR, "node_modules/sqlite3/package.json"))) return `Ghost in ${GHOST_DIR} has no sqlite3 driver (re-run scripts/install-ghost.sh)`;
+  if (!fs.existsSync(path.join(GHOST_DIR, "index.js")))
+    return `Ghost 5 is not installed in ${GHOST_DIR} (scripts/install-ghost.sh installs it; npm test runs it)`;
+  if (!fs.existsSync(path.join(GHOST_DIR, "node_modules/sqlite3/package.json")))
+    return `Ghost in ${GHOST_DIR} has no sqlite3 driver (re-run scripts/install-ghost.sh)`;
   return null;
 }
 
@@ -84,7 +88,10 @@ export async function startGhost(): Promise<RunningGhost> {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`Ghost exited (${child.exitCode}):\n${log}`);
       if (Date.now() > deadline) throw new Error(`Ghost did not answer within 180 s:\n${log}`);
-      const ok = await fetch(`${api}/authentication/setup/`).then((r) => r.status === 200, () => false);
+      const ok = await fetch(`${api}/authentication/setup/`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ok) break;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
@@ -95,11 +102,20 @@ export async function startGhost(): Promise<RunningGhost> {
     const setup = await fetch(`${api}/authentication/setup/`, {
       method: "POST",
       headers,
-      body: JSON.stringify({ setup: [{ name: "Test Owner", email: "owner@ghost.test", password, blogTitle: "Talknotes test" }] }),
+      body: JSON.stringify({
+        setup: [{ name: "Test Owner", email: "owner@ghost.test", password, blogTitle: "Talknotes test" }],
+      }),
     });
     if (!setup.ok) throw new Error(`Ghost setup failed: ${setup.status} ${await setup.text()}`);
-    const session = await fetch(`${api}/session/`, { method: "POST", headers, body: JSON.stringify({ username: "owner@ghost.test", password }) });
-    const cookie = session.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const session = await fetch(`${api}/session/`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ username: "owner@ghost.test", password }),
+    });
+    const cookie = session.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     if (!session.ok || !cookie) throw new Error(`Ghost sign-in failed: ${session.status} ${await session.text()}`);
     // node:http, not fetch: fetch drops a Cookie header set by hand. Ghost may answer before the new
     // session is stored, so a refusal is retried for a few seconds.
@@ -118,7 +134,9 @@ export async function startGhost(): Promise<RunningGhost> {
       await new Promise((resolve) => setTimeout(resolve, 500));
       created = await createIntegration();
     }
-    const body = JSON.parse(created.text) as { integrations?: Array<{ api_keys: Array<{ type: string; secret: string }> }> };
+    const body = JSON.parse(created.text) as {
+      integrations?: Array<{ api_keys: Array<{ type: string; secret: string }> }>;
+    };
     const adminKey = body.integrations?.[0]?.api_keys.find((k) => k.type === "admin")?.secret;
     if (!adminKey) throw new Error(`Ghost gave no Admin API key: ${created.status} ${created.text}`);
     return { url, adminKey, stop };

@@ -38,7 +38,9 @@ export async function startPostgres(): Promise<RunningPostgres> {
   const asRoot = process.getuid?.() === 0;
   if (asRoot) execFileSync("chown", ["postgres:postgres", dir]);
   const run = (program: string, args: string[]) => {
-    const [cmd, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", path.join(bin, program), ...args]] : [path.join(bin, program), args];
+    const [cmd, argv] = asRoot
+      ? ["runuser", ["-u", "postgres", "--", path.join(bin, program), ...args]]
+      : [path.join(bin, program), args];
     const result = spawnSync(cmd, argv, { encoding: "utf8" });
     if (result.status !== 0) {
       const log = fs.existsSync(path.join(dir, "log")) ? fs.readFileSync(path.join(dir, "log"), "utf8") : "";
@@ -52,7 +54,18 @@ export async function startPostgres(): Promise<RunningPostgres> {
   for (let attempt = 0; ; attempt++) {
     port = await freePort();
     try {
-      run("pg_ctl", ["-w", "-t", "60", "-D", data, "-l", path.join(dir, "log"), "start", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`]);
+      run("pg_ctl", [
+        "-w",
+        "-t",
+        "60",
+        "-D",
+        data,
+        "-l",
+        path.join(dir, "log"),
+        "start",
+        "-o",
+        `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+      ]);
       break;
     } catch (err) {
       if (attempt >= 2) throw err;

@@ -64,17 +64,47 @@ export async function startWordPress(): Promise<RunningWordPress> {
     const root = process.getuid?.() === 0;
     if (root) execFileSync("chown", ["-R", "mysql:mysql", data]);
     const asUser = root ? ["--user=mysql"] : [];
-    execFileSync("mariadb-install-db", ["--no-defaults", `--datadir=${data}`, ...asUser, "--auth-root-authentication-method=normal", "--skip-test-db", "--skip-name-resolve"], {
-      stdio: "pipe",
-    });
+    execFileSync(
+      "mariadb-install-db",
+      [
+        "--no-defaults",
+        `--datadir=${data}`,
+        ...asUser,
+        "--auth-root-authentication-method=normal",
+        "--skip-test-db",
+        "--skip-name-resolve",
+      ],
+      {
+        stdio: "pipe",
+      },
+    );
     const mariadb = spawn(
       "/usr/sbin/mariadbd",
-      ["--no-defaults", `--datadir=${data}`, `--socket=${socket}`, "--skip-networking", `--pid-file=${path.join(data, "mysqld.pid")}`, `--log-error=${path.join(data, "error.log")}`, "--innodb-buffer-pool-size=16M", "--performance-schema=OFF", ...asUser],
+      [
+        "--no-defaults",
+        `--datadir=${data}`,
+        `--socket=${socket}`,
+        "--skip-networking",
+        `--pid-file=${path.join(data, "mysqld.pid")}`,
+        `--log-error=${path.join(data, "error.log")}`,
+        "--innodb-buffer-pool-size=16M",
+        "--performance-schema=OFF",
+        ...asUser,
+      ],
       { stdio: "ignore" },
     );
     children.push(mariadb);
-    await waitFor(() => fs.existsSync(socket), 60_000, () => `MariaDB did not start:\n${readLog(path.join(data, "error.log"))}`, mariadb);
-    execFileSync("mariadb", ["--no-defaults", "-S", socket, "-u", "root", "-e", "CREATE DATABASE wordpress CHARACTER SET utf8mb4"], { stdio: "pipe" });
+    await waitFor(
+      () => fs.existsSync(socket),
+      60_000,
+      () => `MariaDB did not start:\n${readLog(path.join(data, "error.log"))}`,
+      mariadb,
+    );
+    execFileSync(
+      "mariadb",
+      ["--no-defaults", "-S", socket, "-u", "root", "-e", "CREATE DATABASE wordpress CHARACTER SET utf8mb4"],
+      { stdio: "pipe" },
+    );
 
     // WordPress
     const port = await freePort();
@@ -118,7 +148,13 @@ if (is_wp_error($app)) { fwrite(STDERR, $app->get_error_message()); exit(1); }
 echo json_encode(array('user' => 'admin', 'password' => $app[0]));
 `,
     );
-    const installed = JSON.parse(execFileSync("php", [path.join(dir, "install.php")], { cwd: site, stdio: ["ignore", "pipe", "pipe"] }).toString().trim().split("\n").pop()!) as {
+    const installed = JSON.parse(
+      execFileSync("php", [path.join(dir, "install.php")], { cwd: site, stdio: ["ignore", "pipe", "pipe"] })
+        .toString()
+        .trim()
+        .split("\n")
+        .pop()!,
+    ) as {
       user: string;
       password: string;
     };
@@ -132,7 +168,11 @@ $_SERVER['SCRIPT_NAME'] = '/index.php';
 require $_SERVER['DOCUMENT_ROOT'] . '/index.php';
 `,
     );
-    const php = spawn("php", ["-S", `127.0.0.1:${port}`, "-t", site, path.join(dir, "router.php")], { stdio: "ignore", cwd: site, env: { ...process.env, PHP_CLI_SERVER_WORKERS: "2" } });
+    const php = spawn("php", ["-S", `127.0.0.1:${port}`, "-t", site, path.join(dir, "router.php")], {
+      stdio: "ignore",
+      cwd: site,
+      env: { ...process.env, PHP_CLI_SERVER_WORKERS: "2" },
+    });
     children.push(php);
     await waitFor(
       async () => {
@@ -165,7 +205,12 @@ function readLog(file: string): string {
   }
 }
 
-async function waitFor(ready: () => boolean | Promise<boolean>, timeoutMs: number, why: () => string, child: ChildProcess): Promise<void> {
+async function waitFor(
+  ready: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  why: () => string,
+  child: ChildProcess,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await ready())) {
     if (child.exitCode !== null) throw new Error(`${why()} (exited with ${child.exitCode})`);

@@ -6,7 +6,9 @@
 export function testServices(): { postgresUrl: string | null; redisUrl: string | null; missing: string | null } {
   const postgresUrl = process.env.TALKNOTES_TEST_POSTGRES_URL || null;
   const redisUrl = process.env.TALKNOTES_TEST_REDIS_URL || null;
-  const absent = [!postgresUrl && "TALKNOTES_TEST_POSTGRES_URL", !redisUrl && "TALKNOTES_TEST_REDIS_URL"].filter(Boolean);
+  const absent = [!postgresUrl && "TALKNOTES_TEST_POSTGRES_URL", !redisUrl && "TALKNOTES_TEST_REDIS_URL"].filter(
+    Boolean,
+  );
   return {
     postgresUrl,
     redisUrl,

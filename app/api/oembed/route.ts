@@ -4,7 +4,11 @@ import { getOembed } from "@/server/data/oembed";
 
 export const dynamic = "force-dynamic";
 
-const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "x-content-type-options": "nosniff", "access-control-allow-origin": "*" };
+const JSON_HEADERS = {
+  "content-type": "application/json; charset=utf-8",
+  "x-content-type-options": "nosniff",
+  "access-control-allow-origin": "*",
+};
 
 /** A positive integer parameter (maxwidth, maxheight), or null when absent or not one. */
 function size(value: string | null): number | null {
@@ -22,12 +26,17 @@ export async function GET(request: Request) {
   const url = params.get("url");
   const format = params.get("format") ?? "json";
   if (!url) return Response.json({ error: "The url parameter is required" }, { status: 400, headers: JSON_HEADERS });
-  if (format !== "json") return Response.json({ error: "Only format=json is provided" }, { status: 501, headers: JSON_HEADERS });
+  if (format !== "json")
+    return Response.json({ error: "Only format=json is provided" }, { status: 501, headers: JSON_HEADERS });
   try {
-    const body = await getOembed(url, await requestOrigin(), { width: size(params.get("maxwidth")), height: size(params.get("maxheight")) });
+    const body = await getOembed(url, await requestOrigin(), {
+      width: size(params.get("maxwidth")),
+      height: size(params.get("maxheight")),
+    });
     return Response.json(body, { headers: { ...JSON_HEADERS, "cache-control": "public, max-age=300" } });
   } catch (err) {
-    if (err instanceof AppError) return Response.json({ error: err.message }, { status: err.status, headers: JSON_HEADERS });
+    if (err instanceof AppError)
+      return Response.json({ error: err.message }, { status: err.status, headers: JSON_HEADERS });
     throw err;
   }
 }

@@ -28,7 +28,10 @@ export function apiRoute<P>(handler: Handler<P>) {
       if (err instanceof AppError) {
         const headers: Record<string, string> = { "cache-control": "no-store" };
         if (err.code === "unauthorized") headers["www-authenticate"] = 'Bearer realm="talknotes"';
-        return NextResponse.json({ error: err.message, code: err.code, fields: err.fields }, { status: err.status, headers });
+        return NextResponse.json(
+          { error: err.message, code: err.code, fields: err.fields },
+          { status: err.status, headers },
+        );
       }
       console.error(err);
       return NextResponse.json({ error: "Internal error", code: "internal" }, { status: 500 });

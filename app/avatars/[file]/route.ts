@@ -11,7 +11,15 @@ export const dynamic = "force-dynamic";
 export async function GET(_req: Request, { params }: { params: Promise<{ file: string }> }) {
   const hash = /^([0-9a-f]{64})\.webp$/.exec((await params).file)?.[1];
   const avatar = hash ? await readAvatar(hash) : null;
-  if (!avatar) return new Response("No such avatar", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff", "cache-control": "no-store" } });
+  if (!avatar)
+    return new Response("No such avatar", {
+      status: 404,
+      headers: {
+        "content-type": "text/plain; charset=utf-8",
+        "x-content-type-options": "nosniff",
+        "cache-control": "no-store",
+      },
+    });
   return new Response(new Uint8Array(avatar.data), {
     headers: {
       "content-type": avatar.contentType,

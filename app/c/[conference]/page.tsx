@@ -85,7 +85,11 @@ export default async function PublicConferencePage({ params }: { params: Params 
                     {s.track ? <span className="track">{s.track}</span> : null}
                   </p>
                   {onStage(s.people).length > 0 ? (
-                    <p className="agenda-people">{onStage(s.people).map((p) => p.person.name).join(", ")}</p>
+                    <p className="agenda-people">
+                      {onStage(s.people)
+                        .map((p) => p.person.name)
+                        .join(", ")}
+                    </p>
                   ) : null}
                 </div>
               </li>

@@ -18,11 +18,20 @@ export interface PublishCounts {
  * and by default publishes only sessions someone wrote notes in: a schedule
  * import brings dozens of empty drafts that should not go public.
  */
-export function ConferencePublishControls({ conferenceSlug, counts }: { conferenceSlug: string; counts: PublishCounts }) {
+export function ConferencePublishControls({
+  conferenceSlug,
+  counts,
+}: {
+  conferenceSlug: string;
+  counts: PublishCounts;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const [includeEmpty, setIncludeEmpty] = useState(false);
-  const [state, formAction, pending] = useActionState<PublishState, FormData>(publishConferenceAction.bind(null, conferenceSlug), { error: null, published: null });
+  const [state, formAction, pending] = useActionState<PublishState, FormData>(
+    publishConferenceAction.bind(null, conferenceSlug),
+    { error: null, published: null },
+  );
   const toPublish = counts.withNotes + (includeEmpty ? counts.withoutNotes : 0);
 
   useEffect(() => {
@@ -31,11 +40,21 @@ export function ConferencePublishControls({ conferenceSlug, counts }: { conferen
 
   return (
     <>
-      <button ref={opener} type="button" className="btn" onClick={() => dialog.current?.showModal()} data-testid="publish-open">
+      <button
+        ref={opener}
+        type="button"
+        className="btn"
+        onClick={() => dialog.current?.showModal()}
+        data-testid="publish-open"
+      >
         Publish…
       </button>
       <form action={archiveConferenceAction.bind(null, conferenceSlug)}>
-        <button className="btn secondary" type="submit" title="Live and published sessions become read-only; drafts stay drafts">
+        <button
+          className="btn secondary"
+          type="submit"
+          title="Live and published sessions become read-only; drafts stay drafts"
+        >
           Archive all
         </button>
       </form>
@@ -44,7 +63,13 @@ export function ConferencePublishControls({ conferenceSlug, counts }: { conferen
           {state.published === 0 ? "Nothing was published." : `Published ${plural(state.published, "session")}.`}
         </p>
       ) : null}
-      <dialog ref={dialog} className="card ws-dialog" aria-labelledby="publish-title" data-testid="publish-dialog" onClose={() => opener.current?.focus()}>
+      <dialog
+        ref={dialog}
+        className="card ws-dialog"
+        aria-labelledby="publish-title"
+        data-testid="publish-dialog"
+        onClose={() => opener.current?.focus()}
+      >
         <form action={formAction} onSubmit={submitKeepingValues(formAction)} className="stack">
           <h2 id="publish-title">Publish sessions</h2>
           {counts.withNotes + counts.withoutNotes === 0 ? (
@@ -57,17 +82,30 @@ export function ConferencePublishControls({ conferenceSlug, counts }: { conferen
                 </li>
                 {counts.withoutNotes > 0 ? (
                   <li>
-                    <strong>{counts.withoutNotes}</strong> {counts.withoutNotes === 1 ? "has" : "have"} no notes and {includeEmpty ? "will be published too" : counts.withoutNotes === 1 ? "stays a draft" : "stay drafts"}.
+                    <strong>{counts.withoutNotes}</strong> {counts.withoutNotes === 1 ? "has" : "have"} no notes and{" "}
+                    {includeEmpty
+                      ? "will be published too"
+                      : counts.withoutNotes === 1
+                        ? "stays a draft"
+                        : "stay drafts"}
+                    .
                   </li>
                 ) : null}
               </ul>
               {counts.withoutNotes > 0 ? (
                 <label className="check">
-                  <input type="checkbox" name="includeEmpty" checked={includeEmpty} onChange={(e) => setIncludeEmpty(e.target.checked)} />
+                  <input
+                    type="checkbox"
+                    name="includeEmpty"
+                    checked={includeEmpty}
+                    onChange={(e) => setIncludeEmpty(e.target.checked)}
+                  />
                   Also publish the {plural(counts.withoutNotes, "session")} without notes
                 </label>
               ) : null}
-              <p className="muted small">Published sessions appear on the public agenda, in the Atom feed and in site exports, and stay editable.</p>
+              <p className="muted small">
+                Published sessions appear on the public agenda, in the Atom feed and in site exports, and stay editable.
+              </p>
             </>
           )}
           {state.error ? (
@@ -80,7 +118,11 @@ export function ConferencePublishControls({ conferenceSlug, counts }: { conferen
               Cancel
             </button>
             <button type="submit" className="btn" disabled={pending || toPublish === 0} data-testid="publish-confirm">
-              {pending ? "Publishing…" : toPublish === 0 ? "Nothing to publish" : `Publish ${plural(toPublish, "session")}`}
+              {pending
+                ? "Publishing…"
+                : toPublish === 0
+                  ? "Nothing to publish"
+                  : `Publish ${plural(toPublish, "session")}`}
             </button>
           </div>
         </form>

@@ -11,7 +11,15 @@ const INITIAL: FormState = { error: null, fields: {} };
  * failed), shown under the button; a run that failed as a whole shows the
  * destination's message as an alert.
  */
-export function PublishRunForm({ action, label, testId }: { action: (prev: FormState, form: FormData) => Promise<FormState>; label: string; testId?: string }) {
+export function PublishRunForm({
+  action,
+  label,
+  testId,
+}: {
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  label: string;
+  testId?: string;
+}) {
   const [state, formAction, pending] = useActionState(action, INITIAL);
   const lines = state.fields.report ? state.fields.report.split("\n") : [];
   return (

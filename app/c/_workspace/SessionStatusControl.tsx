@@ -20,10 +20,22 @@ const noSubscription = () => () => undefined;
  * public page once public. Choosing a status sets it (one step); before the
  * script loads it is a plain form with a Set status button.
  */
-export function SessionStatusControl({ conferenceSlug, sessionSlug, status }: { conferenceSlug: string; sessionSlug: string; status: string }) {
+export function SessionStatusControl({
+  conferenceSlug,
+  sessionSlug,
+  status,
+}: {
+  conferenceSlug: string;
+  sessionSlug: string;
+  status: string;
+}) {
   const action = setSessionStatusAction.bind(null, conferenceSlug, sessionSlug);
   // False in the server's HTML (the button is there), true once hydrated (choosing submits).
-  const scripted = useSyncExternalStore(noSubscription, () => true, () => false);
+  const scripted = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const isPublic = (PUBLIC_SESSION_STATUSES as readonly string[]).includes(status);
   return (
     // Keyed by status: React resets a form after its action, and a fresh mount shows the new status.
@@ -53,7 +65,12 @@ export function SessionStatusControl({ conferenceSlug, sessionSlug, status }: { 
         </button>
       )}
       {isPublic ? (
-        <a className="btn secondary small" href={publicPaths.session(conferenceSlug, sessionSlug)} target="_blank" rel="noopener">
+        <a
+          className="btn secondary small"
+          href={publicPaths.session(conferenceSlug, sessionSlug)}
+          target="_blank"
+          rel="noopener"
+        >
           View public page
         </a>
       ) : null}

@@ -65,7 +65,12 @@ export function SiteExportMenu({ conferenceSlug }: { conferenceSlug: string }) {
             </a>
           ))}
           <label className="check menu-check">
-            <input type="checkbox" checked={drafts} onChange={(e) => setDrafts(e.target.checked)} data-testid="site-export-drafts" />
+            <input
+              type="checkbox"
+              checked={drafts}
+              onChange={(e) => setDrafts(e.target.checked)}
+              data-testid="site-export-drafts"
+            />
             Include drafts, marked as drafts
           </label>
           <p className="muted small menu-note-plain">Without drafts the site holds the public sessions only.</p>

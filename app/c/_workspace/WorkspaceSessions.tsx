@@ -32,7 +32,11 @@ export interface WorkspaceDay {
 }
 
 /** Lower case without accents, so "jose" finds "José". */
-const fold = (s: string) => s.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase();
 
 function matches(row: WorkspaceRow, words: string[]): boolean {
   const haystack = fold([row.title, row.room ?? "", ...row.speakers].join(" \u0000 "));
@@ -44,7 +48,15 @@ function matches(row: WorkspaceRow, words: string[]): boolean {
  * zone, lib/reader agendaDays) and room, the running and the next session
  * marked, and a filter on title, speaker and room that narrows as one types.
  */
-export function WorkspaceSessions({ conferenceSlug, days, canEdit }: { conferenceSlug: string; days: WorkspaceDay[]; canEdit: boolean }) {
+export function WorkspaceSessions({
+  conferenceSlug,
+  days,
+  canEdit,
+}: {
+  conferenceSlug: string;
+  days: WorkspaceDay[];
+  canEdit: boolean;
+}) {
   const [query, setQuery] = useState("");
   // The server marked Now and Next when it rendered; a workspace left open all day re-marks them every minute.
   const [now, setNow] = useState<number | null>(null);
@@ -60,7 +72,12 @@ export function WorkspaceSessions({ conferenceSlug, days, canEdit }: { conferenc
   const marks = useMemo(() => {
     if (now === null) return null;
     const rows = days.flatMap((d) => d.rooms.flatMap((r) => r.rows));
-    const timed = rows.map((r) => ({ id: r.slug, room: r.room, startsAt: r.startsAt ? new Date(r.startsAt) : null, endsAt: r.endsAt ? new Date(r.endsAt) : null }));
+    const timed = rows.map((r) => ({
+      id: r.slug,
+      room: r.room,
+      startsAt: r.startsAt ? new Date(r.startsAt) : null,
+      endsAt: r.endsAt ? new Date(r.endsAt) : null,
+    }));
     return nowAndNext(timed, new Date(now));
   }, [days, now]);
   const markOf = (row: WorkspaceRow) => (marks ? (marks.get(row.slug) ?? null) : row.mark);
@@ -68,7 +85,12 @@ export function WorkspaceSessions({ conferenceSlug, days, canEdit }: { conferenc
   const words = fold(deferred).split(/\s+/).filter(Boolean);
   const total = days.reduce((n, d) => n + d.rooms.reduce((m, r) => m + r.rows.length, 0), 0);
   const shown = days
-    .map((d) => ({ ...d, rooms: d.rooms.map((r) => ({ ...r, rows: r.rows.filter((row) => matches(row, words)) })).filter((r) => r.rows.length > 0) }))
+    .map((d) => ({
+      ...d,
+      rooms: d.rooms
+        .map((r) => ({ ...r, rows: r.rows.filter((row) => matches(row, words)) }))
+        .filter((r) => r.rows.length > 0),
+    }))
     .filter((d) => d.rooms.length > 0);
   const count = shown.reduce((n, d) => n + d.rooms.reduce((m, r) => m + r.rows.length, 0), 0);
   const onlyUnscheduled = days.length === 1 && days[0]!.key === "unscheduled";
@@ -109,31 +131,35 @@ export function WorkspaceSessions({ conferenceSlug, days, canEdit }: { conferenc
                 {group.rows.map((row) => {
                   const mark = markOf(row);
                   return (
-                  <li key={row.slug} className={`ws-item${mark ? ` is-${mark}` : ""}`} data-testid="session-row">
-                    <span className="ws-time">{row.time ?? ""}</span>
-                    <div className="ws-body">
-                      <Link className="ws-title" href={`/conferences/${conferenceSlug}/sessions/${row.slug}`}>
-                        {row.title}
-                      </Link>
-                      <div className="meta ws-meta">
-                        {mark ? (
-                          <span className={`badge mark-${mark}`} data-testid={`mark-${mark}`}>
-                            {mark === "now" ? "Now" : "Next"}
-                          </span>
-                        ) : null}
-                        <StatusBadge status={row.status} />
-                        <span className={`badge kind-${row.kind}`}>{row.kind}</span>
-                        {group.room === null && row.room ? <span>{row.room}</span> : null}
-                        {row.hasNotes ? null : <span className="ws-no-notes">No notes yet</span>}
+                    <li key={row.slug} className={`ws-item${mark ? ` is-${mark}` : ""}`} data-testid="session-row">
+                      <span className="ws-time">{row.time ?? ""}</span>
+                      <div className="ws-body">
+                        <Link className="ws-title" href={`/conferences/${conferenceSlug}/sessions/${row.slug}`}>
+                          {row.title}
+                        </Link>
+                        <div className="meta ws-meta">
+                          {mark ? (
+                            <span className={`badge mark-${mark}`} data-testid={`mark-${mark}`}>
+                              {mark === "now" ? "Now" : "Next"}
+                            </span>
+                          ) : null}
+                          <StatusBadge status={row.status} />
+                          <span className={`badge kind-${row.kind}`}>{row.kind}</span>
+                          {group.room === null && row.room ? <span>{row.room}</span> : null}
+                          {row.hasNotes ? null : <span className="ws-no-notes">No notes yet</span>}
+                        </div>
+                        {row.speakers.length ? <p className="ws-speakers">{row.speakers.join(", ")}</p> : null}
                       </div>
-                      {row.speakers.length ? <p className="ws-speakers">{row.speakers.join(", ")}</p> : null}
-                    </div>
-                    {canEdit ? (
-                      <Link className="ws-details" href={`/conferences/${conferenceSlug}/sessions/${row.slug}/details`} title={`Edit the title, room and time of ${row.title}`}>
-                        Details
-                      </Link>
-                    ) : null}
-                  </li>
+                      {canEdit ? (
+                        <Link
+                          className="ws-details"
+                          href={`/conferences/${conferenceSlug}/sessions/${row.slug}/details`}
+                          title={`Edit the title, room and time of ${row.title}`}
+                        >
+                          Details
+                        </Link>
+                      ) : null}
+                    </li>
                   );
                 })}
               </ol>

@@ -6,7 +6,11 @@ import { AppError } from "@/lib/errors/app-error";
 import { setConferenceStatus, setSessionStatus } from "@/server/data/publish-sessions";
 
 /** The session editor's status control: draft, live, published or archived. */
-export async function setSessionStatusAction(conferenceSlug: string, sessionSlug: string, form: FormData): Promise<void> {
+export async function setSessionStatusAction(
+  conferenceSlug: string,
+  sessionSlug: string,
+  form: FormData,
+): Promise<void> {
   await authorizeAction(conferenceSlug, "editor");
   await setSessionStatus(conferenceSlug, sessionSlug, String(form.get("status") ?? "") as "draft");
   revalidatePath(`/conferences/${conferenceSlug}/sessions/${sessionSlug}`);
@@ -23,7 +27,11 @@ export interface PublishState {
  * a server action is a public endpoint): drafts and live sessions with notes
  * become published; with `includeEmpty` checked, those without notes too.
  */
-export async function publishConferenceAction(conferenceSlug: string, _prev: PublishState, form: FormData): Promise<PublishState> {
+export async function publishConferenceAction(
+  conferenceSlug: string,
+  _prev: PublishState,
+  form: FormData,
+): Promise<PublishState> {
   try {
     await authorizeAction(conferenceSlug, "owner");
     const onlyWithNotes = form.get("includeEmpty") !== "on";

@@ -100,34 +100,40 @@ export function AttributionMenu({
   return (
     <div ref={ref} className="attribution-menu" data-testid="attribution-menu" onMouseDown={(e) => e.preventDefault()}>
       <div id={id} role="listbox" aria-label="Attribute to">
-      {items.map((item, i) => (
-        <div
-          key={item.kind === "person" ? item.ranked.person.id : `new:${item.name}`}
-          id={attributionOptionId(id, i)}
-          role="option"
-          aria-selected={i === selected}
-          aria-label={optionName(item)}
-          className={`attribution-option${i === selected ? " is-selected" : ""}`}
-          onMouseEnter={() => onHover(i)}
-          onClick={() => onPick(item)}
-        >
-          {item.kind === "person" ? (
-            <>
-              {/* The spaces keep the visible words apart for "label in name" checks (flex drops them on screen). */}
-              <span className="option-name">{item.label}</span>{" "}
-              {item.ranked.person.affiliation ? <span className="option-meta">{item.ranked.person.affiliation}</span> : null}{" "}
-              {item.inSession && item.ranked.person.role ? <span className="option-role">{item.ranked.person.role}</span> : null}
-            </>
-          ) : (
-            <span className="option-new">
-              Add <strong>{item.name}</strong> as a new person
-            </span>
-          )}
-        </div>
-      ))}
+        {items.map((item, i) => (
+          <div
+            key={item.kind === "person" ? item.ranked.person.id : `new:${item.name}`}
+            id={attributionOptionId(id, i)}
+            role="option"
+            aria-selected={i === selected}
+            aria-label={optionName(item)}
+            className={`attribution-option${i === selected ? " is-selected" : ""}`}
+            onMouseEnter={() => onHover(i)}
+            onClick={() => onPick(item)}
+          >
+            {item.kind === "person" ? (
+              <>
+                {/* The spaces keep the visible words apart for "label in name" checks (flex drops them on screen). */}
+                <span className="option-name">{item.label}</span>{" "}
+                {item.ranked.person.affiliation ? (
+                  <span className="option-meta">{item.ranked.person.affiliation}</span>
+                ) : null}{" "}
+                {item.inSession && item.ranked.person.role ? (
+                  <span className="option-role">{item.ranked.person.role}</span>
+                ) : null}
+              </>
+            ) : (
+              <span className="option-new">
+                Add <strong>{item.name}</strong> as a new person
+              </span>
+            )}
+          </div>
+        ))}
       </div>
       {/* Outside the listbox (which holds options only); a screen reader hears the keys from the textbox. */}
-      <div className="attribution-hint" aria-hidden="true">↑↓ choose · Enter pick · Esc close</div>
+      <div className="attribution-hint" aria-hidden="true">
+        ↑↓ choose · Enter pick · Esc close
+      </div>
     </div>
   );
 }

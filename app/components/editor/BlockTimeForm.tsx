@@ -20,10 +20,20 @@ export interface BlockTimeContext {
  * later, or a co-editor's laptop had no network): a time of day on the
  * conference's clock, on the day the block already has, else the session's.
  */
-export function BlockTimeForm({ editor, context, onClose }: { editor: Editor; context: BlockTimeContext; onClose: () => void }) {
+export function BlockTimeForm({
+  editor,
+  context,
+  onClose,
+}: {
+  editor: Editor;
+  context: BlockTimeContext;
+  onClose: () => void;
+}) {
   const block = findNotesBlock(editor.state.selection.$from);
   const current = typeof block?.node.attrs.at === "string" ? (block.node.attrs.at as string) : null;
-  const [value, setValue] = useState(() => formatClockTime(current ?? new Date(serverClock.now()), context.timeZone, { seconds: true }));
+  const [value, setValue] = useState(() =>
+    formatClockTime(current ?? new Date(serverClock.now()), context.timeZone, { seconds: true }),
+  );
   const day = current
     ? instantToWallTime(new Date(current), context.timeZone).slice(0, 10)
     : (context.sessionDay ?? instantToWallTime(new Date(serverClock.now()), context.timeZone).slice(0, 10));
@@ -52,7 +62,9 @@ export function BlockTimeForm({ editor, context, onClose }: { editor: Editor; co
         Said at
         <input type="time" step="1" value={value} onChange={(e) => setValue(e.target.value)} autoFocus required />
       </label>
-      <button type="submit" className="btn">Set time</button>
+      <button type="submit" className="btn">
+        Set time
+      </button>
       {current ? (
         <button type="button" className="btn secondary" onClick={() => done(null)}>
           Clear

@@ -37,24 +37,61 @@ export function CaptureBar({ editor, photos }: { editor: Editor | null; photos: 
     if (editor) fn(editor);
   };
   return (
-    <div ref={ref} className="capture-bar" role="toolbar" aria-label="Capture" data-capture-bar="" data-testid="capture-bar">
-      <button type="button" onMouseDown={run((e) => e.chain().focus().setBlockType("question").run())} aria-label="Question" title="Question">
+    <div
+      ref={ref}
+      className="capture-bar"
+      role="toolbar"
+      aria-label="Capture"
+      data-capture-bar=""
+      data-testid="capture-bar"
+    >
+      <button
+        type="button"
+        onMouseDown={run((e) => e.chain().focus().setBlockType("question").run())}
+        aria-label="Question"
+        title="Question"
+      >
         Q
       </button>
-      <button type="button" onMouseDown={run((e) => e.chain().focus().insertContent("@").run())} aria-label="Who said it" title="Who said it (@name)">
+      <button
+        type="button"
+        onMouseDown={run((e) => e.chain().focus().insertContent("@").run())}
+        aria-label="Who said it"
+        title="Who said it (@name)"
+      >
         @
       </button>
-      <button type="button" onMouseDown={run((e) => e.chain().focus().setBlockType("asideBlock").run())} aria-label="Aside" title="Your own aside">
+      <button
+        type="button"
+        onMouseDown={run((e) => e.chain().focus().setBlockType("asideBlock").run())}
+        aria-label="Aside"
+        title="Your own aside"
+      >
         ( )
       </button>
-      <button type="button" onMouseDown={run((e) => e.chain().focus().toggleStarred().run())} aria-label="Key moment" title="Star as a key moment">
+      <button
+        type="button"
+        onMouseDown={run((e) => e.chain().focus().toggleStarred().run())}
+        aria-label="Key moment"
+        title="Star as a key moment"
+      >
         ★
       </button>
       <PhotoButton queue={photos} compact />
-      <button type="button" onMouseDown={run((e) => e.chain().focus().liftNotesBlock().run())} aria-label="Outdent" title="Outdent">
+      <button
+        type="button"
+        onMouseDown={run((e) => e.chain().focus().liftNotesBlock().run())}
+        aria-label="Outdent"
+        title="Outdent"
+      >
         ⇤
       </button>
-      <button type="button" onMouseDown={run((e) => e.chain().focus().sinkNotesBlock().run())} aria-label="Indent" title="Indent">
+      <button
+        type="button"
+        onMouseDown={run((e) => e.chain().focus().sinkNotesBlock().run())}
+        aria-label="Indent"
+        title="Indent"
+      >
         ⇥
       </button>
     </div>

@@ -29,7 +29,15 @@ function when(iso: string): string {
  * one as a new edit on top (it syncs to everyone like any other change).
  * History lives on the server: offline it says so instead of guessing.
  */
-export function HistoryPanel({ sessionId, author, onClose }: { sessionId: string; author: string; onClose?: () => void }) {
+export function HistoryPanel({
+  sessionId,
+  author,
+  onClose,
+}: {
+  sessionId: string;
+  author: string;
+  onClose?: () => void;
+}) {
   const [open, setOpen] = useState(false);
   const close = useCallback(() => {
     setOpen(false);
@@ -72,7 +80,11 @@ export function HistoryPanel({ sessionId, author, onClose }: { sessionId: string
   const post = async (url: string, body: unknown): Promise<boolean> => {
     setBusy(true);
     try {
-      const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const res = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
       if (!res.ok) {
         const problem = (await res.json().catch(() => null)) as { error?: string } | null;
         setError(problem?.error ?? `The server said ${res.status}.`);
@@ -101,7 +113,12 @@ export function HistoryPanel({ sessionId, author, onClose }: { sessionId: string
 
   return (
     <>
-      <button type="button" className="btn secondary small" aria-expanded={open} onClick={() => (open ? close() : setOpen(true))}>
+      <button
+        type="button"
+        className="btn secondary small"
+        aria-expanded={open}
+        onClick={() => (open ? close() : setOpen(true))}
+      >
         History
       </button>
       {open ? (
@@ -122,7 +139,13 @@ export function HistoryPanel({ sessionId, author, onClose }: { sessionId: string
             <label className="sr-only" htmlFor="revision-name">
               Name this version
             </label>
-            <input id="revision-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Name this version, e.g. Before Q&A" maxLength={120} />
+            <input
+              id="revision-name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder="Name this version, e.g. Before Q&A"
+              maxLength={120}
+            />
             <button type="submit" className="btn" disabled={busy || name.trim() === ""}>
               Save version
             </button>
@@ -151,7 +174,11 @@ export function HistoryPanel({ sessionId, author, onClose }: { sessionId: string
                       type="button"
                       className="btn secondary small"
                       disabled={busy}
-                      onClick={() => void post(`${base}/${encodeURIComponent(r.id)}/restore`, { author }).then((ok) => ok && setViewing(null))}
+                      onClick={() =>
+                        void post(`${base}/${encodeURIComponent(r.id)}/restore`, { author }).then(
+                          (ok) => ok && setViewing(null),
+                        )
+                      }
                     >
                       Restore
                     </button>

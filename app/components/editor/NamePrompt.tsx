@@ -19,7 +19,13 @@ export function NamePrompt({ onSubmit }: { onSubmit: (name: string) => void }) {
         >
           <label>
             Your name
-            <input autoFocus value={value} onChange={(e) => setValue(e.target.value)} maxLength={60} placeholder="Jane Doe" />
+            <input
+              autoFocus
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              maxLength={60}
+              placeholder="Jane Doe"
+            />
           </label>
           <button className="btn" type="submit">
             Start taking notes

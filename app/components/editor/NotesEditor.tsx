@@ -79,10 +79,21 @@ const CARET_MARGIN = { top: 96, bottom: 200, left: 8, right: 8 };
 /** The folded people header's one line on phones: who is on stage. */
 function PeopleSummaryLine({ people }: { people: ReadonlyArray<{ name: string; role: string }> }) {
   const onStage = people.filter((p) => p.role !== "audience");
-  return <span>{onStage.length === 0 ? "People" : `People: ${onStage.map((p) => p.name.split(" ")[0]).join(", ")}`}</span>;
+  return (
+    <span>{onStage.length === 0 ? "People" : `People: ${onStage.map((p) => p.name.split(" ")[0]).join(", ")}`}</span>
+  );
 }
 
-function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: storedKind, readOnly = false, timeZone = "UTC", sessionDay = null }: NotesEditorProps & { collab: CollabDocument; name: string }) {
+function ConnectedEditor({
+  collab,
+  name,
+  sessionId,
+  conferenceSlug,
+  kind: storedKind,
+  readOnly = false,
+  timeZone = "UTC",
+  sessionDay = null,
+}: NotesEditorProps & { collab: CollabDocument; name: string }) {
   const [pasteProblem, setPasteProblem] = useState<string | null>(null);
   const sessionPeople = useSessionPeople(collab.doc);
   const kind = useSessionKind(collab.doc, storedKind);
@@ -95,7 +106,15 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
   // Everyone who can be attributed: the session's people first (live), then the conference directory.
   const candidates = useMemo<Candidate[]>(() => {
     const byId = new Map<string, Candidate>();
-    for (const p of sessionPeople) byId.set(p.id, { id: p.id, name: p.name, affiliation: p.affiliation, handle: p.handle, aliases: p.aliases ?? [], role: p.role });
+    for (const p of sessionPeople)
+      byId.set(p.id, {
+        id: p.id,
+        name: p.name,
+        affiliation: p.affiliation,
+        handle: p.handle,
+        aliases: p.aliases ?? [],
+        role: p.role,
+      });
     for (const p of directory) if (!byId.has(p.id)) byId.set(p.id, p);
     return [...byId.values()];
   }, [sessionPeople, directory]);
@@ -142,7 +161,8 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
     const exact = all.some((c) => normalizeText(c.name) === normalizeText(typed));
     // Several words stay a query only while they still match someone or read as a new name; otherwise
     // the list is empty, the menu closes and Enter splits the line as usual.
-    if (!exact && offersNewPerson(typed)) list.push({ kind: "new", name: typed.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) });
+    if (!exact && offersNewPerson(typed))
+      list.push({ kind: "new", name: typed.replace(/^\p{Ll}/u, (c) => c.toUpperCase()) });
     return list;
   }, []);
 
@@ -161,7 +181,14 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
       const p = item.ranked.person;
       personId = p.id;
       if (!inSession.some((sp) => sp.id === personId)) {
-        writeSessionPerson(doc, personId, { name: p.name, affiliation: p.affiliation ?? null, handle: p.handle ?? null, aliases: p.aliases ?? [], role, position });
+        writeSessionPerson(doc, personId, {
+          name: p.name,
+          affiliation: p.affiliation ?? null,
+          handle: p.handle ?? null,
+          aliases: p.aliases ?? [],
+          role,
+          position,
+        });
       }
     }
     recentRef.current = [personId, ...recentRef.current.filter((id) => id !== personId)].slice(0, 20);
@@ -215,13 +242,23 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
       extensions: [
         PasteSizeGuard.configure({ onRefuse: setPasteProblem }),
         // Blocks are stamped with the server's clock; a co-editor's blocks arrive with their own times.
-        ...createNotesExtensions({ history: false, imageNodeView: photoNodeView(photos, sessionId), blockTimes: { now: serverClock.now, isRemote: isChangeOrigin, timeZone } }),
+        ...createNotesExtensions({
+          history: false,
+          imageNodeView: photoNodeView(photos, sessionId),
+          blockTimes: { now: serverClock.now, isRemote: isChangeOrigin, timeZone },
+        }),
         PhotoPaste.configure({ queue: photos }),
-        Placeholder.configure({ placeholder: "Type what you hear. @ attributes, Q: asks, ( is your aside. Press ? for keys." }),
+        Placeholder.configure({
+          placeholder: "Type what you hear. @ attributes, Q: asks, ( is your aside. Press ? for keys.",
+        }),
         Collaboration.configure({ document: collab.doc, field: NOTES_FIELD }),
         KeepCaretThroughRemoteEdits,
         RenderCaretBlock,
-        CollaborationCaret.configure({ provider: collab.provider, user: { name, color: userColor(name) }, render: renderCaret }),
+        CollaborationCaret.configure({
+          provider: collab.provider,
+          user: { name, color: userColor(name) },
+          render: renderCaret,
+        }),
         AttributionChips.configure({ people: () => chipPeopleRef.current }),
         AttributionAutocomplete.configure({ bridge }),
         UndoBoundaries,
@@ -310,7 +347,11 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
       editor.off("transaction", onTransaction);
     };
   }, [editor, readOnly]);
-  const settled = useSyncExternalStore(collab.sync.subscribe, () => collab.sync.getSnapshot().state !== "connecting", () => false);
+  const settled = useSyncExternalStore(
+    collab.sync.subscribe,
+    () => collab.sync.getSnapshot().state !== "connecting",
+    () => false,
+  );
   useEffect(() => {
     if (!editor || readOnly || !settled || typedRef.current) return;
     const active = document.activeElement;
@@ -373,7 +414,13 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
   return (
     <div className="editor-shell">
       <FoldOnPhone summary={<PeopleSummaryLine people={sessionPeople} />} className="people-fold">
-        <SessionPeopleEditor doc={collab.doc} people={sessionPeople} kind={kind} readOnly={readOnly} onClose={returnFocus} />
+        <SessionPeopleEditor
+          doc={collab.doc}
+          people={sessionPeople}
+          kind={kind}
+          readOnly={readOnly}
+          onClose={returnFocus}
+        />
       </FoldOnPhone>
       <div className="editor-toolbar">
         <Presence provider={collab.provider} />
@@ -385,7 +432,12 @@ function ConnectedEditor({ collab, name, sessionId, conferenceSlug, kind: stored
           <span>Read-only: you can follow these notes but not edit them.</span>
         </p>
       ) : (
-        <BlockToolbar editor={editor} photos={photos} onShortcuts={() => setShowShortcuts(true)} blockTime={{ timeZone, sessionDay }} />
+        <BlockToolbar
+          editor={editor}
+          photos={photos}
+          onShortcuts={() => setShowShortcuts(true)}
+          blockTime={{ timeZone, sessionDay }}
+        />
       )}
       {pasteProblem ? (
         <p className="form-error" role="alert" data-testid="paste-too-large">

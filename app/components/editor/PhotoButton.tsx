@@ -9,7 +9,15 @@ import type { PhotoQueue } from "./photo-queue";
  * A button, not a bare file input, so it sits in the toolbars' keyboard
  * order; pressing it keeps the editor's selection.
  */
-export function PhotoButton({ queue, className, compact = false }: { queue: PhotoQueue | null; className?: string; compact?: boolean }) {
+export function PhotoButton({
+  queue,
+  className,
+  compact = false,
+}: {
+  queue: PhotoQueue | null;
+  className?: string;
+  compact?: boolean;
+}) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
@@ -23,11 +31,30 @@ export function PhotoButton({ queue, className, compact = false }: { queue: Phot
         aria-label={compact ? "Photo" : undefined}
         data-testid="photo-button"
       >
-        {compact ? <svg aria-hidden="true" width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        {compact ? (
+          <svg
+            aria-hidden="true"
+            width="22"
+            height="22"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          >
             {/* A camera, drawn rather than an emoji: phones without a colour-emoji font showed an empty box. */}
             <path d="M4 8h3l2-3h6l2 3h3a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V9a1 1 0 0 1 1-1z" />
             <circle cx="12" cy="13" r="3.5" />
-          </svg> : <><span className="tb-icon" aria-hidden="true">▣</span>Photo</>}
+          </svg>
+        ) : (
+          <>
+            <span className="tb-icon" aria-hidden="true">
+              ▣
+            </span>
+            Photo
+          </>
+        )}
       </button>
       <input
         ref={input}

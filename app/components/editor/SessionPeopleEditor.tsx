@@ -91,13 +91,15 @@ export function SessionPeopleEditor({
       </div>
       {visible.length === 0 && !adding && !readOnly ? (
         <p className="muted small">
-          No speakers yet. Add the {kind === "panel" ? "moderator and panelists" : "speaker"}, or type <kbd>@</kbd> and a
-          new name in the notes.
+          No speakers yet. Add the {kind === "panel" ? "moderator and panelists" : "speaker"}, or type <kbd>@</kbd> and
+          a new name in the notes.
         </p>
       ) : null}
       {(!editing || readOnly) && visible.length > 0 ? <PeopleSummary people={visible} /> : null}
       <ul className="people-rows">
-        {editing && !readOnly ? [...visible, ...audience].map((p) => <PersonRow key={p.id} doc={doc} person={p} />) : null}
+        {editing && !readOnly
+          ? [...visible, ...audience].map((p) => <PersonRow key={p.id} doc={doc} person={p} />)
+          : null}
         {adding ? (
           <NewPersonRow
             defaultRole={defaultRole}
@@ -113,9 +115,7 @@ export function SessionPeopleEditor({
         ) : null}
       </ul>
       {audience.length > 0 && !(editing && !readOnly) ? (
-        <p className="muted small audience-line">
-          From the audience: {audience.map((p) => p.name).join(", ")}
-        </p>
+        <p className="muted small audience-line">From the audience: {audience.map((p) => p.name).join(", ")}</p>
       ) : null}
     </section>
   );
@@ -209,7 +209,8 @@ function NewPersonRow({
   const [name, setName] = useState("");
   const [affiliation, setAffiliation] = useState("");
   const [role, setRole] = useState<PersonRole>(defaultRole);
-  const submit = () => onDone(name.trim() ? { name: name.trim(), affiliation: affiliation.trim() || null, role } : null);
+  const submit = () =>
+    onDone(name.trim() ? { name: name.trim(), affiliation: affiliation.trim() || null, role } : null);
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key !== "Enter" && e.key !== "Escape") return;
     // The keyboard goes back to the notes during this keydown: without preventDefault the same Enter

@@ -32,7 +32,9 @@ export function syncStatusText(state: SyncState, pending: number): string {
 
 /** The tooltip giving the exact count of unconfirmed edits. */
 function pendingTitle(pending: number): string {
-  return pending > 0 ? `${pending} ${pending === 1 ? "edit" : "edits"} of this device not yet confirmed by the server` : "Every edit of this device is on the server";
+  return pending > 0
+    ? `${pending} ${pending === 1 ? "edit" : "edits"} of this device not yet confirmed by the server`
+    : "Every edit of this device is on the server";
 }
 
 /**
@@ -99,7 +101,8 @@ export function SyncStatus({ sync, photos }: { sync: SyncStore; photos?: PhotoCo
   const settled = state !== "connecting" && state !== "reconnecting";
   const [seen, setSeen] = useState(() => ({ words: settled ? syncAnnouncement(state) : "", spoken: "", settled }));
   const words = syncAnnouncement(state);
-  if (words && words !== seen.words && (seen.settled || settled)) setSeen({ words, spoken: seen.settled ? words : "", settled: true });
+  if (words && words !== seen.words && (seen.settled || settled))
+    setSeen({ words, spoken: seen.settled ? words : "", settled: true });
   const spoken = seen.spoken;
   return (
     <span
@@ -111,8 +114,12 @@ export function SyncStatus({ sync, photos }: { sync: SyncStore; photos?: PhotoCo
       title={pendingTitle(pending)}
     >
       <span data-testid="sync-status">{syncStatusText(state, pending)}</span>
-      {waitingPhotos > 0 ? <span data-testid="sync-photos">{` · ${waitingPhotos} ${waitingPhotos === 1 ? "photo" : "photos"} not yet uploaded`}</span> : null}
-      {problem && state !== "saved" ? <span className="sync-problem" data-testid="sync-problem">{` · ${problem}`}</span> : null}
+      {waitingPhotos > 0 ? (
+        <span data-testid="sync-photos">{` · ${waitingPhotos} ${waitingPhotos === 1 ? "photo" : "photos"} not yet uploaded`}</span>
+      ) : null}
+      {problem && state !== "saved" ? (
+        <span className="sync-problem" data-testid="sync-problem">{` · ${problem}`}</span>
+      ) : null}
       <span className="sr-only" role="status" aria-live="polite" data-testid="sync-announcement">
         {spoken}
       </span>

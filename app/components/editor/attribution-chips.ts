@@ -97,7 +97,10 @@ export function updateChipDecorations(
 ): DecorationSet {
   const start = oldDoc.content.findDiffStart(newDoc.content);
   if (start === null) return old;
-  let { a: endA, b: endB } = oldDoc.content.findDiffEnd(newDoc.content) ?? { a: oldDoc.content.size, b: newDoc.content.size };
+  let { a: endA, b: endB } = oldDoc.content.findDiffEnd(newDoc.content) ?? {
+    a: oldDoc.content.size,
+    b: newDoc.content.size,
+  };
   // Repeated content makes the two scans overlap (typing "a" after "a"): extend both ends alike.
   const overlap = start - Math.min(endA, endB);
   if (overlap > 0) {

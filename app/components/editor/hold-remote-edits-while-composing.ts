@@ -35,7 +35,8 @@ export function holdRemoteEditsWhileComposing(provider: WebsocketProvider, view:
   let held: Held[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
 
-  const apply = (message: Held) => inner(encoding.createEncoder(), decoding.createDecoder(message.bytes), provider, message.emitSynced, message.type);
+  const apply = (message: Held) =>
+    inner(encoding.createEncoder(), decoding.createDecoder(message.bytes), provider, message.emitSynced, message.type);
   const flush = () => {
     timer = null;
     if (view.composing) {
@@ -56,7 +57,8 @@ export function holdRemoteEditsWhileComposing(provider: WebsocketProvider, view:
 
   provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, p, emitSynced, type) => {
     if (!view.composing && held.length === 0) return inner(encoder, decoder, p, emitSynced, type);
-    if (decoding.peekVarUint(decoder) === syncProtocol.messageYjsSyncStep1) return inner(encoder, decoder, p, emitSynced, type);
+    if (decoding.peekVarUint(decoder) === syncProtocol.messageYjsSyncStep1)
+      return inner(encoder, decoder, p, emitSynced, type);
     held.push({ bytes: decoding.readTailAsUint8Array(decoder), emitSynced, type });
     timer ??= setTimeout(flush, RECHECK_MS);
   };

@@ -7,7 +7,11 @@ interface SyncBinding {
   doc: Y.Doc;
   type: Y.XmlFragment;
   mapping: Map<Y.AbstractType<unknown>, unknown>;
-  beforeTransactionSelection: { type: string; anchor: Y.RelativePosition | null; head: Y.RelativePosition | null } | null;
+  beforeTransactionSelection: {
+    type: string;
+    anchor: Y.RelativePosition | null;
+    head: Y.RelativePosition | null;
+  } | null;
 }
 
 /**
@@ -37,7 +41,8 @@ export const KeepCaretThroughRemoteEdits = Extension.create({
         key: new PluginKey("keepCaretThroughRemoteEdits"),
         appendTransaction: (transactions, _oldState, newState) => {
           const remote = transactions.find((tr) => {
-            const meta = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean } | undefined;
+            const meta = tr.getMeta(ySyncPluginKey) as
+              { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean } | undefined;
             return tr.docChanged && meta?.isChangeOrigin === true && meta.isUndoRedoOperation !== true;
           });
           if (!remote || !(newState.selection instanceof TextSelection)) return null;
@@ -46,7 +51,13 @@ export const KeepCaretThroughRemoteEdits = Extension.create({
           if (!binding || !before || before.type !== "text" || !before.anchor || !before.head) return null;
           const anchor = resolveLive(binding, before.anchor);
           const head = resolveLive(binding, before.head);
-          if (anchor === null || head === null || anchor > newState.doc.content.size || head > newState.doc.content.size) return null;
+          if (
+            anchor === null ||
+            head === null ||
+            anchor > newState.doc.content.size ||
+            head > newState.doc.content.size
+          )
+            return null;
           if (anchor === newState.selection.anchor && head === newState.selection.head) return null;
           const selection = TextSelection.between(newState.doc.resolve(anchor), newState.doc.resolve(head));
           return newState.tr.setSelection(selection).setMeta("addToHistory", false);

@@ -32,7 +32,11 @@ export function photoNodeView(queue: PhotoQueue, sessionId: string): NodeViewRen
     const status = document.createElement("p");
     status.className = "notes-photo-status";
     status.setAttribute("role", "status");
-    const alt = field("Alt text: what the photo shows", "Describe the photo for readers who cannot see it", "notes-photo-alt");
+    const alt = field(
+      "Alt text: what the photo shows",
+      "Describe the photo for readers who cannot see it",
+      "notes-photo-alt",
+    );
     const caption = field("Caption", "Caption (optional)", "notes-photo-caption");
     frame.append(img, status);
     dom.append(frame, alt.label, caption.label);
@@ -50,13 +54,20 @@ export function photoNodeView(queue: PhotoQueue, sessionId: string): NodeViewRen
         if (e.key !== "Enter") return;
         e.preventDefault();
         const pos = getPos();
-        if (typeof pos === "number") editor.chain().focus().setTextSelection(pos + node.nodeSize + 2).run();
+        if (typeof pos === "number")
+          editor
+            .chain()
+            .focus()
+            .setTextSelection(pos + node.nodeSize + 2)
+            .run();
       });
     }
 
     const render = () => {
       const { hash, upload, width, height, placeholder } = node.attrs as Record<string, string | number | null>;
-      const local = queue.localUrl(typeof upload === "string" ? upload : null) ?? queue.localUrl(typeof hash === "string" ? hash : null);
+      const local =
+        queue.localUrl(typeof upload === "string" ? upload : null) ??
+        queue.localUrl(typeof hash === "string" ? hash : null);
       dom.dataset.hash = typeof hash === "string" ? hash : "";
       dom.dataset.state = hash ? "uploaded" : local ? "pending" : "remote-pending";
       if (typeof width === "number" && typeof height === "number") {
@@ -65,7 +76,8 @@ export function photoNodeView(queue: PhotoQueue, sessionId: string): NodeViewRen
         frame.style.aspectRatio = `${width} / ${height}`;
       }
       // Attributes come from any co-editor: only a real base64 WebP data URI reaches the CSS.
-      frame.style.backgroundImage = typeof placeholder === "string" && PLACEHOLDER.test(placeholder) ? `url("${placeholder}")` : "";
+      frame.style.backgroundImage =
+        typeof placeholder === "string" && PLACEHOLDER.test(placeholder) ? `url("${placeholder}")` : "";
       if (local) {
         if (img.getAttribute("src") !== local) {
           img.removeAttribute("srcset");
@@ -84,7 +96,13 @@ export function photoNodeView(queue: PhotoQueue, sessionId: string): NodeViewRen
       }
       img.hidden = !img.getAttribute("src");
       img.alt = String(node.attrs.alt ?? "");
-      status.textContent = hash ? "" : local ? (navigator.onLine ? "Uploading…" : "Waiting for the network to upload") : "Photo on its way from a co-editor…";
+      status.textContent = hash
+        ? ""
+        : local
+          ? navigator.onLine
+            ? "Uploading…"
+            : "Waiting for the network to upload"
+          : "Photo on its way from a co-editor…";
       for (const [f, value] of [
         [alt, node.attrs.alt],
         [caption, node.attrs.caption],

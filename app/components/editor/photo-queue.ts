@@ -112,7 +112,11 @@ export class PhotoQueue {
       } catch {
         // Kept in memory: it uploads while this page is open.
       }
-      insertAt = insertPhotoBlock(editor, { upload: id, width: size?.width ?? null, height: size?.height ?? null }, insertAt);
+      insertAt = insertPhotoBlock(
+        editor,
+        { upload: id, width: size?.width ?? null, height: size?.height ?? null },
+        insertAt,
+      );
       this.changed();
     }
     void this.drain();
@@ -144,7 +148,11 @@ export class PhotoQueue {
         }
         let res: Response;
         try {
-          res = await fetch(sessionImagesPath(this.sessionId), { method: "POST", body: photo.blob, headers: { "content-type": "application/octet-stream" } });
+          res = await fetch(sessionImagesPath(this.sessionId), {
+            method: "POST",
+            body: photo.blob,
+            headers: { "content-type": "application/octet-stream" },
+          });
         } catch {
           break; // network: try again later
         }
@@ -201,7 +209,14 @@ export class PhotoQueue {
     if (url) this.urls.set(uploaded.hash, url);
     const tr = editor.state.tr;
     for (const { pos, node } of blocks) {
-      tr.setNodeMarkup(pos, undefined, { ...node.attrs, hash: uploaded.hash, upload: null, width: uploaded.width, height: uploaded.height, placeholder: uploaded.placeholder });
+      tr.setNodeMarkup(pos, undefined, {
+        ...node.attrs,
+        hash: uploaded.hash,
+        upload: null,
+        width: uploaded.width,
+        height: uploaded.height,
+        placeholder: uploaded.placeholder,
+      });
     }
     tr.setMeta("addToHistory", false);
     editor.view.dispatch(tr);
@@ -263,7 +278,8 @@ function insertPhotoBlock(editor: Editor, attrs: Record<string, unknown>, at?: n
   let pos = at;
   if (pos === undefined) {
     const block = findNotesBlock(state.selection.$from);
-    const emptyLine = block && block.node.type.name !== IMAGE_NODE_NAME && block.node.childCount === 1 && block.node.textContent === "";
+    const emptyLine =
+      block && block.node.type.name !== IMAGE_NODE_NAME && block.node.childCount === 1 && block.node.textContent === "";
     pos = !block ? state.doc.content.size : emptyLine ? block.pos : block.pos + block.node.nodeSize;
   }
   const tr = state.tr.insert(pos, node);

@@ -43,5 +43,7 @@ export function caretBlockDecorations(doc: ProseMirrorNode, head: number): Decor
   const $head = doc.resolve(Math.min(head, doc.content.size));
   if ($head.depth === 0) return DecorationSet.empty;
   const start = $head.before(1);
-  return DecorationSet.create(doc, [Decoration.node(start, start + $head.node(1).nodeSize, { class: CARET_BLOCK_CLASS })]);
+  return DecorationSet.create(doc, [
+    Decoration.node(start, start + $head.node(1).nodeSize, { class: CARET_BLOCK_CLASS }),
+  ]);
 }

@@ -43,5 +43,9 @@ export function useCollabDocument(sessionId: string): CollabDocument | null {
     };
   }, [sessionId]);
 
-  return useSyncExternalStore(connection?.subscribe ?? noSubscription, connection?.getDocument ?? noDocument, noDocument);
+  return useSyncExternalStore(
+    connection?.subscribe ?? noSubscription,
+    connection?.getDocument ?? noDocument,
+    noDocument,
+  );
 }

@@ -59,13 +59,24 @@ export default async function ConferencePage({ params }: { params: Params }) {
     return {
       key: day.date ?? "unscheduled",
       label: day.label,
-      rooms: rooms.length > 1 ? rooms.map((room) => ({ room: room ?? "No room", rows: rows.filter((r) => r.room === room) })) : [{ room: null, rows }],
+      rooms:
+        rooms.length > 1
+          ? rooms.map((room) => ({ room: room ?? "No room", rows: rows.filter((r) => r.room === room) }))
+          : [{ room: null, rows }],
     };
   });
   const pending = conference.sessions.filter((s) => s.status === "draft" || s.status === "live");
-  const counts = { withNotes: pending.filter((s) => withNotes.has(s.id)).length, withoutNotes: pending.filter((s) => !withNotes.has(s.id)).length };
+  const counts = {
+    withNotes: pending.filter((s) => withNotes.has(s.id)).length,
+    withoutNotes: pending.filter((s) => !withNotes.has(s.id)).length,
+  };
   const hasPublic = conference.sessions.some((s) => (PUBLIC_SESSION_STATUSES as readonly string[]).includes(s.status));
-  const dates = [formatIsoDate(conference.startsOn), conference.endsOn && conference.endsOn !== conference.startsOn ? formatIsoDate(conference.endsOn) : null].filter(Boolean).join(" – ");
+  const dates = [
+    formatIsoDate(conference.startsOn),
+    conference.endsOn && conference.endsOn !== conference.startsOn ? formatIsoDate(conference.endsOn) : null,
+  ]
+    .filter(Boolean)
+    .join(" – ");
 
   return (
     <>
@@ -80,7 +91,12 @@ export default async function ConferencePage({ params }: { params: Params }) {
             {dates ? <span>{dates}</span> : null}
             {conference.hashtag ? <span>{conference.hashtag}</span> : null}
             {hasPublic ? (
-              <a href={publicPaths.conference(conference.slug)} target="_blank" rel="noopener" data-testid="public-link">
+              <a
+                href={publicPaths.conference(conference.slug)}
+                target="_blank"
+                rel="noopener"
+                data-testid="public-link"
+              >
                 Public agenda ↗
               </a>
             ) : null}
@@ -104,13 +120,25 @@ export default async function ConferencePage({ params }: { params: Params }) {
         <SiteExportMenu conferenceSlug={conference.slug} />
         {isOwner ? (
           <>
-            <Link className="btn secondary small" href={`/conferences/${conference.slug}/members`} data-testid="members-link">
+            <Link
+              className="btn secondary small"
+              href={`/conferences/${conference.slug}/members`}
+              data-testid="members-link"
+            >
               Members
             </Link>
-            <Link className="btn secondary small" href={`/conferences/${conference.slug}/details`} data-testid="conference-details-link">
+            <Link
+              className="btn secondary small"
+              href={`/conferences/${conference.slug}/details`}
+              data-testid="conference-details-link"
+            >
               Conference details
             </Link>
-            <Link className="btn secondary small" href={`/conferences/${conference.slug}/publishing`} data-testid="publishing-link">
+            <Link
+              className="btn secondary small"
+              href={`/conferences/${conference.slug}/publishing`}
+              data-testid="publishing-link"
+            >
               Publishing
             </Link>
           </>

@@ -27,11 +27,15 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       <p className="eyebrow">Invitation</p>
       <h1 style={{ marginTop: 0 }}>{invite.conferenceName}</h1>
       <p className="lede">
-        You are invited as <strong>{invite.role}</strong>. The link expires {invite.expiresAt!.toISOString().slice(0, 16).replace("T", " ")} UTC
-        and works once.
+        You are invited as <strong>{invite.role}</strong>. The link expires{" "}
+        {invite.expiresAt!.toISOString().slice(0, 16).replace("T", " ")} UTC and works once.
       </p>
       {viewer ? (
-        <ActionForm action={acceptInviteAction.bind(null, token)} submitLabel={`Join as ${viewer.name}`} testId="accept-invite">
+        <ActionForm
+          action={acceptInviteAction.bind(null, token)}
+          submitLabel={`Join as ${viewer.name}`}
+          testId="accept-invite"
+        >
           <></>
         </ActionForm>
       ) : (
@@ -43,7 +47,8 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           </ActionForm>
           <p className="meta">
             <span>
-              Have an account? <Link href={`/login?next=${encodeURIComponent(path)}`}>Sign in</Link>, then open this link again.
+              Have an account? <Link href={`/login?next=${encodeURIComponent(path)}`}>Sign in</Link>, then open this
+              link again.
             </span>
           </p>
         </>

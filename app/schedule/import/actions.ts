@@ -35,12 +35,15 @@ export async function importScheduleAction(
     const viewer = conferenceSlug ? (await authorizeAction(conferenceSlug, "editor")).viewer : await currentViewer();
     if (!viewer) throw new AppError("unauthorized", "Sign in to import a schedule");
     const access = conferenceSlug ? {} : { matchAmong: await editableConferenceIds(viewer), ownerId: viewer.id };
-    const result = await importSchedule({
-      text: upload ? await upload.text() : undefined,
-      filename: upload?.name,
-      url: String(form.get("url") ?? ""),
-      conferenceSlug: conferenceSlug ?? undefined,
-    }, access);
+    const result = await importSchedule(
+      {
+        text: upload ? await upload.text() : undefined,
+        filename: upload?.name,
+        url: String(form.get("url") ?? ""),
+        conferenceSlug: conferenceSlug ?? undefined,
+      },
+      access,
+    );
     return {
       error: null,
       result: {

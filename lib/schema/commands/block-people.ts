@@ -9,6 +9,7 @@ export function blockPeople(node: ProseMirrorNode): string[] {
   const attrs = node.attrs as Record<string, unknown>;
   const single = attrs.speaker ?? attrs.askedBy;
   if (typeof single === "string" && single !== "") return [single];
-  if (Array.isArray(attrs.speakers)) return attrs.speakers.filter((id): id is string => typeof id === "string" && id !== "");
+  if (Array.isArray(attrs.speakers))
+    return attrs.speakers.filter((id): id is string => typeof id === "string" && id !== "");
   return [];
 }

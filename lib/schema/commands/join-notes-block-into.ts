@@ -7,7 +7,12 @@ import { TextSelection, type Transaction } from "@tiptap/pm/state";
  * there and its nested blocks take its place, so nothing changes order. The
  * cursor ends at the seam. The block's type and attribution are dropped.
  */
-export function joinNotesBlockInto(tr: Transaction, block: ProseMirrorNode, blockPos: number, textEnd: number): Transaction {
+export function joinNotesBlockInto(
+  tr: Transaction,
+  block: ProseMirrorNode,
+  blockPos: number,
+  textEnd: number,
+): Transaction {
   const paragraph = block.firstChild!;
   tr.replaceWith(blockPos, blockPos + block.nodeSize, block.content.cut(paragraph.nodeSize));
   tr.insert(textEnd, paragraph.content);

@@ -21,7 +21,12 @@ import { SAME_UNDO_STEP_META } from "../same-undo-step-meta";
  * splits one (an attribute step alone would otherwise count as a change of
  * structure and end the step after a new line's first character).
  */
-export function stampNewBlockTimes(transactions: readonly Transaction[], oldState: EditorState, newState: EditorState, nowIso: string): Transaction | null {
+export function stampNewBlockTimes(
+  transactions: readonly Transaction[],
+  oldState: EditorState,
+  newState: EditorState,
+  nowIso: string,
+): Transaction | null {
   const ranges: Array<[number, number]> = [];
   transactions.forEach((tr, index) => {
     if (!tr.docChanged) return;

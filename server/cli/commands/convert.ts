@@ -24,7 +24,7 @@ export const convertCommand: CliCommand = {
   summary: "Convert plain-text/Markdown notes to talknotes/1 JSON, a Markdown post or an HTML page",
   usage: "talknotes convert <file|-> --to json|md|html [--out <file>]",
   help: [
-    "Reads talk notes (plain text or Markdown, UTF-8; \"-\" reads standard input) and writes",
+    'Reads talk notes (plain text or Markdown, UTF-8; "-" reads standard input) and writes',
     "them as talknotes/1 JSON, a Markdown blog post with front matter, or a standalone HTML page.",
     "Writes to standard output unless --out names a file. Needs no database.",
     "Things worth checking (guessed people, removed image names, attributions and speakers the",

@@ -9,7 +9,8 @@ import { writeFilesUnder } from "../write-files-under";
 export const exportCommand: CliCommand = {
   name: "export",
   summary: "Export a conference's notes as Markdown, HTML, JSON or a Hugo/Jekyll site",
-  usage: "talknotes export --conference <slug> [--session <slug>] --to md|html|json|hugo|jekyll [--include-drafts] [--times show|link] --out <dir>",
+  usage:
+    "talknotes export --conference <slug> [--session <slug>] --to md|html|json|hugo|jekyll [--include-drafts] [--times show|link] --out <dir>",
   help: [
     "Writes the notes of every session of the conference (or only --session) into <dir>,",
     "created if missing: <session>.md, .html (standalone page) or .json (talknotes/1) per session;",
@@ -46,7 +47,14 @@ export const exportCommand: CliCommand = {
     const database = await openCliDatabase({ mustExist: true });
     try {
       const includeDrafts = args.values["include-drafts"] === true;
-      const files = await exportConference({ conferenceSlug, sessionSlug, to, includeDrafts, times, store: database.store });
+      const files = await exportConference({
+        conferenceSlug,
+        sessionSlug,
+        to,
+        includeDrafts,
+        times,
+        store: database.store,
+      });
       await writeFilesUnder(out, files);
       for (const file of files) io.stdout.write(`${path.join(out, file.path)}\n`);
     } finally {

@@ -39,8 +39,12 @@ export const importNotesCommand: CliCommand = {
       const result = await importNotesToConference({ conferenceSlug, text }, database.store, { photo });
       writeImportWarnings(io, result.warnings, result.guesses);
       const url = `http://localhost:${database.env.port}/conferences/${result.conference.slug}/sessions/${result.session.slug}`;
-      const made = result.conference.created ? `new conference "${result.conference.name}"` : `conference "${result.conference.name}"`;
-      io.stderr.write(`Imported "${result.session.title}" (${result.session.kind}, ${result.people.length} people) into ${made}\n`);
+      const made = result.conference.created
+        ? `new conference "${result.conference.name}"`
+        : `conference "${result.conference.name}"`;
+      io.stderr.write(
+        `Imported "${result.session.title}" (${result.session.kind}, ${result.people.length} people) into ${made}\n`,
+      );
       io.stdout.write(`session ${result.session.id}\n${url}\n`);
     } finally {
       await database.close();

@@ -50,7 +50,12 @@ export const mergeCommand: CliCommand = {
     const noteTaker = stringOption(args, "note-taker");
     const resolutions = parseKeep(stringOption(args, "keep"));
     const isFile = fromArg === "-" || fs.existsSync(fromArg);
-    const from = isFile ? { text: decodeNotesFile(await readInputBytes(fromArg, io.stdin)), fileName: fromArg === "-" ? "standard input" : fromArg } : { session: fromArg };
+    const from = isFile
+      ? {
+          text: decodeNotesFile(await readInputBytes(fromArg, io.stdin)),
+          fileName: fromArg === "-" ? "standard input" : fromArg,
+        }
+      : { session: fromArg };
     const request = { from, resolutions, afterwards, ...(noteTaker ? { noteTaker } : {}) };
 
     const { openCliDatabase } = await import("../open-cli-database");
@@ -58,26 +63,51 @@ export const mergeCommand: CliCommand = {
     try {
       if (args.values["dry-run"] === true) {
         const { mergeSessionNotes } = await import("../../data/merge-session-notes");
-        const preview = await mergeSessionNotes({ conferenceSlug, sessionSlug, ...request, afterwards: "keep", apply: false });
-        io.stdout.write(`Preview (nothing changed): merging ${describeSource(preview.source)} into ${conferenceSlug}/${sessionSlug}\n`);
+        const preview = await mergeSessionNotes({
+          conferenceSlug,
+          sessionSlug,
+          ...request,
+          afterwards: "keep",
+          apply: false,
+        });
+        io.stdout.write(
+          `Preview (nothing changed): merging ${describeSource(preview.source)} into ${conferenceSlug}/${sessionSlug}\n`,
+        );
         io.stdout.write(formatMergeSummary(preview.report));
         return;
       }
       const token = database.env.cliToken;
-      if (!token) throw new UsageError("Set TALKNOTES_TOKEN to an editor's personal access token (talknotes token create), or use --dry-run");
+      if (!token)
+        throw new UsageError(
+          "Set TALKNOTES_TOKEN to an editor's personal access token (talknotes token create), or use --dry-run",
+        );
       const origin = database.env.publicUrl ?? `http://localhost:${database.env.port}`;
       const url = `${origin}/api/v1/conferences/${encodeURIComponent(conferenceSlug)}/sessions/${encodeURIComponent(sessionSlug)}/merge`;
       let res: Response;
       try {
-        res = await fetch(url, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ ...request, apply: true }) });
+        res = await fetch(url, {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body: JSON.stringify({ ...request, apply: true }),
+        });
       } catch {
         throw new UsageError(`The server at ${origin} does not answer: start it (npm start), or use --dry-run`);
       }
-      const body = (await res.json().catch(() => ({}))) as { error?: string; report?: Parameters<typeof formatMergeSummary>[0]; source?: Source; revision?: { name: string }; credits?: string[] };
-      if (!res.ok || !body.report) throw new UsageError(`The server refused the merge (${res.status}): ${body.error ?? "no reason given"}`);
-      io.stdout.write(`Merged ${describeSource(body.source!)} into ${conferenceSlug}/${sessionSlug}: revision "${body.revision?.name}", notes by ${(body.credits ?? []).join(", ") || "nobody recorded"}\n`);
+      const body = (await res.json().catch(() => ({}))) as {
+        error?: string;
+        report?: Parameters<typeof formatMergeSummary>[0];
+        source?: Source;
+        revision?: { name: string };
+        credits?: string[];
+      };
+      if (!res.ok || !body.report)
+        throw new UsageError(`The server refused the merge (${res.status}): ${body.error ?? "no reason given"}`);
+      io.stdout.write(
+        `Merged ${describeSource(body.source!)} into ${conferenceSlug}/${sessionSlug}: revision "${body.revision?.name}", notes by ${(body.credits ?? []).join(", ") || "nobody recorded"}\n`,
+      );
       io.stdout.write(formatMergeSummary(body.report));
-      if (afterwards !== "keep") io.stdout.write(`${afterwards === "archive" ? "archived" : "deleted"} ${conferenceSlug}/${fromArg}\n`);
+      if (afterwards !== "keep")
+        io.stdout.write(`${afterwards === "archive" ? "archived" : "deleted"} ${conferenceSlug}/${fromArg}\n`);
     } finally {
       await database.close();
     }
@@ -90,10 +120,14 @@ const describeSource = (s: Source) => (s.kind === "session" ? `session "${s.titl
 /** "0/1|0/1=left,2/0|3/1=right" -> resolutions. */
 function parseKeep(value: string | undefined): Record<string, ConflictChoice> {
   const out: Record<string, ConflictChoice> = {};
-  for (const part of (value ?? "").split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of (value ?? "")
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const at = part.lastIndexOf("=");
     const choice = part.slice(at + 1);
-    if (at <= 0 || !["left", "right", "both"].includes(choice)) throw new UsageError(`--keep takes <conflict id>=left|right|both, not "${part}"`);
+    if (at <= 0 || !["left", "right", "both"].includes(choice))
+      throw new UsageError(`--keep takes <conflict id>=left|right|both, not "${part}"`);
     out[part.slice(0, at)] = choice as ConflictChoice;
   }
   return out;

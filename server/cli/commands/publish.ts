@@ -52,7 +52,11 @@ export const publishCommand: CliCommand = {
         const report = await publishToDestination({ conferenceSlug, destination: to, sessionSlug, anyAddress: true });
         for (const line of formatPublishReport(report)) io.stdout.write(`${line}\n`);
         const failed = report.results.filter((r) => r.action === "failed").length;
-        if (failed) throw new AppError("invalid_input", `${failed} session${failed === 1 ? "" : "s"} could not be published to ${report.destination}: run again to retry`);
+        if (failed)
+          throw new AppError(
+            "invalid_input",
+            `${failed} session${failed === 1 ? "" : "s"} could not be published to ${report.destination}: run again to retry`,
+          );
       } finally {
         await database.close();
       }

@@ -15,7 +15,7 @@ export const tokenCreateCommand: CliCommand = {
     "",
     "Options:",
     "  --email <email>      the account (required)",
-    "  --name <name>        what the token is for (default \"cli\")",
+    '  --name <name>        what the token is for (default "cli")',
     "  --expires-days <n>   expire after n days (default: never)",
   ].join("\n"),
   options: { email: { type: "string" }, name: { type: "string" }, "expires-days": { type: "string" } },
@@ -35,7 +35,9 @@ export const tokenCreateCommand: CliCommand = {
     const database = await openCliDatabase({ mustExist: true });
     try {
       const token = await createAccessToken(await accountIdByEmail(email), { name, expiresInDays });
-      io.stderr.write(`Token "${token.name}" for ${email}${token.expiresAt ? `, expires ${token.expiresAt.toISOString()}` : ""}. It is shown only once.\n`);
+      io.stderr.write(
+        `Token "${token.name}" for ${email}${token.expiresAt ? `, expires ${token.expiresAt.toISOString()}` : ""}. It is shown only once.\n`,
+      );
       io.stdout.write(`${token.token}\n`);
     } finally {
       await database.close();

@@ -29,8 +29,9 @@ export const userCreateCommand: CliCommand = {
     let generated = false;
     if (args.values["password-stdin"]) {
       const chunks: Buffer[] = [];
-      for await (const chunk of io.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
-      password = (Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] ?? "");
+      for await (const chunk of io.stdin)
+        chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+      password = Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] ?? "";
       if (!password) throw new UsageError("--password-stdin: standard input is empty");
     } else {
       password = randomBytes(18).toString("base64url");

@@ -12,7 +12,8 @@ export const dynamic = "force-dynamic";
 const NO_STORE = { "cache-control": "no-store" };
 
 function failed(err: unknown): NextResponse {
-  if (err instanceof AppError) return NextResponse.json({ error: err.message, code: err.code }, { status: err.status, headers: NO_STORE });
+  if (err instanceof AppError)
+    return NextResponse.json({ error: err.message, code: err.code }, { status: err.status, headers: NO_STORE });
   throw err;
 }
 

@@ -28,7 +28,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ conferen
   try {
     view = await getPublicSession(conferenceSlug, sessionSlug);
   } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") return new Response(renderPublicNotFoundPage(stylesheet), { status: 404, headers: HTML });
+    if (err instanceof AppError && err.code === "not_found")
+      return new Response(renderPublicNotFoundPage(stylesheet), { status: 404, headers: HTML });
     throw err;
   }
   const origin = await requestOrigin();
@@ -38,7 +39,17 @@ export async function GET(req: Request, { params }: { params: Promise<{ conferen
   const data = publicSessionPageData(view, origin, stylesheet);
   const html = renderPublicSessionPage(
     player
-      ? { ...data, player, html: { ...data.html, ...renderPublicNotes(view.document, view.conference.slug, view.session.id, { timeZone: view.conference.timezone, player: true }) } }
+      ? {
+          ...data,
+          player,
+          html: {
+            ...data.html,
+            ...renderPublicNotes(view.document, view.conference.slug, view.session.id, {
+              timeZone: view.conference.timezone,
+              player: true,
+            }),
+          },
+        }
       : data,
   );
   // Later requests are answered from these bytes by the entry point until the page changes (server/reader/public-page-cache.ts).

@@ -23,14 +23,20 @@ export async function GET(request: Request, { params }: { params: Promise<{ conf
     const html = renderPublicBlogPage({
       origin: await requestOrigin(),
       stylesheet,
-      conference: { name: view.conference.name, slug: view.conference.slug, location: view.conference.location, timezone: view.conference.timezone },
+      conference: {
+        name: view.conference.name,
+        slug: view.conference.slug,
+        location: view.conference.location,
+        timezone: view.conference.timezone,
+      },
       entries: view.entries,
       page: view.page,
       pages: view.pages,
     });
     return new Response(html, { headers: { ...HTML, "cache-control": "no-cache" } });
   } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") return new Response(renderPublicNotFoundPage(stylesheet), { status: 404, headers: HTML });
+    if (err instanceof AppError && err.code === "not_found")
+      return new Response(renderPublicNotFoundPage(stylesheet), { status: 404, headers: HTML });
     throw err;
   }
 }

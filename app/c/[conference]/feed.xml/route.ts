@@ -9,7 +9,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ con
   const { conference } = await params;
   try {
     const xml = await conferenceFeed(conference, await requestOrigin());
-    return new Response(xml, { headers: { "content-type": "application/atom+xml; charset=utf-8", "cache-control": "public, max-age=60" } });
+    return new Response(xml, {
+      headers: { "content-type": "application/atom+xml; charset=utf-8", "cache-control": "public, max-age=60" },
+    });
   } catch (err) {
     if (err instanceof AppError && err.code === "not_found") return new Response("Not Found", { status: 404 });
     throw err;

@@ -21,10 +21,19 @@ async function load(params: Params, searchParams: Search) {
   }
 }
 
-export async function generateMetadata({ params, searchParams }: { params: Params; searchParams: Search }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Search;
+}): Promise<Metadata> {
   const { q, conference } = await load(params, searchParams);
   // Result pages are for people, not for search engines.
-  return { title: q ? `“${q}” · ${conference.name}` : `Search · ${conference.name}`, robots: { index: false, follow: true } };
+  return {
+    title: q ? `“${q}” · ${conference.name}` : `Search · ${conference.name}`,
+    robots: { index: false, follow: true },
+  };
 }
 
 export default async function PublicSearchPage({ params, searchParams }: { params: Params; searchParams: Search }) {
@@ -49,7 +58,10 @@ export default async function PublicSearchPage({ params, searchParams }: { param
       {q.trim() ? (
         <section aria-labelledby="results-heading">
           <h2 id="results-heading">
-            {results.length === 0 ? "No results" : `${results.length}${results.length === 50 ? "+" : ""} result${results.length === 1 ? "" : "s"}`} for “{q}”
+            {results.length === 0
+              ? "No results"
+              : `${results.length}${results.length === 50 ? "+" : ""} result${results.length === 1 ? "" : "s"}`}{" "}
+            for “{q}”
           </h2>
           <ol className="results">
             {results.map((r, i) => (

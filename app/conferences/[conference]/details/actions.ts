@@ -10,7 +10,11 @@ import { updateConferenceDetails } from "@/server/data/update-conference-details
 const text = (form: FormData, key: string) => String(form.get(key) ?? "");
 
 /** Saves the conference details form (owners only, checked here). */
-export async function updateConferenceAction(conferenceSlug: string, _prev: FormState, form: FormData): Promise<FormState> {
+export async function updateConferenceAction(
+  conferenceSlug: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   try {
     await authorizeAction(conferenceSlug, "owner");
     await updateConferenceDetails(conferenceSlug, {

@@ -27,18 +27,29 @@ export default async function ConferenceDetailsPage({ params }: { params: Params
       <div className="page-head">
         <div>
           <h1>Conference details</h1>
-          <p className="lede">Shown on the public agenda, in exports and in post titles. The address stays /c/{conference.slug}.</p>
+          <p className="lede">
+            Shown on the public agenda, in exports and in post titles. The address stays /c/{conference.slug}.
+          </p>
         </div>
       </div>
       <div className="card ws-form-card">
-        <ActionForm action={updateConferenceAction.bind(null, conference.slug)} submitLabel="Save details" testId="conference-details">
+        <ActionForm
+          action={updateConferenceAction.bind(null, conference.slug)}
+          submitLabel="Save details"
+          testId="conference-details"
+        >
           <label>
             Name
             <input name="name" required maxLength={200} defaultValue={conference.name} />
           </label>
           <label>
             Location <span className="hint">city, venue</span>
-            <input name="location" maxLength={200} defaultValue={conference.location ?? ""} placeholder="Portland, OR" />
+            <input
+              name="location"
+              maxLength={200}
+              defaultValue={conference.location ?? ""}
+              placeholder="Portland, OR"
+            />
           </label>
           <div className="row">
             <label>
@@ -66,8 +77,16 @@ export default async function ConferenceDetailsPage({ params }: { params: Params
               <input name="hashtag" maxLength={100} defaultValue={conference.hashtag ?? ""} placeholder="#opscamp" />
             </label>
             <label>
-              Post title template <span className="hint">{"{title}"}, {"{hashtag}"}</span>
-              <input name="titleTemplate" maxLength={200} defaultValue={conference.titleTemplate ?? ""} placeholder="Talk notes: {title} ({hashtag})" />
+              Post title template{" "}
+              <span className="hint">
+                {"{title}"}, {"{hashtag}"}
+              </span>
+              <input
+                name="titleTemplate"
+                maxLength={200}
+                defaultValue={conference.titleTemplate ?? ""}
+                placeholder="Talk notes: {title} ({hashtag})"
+              />
             </label>
           </div>
         </ActionForm>

@@ -36,7 +36,11 @@ export async function previewImportAction(conferenceSlug: string, form: FormData
 }
 
 /** Creates the session from the (possibly corrected) preview and opens it in the editor. */
-export async function createFromPreviewAction(conferenceSlug: string, document: TalkNotesDocument, warnings: string[]): Promise<{ error: string }> {
+export async function createFromPreviewAction(
+  conferenceSlug: string,
+  document: TalkNotesDocument,
+  warnings: string[],
+): Promise<{ error: string }> {
   const runtime = getRuntime();
   if (!runtime) return { error: "The collaboration server is not running." };
   let path: string;

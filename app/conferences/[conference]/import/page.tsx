@@ -20,7 +20,9 @@ export default async function ImportNotesPage({ params }: { params: Promise<{ co
       <div className="page-head">
         <div>
           <h1>Import notes</h1>
-          <p className="lede">Bring in notes taken elsewhere; Talknotes recovers the panel, the threads and who said what.</p>
+          <p className="lede">
+            Bring in notes taken elsewhere; Talknotes recovers the panel, the threads and who said what.
+          </p>
         </div>
       </div>
       <ImportNotes conferenceSlug={conference.slug} />

@@ -29,7 +29,12 @@ export async function createInviteAction(conferenceSlug: string, _prev: FormStat
 }
 
 /** Owner: change a member's role. */
-export async function setMemberRoleAction(conferenceSlug: string, userId: string, _prev: FormState, form: FormData): Promise<FormState> {
+export async function setMemberRoleAction(
+  conferenceSlug: string,
+  userId: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   try {
     await setMemberRole(await currentViewer(), conferenceSlug, userId, String(form.get("role") ?? ""));
   } catch (err) {
@@ -40,7 +45,12 @@ export async function setMemberRoleAction(conferenceSlug: string, userId: string
 }
 
 /** Owner: remove a member. */
-export async function removeMemberAction(conferenceSlug: string, userId: string, _prev: FormState, _form: FormData): Promise<FormState> {
+export async function removeMemberAction(
+  conferenceSlug: string,
+  userId: string,
+  _prev: FormState,
+  _form: FormData,
+): Promise<FormState> {
   try {
     await removeMember(await currentViewer(), conferenceSlug, userId);
   } catch (err) {
@@ -51,7 +61,12 @@ export async function removeMemberAction(conferenceSlug: string, userId: string,
 }
 
 /** Owner: withdraw an open invite. */
-export async function revokeInviteAction(conferenceSlug: string, inviteId: string, _prev: FormState, _form: FormData): Promise<FormState> {
+export async function revokeInviteAction(
+  conferenceSlug: string,
+  inviteId: string,
+  _prev: FormState,
+  _form: FormData,
+): Promise<FormState> {
   try {
     await revokeInvite(await currentViewer(), conferenceSlug, inviteId);
   } catch (err) {

@@ -49,7 +49,11 @@ export default async function MembersPage({ params }: { params: Params }) {
                   <span className="badge">{m.role}</span>
                 </div>
                 <div className="member-actions">
-                  <ActionForm compact action={setMemberRoleAction.bind(null, conference.slug, m.userId)} submitLabel="Change role">
+                  <ActionForm
+                    compact
+                    action={setMemberRoleAction.bind(null, conference.slug, m.userId)}
+                    submitLabel="Change role"
+                  >
                     <select name="role" defaultValue={m.role} aria-label={`Role of ${m.name}`}>
                       {CONFERENCE_ROLES.map((r) => (
                         <option key={r} value={r}>
@@ -58,7 +62,11 @@ export default async function MembersPage({ params }: { params: Params }) {
                       ))}
                     </select>
                   </ActionForm>
-                  <ActionForm compact action={removeMemberAction.bind(null, conference.slug, m.userId)} submitLabel="Remove" />
+                  <ActionForm
+                    compact
+                    action={removeMemberAction.bind(null, conference.slug, m.userId)}
+                    submitLabel="Remove"
+                  />
                 </div>
               </li>
             ))}
@@ -77,7 +85,11 @@ export default async function MembersPage({ params }: { params: Params }) {
                     <span>expires {when(i.expiresAt)}</span>
                     <span>by {i.createdBy.name}</span>
                   </div>
-                  <ActionForm compact action={revokeInviteAction.bind(null, conference.slug, i.id)} submitLabel="Withdraw" />
+                  <ActionForm
+                    compact
+                    action={revokeInviteAction.bind(null, conference.slug, i.id)}
+                    submitLabel="Withdraw"
+                  />
                 </li>
               ))}
             </ul>
@@ -85,7 +97,12 @@ export default async function MembersPage({ params }: { params: Params }) {
         </section>
         <aside className="card">
           <h2>Invite someone</h2>
-          <SecretActionForm action={createInviteAction.bind(null, conference.slug)} submitLabel="Create invite link" secretLabel="Invite link" testId="new-invite">
+          <SecretActionForm
+            action={createInviteAction.bind(null, conference.slug)}
+            submitLabel="Create invite link"
+            secretLabel="Invite link"
+            testId="new-invite"
+          >
             <div className="row">
               <label>
                 Role

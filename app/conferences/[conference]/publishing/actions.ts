@@ -17,13 +17,21 @@ const text = (form: FormData, name: string) => String(form.get(name) ?? "");
 const checked = (form: FormData, name: string) => form.get(name) === "on";
 
 /** Owner: add a WordPress blog; the application password is sealed and never shown again. */
-export async function createWordPressDestinationAction(conferenceSlug: string, _prev: FormState, form: FormData): Promise<FormState> {
+export async function createWordPressDestinationAction(
+  conferenceSlug: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   try {
     await authorizeAction(conferenceSlug, "owner");
     await createDestination(conferenceSlug, {
       kind: "wordpress",
       name: text(form, "name"),
-      settings: { url: text(form, "url"), username: text(form, "username"), status: text(form, "status") === "publish" ? "publish" : "draft" },
+      settings: {
+        url: text(form, "url"),
+        username: text(form, "username"),
+        status: text(form, "status") === "publish" ? "publish" : "draft",
+      },
       secret: text(form, "secret"),
       autoPublish: checked(form, "autoPublish"),
     });
@@ -35,7 +43,11 @@ export async function createWordPressDestinationAction(conferenceSlug: string, _
 }
 
 /** Owner: add a Ghost blog; the Admin API key is sealed and never shown again. */
-export async function createGhostDestinationAction(conferenceSlug: string, _prev: FormState, form: FormData): Promise<FormState> {
+export async function createGhostDestinationAction(
+  conferenceSlug: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   try {
     await authorizeAction(conferenceSlug, "owner");
     await createDestination(conferenceSlug, {
@@ -53,13 +65,22 @@ export async function createGhostDestinationAction(conferenceSlug: string, _prev
 }
 
 /** Owner: add a Hugo or Jekyll site in a Git repository; the optional token is sealed and never shown again. */
-export async function createGitDestinationAction(conferenceSlug: string, _prev: FormState, form: FormData): Promise<FormState> {
+export async function createGitDestinationAction(
+  conferenceSlug: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   try {
     await authorizeAction(conferenceSlug, "owner");
     await createDestination(conferenceSlug, {
       kind: "git",
       name: text(form, "name"),
-      settings: { remote: text(form, "remote"), branch: text(form, "branch"), path: text(form, "path"), flavour: text(form, "flavour") === "jekyll" ? "jekyll" : "hugo" },
+      settings: {
+        remote: text(form, "remote"),
+        branch: text(form, "branch"),
+        path: text(form, "path"),
+        flavour: text(form, "flavour") === "jekyll" ? "jekyll" : "hugo",
+      },
       secret: text(form, "secret"),
       autoPublish: checked(form, "autoPublish"),
     });
@@ -71,7 +92,12 @@ export async function createGitDestinationAction(conferenceSlug: string, _prev: 
 }
 
 /** Owner: remove a destination (posts already published stay where they are). */
-export async function deleteDestinationAction(conferenceSlug: string, destinationId: string, _prev: FormState, _form: FormData): Promise<FormState> {
+export async function deleteDestinationAction(
+  conferenceSlug: string,
+  destinationId: string,
+  _prev: FormState,
+  _form: FormData,
+): Promise<FormState> {
   try {
     await authorizeAction(conferenceSlug, "owner");
     await deleteDestination(conferenceSlug, destinationId);
@@ -83,7 +109,13 @@ export async function deleteDestinationAction(conferenceSlug: string, destinatio
 }
 
 /** Owner: turn a destination's automatic publishing (when a session's status changes to published) on or off. */
-export async function setDestinationAutoPublishAction(conferenceSlug: string, destinationId: string, on: boolean, _prev: FormState, _form: FormData): Promise<FormState> {
+export async function setDestinationAutoPublishAction(
+  conferenceSlug: string,
+  destinationId: string,
+  on: boolean,
+  _prev: FormState,
+  _form: FormData,
+): Promise<FormState> {
   try {
     await authorizeAction(conferenceSlug, "owner");
     await setDestinationAutoPublish(conferenceSlug, destinationId, on);
@@ -108,7 +140,11 @@ export async function publishToDestinationAction(
 ): Promise<FormState> {
   try {
     await authorizeAction(conferenceSlug, sessionSlug === null ? "owner" : "editor");
-    const report = await publishToDestination({ conferenceSlug, destination: destinationId, sessionSlug: sessionSlug ?? undefined });
+    const report = await publishToDestination({
+      conferenceSlug,
+      destination: destinationId,
+      sessionSlug: sessionSlug ?? undefined,
+    });
     revalidatePath(`/conferences/${conferenceSlug}/publishing`);
     return { error: null, fields: { report: formatPublishReport(report).join("\n") } };
   } catch (err) {

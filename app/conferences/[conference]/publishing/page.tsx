@@ -23,7 +23,10 @@ export default async function PublishingPage({ params }: { params: Params }) {
   const slug = (await params).conference;
   // Owners only: others get 404, like an unknown conference.
   const { conference } = await requireWorkspaceRole(slug, "owner", `/conferences/${slug}/publishing`);
-  const [destinations, jobs] = await Promise.all([listDestinations(conference.slug), listAutoPublishJobs(conference.slug)]);
+  const [destinations, jobs] = await Promise.all([
+    listDestinations(conference.slug),
+    listAutoPublishJobs(conference.slug),
+  ]);
   return (
     <>
       <nav className="crumbs" aria-label="Breadcrumb">
@@ -33,8 +36,8 @@ export default async function PublishingPage({ params }: { params: Params }) {
         <div>
           <h1>Publishing</h1>
           <p className="lede">
-            Blogs and sites this conference&apos;s notes are posted to. The first publish creates each post; later ones update the same post. Passwords and tokens are
-            stored encrypted and never shown again.
+            Blogs and sites this conference&apos;s notes are posted to. The first publish creates each post; later ones
+            update the same post. Passwords and tokens are stored encrypted and never shown again.
           </p>
         </div>
       </div>
@@ -51,23 +54,36 @@ export default async function PublishingPage({ params }: { params: Params }) {
                 <li key={d.id} className="list-item" data-testid="destination">
                   <h3>{d.name}</h3>
                   <div className="meta">
-                    <span className="badge">{d.kind === "wordpress" ? "WordPress" : d.kind === "ghost" ? "Ghost" : "Git"}</span>
+                    <span className="badge">
+                      {d.kind === "wordpress" ? "WordPress" : d.kind === "ghost" ? "Ghost" : "Git"}
+                    </span>
                     <span>{describe(d.kind, d.settings)}</span>
                     <span>{d.hasSecret ? "credential stored" : "no credential"}</span>
                     <span>
                       {d.posts} session{d.posts === 1 ? "" : "s"} published
                     </span>
-                    <span data-testid="auto-publish-state">{d.autoPublish ? "publishes automatically" : "publishes on request"}</span>
+                    <span data-testid="auto-publish-state">
+                      {d.autoPublish ? "publishes automatically" : "publishes on request"}
+                    </span>
                   </div>
                   <AutoPublishJobs jobs={jobs.filter((j) => j.destinationId === d.id)} />
-                  <PublishRunForm action={publishToDestinationAction.bind(null, conference.slug, d.id, null)} label="Publish all published sessions" testId={`publish-all-${d.name}`} />
+                  <PublishRunForm
+                    action={publishToDestinationAction.bind(null, conference.slug, d.id, null)}
+                    label="Publish all published sessions"
+                    testId={`publish-all-${d.name}`}
+                  />
                   <ActionForm
                     compact
                     action={setDestinationAutoPublishAction.bind(null, conference.slug, d.id, !d.autoPublish)}
                     submitLabel={d.autoPublish ? "Stop publishing automatically" : "Publish automatically"}
                     testId={`auto-publish-${d.name}`}
                   />
-                  <ActionForm compact danger action={deleteDestinationAction.bind(null, conference.slug, d.id)} submitLabel="Remove" />
+                  <ActionForm
+                    compact
+                    danger
+                    action={deleteDestinationAction.bind(null, conference.slug, d.id)}
+                    submitLabel="Remove"
+                  />
                 </li>
               ))}
             </ul>
@@ -76,7 +92,11 @@ export default async function PublishingPage({ params }: { params: Params }) {
         <aside className="stack">
           <div className="card">
             <h2>Add a WordPress blog</h2>
-            <ActionForm action={createWordPressDestinationAction.bind(null, conference.slug)} submitLabel="Add blog" testId="new-wordpress">
+            <ActionForm
+              action={createWordPressDestinationAction.bind(null, conference.slug)}
+              submitLabel="Add blog"
+              testId="new-wordpress"
+            >
               <label>
                 Name
                 <input name="name" required maxLength={80} placeholder="Team blog" />
@@ -108,7 +128,11 @@ export default async function PublishingPage({ params }: { params: Params }) {
           </div>
           <div className="card">
             <h2>Add a Ghost blog</h2>
-            <ActionForm action={createGhostDestinationAction.bind(null, conference.slug)} submitLabel="Add blog" testId="new-ghost">
+            <ActionForm
+              action={createGhostDestinationAction.bind(null, conference.slug)}
+              submitLabel="Add blog"
+              testId="new-ghost"
+            >
               <label>
                 Name
                 <input name="name" required maxLength={80} placeholder="Ghost blog" />
@@ -136,7 +160,11 @@ export default async function PublishingPage({ params }: { params: Params }) {
           </div>
           <div className="card">
             <h2>Add a Git-hosted site</h2>
-            <ActionForm action={createGitDestinationAction.bind(null, conference.slug)} submitLabel="Add site" testId="new-git">
+            <ActionForm
+              action={createGitDestinationAction.bind(null, conference.slug)}
+              submitLabel="Add site"
+              testId="new-git"
+            >
               <label>
                 Name
                 <input name="name" required maxLength={80} placeholder="GitHub Pages" />
@@ -192,7 +220,11 @@ function AutoPublishJobs({ jobs }: { jobs: AutoPublishJobSummary[] }) {
   const time = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
   return (
     // Open when something needs the owner's attention (an error, retried or given up).
-    <details className="auto-publish-jobs" data-testid="auto-publish-jobs" open={jobs.some((j) => j.lastError !== null && j.state !== "done")}>
+    <details
+      className="auto-publish-jobs"
+      data-testid="auto-publish-jobs"
+      open={jobs.some((j) => j.lastError !== null && j.state !== "done")}
+    >
       <summary>Automatic publishing ({jobs.length})</summary>
       <ul>
         {jobs.map((j) => (

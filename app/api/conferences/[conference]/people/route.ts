@@ -14,7 +14,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ conferen
     const people = await listConferencePeople(slug);
     return NextResponse.json({ people }, { headers: { "cache-control": "no-store" } });
   } catch (err) {
-    if (err instanceof AppError) return NextResponse.json({ error: err.message, code: err.code }, { status: err.status });
+    if (err instanceof AppError)
+      return NextResponse.json({ error: err.message, code: err.code }, { status: err.status });
     throw err;
   }
 }

@@ -14,7 +14,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ session:
     const generation = await notesGeneration(sessionId);
     return NextResponse.json({ generation }, { headers: { "cache-control": "no-store" } });
   } catch (err) {
-    if (err instanceof AppError) return NextResponse.json({ error: err.message, code: err.code }, { status: err.status });
+    if (err instanceof AppError)
+      return NextResponse.json({ error: err.message, code: err.code }, { status: err.status });
     throw err;
   }
 }

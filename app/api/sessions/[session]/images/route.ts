@@ -27,7 +27,11 @@ export async function POST(req: Request, { params }: { params: Promise<{ session
     const stored = await prismaImageStore().put(sessionId, image);
     return NextResponse.json(stored, { status: 201, headers: { "cache-control": "no-store" } });
   } catch (err) {
-    if (err instanceof AppError) return NextResponse.json({ error: err.message, code: err.code }, { status: err.status, headers: { "cache-control": "no-store" } });
+    if (err instanceof AppError)
+      return NextResponse.json(
+        { error: err.message, code: err.code },
+        { status: err.status, headers: { "cache-control": "no-store" } },
+      );
     throw err;
   }
 }

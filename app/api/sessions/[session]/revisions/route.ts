@@ -12,7 +12,10 @@ type Params = Promise<{ session: string }>;
 export async function GET(req: Request, { params }: { params: Params }) {
   try {
     await requireSessionAccess(await routeViewer(req), (await params).session, "viewer");
-    return NextResponse.json({ revisions: await listRevisions((await params).session) }, { headers: { "cache-control": "no-store" } });
+    return NextResponse.json(
+      { revisions: await listRevisions((await params).session) },
+      { headers: { "cache-control": "no-store" } },
+    );
   } catch (err) {
     return failure(err);
   }
@@ -28,13 +31,17 @@ export async function POST(req: Request, { params }: { params: Params }) {
     await requireSessionAccess(viewer, (await params).session, "editor");
     const body: unknown = await req.json().catch(() => ({}));
     const input = { ...(typeof body === "object" && body ? body : {}), author: viewer?.name };
-    return NextResponse.json({ revision: await takeNamedRevision((await params).session, input as never) }, { status: 201 });
+    return NextResponse.json(
+      { revision: await takeNamedRevision((await params).session, input as never) },
+      { status: 201 },
+    );
   } catch (err) {
     return failure(err);
   }
 }
 
 function failure(err: unknown) {
-  if (err instanceof AppError) return NextResponse.json({ error: err.message, code: err.code, fields: err.fields }, { status: err.status });
+  if (err instanceof AppError)
+    return NextResponse.json({ error: err.message, code: err.code, fields: err.fields }, { status: err.status });
   throw err;
 }

@@ -6,7 +6,9 @@ import { apiRoute, readJson } from "../../api-route";
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/conferences/{conference}: the conference and its sessions (viewer). */
-export const GET = apiRoute<{ conference: string }>(async ({ viewer, params }) => apiGetConference(viewer, params.conference));
+export const GET = apiRoute<{ conference: string }>(async ({ viewer, params }) =>
+  apiGetConference(viewer, params.conference),
+);
 
 /**
  * PATCH {"name", "location"?, "startsOn"?, "endsOn"?, "timezone"?, "hashtag"?, "titleTemplate"?} (owner):

@@ -100,7 +100,11 @@ export default async function PublicPersonPage({ params }: { params: Params }) {
                           ))}
                         </p>
                       ) : null}
-                      <a className="quote-link" href={`${href}#${e.anchor}`} aria-label={`In context: ${session.title}`}>
+                      <a
+                        className="quote-link"
+                        href={`${href}#${e.anchor}`}
+                        aria-label={`In context: ${session.title}`}
+                      >
                         in context
                       </a>
                     </li>

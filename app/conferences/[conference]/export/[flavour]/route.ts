@@ -15,7 +15,8 @@ type Params = Promise<{ conference: string; flavour: string }>;
 export async function GET(req: Request, { params }: { params: Params }) {
   const { conference, flavour } = await params;
   try {
-    if (flavour !== "hugo" && flavour !== "jekyll") throw new AppError("not_found", `No site export "${flavour}": use hugo or jekyll`);
+    if (flavour !== "hugo" && flavour !== "jekyll")
+      throw new AppError("not_found", `No site export "${flavour}": use hugo or jekyll`);
     await requireConferenceRole(await routeViewer(req), conference, "viewer");
     const includeDrafts = new URL(req.url).searchParams.get("drafts") === "1";
     const archive = await exportSiteArchive(conference, flavour, { includeDrafts });

@@ -28,12 +28,16 @@ export async function GET(request: Request, { params }: { params: Promise<{ conf
   try {
     schedule = await getPublicRoomSchedule(conferenceSlug, room);
   } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") return new Response(renderPublicNotFoundPage(stylesheet), { status: 404, headers: EMBED_HEADERS });
+    if (err instanceof AppError && err.code === "not_found")
+      return new Response(renderPublicNotFoundPage(stylesheet), { status: 404, headers: EMBED_HEADERS });
     throw err;
   }
   const now = new Date();
   const { live, next, changesAt } = roomNow(schedule.sessions, schedule.room, now);
-  const refreshSeconds = Math.min(MAX_REFRESH_SECONDS, changesAt ? Math.ceil((changesAt.getTime() - now.getTime()) / 1000) + 1 : MAX_REFRESH_SECONDS);
+  const refreshSeconds = Math.min(
+    MAX_REFRESH_SECONDS,
+    changesAt ? Math.ceil((changesAt.getTime() - now.getTime()) / 1000) + 1 : MAX_REFRESH_SECONDS,
+  );
   if (live) return embedResponse(conferenceSlug, live.slug, theme, refreshSeconds);
   const html = renderRoomEmbedIdle({
     origin: await requestOrigin(),

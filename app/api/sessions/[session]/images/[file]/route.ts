@@ -35,7 +35,14 @@ export async function GET(req: Request, { params }: { params: Promise<{ session:
     });
   } catch (err) {
     if (err instanceof AppError) {
-      return new Response(err.message, { status: err.status, headers: { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff", "cache-control": "no-store" } });
+      return new Response(err.message, {
+        status: err.status,
+        headers: {
+          "content-type": "text/plain; charset=utf-8",
+          "x-content-type-options": "nosniff",
+          "cache-control": "no-store",
+        },
+      });
     }
     throw err;
   }

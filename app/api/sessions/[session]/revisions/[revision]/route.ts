@@ -13,7 +13,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ session:
     await requireSessionAccess(await routeViewer(req), session, "viewer");
     return NextResponse.json(await viewRevision(session, revision), { headers: { "cache-control": "no-store" } });
   } catch (err) {
-    if (err instanceof AppError) return NextResponse.json({ error: err.message, code: err.code }, { status: err.status });
+    if (err instanceof AppError)
+      return NextResponse.json({ error: err.message, code: err.code }, { status: err.status });
     throw err;
   }
 }

@@ -20,5 +20,8 @@ export const POST = apiRoute<{ conference: string }>(async ({ req, viewer, param
   const text = await readBodyText(req, MAX_NOTES_BYTES);
   const result = await importNotesToConference({ conferenceSlug: params.conference, text }, runtime.notesStorage);
   const session = await getSession(result.conference.slug, result.session.slug);
-  return NextResponse.json({ session: sessionJson(session), warnings: result.warnings, guesses: result.guesses }, { status: 201 });
+  return NextResponse.json(
+    { session: sessionJson(session), warnings: result.warnings, guesses: result.guesses },
+    { status: 201 },
+  );
 });

@@ -13,5 +13,8 @@ export const POST = apiRoute<{ conference: string }>(async ({ req, viewer, param
     role: str(body.role) ?? "",
     expiresInHours: typeof hours === "number" ? hours : str(hours),
   });
-  return NextResponse.json({ invite: { id: invite.id, role: invite.role, expiresAt: invite.expiresAt.toISOString(), path: invite.path } }, { status: 201 });
+  return NextResponse.json(
+    { invite: { id: invite.id, role: invite.role, expiresAt: invite.expiresAt.toISOString(), path: invite.path } },
+    { status: 201 },
+  );
 });

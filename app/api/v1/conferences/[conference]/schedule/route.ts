@@ -23,6 +23,8 @@ export const POST = apiRoute<{ conference: string }>(async ({ req, viewer, param
       // not {"url"}: a pretalx JSON schedule itself
     }
   }
-  const result = await importSchedule(url ? { url, conferenceSlug: params.conference } : { text, conferenceSlug: params.conference });
+  const result = await importSchedule(
+    url ? { url, conferenceSlug: params.conference } : { text, conferenceSlug: params.conference },
+  );
   return { conference: result.conference.slug, summary: result.summary, counts: result.counts };
 });

@@ -10,7 +10,9 @@ export const dynamic = "force-dynamic";
 type P = { conference: string };
 
 /** GET: the conference's sessions (viewer). */
-export const GET = apiRoute<P>(async ({ viewer, params }) => ({ sessions: (await apiGetConference(viewer, params.conference)).sessions }));
+export const GET = apiRoute<P>(async ({ viewer, params }) => ({
+  sessions: (await apiGetConference(viewer, params.conference)).sessions,
+}));
 
 /** POST: a new session (editor). */
 export const POST = apiRoute<P>(async ({ req, viewer, params }) => {
@@ -23,5 +25,8 @@ export const POST = apiRoute<P>(async ({ req, viewer, params }) => {
     startsAt: str(body.startsAt),
     intro: str(body.intro),
   });
-  return NextResponse.json({ session: sessionJson(await getSession(params.conference, created.slug)) }, { status: 201 });
+  return NextResponse.json(
+    { session: sessionJson(await getSession(params.conference, created.slug)) },
+    { status: 201 },
+  );
 });

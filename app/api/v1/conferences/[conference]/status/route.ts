@@ -16,12 +16,21 @@ export const POST = apiRoute<{ conference: string }>(async ({ req, viewer, param
   await requireConferenceRole(viewer, params.conference, "owner");
   const body = await readJson(req);
   const from = body.from === undefined ? undefined : body.from;
-  if (from !== undefined && (!Array.isArray(from) || !from.every((s) => (SESSION_STATUSES as readonly unknown[]).includes(s)))) {
+  if (
+    from !== undefined &&
+    (!Array.isArray(from) || !from.every((s) => (SESSION_STATUSES as readonly unknown[]).includes(s)))
+  ) {
     throw new AppError("invalid_input", `from: a list of ${SESSION_STATUSES.join(", ")}`);
   }
-  if (body.onlyWithNotes !== undefined && typeof body.onlyWithNotes !== "boolean") throw new AppError("invalid_input", "onlyWithNotes: true or false");
-  const changed = await setConferenceStatus(params.conference, (str(body.status) ?? "") as SessionStatus, from as SessionStatus[] | undefined, {
-    onlyWithNotes: body.onlyWithNotes === true,
-  });
+  if (body.onlyWithNotes !== undefined && typeof body.onlyWithNotes !== "boolean")
+    throw new AppError("invalid_input", "onlyWithNotes: true or false");
+  const changed = await setConferenceStatus(
+    params.conference,
+    (str(body.status) ?? "") as SessionStatus,
+    from as SessionStatus[] | undefined,
+    {
+      onlyWithNotes: body.onlyWithNotes === true,
+    },
+  );
   return { changed };
 });

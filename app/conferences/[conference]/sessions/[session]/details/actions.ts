@@ -16,7 +16,12 @@ function failure(err: unknown): FormState {
 }
 
 /** Saves a session's title, room, times and recording (editors). */
-export async function updateSessionAction(conferenceSlug: string, sessionSlug: string, _prev: FormState, form: FormData): Promise<FormState> {
+export async function updateSessionAction(
+  conferenceSlug: string,
+  sessionSlug: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   try {
     await authorizeAction(conferenceSlug, "editor");
     await updateSessionDetails(conferenceSlug, sessionSlug, {
@@ -37,10 +42,16 @@ export async function updateSessionAction(conferenceSlug: string, sessionSlug: s
 }
 
 /** Deletes a session and its notes (owners only: it cannot be undone); the form has a box to tick first. */
-export async function deleteSessionAction(conferenceSlug: string, sessionSlug: string, _prev: FormState, form: FormData): Promise<FormState> {
+export async function deleteSessionAction(
+  conferenceSlug: string,
+  sessionSlug: string,
+  _prev: FormState,
+  form: FormData,
+): Promise<FormState> {
   try {
     await authorizeAction(conferenceSlug, "owner");
-    if (form.get("confirm") !== "on") throw new AppError("invalid_input", "Tick the box to confirm that the notes go too");
+    if (form.get("confirm") !== "on")
+      throw new AppError("invalid_input", "Tick the box to confirm that the notes go too");
     await deleteSession(conferenceSlug, sessionSlug);
   } catch (err) {
     return failure(err);

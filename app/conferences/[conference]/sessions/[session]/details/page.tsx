@@ -18,7 +18,11 @@ type Params = Promise<{ conference: string; session: string }>;
 
 export default async function SessionDetailsPage({ params }: { params: Params }) {
   const { conference: conferenceSlug, session: sessionSlug } = await params;
-  const { role } = await requireWorkspaceRole(conferenceSlug, "editor", `/conferences/${conferenceSlug}/sessions/${sessionSlug}/details`);
+  const { role } = await requireWorkspaceRole(
+    conferenceSlug,
+    "editor",
+    `/conferences/${conferenceSlug}/sessions/${sessionSlug}/details`,
+  );
   const session = await orNotFound(getSession(conferenceSlug, sessionSlug));
   const { conference } = session;
   const zone = conference.timezone;
@@ -33,12 +37,18 @@ export default async function SessionDetailsPage({ params }: { params: Params })
       <div className="page-head">
         <div>
           <h1>Session details</h1>
-          <p className="lede">The address stays {`/c/${conference.slug}/${session.slug}`}, so links already shared keep working.</p>
+          <p className="lede">
+            The address stays {`/c/${conference.slug}/${session.slug}`}, so links already shared keep working.
+          </p>
         </div>
       </div>
       <div className="ws-details-grid">
         <div className="card ws-form-card">
-          <ActionForm action={updateSessionAction.bind(null, conference.slug, session.slug)} submitLabel="Save details" testId="session-details">
+          <ActionForm
+            action={updateSessionAction.bind(null, conference.slug, session.slug)}
+            submitLabel="Save details"
+            testId="session-details"
+          >
             <TitleField max={MAX_SESSION_TITLE} defaultValue={session.title} />
             <label>
               Room
@@ -58,12 +68,19 @@ export default async function SessionDetailsPage({ params }: { params: Params })
               <legend>Recording</legend>
               <label>
                 Video <span className="hint">YouTube, Vimeo, PeerTube or media.ccc.de</span>
-                <input name="recordingUrl" type="url" maxLength={2000} defaultValue={session.recordingUrl ?? ""} placeholder="https://media.ccc.de/v/…" />
+                <input
+                  name="recordingUrl"
+                  type="url"
+                  maxLength={2000}
+                  defaultValue={session.recordingUrl ?? ""}
+                  placeholder="https://media.ccc.de/v/…"
+                />
               </label>
               <p className="muted small" data-testid="recording-start">
-                The video&apos;s 0:00 is {recordingStart ? `at ${formatClockTime(recordingStart, zone, { seconds: true })}` : "not known yet"}{" "}
-                ({session.recordingStartsAt ? "from a sync point" : "the session's start"}). If the notes&apos; links land early or late,
-                give one sync point:
+                The video&apos;s 0:00 is{" "}
+                {recordingStart ? `at ${formatClockTime(recordingStart, zone, { seconds: true })}` : "not known yet"} (
+                {session.recordingStartsAt ? "from a sync point" : "the session's start"}). If the notes&apos; links
+                land early or late, give one sync point:
               </p>
               <div className="row">
                 <label>
@@ -83,16 +100,23 @@ export default async function SessionDetailsPage({ params }: { params: Params })
               ) : null}
             </fieldset>
             <p className="muted small">
-              Speakers, panelists, the moderator and the kind of session are edited in the session header above the notes, live with
-              everyone writing: <Link href={editorPath}>open the notes</Link>.
+              Speakers, panelists, the moderator and the kind of session are edited in the session header above the
+              notes, live with everyone writing: <Link href={editorPath}>open the notes</Link>.
             </p>
           </ActionForm>
         </div>
         {role === "owner" ? (
           <section className="card ws-danger" aria-labelledby="delete-session">
             <h2 id="delete-session">Delete session</h2>
-            <p className="small">The session, its notes and their history go for good; people stay in the conference&apos;s directory.</p>
-            <ActionForm action={deleteSessionAction.bind(null, conference.slug, session.slug)} submitLabel="Delete session" testId="delete-session" danger>
+            <p className="small">
+              The session, its notes and their history go for good; people stay in the conference&apos;s directory.
+            </p>
+            <ActionForm
+              action={deleteSessionAction.bind(null, conference.slug, session.slug)}
+              submitLabel="Delete session"
+              testId="delete-session"
+              danger
+            >
               <label className="check">
                 <input type="checkbox" name="confirm" required />
                 Delete “{session.title}” and its notes

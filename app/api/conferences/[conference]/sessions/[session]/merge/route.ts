@@ -14,9 +14,12 @@ export async function POST(req: Request, { params }: { params: Promise<P> }) {
     const { conference, session } = await params;
     const viewer = await routeViewer(req, { mutation: true });
     await requireSessionAccessBySlug(viewer, conference, session, "editor");
-    return NextResponse.json(await mergeNotesRequest(req, viewer, conference, session), { headers: { "cache-control": "no-store" } });
+    return NextResponse.json(await mergeNotesRequest(req, viewer, conference, session), {
+      headers: { "cache-control": "no-store" },
+    });
   } catch (err) {
-    if (err instanceof AppError) return NextResponse.json({ error: err.message, code: err.code, fields: err.fields }, { status: err.status });
+    if (err instanceof AppError)
+      return NextResponse.json({ error: err.message, code: err.code, fields: err.fields }, { status: err.status });
     throw err;
   }
 }

@@ -15,7 +15,8 @@ export async function POST(req: Request, { params }: { params: Promise<{ session
     // Never a name the request claims: the account that asked.
     return NextResponse.json({ revision: await restoreRevision(session, revision, { author: viewer?.name }) });
   } catch (err) {
-    if (err instanceof AppError) return NextResponse.json({ error: err.message, code: err.code }, { status: err.status });
+    if (err instanceof AppError)
+      return NextResponse.json({ error: err.message, code: err.code }, { status: err.status });
     throw err;
   }
 }

@@ -13,7 +13,9 @@ type P = { conference: string; session: string };
 const DETAILS = ["title", "room", "startsAt", "endsAt"] as const;
 
 /** GET: one session (viewer). */
-export const GET = apiRoute<P>(async ({ viewer, params }) => ({ session: await apiGetSession(viewer, params.conference, params.session) }));
+export const GET = apiRoute<P>(async ({ viewer, params }) => ({
+  session: await apiGetSession(viewer, params.conference, params.session),
+}));
 
 /**
  * PATCH (editor) {"status"?, "title"?, "room"?, "startsAt"?, "endsAt"?, "recording"?}: the status (draft, live,
@@ -39,7 +41,8 @@ export const PATCH = apiRoute<P>(async ({ req, viewer, params }) => {
       ...recording,
     });
   }
-  if (body.status !== undefined) await setSessionStatus(params.conference, params.session, (str(body.status) ?? "") as "draft");
+  if (body.status !== undefined)
+    await setSessionStatus(params.conference, params.session, (str(body.status) ?? "") as "draft");
   return { session: await apiGetSession(viewer, params.conference, params.session) };
 });
 

@@ -14,11 +14,15 @@ export async function GET(req: Request, { params }: { params: Params }) {
   try {
     // Members export drafts; anyone may export what is already public (live or published).
     await requireSessionAccessBySlug(await routeViewer(req), conference, session, "viewer", { publicRead: true });
-    const file = await exportSession(conference, session, format, { times: new URL(req.url).searchParams.get("times"), origin: siteOrigin(req.headers) });
+    const file = await exportSession(conference, session, format, {
+      times: new URL(req.url).searchParams.get("times"),
+      origin: siteOrigin(req.headers),
+    });
     const inline = new URL(req.url).searchParams.get("inline") === "1";
     return new Response(file.body, {
       headers: {
-        "content-type": inline && !file.contentType.startsWith("application/json") ? "text/plain; charset=utf-8" : file.contentType,
+        "content-type":
+          inline && !file.contentType.startsWith("application/json") ? "text/plain; charset=utf-8" : file.contentType,
         "content-disposition": `${inline ? "inline" : "attachment"}; filename="${file.filename}"`,
         "cache-control": "no-store",
         "x-content-type-options": "nosniff",
