@@ -6,6 +6,8 @@ export interface GcSummary {
   longestPauseMs: number;
   /** Pauses of 10 ms or more: long enough to show in a latency tail. */
   pausesOver10Ms: number;
+  /** The trace line of the longest pause (heap sizes before and after, the reason). */
+  longestLine: string;
 }
 
 /**
@@ -15,13 +17,25 @@ export interface GcSummary {
  * TALKNOTES_BENCH_TRACE_GC=1. Null when the output holds no such line.
  */
 export function summariseGcTrace(output: string): GcSummary | null {
-  const summary: GcSummary = { collections: 0, full: 0, totalPauseMs: 0, longestPauseMs: 0, pausesOver10Ms: 0 };
-  for (const m of output.matchAll(/ ms: (Scavenge|Mark-Compact|Mark-sweep|Minor Mark-Sweep)[^\n]*?MB, ([\d.]+) \//g)) {
+  const summary: GcSummary = {
+    collections: 0,
+    full: 0,
+    totalPauseMs: 0,
+    longestPauseMs: 0,
+    pausesOver10Ms: 0,
+    longestLine: "",
+  };
+  for (const m of output.matchAll(
+    / ms: (Scavenge|Mark-Compact|Mark-sweep|Minor Mark-Sweep)[^\n]*?MB, ([\d.]+) \/[^\n]*/g,
+  )) {
     const pause = Number(m[2]);
     summary.collections++;
     if (m[1] !== "Scavenge" && m[1] !== "Minor Mark-Sweep") summary.full++;
     summary.totalPauseMs += pause;
-    summary.longestPauseMs = Math.max(summary.longestPauseMs, pause);
+    if (pause > summary.longestPauseMs) {
+      summary.longestPauseMs = pause;
+      summary.longestLine = m[0].trim();
+    }
     if (pause >= 10) summary.pausesOver10Ms++;
   }
   return summary.collections > 0 ? summary : null;
