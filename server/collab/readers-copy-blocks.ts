@@ -36,9 +36,9 @@ interface RenderedBlock {
  * Each element is rendered from a clone in a fragment of its own in a private
  * Y.Doc (one per render), with the same y-tiptap conversion and the same
  * schema fixes as `notesFromYDoc` (unknown marks dropped with their text
- * kept, unknown nodes left out), so the live
- * document is never changed by a reader and the result equals a full render
- * (readers-copy-blocks.test.ts checks this after random edits).
+ * kept, unknown nodes left out), so the live document is never changed by a
+ * reader and the result equals a full render (readers-copy-blocks.test.ts
+ * checks this after random edits).
  */
 export class ReadersCopyBlocks {
   private readonly fragment: Y.XmlFragment;
@@ -85,7 +85,8 @@ export class ReadersCopyBlocks {
     const parts: string[] = [];
     let present = 0;
     let blank = false;
-    // One private document for every element this render needs (see renderElement), made when the first is.
+    // One private document for every element this render needs (see renderElement), made when the first is;
+    // it holds at most a copy of the document (a first render), as a full render does, until the render ends.
     let copy: Y.Doc | null = null;
     try {
       for (const child of this.fragment.toArray()) {
