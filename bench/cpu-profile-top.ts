@@ -7,7 +7,9 @@
  *
  * `from-s`/`to-s`: only samples taken that many seconds after the profile
  * started (e.g. the bench's sending window, leaving out start-up). Shares are
- * of the busy samples (everything but "(idle)"). Prints a Markdown table (for BENCHMARKS.md).
+ * of the busy samples (everything but "(idle)"). Prints a Markdown table (for BENCHMARKS.md),
+ * then the longest busy stretches (samples in a row without "(idle)": how long the event loop
+ * could not answer a socket) and what took most of each, which is where a latency tail comes from.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -38,11 +40,25 @@ const fromUs = Number(fromArg ?? 0) * 1e6;
 const toUs = toArg === undefined ? Infinity : Number(toArg) * 1e6;
 for (const node of profile.nodes) node.hitCount = 0;
 let t = 0;
-profile.samples.forEach((id, i) => {
-  t += profile.timeDeltas[i] ?? 0;
-  if (t >= fromUs && t <= toUs) byId.get(id)!.hitCount! += 1;
-});
 const isIdle = (n: ProfileNode) => n.callFrame.functionName === "(idle)";
+/** Runs of busy samples: start (µs into the profile), length (µs) and the sample ids in it. */
+type Stretch = { startUs: number; us: number; ids: number[] };
+const stretches: Stretch[] = [];
+let open = null as Stretch | null;
+profile.samples.forEach((id, i) => {
+  const dt = profile.timeDeltas[i] ?? 0;
+  t += dt;
+  if (t < fromUs || t > toUs) return;
+  byId.get(id)!.hitCount! += 1;
+  if (isIdle(byId.get(id)!)) {
+    if (open) stretches.push(open);
+    open = null;
+  } else if (open) {
+    open.us += dt;
+    open.ids.push(id);
+  } else open = { startUs: t, us: 0, ids: [id] };
+});
+if (open) stretches.push(open);
 const all = profile.nodes.reduce((n, node) => n + (node.hitCount ?? 0), 0);
 const total = profile.nodes.reduce((n, node) => n + (isIdle(node) ? 0 : (node.hitCount ?? 0)), 0);
 const label = (n: ProfileNode) => {
@@ -81,6 +97,26 @@ console.log(
   markdownTable(
     ["function (self time)", "self:", "inclusive:"],
     rows.map(([l, n]) => [l, pct(n), pct(inclusive.get(l) ?? n)]),
+  ),
+);
+
+// The longest busy stretches and the three functions (self time) most of each was spent in.
+const longest = stretches.sort((a, b) => b.us - a.us).slice(0, 10);
+console.log("");
+console.log(
+  markdownTable(
+    ["busy stretch at (s)", "length (ms):", "samples:", "mostly in (self samples)"],
+    longest.map((s) => {
+      const counts = new Map<string, number>();
+      for (const id of s.ids) counts.set(label(byId.get(id)!), (counts.get(label(byId.get(id)!)) ?? 0) + 1);
+      const most = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
+      return [
+        (s.startUs / 1e6).toFixed(2),
+        (s.us / 1000).toFixed(1),
+        s.ids.length,
+        most.map(([l, n]) => `${l} (${n})`).join(", "),
+      ];
+    }),
   ),
 );
 

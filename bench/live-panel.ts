@@ -15,6 +15,7 @@ import { availableParallelism } from "node:os";
 import * as Y from "yjs";
 import { synced, waitFor, type TestClient } from "../tests/support/yclient";
 import { connectEditor } from "./support/connect-editor";
+import { EditMarkerCache } from "./support/edit-marker-cache";
 import type { BenchContext } from "./support/bench-context";
 import { fmt } from "./support/format";
 import { goalsTable } from "./support/goals-table";
@@ -25,12 +26,12 @@ import { measureWindow, type WindowMeasure } from "./support/measure-window";
 import { nowMicros } from "./support/now-micros";
 import { readProcessUsage } from "./support/process-usage";
 import { connectRawSyncClient, type RawSyncClient } from "./support/raw-sync-client";
-import { scanEditMarkers } from "./support/scan-edit-markers";
 import type { GoalResult, ScenarioResult } from "./support/scenario-result";
 import { seedSessions } from "./support/seed-sessions";
 import { sleep } from "./support/sleep";
 import { typeAtRate } from "./support/type-at-rate";
 import { startBareServer } from "./support/start-bare-server";
+import { summariseGcTrace } from "./support/summarise-gc-trace";
 
 interface PanelLoad {
   editors: number;
@@ -52,6 +53,11 @@ interface PanelRun {
   window: WindowMeasure;
   /** Server CPU seconds from the first edit until every delivery was made (or the drain deadline). */
   cpuToDrainSeconds: number;
+  /** The load generator's (this process's) CPU seconds over the same span. */
+  generatorCpuToDrainSeconds: number;
+  /** Update messages the generator's clients received over that span, and how many distinct ones it scanned. */
+  messages: number;
+  scanned: number;
 }
 
 /** 37,250 deliveries/s instead of 261,250: a load two shared cores can carry. */
@@ -92,6 +98,7 @@ export async function runLivePanelBench(ctx: BenchContext): Promise<ScenarioResu
         server.pid,
         load,
         ctx,
+        server.output,
       );
     } finally {
       await server.stop();
@@ -126,6 +133,9 @@ export async function runLivePanelBench(ctx: BenchContext): Promise<ScenarioResu
       "server CPU, sending + drain (s):",
       "server CPU per delivery (µs):",
       "generator CPU (cores):",
+      "generator CPU, sending + drain (s):",
+      "generator CPU per delivery (µs):",
+      "messages received (distinct scanned):",
       "generator loop delay p99 (ms):",
       "machine CPU busy:",
       "other processes (cores):",
@@ -147,6 +157,9 @@ export async function runLivePanelBench(ctx: BenchContext): Promise<ScenarioResu
       r.cpuToDrainSeconds.toFixed(2),
       ((r.cpuToDrainSeconds / Math.max(1, r.delivered)) * 1e6).toFixed(2),
       r.window.generatorCores.toFixed(2),
+      r.generatorCpuToDrainSeconds.toFixed(2),
+      ((r.generatorCpuToDrainSeconds / Math.max(1, r.delivered)) * 1e6).toFixed(2),
+      `${fmt.int(r.messages)} (${fmt.int(r.scanned)})`,
       fmt.ms(r.window.generatorLoopDelayP99Ms),
       fmt.pct(r.window.machineBusy),
       otherCores(r.window).toFixed(2),
@@ -166,7 +179,10 @@ export async function runLivePanelBench(ctx: BenchContext): Promise<ScenarioResu
       'sending its backlog). Server CPU is read from /proc over the sending window; "cores" = CPU seconds per second. ' +
       '"Sending + drain" is the server\'s CPU from the first edit until the last delivery arrived: the work of the whole load ' +
       "even when the server fell behind and finished after the window (per delivery: the figure outside load moves least). " +
-      "Editors are y-websocket WebsocketProviders; readers are raw sync-protocol clients without a Y.Doc, all in the bench process.",
+      "Editors are y-websocket WebsocketProviders; readers are raw sync-protocol clients without a Y.Doc, all in the bench process. " +
+      '"Generator CPU, sending + drain" is the bench process\'s own CPU over the same span (per delivery: what the load generator ' +
+      "costs, inside every latency it records); each distinct message is scanned for markers once (the readers get the same " +
+      "merged frames), every reader's copy is still counted and timed on its own.",
     "",
     goalsTable(goals),
   ].join("\n");
@@ -242,24 +258,32 @@ async function runPanel(
   serverPid: number,
   load: PanelLoad,
   ctx: BenchContext,
+  /** The server's output so far (with TALKNOTES_BENCH_TRACE_GC=1 its GC trace), when it is known. */
+  serverOutput?: () => string,
 ): Promise<PanelRun> {
   const perEditor = Math.round(load.editsPerSecond * load.seconds);
   const warmupSeqs = Math.round(load.editsPerSecond * load.warmupSeconds);
   const receivers = load.readers + load.editors;
-  // One flag per (receiver, editor, seq): a repeated delivery is not counted twice.
+  // One flag per (editor, seq, receiver): a repeated delivery is not counted twice. Receiver last, so the
+  // thousand readers of one frame, handled one after another, set neighbouring bytes (4 MB, past the caches).
   const seen = new Uint8Array(receivers * load.editors * perEditor);
   const latency = new LatencyHistogram();
+  // Readers receive the same merged frames: each distinct one is scanned once, every copy still counted per reader.
+  const markerCache = new EditMarkerCache();
   let delivered = 0;
   const receive = (receiver: number) => (bytes: Uint8Array) => {
     const now = nowMicros();
-    scanEditMarkers(bytes, (editor, seq, sent) => {
-      if (editor >= load.editors || seq >= perEditor) return;
-      const key = (receiver * load.editors + editor) * perEditor + seq;
-      if (seen[key]) return;
+    const markers = markerCache.markers(bytes);
+    for (let i = 0; i < markers.length; i += 3) {
+      const editor = markers[i]!;
+      const seq = markers[i + 1]!;
+      if (editor >= load.editors || seq >= perEditor) continue;
+      const key = (editor * perEditor + seq) * receivers + receiver;
+      if (seen[key]) continue;
       seen[key] = 1;
       delivered++;
-      if (seq >= warmupSeqs) latency.record((now - sent) / 1000);
-    });
+      if (seq >= warmupSeqs) latency.record((now - markers[i + 2]!) / 1000);
+    }
   };
 
   const readers: RawSyncClient[] = [];
@@ -307,14 +331,43 @@ async function runPanel(
     const texts = editors.map((e, i) => (e.doc.getXmlFragment("notes").get(i) as Y.XmlElement).get(0) as Y.XmlText);
     const window = measureWindow(serverPid);
     const cpuAtStart = readProcessUsage(serverPid).cpuSeconds;
+    const generatorAtStart = process.cpuUsage();
+    const outputAtStart = serverOutput?.().length ?? 0;
+    const scansAtStart = { scanned: markerCache.scanned, reused: markerCache.reused };
     const editsSent = await typeAtRate(texts, load.editsPerSecond, load.seconds);
     const measured = window.end();
     const expected = editsSent * load.readers + editsSent * (load.editors - 1);
     const drainUntil = performance.now() + load.drainMs;
     while (delivered < expected && performance.now() < drainUntil) await sleep(50);
     const cpuToDrainSeconds = readProcessUsage(serverPid).cpuSeconds - cpuAtStart;
-    ctx.log(`live-panel: ${name}: ${delivered}/${expected} delivered, p99 ${latency.percentile(99).toFixed(1)} ms`);
-    return { server: name, load, editsSent, expected, delivered, latency, window: measured, cpuToDrainSeconds };
+    const generatorCpu = process.cpuUsage(generatorAtStart);
+    const gc = serverOutput ? summariseGcTrace(serverOutput().slice(outputAtStart)) : null;
+    if (gc)
+      ctx.log(
+        `live-panel: ${name}: server GC from the first edit to the last delivery: ${gc.collections} collections ` +
+          `(${gc.full} full), ${gc.totalPauseMs.toFixed(0)} ms paused, longest ${gc.longestPauseMs.toFixed(1)} ms, ` +
+          `${gc.pausesOver10Ms} of 10 ms or more (longest: ${gc.longestLine})`,
+      );
+    const generatorCpuToDrainSeconds = (generatorCpu.user + generatorCpu.system) / 1e6;
+    const scanned = markerCache.scanned - scansAtStart.scanned;
+    const messages = scanned + markerCache.reused - scansAtStart.reused;
+    ctx.log(
+      `live-panel: ${name}: ${delivered}/${expected} delivered, p99 ${latency.percentile(99).toFixed(1)} ms; ` +
+        `${fmt.int(messages)} messages received, ${fmt.int(scanned)} distinct ones scanned`,
+    );
+    return {
+      server: name,
+      load,
+      editsSent,
+      expected,
+      delivered,
+      latency,
+      window: measured,
+      cpuToDrainSeconds,
+      generatorCpuToDrainSeconds,
+      messages,
+      scanned,
+    };
   } finally {
     for (const r of readers) r.close();
     for (const e of editors) e.destroy();

@@ -17,9 +17,15 @@ export async function startBenchServer(databaseUrl: string): Promise<BenchServer
   // TALKNOTES_BENCH_CPU_PROF=<dir>: every server the run starts writes a V8 CPU profile there when it
   // stops (summarise one with `npx tsx bench/cpu-profile-top.ts <file>`); the load generator is not profiled.
   const profileDir = process.env.TALKNOTES_BENCH_CPU_PROF;
+  // TALKNOTES_BENCH_TRACE_GC=1: the server prints every garbage collection (`--trace-gc`); scenario 1 sums
+  // the pauses of its sending window (bench/support/summarise-gc-trace.ts).
+  const traceGc = process.env.TALKNOTES_BENCH_TRACE_GC === "1";
   const server = await startServer({
     databaseUrl,
-    nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+    nodeArgs: [
+      ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+      ...(traceGc ? ["--trace-gc"] : []),
+    ],
   });
   const pid = findChildPid("server/index.ts");
   startedProcesses.add(pid);

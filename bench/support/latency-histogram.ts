@@ -1,10 +1,11 @@
 const LINEAR_BUCKETS = 100; // 0-1 ms in 10 µs steps
 const GROWTH = 1.01; // above 1 ms, each bucket is 1% wider than the last
-const LOG_BUCKETS = Math.ceil(Math.log(3_600_000) / Math.log(GROWTH)); // up to an hour
+const LOG_GROWTH = Math.log(GROWTH);
+const LOG_BUCKETS = Math.ceil(Math.log(3_600_000) / LOG_GROWTH); // up to an hour
 
 function bucketOf(ms: number): number {
   if (ms < 1) return Math.max(0, Math.floor(ms * 100));
-  return LINEAR_BUCKETS + Math.min(LOG_BUCKETS - 1, Math.floor(Math.log(ms) / Math.log(GROWTH)));
+  return LINEAR_BUCKETS + Math.min(LOG_BUCKETS - 1, Math.floor(Math.log(ms) / LOG_GROWTH));
 }
 
 function upperEdge(bucket: number): number {

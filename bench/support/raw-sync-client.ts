@@ -1,7 +1,6 @@
 import WebSocket from "ws";
 import * as Y from "yjs";
 import * as syncProtocol from "y-protocols/sync";
-import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { MESSAGE_SYNC } from "../../lib/collab/message-types";
 import { nextLoopbackAddress } from "./next-loopback-address";
@@ -49,14 +48,23 @@ export function connectRawSyncClient(
       reject(err);
     });
     ws.on("message", (data: Buffer) => {
-      const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-      if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return;
-      const subtype = decoding.readVarUint(decoder);
+      // Read by hand rather than with a lib0 decoder: two objects fewer per message, 60,000+ messages/s in
+      // scenario 1. Message type and sync subtype are one-byte varuints (values < 128), then the update
+      // as a varuint length and its bytes.
+      if (data[0] !== MESSAGE_SYNC) return;
+      const subtype = data[1];
       if (subtype === syncProtocol.messageYjsSyncStep1) {
         ws.send(STEP2);
         return;
       }
-      const update = decoding.readVarUint8Array(decoder);
+      let length = 0;
+      let at = 2;
+      for (let shift = 0; ; shift += 7) {
+        const byte = data[at++]!;
+        length += (byte & 0x7f) * 2 ** shift;
+        if (byte < 0x80) break;
+      }
+      const update = data.subarray(at, at + length);
       const initial = subtype === syncProtocol.messageYjsSyncStep2;
       onUpdate(update, initial);
       if (initial) {

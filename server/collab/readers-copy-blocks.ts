@@ -33,11 +33,12 @@ interface RenderedBlock {
  * element is a question thread, a statement with its children, a talk...,
  * so typing in one answer re-renders one thread.
  *
- * Each element is rendered from a clone in a private Y.Doc, with the same
- * y-tiptap conversion and the same schema fixes as `notesFromYDoc` (unknown
- * marks dropped with their text kept, unknown nodes left out), so the live
- * document is never changed by a reader and the result equals a full render
- * (readers-copy-blocks.test.ts checks this after random edits).
+ * Each element is rendered from a clone in a fragment of its own in a private
+ * Y.Doc (one per render), with the same y-tiptap conversion and the same
+ * schema fixes as `notesFromYDoc` (unknown marks dropped with their text
+ * kept, unknown nodes left out), so the live document is never changed by a
+ * reader and the result equals a full render (readers-copy-blocks.test.ts
+ * checks this after random edits).
  */
 export class ReadersCopyBlocks {
   private readonly fragment: Y.XmlFragment;
@@ -84,18 +85,26 @@ export class ReadersCopyBlocks {
     const parts: string[] = [];
     let present = 0;
     let blank = false;
-    for (const child of this.fragment.toArray()) {
-      if (!(child instanceof Y.XmlElement)) return null;
-      let block = this.rendered.get(child);
-      if (!block) {
-        block = renderElement(child);
-        this.rendered.set(child, block);
+    // One private document for every element this render needs (see renderElement), made when the first is;
+    // it holds at most a copy of the document (a first render), as a full render does, until the render ends.
+    let copy: Y.Doc | null = null;
+    try {
+      for (const child of this.fragment.toArray()) {
+        if (!(child instanceof Y.XmlElement)) return null;
+        let block = this.rendered.get(child);
+        if (!block) {
+          copy ??= new Y.Doc({ guid: COPY_GUID });
+          block = renderElement(child, copy);
+          this.rendered.set(child, block);
+        }
+        if (block.present) {
+          present += 1;
+          blank = block.blank;
+        }
+        if (block.json !== null) parts.push(block.json);
       }
-      if (block.present) {
-        present += 1;
-        blank = block.blank;
-      }
-      if (block.json !== null) parts.push(block.json);
+    } finally {
+      copy?.destroy();
     }
     // As notesToInterchange: no nodes, or one empty note, is an untouched editor with no blocks.
     if (present === 0 || (present === 1 && blank)) return "[]";
@@ -103,17 +112,23 @@ export class ReadersCopyBlocks {
   }
 }
 
-function renderElement(element: Y.XmlElement): RenderedBlock {
-  const copy = new Y.Doc();
-  try {
-    const fragment = copy.getXmlFragment(NOTES_FIELD);
-    fragment.insert(0, [element.clone()]);
-    if (!yFragmentFitsSchema(fragment, notesSchema)) removeUnknownYMarks(fragment, notesSchema);
-    const node = yXmlFragmentToProseMirrorRootNode(fragment, notesSchema).firstChild;
-    if (!node) return { present: false, blank: false, json: null };
-    const block = topLevelBlock(node);
-    return { present: true, blank: isBlankNote(node), json: block ? JSON.stringify(block) : null };
-  } finally {
-    copy.destroy();
-  }
+/**
+ * The private document's guid. Yjs makes a random UUID for a document without one (31 calls into
+ * crypto's random source, each ~10 µs) and a random client id (one more): with one document per
+ * changed element, that was more than half of a render's CPU in issue 21's profile (50 paragraphs
+ * typed into at once). Now a render makes one document with a fixed guid, which only names
+ * subdocuments (these never have any), and clones each element into a fragment of its own in it.
+ */
+const COPY_GUID = "readers-copy";
+
+/** Renders one top-level element from a clone in its own fragment of `copy`, so the live document is never changed. */
+function renderElement(element: Y.XmlElement, copy: Y.Doc): RenderedBlock {
+  // A fresh fragment name per element: one fragment per element, each converted on its own.
+  const fragment = copy.getXmlFragment(`${NOTES_FIELD}-${copy.share.size}`);
+  fragment.insert(0, [element.clone()]);
+  if (!yFragmentFitsSchema(fragment, notesSchema)) removeUnknownYMarks(fragment, notesSchema);
+  const node = yXmlFragmentToProseMirrorRootNode(fragment, notesSchema).firstChild;
+  if (!node) return { present: false, blank: false, json: null };
+  const block = topLevelBlock(node);
+  return { present: true, blank: isBlankNote(node), json: block ? JSON.stringify(block) : null };
 }
