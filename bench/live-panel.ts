@@ -3,9 +3,12 @@
  * read-only readers in one room, against the real Talknotes server and, in the
  * same run, against a bare @y/websocket-server with the same load.
  *
- * Editors are real y-websocket clients (WebsocketProvider + ws); readers are
- * raw sync-protocol clients without a Y.Doc (support/raw-sync-client.ts), so a
- * thousand of them stay cheap for the load generator. Every edit appends
+ * Readers are raw sync-protocol clients without a Y.Doc, editors lean ones
+ * that keep a Y.Doc of the initial state and their own edits but do not apply
+ * each other's (support/raw-sync-client.ts): the server receives and sends
+ * the same bytes as for WebsocketProviders, and the load generator, on the
+ * same two cores, spends its time timestamping deliveries rather than
+ * applying 12,000 remote updates a second into fifty documents. Every edit appends
  * `[e<editor>#<seq>@<µs>]` to the editor's own paragraph; every receiver finds
  * the markers in the update bytes and records arrival minus send time on the
  * one monotonic clock. Dropped = deliveries expected (every edit to every
@@ -13,7 +16,7 @@
  */
 import { availableParallelism } from "node:os";
 import * as Y from "yjs";
-import { synced, waitFor, type TestClient } from "../tests/support/yclient";
+import { synced } from "../tests/support/yclient";
 import { connectEditor } from "./support/connect-editor";
 import { EditMarkerCache } from "./support/edit-marker-cache";
 import type { BenchContext } from "./support/bench-context";
@@ -179,7 +182,7 @@ export async function runLivePanelBench(ctx: BenchContext): Promise<ScenarioResu
       'sending its backlog). Server CPU is read from /proc over the sending window; "cores" = CPU seconds per second. ' +
       '"Sending + drain" is the server\'s CPU from the first edit until the last delivery arrived: the work of the whole load ' +
       "even when the server fell behind and finished after the window (per delivery: the figure outside load moves least). " +
-      "Editors are y-websocket WebsocketProviders; readers are raw sync-protocol clients without a Y.Doc, all in the bench process. " +
+      "Readers are raw sync-protocol clients without a Y.Doc; editors are lean ones that apply the initial state and send their own edits but not apply each other's (the server sees the same bytes as from WebsocketProviders), all in the bench process. " +
       '"Generator CPU, sending + drain" is the bench process\'s own CPU over the same span (per delivery: what the load generator ' +
       "costs, inside every latency it records); each distinct message is scanned for markers once (the readers get the same " +
       "merged frames), every reader's copy is still counted and timed on its own.",
@@ -271,23 +274,26 @@ async function runPanel(
   // Readers receive the same merged frames: each distinct one is scanned once, every copy still counted per reader.
   const markerCache = new EditMarkerCache();
   let delivered = 0;
-  const receive = (receiver: number) => (bytes: Uint8Array) => {
-    const now = nowMicros();
-    const markers = markerCache.markers(bytes);
-    for (let i = 0; i < markers.length; i += 3) {
-      const editor = markers[i]!;
-      const seq = markers[i + 1]!;
-      if (editor >= load.editors || seq >= perEditor) continue;
-      const key = (editor * perEditor + seq) * receivers + receiver;
-      if (seen[key]) continue;
-      seen[key] = 1;
-      delivered++;
-      if (seq >= warmupSeqs) latency.record((now - markers[i + 2]!) / 1000);
-    }
-  };
+  /** `ownEditor`: the receiver's own edits, should the server send them back, are not deliveries. */
+  const receive =
+    (receiver: number, ownEditor = -1) =>
+    (bytes: Uint8Array) => {
+      const now = nowMicros();
+      const markers = markerCache.markers(bytes);
+      for (let i = 0; i < markers.length; i += 3) {
+        const editor = markers[i]!;
+        const seq = markers[i + 1]!;
+        if (editor >= load.editors || seq >= perEditor || editor === ownEditor) continue;
+        const key = (editor * perEditor + seq) * receivers + receiver;
+        if (seen[key]) continue;
+        seen[key] = 1;
+        delivered++;
+        if (seq >= warmupSeqs) latency.record((now - markers[i + 2]!) / 1000);
+      }
+    };
 
   const readers: RawSyncClient[] = [];
-  const editors: TestClient[] = [];
+  const editors: RawSyncClient[] = [];
   const setup = connectEditor(wsBase, room, token);
   let setupOpen = true;
   try {
@@ -302,6 +308,7 @@ async function runPanel(
     fragment.insert(fragment.length, paragraphs);
 
     const url = `${wsBase}/${room}`;
+    const editorUrl = `${url}?token=${encodeURIComponent(token)}`;
     for (let i = 0; i < load.readers; i += 50) {
       const batch = Array.from({ length: Math.min(50, load.readers - i) }, (_, j) =>
         connectRawSyncClient(url, receive(i + j)),
@@ -310,25 +317,28 @@ async function runPanel(
     }
     ctx.log(`live-panel: ${readers.length} readers synced`);
 
-    for (let i = 0; i < load.editors; i++) {
-      const client = connectEditor(wsBase, room, token);
-      const onRemote = receive(load.readers + i);
-      client.doc.on("update", (update: Uint8Array, origin: unknown) => {
-        if (origin === client.provider) onRemote(update);
-      });
-      editors.push(client);
-    }
-    await Promise.all(editors.map((e) => synced(e, 30_000)));
-    await waitFor(
-      () => editors.every((e) => e.doc.getXmlFragment("notes").length >= load.editors),
-      20_000,
-      "editors to see the panel structure",
-    );
+    // Lean editors (see connectRawSyncClient): each types into its own paragraph of the structure above.
+    const structureBy = performance.now() + 20_000;
+    const connectLeanEditor = async (i: number): Promise<Y.Doc> => {
+      // The setup client's paragraphs reach the server asynchronously: connect again until they are there.
+      for (;;) {
+        const doc = new Y.Doc();
+        const client = await connectRawSyncClient(editorUrl, receive(load.readers + i, i), { doc, timeoutMs: 30_000 });
+        if (doc.getXmlFragment("notes").length >= load.editors) {
+          editors.push(client);
+          return doc;
+        }
+        client.close();
+        if (performance.now() > structureBy) throw new Error("live-panel: editors never saw the panel structure");
+        await sleep(100);
+      }
+    };
+    const docs = await Promise.all(Array.from({ length: load.editors }, (_, i) => connectLeanEditor(i)));
     setup.destroy();
     setupOpen = false;
     await sleep(1000);
 
-    const texts = editors.map((e, i) => (e.doc.getXmlFragment("notes").get(i) as Y.XmlElement).get(0) as Y.XmlText);
+    const texts = docs.map((doc, i) => (doc.getXmlFragment("notes").get(i) as Y.XmlElement).get(0) as Y.XmlText);
     const window = measureWindow(serverPid);
     const cpuAtStart = readProcessUsage(serverPid).cpuSeconds;
     const generatorAtStart = process.cpuUsage();
@@ -370,7 +380,7 @@ async function runPanel(
     };
   } finally {
     for (const r of readers) r.close();
-    for (const e of editors) e.destroy();
+    for (const e of editors) e.close();
     if (setupOpen) setup.destroy();
   }
 }

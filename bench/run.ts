@@ -37,7 +37,7 @@ const SCENARIOS: Scenario[] = [
   {
     name: "live-panel",
     needsServer: true,
-    limitSeconds: { quick: 40, full: 240 },
+    limitSeconds: { quick: 90, full: 240 },
     run: async (ctx) => (await import("./live-panel")).runLivePanelBench(ctx),
   },
   {
