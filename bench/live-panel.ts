@@ -182,7 +182,7 @@ export async function runLivePanelBench(ctx: BenchContext): Promise<ScenarioResu
       'sending its backlog). Server CPU is read from /proc over the sending window; "cores" = CPU seconds per second. ' +
       '"Sending + drain" is the server\'s CPU from the first edit until the last delivery arrived: the work of the whole load ' +
       "even when the server fell behind and finished after the window (per delivery: the figure outside load moves least). " +
-      "Readers are raw sync-protocol clients without a Y.Doc; editors are lean ones that apply the initial state and send their own edits but not apply each other's (the server sees the same bytes as from WebsocketProviders), all in the bench process. " +
+      "Readers are raw sync-protocol clients without a Y.Doc; editors are lean ones that apply the initial state and send their own edits but do not apply each other's (the server sees the same bytes as from WebsocketProviders), all in the bench process. " +
       '"Generator CPU, sending + drain" is the bench process\'s own CPU over the same span (per delivery: what the load generator ' +
       "costs, inside every latency it records); each distinct message is scanned for markers once (the readers get the same " +
       "merged frames), every reader's copy is still counted and timed on its own.",
