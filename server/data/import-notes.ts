@@ -21,8 +21,8 @@ import type {
 import { withChildBlocks } from "../../lib/interchange/with-child-blocks";
 import { interchangeToNotes } from "../../lib/schema/interchange-to-notes";
 import { seedYDocFromNotes } from "../../lib/schema/seed-ydoc-from-notes";
-import type { NotesStorage } from "../collab/notes-storage";
 import { getPrisma } from "../db/prisma";
+import { getStores } from "../get-stores";
 import { ConferenceInput } from "./conference-input";
 import { ImportNotesInput } from "./import-notes-input";
 import { parseInput } from "./parse-input";
@@ -131,8 +131,8 @@ type PersonRow = {
  * and date win over the header and its people are reused, matched by name
  * (including the importer's typo-tolerant matching). Then it creates the
  * session, Person rows for newcomers, SessionPerson rows (role, panel order),
- * and the notes document: the Yjs state the editor opens, appended through
- * `store` (SQLite or PostgreSQL), plus the readers' talknotes/1 copy.
+ * and the notes document: the Yjs state the editor opens, written by the
+ * notes store (getStores(); SQLite or PostgreSQL), plus the readers' talknotes/1 copy.
  *
  * Everything that can be refused (ImportError for input that is not notes,
  * AppError `invalid_input`) is refused before the first write; everything is
@@ -141,7 +141,6 @@ type PersonRow = {
  */
 export async function importNotesToConference(
   input: ImportNotesInput,
-  store: NotesStorage,
   options: ImportPhotosOption = {},
 ): Promise<ImportedNotes> {
   const data = parseInput(ImportNotesInput, input);
@@ -239,7 +238,7 @@ export async function importNotesToConference(
     const images = prismaImageStore(IMAGE_LIMITS, tx);
     for (const image of photos.values()) await images.put(session.id, image);
     // The notes store's own rows, written in this transaction: the import commits whole or not at all.
-    await store.createIn(tx, session.id, Y.encodeStateAsUpdate(ydoc), JSON.stringify(document));
+    await getStores().notes.createIn(tx, session.id, Y.encodeStateAsUpdate(ydoc), JSON.stringify(document));
     return { conference, session, people, document };
   }, IMPORT_TRANSACTION);
 
