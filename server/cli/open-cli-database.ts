@@ -1,19 +1,19 @@
 import fs from "node:fs";
 import pg from "pg";
 import { AppError } from "../../lib/errors/app-error";
-import type { NotesStorage } from "../collab/notes-storage";
 import { closeSqlite, getSqlite } from "../db/get-sqlite";
 import { applyMigrations } from "../db/migrate";
 import { applyPostgresMigrations } from "../db/migrate-postgres";
 import { disconnectPrisma } from "../db/prisma";
 import { type AppEnv, readEnv } from "../env";
-import { closeStores, getStores } from "../get-stores";
+import { closeStores } from "../get-stores";
 
-/** The database as a command uses it: config, the notes store, and how to let go of its connections. */
+/**
+ * The database as a command uses it: config, and how to let go of its connections. The data
+ * functions a command calls reach the stores through getStores().
+ */
 export interface CliDatabase {
   env: AppEnv;
-  /** The notes store of DATABASE_URL's database (getStores().notes): SQLite or PostgreSQL. */
-  store: NotesStorage;
   /** Lets go of the stores, the SQLite connection and Prisma, so the process can exit. */
   close(): Promise<void>;
 }
@@ -49,7 +49,6 @@ export async function openCliDatabase(options: { mustExist: boolean }): Promise<
   }
   return {
     env,
-    store: getStores().notes,
     async close() {
       await closeStores();
       closeSqlite();
