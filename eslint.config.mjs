@@ -53,7 +53,7 @@ export default tseslint.config(
       "server/db/**",
       "server/auth/**",
       "server/images/prisma-image-store.ts",
-      "server/collab/postgres-session-people-sync.ts",
+      "server/collab/session-people-sync.ts",
       "server/index.ts",
       "server/cli/open-cli-database.ts",
     ],
@@ -64,6 +64,40 @@ export default tseslint.config(
         {
           selector: "ImportExpression[source.value=/(db\\/prisma|generated\\/prisma|@prisma\\/)/]",
           message: PRISMA_MESSAGE,
+        },
+      ],
+    },
+  },
+  {
+    // One SQLite connection per process, opened in server/db and handed over; stores are built in two places
+    // and reached through getStores() (ARCHITECTURE.md, "Who calls the database"). Type imports stay free:
+    // a store names the connection type it is handed.
+    files: ["app/**/*.ts", "app/**/*.tsx", "server/**/*.ts"],
+    ignores: [
+      "**/*.test.ts",
+      "server/db/**",
+      "server/index.ts",
+      "server/get-stores.ts",
+      "server/cli/open-cli-database.ts",
+    ],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["better-sqlite3", "**/db/get-sqlite", "**/db/open-sqlite"],
+              allowTypeImports: true,
+              message:
+                "The process's one SQLite connection is getSqlite()'s, handed to the stores by server/index.ts and server/get-stores.ts; data functions call getStores().",
+            },
+            {
+              group: ["**/notes-store", "**/postgres-notes-store", "**/search-index", "**/postgres-search-index"],
+              importNames: ["NotesStore", "PostgresNotesStore", "NotesSearchIndex", "PostgresNotesSearchIndex"],
+              allowTypeImports: true,
+              message: "Stores are built by server/index.ts and server/get-stores.ts only; call getStores().",
+            },
+          ],
         },
       ],
     },

@@ -13,7 +13,6 @@ import { RedisRoomBus } from "./collab/room-bus";
 import { DEFAULT_READER_FANOUT } from "./collab/reader-fanout";
 import { ReadersCopyRenderer } from "./collab/render-readers-copy";
 import { PostgresRenderLease } from "./collab/postgres-render-lease";
-import { PostgresSessionPeopleSync } from "./collab/postgres-session-people-sync";
 import { SessionPeopleSync } from "./collab/session-people-sync";
 import { RedisTokenBucket } from "./collab/redis-token-bucket";
 import { DEFAULT_UPGRADE_LIMITS, UpgradeGate } from "./collab/upgrade-gate";
@@ -26,6 +25,7 @@ import { applyFramePolicy } from "./frame-policy";
 import { healthReport } from "./health-report";
 import { AutoPublishWorker } from "./publish/auto-publish-worker";
 import { setRuntime } from "./runtime";
+import { setStores } from "./get-stores";
 import { buildLiveFrame } from "./data/public-live-frame";
 import { PostgresNotesSearchIndex } from "./data/postgres-search-index";
 import { NotesSearchIndex } from "./data/search-index";
@@ -86,22 +86,24 @@ async function main() {
   const pgStatuses = pool ? new PostgresSessionStatusReader(pool) : null;
   const statuses = sqlite ? new SessionStatusReader(sqlite) : pgStatuses!;
   const search = sqlite ? new NotesSearchIndex(sqlite) : new PostgresNotesSearchIndex(pool!);
+  // Data functions (Next's routes, server actions) reach these two through getStores().
+  setStores({ notes: store, search });
   const live = new LiveHub(buildLiveFrame);
   const readersCopyListener = new ReadersCopyListener(live, search);
   // A readers' copy written on another instance: this instance's live readers of that session get it.
   bus?.onRendered((sessionId) => live.changed(sessionId));
   // Renders announced while Redis was down were lost: re-render what this instance's readers follow.
   bus?.onReconnect(() => live.changedAll());
-  // People edited in a document are mirrored into the Person tables: raw SQL next to the notes on SQLite,
-  // Prisma (their one writer) on PostgreSQL, with renames announced to the other instances over the bus.
-  const peopleSync = sqlite
-    ? new SessionPeopleSync(sqlite, () => collab.loadedRooms())
-    : new PostgresSessionPeopleSync(
-        getPrisma(),
-        () => collab.loadedRooms(),
-        bus ? (notice) => bus.publishPeople(notice) : null,
-      );
-  if (peopleSync instanceof PostgresSessionPeopleSync) bus?.onPeople((notice) => peopleSync.received(notice));
+  // People edited in a document are mirrored into the Person tables through Prisma, their one writer on
+  // either database, with renames announced to the other instances over the bus.
+  const peopleSync = new SessionPeopleSync(
+    getPrisma(),
+    () => collab.loadedRooms(),
+    bus ? (notice) => bus.publishPeople(notice) : null,
+    // Only another instance can add a person to the document a moment before its rows: one instance needs no wait.
+    bus ? undefined : 0,
+  );
+  bus?.onPeople((notice) => peopleSync.received(notice));
   // With REDIS_URL the upgrade rate per address is shared by every instance (the pending and open caps
   // bound this process's own sockets and stay per instance).
   const upgradeRate = env.redisUrl
@@ -157,8 +159,6 @@ async function main() {
   setRuntime({
     collab,
     live,
-    search,
-    notesStorage: store,
     publicPages,
     autoPublish,
     resyncSessionPeople: (ids) => {

@@ -1,19 +1,16 @@
 import type { CollabServer } from "./collab/collab-server";
-import type { NotesStorage } from "./collab/notes-storage";
-import type { PostgresNotesSearchIndex } from "./data/postgres-search-index";
-import type { NotesSearchIndex } from "./data/search-index";
 import type { LiveHub } from "./live/live-hub";
 import type { PublicPageCache } from "./reader/public-page-cache";
 
-/** Services started by server/index.ts that Next's route code also needs. */
+/**
+ * Services started by server/index.ts that Next's route code also needs: only
+ * the running server has them (null elsewhere). The stores, which every
+ * process has, are getStores()'s (server/get-stores.ts).
+ */
 export interface Runtime {
   collab: CollabServer;
   /** Live readers of public session pages (Server-Sent Events fan-out). */
   live: LiveHub;
-  /** Full-text index of the readers' copies, on the server's own database connection. */
-  search: NotesSearchIndex | PostgresNotesSearchIndex;
-  /** The notes documents on either database (the store the rooms write to). */
-  notesStorage: NotesStorage;
   /** Public session pages answered by the entry point before Next (the route handler fills it). */
   publicPages: PublicPageCache | null;
   /** Runs the queued automatic publishes; `kick` after queueing some. */

@@ -9,6 +9,7 @@ import { PUBLIC_SESSION_STATUSES } from "../../lib/reader/session-status";
 import { attachConnection, type ConnectionAccess } from "./connection";
 import { NotesHistory } from "./notes-history";
 import { NotesMerge } from "./notes-merge";
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- instanceof only: SQLite rooms load synchronously
 import { NotesStore } from "./notes-store";
 import type { NotesStorage } from "./notes-storage";
 import type { ReadersCopyRenderer } from "./render-readers-copy";

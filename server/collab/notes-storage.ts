@@ -4,6 +4,15 @@ import type { RevisionKind, RevisionSummary, StoredNotes, StoredRevision } from 
 export type MaybePromise<T> = T | Promise<T>;
 
 /**
+ * What a store needs of a transaction someone else opened (a Prisma interactive
+ * transaction: `tx` in `getPrisma().$transaction(async (tx) => …)`) to write its
+ * rows in it. Structural, so the stores keep their SQL and import no Prisma.
+ */
+export interface SqlTransaction {
+  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+}
+
+/**
  * Where the notes documents are stored: the hot path of the app, kept out of
  * Prisma on both databases. Two implementations:
  * - `NotesStore` (notes-store.ts): embedded SQLite, synchronous (better-sqlite3),
@@ -29,6 +38,13 @@ export interface NotesStorage {
    * an append to it is being committed: the caller tries again later.
    */
   compact(sessionId: string, snapshot: Uint8Array): MaybePromise<boolean | void>;
+  /**
+   * Writes a new session's notes (its first Yjs update and its readers' copy)
+   * inside the caller's transaction, so they commit or roll back with the
+   * session's other rows (an import: ARCHITECTURE.md, "Who calls the database").
+   * The store's own SQL, run on the transaction's connection, not the store's.
+   */
+  createIn(tx: SqlTransaction, sessionId: string, update: Uint8Array, contentJson: string): Promise<void>;
   /** The generation of a session's notes, creating the document row on first use. */
   ensureGeneration(sessionId: string): MaybePromise<string>;
   /** Empty document, new generation, revisions kept. Returns the new generation. */

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import { revisionsToDrop } from "../../lib/collab/revision-retention";
-import type { NotesStorage } from "./notes-storage";
+import type { NotesStorage, SqlTransaction } from "./notes-storage";
 import { storedNotes } from "./stored-notes";
 
 /** What is stored for one session's notes, merged into one Yjs update. */
@@ -133,6 +133,24 @@ export class NotesStore implements NotesStorage {
       );
       this.stmts.dropUpTo.run(sessionId, last);
     })();
+  }
+
+  /** A new session's first update and readers' copy, written in the caller's transaction (see NotesStorage). */
+  async createIn(tx: SqlTransaction, sessionId: string, update: Uint8Array, contentJson: string): Promise<void> {
+    const now = new Date().toISOString();
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "NotesDocument" (sessionId, generation, snapshotUpTo, contentJson, updatedAt) VALUES (?, ?, 0, ?, ?)`,
+      sessionId,
+      randomUUID(),
+      contentJson,
+      now,
+    );
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "NotesUpdate" (sessionId, data, createdAt) VALUES (?, ?, ?)`,
+      sessionId,
+      Buffer.from(update.buffer, update.byteOffset, update.byteLength),
+      now,
+    );
   }
 
   /** The generation of a session's notes, creating the document row on first use. */

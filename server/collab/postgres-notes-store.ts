@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import * as Y from "yjs";
 import { revisionsToDrop } from "../../lib/collab/revision-retention";
-import type { NotesStorage } from "./notes-storage";
+import type { NotesStorage, SqlTransaction } from "./notes-storage";
 import { storedNotes } from "./stored-notes";
 import {
   type RevisionKind,
@@ -179,6 +179,22 @@ export class PostgresNotesStore implements NotesStorage {
       await client.query(`DELETE FROM "NotesUpdate" WHERE "sessionId" = $1 AND id <= $2`, [sessionId, last]);
       return true;
     });
+  }
+
+  /** A new session's first update and readers' copy, written in the caller's transaction (see NotesStorage). */
+  async createIn(tx: SqlTransaction, sessionId: string, update: Uint8Array, contentJson: string): Promise<void> {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "NotesDocument" ("sessionId", generation, "snapshotUpTo", "contentJson", "updatedAt")
+       VALUES ($1, $2, 0, $3, ${NOW_UTC})`,
+      sessionId,
+      randomUUID(),
+      contentJson,
+    );
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "NotesUpdate" ("sessionId", data, "createdAt") VALUES ($1, $2, ${NOW_UTC})`,
+      sessionId,
+      bytes(update),
+    );
   }
 
   async ensureGeneration(sessionId: string): Promise<string> {

@@ -8,7 +8,6 @@ import type { ExportBodyOptions } from "../../lib/export/image-base-option";
 import { renderStaticSite, type StaticSiteFile } from "../../lib/export/render-static-site";
 import type { TalkNotesDocument } from "../../lib/interchange/types";
 import { PUBLIC_SESSION_STATUSES } from "../../lib/reader/session-status";
-import type { NotesStorage } from "../collab/notes-storage";
 import { prismaImageStore } from "../images/prisma-image-store";
 import { getPrisma } from "../db/prisma";
 import { loadSessionDocument } from "./load-session-document";
@@ -36,8 +35,6 @@ export interface ExportConferenceOptions {
   includeDrafts?: boolean;
   /** md/html: show each block's time on the conference's clock, or link it to the recording. */
   times?: ExportTimes["mode"];
-  /** Store to read Yjs state from (see loadSessionDocument). */
-  store?: NotesStorage;
 }
 
 const SINGLE_FILE: Record<
@@ -92,7 +89,7 @@ export async function exportConference(options: ExportConferenceOptions): Promis
   }
 
   const docs: TalkNotesDocument[] = [];
-  for (const s of sessions) docs.push(await loadSessionDocument(s.id, { store: options.store }));
+  for (const s of sessions) docs.push(await loadSessionDocument(s.id));
 
   if (site) {
     const first = docs[0]!;

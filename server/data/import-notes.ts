@@ -8,6 +8,7 @@ import { mapPersonRefs } from "../../lib/interchange/map-person-refs";
 import { imageLinkOfNote, type MarkdownImageLink, markdownImageLinks } from "../../lib/import/markdown-image-links";
 import { type ProcessedImage, processImage } from "../images/process-image";
 import { prismaImageStore } from "../images/prisma-image-store";
+import { IMAGE_LIMITS } from "../../lib/images/image-limits";
 import { parseInterchange } from "../../lib/interchange/parse-interchange";
 import { nestedBlocks } from "../../lib/interchange/nested-blocks";
 import type {
@@ -20,8 +21,8 @@ import type {
 import { withChildBlocks } from "../../lib/interchange/with-child-blocks";
 import { interchangeToNotes } from "../../lib/schema/interchange-to-notes";
 import { seedYDocFromNotes } from "../../lib/schema/seed-ydoc-from-notes";
-import type { NotesStorage } from "../collab/notes-storage";
 import { getPrisma } from "../db/prisma";
+import { getStores } from "../get-stores";
 import { ConferenceInput } from "./conference-input";
 import { ImportNotesInput } from "./import-notes-input";
 import { parseInput } from "./parse-input";
@@ -107,6 +108,12 @@ export interface ImportedNotes {
   guesses: ImportGuess[];
 }
 
+/**
+ * Prisma's interactive transactions end after 5 s by default; an import's holds
+ * its photos' bytes and the notes, which a busy machine may take longer to write.
+ */
+const IMPORT_TRANSACTION = { timeout: 60_000 };
+
 type PersonRow = {
   id: string;
   name: string;
@@ -124,16 +131,16 @@ type PersonRow = {
  * and date win over the header and its people are reused, matched by name
  * (including the importer's typo-tolerant matching). Then it creates the
  * session, Person rows for newcomers, SessionPerson rows (role, panel order),
- * and the notes document: the Yjs state the editor opens, appended through
- * `store` (SQLite or PostgreSQL), plus the readers' talknotes/1 copy.
+ * and the notes document: the Yjs state the editor opens, written by the
+ * notes store (getStores(); SQLite or PostgreSQL), plus the readers' talknotes/1 copy.
  *
  * Everything that can be refused (ImportError for input that is not notes,
- * AppError `invalid_input`) is refused before the first write; the rows are
- * written in one transaction, and removed again if storing the notes fails.
+ * AppError `invalid_input`) is refused before the first write; everything is
+ * then written in one transaction (rows, photos, and the notes through the
+ * store's `createIn`), so a failure at any step leaves nothing behind.
  */
 export async function importNotesToConference(
   input: ImportNotesInput,
-  store: NotesStorage,
   options: ImportPhotosOption = {},
 ): Promise<ImportedNotes> {
   const data = parseInput(ImportNotesInput, input);
@@ -228,19 +235,12 @@ export async function importNotesToConference(
     const ydoc = new Y.Doc();
     seedYDocFromNotes(ydoc, interchangeToNotes(document));
     seedSessionMaps(ydoc, document, people);
-    return { conference, session, people, document, update: Y.encodeStateAsUpdate(ydoc) };
-  });
-
-  try {
-    for (const image of photos.values()) await prismaImageStore().put(stored.session.id, image);
-    // Either database: each step is committed when it returns (SQLite) or resolves (PostgreSQL).
-    await store.ensureGeneration(stored.session.id);
-    await store.append(stored.session.id, stored.update);
-    await store.writeContent(stored.session.id, JSON.stringify(stored.document));
-  } catch (err) {
-    await undo(stored.session.id, existing ? null : stored.conference.id, stored.people);
-    throw err;
-  }
+    const images = prismaImageStore(IMAGE_LIMITS, tx);
+    for (const image of photos.values()) await images.put(session.id, image);
+    // The notes store's own rows, written in this transaction: the import commits whole or not at all.
+    await getStores().notes.createIn(tx, session.id, Y.encodeStateAsUpdate(ydoc), JSON.stringify(document));
+    return { conference, session, people, document };
+  }, IMPORT_TRANSACTION);
 
   return {
     conference: {
@@ -355,16 +355,4 @@ function fillGaps(row: PersonRow, person: InterchangePerson) {
 function dedupePeople(people: InterchangePerson[]): InterchangePerson[] {
   const seen = new Set<string>();
   return people.filter((p) => !seen.has(p.id) && seen.add(p.id));
-}
-
-/** Takes the rows of a failed import back out (cascades remove links and the notes rows). */
-async function undo(sessionId: string, createdConferenceId: string | null, people: ImportedPerson[]): Promise<void> {
-  const prisma = getPrisma();
-  if (createdConferenceId) {
-    await prisma.conference.delete({ where: { id: createdConferenceId } });
-    return;
-  }
-  await prisma.session.delete({ where: { id: sessionId } });
-  const created = people.filter((p) => p.created).map((p) => p.id);
-  if (created.length > 0) await prisma.person.deleteMany({ where: { id: { in: created } } });
 }

@@ -16,18 +16,10 @@ import {
 } from "../../lib/interchange/types";
 import { notesFromYDoc } from "../../lib/schema/notes-from-ydoc";
 import { notesToInterchange } from "../../lib/schema/notes-to-interchange";
-import type { NotesStorage } from "../collab/notes-storage";
-import { openNotesStorage } from "../collab/open-notes-storage";
-import { getRuntime } from "../runtime";
-import { readEnv } from "../env";
 import { getPrisma } from "../db/prisma";
+import { getStores } from "../get-stores";
 import { parseAliases } from "./parse-aliases";
 import { sessionAuthors } from "./session-authors";
-
-export interface LoadSessionDocumentOptions {
-  /** Store to read the Yjs state from; without one a short-lived connection is opened when needed. */
-  store?: NotesStorage;
-}
 
 type PersonRow = {
   id: string;
@@ -50,10 +42,7 @@ type PersonRow = {
  * copy); a reference to nobody at all becomes unattributed rather than
  * failing the export. Throws AppError `not_found` for an unknown session.
  */
-export async function loadSessionDocument(
-  sessionId: string,
-  options: LoadSessionDocumentOptions = {},
-): Promise<TalkNotesDocument> {
+export async function loadSessionDocument(sessionId: string): Promise<TalkNotesDocument> {
   const prisma = getPrisma();
   const session = await prisma.session.findUnique({
     where: { id: sessionId },
@@ -92,7 +81,7 @@ export async function loadSessionDocument(
   const copy = readersCopy(session.notes?.contentJson);
   let blocks: Block[] = [];
   if (copy) blocks = copy.blocks;
-  else if (session.notes) blocks = await blocksFromYjs(sessionId, options.store, { conference, session: meta, people });
+  else if (session.notes) blocks = await blocksFromYjs(sessionId, { conference, session: meta, people });
 
   const listed = new Set(people.map((p) => p.id));
   const missing = [...referencedPersonIds(blocks)].filter((id) => !listed.has(id));
@@ -133,23 +122,12 @@ function readersCopy(json: string | undefined): TalkNotesDocument | null {
   }
 }
 
-async function blocksFromYjs(
-  sessionId: string,
-  given: NotesStorage | undefined,
-  meta: Omit<TalkNotesDocument, "format" | "blocks">,
-): Promise<Block[]> {
-  const running = given ?? getRuntime()?.notesStorage;
-  const opened = running ? null : await openNotesStorage(readEnv().database, { migrate: false });
-  try {
-    const store = running ?? opened!.storage;
-    const { state } = await store.load(sessionId);
-    if (!state) return [];
-    const ydoc = new Y.Doc();
-    Y.applyUpdate(ydoc, state);
-    return notesToInterchange(notesFromYDoc(ydoc), meta).blocks;
-  } finally {
-    await opened?.close();
-  }
+async function blocksFromYjs(sessionId: string, meta: Omit<TalkNotesDocument, "format" | "blocks">): Promise<Block[]> {
+  const { state } = await getStores().notes.load(sessionId);
+  if (!state) return [];
+  const ydoc = new Y.Doc();
+  Y.applyUpdate(ydoc, state);
+  return notesToInterchange(notesFromYDoc(ydoc), meta).blocks;
 }
 
 function toPerson(row: PersonRow, role: string): InterchangePerson {

@@ -1,10 +1,8 @@
 import { escapeHtml } from "../../lib/export/escape-html";
 import { publicPaths } from "../../lib/reader/public-paths";
-import { getRuntime } from "../runtime";
-import { getSqlite } from "../db/get-sqlite";
+import { getStores } from "../get-stores";
 import { getPublicConference } from "./public-conference";
-import type { PostgresNotesSearchIndex } from "./postgres-search-index";
-import { MATCH_END, MATCH_START, NotesSearchIndex } from "./search-index";
+import { MATCH_END, MATCH_START } from "./search-index";
 
 /** One search result, ready to show: where it is and an escaped excerpt with <mark>ed matches. */
 export interface SearchResult {
@@ -24,7 +22,7 @@ export interface SearchResult {
 export async function searchConference(conferenceSlug: string, query: string) {
   const conference = await getPublicConference(conferenceSlug);
   const bySession = new Map(conference.sessions.map((s) => [s.id, s]));
-  const hits = await withIndex((index) => index.search(conference.id, query));
+  const hits = await getStores().search.search(conference.id, query);
   const results: SearchResult[] = [];
   for (const hit of hits) {
     const session = bySession.get(hit.sessionId);
@@ -39,9 +37,4 @@ export async function searchConference(conferenceSlug: string, query: string) {
     });
   }
   return { conference, results };
-}
-
-/** The running server's index; outside it (CLI, tests) one on the process's SQLite connection. */
-function withIndex<T>(use: (index: NotesSearchIndex | PostgresNotesSearchIndex) => T): T {
-  return use(getRuntime()?.search ?? new NotesSearchIndex(getSqlite()));
 }

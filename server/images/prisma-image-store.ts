@@ -1,5 +1,6 @@
 import { AppError } from "../../lib/errors/app-error";
 import { IMAGE_LIMITS } from "../../lib/images/image-limits";
+import type { Prisma } from "../../generated/prisma/client";
 import { getPrisma } from "../db/prisma";
 import type { ImageStore } from "./image-store";
 
@@ -9,15 +10,19 @@ import type { ImageStore } from "./image-store";
  * bytes. The caps are checked in the same transaction as the insert; on
  * SQLite writes are serialised so they hold exactly, on PostgreSQL two
  * uploads racing at the cap may both pass (one photo over, never more).
+ * Given `tx` (an import's transaction), `put` writes in it instead of its own.
  */
 export function prismaImageStore(
   limits: { maxSessionImages: number; maxSessionBytes: number } = IMAGE_LIMITS,
+  tx?: Prisma.TransactionClient,
 ): ImageStore {
+  const inTransaction = <T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> =>
+    tx ? work(tx) : getPrisma().$transaction(work);
   return {
     async put(sessionId, image) {
       const info = { hash: image.hash, width: image.width, height: image.height, placeholder: image.placeholder };
       const bytes = image.variants.reduce((sum, v) => sum + v.data.length, 0);
-      return getPrisma().$transaction(async (tx) => {
+      return inTransaction(async (tx) => {
         const existing = await tx.sessionImage.findUnique({
           where: { sessionId_hash: { sessionId, hash: image.hash } },
           select: { hash: true },

@@ -44,7 +44,7 @@ beforeAll(async () => {
   const database = await openCliDatabase({ mustExist: true });
   try {
     const text = fs.readFileSync(path.join(ROOT, "tests/fixtures/notes/panel.txt"), "utf8");
-    const first = await importNotesToConference({ conferenceSlug: "harbour-ops-camp", text }, database.store);
+    const first = await importNotesToConference({ conferenceSlug: "harbour-ops-camp", text });
     conference = first.conference.slug;
     published = first.session.slug;
     await setSessionStatus(conference, published, "published");

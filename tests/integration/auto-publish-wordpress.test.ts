@@ -110,7 +110,7 @@ beforeAll(async () => {
   const database = await openCliDatabase({ mustExist: true });
   try {
     const text = fs.readFileSync(path.join(ROOT, "tests/fixtures/notes/panel.txt"), "utf8");
-    const imported = await importNotesToConference({ conferenceSlug: "harbour-ops-camp", text }, database.store);
+    const imported = await importNotesToConference({ conferenceSlug: "harbour-ops-camp", text });
     conference = imported.conference.slug;
     session = imported.session.slug;
     const owner = await seedAccount({ name: "The owner", conferenceId: imported.conference.id, role: "owner" });

@@ -27,8 +27,8 @@ beforeAll(async () => {
   const database = await openCliDatabase({ mustExist: true });
   try {
     const text = fs.readFileSync(path.join(ROOT, "tests/fixtures/notes/panel.txt"), "utf8");
-    const first = await importNotesToConference({ conferenceSlug: "harbour-ops-camp", text }, database.store);
-    const second = await importNotesToConference({ conferenceSlug: "harbour-ops-camp", text }, database.store);
+    const first = await importNotesToConference({ conferenceSlug: "harbour-ops-camp", text });
+    const second = await importNotesToConference({ conferenceSlug: "harbour-ops-camp", text });
     conference = first.conference.slug;
     published = first.session.slug;
     draft = second.session.slug;

@@ -53,7 +53,6 @@ export const exportCommand: CliCommand = {
         to,
         includeDrafts,
         times,
-        store: database.store,
       });
       await writeFilesUnder(out, files);
       for (const file of files) io.stdout.write(`${path.join(out, file.path)}\n`);

@@ -36,7 +36,7 @@ export const importNotesCommand: CliCommand = {
       const file = args.positionals[0]!;
       const { readPhotoBeside } = await import("../read-photo-beside");
       const photo = file === "-" ? undefined : (src: string) => readPhotoBeside(file, src);
-      const result = await importNotesToConference({ conferenceSlug, text }, database.store, { photo });
+      const result = await importNotesToConference({ conferenceSlug, text }, { photo });
       writeImportWarnings(io, result.warnings, result.guesses);
       const url = `http://localhost:${database.env.port}/conferences/${result.conference.slug}/sessions/${result.session.slug}`;
       const made = result.conference.created

@@ -9,7 +9,6 @@ import type { ImportGuess } from "@/lib/import/import-guess";
 import { InterchangeError } from "@/lib/interchange/interchange-error";
 import type { TalkNotesDocument } from "@/lib/interchange/types";
 import { importNotesToConference, previewNotesImport } from "@/server/data/import-notes";
-import { getRuntime } from "@/server/runtime";
 
 export type PreviewResult =
   | { ok: true; document: TalkNotesDocument; warnings: string[]; guesses: ImportGuess[]; conferenceExists: boolean }
@@ -41,12 +40,10 @@ export async function createFromPreviewAction(
   document: TalkNotesDocument,
   warnings: string[],
 ): Promise<{ error: string }> {
-  const runtime = getRuntime();
-  if (!runtime) return { error: "The collaboration server is not running." };
   let path: string;
   try {
     await authorizeAction(conferenceSlug, "editor");
-    const stored = await importNotesToConference({ conferenceSlug, document, warnings }, runtime.notesStorage);
+    const stored = await importNotesToConference({ conferenceSlug, document, warnings });
     path = `/conferences/${stored.conference.slug}/sessions/${stored.session.slug}`;
   } catch (err) {
     return { error: message(err) };
