@@ -3,17 +3,16 @@ import { checkScheduleSize } from "./check-schedule-size";
 import { computeSessionTimes } from "./compute-session-times";
 import { dayFallbackOffset } from "./day-fallback-offset";
 import { dropUndefined } from "./drop-undefined";
-import { formatUtcOffset } from "./format-utc-offset";
 import { mapSessionKind } from "./map-session-kind";
 import { parseOffsetDateTime } from "./parse-offset-date-time";
 import { personIdFromName } from "./person-id-from-name";
 import { pickRecordingUrl } from "./pick-recording-url";
 import { rejectUnsafeXml } from "./reject-unsafe-xml";
+import { scheduleConference } from "./schedule-conference";
 import { scheduleDateSpan } from "./schedule-date-span";
 import { ScheduleError } from "./schedule-error";
 import { SchedulePeople } from "./schedule-people";
 import { ScheduleProblemList } from "./schedule-problem-list";
-import { slugifyAcronym } from "./slugify-acronym";
 import type { ReadScheduleOptions, ScheduleImport, ScheduleSession } from "./types";
 import { createXmlEntityDecoder } from "./xml-entity-decoder";
 
@@ -207,15 +206,7 @@ export function readFrabSchedule(text: string, options: ReadScheduleOptions = {}
 
   return {
     source: "frab",
-    conference: dropUndefined({
-      externalId: acronym,
-      name: name ?? "",
-      slug: acronym ? slugifyAcronym(acronym) : undefined,
-      startsOn: startsOn ?? "",
-      endsOn: endsOn ?? "",
-      timezone: timeZoneName ?? (fileOffset === null ? "UTC" : formatUtcOffset(fileOffset)),
-      url,
-    }),
+    conference: scheduleConference({ acronym, name, startsOn, endsOn, timeZoneName, fileOffset, url }),
     rooms: [...rooms],
     tracks: [...tracks],
     days: days.length,
