@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { authorizeAction } from "@/app/authorize-action";
 import { currentViewer } from "@/app/current-viewer";
+import { formFailure } from "@/app/form-failure";
 import { AppError } from "@/lib/errors/app-error";
 import { createConference } from "@/server/data/conferences";
 import { createSession } from "@/server/data/sessions";
@@ -11,11 +12,6 @@ import { createSession } from "@/server/data/sessions";
 export interface FormState {
   error: string | null;
   fields: Record<string, string>;
-}
-
-function failure(err: unknown): FormState {
-  if (err instanceof AppError) return { error: err.message, fields: err.fields };
-  throw err;
 }
 
 export async function createConferenceAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -34,7 +30,7 @@ export async function createConferenceAction(_prev: FormState, form: FormData): 
     );
     slug = conference.slug;
   } catch (err) {
-    return failure(err);
+    return formFailure(err);
   }
   redirect(`/conferences/${slug}`);
 }
@@ -55,7 +51,7 @@ export async function createSessionAction(
     });
     path = `/conferences/${session.conference.slug}/sessions/${session.slug}`;
   } catch (err) {
-    return failure(err);
+    return formFailure(err);
   }
   redirect(path);
 }

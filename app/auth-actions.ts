@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/app/actions";
 import { currentViewer } from "@/app/current-viewer";
+import { formFailure } from "@/app/form-failure";
 import { safeNextPath } from "@/lib/auth/safe-next-path";
 import { storeAuthCookies } from "@/app/store-auth-cookies";
 import { AppError } from "@/lib/errors/app-error";
@@ -12,11 +13,6 @@ import { createAccessToken, revokeAccessToken } from "@/server/auth/access-token
 import { setOpenSignup, signIn, signOut, signUp } from "@/server/auth/accounts";
 import { updateAuthorProfile } from "@/server/auth/author-profile";
 import { acceptInvite } from "@/server/auth/invites";
-
-function failure(err: unknown): FormState {
-  if (err instanceof AppError) return { error: err.message, fields: err.fields };
-  throw err;
-}
 
 /** Email + password sign-in; on success, back to `next` (a same-site path). */
 export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -27,7 +23,7 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
     );
     await storeAuthCookies(setCookies);
   } catch (err) {
-    return failure(err);
+    return formFailure(err);
   }
   redirect(safeNextPath(form.get("next")));
 }
@@ -49,7 +45,7 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
     await storeAuthCookies(result.setCookies);
     to = result.conferenceSlug ? `/conferences/${result.conferenceSlug}` : "/";
   } catch (err) {
-    return failure(err);
+    return formFailure(err);
   }
   redirect(to);
 }
@@ -69,7 +65,7 @@ export async function acceptInviteAction(token: string, _prev: FormState, _form:
     if (!viewer) throw new AppError("unauthorized", "Sign in first");
     slug = (await acceptInvite(token, viewer.id)).conferenceSlug;
   } catch (err) {
-    return failure(err);
+    return formFailure(err);
   }
   redirect(`/conferences/${slug}`);
 }
@@ -87,7 +83,7 @@ export async function createTokenAction(_prev: FormState, form: FormData): Promi
     revalidatePath("/account");
     return { error: null, fields: { secret: token.token } };
   } catch (err) {
-    return failure(err);
+    return formFailure(err);
   }
 }
 
@@ -98,7 +94,7 @@ export async function revokeTokenAction(tokenId: string, _prev: FormState, _form
     if (!viewer) throw new AppError("unauthorized", "Sign in first");
     await revokeAccessToken(viewer.id, tokenId);
   } catch (err) {
-    return failure(err);
+    return formFailure(err);
   }
   revalidatePath("/account");
   return { error: null, fields: {} };
@@ -109,7 +105,7 @@ export async function setOpenSignupAction(_prev: FormState, form: FormData): Pro
   try {
     await setOpenSignup(await currentViewer(), form.get("open") === "on");
   } catch (err) {
-    return failure(err);
+    return formFailure(err);
   }
   revalidatePath("/account");
   return { error: null, fields: {} };
@@ -128,7 +124,7 @@ export async function updateProfileAction(_prev: FormState, form: FormData): Pro
       avatarUrl: field("avatarUrl"),
     });
   } catch (err) {
-    return failure(err);
+    return formFailure(err);
   }
   revalidatePath("/account");
   return { error: null, fields: {} };

@@ -11,6 +11,7 @@ import { PAGE_STYLE } from "./page-style";
 import { renderAuthorBoxHtml } from "./render-author-box-html";
 import { personLabels } from "./person-labels";
 import { postTitle } from "./post-title";
+import { questionLine } from "./question-line";
 import { sanitiseDocument } from "./sanitise-document";
 import { sessionDate } from "./session-date";
 import { textToHtml } from "./text-to-html";
@@ -32,13 +33,8 @@ function fragment(doc: TalkNotesDocument, options: ExportBodyOptions): string {
 
   function item(block: Block): string {
     switch (block.type) {
-      case "question": {
-        const asker = block.askedBy === null ? undefined : byId.get(block.askedBy);
-        if (asker?.role === "moderator") return textToHtml(block.text);
-        return block.askedBy === null
-          ? `Question: ${quote(block.text)}`
-          : `Question: ${name(block.askedBy)}: ${quote(block.text)}`;
-      }
+      case "question":
+        return questionLine(block, byId, { text: textToHtml, name, quote });
       case "statement":
         return [
           `${block.speaker === null ? "" : `${name(block.speaker)}: `}${quote(block.text)}`,

@@ -7,6 +7,7 @@ import { formatLongDate } from "./format-long-date";
 import { keyMoments } from "./key-moments";
 import type { ExportBodyOptions } from "./image-base-option";
 import { personLabels } from "./person-labels";
+import { questionLine } from "./question-line";
 import { nestedBlocks } from "../interchange/nested-blocks";
 import { IMAGE_FALLBACK, imageFileName } from "../images/image-file-name";
 import { sessionDate } from "./session-date";
@@ -50,13 +51,8 @@ export function renderMarkdownBody(doc: TalkNotesDocument, options: ExportBodyOp
 
   function item(block: Block): string {
     switch (block.type) {
-      case "question": {
-        const asker = block.askedBy === null ? undefined : byId.get(block.askedBy);
-        if (asker?.role === "moderator") return escapeMarkdown(block.text);
-        return block.askedBy === null
-          ? `Question: ${quote(block.text)}`
-          : `Question: ${label(block.askedBy)}: ${quote(block.text)}`;
-      }
+      case "question":
+        return questionLine(block, byId, { text: escapeMarkdown, name: label, quote });
       case "statement":
         return `${block.speaker === null ? "" : `${label(block.speaker)}: `}${quote(block.text)}${asides(block.asides)}`;
       case "aside":

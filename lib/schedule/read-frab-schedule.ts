@@ -1,20 +1,20 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { checkScheduleSize } from "./check-schedule-size";
 import { computeSessionTimes } from "./compute-session-times";
+import { dayFallbackOffset } from "./day-fallback-offset";
 import { dropUndefined } from "./drop-undefined";
-import { formatUtcOffset } from "./format-utc-offset";
 import { mapSessionKind } from "./map-session-kind";
 import { parseOffsetDateTime } from "./parse-offset-date-time";
 import { personIdFromName } from "./person-id-from-name";
 import { pickRecordingUrl } from "./pick-recording-url";
 import { rejectUnsafeXml } from "./reject-unsafe-xml";
+import { scheduleConference } from "./schedule-conference";
+import { scheduleDateSpan } from "./schedule-date-span";
 import { ScheduleError } from "./schedule-error";
 import { SchedulePeople } from "./schedule-people";
 import { ScheduleProblemList } from "./schedule-problem-list";
-import { slugifyAcronym } from "./slugify-acronym";
 import type { ReadScheduleOptions, ScheduleImport, ScheduleSession } from "./types";
 import { createXmlEntityDecoder } from "./xml-entity-decoder";
-import { zoneOffsetMinutes } from "./zone-offset-minutes";
 
 type Node = Record<string, unknown>;
 const LABEL = "frab schedule";
@@ -101,12 +101,7 @@ export function readFrabSchedule(text: string, options: ReadScheduleOptions = {}
     const dayLabel = attr(day, "index") ?? String(i + 1);
     const dayDate = attr(day, "date");
     const dayStart = attr(day, "start");
-    const fallbackOffsetMinutes =
-      (dayStart ? parseOffsetDateTime(dayStart)?.offsetMinutes : null) ??
-      (timeZoneName && dayDate
-        ? zoneOffsetMinutes(timeZoneName, (parseOffsetDateTime(dayDate)?.wallMs ?? 0) + 12 * 3_600_000)
-        : null) ??
-      fileOffset;
+    const fallbackOffsetMinutes = dayFallbackOffset({ start: dayStart, date: dayDate, timeZoneName, fileOffset });
     for (const [r, room] of listOf(day.room).entries()) {
       if (!isNode(room)) continue; // <room/> with nothing in it
       const roomName = attr(room, "name");
@@ -204,23 +199,14 @@ export function readFrabSchedule(text: string, options: ReadScheduleOptions = {}
   }
 
   const dayDates = days.map((d) => attr(d, "date")).filter((d): d is string => !!d);
-  const startsOn = dateOnly(textOf(c.start)) ?? dayDates[0] ?? sessions[0]?.startsAt.slice(0, 10);
-  const endsOn = dateOnly(textOf(c.end)) ?? dayDates.at(-1) ?? sessions.at(-1)?.startsAt.slice(0, 10);
+  const { startsOn, endsOn } = scheduleDateSpan({ start: textOf(c.start), end: textOf(c.end) }, dayDates, sessions);
   if (conf && (!startsOn || !endsOn))
     problems.add("missing-field", "<schedule>/<conference>", "missing <start> (and no <day> has a date)");
   problems.throwIfAny();
 
   return {
     source: "frab",
-    conference: dropUndefined({
-      externalId: acronym,
-      name: name ?? "",
-      slug: acronym ? slugifyAcronym(acronym) : undefined,
-      startsOn: startsOn ?? "",
-      endsOn: endsOn ?? "",
-      timezone: timeZoneName ?? (fileOffset === null ? "UTC" : formatUtcOffset(fileOffset)),
-      url,
-    }),
+    conference: scheduleConference({ acronym, name, startsOn, endsOn, timeZoneName, fileOffset, url }),
     rooms: [...rooms],
     tracks: [...tracks],
     days: days.length,
@@ -266,8 +252,4 @@ function firstOffset(days: Node[]): number | null {
     }
   }
   return null;
-}
-
-function dateOnly(value: string | undefined): string | undefined {
-  return value && parseOffsetDateTime(value) ? value.trim().slice(0, 10) : undefined;
 }

@@ -1,15 +1,16 @@
 import { checkScheduleSize } from "./check-schedule-size";
 import { computeSessionTimes } from "./compute-session-times";
+import { dayFallbackOffset } from "./day-fallback-offset";
 import { dropUndefined } from "./drop-undefined";
-import { formatUtcOffset } from "./format-utc-offset";
 import { mapSessionKind } from "./map-session-kind";
 import { parseOffsetDateTime } from "./parse-offset-date-time";
 import { personIdFromName } from "./person-id-from-name";
 import { pickRecordingUrl } from "./pick-recording-url";
+import { scheduleConference } from "./schedule-conference";
+import { scheduleDateSpan } from "./schedule-date-span";
 import { ScheduleError } from "./schedule-error";
 import { SchedulePeople } from "./schedule-people";
 import { ScheduleProblemList } from "./schedule-problem-list";
-import { slugifyAcronym } from "./slugify-acronym";
 import type { ReadScheduleOptions, ScheduleImport, ScheduleSession } from "./types";
 import { zoneOffsetMinutes } from "./zone-offset-minutes";
 
@@ -117,12 +118,7 @@ export function readPretalxSchedule(text: string, options: ReadScheduleOptions =
     const dayPath = `${confPath}.days[${i}]`;
     const dayDate = typeof day.date === "string" ? day.date : undefined;
     const dayStart = typeof day.day_start === "string" ? day.day_start : undefined;
-    const fallbackOffsetMinutes =
-      (dayStart ? parseOffsetDateTime(dayStart)?.offsetMinutes : null) ??
-      (timeZoneName && dayDate
-        ? zoneOffsetMinutes(timeZoneName, (parseOffsetDateTime(dayDate)?.wallMs ?? 0) + 12 * 3_600_000)
-        : null) ??
-      fileOffset;
+    const fallbackOffsetMinutes = dayFallbackOffset({ start: dayStart, date: dayDate, timeZoneName, fileOffset });
     if (!isObject(day.rooms)) {
       problems.add(
         "missing-field",
@@ -239,22 +235,17 @@ export function readPretalxSchedule(text: string, options: ReadScheduleOptions =
   const dayDates = days
     .map((d) => (typeof d.date === "string" ? d.date.slice(0, 10) : undefined))
     .filter((d): d is string => !!d);
-  const startsOn = dateOnly(field(conf, "start", confPath)) ?? dayDates[0] ?? sessions[0]?.startsAt.slice(0, 10);
-  const endsOn = dateOnly(field(conf, "end", confPath)) ?? dayDates.at(-1) ?? sessions.at(-1)?.startsAt.slice(0, 10);
+  const { startsOn, endsOn } = scheduleDateSpan(
+    { start: field(conf, "start", confPath), end: field(conf, "end", confPath) },
+    dayDates,
+    sessions,
+  );
   if (!startsOn || !endsOn) problems.add("missing-field", `${confPath}.start`, "missing (and no day has a date)");
   problems.throwIfAny();
 
   return {
     source: "pretalx",
-    conference: dropUndefined({
-      externalId: acronym,
-      name,
-      slug: acronym ? slugifyAcronym(acronym) : undefined,
-      startsOn: startsOn ?? "",
-      endsOn: endsOn ?? "",
-      timezone: timeZoneName ?? (fileOffset === null ? "UTC" : formatUtcOffset(fileOffset)),
-      url,
-    }),
+    conference: scheduleConference({ acronym, name, startsOn, endsOn, timeZoneName, fileOffset, url }),
     rooms: [...rooms],
     tracks: [...tracks],
     days: days.length,
@@ -300,11 +291,6 @@ function zoneAgreesWithEvents(timeZone: string, days: Json[]): boolean {
     }
   }
   return true;
-}
-
-function dateOnly(value: string | undefined): string | undefined {
-  const d = value ? parseOffsetDateTime(value) : null;
-  return d && value ? value.trim().slice(0, 10) : undefined;
 }
 
 /** Deepest nesting of arrays and objects in `text` (brackets inside strings ignored), stopping once past `limit`. */

@@ -5,13 +5,14 @@ import { postTitle } from "../../lib/export/post-title";
 import { renderHtmlFragment } from "../../lib/export/render-html";
 import { sanitiseDocument } from "../../lib/export/sanitise-document";
 import { IMAGE_FALLBACK, imageFileName } from "../../lib/images/image-file-name";
-import { photosOf } from "../../lib/interchange/photos-of";
 import { notesExcerpt } from "../../lib/reader/notes-excerpt";
 import type { ImageStore } from "../images/image-store";
 import type { GhostSettings } from "./destination-settings";
 import { ghostAdminToken } from "./ghost-admin-token";
 import { guardedHttpRequest } from "./guarded-http-request";
 import type { PublishedMediaFile, PublishItem, PublishOutcome, Publisher } from "./publisher";
+import { type SentPost, sendChangedPost } from "./send-changed-post";
+import { uploadDocumentPhotos } from "./upload-document-photos";
 
 type Json = Record<string, unknown>;
 
@@ -58,19 +59,17 @@ export class GhostPublisher implements Publisher {
       const uploaded: PublishedMediaFile[] = [];
       try {
         const doc = sanitiseDocument(item.doc);
-        const imageUrls = new Map<string, string>();
-        for (const photo of photosOf(doc.blocks)) {
-          let file = media.get(photo.hash);
-          if (!file) {
-            const bytes = await this.photos.store.variant(item.sessionId, photo.hash, IMAGE_FALLBACK);
-            // A photo the session does not hold is rendered as its alt text, as in every export.
-            if (!bytes) continue;
-            file = await this.upload(photo.hash, bytes.data, bytes.contentType);
+        const imageUrls = await uploadDocumentPhotos(
+          doc.blocks,
+          item.sessionId,
+          this.photos.store,
+          media,
+          async (photo, bytes) => {
+            const file = await this.upload(photo.hash, bytes.data, bytes.contentType);
             uploaded.push(file);
-            media.set(photo.hash, file);
-          }
-          imageUrls.set(photo.hash, file.url);
-        }
+            return file;
+          },
+        );
         const feature = imageUrls.values().next().value;
         const excerpt = notesExcerpt(doc);
         const post = {
@@ -86,52 +85,36 @@ export class GhostPublisher implements Publisher {
           feature_image: feature ?? null,
           ...(doc.session.startsAt ? { published_at: new Date(doc.session.startsAt).toISOString() } : {}),
         };
-        const contentHash = createHash("sha256").update(JSON.stringify(post)).digest("hex");
-        if (item.previous?.contentHash === contentHash) {
-          outcomes.push({
-            sessionId: item.sessionId,
-            slug: item.slug,
-            action: "skipped",
-            remoteId: item.previous.remoteId,
-            contentHash,
-            url: null,
-            media: uploaded,
-          });
-          continue;
-        }
-        let saved: Json | null = null;
-        let action: "created" | "updated" = "created";
-        if (item.previous && /^[0-9a-f]{24}$/.test(item.previous.remoteId)) {
-          const path = `/posts/${item.previous.remoteId}/`;
-          // Ghost refuses an edit without the updated_at it last reported (someone else may have edited since).
-          const current = await this.call("GET", path, {}).catch((err: unknown) => {
-            if (err instanceof GhostError && err.httpStatus === 404) return null;
-            throw err;
-          });
-          const updatedAt = (current?.posts as Json[] | undefined)?.[0]?.updated_at;
-          if (current && typeof updatedAt === "string") {
-            saved = await this.call("PUT", path, { source: "html" }, { posts: [{ ...post, updated_at: updatedAt }] });
-            action = "updated";
-          }
-        }
-        saved ??= await this.call("POST", "/posts/", { source: "html" }, { posts: [post] });
-        const result = (saved.posts as Json[] | undefined)?.[0];
-        if (!result || typeof result.id !== "string") throw new GhostError(200, "Ghost answered without the post's id");
-        outcomes.push({
-          sessionId: item.sessionId,
-          slug: item.slug,
-          action,
-          remoteId: result.id,
-          contentHash,
-          url: typeof result.url === "string" ? result.url : null,
-          media: uploaded,
-        });
+        outcomes.push(await sendChangedPost(item, post, uploaded, () => this.save(item, post)));
       } catch (err) {
         if (!(err instanceof GhostError)) throw err;
         outcomes.push({ sessionId: item.sessionId, slug: item.slug, action: "failed", error: err.message });
       }
     }
     return outcomes;
+  }
+
+  /** Updates the session's post when the blog still has it, else creates it. */
+  private async save(item: PublishItem, post: Json): Promise<SentPost> {
+    let saved: Json | null = null;
+    let action: "created" | "updated" = "created";
+    if (item.previous && /^[0-9a-f]{24}$/.test(item.previous.remoteId)) {
+      const path = `/posts/${item.previous.remoteId}/`;
+      // Ghost refuses an edit without the updated_at it last reported (someone else may have edited since).
+      const current = await this.call("GET", path, {}).catch((err: unknown) => {
+        if (err instanceof GhostError && err.httpStatus === 404) return null;
+        throw err;
+      });
+      const updatedAt = (current?.posts as Json[] | undefined)?.[0]?.updated_at;
+      if (current && typeof updatedAt === "string") {
+        saved = await this.call("PUT", path, { source: "html" }, { posts: [{ ...post, updated_at: updatedAt }] });
+        action = "updated";
+      }
+    }
+    saved ??= await this.call("POST", "/posts/", { source: "html" }, { posts: [post] });
+    const result = (saved.posts as Json[] | undefined)?.[0];
+    if (!result || typeof result.id !== "string") throw new GhostError(200, "Ghost answered without the post's id");
+    return { action, remoteId: result.id, url: typeof result.url === "string" ? result.url : null };
   }
 
   /** Uploads a photo's JPEG fallback as an image (Ghost has no media ids for images: the URL is the id). */

@@ -1,9 +1,7 @@
-import { createHash } from "node:crypto";
 import { AppError } from "../../lib/errors/app-error";
 import { documentSlug } from "../../lib/export/document-slug";
 import { escapeHtml } from "../../lib/export/escape-html";
 import { IMAGE_FALLBACK, imageFileName } from "../../lib/images/image-file-name";
-import { photosOf } from "../../lib/interchange/photos-of";
 import type { ImageBlock } from "../../lib/interchange/types";
 import { postTitle } from "../../lib/export/post-title";
 import { renderHtmlFragment } from "../../lib/export/render-html";
@@ -13,6 +11,8 @@ import type { ImageStore } from "../images/image-store";
 import type { WordPressSettings } from "./destination-settings";
 import { guardedHttpRequest } from "./guarded-http-request";
 import type { PublishedMediaFile, PublishItem, PublishOutcome, Publisher } from "./publisher";
+import { type SentPost, sendChangedPost } from "./send-changed-post";
+import { uploadDocumentPhotos } from "./upload-document-photos";
 
 type Json = Record<string, unknown>;
 
@@ -75,19 +75,13 @@ export class WordPressPublisher implements Publisher {
       const uploaded: PublishedMediaFile[] = [];
       try {
         const doc = sanitiseDocument(item.doc);
-        const imageUrls = new Map<string, string>();
-        // A photo shown twice is found in `media` the second time.
-        for (const photo of photosOf(doc.blocks)) {
-          let file = media.get(photo.hash);
-          if (!file) {
-            const bytes = await this.photos.store.variant(item.sessionId, photo.hash, IMAGE_FALLBACK);
-            // A photo the session does not hold is rendered as its alt text, as in every export.
-            if (!bytes) continue;
-            file = await this.upload(photo, bytes.data, bytes.contentType, uploaded);
-            media.set(photo.hash, file);
-          }
-          imageUrls.set(photo.hash, file.url);
-        }
+        const imageUrls = await uploadDocumentPhotos(
+          doc.blocks,
+          item.sessionId,
+          this.photos.store,
+          media,
+          (photo, bytes) => this.upload(photo, bytes.data, bytes.contentType, uploaded),
+        );
         const tagNames = [doc.session.kind, doc.session.track ?? ""].map((t) => t.trim()).filter(Boolean);
         const payload = {
           title: escapeHtml(postTitle(doc)),
@@ -99,41 +93,7 @@ export class WordPressPublisher implements Publisher {
           categories: doc.conference.name.trim() ? [await term("categories", doc.conference.name.trim())] : [],
           tags: await Promise.all(tagNames.map((t) => term("tags", t))),
         };
-        const contentHash = createHash("sha256").update(JSON.stringify(payload)).digest("hex");
-        if (item.previous?.contentHash === contentHash) {
-          outcomes.push({
-            sessionId: item.sessionId,
-            slug: item.slug,
-            action: "skipped",
-            remoteId: item.previous.remoteId,
-            contentHash,
-            url: null,
-            media: uploaded,
-          });
-          continue;
-        }
-        let post: Json | null = null;
-        let action: "created" | "updated" = "created";
-        if (item.previous && /^\d+$/.test(item.previous.remoteId)) {
-          // A post deleted on the blog since is created again (and the new id stored).
-          post = await this.call("POST", `/wp/v2/posts/${item.previous.remoteId}`, {}, { json: payload }).catch(
-            (err: unknown) => {
-              if (err instanceof WordPressError && err.httpStatus === 404) return null;
-              throw err;
-            },
-          );
-          if (post) action = "updated";
-        }
-        post ??= await this.call("POST", "/wp/v2/posts", {}, { json: payload });
-        outcomes.push({
-          sessionId: item.sessionId,
-          slug: item.slug,
-          action,
-          remoteId: String(post.id),
-          contentHash,
-          url: typeof post.link === "string" ? post.link : null,
-          media: uploaded,
-        });
+        outcomes.push(await sendChangedPost(item, payload, uploaded, () => this.save(item, payload)));
       } catch (err) {
         if (!(err instanceof WordPressError)) throw err;
         for (const file of uploaded) {
@@ -145,6 +105,23 @@ export class WordPressPublisher implements Publisher {
       }
     }
     return outcomes;
+  }
+
+  /** Updates the session's post; a post deleted on the blog since is created again (and the new id stored). */
+  private async save(item: PublishItem, payload: Json): Promise<SentPost> {
+    let post: Json | null = null;
+    let action: "created" | "updated" = "created";
+    if (item.previous && /^\d+$/.test(item.previous.remoteId)) {
+      post = await this.call("POST", `/wp/v2/posts/${item.previous.remoteId}`, {}, { json: payload }).catch(
+        (err: unknown) => {
+          if (err instanceof WordPressError && err.httpStatus === 404) return null;
+          throw err;
+        },
+      );
+      if (post) action = "updated";
+    }
+    post ??= await this.call("POST", "/wp/v2/posts", {}, { json: payload });
+    return { action, remoteId: String(post.id), url: typeof post.link === "string" ? post.link : null };
   }
 
   /**

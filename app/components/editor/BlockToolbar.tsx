@@ -13,6 +13,91 @@ function moveFocus(ev: React.KeyboardEvent<HTMLDivElement>) {
 }
 
 /**
+ * A toolbar button that runs an editor command. `icon`: the class of the
+ * glyph shown before the word `label`; without it the button shows only its
+ * glyph, and `label` is its accessible name.
+ */
+interface ToolbarCommand {
+  label: string;
+  glyph: string;
+  icon?: string;
+  title: string;
+  shortcut?: string;
+  testId?: string;
+  run: (editor: Editor) => void;
+}
+
+/** What a block is (question, aside, tip, a next Ignite talk, a key moment) and who said it. */
+const BLOCK_COMMANDS: ToolbarCommand[] = [
+  {
+    label: "Question",
+    glyph: "Q",
+    icon: "tb-icon tb-q",
+    title: "Question (Ctrl-Alt-Q)",
+    shortcut: "Control+Alt+Q",
+    run: (e) => e.chain().focus().setBlockType("question").run(),
+  },
+  {
+    label: "Who",
+    glyph: "@",
+    icon: "tb-icon",
+    title: "Attribute: who said it (@name)",
+    run: (e) => e.chain().focus().insertContent("@").run(),
+  },
+  {
+    label: "Aside",
+    glyph: "( )",
+    icon: "tb-icon tb-aside",
+    title: "Aside (Ctrl-Alt-A)",
+    shortcut: "Control+Alt+A",
+    run: (e) => e.chain().focus().setBlockType("asideBlock").run(),
+  },
+  {
+    label: "Tip",
+    glyph: "!",
+    icon: "tb-icon tb-tip",
+    title: "Tip (Ctrl-Alt-T)",
+    shortcut: "Control+Alt+T",
+    run: (e) => e.chain().focus().setBlockType("tip").run(),
+  },
+  {
+    label: "Talk",
+    glyph: "#",
+    icon: "tb-icon",
+    title: "Next Ignite talk (Ctrl-Alt-I)",
+    shortcut: "Control+Alt+I",
+    run: (e) => e.chain().focus().insertNextTalk().run(),
+  },
+  {
+    label: "Key moment",
+    glyph: "★",
+    icon: "tb-icon tb-star",
+    title: "Key moment: star this bullet (Ctrl-Alt-S)",
+    shortcut: "Control+Alt+S",
+    testId: "star-block",
+    run: (e) => e.chain().focus().toggleStarred().run(),
+  },
+];
+
+/** Where a block sits in the outline. */
+const INDENT_COMMANDS: ToolbarCommand[] = [
+  {
+    label: "Outdent",
+    glyph: "⇤",
+    title: "Outdent (Shift-Tab)",
+    shortcut: "Shift+Tab",
+    run: (e) => e.chain().focus().liftNotesBlock().run(),
+  },
+  {
+    label: "Indent",
+    glyph: "⇥",
+    title: "Indent (Tab)",
+    shortcut: "Tab",
+    run: (e) => e.chain().focus().sinkNotesBlock().run(),
+  },
+];
+
+/**
  * Buttons for what the keyboard does, for phones (no Tab key), mouse and
  * keyboard-only users. Pressing a button with the mouse keeps the editor's
  * selection (`onMouseDown` is cancelled); the command runs on click, so Enter
@@ -33,106 +118,38 @@ export function BlockToolbar({
 }) {
   const [settingTime, setSettingTime] = useState(false);
   const keep = (ev: React.MouseEvent) => ev.preventDefault();
-  const run = (fn: (e: Editor) => void) => () => {
-    if (editor) fn(editor);
-  };
+  const commandButton = (c: ToolbarCommand) => (
+    <button
+      key={c.label}
+      type="button"
+      onMouseDown={keep}
+      onClick={() => {
+        if (editor) c.run(editor);
+      }}
+      title={c.title}
+      aria-label={c.icon === undefined ? c.label : undefined}
+      aria-keyshortcuts={c.shortcut}
+      data-testid={c.testId}
+    >
+      {c.icon === undefined ? (
+        <span aria-hidden="true">{c.glyph}</span>
+      ) : (
+        <>
+          <span className={c.icon} aria-hidden="true">
+            {c.glyph}
+          </span>
+          {c.label}
+        </>
+      )}
+    </button>
+  );
   return (
     <>
       <div className="block-toolbar" role="toolbar" aria-label="Notes structure" onKeyDown={moveFocus}>
-        <button
-          type="button"
-          onMouseDown={keep}
-          onClick={run((e) => e.chain().focus().setBlockType("question").run())}
-          title="Question (Ctrl-Alt-Q)"
-          aria-keyshortcuts="Control+Alt+Q"
-        >
-          <span className="tb-icon tb-q" aria-hidden="true">
-            Q
-          </span>
-          Question
-        </button>
-        <button
-          type="button"
-          onMouseDown={keep}
-          onClick={run((e) => e.chain().focus().insertContent("@").run())}
-          title="Attribute: who said it (@name)"
-        >
-          <span className="tb-icon" aria-hidden="true">
-            @
-          </span>
-          Who
-        </button>
-        <button
-          type="button"
-          onMouseDown={keep}
-          onClick={run((e) => e.chain().focus().setBlockType("asideBlock").run())}
-          title="Aside (Ctrl-Alt-A)"
-          aria-keyshortcuts="Control+Alt+A"
-        >
-          <span className="tb-icon tb-aside" aria-hidden="true">
-            ( )
-          </span>
-          Aside
-        </button>
-        <button
-          type="button"
-          onMouseDown={keep}
-          onClick={run((e) => e.chain().focus().setBlockType("tip").run())}
-          title="Tip (Ctrl-Alt-T)"
-          aria-keyshortcuts="Control+Alt+T"
-        >
-          <span className="tb-icon tb-tip" aria-hidden="true">
-            !
-          </span>
-          Tip
-        </button>
-        <button
-          type="button"
-          onMouseDown={keep}
-          onClick={run((e) => e.chain().focus().insertNextTalk().run())}
-          title="Next Ignite talk (Ctrl-Alt-I)"
-          aria-keyshortcuts="Control+Alt+I"
-        >
-          <span className="tb-icon" aria-hidden="true">
-            #
-          </span>
-          Talk
-        </button>
-        <button
-          type="button"
-          onMouseDown={keep}
-          onClick={run((e) => e.chain().focus().toggleStarred().run())}
-          title="Key moment: star this bullet (Ctrl-Alt-S)"
-          aria-keyshortcuts="Control+Alt+S"
-          data-testid="star-block"
-        >
-          <span className="tb-icon tb-star" aria-hidden="true">
-            ★
-          </span>
-          Key moment
-        </button>
+        {BLOCK_COMMANDS.map(commandButton)}
         <PhotoButton queue={photos} />
         <span className="tb-sep" aria-hidden="true" />
-        <button
-          type="button"
-          onMouseDown={keep}
-          onClick={run((e) => e.chain().focus().liftNotesBlock().run())}
-          title="Outdent (Shift-Tab)"
-          aria-label="Outdent"
-          aria-keyshortcuts="Shift+Tab"
-        >
-          <span aria-hidden="true">⇤</span>
-        </button>
-        <button
-          type="button"
-          onMouseDown={keep}
-          onClick={run((e) => e.chain().focus().sinkNotesBlock().run())}
-          title="Indent (Tab)"
-          aria-label="Indent"
-          aria-keyshortcuts="Tab"
-        >
-          <span aria-hidden="true">⇥</span>
-        </button>
+        {INDENT_COMMANDS.map(commandButton)}
         <span className="tb-sep" aria-hidden="true" />
         <button
           type="button"

@@ -4,6 +4,7 @@ import { acceptInviteAction, signUpAction } from "@/app/auth-actions";
 import { ActionForm } from "@/app/components/ActionForm";
 import { SignupFields } from "@/app/components/SignupFields";
 import { currentViewer } from "@/app/current-viewer";
+import { formatUtcMinute } from "@/lib/format/format-utc-minute";
 import { describeInvite } from "@/server/auth/invites";
 
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
@@ -27,8 +28,8 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       <p className="eyebrow">Invitation</p>
       <h1 style={{ marginTop: 0 }}>{invite.conferenceName}</h1>
       <p className="lede">
-        You are invited as <strong>{invite.role}</strong>. The link expires{" "}
-        {invite.expiresAt!.toISOString().slice(0, 16).replace("T", " ")} UTC and works once.
+        You are invited as <strong>{invite.role}</strong>. The link expires {formatUtcMinute(invite.expiresAt!)} and
+        works once.
       </p>
       {viewer ? (
         <ActionForm

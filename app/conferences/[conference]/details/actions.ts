@@ -4,10 +4,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/app/actions";
 import { authorizeAction } from "@/app/authorize-action";
-import { AppError } from "@/lib/errors/app-error";
+import { formFailure } from "@/app/form-failure";
+import { formText as text } from "@/app/form-text";
 import { updateConferenceDetails } from "@/server/data/update-conference-details";
-
-const text = (form: FormData, key: string) => String(form.get(key) ?? "");
 
 /** Saves the conference details form (owners only, checked here). */
 export async function updateConferenceAction(
@@ -27,8 +26,7 @@ export async function updateConferenceAction(
       titleTemplate: text(form, "titleTemplate"),
     });
   } catch (err) {
-    if (err instanceof AppError) return { error: err.message, fields: err.fields };
-    throw err;
+    return formFailure(err);
   }
   revalidatePath(`/conferences/${conferenceSlug}`);
   redirect(`/conferences/${conferenceSlug}`);

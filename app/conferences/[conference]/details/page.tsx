@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ActionForm } from "@/app/components/ActionForm";
+import { ConferencePageHead } from "@/app/components/ConferencePageHead";
 import { orNotFound } from "@/app/or-not-found";
 import { requireWorkspaceRole } from "@/app/require-workspace-role";
 import { getConference } from "@/server/data/conferences";
@@ -21,17 +21,9 @@ export default async function ConferenceDetailsPage({ params }: { params: Params
   const zones = ZONES.includes(conference.timezone) ? ZONES : [conference.timezone, ...ZONES];
   return (
     <>
-      <nav className="crumbs" aria-label="Breadcrumb">
-        <Link href="/">Conferences</Link> / <Link href={`/conferences/${conference.slug}`}>{conference.name}</Link>
-      </nav>
-      <div className="page-head">
-        <div>
-          <h1>Conference details</h1>
-          <p className="lede">
-            Shown on the public agenda, in exports and in post titles. The address stays /c/{conference.slug}.
-          </p>
-        </div>
-      </div>
+      <ConferencePageHead conference={conference} title="Conference details">
+        Shown on the public agenda, in exports and in post titles. The address stays /c/{conference.slug}.
+      </ConferencePageHead>
       <div className="card ws-form-card">
         <ActionForm
           action={updateConferenceAction.bind(null, conference.slug)}

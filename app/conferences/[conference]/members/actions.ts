@@ -4,14 +4,9 @@ import { revalidatePath } from "next/cache";
 import type { FormState } from "@/app/actions";
 import { requestOrigin } from "@/app/c/request-origin";
 import { currentViewer } from "@/app/current-viewer";
-import { AppError } from "@/lib/errors/app-error";
+import { formFailure } from "@/app/form-failure";
 import { createInvite, revokeInvite } from "@/server/auth/invites";
 import { removeMember, setMemberRole } from "@/server/auth/members";
-
-function failure(err: unknown): FormState {
-  if (err instanceof AppError) return { error: err.message, fields: err.fields };
-  throw err;
-}
 
 /** Owner: create an invite link; the link comes back once in `fields.secret`. */
 export async function createInviteAction(conferenceSlug: string, _prev: FormState, form: FormData): Promise<FormState> {
@@ -24,7 +19,7 @@ export async function createInviteAction(conferenceSlug: string, _prev: FormStat
     // The link's origin is the server's (PUBLIC_URL, or the request as server/site-origin.ts allows), not the form's.
     return { error: null, fields: { secret: `${await requestOrigin()}${invite.path}` } };
   } catch (err) {
-    return failure(err);
+    return formFailure(err);
   }
 }
 
@@ -38,7 +33,7 @@ export async function setMemberRoleAction(
   try {
     await setMemberRole(await currentViewer(), conferenceSlug, userId, String(form.get("role") ?? ""));
   } catch (err) {
-    return failure(err);
+    return formFailure(err);
   }
   revalidatePath(`/conferences/${conferenceSlug}/members`);
   return { error: null, fields: {} };
@@ -54,7 +49,7 @@ export async function removeMemberAction(
   try {
     await removeMember(await currentViewer(), conferenceSlug, userId);
   } catch (err) {
-    return failure(err);
+    return formFailure(err);
   }
   revalidatePath(`/conferences/${conferenceSlug}/members`);
   return { error: null, fields: {} };
@@ -70,7 +65,7 @@ export async function revokeInviteAction(
   try {
     await revokeInvite(await currentViewer(), conferenceSlug, inviteId);
   } catch (err) {
-    return failure(err);
+    return formFailure(err);
   }
   revalidatePath(`/conferences/${conferenceSlug}/members`);
   return { error: null, fields: {} };

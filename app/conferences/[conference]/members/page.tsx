@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ActionForm } from "@/app/components/ActionForm";
+import { ConferencePageHead } from "@/app/components/ConferencePageHead";
 import { SecretActionForm } from "@/app/components/SecretActionForm";
 import { requireWorkspaceRole } from "@/app/require-workspace-role";
 import { CONFERENCE_ROLES } from "@/lib/auth/conference-roles";
+import { formatUtcMinute } from "@/lib/format/format-utc-minute";
 import { listOpenInvites } from "@/server/auth/invites";
 import { listMembers } from "@/server/auth/members";
 import { createInviteAction, removeMemberAction, revokeInviteAction, setMemberRoleAction } from "./actions";
@@ -20,21 +21,20 @@ async function load(slug: string) {
   return { viewer, conference, members, invites };
 }
 
-const when = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+/** The roles a member can be given, for the role pickers. */
+const ROLE_OPTIONS = CONFERENCE_ROLES.map((r) => (
+  <option key={r} value={r}>
+    {r}
+  </option>
+));
 
 export default async function MembersPage({ params }: { params: Params }) {
   const { viewer, conference, members, invites } = await load((await params).conference);
   return (
     <>
-      <nav className="crumbs" aria-label="Breadcrumb">
-        <Link href="/">Conferences</Link> / <Link href={`/conferences/${conference.slug}`}>{conference.name}</Link>
-      </nav>
-      <div className="page-head">
-        <div>
-          <h1>Members</h1>
-          <p className="lede">Owners manage members and invites; editors write notes; viewers read drafts.</p>
-        </div>
-      </div>
+      <ConferencePageHead conference={conference} title="Members">
+        Owners manage members and invites; editors write notes; viewers read drafts.
+      </ConferencePageHead>
       <div className="layout-2">
         <section aria-labelledby="members">
           <h2 id="members">People with access</h2>
@@ -55,11 +55,7 @@ export default async function MembersPage({ params }: { params: Params }) {
                     submitLabel="Change role"
                   >
                     <select name="role" defaultValue={m.role} aria-label={`Role of ${m.name}`}>
-                      {CONFERENCE_ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {r}
-                        </option>
-                      ))}
+                      {ROLE_OPTIONS}
                     </select>
                   </ActionForm>
                   <ActionForm
@@ -82,7 +78,7 @@ export default async function MembersPage({ params }: { params: Params }) {
                 <li key={i.id} className="list-item">
                   <div className="meta">
                     <span className="badge">{i.role}</span>
-                    <span>expires {when(i.expiresAt)}</span>
+                    <span>expires {formatUtcMinute(i.expiresAt)}</span>
                     <span>by {i.createdBy.name}</span>
                   </div>
                   <ActionForm
@@ -107,11 +103,7 @@ export default async function MembersPage({ params }: { params: Params }) {
               <label>
                 Role
                 <select name="role" defaultValue="editor">
-                  {CONFERENCE_ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {r}
-                    </option>
-                  ))}
+                  {ROLE_OPTIONS}
                 </select>
               </label>
               <label>

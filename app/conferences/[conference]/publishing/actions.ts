@@ -3,18 +3,50 @@
 import { revalidatePath } from "next/cache";
 import type { FormState } from "@/app/actions";
 import { authorizeAction } from "@/app/authorize-action";
-import { AppError } from "@/lib/errors/app-error";
+import { formFailure } from "@/app/form-failure";
+import { formText as text } from "@/app/form-text";
 import { createDestination, deleteDestination, setDestinationAutoPublish } from "@/server/data/publish-destinations";
+import type { DestinationInput } from "@/server/publish/destination-settings";
 import { formatPublishReport } from "@/server/publish/publish-report";
 import { publishToDestination } from "@/server/publish/publish-to-destination";
 
-function failure(err: unknown): FormState {
-  if (err instanceof AppError) return { error: err.message, fields: err.fields };
-  throw err;
+const checked = (form: FormData, name: string) => form.get(name) === "on";
+
+/**
+ * What every owner's change on the Publishing page does: checks that the
+ * viewer owns the conference (a server action is a public endpoint), makes
+ * the change, and answers with the form's error or re-renders the page.
+ */
+async function ownerChange(conferenceSlug: string, change: () => Promise<unknown>): Promise<FormState> {
+  try {
+    await authorizeAction(conferenceSlug, "owner");
+    await change();
+  } catch (err) {
+    return formFailure(err);
+  }
+  revalidatePath(`/conferences/${conferenceSlug}/publishing`);
+  return { error: null, fields: {} };
 }
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? "");
-const checked = (form: FormData, name: string) => form.get(name) === "on";
+/** A destination's kind with that kind's settings. */
+type KindSettings = {
+  [K in DestinationInput["kind"]]: Pick<Extract<DestinationInput, { kind: K }>, "kind" | "settings">;
+}[DestinationInput["kind"]];
+
+/**
+ * Adds a destination from one of the "Add …" forms: the kind's own settings,
+ * and the fields every form has (the secret is sealed and never shown again).
+ */
+function addDestination(conferenceSlug: string, form: FormData, destination: KindSettings): Promise<FormState> {
+  return ownerChange(conferenceSlug, () =>
+    createDestination(conferenceSlug, {
+      ...destination,
+      name: text(form, "name"),
+      secret: text(form, "secret"),
+      autoPublish: checked(form, "autoPublish"),
+    }),
+  );
+}
 
 /** Owner: add a WordPress blog; the application password is sealed and never shown again. */
 export async function createWordPressDestinationAction(
@@ -22,24 +54,14 @@ export async function createWordPressDestinationAction(
   _prev: FormState,
   form: FormData,
 ): Promise<FormState> {
-  try {
-    await authorizeAction(conferenceSlug, "owner");
-    await createDestination(conferenceSlug, {
-      kind: "wordpress",
-      name: text(form, "name"),
-      settings: {
-        url: text(form, "url"),
-        username: text(form, "username"),
-        status: text(form, "status") === "publish" ? "publish" : "draft",
-      },
-      secret: text(form, "secret"),
-      autoPublish: checked(form, "autoPublish"),
-    });
-  } catch (err) {
-    return failure(err);
-  }
-  revalidatePath(`/conferences/${conferenceSlug}/publishing`);
-  return { error: null, fields: {} };
+  return addDestination(conferenceSlug, form, {
+    kind: "wordpress",
+    settings: {
+      url: text(form, "url"),
+      username: text(form, "username"),
+      status: text(form, "status") === "publish" ? "publish" : "draft",
+    },
+  });
 }
 
 /** Owner: add a Ghost blog; the Admin API key is sealed and never shown again. */
@@ -48,20 +70,10 @@ export async function createGhostDestinationAction(
   _prev: FormState,
   form: FormData,
 ): Promise<FormState> {
-  try {
-    await authorizeAction(conferenceSlug, "owner");
-    await createDestination(conferenceSlug, {
-      kind: "ghost",
-      name: text(form, "name"),
-      settings: { url: text(form, "url"), status: text(form, "status") === "published" ? "published" : "draft" },
-      secret: text(form, "secret"),
-      autoPublish: checked(form, "autoPublish"),
-    });
-  } catch (err) {
-    return failure(err);
-  }
-  revalidatePath(`/conferences/${conferenceSlug}/publishing`);
-  return { error: null, fields: {} };
+  return addDestination(conferenceSlug, form, {
+    kind: "ghost",
+    settings: { url: text(form, "url"), status: text(form, "status") === "published" ? "published" : "draft" },
+  });
 }
 
 /** Owner: add a Hugo or Jekyll site in a Git repository; the optional token is sealed and never shown again. */
@@ -70,25 +82,15 @@ export async function createGitDestinationAction(
   _prev: FormState,
   form: FormData,
 ): Promise<FormState> {
-  try {
-    await authorizeAction(conferenceSlug, "owner");
-    await createDestination(conferenceSlug, {
-      kind: "git",
-      name: text(form, "name"),
-      settings: {
-        remote: text(form, "remote"),
-        branch: text(form, "branch"),
-        path: text(form, "path"),
-        flavour: text(form, "flavour") === "jekyll" ? "jekyll" : "hugo",
-      },
-      secret: text(form, "secret"),
-      autoPublish: checked(form, "autoPublish"),
-    });
-  } catch (err) {
-    return failure(err);
-  }
-  revalidatePath(`/conferences/${conferenceSlug}/publishing`);
-  return { error: null, fields: {} };
+  return addDestination(conferenceSlug, form, {
+    kind: "git",
+    settings: {
+      remote: text(form, "remote"),
+      branch: text(form, "branch"),
+      path: text(form, "path"),
+      flavour: text(form, "flavour") === "jekyll" ? "jekyll" : "hugo",
+    },
+  });
 }
 
 /** Owner: remove a destination (posts already published stay where they are). */
@@ -98,14 +100,7 @@ export async function deleteDestinationAction(
   _prev: FormState,
   _form: FormData,
 ): Promise<FormState> {
-  try {
-    await authorizeAction(conferenceSlug, "owner");
-    await deleteDestination(conferenceSlug, destinationId);
-  } catch (err) {
-    return failure(err);
-  }
-  revalidatePath(`/conferences/${conferenceSlug}/publishing`);
-  return { error: null, fields: {} };
+  return ownerChange(conferenceSlug, () => deleteDestination(conferenceSlug, destinationId));
 }
 
 /** Owner: turn a destination's automatic publishing (when a session's status changes to published) on or off. */
@@ -116,14 +111,7 @@ export async function setDestinationAutoPublishAction(
   _prev: FormState,
   _form: FormData,
 ): Promise<FormState> {
-  try {
-    await authorizeAction(conferenceSlug, "owner");
-    await setDestinationAutoPublish(conferenceSlug, destinationId, on);
-  } catch (err) {
-    return failure(err);
-  }
-  revalidatePath(`/conferences/${conferenceSlug}/publishing`);
-  return { error: null, fields: {} };
+  return ownerChange(conferenceSlug, () => setDestinationAutoPublish(conferenceSlug, destinationId, on));
 }
 
 /**
@@ -148,6 +136,6 @@ export async function publishToDestinationAction(
     revalidatePath(`/conferences/${conferenceSlug}/publishing`);
     return { error: null, fields: { report: formatPublishReport(report).join("\n") } };
   } catch (err) {
-    return failure(err);
+    return formFailure(err);
   }
 }

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import type { FormState } from "@/app/actions";
 import { ActionForm } from "@/app/components/ActionForm";
 import { PublishRunForm } from "@/app/c/_workspace/PublishRunForm";
+import { ConferencePageHead } from "@/app/components/ConferencePageHead";
 import { requireWorkspaceRole } from "@/app/require-workspace-role";
+import { formatUtcMinute } from "@/lib/format/format-utc-minute";
 import { type AutoPublishJobSummary, listAutoPublishJobs, listDestinations } from "@/server/data/publish-destinations";
 import type { GhostSettings, GitSettings, WordPressSettings } from "@/server/publish/destination-settings";
 import {
@@ -29,18 +31,10 @@ export default async function PublishingPage({ params }: { params: Params }) {
   ]);
   return (
     <>
-      <nav className="crumbs" aria-label="Breadcrumb">
-        <Link href="/">Conferences</Link> / <Link href={`/conferences/${conference.slug}`}>{conference.name}</Link>
-      </nav>
-      <div className="page-head">
-        <div>
-          <h1>Publishing</h1>
-          <p className="lede">
-            Blogs and sites this conference&apos;s notes are posted to. The first publish creates each post; later ones
-            update the same post. Passwords and tokens are stored encrypted and never shown again.
-          </p>
-        </div>
-      </div>
+      <ConferencePageHead conference={conference} title="Publishing">
+        Blogs and sites this conference&apos;s notes are posted to. The first publish creates each post; later ones
+        update the same post. Passwords and tokens are stored encrypted and never shown again.
+      </ConferencePageHead>
       <div className="layout-2">
         <section aria-labelledby="destinations">
           <h2 id="destinations">Destinations</h2>
@@ -90,119 +84,134 @@ export default async function PublishingPage({ params }: { params: Params }) {
           )}
         </section>
         <aside className="stack">
-          <div className="card">
-            <h2>Add a WordPress blog</h2>
-            <ActionForm
-              action={createWordPressDestinationAction.bind(null, conference.slug)}
-              submitLabel="Add blog"
-              testId="new-wordpress"
-            >
+          <AddDestinationForm
+            title="Add a WordPress blog"
+            action={createWordPressDestinationAction.bind(null, conference.slug)}
+            submitLabel="Add blog"
+            testId="new-wordpress"
+            namePlaceholder="Team blog"
+          >
+            <SiteAddressField placeholder="https://blog.example.org" />
+            <label>
+              User name
+              <input name="username" required maxLength={200} autoComplete="off" />
+            </label>
+            <label>
+              Application password <span className="hint">Users → Profile → Application Passwords</span>
+              <input name="secret" type="password" required maxLength={2000} autoComplete="new-password" />
+            </label>
+            <PostStatusField blog="WordPress" published="publish" />
+          </AddDestinationForm>
+          <AddDestinationForm
+            title="Add a Ghost blog"
+            action={createGhostDestinationAction.bind(null, conference.slug)}
+            submitLabel="Add blog"
+            testId="new-ghost"
+            namePlaceholder="Ghost blog"
+          >
+            <SiteAddressField placeholder="https://notes.example.org" />
+            <label>
+              Admin API key <span className="hint">Settings → Integrations → Add custom integration</span>
+              <input name="secret" type="password" required maxLength={200} autoComplete="new-password" />
+            </label>
+            <PostStatusField blog="Ghost" published="published" />
+          </AddDestinationForm>
+          <AddDestinationForm
+            title="Add a Git-hosted site"
+            action={createGitDestinationAction.bind(null, conference.slug)}
+            submitLabel="Add site"
+            testId="new-git"
+            namePlaceholder="GitHub Pages"
+          >
+            <label>
+              Repository
+              <input name="remote" required maxLength={500} placeholder="https://github.com/team/notes.git" />
+            </label>
+            <div className="row">
               <label>
-                Name
-                <input name="name" required maxLength={80} placeholder="Team blog" />
-              </label>
-              <label>
-                Site address
-                <input name="url" type="url" required maxLength={500} placeholder="https://blog.example.org" />
-              </label>
-              <label>
-                User name
-                <input name="username" required maxLength={200} autoComplete="off" />
-              </label>
-              <label>
-                Application password <span className="hint">Users → Profile → Application Passwords</span>
-                <input name="secret" type="password" required maxLength={2000} autoComplete="new-password" />
-              </label>
-              <label>
-                Posts are
-                <select name="status" defaultValue="draft">
-                  <option value="draft">Drafts (publish them in WordPress)</option>
-                  <option value="publish">Published at once</option>
-                </select>
-              </label>
-              <label style={{ display: "flex", gap: "0.5rem", alignItems: "center" }}>
-                <input type="checkbox" name="autoPublish" />
-                Publish automatically when a session is published
-              </label>
-            </ActionForm>
-          </div>
-          <div className="card">
-            <h2>Add a Ghost blog</h2>
-            <ActionForm
-              action={createGhostDestinationAction.bind(null, conference.slug)}
-              submitLabel="Add blog"
-              testId="new-ghost"
-            >
-              <label>
-                Name
-                <input name="name" required maxLength={80} placeholder="Ghost blog" />
-              </label>
-              <label>
-                Site address
-                <input name="url" type="url" required maxLength={500} placeholder="https://notes.example.org" />
+                Branch
+                <input name="branch" required maxLength={100} defaultValue="main" />
               </label>
               <label>
-                Admin API key <span className="hint">Settings → Integrations → Add custom integration</span>
-                <input name="secret" type="password" required maxLength={200} autoComplete="new-password" />
+                Folder <span className="hint">empty: the root</span>
+                <input name="path" maxLength={200} placeholder="site" />
               </label>
-              <label>
-                Posts are
-                <select name="status" defaultValue="draft">
-                  <option value="draft">Drafts (publish them in Ghost)</option>
-                  <option value="published">Published at once</option>
-                </select>
-              </label>
-              <label style={{ display: "flex", gap: "0.5rem", alignItems: "center" }}>
-                <input type="checkbox" name="autoPublish" />
-                Publish automatically when a session is published
-              </label>
-            </ActionForm>
-          </div>
-          <div className="card">
-            <h2>Add a Git-hosted site</h2>
-            <ActionForm
-              action={createGitDestinationAction.bind(null, conference.slug)}
-              submitLabel="Add site"
-              testId="new-git"
-            >
-              <label>
-                Name
-                <input name="name" required maxLength={80} placeholder="GitHub Pages" />
-              </label>
-              <label>
-                Repository
-                <input name="remote" required maxLength={500} placeholder="https://github.com/team/notes.git" />
-              </label>
-              <div className="row">
-                <label>
-                  Branch
-                  <input name="branch" required maxLength={100} defaultValue="main" />
-                </label>
-                <label>
-                  Folder <span className="hint">empty: the root</span>
-                  <input name="path" maxLength={200} placeholder="site" />
-                </label>
-              </div>
-              <label>
-                Generator
-                <select name="flavour" defaultValue="hugo">
-                  <option value="hugo">Hugo</option>
-                  <option value="jekyll">Jekyll</option>
-                </select>
-              </label>
-              <label>
-                Access token <span className="hint">for an https repository; empty for ssh</span>
-                <input name="secret" type="password" maxLength={2000} autoComplete="new-password" />
-              </label>
-              <label style={{ display: "flex", gap: "0.5rem", alignItems: "center" }}>
-                <input type="checkbox" name="autoPublish" />
-                Publish automatically when a session is published
-              </label>
-            </ActionForm>
-          </div>
+            </div>
+            <label>
+              Generator
+              <select name="flavour" defaultValue="hugo">
+                <option value="hugo">Hugo</option>
+                <option value="jekyll">Jekyll</option>
+              </select>
+            </label>
+            <label>
+              Access token <span className="hint">for an https repository; empty for ssh</span>
+              <input name="secret" type="password" maxLength={2000} autoComplete="new-password" />
+            </label>
+          </AddDestinationForm>
         </aside>
       </div>
     </>
+  );
+}
+
+/**
+ * One "Add …" card: the name every destination has, the kind's own fields
+ * (children), and whether it publishes by itself; the action seals the secret.
+ */
+function AddDestinationForm({
+  title,
+  action,
+  submitLabel,
+  testId,
+  namePlaceholder,
+  children,
+}: {
+  title: string;
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  submitLabel: string;
+  testId: string;
+  namePlaceholder: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="card">
+      <h2>{title}</h2>
+      <ActionForm action={action} submitLabel={submitLabel} testId={testId}>
+        <label>
+          Name
+          <input name="name" required maxLength={80} placeholder={namePlaceholder} />
+        </label>
+        {children}
+        <label style={{ display: "flex", gap: "0.5rem", alignItems: "center" }}>
+          <input type="checkbox" name="autoPublish" />
+          Publish automatically when a session is published
+        </label>
+      </ActionForm>
+    </div>
+  );
+}
+
+/** A blog's address (WordPress, Ghost). */
+function SiteAddressField({ placeholder }: { placeholder: string }) {
+  return (
+    <label>
+      Site address
+      <input name="url" type="url" required maxLength={500} placeholder={placeholder} />
+    </label>
+  );
+}
+
+/** Whether a blog's posts arrive as drafts or published; `published` is the blog's own word for it. */
+function PostStatusField({ blog, published }: { blog: string; published: string }) {
+  return (
+    <label>
+      Posts are
+      <select name="status" defaultValue="draft">
+        <option value="draft">{`Drafts (publish them in ${blog})`}</option>
+        <option value={published}>Published at once</option>
+      </select>
+    </label>
   );
 }
 
@@ -217,7 +226,6 @@ const JOB_STATE: Record<AutoPublishJobSummary["state"], string> = {
 /** The destination's automatic publishes: what happened last to each session, and when a failed one is retried. */
 function AutoPublishJobs({ jobs }: { jobs: AutoPublishJobSummary[] }) {
   if (jobs.length === 0) return null;
-  const time = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
   return (
     // Open when something needs the owner's attention (an error, retried or given up).
     <details
@@ -232,7 +240,7 @@ function AutoPublishJobs({ jobs }: { jobs: AutoPublishJobSummary[] }) {
             <strong>{j.sessionTitle}</strong>: {JOB_STATE[j.state]}
             {j.state === "done" && j.lastAction ? ` (${j.lastAction})` : ""}
             {j.attempts > 1 ? `, ${j.attempts} attempts` : ""}
-            {j.state === "pending" && j.lastError ? `, next try ${time(j.runAt)}` : ""}
+            {j.state === "pending" && j.lastError ? `, next try ${formatUtcMinute(j.runAt)}` : ""}
             {j.lastError && j.state !== "done" ? <span className="form-error"> {j.lastError}</span> : null}
           </li>
         ))}

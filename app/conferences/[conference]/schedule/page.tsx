@@ -1,18 +1,15 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { ConferencePageHead } from "@/app/components/ConferencePageHead";
 import { ScheduleImportForm } from "@/app/components/ScheduleImportForm";
 import { importScheduleAction } from "@/app/schedule/import/actions";
-import { orNotFound } from "@/app/or-not-found";
 import { requireWorkspaceRole } from "@/app/require-workspace-role";
-import { getConference } from "@/server/data/conferences";
 
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ conference: string }>;
 
 async function load(slug: string) {
-  await requireWorkspaceRole(slug, "editor", `/conferences/${slug}/schedule`);
-  return orNotFound(getConference(slug));
+  return (await requireWorkspaceRole(slug, "editor", `/conferences/${slug}/schedule`)).conference;
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
@@ -25,19 +22,11 @@ export default async function ConferenceSchedulePage({ params }: { params: Param
   const action = importScheduleAction.bind(null, conference.slug);
   return (
     <>
-      <nav className="crumbs" aria-label="Breadcrumb">
-        <Link href="/">Conferences</Link> / <Link href={`/conferences/${conference.slug}`}>{conference.name}</Link>
-      </nav>
-      <div className="page-head">
-        <div>
-          <h1>Import schedule</h1>
-          <p className="lede">
-            Sessions are matched by the schedule&apos;s own ids: moved times and rooms, renamed titles and changed
-            speakers are applied, nothing is duplicated, and notes are never touched. A session that left the schedule
-            is removed only if nobody opened its notes.
-          </p>
-        </div>
-      </div>
+      <ConferencePageHead conference={conference} title="Import schedule">
+        Sessions are matched by the schedule&apos;s own ids: moved times and rooms, renamed titles and changed speakers
+        are applied, nothing is duplicated, and notes are never touched. A session that left the schedule is removed
+        only if nobody opened its notes.
+      </ConferencePageHead>
       <div className="card">
         <ScheduleImportForm action={action} submitLabel={`Import into ${conference.name}`} />
       </div>

@@ -4,16 +4,11 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/app/actions";
 import { authorizeAction } from "@/app/authorize-action";
+import { formFailure } from "@/app/form-failure";
+import { formText as text } from "@/app/form-text";
 import { AppError } from "@/lib/errors/app-error";
 import { deleteSession } from "@/server/data/delete-session";
 import { updateSessionDetails } from "@/server/data/update-session-details";
-
-const text = (form: FormData, key: string) => String(form.get(key) ?? "");
-
-function failure(err: unknown): FormState {
-  if (err instanceof AppError) return { error: err.message, fields: err.fields };
-  throw err;
-}
 
 /** Saves a session's title, room, times and recording (editors). */
 export async function updateSessionAction(
@@ -35,7 +30,7 @@ export async function updateSessionAction(
       syncReset: form.get("syncReset") === "on",
     });
   } catch (err) {
-    return failure(err);
+    return formFailure(err);
   }
   revalidatePath(`/conferences/${conferenceSlug}`);
   redirect(`/conferences/${conferenceSlug}/sessions/${sessionSlug}`);
@@ -54,7 +49,7 @@ export async function deleteSessionAction(
       throw new AppError("invalid_input", "Tick the box to confirm that the notes go too");
     await deleteSession(conferenceSlug, sessionSlug);
   } catch (err) {
-    return failure(err);
+    return formFailure(err);
   }
   revalidatePath(`/conferences/${conferenceSlug}`);
   redirect(`/conferences/${conferenceSlug}`);
