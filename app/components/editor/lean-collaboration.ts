@@ -29,8 +29,10 @@ import type * as Y from "yjs";
  *   before every transaction that did not come from this editor, and inside a
  *   local edit nested in another Yjs transaction;
  * - the undo plugin remembers the selection before a transaction (what Ctrl-Z
- *   puts back) only for local transactions that change the document: an undo
- *   step only ever starts with one of those.
+ *   puts back) only for local transactions that change the document (an undo
+ *   step only ever starts with one of those), and computes it only when the
+ *   change may start a new undo step (Y.UndoManager joins changes less than
+ *   500 ms apart), still before the change reaches Yjs.
  *
  * What reaches Yjs, the undo steps and the caret after a co-editor's change are
  * unchanged (tests/e2e/editor-typing-collab.spec.ts and the co-editing specs).
@@ -86,8 +88,13 @@ function skipLocalSelectionWalks(publicBinding: ProsemirrorBinding): void {
   };
   doc.on("beforeAllTransactions", binding.beforeAllTransactions);
   binding._prosemirrorChanged = (pmDoc) => {
-    // Nested in another Yjs transaction, a remote change in it may still need the caret after this edit.
-    const nested = doc._transaction !== null;
+    // The sync plugin calls this inside its own transaction; nested in someone else's, a remote change
+    // in that one may still need the caret after this edit.
+    const nested = doc._transaction !== null && doc._transaction.origin !== ySyncPluginKey;
+    // The undo step's selection must be read before this edit changes the binding's mapping.
+    const view = binding.prosemirrorView;
+    const undo = view ? (yUndoPluginKey.getState(view.state) as UndoState | undefined) : undefined;
+    if (undo && mayStartUndoStep(undo.undoManager)) void undo.prevSel;
     doc.transact(() => {
       updateYFragment(doc, binding.type, pmDoc, publicBinding);
       if (nested && binding.prosemirrorView)
@@ -97,10 +104,29 @@ function skipLocalSelectionWalks(publicBinding: ProsemirrorBinding): void {
 }
 
 interface UndoState {
-  undoManager: { undoStack: unknown[]; redoStack: unknown[] };
+  undoManager: UndoManagerFields;
   prevSel: unknown;
   hasUndoOps: boolean;
   hasRedoOps: boolean;
+}
+
+interface UndoManagerFields {
+  undoStack: unknown[];
+  redoStack: unknown[];
+  lastChange: number;
+  captureTimeout: number;
+}
+
+/**
+ * Whether the next local change may start a new undo step (Y.UndoManager adds one unless the last
+ * change was under `captureTimeout` ago), with 100 ms to spare for the time until it decides.
+ */
+function mayStartUndoStep(undoManager: UndoManagerFields): boolean {
+  return !(
+    undoManager.lastChange > 0 &&
+    Date.now() - undoManager.lastChange < undoManager.captureTimeout - 100 &&
+    undoManager.undoStack.length > 0
+  );
 }
 
 function leanUndoPlugin(plugin: Plugin): Plugin {
@@ -111,9 +137,25 @@ function leanUndoPlugin(plugin: Plugin): Plugin {
       ...state,
       apply: (tr: Transaction, value: UndoState, oldState: EditorState, newState: EditorState) => {
         const remote = (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin;
-        if (tr.docChanged && !remote) return state.apply(tr, value, oldState, newState) as UndoState;
         const hasUndoOps = value.undoManager.undoStack.length > 0;
         const hasRedoOps = value.undoManager.redoStack.length > 0;
+        if (tr.docChanged && !remote) {
+          const binding = (ySyncPluginKey.getState(newState) as { binding?: ProsemirrorBinding } | undefined)?.binding;
+          if (!binding) return state.apply(tr, value, oldState, newState) as UndoState;
+          // Read when a step starts (see mayStartUndoStep): most keystrokes join the current step.
+          let prevSel: unknown = undefined;
+          let known = false;
+          return {
+            undoManager: value.undoManager,
+            hasUndoOps,
+            hasRedoOps,
+            get prevSel() {
+              if (!known) prevSel = getRelativeSelection(binding, oldState);
+              known = true;
+              return prevSel;
+            },
+          };
+        }
         return hasUndoOps === value.hasUndoOps && hasRedoOps === value.hasRedoOps
           ? value
           : { ...value, hasUndoOps, hasRedoOps };
