@@ -106,7 +106,9 @@ test("typing while connected commits nothing to React; the status still goes to 
     w.__shown = [];
     const status = document.querySelector(".sync-status")!;
     new MutationObserver(() =>
-      w.__shown.push(`${status.getAttribute("data-state")}: ${status.querySelector('[data-testid="sync-status"]')!.textContent}`),
+      w.__shown.push(
+        `${status.getAttribute("data-state")}: ${status.querySelector('[data-testid="sync-status"]')!.textContent}`,
+      ),
     ).observe(status, { subtree: true, characterData: true, childList: true, attributes: true });
   });
   const before = await commits(page);

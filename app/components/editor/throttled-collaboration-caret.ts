@@ -70,8 +70,7 @@ function publishCaret(view: EditorView, awareness: Awareness) {
     if (view.isDestroyed) return;
     lastPublished = performance.now();
     const ystate = ySyncPluginKey.getState(view.state) as
-      | { doc: Y.Doc; type: Y.XmlFragment; binding?: { mapping: Map<Y.AbstractType<unknown>, unknown> } }
-      | undefined;
+      { doc: Y.Doc; type: Y.XmlFragment; binding?: { mapping: Map<Y.AbstractType<unknown>, unknown> } } | undefined;
     if (!ystate?.binding) return;
     const mapping = ystate.binding.mapping as never;
     const current = (awareness.getLocalState() ?? {}) as {
