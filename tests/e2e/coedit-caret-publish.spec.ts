@@ -109,27 +109,3 @@ test("a co-editor adds lines above while the note-taker types: her next keys lan
   await alice.context().close();
   await bob.context().close();
 });
-
-test("Ctrl-Z puts the caret back where the undone words were typed", async ({ browser }) => {
-  const { alice, bob, aliceNotes } = await twoNoteTakers(browser, "Undo Caret Panel");
-  await aliceNotes.focus();
-  await caretToEnd(alice);
-  await alice.keyboard.type("alpha beta");
-  await expect.poll(() => notesText(aliceNotes)).toEqual(["alpha beta"]);
-  await alice.keyboard.press("Home");
-  for (let i = 0; i < "alpha".length; i++) await alice.keyboard.press("ArrowRight");
-  // A pause longer than the undo manager's 500 ms: the next words are their own undo step, whose
-  // selection before it is what Ctrl-Z puts back.
-  await alice.evaluate(() => new Promise<void>((resolve) => setTimeout(resolve, 700)));
-  await alice.keyboard.type(" gamma");
-  await expect.poll(() => notesText(aliceNotes)).toEqual(["alpha gamma beta"]);
-  await alice.keyboard.press("End");
-  await alice.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 60))));
-
-  await alice.keyboard.press("ControlOrMeta+z");
-  await expect.poll(() => notesText(aliceNotes)).toEqual(["alpha beta"]);
-  await alice.keyboard.type("!");
-  await expect.poll(() => notesText(aliceNotes)).toEqual(["alpha! beta"]);
-  await alice.context().close();
-  await bob.context().close();
-});
