@@ -35,7 +35,7 @@ import type * as Y from "yjs";
  *   500 ms apart), still before the change reaches Yjs.
  *
  * What reaches Yjs, the undo steps and the caret after a co-editor's change are
- * unchanged (tests/e2e/editor-typing-collab.spec.ts and the co-editing specs).
+ * unchanged (tests/e2e/coedit-caret-publish.spec.ts, coedit-caret.spec.ts and the co-editing specs).
  */
 export const LeanCollaboration = Collaboration.extend({
   addProseMirrorPlugins() {
