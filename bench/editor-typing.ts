@@ -12,6 +12,9 @@
  * browser holds the notes in IndexedDB): time until the notes are shown and
  * until the editor has the caret, and the page's JavaScript heap after a
  * garbage collection. `--quick` types a few keys into 50 bullets only.
+ * TALKNOTES_BENCH_BROWSER_PROF=<dir>: the typist's page writes a V8 CPU profile
+ * of the typing there per size (`typist-<bullets>.cpuprofile`, for
+ * bench/cpu-profile-top.ts); the profiler's own cost is in that run's numbers.
  */
 import type { Browser, Page } from "@playwright/test";
 import type { JSONContent } from "@tiptap/core";
@@ -31,6 +34,7 @@ import type { GoalResult, ScenarioResult } from "./support/scenario-result";
 import { signIn } from "../tests/e2e/sign-in";
 import { BENCH_ACCOUNT, seedSessions } from "./support/seed-sessions";
 import { sleep } from "./support/sleep";
+import { profileBrowserPage } from "./support/profile-browser-page";
 
 const SIZES = [50, 300, 1000, 3000];
 const KEY_INTERVAL_MS = 30;
@@ -223,10 +227,15 @@ async function measureSize(ctx: BenchContext, browser: Browser, size: number, ke
       ctx.log(`editor-typing: ready in ${typist.readyMs} ms, typing ${keys} keys`);
       await instrumentTypist(typist.page);
       await instrumentWatcher(watcher.page);
+      const profileDir = process.env.TALKNOTES_BENCH_BROWSER_PROF;
+      const profile = profileDir
+        ? await profileBrowserPage(typist.page, `${profileDir}/typist-${bullets}.cpuprofile`)
+        : null;
       const cpuBefore = server.usage().cpuSeconds;
       const t = Date.now();
       await typist.page.keyboard.type("z".repeat(keys), { delay: KEY_INTERVAL_MS });
       const typingMs = Date.now() - t;
+      await profile?.stop();
       await watcher.page.waitForFunction(
         (n) => ((window as unknown as { __seen: Array<[number, number]> }).__seen.at(-1)?.[1] ?? 0) >= n,
         keys,

@@ -78,6 +78,55 @@ test("typing commits nothing to React, and the status still counts every unsaved
   await context.close();
 });
 
+test("typing while connected commits nothing to React; the status still goes to Saving… and back to Saved", async ({
+  browser,
+}) => {
+  const setup = await browser.newPage();
+  const url = await createPanel(setup, "Typing Online Panel");
+  await setup.context().close();
+
+  const context = await browser.newContext();
+  await countReactCommits(context);
+  await context.addInitScript(() => window.localStorage.setItem("talknotes:name", "Typist"));
+  const page = await context.newPage();
+  await signIn(page);
+  await page.goto(url);
+  await expect(page.getByTestId("sync-status")).toHaveText("Saved");
+  const editor = page.getByTestId("notes-editor");
+  await editor.click();
+  await caretToEnd(page, editor);
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("warm ");
+  await expect(page.getByTestId("sync-status")).toHaveText("Saved");
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
+
+  // Every word and state the status shows while typing (each key is saved, then confirmed).
+  await page.evaluate(() => {
+    const w = window as unknown as { __shown: string[] };
+    w.__shown = [];
+    const status = document.querySelector(".sync-status")!;
+    new MutationObserver(() =>
+      w.__shown.push(
+        `${status.getAttribute("data-state")}: ${status.querySelector('[data-testid="sync-status"]')!.textContent}`,
+      ),
+    ).observe(status, { subtree: true, characterData: true, childList: true, attributes: true });
+  });
+  const before = await commits(page);
+  const keys = 15;
+  await page.keyboard.type("z".repeat(keys), { delay: 20 });
+  await expect(editor).toContainText("warm " + "z".repeat(keys));
+  await expect(page.getByTestId("sync-status")).toHaveText("Saved");
+  await expect(page.locator(".sync-status")).toHaveAttribute("data-state", "saved");
+  await expect(page.locator(".sync-status")).toHaveAttribute("data-pending", "0");
+
+  const shown = await page.evaluate(() => (window as unknown as { __shown: string[] }).__shown);
+  expect(shown).toContain("saving: Saving…");
+  expect(shown.at(-1)).toBe("saved: Saved");
+  // Before, every key committed twice (Saved -> Saving… -> Saved).
+  expect((await commits(page)) - before).toBeLessThanOrEqual(2);
+  await context.close();
+});
+
 test("the caret stays clear of the window's bottom edge while typing at the end of long notes", async ({ browser }) => {
   const setup = await browser.newPage();
   const url = await createPanel(setup, "Long Notes Panel");

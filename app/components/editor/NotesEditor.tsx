@@ -1,7 +1,6 @@
 "use client";
 
-import Collaboration, { isChangeOrigin } from "@tiptap/extension-collaboration";
-import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import { isChangeOrigin } from "@tiptap/extension-collaboration";
 import { Placeholder } from "@tiptap/extensions";
 import type { Editor } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
@@ -30,6 +29,7 @@ import { CaptureBar } from "./CaptureBar";
 import { HistoryPanel } from "./HistoryPanel";
 import { holdRemoteEditsWhileComposing } from "./hold-remote-edits-while-composing";
 import { KeepCaretThroughRemoteEdits } from "./keep-caret-through-remote-edits";
+import { LeanCollaboration } from "./lean-collaboration";
 import { NamePrompt } from "./NamePrompt";
 import { PasteSizeGuard } from "./paste-size-guard";
 import { photoNodeView } from "./photo-node-view";
@@ -41,6 +41,7 @@ import { ShortcutSheet } from "./ShortcutSheet";
 import { SyncStatus } from "./SyncStatus";
 import { scrollCaretIntoView } from "./scroll-caret-into-view";
 import { serverClock } from "./server-clock";
+import { ThrottledCollaborationCaret } from "./throttled-collaboration-caret";
 import { UndoBoundaries } from "./undo-boundaries";
 import type { CollabDocument } from "@/app/collab/collab-connection";
 import { useCollabDocument } from "./use-collab-document";
@@ -251,10 +252,10 @@ function ConnectedEditor({
         Placeholder.configure({
           placeholder: "Type what you hear. @ attributes, Q: asks, ( is your aside. Press ? for keys.",
         }),
-        Collaboration.configure({ document: collab.doc, field: NOTES_FIELD }),
+        LeanCollaboration.configure({ document: collab.doc, field: NOTES_FIELD }),
         KeepCaretThroughRemoteEdits,
         RenderCaretBlock,
-        CollaborationCaret.configure({
+        ThrottledCollaborationCaret.configure({
           provider: collab.provider,
           user: { name, color: userColor(name) },
           render: renderCaret,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
-import type { SyncState, SyncStore } from "@/app/collab/collab-connection";
+import type { SyncSnapshot, SyncState, SyncStore } from "@/app/collab/collab-connection";
 
 /**
  * The count is of Yjs transactions (roughly keystrokes), which means nothing to a note-taker
@@ -59,6 +59,16 @@ export function syncAnnouncement(state: SyncState): string {
   }
 }
 
+/** The state React renders: "saving" as "saved" unless a problem is shown (see SyncStatus). */
+function renderedState(snapshot: SyncSnapshot): SyncState {
+  return snapshot.state === "saving" && !snapshot.problem ? "saved" : snapshot.state;
+}
+
+/** Whether the words say that something is unsaved, in the states whose words React renders. */
+function unsavedShown(snapshot: SyncSnapshot): boolean {
+  return renderedState(snapshot) !== "saved" && snapshot.pending > 0;
+}
+
 /** Photos of this device not yet on the server (PhotoQueue). */
 export interface PhotoCount {
   count(): number;
@@ -80,15 +90,35 @@ const noSubscription = () => () => {};
  * element, so typing commits nothing to React (see SyncStore).
  */
 export function SyncStatus({ sync, photos }: { sync: SyncStore; photos?: PhotoCount }) {
-  const { state, problem } = useSyncExternalStore(sync.subscribe, sync.getSnapshot, sync.getSnapshot);
+  // React follows the status with "saving" seen as "saved": while connected, every keystroke goes from
+  // "Saved" to "Saving…" and back when the server confirms it, and each React commit walks the focused
+  // editor's DOM (its selection offsets), a cost that grows with the notes. Those words and
+  // `data-state` are written straight to the element below; React renders the rest.
+  const readRendered = () => renderedState(sync.getSnapshot());
+  const readProblem = () => sync.getSnapshot().problem;
+  const readUnsaved = () => unsavedShown(sync.getSnapshot());
+  const rendered = useSyncExternalStore(sync.subscribe, readRendered, readRendered);
+  const problem = useSyncExternalStore(sync.subscribe, readProblem, readProblem);
+  useSyncExternalStore(sync.subscribe, readUnsaved, readUnsaved);
+  // The exact state and count as this render happens (the effect below keeps them current).
+  const state = rendered === "saved" ? sync.getSnapshot().state : rendered;
   const waitingPhotos = useSyncExternalStore(photos?.subscribe ?? noSubscription, photos?.count ?? noPhotos, noPhotos);
   const pending = sync.pending();
   const ref = useRef<HTMLSpanElement>(null);
   useEffect(() => {
     const update = () => {
       const element = ref.current;
+      if (!element) return;
+      const current = sync.getSnapshot().state;
+      if (renderedState(sync.getSnapshot()) === "saved") {
+        if (element.dataset.state !== current) element.dataset.state = current;
+        // The text node React made (React later writes into the same node).
+        const words = element.querySelector('[data-testid="sync-status"]')?.firstChild;
+        const text = syncStatusText(current, sync.pending());
+        if (words instanceof Text && words.nodeValue !== text) words.nodeValue = text;
+      }
       const now = String(sync.pending());
-      if (!element || element.dataset.pending === now) return;
+      if (element.dataset.pending === now) return;
       element.dataset.pending = now;
       element.title = pendingTitle(Number(now));
     };
