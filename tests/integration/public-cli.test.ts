@@ -1,18 +1,15 @@
-import { spawnSync } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { ROOT, tempDatabase } from "../support/server-process";
+import { runTalknotes } from "../support/run-talknotes";
+import { ROOT } from "../support/server-process";
+import { startTestDatabase } from "../support/test-database";
 
 /** `talknotes publish` and `talknotes archive` through the real bin on a real SQLite file. */
-const db = tempDatabase("talknotes-publish-cli-");
+const db = startTestDatabase({ prefix: "talknotes-publish-cli-", create: false });
 
 function talknotes(...args: string[]) {
-  const run = spawnSync(process.execPath, [path.join(ROOT, "bin/talknotes.mjs"), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: db.url },
-    encoding: "utf8",
-  });
+  const run = runTalknotes(args);
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

@@ -1,10 +1,11 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addPhotoToSession } from "../support/add-photo-to-session";
 import { photoWithGps } from "../support/photo-with-gps";
+import { ROOT } from "../support/server-process";
+import { talknotes } from "../support/talknotes";
+import { startTestDatabase } from "../support/test-database";
 import { testWordPress } from "../support/test-wordpress";
 
 /**
@@ -22,22 +23,9 @@ import { testWordPress } from "../support/test-wordpress";
 const wp = testWordPress();
 if ("missing" in wp) console.log(`skipped: ${wp.missing}`);
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const CONF = "harbour-ops-camp-2021";
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "talknotes-publish-wp-"));
-process.env.DATABASE_URL = `file:${path.join(tmp, "talknotes.db")}`;
+const db = startTestDatabase({ prefix: "talknotes-publish-wp-" });
 process.env.PUBLISH_ALLOW_HOSTS = "";
-
-function talknotes(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(ROOT, "bin/talknotes.mjs"), ...args], {
-    cwd: tmp,
-    env: process.env,
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  expect(result.status, `${args.join(" ")}\n${result.stdout}\n${result.stderr}`).toBe(0);
-  return result.stdout;
-}
 
 type Post = {
   id: number;
@@ -103,7 +91,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  fs.rmSync(tmp, { recursive: true, force: true });
+  fs.rmSync(db.dir, { recursive: true, force: true });
 });
 
 describe.skipIf("missing" in wp)("publishing to a real WordPress", () => {
@@ -182,7 +170,7 @@ describe.skipIf("missing" in wp)("publishing to a real WordPress", () => {
     const { getPrisma } = await import("../../server/db/prisma");
     const { publishToDestination } = await import("../../server/publish/publish-to-destination");
     const session = await getPrisma().session.findFirstOrThrow({ where: { slug: "shipping-on-fridays" } });
-    const hash = await addPhotoToSession(path.join(tmp, "talknotes.db"), session.id, await photoWithGps(900, 600), {
+    const hash = await addPhotoToSession(db.file, session.id, await photoWithGps(900, 600), {
       alt: "The deploy freeze chart",
       caption: "Slide 7 <b>bold</b>",
     });
