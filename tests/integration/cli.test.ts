@@ -8,6 +8,7 @@ import { parseInterchange } from "../../lib/interchange/parse-interchange";
 import type { Block, TalkNotesDocument } from "../../lib/interchange/types";
 import { notesFromYDoc } from "../../lib/schema/notes-from-ydoc";
 import { notesToInterchange } from "../../lib/schema/notes-to-interchange";
+import { PANEL_FIXTURE_TEXT } from "../support/panel-fixture-text";
 import { readableText } from "../support/readable-text";
 import { startTestDatabase } from "../support/test-database";
 
@@ -16,22 +17,7 @@ const PANEL = path.join(ROOT, "tests/fixtures/notes/panel.txt");
 const IGNITE = path.join(ROOT, "tests/fixtures/notes/ignite.txt");
 const CONF = "harbour-ops-camp-2021";
 
-const QUESTIONS = [
-  "Should we deploy on Fridays at all?",
-  "How do you measure whether a deploy was safe?",
-  "What about <script>alert(1)</script> in release notes?",
-];
-/** Label, then the start of what they said, as every export renders a statement. */
-const ATTRIBUTIONS = [
-  'Amara: "if you are afraid to deploy on Friday, you are afraid to deploy."',
-  'Bruno: "banks have change freezes for a reason.',
-  'Chen: "small batches make the day of the week irrelevant."',
-  'Chen: "error budget burn in the first hour',
-  'Amara: "we look at rollbacks per hundred deploys"',
-  'Priya: "What about <script>alert(1)</script> in release notes?"',
-  'Bruno: "escape everything and trust nothing: {{< shortcode >}} and {% include x %} as well."',
-  'Amara: "render it as text, never as <img src=x onerror=alert(2)> markup."',
-];
+const { questions: QUESTIONS, attributions: ATTRIBUTIONS } = PANEL_FIXTURE_TEXT;
 
 // The first command that needs it makes the database, as on a new install.
 const { dir: tmp, file: dbFile } = startTestDatabase({ prefix: "talknotes-cli-", create: false });

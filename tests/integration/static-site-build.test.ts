@@ -5,6 +5,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addPhotoToSession } from "../support/add-photo-to-session";
 import { htmlPages } from "../support/html-pages";
+import { PANEL_FIXTURE_TEXT } from "../support/panel-fixture-text";
 import { photoWithGps } from "../support/photo-with-gps";
 import { readableText } from "../support/readable-text";
 import { ROOT } from "../support/server-process";
@@ -25,17 +26,8 @@ const CONF = "harbour-ops-camp-2021";
 const IN_CI = Boolean(process.env.CI);
 
 const PANEL_TEXTS = [
-  "Should we deploy on Fridays at all?",
-  "How do you measure whether a deploy was safe?",
-  "What about <script>alert(1)</script> in release notes?",
-  'Amara: "if you are afraid to deploy on Friday, you are afraid to deploy."',
-  'Bruno: "banks have change freezes for a reason.',
-  'Chen: "small batches make the day of the week irrelevant."',
-  'Chen: "error budget burn in the first hour',
-  'Amara: "we look at rollbacks per hundred deploys"',
-  'Priya: "What about <script>alert(1)</script> in release notes?"',
-  'Bruno: "escape everything and trust nothing: {{< shortcode >}} and {% include x %} as well."',
-  'Amara: "render it as text, never as <img src=x onerror=alert(2)> markup."',
+  ...PANEL_FIXTURE_TEXT.questions,
+  ...PANEL_FIXTURE_TEXT.attributions,
   "Moderator: Dana Whitfield (Harbour Ops Camp)",
 ];
 const IGNITE_TEXTS = [
