@@ -27,6 +27,7 @@ function statuses(): Record<string, string> {
 }
 
 describe("talknotes publish / archive", () => {
+  // Ten CLI processes one after another: seconds each on a busy 2-core machine.
   it("walks a conference through draft -> published -> archived, drafts staying private on archive", () => {
     const fixture = path.join(ROOT, "tests/fixtures/notes/panel.txt");
     expect(talknotes("import-notes", fixture, "--conference", "harbour").code).toBe(0);
@@ -56,5 +57,5 @@ describe("talknotes publish / archive", () => {
     expect(all.stdout).toBe(`published harbour/${second} (was draft)\n`);
     expect(statuses()).toEqual({ [first!]: "archived", [second!]: "published" });
     expect(talknotes("publish", "--conference", "harbour", "--all").stdout).toBe("nothing to publish\n");
-  });
+  }, 180_000);
 });

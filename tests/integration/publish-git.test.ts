@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { htmlPages } from "../support/html-pages";
+import { recordRevisionAuthors } from "../support/record-revision-authors";
 import { ROOT } from "../support/server-process";
 import { startTestDatabase } from "../support/test-database";
 
@@ -60,22 +61,8 @@ beforeAll(async () => {
   talknotes("import-notes", path.join(ROOT, "tests/fixtures/notes/panel.txt"), "--conference", CONF);
   talknotes("import-notes", path.join(ROOT, "tests/fixtures/notes/ignite.txt"), "--conference", CONF);
   talknotes("publish", "--conference", CONF, "--all");
-  const { getPrisma } = await import("../../server/db/prisma");
   const { createDestination } = await import("../../server/data/publish-destinations");
-  const prisma = getPrisma();
-  const panel = await prisma.session.findFirstOrThrow({
-    where: { slug: "shipping-on-fridays" },
-    include: { notes: true },
-  });
-  await prisma.revision.create({
-    data: {
-      sessionId: panel.id,
-      generation: panel.notes!.generation,
-      kind: "named",
-      state: Buffer.from([0, 0]),
-      authors: '["Kim <b>Note</b>"]',
-    },
-  });
+  await recordRevisionAuthors(CONF, "shipping-on-fridays", ["Kim <b>Note</b>"]);
   hugoRemote = bareRepo("hugo-site");
   jekyllRemote = bareRepo("jekyll-site");
   await createDestination(CONF, {
