@@ -79,7 +79,7 @@ export default tseslint.config(
         {
           selector: "AssignmentExpression[left.type='MemberExpression'][left.property.name='DATABASE_URL']",
           message:
-            'Get the database from tests/support (startTestDatabase, startTestServer, startSeededServer): ARCHITECTURE.md, "Testing".',
+            'Get the database from tests/support (startTestDatabase, startTestServer, startSeededServer): ARCHITECTURE.md, "Rules as applied", 6.',
         },
       ],
     },
