@@ -19,6 +19,8 @@ let db: OwnPanelServer["db"];
 let owner: FirstAccountSession;
 
 test.beforeAll(async ({ browser }) => {
+  // A server start and a sign-up through the forms: more than a test's minute on a busy 2-core machine.
+  test.setTimeout(120_000);
   // The first account of a fresh server; it owns the conference it creates.
   ({ server, db, owner } = await startOwnPanelServer(browser, "talknotes-offline-"));
 });

@@ -17,6 +17,8 @@ let db: OwnPanelServer["db"];
 let owner: FirstAccountSession;
 
 test.beforeAll(async ({ browser }) => {
+  // A server start and a sign-up through the forms: more than a test's minute on a busy 2-core machine.
+  test.setTimeout(120_000);
   ({ server, db, owner } = await startOwnPanelServer(browser, "talknotes-stale-generation-"));
 });
 
