@@ -103,6 +103,22 @@ export default tseslint.config(
     },
   },
   {
+    // Integration tests get their database and server from tests/support (startTestDatabase,
+    // startTestServer, startSeededServer): none points this process's DATABASE_URL anywhere itself.
+    // (A CLI run may still be handed another file on purpose, e.g. to show a fresh database.)
+    files: ["tests/integration/**/*.ts", "tests/acceptance/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "AssignmentExpression[left.type='MemberExpression'][left.property.name='DATABASE_URL']",
+          message:
+            'Get the database from tests/support (startTestDatabase, startTestServer, startSeededServer): ARCHITECTURE.md, "Rules as applied", 6.',
+        },
+      ],
+    },
+  },
+  {
     // lib/ is pure and isomorphic: no React, no Prisma, no server code, no process.env.
     files: ["lib/**/*.ts"],
     ignores: ["lib/**/*.test.ts"],

@@ -3,28 +3,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_LAUNCH_OPTIONS } from "./tests/support/chromium-launch-options";
 
 /**
  * End-to-end tests in real Chromium against the real server (built app,
  * throwaway SQLite file). On machines without Playwright's own browser
  * download, Debian's /usr/bin/chromium is used.
  */
-const SYSTEM_CHROMIUM = "/usr/bin/chromium";
-const launchOptions = fs.existsSync(SYSTEM_CHROMIUM)
-  ? {
-      executablePath: SYSTEM_CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    }
-  : {};
 
 // Chosen once in the main process; workers inherit it through the environment.
 process.env.TALKNOTES_E2E_PORT ??= execFileSync(process.execPath, [
@@ -49,10 +34,10 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    launchOptions,
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
     trace: "retain-on-failure",
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions } }],
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: CHROMIUM_LAUNCH_OPTIONS } }],
   webServer: {
     command: `node --import tsx server/index.ts`,
     url: `http://127.0.0.1:${port}/api/health`,

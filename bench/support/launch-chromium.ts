@@ -1,25 +1,7 @@
-import fs from "node:fs";
 import { type Browser, chromium } from "@playwright/test";
-
-const SYSTEM_CHROMIUM = "/usr/bin/chromium";
+import { CHROMIUM_LAUNCH_OPTIONS } from "../../tests/support/chromium-launch-options";
 
 /** Headless Chromium as the e2e suite runs it (playwright.config.ts): Debian's build when Playwright has none. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch(
-    fs.existsSync(SYSTEM_CHROMIUM)
-      ? {
-          executablePath: SYSTEM_CHROMIUM,
-          args: [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        }
-      : {},
-  );
+  return chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
 }

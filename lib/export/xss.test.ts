@@ -59,50 +59,23 @@ function hostileDocument(p: string): TalkNotesDocument {
   };
 }
 
+/** The keys every flavour writes, in this order, after its own leading ones. */
+const SHARED_FRONT_MATTER_KEYS = [
+  "tags",
+  "event",
+  "location",
+  "speakers",
+  "author",
+  "authors",
+  "author_bio",
+  "author_link",
+  "author_avatar",
+];
+
 const FRONT_MATTER_KEYS = {
-  markdown: [
-    "title",
-    "date",
-    "slug",
-    "tags",
-    "event",
-    "location",
-    "speakers",
-    "author",
-    "authors",
-    "author_bio",
-    "author_link",
-    "author_avatar",
-  ],
-  hugo: [
-    "title",
-    "date",
-    "slug",
-    "draft",
-    "tags",
-    "event",
-    "location",
-    "speakers",
-    "author",
-    "authors",
-    "author_bio",
-    "author_link",
-    "author_avatar",
-  ],
-  jekyll: [
-    "layout",
-    "title",
-    "date",
-    "tags",
-    "event",
-    "location",
-    "speakers",
-    "author",
-    "authors",
-    "author_bio",
-    "author_link",
-    "author_avatar",
-  ],
+  markdown: ["title", "date", "slug", ...SHARED_FRONT_MATTER_KEYS],
+  hugo: ["title", "date", "slug", "draft", ...SHARED_FRONT_MATTER_KEYS],
+  jekyll: ["layout", "title", "date", ...SHARED_FRONT_MATTER_KEYS],
 };
 
 /** Splits off the front matter, checking it is line-wise `key: <JSON-compatible YAML>`. Returns keys and body. */

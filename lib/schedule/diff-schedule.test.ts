@@ -1,11 +1,8 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { scheduleFixture as fixture } from "../../tests/support/schedule-fixture";
 import { describeScheduleDiff } from "./describe-schedule-diff";
 import { diffSchedule, type ScheduleSnapshot } from "./diff-schedule";
 import { readFrabSchedule } from "./read-frab-schedule";
-
-const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8");
 
 describe("diffSchedule on a re-exported schedule", () => {
   const before = readFrabSchedule(fixture("small-frab.xml"));

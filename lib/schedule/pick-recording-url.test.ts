@@ -1,11 +1,8 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { scheduleFixture as fixture } from "../../tests/support/schedule-fixture";
 import { pickRecordingUrl } from "./pick-recording-url";
 import { readFrabSchedule } from "./read-frab-schedule";
 import { readPretalxSchedule } from "./read-pretalx-schedule";
-
-const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8");
 
 describe("schedules' recording links", () => {
   it("takes the first link that is a video page, skipping slides and the session page", () => {

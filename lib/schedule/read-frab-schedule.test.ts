@@ -1,20 +1,7 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { scheduleFixture as fixture } from "../../tests/support/schedule-fixture";
+import { thrownScheduleError as thrown } from "../../tests/support/thrown-schedule-error";
 import { readFrabSchedule } from "./read-frab-schedule";
-import { ScheduleError } from "./schedule-error";
-
-const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8");
-
-function thrown(fn: () => unknown): ScheduleError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ScheduleError) return e;
-    throw e;
-  }
-  throw new Error("expected a ScheduleError, nothing was thrown");
-}
 
 describe("readFrabSchedule on a small schedule of our own", () => {
   const s = readFrabSchedule(fixture("small-frab.xml"));

@@ -1,23 +1,10 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { scheduleFixture as fixture } from "../../tests/support/schedule-fixture";
+import { thrownScheduleError as thrown } from "../../tests/support/thrown-schedule-error";
 import { MAX_SCHEDULE_BYTES } from "./check-schedule-size";
 import { readFrabSchedule } from "./read-frab-schedule";
 import { readPretalxSchedule } from "./read-pretalx-schedule";
 import { readSchedule } from "./read-schedule";
-import { ScheduleError } from "./schedule-error";
-
-const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8");
-
-function thrown(fn: () => unknown): ScheduleError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ScheduleError) return e;
-    throw e;
-  }
-  throw new Error("expected a ScheduleError, nothing was thrown");
-}
 
 describe("readSchedule", () => {
   it("detects the format from the content, whatever the file is called", () => {

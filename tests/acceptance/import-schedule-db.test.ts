@@ -4,19 +4,18 @@
  * JSON): what lands in the database, checked with plain SQL, and a re-import
  * of the same file that changes nothing.
  */
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import os from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type Database from "better-sqlite3";
+import { startTestDatabase } from "../support/test-database";
 
 const fixtures = path.resolve(import.meta.dirname, "../../../shared/fixtures");
 const exists = existsSync(path.join(fixtures, "schedules"));
 if (!exists) console.log("skipped: ../shared not found");
 
 // Before any server module reads the configuration.
-const dir = mkdtempSync(path.join(os.tmpdir(), "talknotes-schedule-acceptance-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "talknotes.db")}`;
+const testDatabase = startTestDatabase({ prefix: "talknotes-schedule-acceptance-" });
 
 const read = (name: string) => readFileSync(path.join(fixtures, "schedules", name), "utf8");
 
@@ -25,9 +24,7 @@ let importSchedule: typeof import("../../server/data/import-schedule").importSch
 
 beforeAll(async () => {
   const { openSqlite } = await import("../../server/db/open-sqlite");
-  const { applyMigrations } = await import("../../server/db/migrate");
-  db = openSqlite(path.join(dir, "talknotes.db"));
-  applyMigrations(db);
+  db = openSqlite(testDatabase.file);
   ({ importSchedule } = await import("../../server/data/import-schedule"));
 });
 

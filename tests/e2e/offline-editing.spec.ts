@@ -1,9 +1,10 @@
 import { type Browser, type Page, expect, test } from "@playwright/test";
 import { caretToEnd } from "./caret-to-end";
-import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
-import { type FirstAccountSession, firstAccountSession } from "./first-account-session";
+import { type RunningServer, startServer } from "../support/server-process";
+import type { FirstAccountSession } from "./first-account-session";
 import { notesText } from "./notes-text";
 import { openNoteTaker } from "./open-note-taker";
+import { type OwnPanelServer, startOwnPanelServer } from "./start-own-panel-server";
 
 /**
  * Offline editing with a co-editor watching: a note-taker loses the network,
@@ -14,19 +15,14 @@ import { openNoteTaker } from "./open-note-taker";
  * and restarts it.
  */
 let server: RunningServer;
-const db = tempDatabase("talknotes-offline-");
+let db: OwnPanelServer["db"];
 let owner: FirstAccountSession;
 
 test.beforeAll(async ({ browser }) => {
-  server = await startServer({ databaseUrl: db.url });
+  // A server start and a sign-up through the forms: more than a test's minute on a busy 2-core machine.
+  test.setTimeout(120_000);
   // The first account of a fresh server; it owns the conference it creates.
-  owner = await firstAccountSession(browser, server.url, {
-    conference: "DevOps Day",
-    city: "Santa Clara, CA",
-    firstDay: "2010-06-25",
-    title: "Making The Business Case",
-    kind: "panel",
-  });
+  ({ server, db, owner } = await startOwnPanelServer(browser, "talknotes-offline-"));
 });
 
 test.afterAll(async () => {
@@ -35,6 +31,13 @@ test.afterAll(async () => {
 
 /** A note-taker's own browser (signed in), named `name` on their caret, with the session open and saved. */
 const noteTaker = (browser: Browser, name: string) => openNoteTaker(browser, server.url, owner, name);
+
+/** Alice and Bob, each in their own browser, on the session, with their editors. */
+async function aliceAndBob(browser: Browser) {
+  const alice = await noteTaker(browser, "Alice");
+  const bob = await noteTaker(browser, "Bob");
+  return { alice, bob, aliceEditor: alice.getByTestId("notes-editor"), bobEditor: bob.getByTestId("notes-editor") };
+}
 
 const status = (page: Page) => page.getByTestId("sync-status");
 
@@ -46,10 +49,7 @@ async function pendingEdits(page: Page): Promise<number> {
 test("offline: type, reload with no network, type more; back online the co-editor sees all of it", async ({
   browser,
 }) => {
-  const alice = await noteTaker(browser, "Alice");
-  const bob = await noteTaker(browser, "Bob");
-  const aliceEditor = alice.getByTestId("notes-editor");
-  const bobEditor = bob.getByTestId("notes-editor");
+  const { alice, bob, aliceEditor, bobEditor } = await aliceAndBob(browser);
   // The service worker has cached this page and its scripts: it can be reloaded offline from now on.
   await expect(alice.locator("html")).toHaveAttribute("data-offline-ready", "true");
 
@@ -106,10 +106,7 @@ test("offline: type, reload with no network, type more; back online the co-edito
 test("two offline co-editors typing in the same line merge with both contributions exactly once", async ({
   browser,
 }) => {
-  const alice = await noteTaker(browser, "Alice");
-  const bob = await noteTaker(browser, "Bob");
-  const aliceEditor = alice.getByTestId("notes-editor");
-  const bobEditor = bob.getByTestId("notes-editor");
+  const { alice, bob, aliceEditor, bobEditor } = await aliceAndBob(browser);
   await expect(alice.getByTestId("presence")).toContainText("Bob");
   await expect(bob.getByTestId("presence")).toContainText("Alice");
 
@@ -158,10 +155,7 @@ test("two offline co-editors typing in the same line merge with both contributio
 test("history: name a version, see who wrote it, view it read-only, restore it as a new edit the co-editor gets", async ({
   browser,
 }) => {
-  const alice = await noteTaker(browser, "Alice");
-  const bob = await noteTaker(browser, "Bob");
-  const aliceEditor = alice.getByTestId("notes-editor");
-  const bobEditor = bob.getByTestId("notes-editor");
+  const { alice, bob, aliceEditor, bobEditor } = await aliceAndBob(browser);
   await aliceEditor.click();
   await caretToEnd(alice);
   await alice.keyboard.press("Enter");

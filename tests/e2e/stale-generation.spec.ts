@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { NotesStore } from "../../server/collab/notes-store";
 import { openSqlite } from "../../server/db/open-sqlite";
-import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
-import { type FirstAccountSession, firstAccountSession } from "./first-account-session";
+import { type RunningServer, startServer } from "../support/server-process";
+import type { FirstAccountSession } from "./first-account-session";
 import { openNoteTaker } from "./open-note-taker";
+import { type OwnPanelServer, startOwnPanelServer } from "./start-own-panel-server";
 
 /**
  * A session re-created while a note-taker's page is open (new generation): when the page reconnects
@@ -12,18 +13,13 @@ import { openNoteTaker } from "./open-note-taker";
  * its own server because it stops it to re-create the notes in SQLite.
  */
 let server: RunningServer;
-const db = tempDatabase("talknotes-stale-generation-");
+let db: OwnPanelServer["db"];
 let owner: FirstAccountSession;
 
 test.beforeAll(async ({ browser }) => {
-  server = await startServer({ databaseUrl: db.url });
-  owner = await firstAccountSession(browser, server.url, {
-    conference: "DevOps Day",
-    city: "Santa Clara, CA",
-    firstDay: "2010-06-25",
-    title: "Making The Business Case",
-    kind: "panel",
-  });
+  // A server start and a sign-up through the forms: more than a test's minute on a busy 2-core machine.
+  test.setTimeout(120_000);
+  ({ server, db, owner } = await startOwnPanelServer(browser, "talknotes-stale-generation-"));
 });
 
 test.afterAll(async () => {

@@ -2,15 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SeededAccount } from "../support/auth-seed";
-import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import type { RunningServer } from "../support/server-process";
+import { startTestServer } from "../support/test-server";
 
 /**
  * The JSON API (docs/API.md) end to end with personal access tokens: what the
  * UI does — conferences, sessions, status, people, export, notes and schedule
  * import, members and invites — answered as documented.
  */
-const db = tempDatabase("talknotes-api-");
-process.env.DATABASE_URL = db.url;
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures");
 
 let server: RunningServer;
@@ -18,7 +17,7 @@ let ada: SeededAccount;
 let bob: SeededAccount;
 
 beforeAll(async () => {
-  server = await startServer({ databaseUrl: db.url });
+  ({ server } = await startTestServer({ prefix: "talknotes-api-" }));
   const { seedAccount } = await import("../support/auth-seed");
   await seedAccount({ name: "Admin", email: "admin@api.test" });
   ada = await seedAccount({ name: "Ada", email: "ada@api.test" });

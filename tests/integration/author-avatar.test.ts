@@ -1,11 +1,12 @@
-import fs from "node:fs";
-import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedAccount, sessionCookie } from "../support/auth-seed";
 import { hasGpsIfd } from "../support/has-gps-ifd";
 import { PHOTO_CAMERA_MAKE, photoWithGps } from "../support/photo-with-gps";
-import { ROOT, type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import { importPanel } from "../support/import-panel";
+import { publishWithAuthors } from "../support/publish-with-authors";
+import type { RunningServer } from "../support/server-process";
+import { startTestServer } from "../support/test-server";
 
 /**
  * Issue 18, the avatar as an uploaded image, against the real server: the
@@ -16,9 +17,6 @@ import { ROOT, type RunningServer, startServer, tempDatabase } from "../support/
  * cross-site upload and an anonymous one are refused; a new upload replaces
  * the old file, and removing it clears the profile's avatar.
  */
-const db = tempDatabase("talknotes-avatar-");
-process.env.DATABASE_URL = db.url;
-
 let server: RunningServer;
 let conference = "";
 let published = "";
@@ -36,37 +34,16 @@ function upload(
 }
 
 beforeAll(async () => {
-  server = await startServer({ databaseUrl: db.url });
-  const { openCliDatabase } = await import("../../server/cli/open-cli-database");
-  const { importNotesToConference } = await import("../../server/data/import-notes");
-  const { setSessionStatus } = await import("../../server/data/publish-sessions");
+  ({ server } = await startTestServer({ prefix: "talknotes-avatar-" }));
   const { getPrisma } = await import("../../server/db/prisma");
-  const database = await openCliDatabase({ mustExist: true });
-  try {
-    const text = fs.readFileSync(path.join(ROOT, "tests/fixtures/notes/panel.txt"), "utf8");
-    const first = await importNotesToConference({ conferenceSlug: "harbour-ops-camp", text });
-    conference = first.conference.slug;
-    published = first.session.slug;
-    await setSessionStatus(conference, published, "published");
-    const prisma = getPrisma();
-    const session = await prisma.session.findFirstOrThrow({ where: { slug: published }, include: { notes: true } });
-    await prisma.revision.create({
-      data: {
-        sessionId: session.id,
-        generation: session.notes!.generation,
-        kind: "named",
-        name: "after",
-        state: Buffer.from([0, 0]),
-        authors: '["Kim Note"]',
-      },
-    });
-    await seedAccount({ name: "Admin Person" });
-    const kim = await seedAccount({ name: "Kim Note", conferenceId: first.conference.id, role: "editor" });
-    await prisma.user.update({ where: { id: kim.id }, data: { bio: "Ops at Harbour." } });
-    cookie = await sessionCookie(kim.email);
-  } finally {
-    await database.close();
-  }
+  const first = await importPanel();
+  conference = first.conference.slug;
+  published = first.session.slug;
+  await publishWithAuthors(conference, published, ["Kim Note"]);
+  await seedAccount({ name: "Admin Person" });
+  const kim = await seedAccount({ name: "Kim Note", conferenceId: first.conference.id, role: "editor" });
+  await getPrisma().user.update({ where: { id: kim.id }, data: { bio: "Ops at Harbour." } });
+  cookie = await sessionCookie(kim.email);
 }, 120_000);
 
 afterAll(async () => {

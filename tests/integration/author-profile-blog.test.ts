@@ -1,9 +1,10 @@
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedAccount, sessionCookie } from "../support/auth-seed";
 import { postServerAction } from "../support/post-server-action";
-import { ROOT, type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import { importPanel } from "../support/import-panel";
+import { publishWithAuthors } from "../support/publish-with-authors";
+import type { RunningServer } from "../support/server-process";
+import { startTestServer } from "../support/test-server";
 
 /**
  * Issue 18's author profile and blog index against the real server: a
@@ -12,58 +13,38 @@ import { ROOT, type RunningServer, startServer, tempDatabase } from "../support/
  * inert, a profile change reaches the cached page at once, and the blog index
  * lists public sessions newest first, paged, with no script.
  */
-const db = tempDatabase();
-process.env.DATABASE_URL = db.url;
-
 let server: RunningServer;
 let conference = "";
 let published = "";
 let cookie = "";
 
 beforeAll(async () => {
-  server = await startServer({ databaseUrl: db.url });
-  const { openCliDatabase } = await import("../../server/cli/open-cli-database");
-  const { importNotesToConference } = await import("../../server/data/import-notes");
-  const { setSessionStatus } = await import("../../server/data/publish-sessions");
+  ({ server } = await startTestServer());
   const { getPrisma } = await import("../../server/db/prisma");
-  const database = await openCliDatabase({ mustExist: true });
-  try {
-    const text = fs.readFileSync(path.join(ROOT, "tests/fixtures/notes/panel.txt"), "utf8");
-    const first = await importNotesToConference({ conferenceSlug: "harbour-ops-camp", text });
-    conference = first.conference.slug;
-    published = first.session.slug;
-    await setSessionStatus(conference, published, "published");
-    const prisma = getPrisma();
-    const session = await prisma.session.findFirstOrThrow({ where: { slug: published }, include: { notes: true } });
-    await prisma.session.update({ where: { id: session.id }, data: { startsAt: new Date("2010-06-25T17:00:00Z") } });
-    await prisma.revision.create({
+  const first = await importPanel();
+  conference = first.conference.slug;
+  published = first.session.slug;
+  const prisma = getPrisma();
+  await prisma.session.update({
+    where: { id: first.session.id },
+    data: { startsAt: new Date("2010-06-25T17:00:00Z") },
+  });
+  await publishWithAuthors(conference, published, ["Kim Note", "Lou Scribe"]);
+  // An admin first (the first account), then the note-taker as an editor of the conference.
+  await seedAccount({ name: "Admin Person" });
+  const kim = await seedAccount({ name: "Kim Note", conferenceId: first.conference.id, role: "editor" });
+  cookie = await sessionCookie(kim.email);
+  // Eleven more public sessions, one a day before the panel: the blog pages after ten.
+  for (let i = 1; i <= 11; i++) {
+    await prisma.session.create({
       data: {
-        sessionId: session.id,
-        generation: session.notes!.generation,
-        kind: "named",
-        name: "after",
-        state: Buffer.from([0, 0]),
-        authors: '["Kim Note","Lou Scribe"]',
+        conferenceId: first.conference.id,
+        slug: `older-${i}`,
+        title: `Older talk ${i}`,
+        status: "published",
+        startsAt: new Date(Date.UTC(2010, 5, 25 - i, 9)),
       },
     });
-    // An admin first (the first account), then the note-taker as an editor of the conference.
-    await seedAccount({ name: "Admin Person" });
-    const kim = await seedAccount({ name: "Kim Note", conferenceId: first.conference.id, role: "editor" });
-    cookie = await sessionCookie(kim.email);
-    // Eleven more public sessions, one a day before the panel: the blog pages after ten.
-    for (let i = 1; i <= 11; i++) {
-      await prisma.session.create({
-        data: {
-          conferenceId: first.conference.id,
-          slug: `older-${i}`,
-          title: `Older talk ${i}`,
-          status: "published",
-          startsAt: new Date(Date.UTC(2010, 5, 25 - i, 9)),
-        },
-      });
-    }
-  } finally {
-    await database.close();
   }
 });
 

@@ -1,12 +1,12 @@
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
 import net from "node:net";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedAccount, sessionCookie } from "../support/auth-seed";
-import { freePort } from "../support/free-port";
 import { postServerAction } from "../support/post-server-action";
-import { ROOT, type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import { importPanel } from "../support/import-panel";
+import type { RunningServer } from "../support/server-process";
+import { type SwitchableProxy, startSwitchableProxy } from "../support/switchable-proxy";
+import { startTestServer } from "../support/test-server";
+import { talknotes } from "../support/talknotes";
 import { testWordPress } from "../support/test-wordpress";
 
 /**
@@ -22,9 +22,6 @@ import { testWordPress } from "../support/test-wordpress";
 const wp = testWordPress();
 if ("missing" in wp) console.log(`skipped: ${wp.missing}`);
 
-const db = tempDatabase("talknotes-auto-publish-");
-process.env.DATABASE_URL = db.url;
-
 let server: RunningServer;
 let conference = "";
 let session = "";
@@ -34,9 +31,8 @@ let token = "";
 const silent = net.createServer(() => undefined);
 const silentSockets = new Set<net.Socket>();
 silent.on("connection", (s) => silentSockets.add(s));
-/** Forwards to WordPress once opened: a blog that is down, then back. */
-let flakyPort = 0;
-let flaky: net.Server | null = null;
+/** Forwards to WordPress once restored: a blog that is down, then back. */
+let flaky: SwitchableProxy | null = null;
 
 const page = async (url: string) =>
   (await fetch(`${server.url}${url}`, { headers: { cookie }, redirect: "manual" })).text();
@@ -64,17 +60,6 @@ async function wpPost(id: string): Promise<{ id: number; status: string; title: 
   return (await res.json()) as { id: number; status: string; title: { raw: string } };
 }
 
-function talknotes(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(ROOT, "bin/talknotes.mjs"), ...args], {
-    cwd: db.dir,
-    env: process.env,
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  expect(result.status, `${args.join(" ")}\n${result.stdout}\n${result.stderr}`).toBe(0);
-  return result.stdout;
-}
-
 async function setStatusThroughApi(status: string) {
   const res = await fetch(`${server.url}/api/v1/conferences/${conference}/sessions/${session}`, {
     method: "PATCH",
@@ -99,33 +84,26 @@ async function addBlog(name: string, url: string) {
 beforeAll(async () => {
   if ("missing" in wp) return;
   await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
-  flakyPort = await freePort();
-  server = await startServer({
-    databaseUrl: db.url,
+  flaky = await startSwitchableProxy(Number(new URL(wp.url).port));
+  flaky.cut();
+  ({ server } = await startTestServer({
+    prefix: "talknotes-auto-publish-",
     env: { PUBLISH_ALLOW_HOSTS: "127.0.0.1", PUBLISH_RETRY_SECONDS: "1" },
-  });
-  const { openCliDatabase } = await import("../../server/cli/open-cli-database");
-  const { importNotesToConference } = await import("../../server/data/import-notes");
+  }));
   const { createAccessToken } = await import("../../server/auth/access-tokens");
-  const database = await openCliDatabase({ mustExist: true });
-  try {
-    const text = fs.readFileSync(path.join(ROOT, "tests/fixtures/notes/panel.txt"), "utf8");
-    const imported = await importNotesToConference({ conferenceSlug: "harbour-ops-camp", text });
-    conference = imported.conference.slug;
-    session = imported.session.slug;
-    const owner = await seedAccount({ name: "The owner", conferenceId: imported.conference.id, role: "owner" });
-    cookie = await sessionCookie(owner.email);
-    token = (await createAccessToken(owner.id, { name: "auto-publish" })).token;
-  } finally {
-    await database.close();
-  }
+  const imported = await importPanel();
+  conference = imported.conference.slug;
+  session = imported.session.slug;
+  const owner = await seedAccount({ name: "The owner", conferenceId: imported.conference.id, role: "owner" });
+  cookie = await sessionCookie(owner.email);
+  token = (await createAccessToken(owner.id, { name: "auto-publish" })).token;
 }, 120_000);
 
 afterAll(async () => {
   await server?.stop();
   for (const s of silentSockets) s.destroy();
   silent.close();
-  flaky?.close();
+  await flaky?.close();
 });
 
 describe.skipIf("missing" in wp)("publishing automatically when a session is published", () => {
@@ -167,7 +145,7 @@ describe.skipIf("missing" in wp)("publishing automatically when a session is pub
 
   it("publishing through the JSON API retries a blog that is down until it is back, and the page shows why", async () => {
     if ("missing" in wp) return;
-    await addBlog("flaky", `http://127.0.0.1:${flakyPort}`);
+    await addBlog("flaky", `http://127.0.0.1:${flaky!.port}`);
     const before = await publishedPost("blog");
     await setStatusThroughApi("draft");
     await setStatusThroughApi("published");
@@ -187,14 +165,7 @@ describe.skipIf("missing" in wp)("publishing automatically when a session is pub
     expect(html).not.toContain(wp.password);
 
     // The blog comes back: the next retry posts the session.
-    const target = new URL(wp.url);
-    flaky = net.createServer((client) => {
-      const upstream = net.connect(Number(target.port), target.hostname);
-      client.pipe(upstream).pipe(client);
-      client.on("error", () => upstream.destroy());
-      upstream.on("error", () => client.destroy());
-    });
-    await new Promise<void>((resolve) => flaky!.listen(flakyPort, "127.0.0.1", resolve));
+    await flaky!.restore();
     await vi.waitFor(async () => expect((await job("flaky"))?.state).toBe("done"), { timeout: 60_000, interval: 250 });
     const done = (await job("flaky"))!;
     expect(done.attempts).toBeGreaterThan(1);

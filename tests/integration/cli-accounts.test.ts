@@ -1,23 +1,14 @@
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { runTalknotes } from "../support/run-talknotes";
+import { startTestDatabase } from "../support/test-database";
 
 /** `talknotes user create` and `talknotes token create` against a real SQLite file, through the real bin. */
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "talknotes-cli-accounts-")), "talknotes.db");
-process.env.DATABASE_URL = `file:${dbFile}`;
+// The first `talknotes user create` makes the database, as on a new install.
+const dbFile = startTestDatabase({ prefix: "talknotes-cli-accounts-", create: false }).file;
 
 function talknotes(args: string[], input = "") {
-  const run = spawnSync(process.execPath, [path.join(ROOT, "bin/talknotes.mjs"), ...args], {
-    cwd: ROOT,
-    input,
-    env: { ...process.env, DATABASE_URL: `file:${dbFile}` },
-    encoding: "utf8",
-  });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+  return runTalknotes(args, { input });
 }
 
 describe("talknotes user create / token create", () => {

@@ -1,6 +1,5 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,32 +8,19 @@ import { parseInterchange } from "../../lib/interchange/parse-interchange";
 import type { Block, TalkNotesDocument } from "../../lib/interchange/types";
 import { notesFromYDoc } from "../../lib/schema/notes-from-ydoc";
 import { notesToInterchange } from "../../lib/schema/notes-to-interchange";
+import { PANEL_FIXTURE_TEXT } from "../support/panel-fixture-text";
+import { readableText } from "../support/readable-text";
+import { startTestDatabase } from "../support/test-database";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const PANEL = path.join(ROOT, "tests/fixtures/notes/panel.txt");
 const IGNITE = path.join(ROOT, "tests/fixtures/notes/ignite.txt");
 const CONF = "harbour-ops-camp-2021";
 
-const QUESTIONS = [
-  "Should we deploy on Fridays at all?",
-  "How do you measure whether a deploy was safe?",
-  "What about <script>alert(1)</script> in release notes?",
-];
-/** Label, then the start of what they said, as every export renders a statement. */
-const ATTRIBUTIONS = [
-  'Amara: "if you are afraid to deploy on Friday, you are afraid to deploy."',
-  'Bruno: "banks have change freezes for a reason.',
-  'Chen: "small batches make the day of the week irrelevant."',
-  'Chen: "error budget burn in the first hour',
-  'Amara: "we look at rollbacks per hundred deploys"',
-  'Priya: "What about <script>alert(1)</script> in release notes?"',
-  'Bruno: "escape everything and trust nothing: {{< shortcode >}} and {% include x %} as well."',
-  'Amara: "render it as text, never as <img src=x onerror=alert(2)> markup."',
-];
+const { questions: QUESTIONS, attributions: ATTRIBUTIONS } = PANEL_FIXTURE_TEXT;
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "talknotes-cli-"));
-const dbFile = path.join(tmp, "data", "talknotes.db");
-const DATABASE_URL = `file:${dbFile}`;
+// The first command that needs it makes the database, as on a new install.
+const { dir: tmp, file: dbFile } = startTestDatabase({ prefix: "talknotes-cli-", create: false });
 
 interface Run {
   status: number | null;
@@ -46,7 +32,7 @@ interface Run {
 function cli(args: string[], options: { env?: Record<string, string>; input?: string | Buffer } = {}): Run {
   const result = spawnSync(process.execPath, [path.join(ROOT, "bin/talknotes.mjs"), ...args], {
     cwd: tmp,
-    env: { ...process.env, DATABASE_URL, PORT: "4123", ...options.env },
+    env: { ...process.env, PORT: "4123", ...options.env },
     input: options.input,
     encoding: "utf8",
     timeout: 60_000,
@@ -54,32 +40,9 @@ function cli(args: string[], options: { env?: Record<string, string>; input?: st
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Text a reader sees: tags stripped, entities decoded, typographic quotes and Markdown escapes undone, spaces collapsed. */
+/** Text a reader sees (readableText), with Markdown's backslash escapes undone. */
 function readable(markup: string): string {
-  const named: Record<string, string> = {
-    lt: "<",
-    gt: ">",
-    amp: "&",
-    quot: '"',
-    apos: "'",
-    nbsp: " ",
-    ldquo: '"',
-    rdquo: '"',
-    lsquo: "'",
-    rsquo: "'",
-    hellip: "...",
-  };
-  return markup
-    .replace(/<[^>]*>/g, "")
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
-      e[0] === "#"
-        ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
-        : (named[e] ?? m),
-    )
-    .replace(/[\u201C\u201D]/g, '"')
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/\\([\\`*_{}[\]()#+\-.!<>|~"'&])/g, "$1")
-    .replace(/\s+/g, " ");
+  return readableText(markup).replace(/\\([\\`*_{}[\]()#+\-.!<>|~"'&])/g, "$1");
 }
 
 function query<T>(sql: string, ...params: unknown[]): T[] {

@@ -123,7 +123,7 @@ describe("CollabConnection against the real server", () => {
       coEditor.text.insert(0, "From a co-editor. ");
       await waitFor(() => readStoredXml(db.url, sessionId).includes("From a co-editor."), 10_000, "co-editor stored");
 
-      proxy.restore();
+      await proxy.restore();
       await saved(connection, "saved after the line came back");
       expect(readStoredXml(db.url, sessionId)).toContain("typed while the line was down.");
       await waitFor(

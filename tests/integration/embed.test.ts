@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { interchangeToNotes } from "../../lib/schema/interchange-to-notes";
 import { seedYDocFromNotes } from "../../lib/schema/seed-ydoc-from-notes";
-import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import type { RunningServer } from "../support/server-process";
+import { startTestServer } from "../support/test-server";
 import { connectClient, synced } from "../support/yclient";
 
 /**
@@ -11,13 +12,13 @@ import { connectClient, synced } from "../support/yclient";
  * but /embed/, and a block starred in the Yjs document reaching the public
  * page's and the embed's Key moments.
  */
-const db = tempDatabase("talknotes-embed-");
-process.env.DATABASE_URL = db.url;
 
 let server: RunningServer;
 let token: string;
 let liveId: string;
 let CONF = "";
+/** When "Tomorrow Morning" starts, as stored at set-up (a later clock may be a minute on). */
+let tomorrowMorning: Date;
 const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
 
 async function get(path: string): Promise<{ status: number; headers: Headers; text: string }> {
@@ -26,7 +27,7 @@ async function get(path: string): Promise<{ status: number; headers: Headers; te
 }
 
 beforeAll(async () => {
-  server = await startServer({ databaseUrl: db.url });
+  ({ server } = await startTestServer({ prefix: "talknotes-embed-" }));
   const { createConference } = await import("../../server/data/conferences");
   const { createSession } = await import("../../server/data/sessions");
   const { setSessionStatus } = await import("../../server/data/publish-sessions");
@@ -46,7 +47,7 @@ beforeAll(async () => {
   liveId = (await add("Running Now", "Room A", -10, "live")).id;
   await add("Later Today", "Room A", 50, "published");
   await add("Secret Draft", "Room B", -10, "draft");
-  await add("Tomorrow Morning", "Room C", 60 * 20, "published");
+  tomorrowMorning = (await add("Tomorrow Morning", "Room C", 60 * 20, "published")).startsAt!;
   token = await seedEditorToken(conference.id);
 });
 
@@ -99,7 +100,7 @@ describe("room embed", () => {
     expect(res.status).toBe(200);
     expect(res.text).toContain(`Nothing live in <span class="room">Room C</span> now.`);
     expect(res.text).toContain("Tomorrow Morning");
-    const start = new Date(Date.now() + 20 * 3600_000);
+    const start = tomorrowMorning;
     const berlin = new Intl.DateTimeFormat("en-US", {
       hour: "numeric",
       minute: "2-digit",

@@ -1,10 +1,10 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { photoWithGps } from "../support/photo-with-gps";
+import { runTalknotes } from "../support/run-talknotes";
+import { startTestDatabase } from "../support/test-database";
 
 /**
  * ARCHITECTURE.md, "Photos": `talknotes import-notes` of Markdown notes whose image links name
@@ -12,9 +12,7 @@ import { photoWithGps } from "../support/photo-with-gps";
  * upload), in place; a link without its file, one that climbs out of the
  * notes' folder, or a file that is not an image stays text, with a warning.
  */
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "talknotes-import-photos-"));
-const env = { ...process.env, DATABASE_URL: `file:${path.join(tmp, "talknotes.db")}` };
+const tmp = startTestDatabase({ prefix: "talknotes-import-photos-" }).dir;
 
 afterAll(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
@@ -47,22 +45,14 @@ describe("importing Markdown notes with photos beside them", () => {
     ].join("\n");
     fs.writeFileSync(path.join(folder, "notes.md"), notes);
 
-    const result = spawnSync(
-      process.execPath,
-      [path.join(ROOT, "bin/talknotes.mjs"), "import-notes", path.join(folder, "notes.md"), "--conference", "harbour"],
-      {
-        cwd: tmp,
-        env,
-        encoding: "utf8",
-        timeout: 120_000,
-      },
-    );
+    const result = runTalknotes(["import-notes", path.join(folder, "notes.md"), "--conference", "harbour"], {
+      cwd: tmp,
+    });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toContain('The photo "slides/missing.jpg" was not given');
     expect(result.stderr).toContain('The photo "../outside.png" was not given');
     expect(result.stderr).toMatch(/The photo "slides\/fake.jpg" was not added: Only JPEG, PNG, GIF and WebP/);
 
-    process.env.DATABASE_URL = env.DATABASE_URL;
     const { getPrisma } = await import("../../server/db/prisma");
     const session = await getPrisma().session.findFirstOrThrow({
       include: { notes: true, images: { include: { variants: true } } },

@@ -6,18 +6,17 @@
  * middle of the transaction leaves nothing behind; URLs are fetched from a
  * local HTTP server.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type Database from "better-sqlite3";
 import { AppError } from "../../lib/errors/app-error";
+import { startTestDatabase } from "../support/test-database";
 
-const dir = mkdtempSync(path.join(os.tmpdir(), "talknotes-schedule-import-"));
+const testDatabase = startTestDatabase({ prefix: "talknotes-schedule-import-" });
 process.env.SCHEDULE_FETCH_ALLOW_HOSTS = "127.0.0.1"; // the local test server: schedule import refuses loopback otherwise
-process.env.DATABASE_URL = `file:${path.join(dir, "talknotes.db")}`;
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/schedules");
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), "utf8");
@@ -31,9 +30,7 @@ let baseUrl: string;
 
 beforeAll(async () => {
   const { openSqlite } = await import("../../server/db/open-sqlite");
-  const { applyMigrations } = await import("../../server/db/migrate");
-  db = openSqlite(path.join(dir, "talknotes.db"));
-  applyMigrations(db);
+  db = openSqlite(testDatabase.file);
   ({ importSchedule } = await import("../../server/data/import-schedule"));
   ({ fetchScheduleUrl } = await import("../../server/data/fetch-schedule-url"));
 

@@ -1,12 +1,12 @@
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SeededAccount } from "../support/auth-seed";
-import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import type { RunningServer } from "../support/server-process";
+import { startTestServer } from "../support/test-server";
 import { trackSaves } from "../../app/collab/save-tracker";
 import { seedEditorToken } from "../support/editor-token";
 import { firstNoteText } from "../support/first-note-text";
+import { runTalknotes } from "../support/run-talknotes";
 import { type TestClient, connectClient, synced, waitFor } from "../support/yclient";
 
 /**
@@ -16,14 +16,11 @@ import { type TestClient, connectClient, synced, waitFor } from "../support/ycli
  * note-takers, archives the merged-in session on request, and History restores
  * the notes from before the merge.
  */
-const db = tempDatabase("talknotes-merge-");
-process.env.DATABASE_URL = db.url;
-
 let server: RunningServer;
 let ada: SeededAccount;
 
 beforeAll(async () => {
-  server = await startServer({ databaseUrl: db.url });
+  ({ server } = await startTestServer({ prefix: "talknotes-merge-" }));
   const { seedAccount } = await import("../support/auth-seed");
   await seedAccount({ name: "Admin", email: "admin@merge.test" });
   ada = await seedAccount({ name: "Ada", email: "ada@merge.test" });
@@ -50,21 +47,11 @@ async function call<T = Record<string, unknown>>(
 
 /** `talknotes …` on the server's database; TALKNOTES_TOKEN and PORT reach the running server. */
 function cli(args: string[], input?: string) {
-  const root = path.resolve(__dirname, "../..");
-  const result = spawnSync(process.execPath, [path.join(root, "bin/talknotes.mjs"), ...args], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: db.url,
-      PORT: String(server.port),
-      TALKNOTES_TOKEN: ada.token,
-      PUBLIC_URL: "",
-    },
+  return runTalknotes(args, {
+    env: { PORT: String(server.port), TALKNOTES_TOKEN: ada.token, PUBLIC_URL: "" },
     input,
-    encoding: "utf8",
     timeout: 60_000,
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/notes/${name}`, import.meta.url), "utf8");

@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { DEFAULT_ROOM_OPTIONS, Room } from "../../server/collab/room";
 import { NotesStore } from "../../server/collab/notes-store";
-import { applyMigrations } from "../../server/db/migrate";
 import { openSqlite } from "../../server/db/open-sqlite";
-import { tempDatabase } from "../support/server-process";
+import { startTestDatabase } from "../support/test-database";
 
 /**
  * A room loads the snapshot and the log after it as separate parts (load-time
@@ -12,10 +11,8 @@ import { tempDatabase } from "../support/server-process";
  * must end up with exactly the document that was stored, as the merged
  * `state` other readers use does.
  */
-const db = tempDatabase("talknotes-notes-load-");
-process.env.DATABASE_URL = db.url;
+const db = startTestDatabase({ prefix: "talknotes-notes-load-" });
 const sqlite = openSqlite(db.file);
-applyMigrations(sqlite);
 let sessionId: string;
 
 beforeAll(async () => {

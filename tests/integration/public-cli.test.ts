@@ -1,18 +1,15 @@
-import { spawnSync } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { ROOT, tempDatabase } from "../support/server-process";
+import { runTalknotes } from "../support/run-talknotes";
+import { ROOT } from "../support/server-process";
+import { startTestDatabase } from "../support/test-database";
 
 /** `talknotes publish` and `talknotes archive` through the real bin on a real SQLite file. */
-const db = tempDatabase("talknotes-publish-cli-");
+const db = startTestDatabase({ prefix: "talknotes-publish-cli-", create: false });
 
 function talknotes(...args: string[]) {
-  const run = spawnSync(process.execPath, [path.join(ROOT, "bin/talknotes.mjs"), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: db.url },
-    encoding: "utf8",
-  });
+  const run = runTalknotes(args);
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -30,6 +27,7 @@ function statuses(): Record<string, string> {
 }
 
 describe("talknotes publish / archive", () => {
+  // Ten CLI processes one after another: seconds each on a busy 2-core machine.
   it("walks a conference through draft -> published -> archived, drafts staying private on archive", () => {
     const fixture = path.join(ROOT, "tests/fixtures/notes/panel.txt");
     expect(talknotes("import-notes", fixture, "--conference", "harbour").code).toBe(0);
@@ -59,5 +57,5 @@ describe("talknotes publish / archive", () => {
     expect(all.stdout).toBe(`published harbour/${second} (was draft)\n`);
     expect(statuses()).toEqual({ [first!]: "archived", [second!]: "published" });
     expect(talknotes("publish", "--conference", "harbour", "--all").stdout).toBe("nothing to publish\n");
-  });
+  }, 180_000);
 });

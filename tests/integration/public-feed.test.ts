@@ -1,17 +1,15 @@
-import fs from "node:fs";
-import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import { importPanel } from "../support/import-panel";
+import { publishWithAuthors } from "../support/publish-with-authors";
+import type { RunningServer } from "../support/server-process";
+import { startTestServer } from "../support/test-server";
 
 /**
  * Public reading against the real server and a real SQLite file: the Atom feed
  * parses with a real XML parser and has the structure RFC 4287 requires;
  * drafts are 404 and absent from the sitemap; search links to the thread.
  */
-const db = tempDatabase();
-process.env.DATABASE_URL = db.url;
-
 let server: RunningServer;
 let conference = "";
 let published = "";
@@ -20,39 +18,14 @@ let draft = "";
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 beforeAll(async () => {
-  server = await startServer({ databaseUrl: db.url });
-  const { openCliDatabase } = await import("../../server/cli/open-cli-database");
-  const { importNotesToConference } = await import("../../server/data/import-notes");
-  const { setSessionStatus } = await import("../../server/data/publish-sessions");
-  const database = await openCliDatabase({ mustExist: true });
-  try {
-    const text = fs.readFileSync(path.join(ROOT, "tests/fixtures/notes/panel.txt"), "utf8");
-    const first = await importNotesToConference({ conferenceSlug: "harbour-ops-camp", text });
-    const second = await importNotesToConference({ conferenceSlug: "harbour-ops-camp", text });
-    conference = first.conference.slug;
-    published = first.session.slug;
-    draft = second.session.slug;
-    await setSessionStatus(conference, published, "published");
-    // A revision records who wrote the notes: the byline and the feed's authors come from it.
-    const { getPrisma } = await import("../../server/db/prisma");
-    const prisma = getPrisma();
-    const session = await prisma.session.findFirstOrThrow({
-      where: { slug: published, conference: { slug: conference } },
-      include: { notes: true },
-    });
-    await prisma.revision.create({
-      data: {
-        sessionId: session.id,
-        generation: session.notes!.generation,
-        kind: "named",
-        name: "after the panel",
-        state: Buffer.from([0, 0]),
-        authors: '["Kim Note"]',
-      },
-    });
-  } finally {
-    await database.close();
-  }
+  ({ server } = await startTestServer());
+  const first = await importPanel();
+  const second = await importPanel();
+  conference = first.conference.slug;
+  published = first.session.slug;
+  draft = second.session.slug;
+  // A revision records who wrote the notes: the byline and the feed's authors come from it.
+  await publishWithAuthors(conference, published, ["Kim Note"], "after the panel");
 });
 
 afterAll(async () => {

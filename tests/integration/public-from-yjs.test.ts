@@ -1,8 +1,9 @@
-import { spawnSync } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import { runTalknotes } from "../support/run-talknotes";
+import { ROOT, type RunningServer, startServer } from "../support/server-process";
+import { startTestDatabase } from "../support/test-database";
 
 /**
  * A session whose readers' copy is missing (an older database, or a crash
@@ -10,15 +11,12 @@ import { ROOT, type RunningServer, startServer, tempDatabase } from "../support/
  * Next's route code: the schema and y-tiptap must share one prosemirror-model
  * there, or every page with a question thread answers 500.
  */
-const db = tempDatabase("talknotes-public-yjs-");
+// The CLI fills the database before the server starts on it (startServer, not startTestServer).
+const db = startTestDatabase({ prefix: "talknotes-public-yjs-", create: false });
 let server: RunningServer;
 
 function talknotes(...args: string[]) {
-  return spawnSync(process.execPath, [path.join(ROOT, "bin/talknotes.mjs"), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: db.url },
-    encoding: "utf8",
-  });
+  return runTalknotes(args);
 }
 
 beforeAll(async () => {

@@ -1,10 +1,11 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addPhotoToSession } from "../support/add-photo-to-session";
 import { photoWithGps } from "../support/photo-with-gps";
+import { ROOT } from "../support/server-process";
+import { talknotes } from "../support/talknotes";
+import { startTestDatabase } from "../support/test-database";
 import { testGhost } from "../support/test-ghost";
 
 /**
@@ -20,25 +21,11 @@ import { testGhost } from "../support/test-ghost";
 const ghost = testGhost();
 if ("missing" in ghost) console.log(`skipped: ${ghost.missing}`);
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const CONF = "harbour-ops-camp-ghost";
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "talknotes-publish-ghost-"));
-const dbFile = path.join(tmp, "talknotes.db");
-process.env.DATABASE_URL = `file:${dbFile}`;
+const db = startTestDatabase({ prefix: "talknotes-publish-ghost-" });
 process.env.PUBLISH_ALLOW_HOSTS = "127.0.0.1";
 
 const HOSTILE_TITLE = `<script>alert("title")</script><img src=x onerror=alert(3)> Fridays`;
-
-function talknotes(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(ROOT, "bin/talknotes.mjs"), ...args], {
-    cwd: tmp,
-    env: process.env,
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  expect(result.status, `${args.join(" ")}\n${result.stdout}\n${result.stderr}`).toBe(0);
-  return result.stdout;
-}
 
 type GhostPost = {
   id: string;
@@ -68,7 +55,7 @@ beforeAll(async () => {
   const { getPrisma } = await import("../../server/db/prisma");
   await getPrisma().session.updateMany({ where: { slug: "shipping-on-fridays" }, data: { title: HOSTILE_TITLE } });
   const session = await getPrisma().session.findFirstOrThrow({ where: { slug: "shipping-on-fridays" } });
-  await addPhotoToSession(dbFile, session.id, await photoWithGps(900, 600), {
+  await addPhotoToSession(db.file, session.id, await photoWithGps(900, 600), {
     alt: "The panel on stage",
     caption: "Panel <b>caption</b>",
   });
@@ -89,7 +76,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(() => {
-  fs.rmSync(tmp, { recursive: true, force: true });
+  fs.rmSync(db.dir, { recursive: true, force: true });
 });
 
 describe.skipIf("missing" in ghost)("publishing to a real Ghost", () => {

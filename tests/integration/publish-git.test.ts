@@ -1,8 +1,11 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { htmlPages } from "../support/html-pages";
+import { recordRevisionAuthors } from "../support/record-revision-authors";
+import { ROOT } from "../support/server-process";
+import { startTestDatabase } from "../support/test-database";
 
 /**
  * Issue 18, Git destination: `talknotes publish --to` writes the sessions'
@@ -13,10 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
  * the same file in one new commit; a failing remote changes nothing on our
  * side; the server refuses local remotes unless the operator allows them.
  */
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const CONF = "harbour-ops-camp-2021";
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "talknotes-publish-git-"));
-process.env.DATABASE_URL = `file:${path.join(tmp, "talknotes.db")}`;
+const db = startTestDatabase({ prefix: "talknotes-publish-git-" });
+const tmp = db.dir;
 delete process.env.PUBLISH_ALLOW_HOSTS;
 const env = { ...process.env };
 
@@ -44,18 +46,6 @@ function checkout(remote: string, branch: string): string {
   return dir;
 }
 
-function builtPages(dir: string): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile() && entry.name.endsWith(".html"))
-      found.set(
-        path.relative(dir, path.join(entry.parentPath, entry.name)),
-        fs.readFileSync(path.join(entry.parentPath, entry.name), "utf8"),
-      );
-  }
-  return found;
-}
-
 function expectInert(pages: Map<string, string>) {
   expect(pages.size).toBeGreaterThan(0);
   for (const [name, html] of pages) {
@@ -71,22 +61,8 @@ beforeAll(async () => {
   talknotes("import-notes", path.join(ROOT, "tests/fixtures/notes/panel.txt"), "--conference", CONF);
   talknotes("import-notes", path.join(ROOT, "tests/fixtures/notes/ignite.txt"), "--conference", CONF);
   talknotes("publish", "--conference", CONF, "--all");
-  const { getPrisma } = await import("../../server/db/prisma");
   const { createDestination } = await import("../../server/data/publish-destinations");
-  const prisma = getPrisma();
-  const panel = await prisma.session.findFirstOrThrow({
-    where: { slug: "shipping-on-fridays" },
-    include: { notes: true },
-  });
-  await prisma.revision.create({
-    data: {
-      sessionId: panel.id,
-      generation: panel.notes!.generation,
-      kind: "named",
-      state: Buffer.from([0, 0]),
-      authors: '["Kim <b>Note</b>"]',
-    },
-  });
+  await recordRevisionAuthors(CONF, "shipping-on-fridays", ["Kim <b>Note</b>"]);
   hugoRemote = bareRepo("hugo-site");
   jekyllRemote = bareRepo("jekyll-site");
   await createDestination(CONF, {
@@ -122,7 +98,7 @@ describe("publishing to a Git-hosted site", () => {
     expect(post).toContain('author: "Kim <b>Note</b>"');
     if (!onPath("hugo")) return console.log("skipped the hugo build: hugo not installed (Debian package `hugo`)");
     run("hugo", ["--quiet", "--source", path.join(repo, "site"), "--destination", path.join(repo, "public")]);
-    const pages = builtPages(path.join(repo, "public"));
+    const pages = htmlPages(path.join(repo, "public"));
     const page = pages.get(path.join("posts", "shipping-on-fridays", "index.html"))!;
     expect(page).toContain("Should we deploy on Fridays at all?");
     expect(page).toContain("Notes by Kim &lt;b&gt;Note&lt;/b&gt;");
@@ -165,7 +141,7 @@ describe("publishing to a Git-hosted site", () => {
     if (!onPath("jekyll"))
       return console.log("skipped the jekyll build: jekyll not installed (Debian package `jekyll`)");
     run("jekyll", ["build", "--quiet", "--safe", "--source", repo, "--destination", path.join(repo, "_site")]);
-    const pages = builtPages(path.join(repo, "_site"));
+    const pages = htmlPages(path.join(repo, "_site"));
     const page = [...pages].find(([name]) => /shipping-on-fridays(\.html|\/index\.html)$/.test(name))?.[1] ?? "";
     expect(page).toContain("Should we deploy on Fridays at all?");
     expect(page).toContain("Notes by Kim &lt;b&gt;Note&lt;/b&gt;");
@@ -187,9 +163,7 @@ describe("publishing to a Git-hosted site", () => {
     const row = await getPrisma().publishDestination.findFirstOrThrow({ where: { name: "hugo-site" } });
     expect(row.secret).toMatch(/^v1:/);
     expect(row.secret).not.toContain("tok-EXAMPLE");
-    expect(fs.readFileSync(path.join(tmp, "talknotes.db")).includes(Buffer.from("tok-EXAMPLE-never-shown"))).toBe(
-      false,
-    );
+    expect(fs.readFileSync(db.file).includes(Buffer.from("tok-EXAMPLE-never-shown"))).toBe(false);
     const { listDestinations } = await import("../../server/data/publish-destinations");
     expect(JSON.stringify(await listDestinations(CONF))).not.toContain("tok-EXAMPLE");
     const { publishToDestination } = await import("../../server/publish/publish-to-destination");

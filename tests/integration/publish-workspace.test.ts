@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedAccount, sessionCookie } from "../support/auth-seed";
 import { postServerAction } from "../support/post-server-action";
-import { ROOT, type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import { importPanel } from "../support/import-panel";
+import type { RunningServer } from "../support/server-process";
+import { startTestServer } from "../support/test-server";
 
 /**
  * Issue 18 through the real server's pages and forms: an owner adds a Git
@@ -14,9 +15,7 @@ import { ROOT, type RunningServer, startServer, tempDatabase } from "../support/
  * owners' "publish all". Local remotes are allowed here by the operator
  * (PUBLISH_ALLOW_HOSTS=file), as a test's bare repository needs.
  */
-const db = tempDatabase();
-process.env.DATABASE_URL = db.url;
-const remote = path.join(db.dir, "site.git");
+let remote = "";
 
 let server: RunningServer;
 let conference = "";
@@ -29,25 +28,19 @@ const page = async (url: string, cookie: string) => {
 };
 
 beforeAll(async () => {
+  const started = await startTestServer({ env: { PUBLISH_ALLOW_HOSTS: "file" } });
+  server = started.server;
+  remote = path.join(started.db.dir, "site.git");
   spawnSync("git", ["init", "--quiet", "--bare", remote]);
-  server = await startServer({ databaseUrl: db.url, env: { PUBLISH_ALLOW_HOSTS: "file" } });
-  const { openCliDatabase } = await import("../../server/cli/open-cli-database");
-  const { importNotesToConference } = await import("../../server/data/import-notes");
   const { setSessionStatus } = await import("../../server/data/publish-sessions");
-  const database = await openCliDatabase({ mustExist: true });
-  try {
-    const text = fs.readFileSync(path.join(ROOT, "tests/fixtures/notes/panel.txt"), "utf8");
-    const imported = await importNotesToConference({ conferenceSlug: "harbour-ops-camp", text });
-    conference = imported.conference.slug;
-    session = imported.session.slug;
-    await setSessionStatus(conference, session, "published");
-    await seedAccount({ name: "Instance Admin" });
-    for (const role of ["owner", "editor", "viewer"] as const) {
-      const account = await seedAccount({ name: `The ${role}`, conferenceId: imported.conference.id, role });
-      cookies[role] = await sessionCookie(account.email);
-    }
-  } finally {
-    await database.close();
+  const imported = await importPanel();
+  conference = imported.conference.slug;
+  session = imported.session.slug;
+  await setSessionStatus(conference, session, "published");
+  await seedAccount({ name: "Instance Admin" });
+  for (const role of ["owner", "editor", "viewer"] as const) {
+    const account = await seedAccount({ name: `The ${role}`, conferenceId: imported.conference.id, role });
+    cookies[role] = await sessionCookie(account.email);
   }
 });
 

@@ -22,7 +22,6 @@ import { connectClient, synced } from "../support/yclient";
  * streams), a member demoted or removed, a token revoked or expired, a
  * sign-out. All changes go through the real server (JSON API, server actions).
  */
-let db: SeededServer["db"];
 
 let server: RunningServer;
 let conf: { id: string; slug: string };
@@ -32,7 +31,7 @@ const open: RawCollabSocket[] = [];
 
 beforeAll(async () => {
   let seeded: SeededServer["seeded"];
-  ({ server, db, seeded } = await startSeededServer({ prefix: "talknotes-access-changes-" }));
+  ({ server, seeded } = await startSeededServer({ prefix: "talknotes-access-changes-" }));
   const { seedAccount } = await import("../support/auth-seed");
   await seedAccount({ name: "Admin" }); // the first account is the instance admin
   conf = seeded.conference;
@@ -189,10 +188,8 @@ describe("open connections follow access changes", () => {
     const reader = await connect();
     await promisify(execFile)(
       process.execPath,
+      // Async, not runTalknotes(): the connected clients must keep reading while it runs.
       [path.join(ROOT, "bin/talknotes.mjs"), "archive", "--conference", conf.slug, "--session", session.slug],
-      {
-        env: { ...process.env, DATABASE_URL: db.url },
-      },
     );
     // Archived: writers are closed to come back read-only; readers of a public session stay.
     const started = Date.now();

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import type { SeededAccount } from "../support/auth-seed";
-import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import type { RunningServer } from "../support/server-process";
+import { startTestServer } from "../support/test-server";
 import { connectClient, synced, waitFor } from "../support/yclient";
 
 /**
@@ -11,8 +12,6 @@ import { connectClient, synced, waitFor } from "../support/yclient";
  * Drafts and unknown slugs answer alike; viewers' and the public's updates
  * are refused and the document stays unchanged; CSRF and path traversal fail.
  */
-const db = tempDatabase("talknotes-security-");
-process.env.DATABASE_URL = db.url;
 
 let server: RunningServer;
 let conf: { id: string; slug: string };
@@ -26,7 +25,8 @@ let outsider: SeededAccount;
 const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
-  server = await startServer({ databaseUrl: db.url });
+  // Its own seed, not startSeededServer(): "Admin" must be the first account (the instance admin).
+  ({ server } = await startTestServer({ prefix: "talknotes-security-" }));
   const { seedAccount, sessionCookie } = await import("../support/auth-seed");
   const { seedDevopsDay } = await import("../support/seed");
   const { createSession } = await import("../../server/data/sessions");

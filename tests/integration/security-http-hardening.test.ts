@@ -5,7 +5,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SeededAccount } from "../support/auth-seed";
 import { postServerAction } from "../support/post-server-action";
-import { type RunningServer, startServer, tempDatabase } from "../support/server-process";
+import { type RunningServer, startServer } from "../support/server-process";
+import { startTestServer } from "../support/test-server";
 
 /**
  * docs/SECURITY.md, "HTTP hardening", against the real server: the login limiter under
@@ -16,12 +17,9 @@ import { type RunningServer, startServer, tempDatabase } from "../support/server
  * caps. A second server on the same database runs with operator settings
  * (PUBLIC_URL, an allowed fetch host, small stream caps).
  */
-const temp = tempDatabase("talknotes-hardening-");
-// A data directory the server has to create itself (mkdtemp already made `temp.dir` 0700).
-const dataDir = path.join(temp.dir, "data");
-const dbFile = path.join(dataDir, "talknotes.db");
-const databaseUrl = `file:${dbFile}`;
-process.env.DATABASE_URL = databaseUrl;
+let dataDir = "";
+let dbFile = "";
+let databaseUrl = "";
 
 let server: RunningServer;
 let owner: SeededAccount;
@@ -46,7 +44,11 @@ async function page(pagePath: string, cookie?: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  server = await startServer({ databaseUrl });
+  // A data directory the server has to create itself (mkdtemp already made the temporary directory 0700).
+  const started = await startTestServer({ prefix: "talknotes-hardening-", create: false });
+  server = started.server;
+  ({ file: dbFile, url: databaseUrl } = started.db);
+  dataDir = path.dirname(dbFile);
   const { seedAccount, sessionCookie } = await import("../support/auth-seed");
   owner = await seedAccount({ name: "Olga Owner", email: "owner@hardening.test" });
   ownerCookie = await sessionCookie(owner.email);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSessionPeople, writeSessionPerson } from "../../lib/collab/session-people";
+import { claimForeignPerson } from "../support/claim-foreign-person";
 import { type ScaledDeployment, startScaledDeployment } from "../support/scaled-deployment";
+import { seedPeopleNeighbours } from "../support/seed-people-neighbours";
 import type { RunningServer } from "../support/server-process";
 import { testServices } from "../support/test-services";
 import { connectClient, synced, waitFor } from "../support/yclient";
@@ -21,12 +23,7 @@ describe.skipIf(!postgresUrl)("session people on PostgreSQL, two instances", () 
 
   beforeAll(async () => {
     deployment = await startScaledDeployment(postgresUrl!, 2);
-    const { getPrisma } = await import("../../server/db/prisma");
-    const { createSession } = await import("../../server/data/sessions");
-    const { createConference } = await import("../../server/data/conferences");
-    otherId = (await createSession(deployment.conferenceSlug, { title: "Ignite Talks #2", kind: "ignite" })).id;
-    const elsewhere = await createConference({ name: "Another Conference" });
-    foreignPersonId = (await getPrisma().person.create({ data: { conferenceId: elsewhere.id, name: "Not Yours" } })).id;
+    ({ otherId, foreignPersonId } = await seedPeopleNeighbours(deployment.conferenceSlug));
   }, 120_000);
   afterAll(async () => {
     await deployment?.stop();
@@ -66,15 +63,7 @@ describe.skipIf(!postgresUrl)("session people on PostgreSQL, two instances", () 
       expect(row?.roles).toEqual([`${panelId}:audience`, `${otherId}:speaker`].sort());
 
       // Entries that are not ours to write are ignored, as on SQLite.
-      carol.doc.getMap("people").set(foreignPersonId, {
-        name: "Hijacked",
-        role: "speaker",
-        affiliation: null,
-        note: null,
-        handle: null,
-        aliases: [],
-        position: 0,
-      });
+      claimForeignPerson(carol.doc, foreignPersonId);
       writeSessionPerson(carol.doc, "pcontrol0001", { name: "Control Person" });
       await waitForStored("pcontrol0001", (p) => p !== null);
       expect(await stored(foreignPersonId)).toEqual({ name: "Not Yours", roles: [] });

@@ -1,6 +1,8 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PEOPLE_MAP, readSessionPeople, writeSessionPerson } from "../../lib/collab/session-people";
+import { claimForeignPerson } from "../support/claim-foreign-person";
+import { seedPeopleNeighbours } from "../support/seed-people-neighbours";
 import { type RunningServer, startServer } from "../support/server-process";
 import { type SeededServer, startSeededServer } from "../support/seeded-server";
 import { connectClient, synced, waitFor } from "../support/yclient";
@@ -23,14 +25,9 @@ let token: string;
 beforeAll(async () => {
   let seeded: SeededServer["seeded"];
   ({ server, db, seeded, token } = await startSeededServer());
-  const { createSession } = await import("../../server/data/sessions");
-  const { createConference } = await import("../../server/data/conferences");
   conferenceSlug = seeded.conference.slug;
   panelId = seeded.session.id;
-  otherId = (await createSession(conferenceSlug, { title: "Ignite Talks #2", kind: "ignite" })).id;
-  const elsewhere = await createConference({ name: "Another Conference" });
-  const { getPrisma } = await import("../../server/db/prisma");
-  foreignPersonId = (await getPrisma().person.create({ data: { conferenceId: elsewhere.id, name: "Not Yours" } })).id;
+  ({ otherId, foreignPersonId } = await seedPeopleNeighbours(conferenceSlug));
 });
 
 afterAll(async () => {
@@ -108,15 +105,7 @@ describe("session people", () => {
   it("ignores entries that are invalid or name another conference's person", async () => {
     const mallory = connectClient(server.wsUrl, panelId, { token });
     await synced(mallory);
-    mallory.doc.getMap(PEOPLE_MAP).set(foreignPersonId, {
-      name: "Hijacked",
-      role: "speaker",
-      affiliation: null,
-      note: null,
-      handle: null,
-      aliases: [],
-      position: 0,
-    });
+    claimForeignPerson(mallory.doc, foreignPersonId);
     mallory.doc.getMap(PEOPLE_MAP).set("pempty000001", { name: "", role: "speaker" });
     mallory.doc.getMap(PEOPLE_MAP).set("bad id!", { name: "Weird", role: "speaker" });
     writeSessionPerson(mallory.doc, "pcontrol0001", { name: "Control Person" });

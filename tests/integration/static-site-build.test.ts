@@ -1,11 +1,15 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addPhotoToSession } from "../support/add-photo-to-session";
+import { htmlPages } from "../support/html-pages";
+import { PANEL_FIXTURE_TEXT } from "../support/panel-fixture-text";
 import { photoWithGps } from "../support/photo-with-gps";
+import { readableText } from "../support/readable-text";
+import { ROOT } from "../support/server-process";
+import { startTestDatabase } from "../support/test-database";
 
 /**
  * The Hugo and Jekyll folders `talknotes export` writes must build with the
@@ -16,24 +20,14 @@ import { photoWithGps } from "../support/photo-with-gps";
  * A slide photo in the panel's notes must be in both built sites (ARCHITECTURE.md, "Photos"):
  * a Hugo page bundle, Jekyll's assets folder, with its alt text.
  */
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const PANEL = path.join(ROOT, "tests/fixtures/notes/panel.txt");
 const IGNITE = path.join(ROOT, "tests/fixtures/notes/ignite.txt");
 const CONF = "harbour-ops-camp-2021";
 const IN_CI = Boolean(process.env.CI);
 
 const PANEL_TEXTS = [
-  "Should we deploy on Fridays at all?",
-  "How do you measure whether a deploy was safe?",
-  "What about <script>alert(1)</script> in release notes?",
-  'Amara: "if you are afraid to deploy on Friday, you are afraid to deploy."',
-  'Bruno: "banks have change freezes for a reason.',
-  'Chen: "small batches make the day of the week irrelevant."',
-  'Chen: "error budget burn in the first hour',
-  'Amara: "we look at rollbacks per hundred deploys"',
-  'Priya: "What about <script>alert(1)</script> in release notes?"',
-  'Bruno: "escape everything and trust nothing: {{< shortcode >}} and {% include x %} as well."',
-  'Amara: "render it as text, never as <img src=x onerror=alert(2)> markup."',
+  ...PANEL_FIXTURE_TEXT.questions,
+  ...PANEL_FIXTURE_TEXT.attributions,
   "Moderator: Dana Whitfield (Harbour Ops Camp)",
 ];
 const IGNITE_TEXTS = [
@@ -54,8 +48,9 @@ if (!hasHugo && !IN_CI)
   console.log("skipped: hugo not installed (Debian package `hugo`); CI installs it and runs this suite");
 if (!hasJekyll) console.log("skipped: jekyll not installed (optional; Debian package `jekyll`)");
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "talknotes-site-"));
-const env = { ...process.env, DATABASE_URL: `file:${path.join(tmp, "talknotes.db")}` };
+const db = startTestDatabase({ prefix: "talknotes-site-" });
+const tmp = db.dir;
+const env = { ...process.env };
 
 function run(command: string, args: string[]) {
   const result = spawnSync(command, args, { cwd: tmp, env, encoding: "utf8", timeout: 120_000 });
@@ -67,43 +62,9 @@ function talknotes(...args: string[]) {
   return run(process.execPath, [path.join(ROOT, "bin/talknotes.mjs"), ...args]);
 }
 
-/** Text a reader sees: tags stripped, entities decoded, typographic quotes made straight, spaces collapsed. */
+/** Text a reader sees (readableText), with guillemets (some themes' quotes) made straight. */
 function readable(html: string): string {
-  const named: Record<string, string> = {
-    lt: "<",
-    gt: ">",
-    amp: "&",
-    quot: '"',
-    apos: "'",
-    nbsp: " ",
-    ldquo: '"',
-    rdquo: '"',
-    lsquo: "'",
-    rsquo: "'",
-    hellip: "...",
-  };
-  return html
-    .replace(/<[^>]*>/g, "")
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
-      e[0] === "#"
-        ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
-        : (named[e] ?? m),
-    )
-    .replace(/[\u201C\u201D\u00AB\u00BB]/g, '"')
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/\s+/g, " ");
-}
-
-/** Every HTML page under `dir`, keyed by its path relative to it. */
-function pages(dir: string): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile() && entry.name.endsWith(".html")) {
-      const file = path.join(entry.parentPath, entry.name);
-      found.set(path.relative(dir, file), fs.readFileSync(file, "utf8"));
-    }
-  }
-  return found;
+  return readableText(html).replace(/[\u00AB\u00BB]/g, '"');
 }
 
 function expectSafeAndComplete(built: Map<string, string>, page: (name: string) => boolean, texts: string[]) {
@@ -142,13 +103,12 @@ beforeAll(async () => {
   talknotes("import-notes", PANEL, "--conference", CONF);
   talknotes("import-notes", IGNITE, "--conference", CONF);
   talknotes("publish", "--conference", CONF, "--all"); // sites hold public sessions only
-  process.env.DATABASE_URL = env.DATABASE_URL;
   const { getPrisma } = await import("../../server/db/prisma");
   const session = await getPrisma().session.findFirstOrThrow({
     where: { slug: "shipping-on-fridays" },
     select: { id: true },
   });
-  photoHash = await addPhotoToSession(path.join(tmp, "talknotes.db"), session.id, await photoWithGps(800, 600), {
+  photoHash = await addPhotoToSession(db.file, session.id, await photoWithGps(800, 600), {
     alt: PHOTO_ALT,
     caption: "Slide 7",
   });
@@ -164,7 +124,7 @@ describe.skipIf(!hasHugo && !IN_CI)("Hugo site from talknotes export", () => {
     const site = path.join(tmp, "hugo");
     talknotes("export", "--conference", CONF, "--to", "hugo", "--out", site);
     run("hugo", ["--quiet", "--source", site, "--destination", path.join(site, "public")]);
-    const built = pages(path.join(site, "public"));
+    const built = htmlPages(path.join(site, "public"));
     expectSafeAndComplete(built, (n) => n === path.join("posts", "shipping-on-fridays", "index.html"), PANEL_TEXTS);
     expectSafeAndComplete(built, (n) => n === path.join("posts", "ignite-talks-1", "index.html"), IGNITE_TEXTS);
     expectNoHostileMarkup(built);
@@ -183,7 +143,7 @@ describe.skipIf(!hasJekyll)("Jekyll site from talknotes export", () => {
     const site = path.join(tmp, "jekyll");
     talknotes("export", "--conference", CONF, "--to", "jekyll", "--out", site);
     run("jekyll", ["build", "--quiet", "--safe", "--source", site, "--destination", path.join(site, "_site")]);
-    const built = pages(path.join(site, "_site"));
+    const built = htmlPages(path.join(site, "_site"));
     expectSafeAndComplete(built, (n) => /shipping-on-fridays(\.html|\/index\.html)$/.test(n), PANEL_TEXTS);
     expectSafeAndComplete(built, (n) => /ignite-talks-1(\.html|\/index\.html)$/.test(n), IGNITE_TEXTS);
     expectNoHostileMarkup(built);

@@ -1,10 +1,12 @@
-import { type RunningServer, startServer, tempDatabase } from "./server-process";
+import type { RunningServer } from "./server-process";
+import type { TestDatabase } from "./test-database";
+import { startTestServer } from "./test-server";
 
 /** A running server on its own throwaway database, with the DevOps Day panel seeded and an editor's access token for it. */
 export interface SeededServer {
   server: RunningServer;
   /** The test file's database: process.env.DATABASE_URL names it, so the app's functions called in the test read it. */
-  db: ReturnType<typeof tempDatabase>;
+  db: TestDatabase;
   sessionId: string;
   conferenceId: string;
   /** The seeded conference and session, as the app's data functions returned them. */
@@ -14,21 +16,20 @@ export interface SeededServer {
 }
 
 /**
- * The one way an integration test gets a server: creates a throwaway SQLite
- * database (`prefix` names its directory), points this process's
- * DATABASE_URL at it (the seed, and any app function the test calls, go
- * through the process-wide Prisma client, which reads it once), starts the
- * real server on it and seeds it through the app's own functions
+ * The one way an integration test gets a server with the DevOps Day panel:
+ * startTestServer() (a throwaway SQLite database, `prefix` naming its
+ * directory, this process's DATABASE_URL pointed at it, the real server on it),
+ * then the panel seeded through the app's own functions
  * (tests/support/seed.ts, editor-token.ts). Call it before anything in the
  * test file touches the database. `title`: the seeded session's title;
- * `env`: extra environment for the server process.
+ * `env`: extra environment for the server process. The editor token's user is
+ * the instance's first account: tests whose first account must be a named
+ * admin seed their own data on startTestServer().
  */
 export async function startSeededServer(
   options: { prefix?: string; title?: string; env?: Record<string, string> } = {},
 ): Promise<SeededServer> {
-  const db = tempDatabase(options.prefix);
-  process.env.DATABASE_URL = db.url;
-  const server = await startServer({ databaseUrl: db.url, env: options.env });
+  const { server, db } = await startTestServer({ prefix: options.prefix, env: options.env });
   const { seedDevopsDay } = await import("./seed");
   const { seedEditorToken } = await import("./editor-token");
   const seeded = await seedDevopsDay(options.title);
