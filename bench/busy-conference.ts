@@ -206,7 +206,7 @@ export async function runBusyConferenceBench(ctx: BenchContext): Promise<Scenari
       },
       {
         scenario: "2 busy conference",
-        goal: `room load of the largest document, p95 over ${load.sessions} sessions (issue 21; no target)`,
+        goal: `room load of the largest document, p95 over ${load.sessions} sessions (recorded; no target)`,
         measured: `${fmt.ms(loads.largest.percentile(95))} ms (${fmt.kb(loads.largestBytes)} KB); all sessions p95 ${fmt.ms(loads.all.percentile(95))} ms`,
         result: ctx.quick ? ("n/a" as const) : ("reported" as const),
         reason:

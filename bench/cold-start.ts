@@ -86,7 +86,7 @@ export async function runColdStartBench(ctx: BenchContext): Promise<ScenarioResu
         goal: "spawn to /api/health, first editor page (no target set)",
         measured: `${fmt.ms(median)} ms to health (median of ${starts}); first editor page ${rows.map((r) => r[4]).join(" / ")} ms`,
         result: ctx.quick ? "n/a" : "reported",
-        reason: "recorded for issue 21; the machine's load moves it (see the load average in the header)",
+        reason: "recorded, no target; the machine's load moves it (see the load average in the header)",
       },
     ],
   };

@@ -156,7 +156,7 @@ export async function runLiveReadersBench(ctx: BenchContext): Promise<ScenarioRe
     const goals = [
       judgeGoal(ctx.quick, {
         scenario: "5 live readers",
-        goal: `${readerCount} live readers: edit-to-reader p95 <= ${GOAL_P95_MS} ms (issue 5: "within a second")`,
+        goal: `${readerCount} live readers: edit-to-reader p95 <= ${GOAL_P95_MS} ms (readers see edits "within a second")`,
         measured: `p95 ${fmt.ms(latency.percentile(95))} ms, ${delivered} of ${expected} deliveries`,
         ok: latency.percentile(95) <= GOAL_P95_MS && delivered === expected,
         reason:

@@ -149,7 +149,7 @@ export async function runPhotosBench(ctx: BenchContext): Promise<ScenarioResult>
     },
   ];
   const markdown = [
-    "### Photos (issue 15)",
+    "### Photos",
     "",
     `${count} phone photos, 3000 x 2000 JPEG with GPS EXIF, ${fmt.kb(uploadBytes)} KB each on average: upload, store, sync the block to a co-editor, fetch the 960 px WebP.`,
     "",

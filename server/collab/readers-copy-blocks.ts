@@ -115,7 +115,7 @@ export class ReadersCopyBlocks {
 /**
  * The private document's guid. Yjs makes a random UUID for a document without one (31 calls into
  * crypto's random source, each ~10 µs) and a random client id (one more): with one document per
- * changed element, that was more than half of a render's CPU in issue 21's profile (50 paragraphs
+ * changed element, that was more than half of a render's CPU in the live-panel bench's CPU profile (BENCHMARKS.md) (50 paragraphs
  * typed into at once). Now a render makes one document with a fixed guid, which only names
  * subdocuments (these never have any), and clones each element into a fragment of its own in it.
  */

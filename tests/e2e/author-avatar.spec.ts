@@ -7,7 +7,7 @@ import { shoot } from "./shoot";
 import { e2eDatabaseUrl, ensureAccount, signIn } from "./sign-in";
 
 /**
- * Issue 18, the uploaded avatar in real Chromium: an author picks an image
+ * The uploaded avatar in real Chromium: an author picks an image
  * on the account page (an SVG is refused with the server's words first), the
  * square avatar appears there at once, and the public session page's About
  * box shows it, loaded. Screenshots of both at 1280 and 390 px.

@@ -9,7 +9,7 @@ import type { RunningServer } from "../support/server-process";
 import { startTestServer } from "../support/test-server";
 
 /**
- * Issue 18, the avatar as an uploaded image, against the real server: the
+ * The avatar as an uploaded image, against the real server: the
  * account's upload goes through the photo pipeline (metadata dropped,
  * re-encoded) and is cropped to a square WebP; the profile's avatar URL then
  * points at it, so the public page's About box and the exports show it. SVG,

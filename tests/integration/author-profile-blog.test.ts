@@ -7,7 +7,7 @@ import type { RunningServer } from "../support/server-process";
 import { startTestServer } from "../support/test-server";
 
 /**
- * Issue 18's author profile and blog index against the real server: a
+ * The author profile and blog index against the real server: a
  * note-taker's profile (set through the account page's form) shows as the
  * "About" box on the public page and in exports, hostile profile text stays
  * inert, a profile change reaches the cached page at once, and the blog index

@@ -10,7 +10,7 @@ import { talknotes } from "../support/talknotes";
 import { testWordPress } from "../support/test-wordpress";
 
 /**
- * Issue 18, "on status change to published, publish automatically", through
+ * Publishing "on status change to published, publish automatically", through
  * the real server against a real WordPress (scripts/test-services.ts): an
  * owner ticks "Publish automatically" on the Publishing page; a session set
  * to published from its page, through the JSON API or by the CLI (another

@@ -9,7 +9,7 @@ import { startTestDatabase } from "../support/test-database";
 import { testGhost } from "../support/test-ghost";
 
 /**
- * Issue 18, Ghost destination, against a real Ghost 5 on SQLite (installed
+ * The Ghost destination, against a real Ghost 5 on SQLite (installed
  * by scripts/install-ghost.sh, started by scripts/test-services.ts): the
  * first publish creates a post through the Admin API with the conference and
  * kind as tags, the excerpt and the session's first photo as feature image;

@@ -8,7 +8,7 @@ import { ROOT } from "../support/server-process";
 import { startTestDatabase } from "../support/test-database";
 
 /**
- * Issue 18, Git destination: `talknotes publish --to` writes the sessions'
+ * The Git destination: `talknotes publish --to` writes the sessions'
  * Hugo or Jekyll posts into a branch and folder of a real repository (a local
  * bare one as the remote), commits and pushes; the pushed site builds with
  * real hugo and jekyll and shows the notes and the byline with hostile text

@@ -9,7 +9,7 @@ import { startTestDatabase } from "../support/test-database";
 import { testWordPress } from "../support/test-wordpress";
 
 /**
- * Issue 18, WordPress destination, against a real WordPress (Debian's
+ * The WordPress destination, against a real WordPress (Debian's
  * package on MariaDB and PHP, started by scripts/test-services.ts): the first
  * publish creates a post in the conference's category with the session's
  * kind as a tag; re-publishing after an edit updates the same post id;

@@ -8,7 +8,7 @@ import type { RunningServer } from "../support/server-process";
 import { startTestServer } from "../support/test-server";
 
 /**
- * Issue 18 through the real server's pages and forms: an owner adds a Git
+ * Publishing through the real server's pages and forms: an owner adds a Git
  * destination on the Publishing page (its token never comes back), an editor
  * publishes a session with "Publish to…" and sees the report, the push lands
  * in the repository; viewers see neither, and an editor cannot run the
