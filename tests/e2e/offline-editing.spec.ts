@@ -193,6 +193,9 @@ test("history: name a version, see who wrote it, view it read-only, restore it a
 });
 
 test("offline, a reload right after the last keystroke keeps every word, on a slow device too", async ({ browser }) => {
+  // Three reloads at 4x CPU throttling, then a second note-taker: 27 s alone, 37-60 s in the whole suite on
+  // two busy cores. Every step waits for its condition; this is only the budget.
+  test.setTimeout(120_000);
   const alice = await noteTaker(browser, "Alice");
   const editor = alice.getByTestId("notes-editor");
   await expect(alice.locator("html")).toHaveAttribute("data-offline-ready", "true");
