@@ -1,4 +1,4 @@
-import { type APIRequestContext, type BrowserContext, type Page, expect, test } from "@playwright/test";
+import { type APIRequestContext, type Browser, type BrowserContext, type Page, expect, test } from "@playwright/test";
 import { apiAs } from "./api-as";
 import { caretToEnd } from "./caret-to-end";
 import { createPanel } from "./create-panel";
@@ -32,9 +32,13 @@ async function countReactCommits(context: BrowserContext): Promise<void> {
 }
 const commits = (page: Page) => page.evaluate(() => (window as unknown as { __commits: number }).__commits);
 
-test("typing commits nothing to React, and the status still counts every unsaved edit", async ({ browser }) => {
+/**
+ * A new panel opened by a signed-in typist whose React commits are counted, with the caret on a fresh line
+ * after "warm " and everything saved: where both typing tests start.
+ */
+async function typistOnNewPanel(browser: Browser, title: string) {
   const setup = await browser.newPage();
-  const url = await createPanel(setup, "Typing Cost Panel");
+  const url = await createPanel(setup, title);
   await setup.context().close();
 
   const context = await browser.newContext();
@@ -52,6 +56,11 @@ test("typing commits nothing to React, and the status still counts every unsaved
   await page.keyboard.press("Enter");
   await page.keyboard.type("warm ");
   await expect(page.getByTestId("sync-status")).toHaveText("Saved");
+  return { context, page, editor };
+}
+
+test("typing commits nothing to React, and the status still counts every unsaved edit", async ({ browser }) => {
+  const { context, page, editor } = await typistOnNewPanel(browser, "Typing Cost Panel");
 
   // Offline the edits stay pending, so the count is known exactly.
   await context.setOffline(true);
@@ -81,23 +90,7 @@ test("typing commits nothing to React, and the status still counts every unsaved
 test("typing while connected commits nothing to React; the status still goes to Saving… and back to Saved", async ({
   browser,
 }) => {
-  const setup = await browser.newPage();
-  const url = await createPanel(setup, "Typing Online Panel");
-  await setup.context().close();
-
-  const context = await browser.newContext();
-  await countReactCommits(context);
-  await context.addInitScript(() => window.localStorage.setItem("talknotes:name", "Typist"));
-  const page = await context.newPage();
-  await signIn(page);
-  await page.goto(url);
-  await expect(page.getByTestId("sync-status")).toHaveText("Saved");
-  const editor = page.getByTestId("notes-editor");
-  await editor.click();
-  await caretToEnd(page, editor);
-  await page.keyboard.press("Enter");
-  await page.keyboard.type("warm ");
-  await expect(page.getByTestId("sync-status")).toHaveText("Saved");
+  const { context, page, editor } = await typistOnNewPanel(browser, "Typing Online Panel");
   await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
 
   // Every word and state the status shows while typing (each key is saved, then confirmed).
