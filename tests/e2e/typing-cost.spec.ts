@@ -259,3 +259,54 @@ test("opening a session draws each block once, reopening it too", async ({ brows
   }
   await context.close();
 });
+
+test("a key typed into an attributed answer leaves the speaker's chip in place", async ({
+  browser,
+  request,
+  baseURL,
+}) => {
+  const url = await importLongNotes(request, baseURL, 2);
+  const page = await openAs(browser, url, "Typist");
+  const editor = page.getByTestId("notes-editor");
+  await editor.focus();
+  await caretToEnd(page, editor); // the end of the last answer, after "Amara"'s chip
+  const line = editor.locator(":scope > *").last().locator("p").last();
+  await expect(line.locator(".chip-person")).toHaveText(/Amara/);
+  await line.locator(".chips").evaluate((chips) => chips.setAttribute("data-before-typing", ""));
+
+  await page.keyboard.type(" and more", { delay: 20 });
+  await expect(line).toContainText("narrow window and more");
+  // The chip the line had is still there: ProseMirror inserted the text and kept the chip's DOM (the
+  // browser's own insertion made it draw the chip, and lay out the notes, again on every key).
+  await expect(line.locator(".chips[data-before-typing]")).toHaveCount(1);
+  await expect(line.locator(".chip-person")).toHaveText(/Amara/);
+  await page.context().close();
+});
+
+test("a long unbroken word or URL wraps inside the notes column at desktop and phone widths", async ({ browser }) => {
+  const setup = await browser.newPage();
+  const url = await createPanel(setup, "Long Word Panel");
+  await setup.context().close();
+  const page = await openAs(browser, url, "Typist");
+  const editor = page.getByTestId("notes-editor");
+  const widths = () =>
+    page.evaluate(() => ({
+      page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      notes: document.querySelector(".notes-surface")!.getBoundingClientRect().width,
+    }));
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    await editor.click();
+    await caretToEnd(page, editor);
+    await page.keyboard.press("Enter");
+    const before = await widths();
+    // A slide deck's link as a note-taker pastes it (no hyphen or space to break at), then a word typed.
+    await page.keyboard.insertText(`https://example.org/deck?id=${"a1b2c3d4e5".repeat(25)}final`);
+    await page.keyboard.type(" next");
+    await expect(editor).toContainText("final next");
+    // The column kept its width and the page does not scroll sideways: the line wrapped instead (before,
+    // the word widened the column past the window and every block was laid out again on every key).
+    expect(await widths(), `at ${width} px`).toEqual({ page: 0, notes: before.notes });
+  }
+  await page.context().close();
+});

@@ -40,6 +40,7 @@ import { SessionPeopleEditor } from "./SessionPeopleEditor";
 import { ShortcutSheet } from "./ShortcutSheet";
 import { SyncStatus } from "./SyncStatus";
 import { scrollCaretIntoView } from "./scroll-caret-into-view";
+import { insertTypedCharacter } from "./insert-typed-character";
 import { serverClock } from "./server-clock";
 import { ThrottledCollaborationCaret } from "./throttled-collaboration-caret";
 import { UndoBoundaries } from "./undo-boundaries";
@@ -283,6 +284,8 @@ function ConnectedEditor({
         scrollMargin: CARET_MARGIN,
         // Once per frame, not in every keystroke (no forced layout per key); same thresholds.
         handleScrollToSelection: (view) => scrollCaretIntoView(view, CARET_MARGIN, CARET_MARGIN),
+        // A typed character is a transaction, not the browser's own DOM edit (one layout per key).
+        handleKeyPress: insertTypedCharacter,
       },
     },
     [collab.doc, collab.provider, name, bridge, readOnly, timeZone, photos, sessionId],
