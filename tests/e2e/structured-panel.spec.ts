@@ -193,6 +193,9 @@ test("a person added inline by one co-editor is offered by the other's autocompl
   const added = Date.now();
 
   // Bob never reloads: his autocomplete knows Israel as soon as the shared people map syncs.
+  // His caret goes to the end once Alice's line is all there: moved earlier, it would stay where the line
+  // ended then, and his Enter would split her answer in two (both halves hers, two chips).
+  await expect(bob.getByTestId("notes-editor")).toContainText("focus on the outcomes: dollars");
   await bob.getByTestId("notes-editor").focus();
   await caretToEnd(bob);
   await expect.poll(() => bob.evaluate(() => window.getSelection()?.focusNode?.textContent ?? "")).toContain("dollars");
