@@ -87,7 +87,7 @@ test("typing commits nothing to React, and the status still counts every unsaved
   await context.close();
 });
 
-test("typing while connected commits nothing to React; the status still goes to Saving… and back to Saved", async ({
+test("typing while connected commits nothing to React; the status shows Saving… through the burst, then Saved", async ({
   browser,
 }) => {
   const { context, page, editor } = await typistOnNewPanel(browser, "Typing Online Panel");
@@ -115,6 +115,10 @@ test("typing while connected commits nothing to React; the status still goes to 
   const shown = await page.evaluate(() => (window as unknown as { __shown: string[] }).__shown);
   expect(shown).toContain("saving: Saving…");
   expect(shown.at(-1)).toBe("saved: Saved");
+  // "Saving…" stays up through the burst instead of flipping back and forth with every key's
+  // confirmation (15 times before); a pause of the machine longer than the settle time may add one.
+  const turnsToSaving = shown.filter((entry, i) => entry.startsWith("saving") && !shown[i - 1]?.startsWith("saving"));
+  expect(turnsToSaving.length).toBeLessThanOrEqual(3);
   // Before, every key committed twice (Saved -> Saving… -> Saved).
   expect((await commits(page)) - before).toBeLessThanOrEqual(2);
   await context.close();

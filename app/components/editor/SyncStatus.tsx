@@ -59,6 +59,9 @@ export function syncAnnouncement(state: SyncState): string {
   }
 }
 
+/** How long "Saving…" stays after the server confirmed the last edit, in case the next key follows. */
+const SAVED_SETTLE_MS = 400;
+
 /** The state React renders: "saving" as "saved" unless a problem is shown (see SyncStatus). */
 function renderedState(snapshot: SyncSnapshot): SyncState {
   return snapshot.state === "saving" && !snapshot.problem ? "saved" : snapshot.state;
@@ -106,16 +109,32 @@ export function SyncStatus({ sync, photos }: { sync: SyncStore; photos?: PhotoCo
   const pending = sync.pending();
   const ref = useRef<HTMLSpanElement>(null);
   useEffect(() => {
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    const show = (element: HTMLElement, state: SyncState) => {
+      if (element.dataset.state !== state) element.dataset.state = state;
+      // The text node React made (React later writes into the same node).
+      const words = element.querySelector('[data-testid="sync-status"]')?.firstChild;
+      const text = syncStatusText(state, sync.pending());
+      if (words instanceof Text && words.nodeValue !== text) words.nodeValue = text;
+    };
     const update = () => {
       const element = ref.current;
       if (!element) return;
       const current = sync.getSnapshot().state;
       if (renderedState(sync.getSnapshot()) === "saved") {
-        if (element.dataset.state !== current) element.dataset.state = current;
-        // The text node React made (React later writes into the same node).
-        const words = element.querySelector('[data-testid="sync-status"]')?.firstChild;
-        const text = syncStatusText(current, sync.pending());
-        if (words instanceof Text && words.nodeValue !== text) words.nodeValue = text;
+        // "Saving…" stays up through a burst of typing and turns to "Saved" once the server has
+        // confirmed everything and no edit followed for SAVED_SETTLE_MS: flipping the words twice a
+        // key was noise to read, and two renders of the page a key.
+        if (current === "saved" && element.dataset.state === "saving") {
+          settle ??= setTimeout(() => {
+            settle = undefined;
+            if (ref.current && sync.getSnapshot().state === "saved") show(ref.current, "saved");
+          }, SAVED_SETTLE_MS);
+        } else {
+          clearTimeout(settle);
+          settle = undefined;
+          show(element, current);
+        }
       }
       const now = String(sync.pending());
       if (element.dataset.pending === now) return;
@@ -123,7 +142,11 @@ export function SyncStatus({ sync, photos }: { sync: SyncStore; photos?: PhotoCo
       element.title = pendingTitle(Number(now));
     };
     update();
-    return sync.subscribe(update);
+    const unsubscribe = sync.subscribe(update);
+    return () => {
+      clearTimeout(settle);
+      unsubscribe();
+    };
   }, [sync]);
   // Derived while rendering (React's "adjusting state when a prop changes"). Opening the editor passes
   // through "connecting" and often "reconnecting" (connected, history not yet caught up): that is not
