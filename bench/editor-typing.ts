@@ -15,6 +15,9 @@
  * TALKNOTES_BENCH_BROWSER_PROF=<dir>: the typist's page writes a V8 CPU profile
  * of the typing there per size (`typist-<bullets>.cpuprofile`, for
  * bench/cpu-profile-top.ts); the profiler's own cost is in that run's numbers.
+ * TALKNOTES_BENCH_BROWSER_TRACE=<dir>: a Chromium trace of the typing per size
+ * (`typist-<bullets>.json`, for bench/trace-top.ts: style, layout, paint and
+ * JavaScript per keydown). TALKNOTES_BENCH_TYPING_SIZES=1000,3000: only those sizes.
  */
 import type { Browser, Page } from "@playwright/test";
 import type { JSONContent } from "@tiptap/core";
@@ -35,6 +38,7 @@ import { signIn } from "../tests/e2e/sign-in";
 import { BENCH_ACCOUNT, seedSessions } from "./support/seed-sessions";
 import { sleep } from "./support/sleep";
 import { profileBrowserPage } from "./support/profile-browser-page";
+import { traceBrowserPage } from "./support/trace-browser-page";
 
 const SIZES = [50, 300, 1000, 3000];
 const KEY_INTERVAL_MS = 30;
@@ -231,11 +235,16 @@ async function measureSize(ctx: BenchContext, browser: Browser, size: number, ke
       const profile = profileDir
         ? await profileBrowserPage(typist.page, `${profileDir}/typist-${bullets}.cpuprofile`)
         : null;
+      const traceDir = process.env.TALKNOTES_BENCH_BROWSER_TRACE;
+      const trace = traceDir
+        ? await traceBrowserPage(browser, typist.page, `${traceDir}/typist-${bullets}.json`)
+        : null;
       const cpuBefore = server.usage().cpuSeconds;
       const t = Date.now();
       await typist.page.keyboard.type("z".repeat(keys), { delay: KEY_INTERVAL_MS });
       const typingMs = Date.now() - t;
       await profile?.stop();
+      await trace?.stop();
       await watcher.page.waitForFunction(
         (n) => ((window as unknown as { __seen: Array<[number, number]> }).__seen.at(-1)?.[1] ?? 0) >= n,
         keys,
@@ -275,7 +284,8 @@ async function measureSize(ctx: BenchContext, browser: Browser, size: number, ke
 
 /** Runs every size (only a 50-bullet smoke in quick mode) and judges the issue's goals. */
 export async function runEditorTypingBench(ctx: BenchContext): Promise<ScenarioResult> {
-  const sizes = ctx.quick ? [50] : SIZES;
+  const only = process.env.TALKNOTES_BENCH_TYPING_SIZES?.split(",").map(Number);
+  const sizes = ctx.quick ? [50] : (only ?? SIZES);
   const keys = ctx.quick ? 10 : 200;
   const browser = await launchChromium();
   const results: SizeResult[] = [];
