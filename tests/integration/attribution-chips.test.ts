@@ -140,6 +140,35 @@ describe("attribution chips", () => {
     }
   });
 
+  it("gives new chips only to the blocks that show a changed person, keeping the others' objects", () => {
+    const editor = editorWith(manyBlocks(30));
+    const widget = (d: Decoration) => (d as unknown as { type: unknown }).type;
+    const before = chips(editor).find();
+    people.set("p2", { label: "Samuel", title: "Samuel Lee", role: "audience", spoken: "Samuel Lee" });
+    try {
+      editor.commands.refreshAttributionChips();
+      expectSameAsRebuild(editor);
+      const after = chips(editor).find();
+      // Sam appears only in question threads and talks: those blocks get new chips, every other block keeps
+      // its very chips (a block's chips are computed together).
+      const showsSam = (d: Decoration) => /(^|[,:])p2[,:]/.test((d.spec as { key: string }).key);
+      let kept = 0;
+      editor.state.doc.forEach((block, offset) => {
+        const inBlock = after.filter((d) => d.from > offset && d.from < offset + block.nodeSize);
+        const changed = inBlock.some(showsSam);
+        for (const d of inBlock) expect(before.some((b) => widget(b) === widget(d))).toBe(!changed);
+        if (!changed) kept += inBlock.length;
+      });
+      expect(kept).toBeGreaterThan(10);
+      // Nothing changed: nothing new at all.
+      const same = chips(editor);
+      editor.commands.refreshAttributionChips();
+      expect(chips(editor)).toBe(same);
+    } finally {
+      people.set("p2", { label: "Sam", title: "Sam Lee", role: "audience", spoken: "Sam Lee" });
+    }
+  });
+
   it("redraws every chip when the people change", () => {
     const editor = editorWith(manyBlocks(10));
     people.set("p1", { label: "Jo", title: "Jo Adams", role: "speaker", spoken: "Jo Adams" });
