@@ -454,3 +454,22 @@ test("item 7: a panel captured on a 390×844 phone with the capture bar only", a
   ]);
   await context.close();
 });
+
+test("item 8: keys typed after Ctrl+B are bold until it is pressed again, then plain", async ({ browser }) => {
+  const page = await openAs(browser, await newPanel(browser, "Marks Panel"), "Typist");
+  const editor = page.getByTestId("notes-editor");
+  await editor.click();
+  await caretToEnd(page, editor);
+  await page.keyboard.press("Enter");
+  // Typed keys are inserted as transactions (insert-typed-character.ts): they take the marks the caret
+  // holds, as the browser's own insertion did.
+  await page.keyboard.type("plain ");
+  await page.keyboard.press("ControlOrMeta+b");
+  await page.keyboard.type("loud");
+  await page.keyboard.press("ControlOrMeta+b");
+  await page.keyboard.type(" quiet again");
+  const line = editor.locator("p", { hasText: "plain loud quiet again" });
+  await expect(line).toHaveCount(1);
+  await expect(line.locator("strong")).toHaveText(["loud"]);
+  await page.context().close();
+});
