@@ -10,7 +10,7 @@ const CATEGORIES = [
   "v8.execute",
   "input",
   "latencyInfo",
-].join(",");
+];
 
 /**
  * Records a Chromium trace (the Performance panel's format, for bench/trace-top.ts)
@@ -20,7 +20,7 @@ const CATEGORIES = [
  */
 export async function traceBrowserPage(browser: Browser, page: Page, file: string): Promise<{ stop(): Promise<void> }> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  await browser.startTracing(page, { path: file, categories: CATEGORIES.split(",") });
+  await browser.startTracing(page, { path: file, categories: CATEGORIES });
   return {
     async stop() {
       await browser.stopTracing();

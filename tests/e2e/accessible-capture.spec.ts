@@ -1,7 +1,7 @@
 import { TYPED_AT } from "./typed-at";
 import AxeBuilder from "@axe-core/playwright";
 import { type Locator, type Page, expect, test } from "@playwright/test";
-import { createPanel } from "./create-panel";
+import { newPanel } from "./create-panel";
 import { openAs } from "./open-as";
 import type { Block, TalkNotesDocument } from "../../lib/interchange/types";
 
@@ -55,9 +55,7 @@ async function attributeTo(page: Page, notes: Locator, typed: string, name: RegE
 test("a panel captured through the accessibility tree: question, two attributed answers, an aside", async ({
   browser,
 }) => {
-  const setup = await browser.newPage();
-  const url = await createPanel(setup, "Accessible Panel");
-  await setup.context().close();
+  const url = await newPanel(browser, "Accessible Panel");
   const page = await openAs(browser, url, "Alice");
 
   const people = page.getByRole("region", { name: "Session details" });

@@ -1,10 +1,10 @@
 import { TYPED_AT } from "./typed-at";
 import fs from "node:fs";
 import path from "node:path";
-import { type Browser, type Locator, type Page, expect, test } from "@playwright/test";
+import { type Locator, type Page, expect, test } from "@playwright/test";
 import { addPeople } from "./add-people";
 import { caretToEnd } from "./caret-to-end";
-import { createPanel } from "./create-panel";
+import { newPanel } from "./create-panel";
 import { notesText } from "./notes-text";
 import { openAs } from "./open-as";
 import type { Block, TalkNotesDocument } from "../../lib/interchange/types";
@@ -15,13 +15,6 @@ import type { Block, TalkNotesDocument } from "../../lib/interchange/types";
  * per test, in real Chromium against the built app.
  */
 const SHOTS = path.resolve(import.meta.dirname, "../.artifacts/screenshots");
-
-async function newPanel(browser: Browser, title: string): Promise<string> {
-  const setup = await browser.newPage();
-  const url = await createPanel(setup, title);
-  await setup.context().close();
-  return url;
-}
 
 async function exported(page: Page): Promise<TalkNotesDocument> {
   await expect(page.getByTestId("sync-status")).toHaveText("Saved");

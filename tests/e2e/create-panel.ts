@@ -1,4 +1,4 @@
-import { type Page, expect } from "@playwright/test";
+import { type Browser, type Page, expect } from "@playwright/test";
 import { signIn } from "./sign-in";
 
 /**
@@ -19,4 +19,12 @@ export async function createPanel(page: Page, title = "Making The Business Case"
   await page.getByRole("button", { name: "Create session" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   return page.url();
+}
+
+/** Creates the panel as createPanel does, in a page of its own that is closed afterwards; returns its URL. */
+export async function newPanel(browser: Browser, title?: string): Promise<string> {
+  const setup = await browser.newPage();
+  const url = await createPanel(setup, title);
+  await setup.context().close();
+  return url;
 }

@@ -1,7 +1,7 @@
 import { type CDPSession, type Page, expect, test } from "@playwright/test";
 import { addPeople } from "./add-people";
 import { caretToEnd } from "./caret-to-end";
-import { createPanel } from "./create-panel";
+import { newPanel } from "./create-panel";
 import { notesText } from "./notes-text";
 import { twoNoteTakers } from "./two-note-takers";
 import { openAs } from "./open-as";
@@ -85,9 +85,7 @@ test("IME composition in a paragraph a co-editor is typing in: both contribution
 test("@ and a family or given name composed in kanji finds the person; the composition is not cut short by the menu", async ({
   browser,
 }) => {
-  const setup = await browser.newPage();
-  const url = await createPanel(setup, "IME Attribution Panel");
-  await setup.context().close();
+  const url = await newPanel(browser, "IME Attribution Panel");
   const alice = await openAs(browser, url, "Alice");
   await addPeople(alice, [
     ["山田太郎", "ソニー", "panelist"],

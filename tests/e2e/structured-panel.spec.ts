@@ -2,7 +2,7 @@ import { TYPED_AT } from "./typed-at";
 import { type Page, expect, test } from "@playwright/test";
 import { addPeople } from "./add-people";
 import { caretToEnd } from "./caret-to-end";
-import { createPanel } from "./create-panel";
+import { newPanel } from "./create-panel";
 import { openAs } from "./open-as";
 import type { Block, TalkNotesDocument } from "../../lib/interchange/types";
 
@@ -21,9 +21,7 @@ async function answer(page: Page, typedName: string, words: string) {
 }
 
 test("two co-editors capture a panel by keyboard; the interchange JSON is exact", async ({ browser }) => {
-  const setup = await browser.newPage();
-  const url = await createPanel(setup);
-  await setup.context().close();
+  const url = await newPanel(browser);
 
   const alice = await openAs(browser, url, "Alice");
   const bob = await openAs(browser, url, "Bob");
@@ -176,9 +174,7 @@ test("two co-editors capture a panel by keyboard; the interchange JSON is exact"
 test("a person added inline by one co-editor is offered by the other's autocomplete at once; a rename updates every chip", async ({
   browser,
 }) => {
-  const setup = await browser.newPage();
-  const url = await createPanel(setup);
-  await setup.context().close();
+  const url = await newPanel(browser);
   const alice = await openAs(browser, url, "Alice");
   const bob = await openAs(browser, url, "Bob");
   await addPeople(alice, [["Jody Mulkey", "Shopzilla", "panelist"]]);

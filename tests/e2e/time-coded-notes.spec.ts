@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { nestedBlocks } from "../../lib/interchange/nested-blocks";
 import type { Block, TalkNotesDocument } from "../../lib/interchange/types";
-import { createPanel } from "./create-panel";
+import { newPanel } from "./create-panel";
 import { openAs } from "./open-as";
 
 /**
@@ -25,9 +25,7 @@ function flat(blocks: readonly Block[]): Block[] {
 test("type a panel, set a recording, publish: time links go to the right second; the opt-in player seeks", async ({
   browser,
 }) => {
-  const setup = await browser.newPage();
-  const url = await createPanel(setup, "Time Coded Panel");
-  await setup.context().close();
+  const url = await newPanel(browser, "Time Coded Panel");
   const editorPath = new URL(url).pathname;
   const [, , conference, , session] = editorPath.split("/");
 

@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from "@playwright/test";
-import { createPanel } from "./create-panel";
+import { newPanel } from "./create-panel";
 import { openAs } from "./open-as";
 
 /** Alice and Bob, each in their own browser, in a new panel titled `title`, with their notes textboxes. */
@@ -7,9 +7,7 @@ export async function twoNoteTakers(
   browser: Browser,
   title: string,
 ): Promise<{ url: string; alice: Page; bob: Page; aliceNotes: Locator; bobNotes: Locator }> {
-  const setup = await browser.newPage();
-  const url = await createPanel(setup, title);
-  await setup.context().close();
+  const url = await newPanel(browser, title);
   const alice = await openAs(browser, url, "Alice");
   const bob = await openAs(browser, url, "Bob");
   const notes = (page: Page) => page.getByRole("textbox", { name: "Session notes" });

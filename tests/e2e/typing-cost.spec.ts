@@ -1,7 +1,7 @@
 import { type APIRequestContext, type Browser, type BrowserContext, type Page, expect, test } from "@playwright/test";
 import { apiAs } from "./api-as";
 import { caretToEnd } from "./caret-to-end";
-import { createPanel } from "./create-panel";
+import { newPanel } from "./create-panel";
 import { openAs } from "./open-as";
 import { accountToken, signIn } from "./sign-in";
 
@@ -37,9 +37,7 @@ const commits = (page: Page) => page.evaluate(() => (window as unknown as { __co
  * after "warm " and everything saved: where both typing tests start.
  */
 async function typistOnNewPanel(browser: Browser, title: string) {
-  const setup = await browser.newPage();
-  const url = await createPanel(setup, title);
-  await setup.context().close();
+  const url = await newPanel(browser, title);
 
   const context = await browser.newContext();
   await countReactCommits(context);
@@ -125,9 +123,7 @@ test("typing while connected commits nothing to React; the status shows Savingâ€
 });
 
 test("the caret stays clear of the window's bottom edge while typing at the end of long notes", async ({ browser }) => {
-  const setup = await browser.newPage();
-  const url = await createPanel(setup, "Long Notes Panel");
-  await setup.context().close();
+  const url = await newPanel(browser, "Long Notes Panel");
   const page = await openAs(browser, url, "Typist");
   await page.setViewportSize({ width: 1000, height: 600 });
   const editor = page.getByTestId("notes-editor");
@@ -288,9 +284,7 @@ test("a key typed into an attributed answer leaves the speaker's chip in place",
 });
 
 test("a long unbroken word or URL wraps inside the notes column at desktop and phone widths", async ({ browser }) => {
-  const setup = await browser.newPage();
-  const url = await createPanel(setup, "Long Word Panel");
-  await setup.context().close();
+  const url = await newPanel(browser, "Long Word Panel");
   const page = await openAs(browser, url, "Typist");
   const editor = page.getByTestId("notes-editor");
   const widths = () =>

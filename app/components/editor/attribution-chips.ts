@@ -49,7 +49,7 @@ export const AttributionChips = Extension.create<{ people: () => Map<string, Chi
         state: {
           init: (_config, state) => buildDecorations(state.doc, people()),
           apply: (tr, old, oldState, newState) => {
-            // Otherwise only the blocks this transaction touched; new labels can change any chip.
+            // The blocks this transaction touched; after a change of people, any block whose chips read differently.
             const mapped = tr.docChanged ? updateChipDecorations(old, oldState.doc, newState.doc, people()) : old;
             return tr.getMeta(REFRESH) ? refreshChipDecorations(mapped, newState.doc, people()) : mapped;
           },
